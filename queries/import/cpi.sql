@@ -1,0 +1,1 @@
+SELECT jaar, cpi FROM prijsindex ORDER BY jaar;

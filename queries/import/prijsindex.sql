@@ -1,0 +1,1 @@
+INSERT OR REPLACE INTO prijsindex SELECT jaar, cpi, bron FROM invoer;

@@ -1,0 +1,173 @@
+"""Iv3-bedragen per gemeente, taakveld, jaar en document, uit drie soorten bestanden.
+
+- `taakveld_lasten_baten`: per taakveld (met sub-taakvelden) lasten en baten, één jaar en
+  document per bestand, gemeenten op naam (bv. `iv3_taakveld_2023_begroting.csv`);
+- `lasten_2posities`: lasten per taakveld op 2 posities, alle jaren in één lang bestand;
+- `cbs_ruw`: de onbewerkte CBS-tabel (Gemeenten, TaakveldBalanspost, Categorie, waarde).
+
+Alle bedragen blijven in € 1.000, zoals CBS ze publiceert.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from .lezen import (InvoerFout, Lading, NaamZoeker, getallen, gm_codes, keuze, lees_tekst_csv,
+                    regelnummer, taakveld_codes, uniek)
+
+DOCUMENTEN = {"begroting", "jaarrekening"}
+VERSLAGSOORT = {"000": "begroting", "005": "jaarrekening"}
+CBS_GEEN_WAARDE = -99998  # CBS' teken voor "geen cijfer"; echte negatieve bedragen bestaan wel
+NEDERLAND = "Nederland"  # somregel in afgeleide bestanden, geen gemeente
+
+
+def jaar_document_uit_naam(pad: Path) -> tuple[int, str] | None:
+    naam = pad.name.lower()
+    if m := re.search(r"(20\d\d)[_ -]?(begroting|jaarrekening)", naam):
+        return int(m.group(1)), m.group(2)
+    if m := re.search(r"(20\d\d)x?(000|005)", naam):
+        return int(m.group(1)), VERSLAGSOORT[m.group(2)]
+    return None
+
+
+def _bedrag_tabel(bron: str, jaar, document, gm_code, taakveld, lasten, baten) -> pd.DataFrame:
+    return pd.DataFrame({
+        "bron": bron, "jaar": jaar, "document": document, "gm_code": gm_code,
+        "taakveld": taakveld, "lasten": lasten, "baten": baten,
+    })
+
+
+def _samenvatting(df: pd.DataFrame) -> str:
+    delen = []
+    for doc, groep in df.groupby("document", sort=True):
+        jaren = sorted(groep["jaar"].unique())
+        periode = f"{jaren[0]}–{jaren[-1]}" if len(jaren) > 1 else f"{jaren[0]}"
+        delen.append(f"{doc} {periode}")
+    per_jaar = df.groupby(["jaar", "document"])["gm_code"].nunique()
+    gemeenten = (f"{per_jaar.min()}–{per_jaar.max()}" if per_jaar.min() != per_jaar.max()
+                 else f"{per_jaar.min()}")
+    return f"{' en '.join(delen)}; {gemeenten} gemeenten, {df['taakveld'].nunique()} taakvelden"
+
+
+# -- taakveld_lasten_baten -------------------------------------------------------------------
+def herken_taakveld(pad: Path, kop: str) -> bool:
+    eerste = kop.splitlines()[0] if kop else ""
+    return eerste.startswith("Gemeenten;Taakveld;") and "Lasten" in eerste and "Baten" in eerste
+
+
+def lees_taakveld(pad: Path, namen: NaamZoeker) -> Lading:
+    jd = jaar_document_uit_naam(pad)
+    if jd is None:
+        raise InvoerFout(pad, "jaar en document staan niet in de bestandsnaam; noem het bestand "
+                              "bv. iv3_taakveld_2023_begroting.csv.")
+    jaar, document = jd
+    df = lees_tekst_csv(pad, ";", ["Gemeenten", "Taakveld", "Lasten", "Baten"])
+    df = df[df["Gemeenten"].str.strip() != NEDERLAND]
+    taakveld = taakveld_codes(pad, df, "Taakveld")
+    lasten = getallen(pad, df, "Lasten")
+    baten = getallen(pad, df, "Baten")
+    gm = namen.codes(pad, df, "Gemeenten", jaar)
+    uit = _bedrag_tabel("taakveld_lasten_baten", jaar, document, gm, taakveld, lasten, baten)
+    uniek(pad, df, ["Gemeenten", "Taakveld"])
+    return Lading("iv3_taakveld", {"iv3_bedrag": uit}, _samenvatting(uit))
+
+
+# -- lasten_2posities ------------------------------------------------------------------------
+KOLOMMEN_2POS = ["jaar", "verslagsoort", "document", "gm_code", "taakveld", "taakveld_label", "lasten"]
+
+
+def herken_2posities(pad: Path, kop: str) -> bool:
+    return kop.splitlines()[0].strip() == ",".join(KOLOMMEN_2POS) if kop else False
+
+
+def lees_2posities(pad: Path, namen: NaamZoeker) -> Lading:
+    df = lees_tekst_csv(pad, ",", KOLOMMEN_2POS)
+    jaar = getallen(pad, df, "jaar").astype("int64")
+    document = keuze(pad, df, "document", DOCUMENTEN)
+    gm = gm_codes(pad, df, "gm_code")
+    taakveld = taakveld_codes(pad, df, "taakveld")
+    lasten = getallen(pad, df, "lasten")
+    uit = _bedrag_tabel("lasten_2posities", jaar, document, gm, taakveld, lasten, None)
+    uit["baten"] = uit["baten"].astype("float64")
+    uniek(pad, uit, ["jaar", "document", "gm_code", "taakveld"])
+    return Lading("iv3_lasten_2posities", {"iv3_bedrag": uit}, _samenvatting(uit))
+
+
+# -- cbs_ruw ---------------------------------------------------------------------------------
+WAARDEKOLOMMEN = ["k_2ePlaatsing_2", "k_1ePlaatsing_1", "Value", "value", "Waarde", "waarde"]
+
+
+def _scheiding(kop: str) -> str:
+    eerste = kop.splitlines()[0] if kop else ""
+    return max([",", ";", "\t"], key=eerste.count)
+
+
+def herken_cbs_ruw(pad: Path, kop: str) -> bool:
+    eerste = kop.splitlines()[0] if kop else ""
+    return "TaakveldBalanspost" in eerste and "Categorie" in eerste and "Gemeenten" in eerste
+
+
+def lees_cbs_ruw(pad: Path, namen: NaamZoeker) -> Lading:
+    with open(pad, encoding="utf-8-sig") as f:
+        kop = f.readline()
+    df = lees_tekst_csv(pad, _scheiding(kop), ["Gemeenten", "TaakveldBalanspost", "Categorie"],
+                        encoding="utf-8-sig")
+    aanwezig = [k for k in WAARDEKOLOMMEN if k in df.columns]
+    if not aanwezig:
+        raise InvoerFout(pad, "geen waardekolom gevonden; verwacht k_2ePlaatsing_2, "
+                              "k_1ePlaatsing_1 of Value.", rij=1)
+    # Waarde: de 2e plaatsing waar die er is, anders de 1e (zoals CBS zelf telt).
+    waarde = None
+    for kolom in aanwezig:
+        if kolom not in ("k_2ePlaatsing_2", "k_1ePlaatsing_1") and waarde is not None:
+            break
+        w = getallen(pad, df, kolom, leeg=float("nan"))
+        w = w.mask(w == CBS_GEEN_WAARDE)
+        waarde = w if waarde is None else waarde.fillna(w)
+        if kolom not in ("k_2ePlaatsing_2", "k_1ePlaatsing_1"):
+            break
+    df["_waarde"] = waarde.fillna(0.0)
+    df["jaar"], df["document"] = _jaar_document_ruw(pad, df)
+
+    # Balansposten (A…/P…) en balanscategorieën (Primo, Ultimo) zijn geen lasten of baten.
+    categorie = df["Categorie"].str.strip().str.split(" ", n=1).str[0].str[0]
+    df = df[~df["TaakveldBalanspost"].str.strip().str.match(r"^[AP]") & categorie.isin(["L", "B"])]
+    if df.empty:
+        raise InvoerFout(pad, "geen lasten- of batenregels (categorie L… of B…) op taakvelden.")
+    soort = df["Categorie"].str.strip().str[0]
+    df = df.assign(
+        Gemeenten=df["Gemeenten"].str.strip(),
+        taakveld=taakveld_codes(pad, df, "TaakveldBalanspost"),
+        lasten=df["_waarde"].where(soort == "L", 0.0),
+        baten=df["_waarde"].where(soort == "B", 0.0),
+    )
+    if df["Gemeenten"].str.match(r"^GM\d{4}$").all():
+        df["gm_code"] = df["Gemeenten"]
+    else:
+        jaren = df["jaar"].unique()
+        df["gm_code"] = namen.codes(pad, df, "Gemeenten", int(jaren[0]) if len(jaren) == 1 else None)
+    uit = (df.groupby(["jaar", "document", "gm_code", "taakveld"], as_index=False)
+             [["lasten", "baten"]].sum())
+    uit.insert(0, "bron", "cbs_ruw")
+    return Lading("iv3_cbs_ruw", {"iv3_bedrag": uit}, _samenvatting(uit))
+
+
+def _jaar_document_ruw(pad: Path, df: pd.DataFrame):
+    """Jaar en document uit een kolom Verslagsoort, anders uit de bestandsnaam."""
+    for kolom in ("Verslagsoort", "Documentsoort"):
+        if kolom in df.columns:
+            m = df[kolom].str.strip().str.extract(r"(20\d\d)X?(000|005)")
+            if m[0].isna().any():
+                positie = int(m[0].isna().to_numpy().nonzero()[0][0])
+                raise InvoerFout(pad, f"'{df[kolom].iloc[positie]}' is geen verslagsoort zoals "
+                                      "2023X005.", rij=regelnummer(df, positie), kolom=kolom)
+            return m[0].astype(int), m[1].map(VERSLAGSOORT)
+    jd = jaar_document_uit_naam(pad)
+    if jd is None:
+        raise InvoerFout(pad, "jaar en document zijn niet te bepalen: het bestand heeft geen kolom "
+                              "Verslagsoort en de naam bevat geen code zoals 2023X005 "
+                              "(jaarrekening) of 2023X000 (begroting).")
+    return jd

@@ -1,0 +1,163 @@
+"""De DuckDB-gateway: de enige plek die verbindingen opent, het schema bijwerkt en
+benoemde queries (bestanden in `queries/`) met gebonden parameters uitvoert.
+
+De opslag is één DuckDB-bestand met alleen tabellen (`queries/schema/`, genummerd en
+geversioneerd). Afgeleide views en het model leven in een in-memory database `werk` die bij
+elke verbinding opnieuw wordt opgebouwd (`queries/werk/`), zodat ze altijd bij de code en het
+modelbestand van nu horen en ook op een alleen-lezen opslag werken.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERIES = ROOT / "queries"
+
+
+class OpslagFout(Exception):
+    """Een probleem met de opslag zelf, in woorden die een gebruiker kan oplossen."""
+
+
+def standaard_pad() -> Path:
+    """Het pad van de opslag: `SOCIALE_BASIS_DB`, anders per gebruiker onder XDG_DATA_HOME."""
+    if env := os.environ.get("SOCIALE_BASIS_DB"):
+        return Path(env).expanduser()
+    basis = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return basis / "sociale-basis" / "sociale_basis.duckdb"
+
+
+@functools.cache
+def sql(naam: str) -> str:
+    """De tekst van een benoemde query, bv. 'marts/indicatoren'."""
+    pad = QUERIES / f"{naam}.sql"
+    if not pad.is_file():
+        raise KeyError(f"Onbekende query: {naam} ({pad} bestaat niet)")
+    return pad.read_text(encoding="utf-8")
+
+
+def _statements(tekst: str) -> list[str]:
+    # Onze SQL-bestanden bevatten geen ';' binnen strings; een statement eindigt op ';'.
+    zonder_commentaar = re.sub(r"--[^\n]*", "", tekst)
+    return [s.strip() for s in zonder_commentaar.split(";") if s.strip()]
+
+
+def _migraties() -> list[tuple[int, Path]]:
+    uit = []
+    for pad in sorted((QUERIES / "schema").glob("*.sql")):
+        uit.append((int(pad.name.split("_", 1)[0]), pad))
+    return uit
+
+
+SCHEMA_VERSIE = max(v for v, _ in _migraties())
+
+
+class Store:
+    """Eén open opslag. Maak per query of per thread een cursor (`query`, `cursor`)."""
+
+    def __init__(self, pad: str | os.PathLike | None = None, *, alleen_lezen: bool = False):
+        self.pad = Path(pad) if pad else standaard_pad()
+        self.alleen_lezen = alleen_lezen
+        if alleen_lezen and not self.pad.exists():
+            raise OpslagFout(f"De opslag {self.pad} bestaat nog niet; importeer eerst gegevens.")
+        if not alleen_lezen:
+            self.pad.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._con = duckdb.connect(str(self.pad), read_only=alleen_lezen)
+        except duckdb.IOException as e:
+            if "lock" in str(e).lower():
+                raise OpslagFout(
+                    f"De opslag {self.pad} is in gebruik door een ander proces (draait het "
+                    "dashboard nog?). Stop dat proces en probeer het opnieuw."
+                ) from e
+            raise OpslagFout(f"De opslag {self.pad} kan niet worden geopend: {e}") from e
+        if alleen_lezen:
+            versie = self.schema_versie()
+            if versie != SCHEMA_VERSIE:
+                self._con.close()
+                raise OpslagFout(
+                    f"De opslag {self.pad} heeft schemaversie {versie}, deze code verwacht "
+                    f"{SCHEMA_VERSIE}. Voer `sociale-basis import` uit om hem bij te werken."
+                )
+        else:
+            self._migreer()
+        self._con.execute("ATTACH ':memory:' AS werk (READ_ONLY false)")
+        for pad in sorted((QUERIES / "werk").glob("*.sql")):
+            for stmt in _statements(pad.read_text(encoding="utf-8")):
+                self._con.execute(stmt)
+
+    # -- schema -------------------------------------------------------------------------
+    def schema_versie(self) -> int:
+        bestaat = self._con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_versie'"
+        ).fetchone()[0]
+        if not bestaat:
+            return 0
+        return self._con.execute("SELECT coalesce(max(versie), 0) FROM schema_versie").fetchone()[0]
+
+    def _migreer(self) -> None:
+        self._con.execute(
+            "CREATE TABLE IF NOT EXISTS schema_versie "
+            "(versie INTEGER PRIMARY KEY, toegepast TIMESTAMP DEFAULT current_timestamp)"
+        )
+        huidig = self.schema_versie()
+        for versie, pad in _migraties():
+            if versie <= huidig:
+                continue
+            with self.transactie() as cur:
+                for stmt in _statements(pad.read_text(encoding="utf-8")):
+                    cur.execute(stmt)
+                cur.execute("INSERT INTO schema_versie (versie) VALUES (?)", [versie])
+
+    # -- queries ------------------------------------------------------------------------
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        return self._con.cursor()
+
+    def query(self, naam: str, **params) -> pd.DataFrame:
+        """Voer de benoemde query uit met gebonden parameters en geef een DataFrame."""
+        with self._con.cursor() as cur:
+            return cur.execute(sql(naam), params or None).df()
+
+    def waarde(self, naam: str, **params):
+        """Eerste kolom van de eerste rij van een benoemde query."""
+        with self._con.cursor() as cur:
+            rij = cur.execute(sql(naam), params or None).fetchone()
+        return None if rij is None else rij[0]
+
+    @contextmanager
+    def transactie(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """Alles in het blok slaagt samen of verandert niets."""
+        cur = self._con.cursor()
+        cur.execute("BEGIN TRANSACTION")
+        try:
+            yield cur
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise
+        else:
+            cur.execute("COMMIT")
+        finally:
+            cur.close()
+
+    def voer_uit(self, cur: duckdb.DuckDBPyConnection, naam: str, **params) -> None:
+        """Voer alle statements van een benoemd bestand uit op `cur` (binnen een transactie)."""
+        for stmt in _statements(sql(naam)):
+            gebruikt = {k: v for k, v in params.items() if f"${k}" in stmt}
+            cur.execute(stmt, gebruikt or None)
+
+    def sluit(self) -> None:
+        self._con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.sluit()
