@@ -74,5 +74,7 @@ def importeer(store: Store, paden: Iterable[str | Path],
                                             "soort": formaat.soort, "rijen": lading.rijen})
             verslag.geladen.append((pad, formaat.soort, lading.rijen, lading.samenvatting))
             meld(f"[{i}/{len(herkend)}] {pad.name}: {formaat.omschrijving} — {lading.samenvatting}")
+        if verslag.geladen:
+            store.voer_uit(cur, "import/afgeleid")
     verslag.seconden = time.perf_counter() - start
     return verslag

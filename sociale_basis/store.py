@@ -153,6 +153,14 @@ class Store:
             gebruikt = {k: v for k, v in params.items() if f"${k}" in stmt}
             cur.execute(stmt, gebruikt or None)
 
+    def laad_model(self, model) -> str:
+        """Zet een gecontroleerd model (model.Model) klaar voor queries; geeft zijn sleutel."""
+        regels = model.regels.assign(aandeel=model.regels["aandeel"].astype(str))
+        with self._con.cursor() as cur:
+            cur.register("invoer", regels)
+            self.voer_uit(cur, "model/laad", model=model.sleutel)
+        return model.sleutel
+
     def sluit(self) -> None:
         self._con.close()
 

@@ -70,6 +70,31 @@ CREATE TABLE iv3_bedrag (
     PRIMARY KEY (bron, jaar, document, gm_code, taakveld)
 );
 
+-- Afgeleid bij elke import (queries/import/afgeleid.sql): per jaar, document en gemeente de
+-- fijnste beschikbare bron (iv3_bron.rang). Een bestand met sub-taakvelden en baten gaat voor op
+-- de lastenreeks op 2 posities; nooit twee bronnen tegelijk, dus nooit dubbel geteld.
+CREATE TABLE iv3_gekozen (
+    bron        VARCHAR NOT NULL,
+    jaar        INTEGER NOT NULL,
+    document    VARCHAR NOT NULL,
+    gm_code     VARCHAR NOT NULL,
+    taakveld    VARCHAR NOT NULL,
+    lasten      DECIMAL(18, 3) NOT NULL,
+    baten       DECIMAL(18, 3),
+    PRIMARY KEY (jaar, document, gm_code, taakveld)
+);
+
+-- Afgeleid: wat er per jaar en document is, uit welke bron, en of netto kan (baten bekend).
+CREATE TABLE iv3_beschikbaar (
+    jaar                INTEGER NOT NULL,
+    document            VARCHAR NOT NULL,
+    bronnen             VARCHAR NOT NULL,
+    bron_omschrijving   VARCHAR NOT NULL,
+    gemeenten           INTEGER NOT NULL,
+    gemeenten_met_baten INTEGER NOT NULL,
+    PRIMARY KEY (jaar, document)
+);
+
 CREATE TABLE gf_cluster (
     circulaire      VARCHAR NOT NULL,      -- bv. 'S2024' = septembercirculaire 2024
     uitkeringsjaar  INTEGER NOT NULL,

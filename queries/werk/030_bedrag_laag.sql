@@ -1,0 +1,13 @@
+-- Elk Iv3-bedrag verdeeld over de lagen van het model, in hele euro's (bron: € 1.000).
+-- Netto = lasten − baten; zonder baten in de bron is netto NULL (nooit stilletjes bruto).
+CREATE MACRO werk.bedrag_laag(p_model, p_maat) AS TABLE
+SELECT
+    g.jaar, g.document, g.gm_code, g.taakveld, g.bron,
+    m.laag, m.functie, m.aandeel,
+    CASE WHEN p_maat = 'netto' THEN g.lasten - g.baten ELSE g.lasten END * 1000 * m.aandeel AS bedrag
+FROM main.iv3_gekozen g
+JOIN werk.model_regel m
+  ON m.model = p_model
+ AND m.taakveld = g.taakveld
+ AND g.jaar BETWEEN m.jaar_van AND m.jaar_tot
+WHERE m.laag <> 'niet_meegeteld';

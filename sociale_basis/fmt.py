@@ -1,0 +1,64 @@
+"""Getallen en bedragen in Nederlandse notatie: € 1.234,5 mln; 12,3%.
+
+Eén plek voor de notatie, zodat pagina's, exports en de opdrachtregel hetzelfde schrijven.
+"""
+
+from __future__ import annotations
+
+import math
+
+LEEG = "–"  # voor ontbrekende waarden
+
+
+def _ontbreekt(x) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x))
+
+
+def getal(x, decimalen: int = 0) -> str:
+    """1234567.8 → '1.234.568' (0 decimalen) of '1.234.567,8'."""
+    if _ontbreekt(x):
+        return LEEG
+    tekst = f"{float(x):,.{decimalen}f}"
+    return tekst.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def euro(x, decimalen: int = 0) -> str:
+    """€ 1.234 — bedragen in hele euro's (of met decimalen)."""
+    if _ontbreekt(x):
+        return LEEG
+    return f"€ {getal(x, decimalen)}"
+
+
+def mln(x, decimalen: int = 1) -> str:
+    """Euro's als miljoenen: 1234500000 → '€ 1.234,5 mln'."""
+    return LEEG if _ontbreekt(x) else f"€ {getal(x / 1e6, decimalen)} mln"
+
+
+def mld(x, decimalen: int = 2) -> str:
+    """Euro's als miljarden: 4130872000 → '€ 4,13 mld'."""
+    return LEEG if _ontbreekt(x) else f"€ {getal(x / 1e9, decimalen)} mld"
+
+
+def bedrag(x) -> str:
+    """Kies de leesbare eenheid: mld vanaf 1 miljard, mln vanaf 1 miljoen, anders hele euro's."""
+    if _ontbreekt(x):
+        return LEEG
+    if abs(x) >= 1e9:
+        return mld(x)
+    if abs(x) >= 1e6:
+        return mln(x)
+    return euro(x)
+
+
+def procent(fractie, decimalen: int = 1) -> str:
+    """0.123 → '12,3%'."""
+    return LEEG if _ontbreekt(fractie) else f"{getal(fractie * 100, decimalen)}%"
+
+
+def factor(x, decimalen: int = 2) -> str:
+    """Een verhouding in euro's: 1.35 → '€ 1,35'."""
+    return LEEG if _ontbreekt(x) else f"€ {getal(x, decimalen)}"
+
+
+# Plotly: decimaalteken ',' en duizendtal '.'.
+PLOTLY_SEPARATORS = ",."

@@ -1,0 +1,135 @@
+"""Het model van de sociale basis: welk taakveld in welke laag valt, met welk aandeel en welke
+functie. Het model is een CSV-bestand in `data/model/`, leesbaar voor beleidsadviseurs; hier
+wordt het gelezen en gecontroleerd.
+
+Regels: per Iv3-schema (jaren) en taakveld tellen de aandelen op tot precies 1, met hoogstens
+drie decimalen (Iv3-bedragen zijn hele € 1.000, dus elke laag blijft in hele euro's).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import pandas as pd
+
+from .sources.lezen import TAAKVELD, InvoerFout, lees_tekst_csv
+from .store import ROOT
+
+STANDAARD = ROOT / "data" / "model" / "standaard.csv"
+
+# Lagen in vaste volgorde, met naam en kleur (Okabe-Ito, kleurenblind-veilig): de sociale basis
+# in koele kleuren, zorg na escalatie in warme. Eén bron voor elke pagina en export.
+LAGEN = {
+    "persoonlijk": ("Persoonlijk", "#CC79A7"),
+    "informeel": ("Informeel (gemeenschappelijk)", "#56B4E9"),
+    "institutioneel": ("Institutioneel", "#009E73"),
+    "maatwerk": ("Maatwerk", "#E69F00"),
+    "acuut": ("Acuut / geëscaleerd", "#D55E00"),
+    "overig": ("Overig", "#BBBBBB"),
+}
+NIET_MEEGETELD = "niet_meegeteld"  # reservemutaties en resultaat: geen uitgave voor een taak
+
+FUNCTIES = {
+    "collectieve_preventie": "Collectieve preventie",
+    "toegang": "Toegang en vroegsignalering",
+    "bestaanszekerheid": "Bestaanszekerheid en participatie",
+    "individuele_ondersteuning": "Individuele ondersteuning (maatwerk)",
+    "acute_zorg": "Acute en geëscaleerde zorg",
+    "beleid": "Coördinatie en beleid sociaal domein",
+    "buiten_sociaal_domein": "Buiten het sociaal domein",
+    "geen_uitgave": "Geen uitgave (reserves, resultaat)",
+}
+
+KOLOMMEN = ["schema", "taakveld", "omschrijving", "laag", "aandeel", "functie", "toelichting"]
+
+
+@dataclass(frozen=True)
+class Model:
+    naam: str              # bestandsnaam zonder extensie, bv. 'standaard'
+    pad: Path
+    vingerafdruk: str      # sha256 van de inhoud: een gewijzigd model is een ander model
+    regels: pd.DataFrame   # schema, jaar_van, jaar_tot, taakveld, omschrijving, laag, aandeel, functie, toelichting
+
+    @property
+    def sleutel(self) -> str:
+        return f"{self.naam}:{self.vingerafdruk[:12]}"
+
+    def schemas(self) -> list[tuple[str, int, int]]:
+        s = self.regels[["schema", "jaar_van", "jaar_tot"]].drop_duplicates()
+        return [tuple(r) for r in s.sort_values("jaar_van").itertuples(index=False)]
+
+    def schema_voor(self, jaar: int) -> str | None:
+        return next((s for s, van, tot in self.schemas() if van <= jaar <= tot), None)
+
+
+def _jaren(schema: str) -> tuple[int, int] | None:
+    if m := re.fullmatch(r"(\d{4})-(\d{4})", schema):
+        return int(m.group(1)), int(m.group(2))
+    if m := re.fullmatch(r"(\d{4})\+", schema):
+        return int(m.group(1)), 9999
+    return None
+
+
+def laad(pad: str | Path = STANDAARD) -> Model:
+    pad = Path(pad)
+    if not pad.is_file():
+        raise InvoerFout(pad, "modelbestand bestaat niet.")
+    df = lees_tekst_csv(pad, ",", KOLOMMEN)
+    for kolom in KOLOMMEN:
+        df[kolom] = df[kolom].str.strip()
+
+    def fout(i: int, kolom: str, melding: str) -> InvoerFout:
+        return InvoerFout(pad, melding, rij=int(df["_regel"].iloc[i]), kolom=kolom)
+
+    jaren, aandelen = [], []
+    for i, rij in enumerate(df.itertuples(index=False)):
+        if (j := _jaren(rij.schema)) is None:
+            raise fout(i, "schema", f"'{rij.schema}' is geen schema; schrijf bv. 2017-2022 of 2025+.")
+        jaren.append(j)
+        if not TAAKVELD.match(rij.taakveld):
+            raise fout(i, "taakveld", f"'{rij.taakveld}' is geen taakveldcode (zoals 6.1 of 6.71a).")
+        if rij.laag not in LAGEN and rij.laag != NIET_MEEGETELD:
+            raise fout(i, "laag", f"onbekende laag '{rij.laag}'; kies uit "
+                                  f"{', '.join([*LAGEN, NIET_MEEGETELD])}.")
+        if rij.functie not in FUNCTIES:
+            raise fout(i, "functie", f"onbekende functie '{rij.functie}'; kies uit {', '.join(FUNCTIES)}.")
+        try:
+            aandeel = Decimal(rij.aandeel.replace(",", "."))
+        except InvalidOperation:
+            raise fout(i, "aandeel", f"'{rij.aandeel}' is geen getal.") from None
+        if not (0 < aandeel <= 1):
+            raise fout(i, "aandeel", f"aandeel {rij.aandeel} ligt niet tussen 0 en 1.")
+        if aandeel.as_tuple().exponent < -3:
+            raise fout(i, "aandeel", f"aandeel {rij.aandeel} heeft meer dan drie decimalen.")
+        aandelen.append(aandeel)
+    df["jaar_van"] = [j[0] for j in jaren]
+    df["jaar_tot"] = [j[1] for j in jaren]
+    df["aandeel"] = aandelen
+
+    dubbel = df.duplicated(["schema", "taakveld", "laag"])
+    if dubbel.any():
+        i = int(dubbel.to_numpy().nonzero()[0][0])
+        raise fout(i, "laag", f"taakveld {df['taakveld'].iloc[i]} staat twee keer in laag "
+                              f"{df['laag'].iloc[i]} (schema {df['schema'].iloc[i]}).")
+    som = df.groupby(["schema", "taakveld"], sort=False)["aandeel"].agg(lambda a: sum(a, Decimal(0)))
+    for (schema, taakveld), totaal in som.items():
+        if totaal != 1:
+            i = int(((df["schema"] == schema) & (df["taakveld"] == taakveld)).to_numpy().nonzero()[0][-1])
+            raise fout(i, "aandeel", f"de aandelen van taakveld {taakveld} (schema {schema}) tellen op "
+                                     f"tot {totaal}, niet tot 1.")
+    gedeeltelijk = (df["laag"] == NIET_MEEGETELD) & (df["aandeel"] != 1)
+    if gedeeltelijk.any():
+        i = int(gedeeltelijk.to_numpy().nonzero()[0][0])
+        raise fout(i, "aandeel", "een taakveld telt helemaal wel of helemaal niet mee (aandeel 1).")
+
+    schemas = df[["schema", "jaar_van", "jaar_tot"]].drop_duplicates().sort_values("jaar_van")
+    for (a, b) in zip(schemas.itertuples(index=False), list(schemas.itertuples(index=False))[1:]):
+        if b.jaar_van <= a.jaar_tot:
+            raise InvoerFout(pad, f"de schema's {a.schema} en {b.schema} overlappen.", kolom="schema")
+
+    vingerafdruk = hashlib.sha256(pad.read_bytes()).hexdigest()
+    return Model(pad.stem, pad, vingerafdruk, df.drop(columns="_regel").reset_index(drop=True))
