@@ -18,7 +18,7 @@ SELECT
     jaar,
     document,
     string_agg(DISTINCT bron, ', ' ORDER BY bron),
-    string_agg(DISTINCT omschrijving, '; ' ORDER BY omschrijving),
+    string_agg(DISTINCT omschrijving, ' + ' ORDER BY omschrijving),
     count(*),
     count(*) FILTER (WHERE met_baten)
 FROM (
