@@ -32,6 +32,8 @@ def _parser() -> argparse.ArgumentParser:
                          description="Importeer bronbestanden (of alle bekende bestanden in een map) "
                                      "in één transactie. Bij een fout verandert er niets.")
     imp.add_argument("paden", nargs="+", metavar="PAD", help="bestand of map")
+    imp.add_argument("--uitgebreid", action="store_true",
+                     help="toon ook welke bestanden in een map zijn overgeslagen en waarom")
 
     ind = sub.add_parser("indicatoren", help="indicatoren per gemeente als CSV",
                          description="Schrijf per gemeente de bedragen per laag (hele euro's), het "
@@ -78,10 +80,12 @@ def main(argv: list[str] | None = None) -> int:
 
 def _import(store: Store, args) -> int:
     verslag = importer.importeer(store, args.paden, meld=lambda regel: print(regel, file=sys.stderr))
-    for pad, reden in verslag.overgeslagen:
-        print(f"overgeslagen: {pad} ({reden})", file=sys.stderr)
+    if args.uitgebreid:
+        for pad, reden in verslag.overgeslagen:
+            print(f"overgeslagen: {pad} ({reden})", file=sys.stderr)
     print(f"Klaar in {fmt.getal(verslag.seconden, 1)} s: {len(verslag.geladen)} bestand(en) geladen, "
-          f"{len(verslag.ongewijzigd)} ongewijzigd, {len(verslag.overgeslagen)} overgeslagen.",
+          f"{len(verslag.ongewijzigd)} ongewijzigd, {len(verslag.overgeslagen)} overgeslagen"
+          f"{'' if args.uitgebreid or not verslag.overgeslagen else ' (zie --uitgebreid)'}.",
           file=sys.stderr)
     return 0
 

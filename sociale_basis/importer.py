@@ -76,5 +76,6 @@ def importeer(store: Store, paden: Iterable[str | Path],
             meld(f"[{i}/{len(herkend)}] {pad.name}: {formaat.omschrijving} — {lading.samenvatting}")
         if verslag.geladen:
             store.voer_uit(cur, "import/afgeleid")
+    store.onthouden.clear()
     verslag.seconden = time.perf_counter() - start
     return verslag

@@ -30,6 +30,9 @@ def beschikbaarheid(store: Store) -> pd.DataFrame:
 
 def controleer(store: Store, model: str, jaar: int, document: str, maat: str) -> None:
     """Faalt met een Nederlandse uitleg als de vraag niet te beantwoorden is."""
+    sleutel = ("controleer", model, jaar, document, maat)
+    if sleutel in store.onthouden:
+        return
     if maat not in MATEN:
         raise IndicatorFout(f"Onbekende maat '{maat}'; kies netto of bruto.")
     if document not in DOCUMENTEN:
@@ -51,6 +54,7 @@ def controleer(store: Store, model: str, jaar: int, document: str, maat: str) ->
             f"Het model {model.split(':')[0]} heeft geen regel voor taakveld(en) "
             f"{', '.join(ongemapt['taakveld'])} in de {document} {jaar}. Voeg ze toe aan het "
             "modelbestand, zodat geen euro verloren gaat.")
+    store.onthouden[sleutel] = True
 
 
 def per_gemeente(store: Store, model: str, jaar: int, document: str, maat: str) -> pd.DataFrame:

@@ -66,6 +66,9 @@ class Store:
     def __init__(self, pad: str | os.PathLike | None = None, *, alleen_lezen: bool = False):
         self.pad = Path(pad) if pad else standaard_pad()
         self.alleen_lezen = alleen_lezen
+        # Uitkomsten die alleen van de inhoud van de opslag afhangen (bv. geslaagde controles);
+        # de importer leegt dit na elke import.
+        self.onthouden: dict = {}
         if alleen_lezen and not self.pad.exists():
             raise OpslagFout(f"De opslag {self.pad} bestaat nog niet; importeer eerst gegevens.")
         if not alleen_lezen:
@@ -89,7 +92,9 @@ class Store:
                 )
         else:
             self._migreer()
-        self._con.execute("ATTACH ':memory:' AS werk (READ_ONLY false)")
+        # DuckDB deelt binnen één proces de database-instantie per bestand, en daarmee ook
+        # `werk`: een tweede Store op hetzelfde bestand hergebruikt die (modellen hebben een sleutel).
+        self._con.execute("ATTACH IF NOT EXISTS ':memory:' AS werk (READ_ONLY false)")
         for pad in sorted((QUERIES / "werk").glob("*.sql")):
             for stmt in _statements(pad.read_text(encoding="utf-8")):
                 self._con.execute(stmt)

@@ -1,8 +1,9 @@
 -- Taakvelden in de gekozen data van dit jaar en document waarvoor het model geen regel heeft.
-SELECT DISTINCT g.taakveld
-FROM main.iv3_gekozen g
-WHERE g.jaar = $jaar AND g.document = $document
-  AND NOT EXISTS (
-      SELECT 1 FROM werk.model_regel m
-      WHERE m.model = $model AND m.taakveld = g.taakveld AND g.jaar BETWEEN m.jaar_van AND m.jaar_tot)
+SELECT g.taakveld
+FROM main.iv3_taakveld_gebruikt g
+LEFT JOIN (
+    SELECT DISTINCT taakveld FROM werk.model_regel
+    WHERE model = $model AND $jaar BETWEEN jaar_van AND jaar_tot
+) m USING (taakveld)
+WHERE g.jaar = $jaar AND g.document = $document AND m.taakveld IS NULL
 ORDER BY 1;

@@ -28,3 +28,6 @@ FROM (
 )
 JOIN iv3_bron USING (bron)
 GROUP BY jaar, document;
+
+DELETE FROM iv3_taakveld_gebruikt;
+INSERT INTO iv3_taakveld_gebruikt SELECT DISTINCT jaar, document, taakveld FROM iv3_gekozen;

@@ -95,6 +95,15 @@ CREATE TABLE iv3_beschikbaar (
     PRIMARY KEY (jaar, document)
 );
 
+-- Afgeleid: welke taakveldcodes per jaar en document in de gekozen data voorkomen (voor de
+-- controle dat het model elke code dekt, zonder de bedragen te scannen).
+CREATE TABLE iv3_taakveld_gebruikt (
+    jaar        INTEGER NOT NULL,
+    document    VARCHAR NOT NULL,
+    taakveld    VARCHAR NOT NULL,
+    PRIMARY KEY (jaar, document, taakveld)
+);
+
 CREATE TABLE gf_cluster (
     circulaire      VARCHAR NOT NULL,      -- bv. 'S2024' = septembercirculaire 2024
     uitkeringsjaar  INTEGER NOT NULL,

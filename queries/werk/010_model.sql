@@ -1,6 +1,6 @@
 -- Het model (data/model/*.csv) zoals het bij deze verbinding is geladen; één of meer modellen
 -- naast elkaar, onderscheiden door `model` (naam + vingerafdruk van het bestand).
-CREATE TABLE werk.model_regel (
+CREATE TABLE IF NOT EXISTS werk.model_regel (
     model       VARCHAR NOT NULL,
     schema      VARCHAR NOT NULL,
     jaar_van    INTEGER NOT NULL,

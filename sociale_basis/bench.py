@@ -1,0 +1,82 @@
+"""Benchmark: `python -m sociale_basis.bench [--data MAP] [--herhaal N] [--zonder-paginas]`.
+
+Meet op deze machine (mediaan over herhalingen):
+- koude import van alle gedeelde data in een nieuwe opslag;
+- de indicatorquery voor alle gemeenten voor één jaar (zonder cache);
+- per pagina de AppTest-rerun na een widgetwijziging, met de volledige opslag;
+- de grootte van de kaart (plotly-figuur als JSON).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from . import indicators, model
+from .importer import importeer
+from .store import ROOT, Store
+
+STANDAARD_DATA = ROOT.parent / "shared" / "data"
+
+
+def _mediaan_ms(functie, herhaal: int) -> tuple[float, float]:
+    tijden = []
+    for _ in range(herhaal):
+        start = time.perf_counter()
+        functie()
+        tijden.append((time.perf_counter() - start) * 1000)
+    return statistics.median(tijden), max(tijden)
+
+
+def meet_import(data: Path, herhaal: int, map_: Path) -> tuple[float, Path]:
+    tijden = []
+    pad = map_ / "bench.duckdb"
+    for _ in range(herhaal):
+        pad.unlink(missing_ok=True)
+        start = time.perf_counter()
+        with Store(pad) as store:
+            importeer(store, [data])
+        tijden.append(time.perf_counter() - start)
+    return statistics.median(tijden), pad
+
+
+def meet_indicatoren(pad: Path, herhaal: int) -> dict[str, tuple[float, float]]:
+    uit = {}
+    with Store(pad, alleen_lezen=True) as store:
+        sleutel = store.laad_model(model.laad())
+        for jaar, document, maat in [(2023, "jaarrekening", "netto"), (2025, "begroting", "netto"),
+                                     (2019, "begroting", "bruto")]:
+            uit[f"{document} {jaar} {maat}"] = _mediaan_ms(
+                lambda j=jaar, d=document, m=maat: indicators.per_gemeente(store, sleutel, j, d, m), herhaal)
+    return uit
+
+
+def main(argv: list[str] | None = None) -> None:
+    p = argparse.ArgumentParser(prog="python -m sociale_basis.bench", description=__doc__.splitlines()[0])
+    p.add_argument("--data", type=Path, default=STANDAARD_DATA)
+    p.add_argument("--herhaal", type=int, default=3, help="herhalingen van de koude import")
+    p.add_argument("--zonder-paginas", action="store_true", help="sla de paginatijden over")
+    args = p.parse_args(argv)
+
+    print(f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+          f"Python {platform.python_version()}")
+    with tempfile.TemporaryDirectory() as tmp:
+        seconden, pad = meet_import(args.data, args.herhaal, Path(tmp))
+        print(f"Koude import van {args.data}: mediaan {seconden:.2f} s over {args.herhaal}× "
+              f"(doel ≤ 10 s)")
+        for naam, (mediaan, hoogst) in meet_indicatoren(pad, 25).items():
+            print(f"Indicatorquery alle gemeenten, {naam}: mediaan {mediaan:.1f} ms, "
+                  f"hoogst {hoogst:.1f} ms over 25× (doel ≤ 50 ms)")
+        if not args.zonder_paginas:
+            from .bench_paginas import meet_paginas
+
+            meet_paginas(pad)
+
+
+if __name__ == "__main__":
+    main()
