@@ -1,0 +1,21 @@
+"""Sociale Basis-dashboard: navigatie en de gedeelde zijbalk; de pagina's staan in
+sociale_basis/pages/. Start met `streamlit run app.py` (of `bash scripts/dashboard.sh`)."""
+
+import streamlit as st
+
+from sociale_basis import ui
+
+st.set_page_config(page_title="Sociale basis in de gemeentebegroting", page_icon="🤝",
+                   layout="wide", initial_sidebar_state="expanded")
+
+PAGINAS = "sociale_basis/pages"
+pagina = st.navigation([
+    st.Page(f"{PAGINAS}/nederland.py", title="Nederland", icon=":material/flag:", default=True),
+    st.Page(f"{PAGINAS}/gemeente.py", title="Gemeente", icon=":material/location_city:"),
+    st.Page(f"{PAGINAS}/vergelijken.py", title="Vergelijken", icon=":material/compare_arrows:"),
+    st.Page(f"{PAGINAS}/kaart.py", title="Kaart", icon=":material/map:"),
+    st.Page(f"{PAGINAS}/methode.py", title="Methode", icon=":material/menu_book:"),
+])
+store, sleutel = ui.opslag()
+st.session_state["_keuze"] = ui.zijbalk(store, sleutel)
+pagina.run()

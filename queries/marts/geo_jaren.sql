@@ -1,0 +1,1 @@
+SELECT DISTINCT jaar FROM main.geo_gemeente ORDER BY jaar;

@@ -1,0 +1,69 @@
+"""Gemeente: de lagen van één gemeente naast haar vergelijkingsgroep en Nederland, de
+verhouding acuut/preventie met rangorde, en de taakvelden achter elk getal."""
+
+import streamlit as st
+
+from sociale_basis import charts, fmt, teksten, ui
+from sociale_basis.model import FUNCTIES, LAGEN
+
+store, sleutel = ui.opslag()
+k = ui.keuze()
+df = ui.per_gemeente(store, sleutel, k.jaar, k.document, k.maat)
+if k.gemeente not in set(df["gm_code"]):
+    st.title("Gemeente")
+    st.info("Kies in de zijbalk een gemeente (typ om te zoeken).")
+    st.stop()
+
+rij = df.set_index("gm_code").loc[k.gemeente]
+kenmerken = ui.gemeenten(store, sleutel, k.jaar).set_index("gm_code").loc[k.gemeente]
+nl = ui.groep(store, sleutel, k.jaar, k.document, k.maat, None)
+leden, groepnaam = ui.groepsleden(store, sleutel, k)
+groep = ui.groep(store, sleutel, k.jaar, k.document, k.maat, tuple(leden)) if leden else None
+
+st.title(rij["gemeente"])
+st.caption(" · ".join(str(x) for x in [
+    kenmerken["provincie"], f"{fmt.getal(rij['inwoners'])} inwoners (1 januari {k.jaar})",
+    kenmerken["grootteklasse"], kenmerken["stedelijkheid"],
+    f"sociale structuur {str(kenmerken['sociale_structuur']).lower()}"] if x is not None))
+st.markdown(f"#### {teksten.kopzin(rij['gemeente'], rij, k.jaar, k.document, k.maat, k.per_inwoner)}")
+
+geordend = df.dropna(subset=["acuut_per_euro_preventie"]).sort_values("acuut_per_euro_preventie")
+rang = (geordend["gm_code"].tolist().index(k.gemeente) + 1) if k.gemeente in set(geordend["gm_code"]) else None
+k1, k2, k3, k4 = st.columns(4)
+k1.metric("Collectieve preventie", teksten.bedrag(rij, "collectieve_preventie", k.per_inwoner),
+          delta=f"Nederland {teksten.bedrag(nl, 'collectieve_preventie', k.per_inwoner)}",
+          delta_color="off", delta_arrow="off")
+k2.metric("Acute zorg", teksten.bedrag(rij, "acute_zorg", k.per_inwoner),
+          delta=f"Nederland {teksten.bedrag(nl, 'acute_zorg', k.per_inwoner)}",
+          delta_color="off", delta_arrow="off")
+k3.metric("€ acuut per € preventie", fmt.factor(rij["acuut_per_euro_preventie"]),
+          delta=f"Nederland {fmt.factor(nl['acuut_per_euro_preventie'])}",
+          delta_color="off", delta_arrow="off")
+k4.metric("Rang acuut per € preventie",
+          f"{rang} van {len(geordend)}" if rang else fmt.LEEG,
+          help="Gemeenten gerangschikt op € acute zorg per € collectieve preventie; 1 = de minste "
+               "acute zorg per euro preventie.")
+
+st.plotly_chart(
+    charts.lagen_vergelijking(rij, groep, nl, rij["gemeente"], groepnaam, k.per_inwoner,
+                              f"{rij['gemeente']}: de lagen ({k.maat})", k.bron()),
+    config=charts.PLOTLY_CONFIG, key="gemeente_lagen")
+if groep is not None:
+    st.caption(f"◆ Vergelijkingsgroep: {groepnaam} (gewogen: totaal bedrag / totaal inwoners). "
+               "| Nederland. Kies de groep in de zijbalk onder ‘Vergelijkingsgroep’.")
+
+st.subheader("Achter de getallen: de taakvelden per laag")
+tv = ui.taakvelden(store, sleutel, k.jaar, k.document, k.maat, k.gemeente)
+laag = st.pills("Laag", list(LAGEN), format_func=lambda lg: LAGEN[lg][0], default="institutioneel",
+                key="laag", bind="query-params")
+deel = tv[tv["laag"] == laag] if laag else tv
+st.dataframe(
+    [{"Laag": LAGEN[r.laag][0], "Code": r.taakveld, "Taakveld": r.omschrijving,
+      "Functie": FUNCTIES[r.functie], "Deel van taakveld": fmt.procent(float(r.aandeel), 0),
+      "Bedrag": fmt.euro(r.bedrag), "Aandeel in laag": fmt.procent(r.aandeel_in_laag)}
+     for r in deel.itertuples(index=False)],
+    hide_index=True, width="stretch")
+st.caption("Bedragen in hele euro's: Iv3-bedrag (€ 1.000) × 1.000 × het deel dat het model aan deze "
+           f"laag toekent. Zie de pagina Methode. {k.bron()}")
+ui.csv_knop(tv.assign(gemeente=rij["gemeente"], jaar=k.jaar, document=k.document, maat=k.maat),
+            f"taakvelden_{k.gemeente}_{k.document}_{k.jaar}_{k.maat}.csv", "Download alle taakvelden (CSV)")

@@ -1,0 +1,61 @@
+"""Kaart: een indicator per gemeente op de kaart; klik een gemeente om haar pagina te openen."""
+
+import streamlit as st
+
+from sociale_basis import charts, fmt, ui
+from sociale_basis.model import LAGEN
+
+GEMEENTEPAGINA = "sociale_basis/pages/gemeente.py"
+
+store, sleutel = ui.opslag()
+k = ui.keuze()
+if st.session_state.pop("_naar_gemeente", False):
+    st.switch_page(GEMEENTEPAGINA)
+
+df = ui.per_gemeente(store, sleutel, k.jaar, k.document, k.maat)
+INDICATOREN = {
+    "verhouding": "€ acute zorg per € collectieve preventie",
+    "collectieve_preventie": "Collectieve preventie",
+    "acute_zorg": "Acute zorg",
+    **{laag: f"Laag: {naam}" for laag, (naam, _) in LAGEN.items() if laag not in ("acuut", "overig")},
+}
+
+st.title("Kaart")
+indicator = st.selectbox("Indicator", list(INDICATOREN), format_func=INDICATOREN.get, key="indicator",
+                         bind="query-params")
+jaar_kaart = ui.kaartjaar(store, sleutel, k.jaar, set(df["gm_code"]))
+if jaar_kaart is None:
+    st.warning(f"Er zijn geen kaartgrenzen voor de gemeentelijke indeling van {k.jaar} "
+               f"({df['gm_code'].nunique()} gemeenten). Kies 2022 of later, of importeer grenzen "
+               "van dat jaar (GeoJSON met GM-codes in ‘statcode’).")
+    st.stop()
+
+if indicator == "verhouding":
+    kolom, label = "acuut_per_euro_preventie", "€ per € preventie"
+    tekst = [f"{n}<br>{fmt.factor(v)} acute zorg per € preventie" for n, v in zip(df["gemeente"], df[kolom])]
+else:
+    kolom = f"{indicator}_per_inwoner" if k.per_inwoner else indicator
+    label = charts.eenheid(k.per_inwoner)
+    tekst = [f"{n}<br>{INDICATOREN[indicator]}: {fmt.euro(v) if k.per_inwoner else fmt.mln(v)}"
+             + (" per inwoner" if k.per_inwoner else "") for n, v in zip(df["gemeente"], df[kolom])]
+waarden = df.assign(_w=df[kolom] if k.per_inwoner or indicator == "verhouding" else df[kolom] / 1e6)
+
+
+def _klik() -> None:
+    punten = st.session_state["kaart"].selection.get("points", [])
+    if punten:
+        st.session_state["gemeente"] = punten[0]["location"]
+        st.session_state["_naar_gemeente"] = True
+
+
+fig = charts.kaart(ui.geojson(store, sleutel, jaar_kaart), waarden, "_w", label, tekst, k.gemeente,
+                   f"{INDICATOREN[indicator]} ({k.maat}, {k.document} {k.jaar})",
+                   k.bron() + f" Grenzen: CBS/PDOK {jaar_kaart}.")
+st.plotly_chart(fig, config=charts.PLOTLY_KAART_CONFIG, key="kaart", on_select=_klik,
+                selection_mode="points")
+namen = dict(zip(df["gm_code"], df["gemeente"]))
+if k.gemeente in namen:
+    st.page_link(GEMEENTEPAGINA, label=f"Open de pagina van {namen[k.gemeente]}",
+                 icon=":material/arrow_forward:")
+st.caption("Klik op een gemeente om haar pagina te openen, of kies een gemeente in de zijbalk. "
+           "Grijze of ontbrekende vlakken: geen verhouding (netto preventie nul of negatief).")

@@ -1,0 +1,132 @@
+"""Methode: het model als tabel, netto tegenover bruto met echte cijfers, de breuken in het
+Iv3-schema, de bronnen en wat het dashboard níet beweert."""
+
+import streamlit as st
+
+from sociale_basis import fmt, ui
+from sociale_basis.model import FUNCTIES, LAGEN
+
+store, sleutel = ui.opslag()
+k = ui.keuze()
+
+st.title("Methode")
+st.markdown("""
+Dit dashboard zet elke euro uit de gemeentebegroting en -jaarrekening (CBS Iv3, per taakveld) op
+het model van de **sociale basis**: het netwerk van steun dat mensen helpt samen te leven en mee
+te doen. Drie lagen vormen de sociale basis; daarna komt zorg voor wie al in de knel zit.
+
+- **Persoonlijk** — de persoon en het eigen netwerk. De gemeente financiert dat niet direct, maar
+  ondersteunt het: inkomen, schuldhulp, participatie (taakvelden 6.3–6.5).
+- **Informeel** (in het *Gespreksmodel Sociale Basis* van Movisie en Verwey-Jonker:
+  **gemeenschappelijk**) — mensen die zich samen organiseren: bewonersinitiatieven,
+  vrijwilligers, verenigingen.
+- **Institutioneel** — voorzieningen open voor iedereen: sociaal werk, welzijn, buurthuizen,
+  wijkteams en algemene toegang, GGD en jeugdgezondheidszorg.
+- **Maatwerk** — individuele voorzieningen onder Wmo en Jeugdwet.
+- **Acuut / geëscaleerd** — jeugdhulp met verblijf, crisis, gesloten plaatsing,
+  jeugdbescherming en -reclassering, beschermd wonen, maatschappelijke en vrouwenopvang.
+- **Overig** — de rest van de begroting, zodat geen euro verdwijnt.
+
+**Collectieve preventie** = taakveld 6.1 (samenkracht en burgerparticipatie) + 7.1
+(volksgezondheid). **Acute zorg** = alles wat in de laag acuut valt.
+""")
+
+st.header("Het model per taakveld")
+regels = ui.model_regels(store, sleutel)
+schemas = list(dict.fromkeys(regels["schema"]))
+schema = st.segmented_control("Iv3-schema", schemas, default=schemas[-1], key="schema",
+                              bind="query-params", required=True)
+alleen_sociaal = st.toggle("Alleen sociaal domein en volksgezondheid", value=True, key="sociaal",
+                           bind="query-params")
+deel = regels[regels["schema"] == schema]
+if alleen_sociaal:
+    deel = deel[deel["functie"] != "buiten_sociaal_domein"]
+st.dataframe([{"Code": r.taakveld, "Taakveld": r.omschrijving,
+               "Laag": LAGEN.get(r.laag, ("Niet meegeteld",))[0], "Deel": fmt.procent(float(r.aandeel), 0),
+               "Functie": FUNCTIES[r.functie], "Toelichting": r.toelichting}
+              for r in deel.itertuples(index=False)], hide_index=True, width="stretch")
+st.caption("Per taakveld tellen de delen op tot 100%; de controle daarop (en op ontbrekende taakvelden) "
+           "draait bij elke berekening. Het model staat in `data/model/standaard.csv` en is met "
+           "`--model` te vervangen door een eigen verdeling.")
+ui.csv_knop(regels, "sociale_basis_model.csv", "Download het model (CSV)")
+
+st.header("Netto of bruto")
+tv23 = (ui.taakveld_landelijk(store, sleutel, 2023, "jaarrekening")
+        if ui.heeft(store, sleutel, 2023, "jaarrekening") else None)
+if tv23 is not None and "6.1" in set(tv23["taakveld"]):
+    zes = tv23.set_index("taakveld").loc["6.1"]
+    bruto = ui.groep(store, sleutel, 2023, "jaarrekening", "bruto", None)
+    netto = ui.groep(store, sleutel, 2023, "jaarrekening", "netto", None)
+    st.markdown(f"""
+Elk taakveld heeft **lasten** (uitgaven) en **baten** (inkomsten op hetzelfde taakveld, vaak
+geoormerkt rijksgeld). *Bruto* laat zien wat er door de gemeente heen gaat; **netto (lasten − baten)**
+laat zien wat de gemeente uit eigen en algemene middelen betaalt: de politieke keuze waar dit
+dashboard over gaat. Daarom is netto de standaard.
+
+Taakveld 6.1 laat zien waarom. In de jaarrekening 2023 waren de lasten op 6.1 landelijk
+**{fmt.mld(zes['lasten'])}** en de baten **{fmt.mld(zes['baten'])}**. Op 6.1 staat ook de opvang
+van Oekraïense vluchtelingen (met een normbedrag van het Rijk) en de inburgering: dat geld komt
+binnen en gaat weer uit, en is geen sociale basis. Bruto zou de jaarrekening 2023 landelijk
+{fmt.mld(bruto['collectieve_preventie'])} aan collectieve preventie tonen tegen
+{fmt.mld(bruto['acute_zorg'])} acute zorg; netto is dat {fmt.mld(netto['collectieve_preventie'])}
+tegen {fmt.mld(netto['acute_zorg'])} — {fmt.factor(netto['acuut_per_euro_preventie'])} acute zorg
+per euro preventie in plaats van {fmt.factor(bruto['acuut_per_euro_preventie'])}.
+""")
+st.markdown("""
+Netto over de **hele** begroting is ongeveer nul: de algemene uitkering uit het gemeentefonds en de
+belastingen zijn baten op hoofdtaakveld 0 en vallen in *overig*, dat netto daardoor negatief is.
+
+Alleen voor de begrotingen 2023, 2024 en 2025 en de jaarrekening 2023 zijn baten per taakveld
+beschikbaar. Voor de andere jaren toont het dashboard **bruto** en zegt dat erbij; het toont nooit
+bruto als netto.
+""")
+
+st.header("Breuken in het Iv3-schema")
+st.markdown("""
+- **2017–2022**: grove indeling. Alle individuele jeugdhulp staat op 6.72, jeugdhulp met verblijf
+  en jeugdbescherming samen op 6.82. De grens tussen maatwerk en acuut is minder scherp.
+- **2023–2024**: sub-taakvelden (6.71a–d, 6.72a–d, 6.73a–c, 6.74a–c, 6.81a–b, 6.82a–b). Tegelijk
+  veranderden de boekingsregels (o.a. het CJG ging naar een ander taakveld). Een sprong tussen
+  2022 en 2023 is dus deels een definitiekwestie: landelijk gaan de ‘acute’ taakvelden van
+  € 3,2 naar € 5,1 mld tussen begroting 2022 en 2023.
+- **2025 en later**: driecijferige codes (6.21–6.23 toegang, 6.60, 6.711–6.714, 6.751–6.763,
+  6.791/6.792, 6.811/6.812, 6.821/6.822, 6.91/6.92).
+- Waar een bron alleen het totaal van een groep sub-taakvelden geeft (bv. **6.74** in de
+  jaarrekening 2024), gebruikt het model een eigen regel: 6.74 wordt verdeeld naar het landelijke
+  aandeel van 6.74a (GGZ zonder verblijf, maatwerk) in jaarrekening 2023 en begroting 2024:
+  62% maatwerk, 38% acuut.
+- **Coördinatie en beleid** (6.91, 6.92, vanaf 2025) staat apart onder overig en wordt niet over
+  de lagen verdeeld.
+""")
+
+st.header("Bronnen")
+st.markdown("""
+| gegevens | uitgever | versie |
+|---|---|---|
+| Iv3 per taakveld met lasten en baten, begroting 2023–2025, jaarrekening 2023 | CBS, *Gemeenten onbewerkte Iv3-data* (CC BY 4.0), gedraaid door michielsd/begrotingsanalysetool | commit 28-04-2025 |
+| Iv3 lasten per taakveld (2 posities), begroting 2017–2026, jaarrekening 2017–2024 | CBS Iv3, één extractie (JoeyKurtosis/GemeenteFinancienTest) | commit 17-07-2026 |
+| Iv3-codelijsten taakvelden 2017–2026 | CBS (statistiekcbs/iv3_definities) | |
+| Gemeentelijst, inwoners op 1 januari | CBS | 2017–2026 |
+| Grootteklasse en stedelijkheid 2023–2025; sociale structuur, centrumfunctie | CBS-klassen, via begrotingsanalysetool | commit 28-04-2025 |
+| Gemeentefonds: verdeling over clusters per circulaire (schatting) | Ministerie van BZK, berekend door begrotingsanalysetool | mei/sept 2023–2024 |
+| Gemeentegrenzen 2022, 2023, 2025 | CBS/PDOK gebiedsindelingen (CC BY 4.0) | |
+| Consumentenprijsindex | CBS 83131NED | tot 2023 |
+| Herindelingen en grenscorrecties 2016–2023 | VNG / reidhin/grenswijzigen, **licentie CC BY-NC-SA 4.0** (niet-commercieel, gelijk delen) | |
+
+Wat er nu in de opslag staat en wanneer het is geïmporteerd:
+""")
+st.dataframe(store.query("marts/import_log").rename(columns={
+    "tijdstip": "Geïmporteerd", "soort": "Soort", "rijen": "Rijen", "bestand": "Bestand"}),
+    hide_index=True, width="stretch")
+
+st.header("Wat dit dashboard níet beweert")
+st.markdown("""
+- Het zegt niets over de **kwaliteit** van sociaal werk of zorg; het maakt begrotingskeuzes zichtbaar.
+- Iv3-taakvelden zijn geen beleidsprogramma's. 6.1 bevat ook opvang en inburgering, 7.1 ook
+  milieu-gezondheid; de verdeling informeel/institutioneel van 6.1 (40/60) is een vaste aanname,
+  omdat een splitsing naar economische categorie per taakveld hier niet beschikbaar is.
+- Een hoge verhouding acuut/preventie betekent niet dat een gemeente slecht beleid voert: zij kan
+  regionaal inkopen voor andere gemeenten, of veel inwoners hebben die zware zorg nodig hebben.
+- Begroting en jaarrekening verschillen veel; vergelijk ze niet zonder dat te zeggen.
+- De gemeentefondsverdeling is een **schatting van de behoefte**, geen oormerk.
+""")

@@ -1,0 +1,57 @@
+"""Nederland: de landelijke kop, de verdeling over de lagen en over gemeenten."""
+
+import streamlit as st
+
+from sociale_basis import charts, fmt, teksten, ui
+from sociale_basis.model import LAGEN
+
+store, sleutel = ui.opslag()
+k = ui.keuze()
+df = ui.per_gemeente(store, sleutel, k.jaar, k.document, k.maat)
+nl = ui.groep(store, sleutel, k.jaar, k.document, k.maat, None)
+
+st.title("Preventie of pas als het misgaat?")
+st.caption("Wat gemeenten uitgeven aan de sociale basis — persoonlijk, informeel en institutioneel — "
+           "en aan zorg als het al mis is gegaan. Per euro, uit de officiële Iv3-cijfers van CBS.")
+st.markdown(f"#### {teksten.kopzin('gemeenten', nl, k.jaar, k.document, k.maat, k.per_inwoner)}")
+
+meer_acuut = int((df["acute_zorg"] > df["collectieve_preventie"]).sum())
+geen_verhouding = int(df["acuut_per_euro_preventie"].isna().sum())
+k1, k2, k3, k4 = st.columns(4)
+k1.metric("Collectieve preventie", teksten.bedrag(nl, "collectieve_preventie", k.per_inwoner),
+          help="Taakvelden 6.1 (samenkracht, sociaal werk) en 7.1 (volksgezondheid, GGD/JGZ).")
+k2.metric("Acute en geëscaleerde zorg", teksten.bedrag(nl, "acute_zorg", k.per_inwoner),
+          help="Jeugdhulp met verblijf, crisis, jeugdbescherming, beschermd wonen, opvang.")
+k3.metric("€ acuut per € preventie", fmt.factor(nl["acuut_per_euro_preventie"]))
+k4.metric("Gemeenten met meer acuut", f"{meer_acuut} van {len(df)}",
+          help="Aantal gemeenten dat meer uitgeeft aan acute zorg dan aan collectieve preventie.")
+
+st.plotly_chart(charts.lagen_staaf(nl, k.per_inwoner, f"Waar het geld heen gaat ({k.maat})", k.bron()),
+                config=charts.PLOTLY_CONFIG, key="nl_lagen")
+st.caption("De grafiek toont de vijf lagen van het model; ‘overig’ (de rest van de begroting) staat "
+           "in de tabel onderaan."
+           + (" Netto is ‘overig’ negatief: de algemene uitkering en de belastingen zijn baten op "
+              "hoofdtaakveld 0." if k.maat == "netto" else ""))
+
+st.subheader("Verschillen tussen gemeenten")
+st.plotly_chart(charts.verhouding_verdeling(df, nl["acuut_per_euro_preventie"],
+                                            "€ acute zorg per € preventie, per gemeente", k.bron()),
+                config=charts.PLOTLY_CONFIG, key="nl_verdeling")
+st.markdown(
+    f"In **{meer_acuut} van de {len(df)} gemeenten** gaat meer geld naar acute en geëscaleerde zorg "
+    f"dan naar collectieve preventie."
+    + (f" Bij {geen_verhouding} {'gemeente' if geen_verhouding == 1 else 'gemeenten'} is de "
+       f"{k.maat} preventie nul of negatief"
+       + (" (baten groter dan lasten, bv. door rijksgeld voor opvang op 6.1)" if k.maat == "netto" else "")
+       + "; daar is geen verhouding te geven." if geen_verhouding else ""))
+
+st.subheader("De lagen in cijfers")
+tabel = [{"Laag": naam, "Bedrag": fmt.bedrag(nl[laag]), "Per inwoner": fmt.euro(nl[f"{laag}_per_inwoner"]),
+          "Aandeel van totaal": fmt.procent(nl[laag] / nl["totaal"]) if k.maat == "bruto" else fmt.LEEG}
+         for laag, (naam, _) in LAGEN.items()]
+tabel.append({"Laag": "Totaal", "Bedrag": fmt.bedrag(nl["totaal"]),
+              "Per inwoner": fmt.euro(nl["totaal_per_inwoner"]), "Aandeel van totaal": "100,0%"})
+st.dataframe(tabel, hide_index=True, width="content")
+st.caption(f"{len(df)} gemeenten, {fmt.getal(nl['inwoners'])} inwoners op 1 januari {k.jaar}. "
+           "Landelijke bedragen per inwoner = totaal bedrag / totaal inwoners. " + k.bron())
+ui.csv_knop(df, f"sociale_basis_{k.document}_{k.jaar}_{k.maat}.csv", "Download alle gemeenten (CSV)")

@@ -1,0 +1,53 @@
+"""Vergelijken: een vergelijkingsgroep, preventie tegen acute zorg per gemeente, en een ranglijst."""
+
+import pandas as pd
+import streamlit as st
+
+from sociale_basis import charts, fmt, ui
+
+store, sleutel = ui.opslag()
+k = ui.keuze()
+df = ui.per_gemeente(store, sleutel, k.jaar, k.document, k.maat)
+leden, groepnaam = ui.groepsleden(store, sleutel, k)
+namen = dict(zip(df["gm_code"], df["gemeente"]))
+
+st.title("Vergelijken")
+st.markdown(f"**Vergelijkingsgroep:** {groepnaam}. Kies een andere groep in de zijbalk onder "
+            "‘Vergelijkingsgroep’: vergelijkbare gemeenten, op kenmerken (grootteklasse, "
+            "stedelijkheid, sociale structuur, centrumfunctie, provincie) of zelf gekozen.")
+if not leden:
+    st.info("De groep is leeg. Kies een gemeente of andere kenmerken in de zijbalk.")
+
+st.plotly_chart(
+    charts.spreiding(df, k.gemeente, leden, k.per_inwoner,
+                     f"Collectieve preventie en acute zorg per gemeente ({k.maat})", k.bron()),
+    config=charts.PLOTLY_CONFIG, key="spreiding")
+st.caption("Elke stip is een gemeente. Boven de stippellijn gaat meer naar acute zorg dan naar "
+           "collectieve preventie.")
+
+alle = st.toggle("Ranglijst van alle gemeenten", key="alle", bind="query-params")
+codes = set(df["gm_code"]) if alle else set(leden) | {k.gemeente}
+tabel = df[df["gm_code"].isin(codes)].copy()
+tabel["sociale_basis_per_inwoner"] = tabel[["persoonlijk_per_inwoner", "informeel_per_inwoner",
+                                            "institutioneel_per_inwoner"]].sum(axis=1)
+kolommen = {
+    "gemeente": "Gemeente", "inwoners": "Inwoners",
+    "collectieve_preventie_per_inwoner": "Preventie per inwoner",
+    "acute_zorg_per_inwoner": "Acute zorg per inwoner",
+    "acuut_per_euro_preventie": "€ acuut per € preventie",
+    "sociale_basis_per_inwoner": "Sociale basis per inwoner",
+    "maatwerk_per_inwoner": "Maatwerk per inwoner",
+}
+tabel = tabel.sort_values("acuut_per_euro_preventie", na_position="last")[list(kolommen)].rename(columns=kolommen)
+tabel.insert(0, "Rang", range(1, len(tabel) + 1))
+euro = {c: fmt.euro for c in kolommen.values() if "per inwoner" in c}
+stijl = tabel.style.format({**euro, "Inwoners": fmt.getal, "€ acuut per € preventie": fmt.factor},
+                           na_rep=fmt.LEEG)
+if k.gemeente in namen:
+    stijl = stijl.apply(lambda r: ["font-weight: bold; background-color: #FCE5D6"
+                                   if r["Gemeente"] == namen[k.gemeente] else "" for _ in r], axis=1)
+st.markdown(f"**Ranglijst** — {'alle gemeenten' if alle else groepnaam}, van minst naar meest "
+            "acute zorg per euro preventie. Klik op een kolomkop om te sorteren.")
+st.dataframe(stijl, hide_index=True, width="stretch", height=min(38 * (len(tabel) + 1), 560))
+ui.csv_knop(pd.DataFrame(df[df["gm_code"].isin(codes)]),
+            f"vergelijking_{k.document}_{k.jaar}_{k.maat}.csv", "Download de ranglijst (CSV)")

@@ -1,0 +1,243 @@
+"""Gedeelde staat van het dashboard: de opslag, de zijbalk en gecachete vragen.
+
+Elke keuze in de zijbalk is aan de URL gebonden (`bind="query-params"`), zodat een gekopieerde
+link dezelfde weergave opent. Pagina's vragen alles via de functies hier; geen SQL in pagina's.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from . import indicators, klassen, model, peers
+from .sources.lezen import InvoerFout
+from .store import OpslagFout, Store, standaard_pad
+
+BRON_CBS = "CBS, Iv3 (onbewerkte gemeentedata)"
+
+
+# -- opslag ----------------------------------------------------------------------------------
+def db_pad() -> Path:
+    """`streamlit run app.py -- --db PAD`, anders SOCIALE_BASIS_DB of het standaardpad."""
+    if "--db" in sys.argv[:-1]:
+        return Path(sys.argv[sys.argv.index("--db") + 1])
+    return standaard_pad()
+
+
+@st.cache_resource(show_spinner=False)
+def _open(pad: str, model_pad: str, model_gewijzigd: float) -> tuple[Store, str]:
+    store = Store(pad, alleen_lezen=True)
+    return store, store.laad_model(model.laad(model_pad))
+
+
+def opslag() -> tuple[Store, str]:
+    """De opslag en de modelsleutel; zonder gegevens een Nederlandse uitleg en stop."""
+    pad = db_pad()
+    try:
+        if not pad.exists():
+            raise OpslagFout(f"Er is nog geen opslag op {pad}.")
+        store, sleutel = _open(str(pad), str(model.STANDAARD), model.STANDAARD.stat().st_mtime)
+        if store.query("marts/beschikbaarheid").empty:
+            raise OpslagFout(f"De opslag {pad} bevat nog geen begrotingsgegevens.")
+    except (OpslagFout, InvoerFout, duckdb.Error) as e:
+        lege_opslag(str(e))
+        st.stop()
+    return store, sleutel
+
+
+def lege_opslag(reden: str) -> None:
+    st.title("Nog geen gegevens")
+    st.info(reden)
+    st.markdown(
+        "**Zo laad je de gegevens**\n\n"
+        "1. Download de Iv3-gegevens van gemeenten bij CBS (of gebruik de gedeelde datamap).\n"
+        "2. Importeer ze in de opslag, bijvoorbeeld:\n\n"
+        "   ```bash\n   .venv/bin/sociale-basis import ../shared/data\n   ```\n"
+        "   of start het dashboard met `bash scripts/dashboard.sh MAP`; dat importeert de map eerst.\n"
+        "3. Laad deze pagina opnieuw.\n\n"
+        f"De opslag staat in `{db_pad()}` (in te stellen met `SOCIALE_BASIS_DB`).")
+
+
+# -- gecachete vragen ------------------------------------------------------------------------
+@st.cache_data(show_spinner=False)
+def beschikbaarheid(_store: Store, sleutel: str) -> pd.DataFrame:
+    return indicators.beschikbaarheid(_store)
+
+
+def heeft(store: Store, sleutel: str, jaar: int, document: str) -> bool:
+    b = beschikbaarheid(store, sleutel)
+    return bool(((b["jaar"] == jaar) & (b["document"] == document)).any())
+
+
+@st.cache_data(show_spinner=False)
+def per_gemeente(_store: Store, sleutel: str, jaar: int, document: str, maat: str) -> pd.DataFrame:
+    return indicators.per_gemeente(_store, sleutel, jaar, document, maat)
+
+
+@st.cache_data(show_spinner=False)
+def groep(_store: Store, sleutel: str, jaar: int, document: str, maat: str,
+          gm_codes: tuple[str, ...] | None) -> pd.Series:
+    return indicators.groep(_store, sleutel, jaar, document, maat,
+                            list(gm_codes) if gm_codes is not None else None)
+
+
+@st.cache_data(show_spinner=False)
+def gemeenten(_store: Store, sleutel: str, jaar: int) -> pd.DataFrame:
+    return _store.query("marts/gemeente_kenmerken", jaar=jaar)
+
+
+@st.cache_data(show_spinner=False)
+def taakvelden(_store: Store, sleutel: str, jaar: int, document: str, maat: str,
+               gm_code: str) -> pd.DataFrame:
+    return _store.query("marts/taakvelden_gemeente", model=sleutel, jaar=jaar, document=document,
+                        maat=maat, gm_code=gm_code)
+
+
+@st.cache_data(show_spinner=False)
+def taakveld_landelijk(_store: Store, sleutel: str, jaar: int, document: str) -> pd.DataFrame:
+    return _store.query("marts/taakveld_landelijk", jaar=jaar, document=document)
+
+
+@st.cache_data(show_spinner=False)
+def model_regels(_store: Store, sleutel: str) -> pd.DataFrame:
+    return _store.query("marts/model_regels", model=sleutel)
+
+
+@st.cache_resource(show_spinner=False)
+def geojson(_store: Store, sleutel: str, jaar: int) -> dict:
+    """GeoJSON van één indeling; `id` = GM-code, zonder overbodige eigenschappen (kleine payload)."""
+    rijen = _store.query("marts/geo", jaar=jaar)
+    return {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "id": r.gm_code, "properties": {}, "geometry": json.loads(r.geometrie)}
+        for r in rijen.itertuples(index=False)]}
+
+
+@st.cache_data(show_spinner=False)
+def geo_jaren(_store: Store, sleutel: str) -> list[int]:
+    return _store.query("marts/geo_jaren")["jaar"].tolist()
+
+
+# -- zijbalk ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Keuze:
+    jaar: int
+    document: str
+    maat: str               # wat getoond wordt (bruto als netto niet kan)
+    gevraagde_maat: str
+    per_inwoner: bool
+    gemeente: str | None    # GM-code
+    groep: peers.Groep
+
+    @property
+    def netto_ontbreekt(self) -> bool:
+        return self.maat != self.gevraagde_maat
+
+    def bron(self) -> str:
+        return (f"Bron: {BRON_CBS}, {self.document} {self.jaar}, {self.maat}. "
+                "Bewerking: Sociale Basis-dashboard, model ‘standaard’.")
+
+    def werkwoord(self) -> str:
+        return "begroten" if self.document == "begroting" else "besteedden"
+
+
+def zijbalk(store: Store, sleutel: str) -> Keuze:
+    b = beschikbaarheid(store, sleutel)
+    jaren = sorted(b["jaar"].unique().tolist(), reverse=True)
+    with st.sidebar:
+        st.markdown("### Keuzes")
+        jaar = st.selectbox("Jaar", jaren, index=_index(jaren, _standaardjaar(b)), key="jaar",
+                            bind="query-params")
+        documenten = [d for d in indicators.DOCUMENTEN if d in set(b.loc[b["jaar"] == jaar, "document"])]
+        document = st.segmented_control("Document", documenten, default=documenten[0], key="document",
+                                        format_func=str.capitalize, bind="query-params",
+                                        required=True) or documenten[0]
+        if document not in documenten:
+            document = documenten[0]
+        gevraagd = st.segmented_control("Maat", list(indicators.MATEN), default="netto", key="maat",
+                                        format_func=lambda m: {"netto": "Netto", "bruto": "Bruto"}[m],
+                                        bind="query-params", required=True,
+                                        help="Netto = lasten − baten: wat de gemeente uit eigen en "
+                                             "algemene middelen betaalt. Bruto = alle lasten.") or "netto"
+        rij = b[(b["jaar"] == jaar) & (b["document"] == document)].iloc[0]
+        maat = gevraagd
+        if gevraagd == "netto" and rij["gemeenten_met_baten"] == 0:
+            maat = "bruto"
+            st.warning(f"Voor de {document} {jaar} zijn alleen lasten beschikbaar: netto is niet te "
+                       "berekenen. Alle cijfers hieronder zijn **bruto**.")
+        weergave = st.segmented_control("Weergave", ["per_inwoner", "totaal"], default="per_inwoner",
+                                        key="weergave", bind="query-params", required=True,
+                                        format_func=lambda w: {"per_inwoner": "Per inwoner",
+                                                               "totaal": "Totaal"}[w]) or "per_inwoner"
+        lijst = gemeenten(store, sleutel, int(jaar))
+        namen = dict(zip(lijst["gm_code"], lijst["naam"]))
+        codes = list(namen)
+        gemeente = st.selectbox("Gemeente", codes, index=_index(codes, "GM0363"), key="gemeente",
+                                format_func=lambda c: namen.get(c, c), bind="query-params",
+                                placeholder="Typ een naam…",
+                                help="Typ om te zoeken. De gekozen gemeente staat centraal op "
+                                     "de pagina's Gemeente, Vergelijken en Kaart.")
+        groep = _groep_keuze(lijst, namen)
+        st.caption(f"Model: {sleutel.split(':')[0]} · {document} {jaar} · {maat}")
+    return Keuze(int(jaar), document, maat, gevraagd, weergave == "per_inwoner", gemeente, groep)
+
+
+def _groep_keuze(lijst: pd.DataFrame, namen: dict[str, str]) -> peers.Groep:
+    with st.expander("Vergelijkingsgroep", expanded=False):
+        wijze = st.radio("Groep", list(peers.WIJZEN), format_func=peers.WIJZEN.get, key="groep",
+                         bind="query-params", label_visibility="collapsed")
+        if wijze == "vergelijkbaar":
+            k = st.slider("Aantal gemeenten", 5, 50, 10, key="k", bind="query-params",
+                          help="De gemeenten die het meest lijken op de gekozen gemeente in "
+                               "inwoners, stedelijkheid en sociale structuur.")
+            return peers.Groep("vergelijkbaar", k=k)
+        if wijze == "zelf":
+            zelf = st.multiselect("Gemeenten", list(namen), format_func=lambda c: namen.get(c, c),
+                                  key="selectie", bind="query-params", placeholder="Kies gemeenten…")
+            return peers.Groep("zelf", zelf=tuple(zelf))
+        gekozen = {}
+        for kenmerk, (label, opties) in klassen.KENMERKEN.items():
+            aanwezig = [o for o in opties if o in set(lijst[kenmerk].dropna())]
+            gekozen[kenmerk] = tuple(st.multiselect(label, aanwezig, key=kenmerk, bind="query-params",
+                                                    placeholder="alle"))
+        return peers.Groep("kenmerken", kenmerken=gekozen)
+
+
+def _standaardjaar(b: pd.DataFrame) -> int:
+    """Het laatste jaar waarvoor netto kan; anders het laatste jaar."""
+    netto = b[b["gemeenten_met_baten"] > 0]
+    return int((netto if not netto.empty else b)["jaar"].max())
+
+
+def _index(opties: list, waarde) -> int:
+    return opties.index(waarde) if waarde in opties else 0
+
+
+def groepsleden(store: Store, sleutel: str, keuze: Keuze) -> tuple[list[str], str]:
+    lijst = gemeenten(store, sleutel, keuze.jaar)
+    leden = peers.leden(keuze.groep, lijst, keuze.gemeente)
+    return leden, peers.omschrijving(keuze.groep, lijst, keuze.gemeente, len(leden))
+
+
+def csv_knop(df: pd.DataFrame, naam: str, label: str = "Download als CSV") -> None:
+    """CSV met ';' en decimale komma, zoals Nederlandse spreadsheets die verwachten."""
+    st.download_button(label, df.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig"),
+                       file_name=naam, mime="text/csv", icon=":material/download:")
+
+
+def keuze() -> Keuze:
+    """De keuzes uit de zijbalk van deze rerun (gezet door app.py)."""
+    return st.session_state["_keuze"]
+
+
+def kaartjaar(store: Store, sleutel: str, jaar: int, codes: set[str]) -> int | None:
+    """Het jaar van de kaartgrenzen met precies dezelfde gemeenten als de cijfers, zo dicht
+    mogelijk bij `jaar`; None als geen indeling past."""
+    passend = [j for j in geo_jaren(store, sleutel)
+               if {f["id"] for f in geojson(store, sleutel, j)["features"]} == codes]
+    return min(passend, key=lambda j: (abs(j - jaar), -j)) if passend else None
