@@ -10,7 +10,8 @@ GEMEENTEPAGINA = "sociale_basis/pages/gemeente.py"
 store, sleutel = ui.opslag()
 k = ui.keuze()
 if st.session_state.pop("_naar_gemeente", False):
-    st.switch_page(GEMEENTEPAGINA)
+    # Lege query_params: gebonden zijbalkkeuzes zetten zichzelf daarna weer in de URL.
+    st.switch_page(GEMEENTEPAGINA, query_params={})
 
 df = ui.per_gemeente(store, sleutel, k.jaar, k.document, k.maat)
 INDICATOREN = {
