@@ -1,7 +1,9 @@
 """Figuren (plotly) met één huisstijl: lagen altijd in dezelfde volgorde en kleuren,
 Nederlandse getallen, assen met eenheid en een bronregel onder elke grafiek.
 
-Figuren worden met graph_objects gebouwd (niet plotly express): dat scheelt per rerun tijd.
+Figuren worden als gewone dicts opgebouwd en zonder validatie in een go.Figure gezet: plotly's
+objectmodel kost 15–45 ms per figuur per rerun. De tests (tests/test_charts.py) halen elke
+figuur wél door de validatie, zodat een fout eigenschapnaam niet ongemerkt blijft.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from . import fmt
 from .model import LAGEN
@@ -20,18 +23,34 @@ ACCENT = "#D55E00"       # gekozen gemeente (Okabe-Ito vermiljoen)
 GROEP = "#0072B2"        # vergelijkingsgroep (Okabe-Ito blauw)
 SCHAAL = "Cividis"       # kaart: kleurenblind-veilig, ook in grijstinten leesbaar
 
+# De vijf lagen van het model; 'overig' (de rest van de begroting) staat in tabellen, want het
+# zou elke grafiek domineren (bruto groot, netto negatief door de algemene uitkering).
+VIJF_LAGEN = [laag for laag in LAGEN if laag != "overig"]
+
+# Een klein eigen sjabloon, eenmalig geregistreerd: de ingebouwde sjablonen kosten 15–25 ms
+# per figuur om op te bouwen.
+pio.templates["sociale_basis"] = go.layout.Template(layout={
+    "paper_bgcolor": "white", "plot_bgcolor": "white", "separators": fmt.PLOTLY_SEPARATORS,
+    "font": {"family": LETTER, "size": 13, "color": "#222"},
+    "hoverlabel": {"font": {"family": LETTER}},
+    "xaxis": {"gridcolor": "#E6E8EB", "zerolinecolor": "#444", "automargin": True},
+    "yaxis": {"gridcolor": "#E6E8EB", "zerolinecolor": "#444", "automargin": True},
+    "colorway": [ACCENT, GROEP, "#009E73", "#E69F00", "#CC79A7", "#56B4E9", GRIJS],
+})
+pio.templates.default = "sociale_basis"
+
 PLOTLY_CONFIG = {
     "displaylogo": False,
     "locale": "nl",
     "modeBarButtonsToRemove": ["lasso2d", "select2d"],
     "toImageButtonOptions": {"format": "png", "scale": 2, "filename": "sociale-basis"},
 }
-
-
 # Plotly's kaart (geo) haalt een wereldkaart van cdn.plot.ly, ook als die onzichtbaar is. Wij
 # tekenen alleen gemeentegrenzen uit de opslag; static/world_110m.json is een lege basiskaart, zo
 # werkt de kaart offline en zonder verzoek aan derden. Het pad is relatief aan de app-URL.
 PLOTLY_KAART_CONFIG = {**PLOTLY_CONFIG, "topojsonURL": "app/static/"}
+
+MARGE = {"l": 10, "r": 20, "t": 70, "b": 115}
 
 
 def eenheid(per_inwoner: bool) -> str:
@@ -47,125 +66,108 @@ def waarde_tekst(x: float, per_inwoner: bool) -> str:
     return fmt.euro(x) if per_inwoner else fmt.mln(x * 1e6)
 
 
-MARGE = {"l": 10, "r": 20, "t": 70, "b": 115}
-
-
-def opmaak(fig: go.Figure, titel: str, bron: str, hoogte: int = 420,
+def figuur(data: list[dict], layout: dict, titel: str, bron: str, hoogte: int = 420,
            marge: dict | None = None) -> go.Figure:
     """Huisstijl plus de bronregel onderaan (ook in een geëxporteerde PNG)."""
     marge = marge or MARGE
     plot = hoogte - marge["t"] - marge["b"]
-    fig.update_layout(
-        title={"text": titel, "x": 0, "xanchor": "left", "font": {"size": 16}},
-        separators=fmt.PLOTLY_SEPARATORS,
-        font={"family": LETTER, "size": 13, "color": "#222"},
-        template="plotly_white",
-        height=hoogte,
-        margin=marge,
-        hoverlabel={"font": {"family": LETTER}},
-        annotations=[*fig.layout.annotations, {
-            # De bronregel staat een vaste afstand onder het plotvlak, onder de astitel.
-            # Afgebroken in regels, zodat de bron ook in een smalle grafiek en in de PNG past.
-            "text": "<br>".join(textwrap.wrap(bron, 95)), "xref": "paper", "yref": "paper", "x": 0, "y": -(marge["b"] - 8) / plot,
-            "xanchor": "left", "yanchor": "bottom", "showarrow": False, "align": "left",
-            "font": {"size": 11, "color": "#555"}}],
-    )
-    fig.update_xaxes(title_standoff=8)
-    return fig
+    bronregel = {
+        # Afgebroken in regels en een vaste afstand onder het plotvlak, onder de astitel.
+        "text": "<br>".join(textwrap.wrap(bron, 95)), "xref": "paper", "yref": "paper",
+        "x": 0, "y": -(marge["b"] - 8) / plot, "xanchor": "left", "yanchor": "bottom",
+        "showarrow": False, "align": "left", "font": {"size": 11, "color": "#555"}}
+    layout = {
+        **layout,
+        "title": {"text": titel, "x": 0, "xanchor": "left", "font": {"size": 16}},
+        "height": hoogte, "margin": marge, "separators": fmt.PLOTLY_SEPARATORS,
+        "annotations": [*layout.get("annotations", []), bronregel],
+        "template": pio.templates["sociale_basis"],
+    }
+    layout.setdefault("xaxis", {}).setdefault("title", {}).setdefault("standoff", 8)
+    return go.Figure(data=data, layout=layout, _validate=False)
 
 
-# De vijf lagen van het model; 'overig' (de rest van de begroting) staat in tabellen, want het
-# zou elke grafiek domineren (bruto groot, netto negatief door de algemene uitkering).
-VIJF_LAGEN = [laag for laag in LAGEN if laag != "overig"]
+def _as(titel: str, **rest) -> dict:
+    return {"title": {"text": titel}, "tickformat": ",.0f", **rest}
+
+
+def _laagwaarden(rij: pd.Series, per_inwoner: bool) -> list[float]:
+    return [float(schaal(rij[f"{laag}_per_inwoner" if per_inwoner else laag], per_inwoner))
+            for laag in VIJF_LAGEN]
 
 
 def lagen_staaf(rij: pd.Series, per_inwoner: bool, titel: str, bron: str) -> go.Figure:
     """Eén staaf per laag (vaste volgorde en kleur), van boven naar beneden."""
-    lagen = VIJF_LAGEN
-    kolom = [f"{laag}_per_inwoner" if per_inwoner else laag for laag in lagen]
-    waarden = schaal(pd.Series([rij[k] for k in kolom], index=lagen, dtype=float), per_inwoner)
-    namen = [LAGEN[laag][0] for laag in lagen]
-    fig = go.Figure(go.Bar(
-        x=waarden.values, y=namen, orientation="h",
-        marker_color=[LAGEN[laag][1] for laag in lagen],
-        text=[waarde_tekst(v, per_inwoner) for v in waarden.values], textposition="auto",
-        hovertemplate="%{y}: %{text}<extra></extra>",
-    ))
-    fig.update_yaxes(autorange="reversed", title=None)
-    fig.update_xaxes(title=eenheid(per_inwoner), tickformat=",.0f", zeroline=True, zerolinecolor="#444")
-    return opmaak(fig, titel, bron, hoogte=360)
+    waarden = _laagwaarden(rij, per_inwoner)
+    teksten = [waarde_tekst(v, per_inwoner) for v in waarden]
+    staaf = {"type": "bar", "orientation": "h", "x": waarden, "y": [LAGEN[laag][0] for laag in VIJF_LAGEN],
+             "marker": {"color": [LAGEN[laag][1] for laag in VIJF_LAGEN]},
+             "text": teksten, "textposition": "auto", "hovertemplate": "%{y}: %{text}<extra></extra>"}
+    layout = {"yaxis": {"autorange": "reversed"},
+              "xaxis": _as(eenheid(per_inwoner), zeroline=True), "showlegend": False}
+    return figuur([staaf], layout, titel, bron, hoogte=380)
 
 
 def lagen_vergelijking(gemeente: pd.Series, groep: pd.Series | None, nl: pd.Series, naam: str,
                        groepnaam: str, per_inwoner: bool, titel: str, bron: str) -> go.Figure:
     """Staven voor de gemeente per laag; ◆ voor de vergelijkingsgroep en | voor Nederland."""
-    lagen = VIJF_LAGEN
-    namen = [LAGEN[laag][0] for laag in lagen]
-
-    def waarden(rij: pd.Series) -> list[float]:
-        return list(schaal(pd.Series([rij[f"{laag}_per_inwoner" if per_inwoner else laag]
-                                      for laag in lagen], dtype=float), per_inwoner))
-
-    fig = go.Figure(go.Bar(
-        x=waarden(gemeente), y=namen, orientation="h", name=naam, showlegend=False,
-        marker_color=[LAGEN[laag][1] for laag in lagen],
-        text=[waarde_tekst(v, per_inwoner) for v in waarden(gemeente)], textposition="inside",
-        insidetextanchor="start", textfont={"color": "white"},
-        customdata=[waarde_tekst(v, per_inwoner) for v in waarden(gemeente)],
-        hovertemplate=f"{naam}<br>%{{y}}: %{{customdata}}<extra></extra>",
-    ))
-    if groep is not None and per_inwoner:
-        fig.add_trace(go.Scatter(
-            x=waarden(groep), y=namen, mode="markers", name=f"Vergelijkingsgroep: {groepnaam}",
-            marker={"symbol": "diamond", "size": 12, "color": "#111", "line": {"color": "white", "width": 1}},
-            customdata=[waarde_tekst(v, per_inwoner) for v in waarden(groep)],
-            hovertemplate="Vergelijkingsgroep<br>%{y}: %{customdata}<extra></extra>"))
-    if per_inwoner:
-        fig.add_trace(go.Scatter(
-            x=waarden(nl), y=namen, mode="markers", name="Nederland",
-            marker={"symbol": "line-ns", "size": 22, "line": {"color": "#111", "width": 3}},
-            customdata=[waarde_tekst(v, per_inwoner) for v in waarden(nl)],
-            hovertemplate="Nederland<br>%{y}: %{customdata}<extra></extra>"))
-    fig.update_yaxes(autorange="reversed", title=None)
-    fig.update_xaxes(title=eenheid(per_inwoner), tickformat=",.0f", zeroline=True, zerolinecolor="#444")
-    fig.update_layout(legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0})
-    return opmaak(fig, titel, bron, hoogte=420)
+    namen = [LAGEN[laag][0] for laag in VIJF_LAGEN]
+    eigen = _laagwaarden(gemeente, per_inwoner)
+    data = [{"type": "bar", "orientation": "h", "x": eigen, "y": namen, "name": naam, "showlegend": False,
+             "marker": {"color": [LAGEN[laag][1] for laag in VIJF_LAGEN]},
+             "text": [waarde_tekst(v, per_inwoner) for v in eigen], "textposition": "inside",
+             "insidetextanchor": "start", "textfont": {"color": "white"},
+             "hovertemplate": f"{naam}<br>%{{y}}: %{{text}}<extra></extra>"}]
+    if per_inwoner:  # groep en land zijn alleen per inwoner vergelijkbaar
+        for rij, label, marker in [
+            (groep, f"Vergelijkingsgroep: {groepnaam}",
+             {"symbol": "diamond", "size": 12, "color": "#111", "line": {"color": "white", "width": 1}}),
+            (nl, "Nederland", {"symbol": "line-ns", "size": 22, "line": {"color": "#111", "width": 3}}),
+        ]:
+            if rij is None:
+                continue
+            waarden = _laagwaarden(rij, per_inwoner)
+            data.append({"type": "scatter", "mode": "markers", "x": waarden, "y": namen, "name": label,
+                         "marker": marker, "customdata": [waarde_tekst(v, per_inwoner) for v in waarden],
+                         "hovertemplate": f"{label.split(':')[0]}<br>%{{y}}: %{{customdata}}<extra></extra>"})
+    layout = {"yaxis": {"autorange": "reversed"}, "xaxis": _as(eenheid(per_inwoner), zeroline=True),
+              "legend": {"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0}}
+    return figuur(data, layout, titel, bron, hoogte=420)
 
 
 def verhouding_verdeling(df: pd.DataFrame, nl_verhouding: float, titel: str, bron: str) -> go.Figure:
     """Histogram van '€ acuut per € preventie' over gemeenten, met 1 (evenveel) en Nederland."""
-    waarden = df["acuut_per_euro_preventie"].dropna()
-    fig = go.Figure(go.Histogram(
-        x=waarden.clip(upper=8), xbins={"start": 0, "end": 8.25, "size": 0.25},
-        marker_color=LAGEN["acuut"][1], marker_line={"color": "white", "width": 1},
-        hovertemplate="€ %{x} per € preventie: %{y} gemeenten<extra></extra>", name="gemeenten"))
-    for x, tekst, kleur, kant in [(1, "evenveel ", LAGEN["institutioneel"][1], "top left"),
-                                  (nl_verhouding, f" Nederland {fmt.factor(nl_verhouding)}", "#111",
-                                   "top right")]:
-        fig.add_vline(x=x, line={"color": kleur, "width": 2, "dash": "dash"},
-                      annotation={"text": tekst, "font": {"size": 12, "color": kleur}},
-                      annotation_position=kant)
-    fig.update_xaxes(title="€ acute zorg per € preventie (8 of meer samengevoegd)",
-                     tickformat=",.1f")
-    fig.update_yaxes(title="aantal gemeenten")
-    fig.update_layout(bargap=0.05, showlegend=False)
-    return opmaak(fig, titel, bron, hoogte=380)
+    waarden = df["acuut_per_euro_preventie"].dropna().clip(upper=8)
+    staven = {"type": "histogram", "x": waarden.tolist(), "xbins": {"start": 0, "end": 8.25, "size": 0.25},
+              "marker": {"color": LAGEN["acuut"][1], "line": {"color": "white", "width": 1}},
+              "hovertemplate": "€ %{x} per € preventie: %{y} gemeenten<extra></extra>"}
+    lijnen = [(1, "evenveel", LAGEN["institutioneel"][1], "right"),
+              (nl_verhouding, f"Nederland {fmt.factor(nl_verhouding)}", "#111", "left")]
+    layout = {
+        "xaxis": {"title": {"text": "€ acute zorg per € preventie (8 of meer samengevoegd)"},
+                  "tickformat": ",.1f"},
+        "yaxis": {"title": {"text": "aantal gemeenten"}},
+        "bargap": 0.05, "showlegend": False,
+        "shapes": [{"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0, "y1": 1,
+                    "line": {"color": kleur, "width": 2, "dash": "dash"}} for x, _, kleur, _ in lijnen],
+        "annotations": [{"xref": "x", "yref": "paper", "x": x, "y": 1, "text": tekst, "showarrow": False,
+                         "xanchor": kant, "yanchor": "bottom", "xshift": 4 if kant == "left" else -4,
+                         "font": {"size": 12, "color": kleur}} for x, tekst, kleur, kant in lijnen],
+    }
+    return figuur([staven], layout, titel, bron, hoogte=380)
 
 
 def spreiding(df: pd.DataFrame, gekozen: str | None, groep: list[str], per_inwoner: bool,
               titel: str, bron: str) -> go.Figure:
     """Preventie (x) tegen acute zorg (y), één stip per gemeente; diagonaal = evenveel."""
-    x_kol = "collectieve_preventie_per_inwoner" if per_inwoner else "collectieve_preventie"
-    y_kol = "acute_zorg_per_inwoner" if per_inwoner else "acute_zorg"
-    d = df.assign(x=schaal(df[x_kol], per_inwoner), y=schaal(df[y_kol], per_inwoner),
-                  tekst=[f"{n}<br>preventie {waarde_tekst(a, per_inwoner)}<br>"
-                         f"acuut {waarde_tekst(b, per_inwoner)}<br>"
-                         f"{fmt.factor(r)} acuut per € preventie"
-                         for n, a, b, r in zip(df["gemeente"], schaal(df[x_kol], per_inwoner),
-                                               schaal(df[y_kol], per_inwoner),
-                                               df["acuut_per_euro_preventie"])])
+    x = schaal(df["collectieve_preventie_per_inwoner" if per_inwoner else "collectieve_preventie"], per_inwoner)
+    y = schaal(df["acute_zorg_per_inwoner" if per_inwoner else "acute_zorg"], per_inwoner)
+    tekst = [f"{n}<br>preventie {waarde_tekst(a, per_inwoner)}<br>acuut {waarde_tekst(b, per_inwoner)}"
+             f"<br>{fmt.factor(r)} acuut per € preventie"
+             for n, a, b, r in zip(df["gemeente"], x, y, df["acuut_per_euro_preventie"])]
+    d = df.assign(x=x, y=y, tekst=tekst)
     in_groep = d["gm_code"].isin(groep)
-    fig = go.Figure()
+    data = []
     for masker, naam, stijl in [
         (~in_groep & (d["gm_code"] != gekozen), "overige gemeenten",
          {"color": "#BBBBBB", "size": 7, "opacity": 0.7}),
@@ -177,42 +179,52 @@ def spreiding(df: pd.DataFrame, gekozen: str | None, groep: list[str], per_inwon
         deel = d[masker]
         if deel.empty:
             continue
-        fig.add_trace(go.Scatter(
-            x=deel["x"], y=deel["y"], mode="markers+text" if naam == "gekozen gemeente" else "markers",
-            name=naam, marker=stijl, customdata=deel[["gm_code"]], hovertext=deel["tekst"],
-            hovertemplate="%{hovertext}<extra></extra>",
-            text=deel["gemeente"] if naam == "gekozen gemeente" else None,
-            textposition="top center", textfont={"size": 13, "color": "#111"}))
+        spoor = {"type": "scatter", "mode": "markers", "name": naam, "x": deel["x"].tolist(),
+                 "y": deel["y"].tolist(), "marker": stijl, "hovertext": deel["tekst"].tolist(),
+                 "customdata": deel["gm_code"].tolist(), "hovertemplate": "%{hovertext}<extra></extra>"}
+        if naam == "gekozen gemeente":
+            spoor.update(mode="markers+text", text=deel["gemeente"].tolist(), textposition="top center",
+                         textfont={"size": 13, "color": "#111"})
+        data.append(spoor)
     grens = float(max(d["x"].max(), d["y"].max()) * 1.05) if len(d) else 1.0
-    fig.add_trace(go.Scatter(x=[0, grens], y=[0, grens], mode="lines", name="evenveel",
-                             line={"color": GRIJS, "dash": "dot", "width": 1}, hoverinfo="skip"))
-    fig.update_xaxes(title=f"collectieve preventie ({eenheid(per_inwoner)})", tickformat=",.0f",
-                     rangemode="tozero")
-    fig.update_yaxes(title=f"acute zorg ({eenheid(per_inwoner)})", tickformat=",.0f",
-                     rangemode="tozero")
-    fig.update_layout(legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0})
-    return opmaak(fig, titel, bron, hoogte=520)
+    data.append({"type": "scatter", "mode": "lines", "x": [0, grens], "y": [0, grens], "name": "evenveel",
+                 "line": {"color": GRIJS, "dash": "dot", "width": 1}, "hoverinfo": "skip"})
+    layout = {"xaxis": _as(f"collectieve preventie ({eenheid(per_inwoner)})", rangemode="tozero"),
+              "yaxis": _as(f"acute zorg ({eenheid(per_inwoner)})", rangemode="tozero"),
+              "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0}}
+    return figuur(data, layout, titel, bron, hoogte=520)
 
 
-def kaart(geojson: dict, df: pd.DataFrame, kolom: str, label: str, tekst: list[str],
+def kaart(geojson: dict | str, df: pd.DataFrame, kolom: str, label: str, tekst: list[str],
           gekozen: str | None, titel: str, bron: str) -> go.Figure:
-    """Choropleet van gemeenten; hover toont naam en waarde in Nederlandse notatie."""
+    """Choropleet van gemeenten; hover toont naam en waarde in Nederlandse notatie.
+    `geojson` is een URL (de browser haalt de grenzen één keer op) of de GeoJSON zelf."""
     # Kleurschaal tot het 98e percentiel: een paar uitschieters mogen de rest niet wegdrukken.
     boven = float(df[kolom].quantile(0.98))
-    fig = go.Figure(go.Choropleth(
-        geojson=geojson, locations=df["gm_code"], z=df[kolom].clip(upper=boven), featureidkey="id",
-        zmin=min(0.0, float(df[kolom].min())), zmax=boven,
-        colorscale=SCHAAL, marker_line={"color": "white", "width": 0.3},
-        colorbar={"title": {"text": f"{label}<br>(donker = laag)", "side": "right"},
-                  "tickformat": ",.1~f", "thickness": 14,
-                  "ticksuffix": "", "len": 0.8},
-        customdata=df[["gm_code"]], hovertext=tekst, hovertemplate="%{hovertext}<extra></extra>",
-    ))
+    zonder = df[df[kolom].isna()]
+    data = [{
+        # Gemeenten zonder waarde (bv. netto preventie ≤ 0, dus geen verhouding) lichtgrijs.
+        "type": "choropleth", "geojson": geojson, "featureidkey": "id",
+        "locations": zonder["gm_code"].tolist(), "z": [0] * len(zonder), "showscale": False,
+        "colorscale": [[0, "#DDDDDD"], [1, "#DDDDDD"]], "marker": {"line": {"color": "white", "width": 0.3}},
+        "hovertext": [f"{n}: geen waarde" for n in zonder["gemeente"]],
+        "hovertemplate": "%{hovertext}<extra></extra>"}] if len(zonder) else []
+    data += [{"type": "choropleth", "geojson": geojson, "featureidkey": "id",
+             "locations": df["gm_code"].tolist(), "z": df[kolom].clip(upper=boven).tolist(),
+             "zmin": min(0.0, float(df[kolom].min())), "zmax": boven, "colorscale": SCHAAL,
+             "marker": {"line": {"color": "white", "width": 0.3}},
+             "colorbar": {"title": {"text": f"{label}<br>(donker = laag)", "side": "right"},
+                          "tickformat": ",.1~f", "thickness": 14, "len": 0.8},
+             "customdata": df["gm_code"].tolist(), "hovertext": tekst,
+             "hovertemplate": "%{hovertext}<extra></extra>"}]
     if gekozen and gekozen in set(df["gm_code"]):
-        fig.add_trace(go.Choropleth(
-            geojson=geojson, locations=[gekozen], z=[0], featureidkey="id", showscale=False,
-            colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
-            marker_line={"color": ACCENT, "width": 2.5}, hoverinfo="skip"))
-    fig.update_geos(fitbounds="locations", visible=False, projection_type="mercator")
-    fig.update_layout(dragmode=False)
-    return opmaak(fig, titel, bron, hoogte=760, marge={"l": 0, "r": 0, "t": 60, "b": 50})
+        # Een URL kost niets extra; ingesloten GeoJSON alleen met de gekozen gemeente erin.
+        eigen = geojson if isinstance(geojson, str) else {
+            "type": "FeatureCollection", "features": [f for f in geojson["features"] if f["id"] == gekozen]}
+        data.append({"type": "choropleth", "geojson": eigen, "featureidkey": "id", "locations": [gekozen],
+                     "z": [0], "showscale": False, "hoverinfo": "skip",
+                     "colorscale": [[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+                     "marker": {"line": {"color": ACCENT, "width": 2.5}}})
+    layout = {"geo": {"fitbounds": "locations", "visible": False, "projection": {"type": "mercator"}},
+              "dragmode": False}
+    return figuur(data, layout, titel, bron, hoogte=760, marge={"l": 0, "r": 0, "t": 60, "b": 50})

@@ -6,6 +6,7 @@ link dezelfde weergave opent. Pagina's vragen alles via de functies hier; geen S
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ import streamlit as st
 
 from . import indicators, klassen, model, peers
 from .sources.lezen import InvoerFout
-from .store import OpslagFout, Store, standaard_pad
+from .store import ROOT, OpslagFout, Store, standaard_pad
 
 BRON_CBS = "CBS, Iv3 (onbewerkte gemeentedata)"
 
@@ -43,7 +44,7 @@ def opslag() -> tuple[Store, str]:
         if not pad.exists():
             raise OpslagFout(f"Er is nog geen opslag op {pad}.")
         store, sleutel = _open(str(pad), str(model.STANDAARD), model.STANDAARD.stat().st_mtime)
-        if store.query("marts/beschikbaarheid").empty:
+        if beschikbaarheid(store, sleutel).empty:
             raise OpslagFout(f"De opslag {pad} bevat nog geen begrotingsgegevens.")
     except (OpslagFout, InvoerFout, duckdb.Error) as e:
         lege_opslag(str(e))
@@ -116,6 +117,29 @@ def geojson(_store: Store, sleutel: str, jaar: int) -> dict:
     return {"type": "FeatureCollection", "features": [
         {"type": "Feature", "id": r.gm_code, "properties": {}, "geometry": json.loads(r.geometrie)}
         for r in rijen.itertuples(index=False)]}
+
+
+KAARTMAP = ROOT / "static" / "kaart"
+
+
+@st.cache_resource(show_spinner=False)
+def geojson_bron(_store: Store, sleutel: str, jaar: int) -> dict | str:
+    """De grenzen voor plotly: bij voorkeur als URL van een bestand in static/kaart/ (afgeleid
+    van de opslag, niet in git), zodat de browser de geometrie één keer ophaalt en elke klik
+    alleen de cijfers verstuurt. Kan dat bestand niet geschreven worden, dan de GeoJSON zelf."""
+    data = geojson(_store, sleutel, jaar)
+    tekst = json.dumps(data, separators=(",", ":"))
+    naam = f"gemeenten_{jaar}_{hashlib.sha256(tekst.encode()).hexdigest()[:12]}.json"
+    try:
+        KAARTMAP.mkdir(parents=True, exist_ok=True)
+        pad = KAARTMAP / naam
+        if not pad.exists():
+            tijdelijk = pad.with_suffix(".tmp")
+            tijdelijk.write_text(tekst, encoding="utf-8")
+            tijdelijk.replace(pad)
+    except OSError:
+        return data
+    return f"app/static/kaart/{naam}"
 
 
 @st.cache_data(show_spinner=False)
@@ -219,15 +243,22 @@ def _index(opties: list, waarde) -> int:
 
 
 def groepsleden(store: Store, sleutel: str, keuze: Keuze) -> tuple[list[str], str]:
-    lijst = gemeenten(store, sleutel, keuze.jaar)
-    leden = peers.leden(keuze.groep, lijst, keuze.gemeente)
-    return leden, peers.omschrijving(keuze.groep, lijst, keuze.gemeente, len(leden))
+    return _groepsleden(store, sleutel, keuze.jaar, keuze.groep, keuze.gemeente)
+
+
+@st.cache_data(show_spinner=False)
+def _groepsleden(_store: Store, sleutel: str, jaar: int, groep: peers.Groep,
+                 gemeente: str | None) -> tuple[list[str], str]:
+    lijst = gemeenten(_store, sleutel, jaar)
+    leden = peers.leden(groep, lijst, gemeente)
+    return leden, peers.omschrijving(groep, lijst, gemeente, len(leden))
 
 
 def csv_knop(df: pd.DataFrame, naam: str, label: str = "Download als CSV") -> None:
-    """CSV met ';' en decimale komma, zoals Nederlandse spreadsheets die verwachten."""
-    st.download_button(label, df.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig"),
-                       file_name=naam, mime="text/csv", icon=":material/download:")
+    """CSV met ';' en decimale komma, zoals Nederlandse spreadsheets die verwachten. Het bestand
+    wordt pas gemaakt als iemand klikt (niet bij elke rerun)."""
+    st.download_button(label, lambda: df.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig"),
+                       file_name=naam, mime="text/csv", icon=":material/download:", on_click="ignore")
 
 
 def keuze() -> Keuze:

@@ -49,7 +49,7 @@ def _klik() -> None:
         st.session_state["_naar_gemeente"] = True
 
 
-fig = charts.kaart(ui.geojson(store, sleutel, jaar_kaart), waarden, "_w", label, tekst, k.gemeente,
+fig = charts.kaart(ui.geojson_bron(store, sleutel, jaar_kaart), waarden, "_w", label, tekst, k.gemeente,
                    f"{INDICATOREN[indicator]} ({k.maat}, {k.document} {k.jaar})",
                    k.bron() + f" Grenzen: CBS/PDOK {jaar_kaart}.")
 st.plotly_chart(fig, config=charts.PLOTLY_KAART_CONFIG, key="kaart", on_select=_klik,
@@ -59,4 +59,5 @@ if k.gemeente in namen:
     st.page_link(GEMEENTEPAGINA, label=f"Open de pagina van {namen[k.gemeente]}",
                  icon=":material/arrow_forward:")
 st.caption("Klik op een gemeente om haar pagina te openen, of kies een gemeente in de zijbalk. "
-           "Grijze of ontbrekende vlakken: geen verhouding (netto preventie nul of negatief).")
+           "Lichtgrijs: geen waarde (bij de verhouding: preventie nul of negatief). De kleurschaal loopt "
+           "tot het 98e percentiel; hogere waarden hebben de lichtste kleur.")

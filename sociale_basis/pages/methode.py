@@ -40,7 +40,7 @@ alleen_sociaal = st.toggle("Alleen sociaal domein en volksgezondheid", value=Tru
                            bind="query-params")
 deel = regels[regels["schema"] == schema]
 if alleen_sociaal:
-    deel = deel[deel["functie"] != "buiten_sociaal_domein"]
+    deel = deel[~deel["functie"].isin(["buiten_sociaal_domein", "geen_uitgave"])]
 st.dataframe([{"Code": r.taakveld, "Taakveld": r.omschrijving,
                "Laag": LAGEN.get(r.laag, ("Niet meegeteld",))[0], "Deel": fmt.procent(float(r.aandeel), 0),
                "Functie": FUNCTIES[r.functie], "Toelichting": r.toelichting}

@@ -1,0 +1,66 @@
+"""De figuurbouwers slaan plotly's validatie over (snelheid); hier gaat elke figuur er wél
+door, en controleren we de huisstijl: laagvolgorde en -kleuren, Nederlandse notatie, bronregel."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import pytest
+
+from sociale_basis import charts, indicators
+from sociale_basis.model import LAGEN
+
+
+@pytest.fixture(scope="module")
+def cijfers(opslag, standaardmodel):
+    df = indicators.per_gemeente(opslag, standaardmodel, 2025, "begroting", "netto")
+    nl = indicators.groep(opslag, standaardmodel, 2025, "begroting", "netto")
+    return df, nl, df.set_index("gm_code").loc["GM0363"]
+
+
+def gevalideerd(fig: go.Figure) -> go.Figure:
+    # Zonder _validate=False: een onbekende eigenschap geeft hier een ValueError.
+    return go.Figure(fig.to_dict())
+
+
+def alle_figuren(cijfers):
+    df, nl, ams = cijfers
+    geo = {"type": "FeatureCollection", "features": []}
+    tekst = ["x"] * len(df)
+    return {
+        "staaf": charts.lagen_staaf(nl, True, "t", "Bron: CBS"),
+        "vergelijking": charts.lagen_vergelijking(ams, nl, nl, "Amsterdam", "groep", True, "t", "Bron: CBS"),
+        "vergelijking_totaal": charts.lagen_vergelijking(ams, None, nl, "Amsterdam", "groep", False, "t", "Bron: CBS"),
+        "verdeling": charts.verhouding_verdeling(df, nl["acuut_per_euro_preventie"], "t", "Bron: CBS"),
+        "spreiding": charts.spreiding(df, "GM0363", ["GM0014"], True, "t", "Bron: CBS"),
+        "kaart_url": charts.kaart("app/static/kaart/x.json", df, "acuut_per_euro_preventie", "€", tekst,
+                                  "GM0363", "t", "Bron: CBS"),
+        "kaart_ingesloten": charts.kaart(geo, df, "acuut_per_euro_preventie", "€", tekst, "GM0363", "t", "Bron: CBS"),
+    }
+
+
+def test_elke_figuur_is_geldig_plotly(cijfers):
+    for naam, fig in alle_figuren(cijfers).items():
+        gevalideerd(fig)
+        spec = fig.to_dict()
+        assert spec["layout"]["template"]["layout"]["separators"] == ",.", naam
+        assert spec["layout"]["annotations"][-1]["text"].startswith("Bron: CBS"), naam
+
+
+def test_lagen_altijd_in_dezelfde_volgorde_en_kleur(cijfers):
+    fig = alle_figuren(cijfers)["staaf"].to_dict()
+    staaf = fig["data"][0]
+    assert list(staaf["y"]) == [LAGEN[laag][0] for laag in charts.VIJF_LAGEN]
+    assert list(staaf["marker"]["color"]) == [LAGEN[laag][1] for laag in charts.VIJF_LAGEN]
+    verg = alle_figuren(cijfers)["vergelijking"].to_dict()["data"][0]
+    assert list(verg["y"]) == list(staaf["y"]) and list(verg["marker"]["color"]) == list(staaf["marker"]["color"])
+
+
+def test_kaart_met_url_stuurt_geen_geometrie(cijfers):
+    fig = alle_figuren(cijfers)["kaart_url"]
+    assert fig.to_dict()["data"][0]["geojson"] == "app/static/kaart/x.json"
+    assert len(fig.to_json()) < 60_000
+
+
+def test_lange_bronregel_wordt_afgebroken():
+    fig = charts.figuur([], {}, "t", "woord " * 60)
+    assert fig.to_dict()["layout"]["annotations"][-1]["text"].count("<br>") >= 2
