@@ -13,7 +13,9 @@ pagina = st.navigation([
     st.Page(f"{PAGINAS}/nederland.py", title="Nederland", icon=":material/flag:", default=True),
     st.Page(f"{PAGINAS}/gemeente.py", title="Gemeente", icon=":material/location_city:"),
     st.Page(f"{PAGINAS}/vergelijken.py", title="Vergelijken", icon=":material/compare_arrows:"),
+    st.Page(f"{PAGINAS}/trends.py", title="Trends", icon=":material/show_chart:"),
     st.Page(f"{PAGINAS}/kaart.py", title="Kaart", icon=":material/map:"),
+    st.Page(f"{PAGINAS}/gemeentefonds.py", title="Gemeentefonds", icon=":material/balance:"),
     st.Page(f"{PAGINAS}/methode.py", title="Methode", icon=":material/menu_book:"),
 ])
 store, sleutel = ui.opslag()

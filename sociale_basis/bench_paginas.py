@@ -30,6 +30,11 @@ SCENARIO = {
     "kaart": lambda at, i: at.selectbox(key="indicator").set_value(
         ["verhouding", "collectieve_preventie", "acute_zorg", "persoonlijk", "informeel",
          "institutioneel", "maatwerk"][i % 7]),
+    "trends": lambda at, i: at.selectbox(key="gemeente").set_value(
+        ["GM1982", "GM0014", "GM0193", "GM0344", "GM1992", "GM1980", "GM0599", "GM0363",
+         "GM0855", "GM0772", "GM0202", "GM0268"][i % 12]),
+    "gemeentefonds": lambda at, i: at.selectbox(key="gemeente").set_value(
+        ["GM0014", "GM0193", "GM0344", "GM0599", "GM0363", "GM0855"][i % 6]),
     "methode": lambda at, i: _knop(at, "schema").set_value(["2017-2022", "2023-2024", "2025+"][i % 3]),
 }
 
@@ -42,6 +47,8 @@ def meet_paginas(db: Path) -> dict[str, tuple[float, float]]:
     for pagina, wijzig in SCENARIO.items():
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
         at.query_params["jaar"] = "2025"
+        if pagina == "trends":  # de hele reeks vanaf 2017 is er alleen bruto
+            at.query_params["maat"] = "Bruto"
         at.run()
         if pagina != "nederland":
             at.switch_page(f"sociale_basis/pages/{pagina}.py").run()

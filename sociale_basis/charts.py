@@ -165,7 +165,15 @@ def spreiding(df: pd.DataFrame, gekozen: str | None, groep: list[str], per_inwon
     tekst = [f"{n}<br>preventie {waarde_tekst(a, per_inwoner)}<br>acuut {waarde_tekst(b, per_inwoner)}"
              f"<br>{fmt.factor(r)} acuut per € preventie"
              for n, a, b, r in zip(df["gemeente"], x, y, df["acuut_per_euro_preventie"])]
-    d = df.assign(x=x, y=y, tekst=tekst)
+    return _stippen(df.assign(x=x, y=y, tekst=tekst), gekozen, groep,
+                    f"collectieve preventie ({eenheid(per_inwoner)})",
+                    f"acute zorg ({eenheid(per_inwoner)})", titel, bron)
+
+
+def _stippen(d: pd.DataFrame, gekozen: str | None, groep: list[str], as_x: str, as_y: str,
+             titel: str, bron: str) -> go.Figure:
+    """Eén stip per gemeente (kolommen x, y, tekst); groep en gekozen gemeente uitgelicht;
+    diagonaal = x en y gelijk."""
     in_groep = d["gm_code"].isin(groep)
     data = []
     for masker, naam, stijl in [
@@ -187,10 +195,9 @@ def spreiding(df: pd.DataFrame, gekozen: str | None, groep: list[str], per_inwon
                          textfont={"size": 13, "color": "#111"})
         data.append(spoor)
     grens = float(max(d["x"].max(), d["y"].max()) * 1.05) if len(d) else 1.0
-    data.append({"type": "scatter", "mode": "lines", "x": [0, grens], "y": [0, grens], "name": "evenveel",
+    data.append({"type": "scatter", "mode": "lines", "x": [0, grens], "y": [0, grens], "name": "gelijk",
                  "line": {"color": GRIJS, "dash": "dot", "width": 1}, "hoverinfo": "skip"})
-    layout = {"xaxis": _as(f"collectieve preventie ({eenheid(per_inwoner)})", rangemode="tozero"),
-              "yaxis": _as(f"acute zorg ({eenheid(per_inwoner)})", rangemode="tozero"),
+    layout = {"xaxis": _as(as_x, rangemode="tozero"), "yaxis": _as(as_y, rangemode="tozero"),
               "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0}}
     return figuur(data, layout, titel, bron, hoogte=520)
 
@@ -207,15 +214,17 @@ def kaart(geojson: dict | str, df: pd.DataFrame, kolom: str, label: str, tekst: 
         "type": "choropleth", "geojson": geojson, "featureidkey": "id",
         "locations": zonder["gm_code"].tolist(), "z": [0] * len(zonder), "showscale": False,
         "colorscale": [[0, "#DDDDDD"], [1, "#DDDDDD"]], "marker": {"line": {"color": "white", "width": 0.3}},
-        "hovertext": [f"{n}: geen waarde" for n in zonder["gemeente"]],
+        "hovertext": [f"{n}: geen cijfers of geen verhouding" for n in zonder["gemeente"]],
         "hovertemplate": "%{hovertext}<extra></extra>"}] if len(zonder) else []
+    met = df[df[kolom].notna()]
     data += [{"type": "choropleth", "geojson": geojson, "featureidkey": "id",
-             "locations": df["gm_code"].tolist(), "z": df[kolom].clip(upper=boven).tolist(),
+             "locations": met["gm_code"].tolist(), "z": met[kolom].clip(upper=boven).tolist(),
              "zmin": min(0.0, float(df[kolom].min())), "zmax": boven, "colorscale": SCHAAL,
              "marker": {"line": {"color": "white", "width": 0.3}},
              "colorbar": {"title": {"text": f"{label}<br>(donker = laag)", "side": "right"},
                           "tickformat": ",.1~f", "thickness": 14, "len": 0.8},
-             "customdata": df["gm_code"].tolist(), "hovertext": tekst,
+             "customdata": met["gm_code"].tolist(),
+             "hovertext": [t for t, w in zip(tekst, df[kolom].notna()) if w],
              "hovertemplate": "%{hovertext}<extra></extra>"}]
     if gekozen and gekozen in set(df["gm_code"]):
         # Een URL kost niets extra; ingesloten GeoJSON alleen met de gekozen gemeente erin.
@@ -228,3 +237,50 @@ def kaart(geojson: dict | str, df: pd.DataFrame, kolom: str, label: str, tekst: 
     layout = {"geo": {"fitbounds": "locations", "visible": False, "projection": {"type": "mercator"}},
               "dragmode": False}
     return figuur(data, layout, titel, bron, hoogte=760, marge={"l": 0, "r": 0, "t": 60, "b": 50})
+
+
+# Breuken in de Iv3-reeks: tussen deze jaren veranderde het schema (en in 2023 de boekingsregels).
+BREUKEN = [(2022.5, "2023: nieuw Iv3-schema en boekingsregels"), (2024.5, "2025: nieuw Iv3-schema")]
+LIJNSTIJL = {"begroting": "solid", "jaarrekening": "dot"}
+
+
+def trend(reeksen: list[tuple[str, str, pd.DataFrame]], kolom: str, as_titel: str, waarde, titel: str,
+          bron: str) -> go.Figure:
+    """Lijnen per reeks (gemeente, groep, Nederland) en document; verticale stippellijnen bij
+    de breuken in het Iv3-schema die binnen de getoonde jaren vallen."""
+    data, jaren = [], set()
+    for naam, kleur, df in reeksen:
+        for document, deel in df.groupby("document", sort=False):
+            deel = deel.dropna(subset=[kolom]).sort_values("jaar")
+            if deel.empty:
+                continue
+            jaren |= set(deel["jaar"])
+            data.append({
+                "type": "scatter", "mode": "lines+markers", "name": f"{naam} – {document}",
+                "x": deel["jaar"].tolist(), "y": deel[kolom].tolist(),
+                "line": {"color": kleur, "dash": LIJNSTIJL.get(document, "solid"), "width": 2.5},
+                "marker": {"color": kleur, "size": 7, "symbol": "circle" if document == "begroting" else "square"},
+                "customdata": [waarde(v) for v in deel[kolom]],
+                "hovertemplate": f"{naam}, {document} %{{x}}: %{{customdata}}<extra></extra>"})
+    zichtbaar = [(x, tekst) for x, tekst in BREUKEN if jaren and min(jaren) < x < max(jaren)]
+    layout = {
+        "xaxis": {"title": {"text": "jaar"}, "tickformat": "d", "dtick": 1},
+        "yaxis": {"title": {"text": as_titel}, "tickformat": ",.2~f", "rangemode": "tozero"},
+        "legend": {"orientation": "h", "y": -0.22, "yanchor": "top", "x": 0},
+        "hovermode": "closest",
+        "shapes": [{"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0, "y1": 1,
+                    "line": {"color": GRIJS, "width": 1.5, "dash": "dash"}} for x, _ in zichtbaar],
+        "annotations": [{"xref": "x", "yref": "paper", "x": x, "y": 1, "text": tekst, "showarrow": False,
+                         "xanchor": "center", "yanchor": "bottom", "font": {"size": 11, "color": "#555"}}
+                        for x, tekst in zichtbaar],
+    }
+    return figuur(data, layout, titel, bron, hoogte=560, marge={**MARGE, "b": 190})
+
+
+def maatstaf(df: pd.DataFrame, x_kol: str, y_kol: str, gekozen: str | None, groep: list[str],
+             as_x: str, as_y: str, titel: str, bron: str) -> go.Figure:
+    """Uitkering (x) tegen uitgaven (y) per inwoner, één stip per gemeente; diagonaal = gelijk."""
+    d = df.assign(x=df[x_kol], y=df[y_kol])
+    d = d.assign(tekst=[f"{n}<br>uitgaven {fmt.euro(b)}<br>uitkering {fmt.euro(a)}<br>verschil {fmt.euro(b - a)}"
+                        for n, a, b in zip(d["gemeente"], d["x"], d["y"])])
+    return _stippen(d, gekozen, groep, as_x, as_y, titel, bron)

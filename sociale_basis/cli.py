@@ -100,6 +100,13 @@ def _indicatoren(store: Store, args) -> int:
     uit["inwoners"] = uit["inwoners"].astype("Int64")
     uit["acuut_per_euro_preventie"] = uit["acuut_per_euro_preventie"].round(4)
     uit.to_csv(sys.stdout, index=False, lineterminator="\n")
+    if args.maat == "netto" and not indicators.netto_volledig(store, args.jaar, args.document):
+        print(f"Let op: netto alleen voor de {len(uit)} gemeenten met baten in de bron; de andere "
+              "hebben alleen lasten en staan niet in de uitvoer (gebruik --maat bruto).", file=sys.stderr)
+    leeg = indicators.zonder_cijfers(store, args.jaar, args.document)
+    if not leeg.empty:
+        print(f"Let op: geen cijfers in de bron (alles 0) voor {len(leeg)} gemeente(n), niet opgenomen: "
+              f"{', '.join(leeg['gemeente'])}.", file=sys.stderr)
     return 0
 
 
@@ -115,7 +122,7 @@ def status_regels(store: Store) -> list[str]:
     if b.empty:
         return [*regels, "Geen Iv3-gegevens. Importeer bv.: sociale-basis import ../shared/data"]
     regels.append("Iv3-gegevens (jaar × document):")
-    regels.append(f"  {'jaar':<6}{'begroting':<44}{'jaarrekening'}")
+    regels.append(f"  {'jaar':<6}{'begroting':<50}{'jaarrekening'}")
     for jaar, groep in b.groupby("jaar"):
         cellen = []
         for doc in indicators.DOCUMENTEN:
@@ -127,8 +134,9 @@ def status_regels(store: Store) -> list[str]:
             maten = "bruto + netto" if r["gemeenten_met_baten"] == r["gemeenten"] else (
                 "alleen bruto (geen baten)" if r["gemeenten_met_baten"] == 0
                 else f"netto voor {r['gemeenten_met_baten']}")
-            cellen.append(f"{r['gemeenten']} gem., {maten}")
-        regels.append(f"  {jaar:<6}{cellen[0]:<44}{cellen[1]}")
+            leeg = f", {r['zonder_cijfers']} zonder cijfers" if r["zonder_cijfers"] else ""
+            cellen.append(f"{r['gemeenten']} gem.{leeg}, {maten}")
+        regels.append(f"  {jaar:<6}{cellen[0]:<50}{cellen[1]}")
     overzicht = store.query("marts/status_overzicht").iloc[0]
     regels += ["", f"Gemeentelijsten: {overzicht['gemeentelijst_jaren']}",
                f"Inwoners (1 januari): {overzicht['inwoner_jaren']}",

@@ -8,7 +8,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import sources
+import duckdb
+
+from . import herindeling, sources
 from .sources.lezen import InvoerFout, NaamZoeker, sha256
 from .store import Store, sql
 
@@ -48,6 +50,32 @@ def verzamel(paden: Iterable[str | Path]) -> tuple[list[tuple[sources.Formaat, P
     return herkend, overgeslagen
 
 
+def _schrijf(store: Store, cur, tabel: str, rijen) -> None:
+    cur.register("invoer", rijen)
+    store.voer_uit(cur, f"import/{tabel}")
+    # Na een fout is de transactie afgebroken en ruimt de rollback alles op; niet hier.
+    cur.unregister("invoer")
+
+
+def _leid_af(store: Store, cur, bestanden: list[Path]) -> None:
+    """Afgeleide tabellen opnieuw opbouwen, in dezelfde transactie als de import, en
+    controleren dat bronnen voor hetzelfde jaar elkaar niet tegenspreken."""
+    strijd = cur.execute(sql("controle/bronnen_in_strijd")).df()
+    if not strijd.empty:
+        r = strijd.iloc[0]
+        raise InvoerFout(
+            ", ".join(str(b) for b in bestanden) or "opslag",
+            f"{r['gemeente']} ({r['gm_code']}), {r['document']} {r['jaar']}: de bron ‘{r['fijn']}’ geeft op "
+            f"taakveld {r['taakveld']} (2 posities) € {r['lasten_fijn']:,.0f} duizend aan lasten, de al "
+            f"geladen bron ‘{r['grof']}’ € {r['lasten_grof']:,.0f} duizend ({len(strijd)} afwijking(en) in "
+            "totaal). Een bron met meer detail vervangt een andere alleen als de lasten per taakveld gelijk "
+            "zijn; een gedeeltelijk of afwijkend bestand zou anders een hele begroting vervangen.".replace(",", "."))
+    store.voer_uit(cur, "import/afgeleid")
+    bron = cur.execute(sql("import/herindeling_bron")).df()
+    gemeenten = bron[bron["soort"] == "gemeente"].rename(columns={"jaar_van": "jaar", "gm_code_van": "gm_code"})
+    _schrijf(store, cur, "herindeling", herindeling.factoren(gemeenten, bron[bron["soort"] == "grens"]))
+
+
 def importeer(store: Store, paden: Iterable[str | Path],
               meld: Callable[[str], None] = lambda _: None) -> Verslag:
     start = time.perf_counter()
@@ -56,26 +84,25 @@ def importeer(store: Store, paden: Iterable[str | Path],
     with store.transactie() as cur:
         for i, (formaat, pad) in enumerate(herkend, start=1):
             vingerafdruk = sha256(pad)
-            if cur.execute(sql("import/al_geimporteerd"),
-                           {"sha256": vingerafdruk, "soort": formaat.soort}).fetchone()[0]:
+            if cur.execute(sql("import/al_geimporteerd"), {"bestand": str(pad.resolve()),
+                           "sha256": vingerafdruk, "soort": formaat.soort}).fetchone()[0]:
                 verslag.ongewijzigd.append(pad)
                 meld(f"[{i}/{len(herkend)}] {pad.name}: al geïmporteerd, ongewijzigd")
                 continue
             context = sources.Context(namen=NaamZoeker(lambda: cur.execute(sql("import/namen")).df()),
                                       cpi=cur.execute(sql("import/cpi")).df())
             lading = formaat.lees(pad, context)
-            for tabel, rijen in lading.tabellen.items():
-                cur.register("invoer", rijen)
-                try:
-                    store.voer_uit(cur, f"import/{tabel}")
-                finally:
-                    cur.unregister("invoer")
+            try:
+                for tabel, rijen in lading.tabellen.items():
+                    _schrijf(store, cur, tabel, rijen)
+            except duckdb.ConstraintException as e:
+                raise InvoerFout(pad, f"de rijen zijn niet uniek of passen niet in de opslag ({e}).") from e
             cur.execute(sql("import/log"), {"bestand": str(pad.resolve()), "sha256": vingerafdruk,
                                             "soort": formaat.soort, "rijen": lading.rijen})
             verslag.geladen.append((pad, formaat.soort, lading.rijen, lading.samenvatting))
             meld(f"[{i}/{len(herkend)}] {pad.name}: {formaat.omschrijving} — {lading.samenvatting}")
-        if verslag.geladen:
-            store.voer_uit(cur, "import/afgeleid")
-    store.onthouden.clear()
+        if verslag.geladen or store.gemigreerd:
+            _leid_af(store, cur, [p for p, *_ in verslag.geladen])
+    store.na_import()
     verslag.seconden = time.perf_counter() - start
     return verslag

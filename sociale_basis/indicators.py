@@ -13,8 +13,6 @@ from .store import Store
 
 MATEN = ("netto", "bruto")
 DOCUMENTEN = ("begroting", "jaarrekening")
-BEDRAGEN = [*LAGEN, "totaal", "collectieve_preventie", "toegang", "bestaanszekerheid",
-            "individuele_ondersteuning", "acute_zorg", "beleid"]
 CLI_KOLOMMEN = ["gm_code", "gemeente", "jaar", "document", "maat", "inwoners", *LAGEN, "totaal",
                 "collectieve_preventie", "acute_zorg", "acuut_per_euro_preventie"]
 
@@ -26,6 +24,14 @@ class IndicatorFout(Exception):
 def beschikbaarheid(store: Store) -> pd.DataFrame:
     """Per jaar en document: bronnen, aantal gemeenten en hoeveel daarvan baten hebben."""
     return store.query("marts/beschikbaarheid")
+
+
+def netto_volledig(store: Store, jaar: int, document: str) -> bool:
+    """Hebben alle gemeenten met cijfers ook baten? Alleen dan zijn landelijke en groepscijfers
+    netto te geven (anders zou 'Nederland' een handvol gemeenten zijn)."""
+    b = beschikbaarheid(store)
+    rij = b[(b["jaar"] == jaar) & (b["document"] == document)]
+    return not rij.empty and int(rij["gemeenten_met_baten"].iloc[0]) == int(rij["gemeenten"].iloc[0]) > 0
 
 
 def controleer(store: Store, model: str, jaar: int, document: str, maat: str) -> None:
@@ -57,8 +63,13 @@ def controleer(store: Store, model: str, jaar: int, document: str, maat: str) ->
     store.onthouden[sleutel] = True
 
 
+def zonder_cijfers(store: Store, jaar: int, document: str) -> pd.DataFrame:
+    """Gemeenten die in de bron staan maar geen cijfers hebben (alles 0): niet als € 0 tellen."""
+    return store.query("marts/zonder_cijfers", jaar=jaar, document=document)
+
+
 def per_gemeente(store: Store, model: str, jaar: int, document: str, maat: str) -> pd.DataFrame:
-    """Eén rij per gemeente: euro's per laag en functie, per inwoner en de verhouding."""
+    """Eén rij per gemeente met cijfers: euro's per laag en functie, per inwoner en de verhouding."""
     controleer(store, model, jaar, document, maat)
     return store.query("marts/indicatoren", model=model, jaar=jaar, document=document, maat=maat)
 
@@ -67,6 +78,41 @@ def groep(store: Store, model: str, jaar: int, document: str, maat: str,
           gm_codes: list[str] | None = None) -> pd.Series:
     """Een groep gemeenten (None = heel Nederland) als geheel: Σ bedrag / Σ inwoners."""
     controleer(store, model, jaar, document, maat)
+    if maat == "netto" and not netto_volledig(store, jaar, document):
+        b = beschikbaarheid(store).set_index(["jaar", "document"]).loc[(jaar, document)]
+        raise IndicatorFout(
+            f"Netto is er voor de {document} {jaar} maar voor {b['gemeenten_met_baten']} van de "
+            f"{b['gemeenten']} gemeenten (de andere hebben alleen lasten); een landelijk of groepscijfer "
+            "zou niet kloppen. Kies bruto.")
     df = store.query("marts/groep", model=model, jaar=jaar, document=document, maat=maat,
                      gm_codes=list(gm_codes) if gm_codes is not None else None)
     return df.iloc[0]
+
+
+def trend(store: Store, model: str, maat: str, doeljaar: int, gm_codes: list[str] | None = None,
+          prijsbasis: int | None = None) -> pd.DataFrame:
+    """Alle jaren en documenten voor een gemeente, groep of Nederland (None), herrekend naar de
+    indeling van `doeljaar`; met `prijsbasis` in constante prijzen van dat jaar."""
+    if maat not in MATEN:
+        raise IndicatorFout(f"Onbekende maat '{maat}'; kies netto of bruto.")
+    _herreken(store, model, maat, doeljaar)
+    return store.query("marts/trend", model=model, maat=maat, doeljaar=doeljaar,
+                       gm_codes=list(gm_codes) if gm_codes is not None else None, prijsbasis=prijsbasis)
+
+
+def per_gemeente_herrekend(store: Store, model: str, jaar: int, document: str, maat: str,
+                           doeljaar: int) -> pd.DataFrame:
+    """Zoals per_gemeente, maar herrekend naar de gemeenten van `doeljaar` (bv. voor een kaart)."""
+    controleer(store, model, jaar, document, maat)
+    _herreken(store, model, maat, doeljaar)
+    return store.query("marts/indicatoren_herrekend", model=model, jaar=jaar, document=document,
+                       maat=maat, doeljaar=doeljaar)
+
+
+def _herreken(store: Store, model: str, maat: str, doeljaar: int) -> None:
+    """Reken alle gemeenten één keer om naar de indeling van `doeljaar` (werk.herrekend_cache)."""
+    sleutel = ("herrekend", model, maat, doeljaar)
+    if sleutel not in store.onthouden:
+        with store.cursor() as cur:
+            store.voer_uit(cur, "model/herreken", model=model, maat=maat, doeljaar=doeljaar)
+        store.onthouden[sleutel] = True

@@ -101,6 +101,8 @@ def laad(pad: str | Path = STANDAARD) -> Model:
             aandeel = Decimal(rij.aandeel.replace(",", "."))
         except InvalidOperation:
             raise fout(i, "aandeel", f"'{rij.aandeel}' is geen getal.") from None
+        if not aandeel.is_finite():
+            raise fout(i, "aandeel", f"'{rij.aandeel}' is geen getal.")
         if not (0 < aandeel <= 1):
             raise fout(i, "aandeel", f"aandeel {rij.aandeel} ligt niet tussen 0 en 1.")
         if aandeel.as_tuple().exponent < -3:

@@ -34,20 +34,23 @@ class Groep:
 
 def vergelijkbaar(gemeenten: pd.DataFrame, gm_code: str, k: int) -> list[str]:
     """De k gemeenten die het meest lijken op `gm_code` (zonder de gemeente zelf)."""
-    df = gemeenten.set_index("gm_code")
-    kenmerken = pd.DataFrame({
-        "inwoners": np.log10(df["inwoners"].astype(float)),
-        "stedelijkheid": df["stedelijkheid"].map({s: i for i, s in enumerate(klassen.STEDELIJKHEID)}),
-        "sociale_structuur": df["sociale_structuur"].map(
-            {s: i for i, s in enumerate(klassen.SOCIALE_STRUCTUUR)}),
-    }).dropna()
-    if gm_code not in kenmerken.index:
+    kenmerken = np.column_stack([
+        np.log10(gemeenten["inwoners"].to_numpy(dtype=float, na_value=np.nan)),
+        gemeenten["stedelijkheid"].map({s: i for i, s in enumerate(klassen.STEDELIJKHEID)})
+        .to_numpy(dtype=float, na_value=np.nan),
+        gemeenten["sociale_structuur"].map({s: i for i, s in enumerate(klassen.SOCIALE_STRUCTUUR)})
+        .to_numpy(dtype=float, na_value=np.nan),
+    ])
+    bruikbaar = ~np.isnan(kenmerken).any(axis=1)
+    codes = gemeenten["gm_code"].to_numpy()[bruikbaar]
+    kenmerken = kenmerken[bruikbaar]
+    if gm_code not in set(codes):
         return []
-    z = (kenmerken - kenmerken.mean()) / kenmerken.std(ddof=0)
-    afstand = np.sqrt(((z - z.loc[gm_code]) ** 2).sum(axis=1)).drop(gm_code)
+    z = (kenmerken - kenmerken.mean(axis=0)) / kenmerken.std(axis=0)
+    afstand = np.sqrt(((z - z[codes == gm_code][0]) ** 2).sum(axis=1))
     # Bij gelijke afstand beslist de code, zodat de groep reproduceerbaar is.
-    volgorde = afstand.to_frame("d").assign(code=afstand.index).sort_values(["d", "code"])
-    return volgorde.index[:k].tolist()
+    volgorde = np.lexsort((codes, afstand))
+    return [c for c in codes[volgorde] if c != gm_code][:k]
 
 
 def leden(groep: Groep, gemeenten: pd.DataFrame, gm_code: str | None) -> list[str]:

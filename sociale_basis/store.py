@@ -69,6 +69,8 @@ class Store:
         # Uitkomsten die alleen van de inhoud van de opslag afhangen (bv. geslaagde controles);
         # de importer leegt dit na elke import.
         self.onthouden: dict = {}
+        self.gemigreerd = False  # schema bijgewerkt bij het openen: afgeleide tabellen opnieuw
+        self._modellen: dict = {}  # sleutel → model.Model, om na een import te verversen
         if alleen_lezen and not self.pad.exists():
             raise OpslagFout(f"De opslag {self.pad} bestaat nog niet; importeer eerst gegevens.")
         if not alleen_lezen:
@@ -121,6 +123,7 @@ class Store:
                 for stmt in _statements(pad.read_text(encoding="utf-8")):
                     cur.execute(stmt)
                 cur.execute("INSERT INTO schema_versie (versie) VALUES (?)", [versie])
+            self.gemigreerd = True
 
     # -- queries ------------------------------------------------------------------------
     def cursor(self) -> duckdb.DuckDBPyConnection:
@@ -159,12 +162,20 @@ class Store:
             cur.execute(stmt, gebruikt or None)
 
     def laad_model(self, model) -> str:
-        """Zet een gecontroleerd model (model.Model) klaar voor queries; geeft zijn sleutel."""
+        """Zet een gecontroleerd model (model.Model) klaar voor queries en reken de indicatoren
+        per gemeente voor alle jaren één keer door (werk.indicator_cache); geeft zijn sleutel."""
         regels = model.regels.assign(aandeel=model.regels["aandeel"].astype(str))
         with self._con.cursor() as cur:
             cur.register("invoer", regels)
             self.voer_uit(cur, "model/laad", model=model.sleutel)
+        self._modellen[model.sleutel] = model
         return model.sleutel
+
+    def na_import(self) -> None:
+        """De opslag is veranderd: vergeet onthouden uitkomsten en reken geladen modellen opnieuw."""
+        self.onthouden.clear()
+        for model in list(self._modellen.values()):
+            self.laad_model(model)
 
     def sluit(self) -> None:
         self._con.close()

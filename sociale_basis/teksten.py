@@ -14,7 +14,7 @@ def bedrag(rij: pd.Series, kolom: str, per_inwoner: bool) -> str:
 def kopzin(onderwerp: str, rij: pd.Series, jaar: int, document: str, maat: str,
            per_inwoner: bool) -> str:
     """'In 2025 begroten gemeenten € 212 per inwoner voor collectieve preventie en € 290 voor
-    acute zorg: voor elke euro preventie € 1,37.'"""
+    acute zorg: voor elke euro preventie gaat er € 1,37 naar acute zorg (netto).'"""
     p, a = bedrag(rij, "collectieve_preventie", per_inwoner), bedrag(rij, "acute_zorg", per_inwoner)
     per = " per inwoner" if per_inwoner else ""
     if document == "begroting":
@@ -25,7 +25,7 @@ def kopzin(onderwerp: str, rij: pd.Series, jaar: int, document: str, maat: str,
               f"{p}{per} aan collectieve preventie en {a} aan acute zorg"
     verhouding = rij["acuut_per_euro_preventie"]
     if pd.isna(verhouding):
-        staart = " (netto preventie is nul of negatief, dus geen verhouding)"
+        staart = f" (de {maat} bedragen zijn nul of negatief, dus geen verhouding)"
     else:
-        staart = f": voor elke euro preventie {fmt.factor(verhouding)}"
+        staart = f": voor elke euro preventie gaat er {fmt.factor(verhouding)} naar acute zorg"
     return f"{zin}{staart} ({maat})."

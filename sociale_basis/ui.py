@@ -89,6 +89,39 @@ def groep(_store: Store, sleutel: str, jaar: int, document: str, maat: str,
 
 
 @st.cache_data(show_spinner=False)
+def per_gemeente_herrekend(_store: Store, sleutel: str, jaar: int, document: str, maat: str,
+                           doeljaar: int) -> pd.DataFrame:
+    return indicators.per_gemeente_herrekend(_store, sleutel, jaar, document, maat, doeljaar)
+
+
+@st.cache_data(show_spinner=False)
+def trend(_store: Store, sleutel: str, maat: str, doeljaar: int, gm_codes: tuple[str, ...] | None,
+          prijsbasis: int | None) -> pd.DataFrame:
+    return indicators.trend(_store, sleutel, maat, doeljaar,
+                            list(gm_codes) if gm_codes is not None else None, prijsbasis)
+
+
+@st.cache_data(show_spinner=False)
+def maatstaf(_store: Store, sleutel: str, jaar: int, document: str, circulaire: str) -> pd.DataFrame:
+    return _store.query("marts/maatstaf", model=sleutel, jaar=jaar, document=document, circulaire=circulaire)
+
+
+@st.cache_data(show_spinner=False)
+def circulaires(_store: Store, sleutel: str) -> pd.DataFrame:
+    return _store.query("marts/circulaires")
+
+
+@st.cache_data(show_spinner=False)
+def zonder_cijfers(_store: Store, sleutel: str, jaar: int, document: str) -> pd.DataFrame:
+    return _store.query("marts/zonder_cijfers", jaar=jaar, document=document)
+
+
+@st.cache_data(show_spinner=False)
+def prijsindex(_store: Store, sleutel: str) -> pd.DataFrame:
+    return _store.query("marts/prijsindex")
+
+
+@st.cache_data(show_spinner=False)
 def gemeenten(_store: Store, sleutel: str, jaar: int) -> pd.DataFrame:
     return _store.query("marts/gemeente_kenmerken", jaar=jaar)
 
@@ -103,6 +136,11 @@ def taakvelden(_store: Store, sleutel: str, jaar: int, document: str, maat: str,
 @st.cache_data(show_spinner=False)
 def taakveld_landelijk(_store: Store, sleutel: str, jaar: int, document: str) -> pd.DataFrame:
     return _store.query("marts/taakveld_landelijk", jaar=jaar, document=document)
+
+
+@st.cache_data(show_spinner=False)
+def import_log(_store: Store, sleutel: str) -> pd.DataFrame:
+    return _store.query("marts/import_log")
 
 
 @st.cache_data(show_spinner=False)
@@ -190,9 +228,11 @@ def zijbalk(store: Store, sleutel: str) -> Keuze:
                                              "algemene middelen betaalt. Bruto = alle lasten.") or "netto"
         rij = b[(b["jaar"] == jaar) & (b["document"] == document)].iloc[0]
         maat = gevraagd
-        if gevraagd == "netto" and rij["gemeenten_met_baten"] == 0:
+        if gevraagd == "netto" and rij["gemeenten_met_baten"] < rij["gemeenten"]:
             maat = "bruto"
-            st.warning(f"Voor de {document} {jaar} zijn alleen lasten beschikbaar: netto is niet te "
+            reden = ("zijn alleen lasten beschikbaar" if rij["gemeenten_met_baten"] == 0 else
+                     f"hebben maar {rij['gemeenten_met_baten']} van de {rij['gemeenten']} gemeenten baten")
+            st.warning(f"Voor de {document} {jaar} {reden}: netto is niet (voor heel Nederland) te "
                        "berekenen. Alle cijfers hieronder zijn **bruto**.")
         weergave = st.segmented_control("Weergave", ["per_inwoner", "totaal"], default="per_inwoner",
                                         key="weergave", bind="query-params", required=True,
@@ -266,9 +306,16 @@ def keuze() -> Keuze:
     return st.session_state["_keuze"]
 
 
-def kaartjaar(store: Store, sleutel: str, jaar: int, codes: set[str]) -> int | None:
-    """Het jaar van de kaartgrenzen met precies dezelfde gemeenten als de cijfers, zo dicht
-    mogelijk bij `jaar`; None als geen indeling past."""
-    passend = [j for j in geo_jaren(store, sleutel)
-               if {f["id"] for f in geojson(store, sleutel, j)["features"]} == codes]
-    return min(passend, key=lambda j: (abs(j - jaar), -j)) if passend else None
+def kaartjaar(store: Store, sleutel: str, jaar: int) -> tuple[int | None, bool]:
+    """Welke kaartgrenzen bij de cijfers van `jaar` horen: (grensjaar, herrekenen).
+
+    Eerst grenzen met precies de gemeenten van dat jaar (zo dicht mogelijk bij het jaar); anders
+    de eerstvolgende latere grenzen, en dan moeten de cijfers naar die indeling worden herrekend.
+    """
+    codes = set(gemeenten(store, sleutel, jaar)["gm_code"])
+    per_jaar = {j: {f["id"] for f in geojson(store, sleutel, j)["features"]} for j in geo_jaren(store, sleutel)}
+    passend = [j for j, geo in per_jaar.items() if geo == codes]
+    if passend:
+        return min(passend, key=lambda j: (abs(j - jaar), -j)), False
+    later = [j for j in per_jaar if j > jaar and per_jaar[j] == set(gemeenten(store, sleutel, j)["gm_code"])]
+    return (min(later), True) if later else (None, False)

@@ -37,9 +37,19 @@ def test_alle_jaren_en_documenten_geladen(opslag):
     # De fijnere bron (sub-taakvelden, met baten) gaat voor waar die er is.
     for sleutel in [(2023, "begroting"), (2023, "jaarrekening"), (2024, "begroting"), (2025, "begroting")]:
         assert b.loc[sleutel, "bronnen"] == "taakveld_lasten_baten"
-        assert b.loc[sleutel, "gemeenten_met_baten"] == 342
+        assert b.loc[sleutel, "gemeenten_met_baten"] + b.loc[sleutel, "zonder_cijfers"] == 342
     assert b.loc[(2024, "jaarrekening"), "bronnen"] == "lasten_2posities"
-    assert b.loc[(2025, "begroting"), "gemeenten"] == 342  # niet de 338 van de lastenreeks
+
+
+def test_gemeenten_zonder_cijfers_tellen_niet_als_nul(opslag, standaardmodel):
+    """De begroting 2025 noemt 342 gemeenten, maar vier hebben alleen nullen: niet ingediend.
+    Ze staan niet als € 0 in de indicatoren (dat zou gemiddelden en ranglijsten vertekenen)."""
+    leeg = indicators.zonder_cijfers(opslag, 2025, "begroting")
+    assert set(leeg["gemeente"]) == {"De Bilt", "Landsmeer", "Midden-Drenthe", "Vijfheerenlanden"}
+    df = indicators.per_gemeente(opslag, standaardmodel, 2025, "begroting", "netto")
+    assert len(df) == 338 and not set(leeg["gm_code"]) & set(df["gm_code"])
+    nl = indicators.groep(opslag, standaardmodel, 2025, "begroting", "netto")
+    assert nl["inwoners"] == df["inwoners"].sum()  # inwoners zonder cijfers tellen niet mee
 
 
 def test_som_over_lagen_is_bronbedrag_per_taakveld_en_gemeente(opslag, standaardmodel):
@@ -134,7 +144,12 @@ def test_landelijk_begroting_2023_bruto_met_de_hand(opslag, standaardmodel, shar
     assert round(nl["collectieve_preventie"] / 1e9, 2) == 3.31
     assert round(nl["acute_zorg"] / 1e9, 2) == 4.47
     assert round(nl["acuut_per_euro_preventie"], 2) == 1.35
-    assert nl["inwoners"] == 17_811_291
+    # CBS 1-1-2023: 17.811.291 inwoners; Voorne aan Zee (nieuw in 2023) heeft geen begroting 2023
+    # in de bron en telt daarom niet mee in het 'per inwoner'.
+    leeg = indicators.zonder_cijfers(opslag, 2023, "begroting")
+    assert list(leeg["gemeente"]) == ["Voorne aan Zee"]
+    voorne = opslag.query("marts/gemeente_kenmerken", jaar=2023).set_index("gm_code").loc[leeg["gm_code"][0]]
+    assert nl["inwoners"] == 17_811_291 - voorne["inwoners"]
 
 
 def test_netto_zonder_baten_wordt_geweigerd(opslag, standaardmodel):

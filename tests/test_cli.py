@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pandas as pd
+import pytest
 from conftest import FIXTURES, momentopname
 
 from sociale_basis.cli import main
@@ -19,10 +20,13 @@ KOLOMMEN = ("gm_code,gemeente,jaar,document,maat,inwoners,persoonlijk,informeel,
 def test_indicatoren_csv(volledige_opslag, capsys):
     assert main(["--db", str(volledige_opslag), "indicatoren", "--jaar", "2023",
                  "--document", "jaarrekening"]) == 0
-    uit = capsys.readouterr().out
+    vangst = capsys.readouterr()
+    uit = vangst.out
     assert uit.splitlines()[0] == KOLOMMEN
     df = pd.read_csv(io.StringIO(uit), dtype={"gm_code": str})
-    assert len(df) == 342 and df["gm_code"].is_unique
+    # 342 gemeenten; Vijfheerenlanden heeft in de bron geen jaarrekening 2023 (alleen nullen).
+    assert len(df) == 341 and df["gm_code"].is_unique
+    assert "geen cijfers" in vangst.err and "Vijfheerenlanden" in vangst.err
     assert (df["maat"] == "netto").all()  # netto is de standaard
     lagen = ["persoonlijk", "informeel", "institutioneel", "maatwerk", "acuut", "overig"]
     assert (df[lagen].sum(axis=1) == df["totaal"]).all()
@@ -67,7 +71,7 @@ def test_onbekend_jaar(volledige_opslag, capsys):
 def test_status(volledige_opslag, capsys):
     assert main(["--db", str(volledige_opslag), "status"]) == 0
     uit = capsys.readouterr().out
-    assert "2023  342 gem., bruto + netto" in uit
+    assert "2023  341 gem., 1 zonder cijfers, bruto + netto" in uit
     assert "alleen bruto (geen baten)" in uit
     assert "Gemeentefonds: M2023→2024" in uit
 
@@ -96,3 +100,30 @@ def test_geinstalleerd_commando_met_nederlandse_hulp():
     uit = subprocess.run([sys.executable, "-m", "sociale_basis.cli", "indicatoren", "--help"],
                          capture_output=True, text=True, check=True).stdout
     assert "--jaar" in uit and "netto (lasten − baten, standaard)" in uit
+
+
+def test_netto_voor_een_deel_van_de_gemeenten(shared, tmp_path, capsys):
+    """Eén gemeente met baten (eigen CBS-bestand) en één met alleen lasten: per gemeente kan
+    netto, maar 'Nederland' of een groep netto zou maar één gemeente zijn — dat weigeren we."""
+    from sociale_basis import indicators, model
+
+    db = tmp_path / "deel.duckdb"
+    lasten = tmp_path / "lasten.csv"
+    lasten.write_text("jaar,verslagsoort,document,gm_code,taakveld,taakveld_label,lasten\n"
+                      "2024,2024X000,begroting,GM0363,6.1,6.1 S,1500.0\n"
+                      "2024,2024X000,begroting,GM0363,6.82,6.82 G,900.0\n"
+                      "2024,2024X000,begroting,GM0014,6.1,6.1 S,700.0\n")
+    assert main(["--db", str(db), "import", str(shared / "gemeenten" / "gemeenten_per_jaar_2010_2026.csv"),
+                 str(shared / "gemeenten" / "inwoners_1jan_2017_2026.csv"),
+                 str(shared / "iv3" / "referentie" / "iv3_taakvelden_gemeenten_2017_2026.csv"),
+                 str(lasten), str(FIXTURES / "cbs_ruw_codes.csv")]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(db), "indicatoren", "--jaar", "2024", "--document", "begroting"]) == 0
+    vangst = capsys.readouterr()
+    df = pd.read_csv(io.StringIO(vangst.out))
+    assert list(df["gm_code"]) == ["GM0363"] and "netto alleen voor de 1 gemeenten" in vangst.err
+    with Store(db, alleen_lezen=True) as store:
+        sleutel = store.laad_model(model.laad())
+        with pytest.raises(indicators.IndicatorFout, match="maar voor 1 van de 2 gemeenten"):
+            indicators.groep(store, sleutel, 2024, "begroting", "netto")
+        assert indicators.groep(store, sleutel, 2024, "begroting", "bruto")["gemeenten"] == 2

@@ -21,7 +21,8 @@ def kleine_opslag(shared, tmp_path):
     """Een nieuwe opslag met alleen de gemeentelijsten (nodig om namen te herkennen)."""
     store = Store(tmp_path / "klein.duckdb")
     importeer(store, [shared / "gemeenten" / "gemeenten_per_jaar_2010_2026.csv",
-                      shared / "gemeenten" / "gemeenten_naam_gmcode_2023_2025.csv"])
+                      shared / "gemeenten" / "gemeenten_naam_gmcode_2023_2025.csv",
+                      shared / "iv3" / "referentie" / "iv3_taakvelden_gemeenten_2017_2026.csv"])
     yield store
     store.sluit()
 
@@ -265,3 +266,87 @@ def test_volledige_import_overal_herkend(volledige_opslag, shared):
 
     for pad in sorted(p for p in shared.rglob("*") if p.is_file()):
         assert sources.herken(pad) or sources.reden_niet_gebruikt(pad), pad
+
+
+# -- bevindingen uit de review: elk een test die eerst faalde -------------------------------
+def test_dubbele_regel_in_cbs_ruw_wordt_niet_opgeteld(kleine_opslag, tmp_path):
+    regels = (FIXTURES / "cbs_ruw_codes.csv").read_text().splitlines()
+    pad = schrijf(tmp_path / "dubbel.csv", "\n".join([*regels[:2], regels[1], *regels[2:]]) + "\n")
+    verwacht_fout(kleine_opslag, pad, 3, "Categorie", "twee keer")
+
+
+def test_dezelfde_gemeente_onder_twee_namen(kleine_opslag, tmp_path):
+    pad = schrijf(tmp_path / "iv3_taakveld_2023_begroting.csv", KOP_TAAKVELD
+                  + "Groningen;6.1 Samenkracht en burgerparticipatie;10;3.0;25.0;;;;;;\n"
+                  + "Groningen (gemeente);6.1 Samenkracht;10;3.0;25.0;;;;;;\n")
+    verwacht_fout(kleine_opslag, pad, 3, "Taakveld", "twee keer")
+
+
+def test_regel_met_te_veel_velden(kleine_opslag, tmp_path):
+    pad = schrijf(tmp_path / "lasten.csv", KOP_2POS + "2023,2023X000,begroting,GM0034,6.1,6.1 S,12.0\n"
+                  + "2023,2023X000,begroting,GM0034,6.2,6.2 W,1,2\n")
+    voor = momentopname(kleine_opslag)
+    with pytest.raises(InvoerFout, match="aantal velden") as info:
+        importeer(kleine_opslag, [pad])
+    assert info.value.rij == 3 and momentopname(kleine_opslag) == voor
+
+
+def test_alleen_kopregel(kleine_opslag, tmp_path):
+    pad = schrijf(tmp_path / "lasten.csv", KOP_2POS)
+    with pytest.raises(InvoerFout, match="alleen een kopregel"):
+        importeer(kleine_opslag, [pad])
+
+
+def _lastenreeks(tmp_path, regels: list[str]):
+    return schrijf(tmp_path / "lasten_2024.csv", KOP_2POS + "".join(regels))
+
+
+def test_gedeeltelijk_fijner_bestand_vervangt_geen_volledige_bron(kleine_opslag, tmp_path):
+    volledig = _lastenreeks(tmp_path, ["2024,2024X000,begroting,GM0363,0.1,0.1 Bestuur,100.0\n",
+                                       "2024,2024X000,begroting,GM0363,6.1,6.1 S,1500.0\n",
+                                       "2024,2024X000,begroting,GM0363,6.82,6.82 G,900.0\n"])
+    importeer(kleine_opslag, [volledig])
+    voor = momentopname(kleine_opslag)
+    # Het CBS-bestand mist taakveld 0.1: het zou Amsterdams begroting inkorten.
+    with pytest.raises(InvoerFout, match="taakveld 0.1") as info:
+        importeer(kleine_opslag, [FIXTURES / "cbs_ruw_codes.csv"])
+    assert "Amsterdam" in str(info.value) and momentopname(kleine_opslag) == voor
+
+
+def test_fijner_bestand_dat_klopt_gaat_voor(kleine_opslag, tmp_path):
+    importeer(kleine_opslag, [_lastenreeks(tmp_path, ["2024,2024X000,begroting,GM0363,6.1,6.1 S,1500.0\n",
+                                                      "2024,2024X000,begroting,GM0363,6.82,6.82 G,900.0\n"])])
+    importeer(kleine_opslag, [FIXTURES / "cbs_ruw_codes.csv"])
+    with kleine_opslag.cursor() as cur:
+        gekozen = cur.execute("SELECT DISTINCT bron FROM iv3_gekozen WHERE gm_code = 'GM0363'").fetchall()
+    assert gekozen == [("cbs_ruw",)]  # met baten en sub-taakvelden
+
+
+def test_oudere_versie_opnieuw_importeren_werkt(kleine_opslag, tmp_path):
+    pad = tmp_path / "iv3_2023X005.csv"
+    v1 = (FIXTURES / "cbs_ruw_2023X005.csv").read_text()
+    for tekst in (v1, v1.replace("Salarissen en sociale lasten,40,40", "Salarissen en sociale lasten,40,41"), v1):
+        pad.write_text(tekst)
+        importeer(kleine_opslag, [pad])
+    assert bedragen(kleine_opslag, "cbs_ruw")[(2023, "jaarrekening", "GM0034", "6.1")][0] == Decimal("40.000")
+
+
+def test_schema_upgrade_bouwt_afgeleide_tabellen(shared, tmp_path):
+    import duckdb
+
+    pad = tmp_path / "oud.duckdb"
+    bestanden = [shared / "gemeenten" / "gemeenten_per_jaar_2010_2026.csv",
+                 shared / "gemeenten" / "grenswijzigingen_gemeenten_2016_2024.csv",
+                 FIXTURES / "cbs_ruw_codes.csv"]
+    with Store(pad) as store:
+        importeer(store, bestanden)
+    # Terug naar schemaversie 1, zoals een opslag van een eerdere versie van dit programma.
+    con = duckdb.connect(str(pad))
+    con.execute("DROP TABLE herindeling; DROP TABLE iv3_zonder_cijfers; "
+                "ALTER TABLE iv3_beschikbaar DROP COLUMN zonder_cijfers; DELETE FROM schema_versie WHERE versie > 1")
+    con.close()
+    with Store(pad) as store:
+        verslag = importeer(store, bestanden)
+        assert verslag.geladen == []  # niets nieuws, maar…
+        with store.cursor() as cur:  # …de afgeleide tabellen zijn er weer
+            assert cur.execute("SELECT count(*) FROM herindeling").fetchone()[0] > 0

@@ -60,6 +60,7 @@ def test_aandelen_moeten_optellen_tot_een(tmp_path):
     ("2023-2024,6.1,S,informeel,veel,collectieve_preventie,x", "aandeel", "geen getal"),
     ("2023-2024,6.1,S,informeel,1.5,collectieve_preventie,x", "aandeel", "tussen 0 en 1"),
     ("2023-2024,6.1,S,informeel,0.3333,collectieve_preventie,x", "aandeel", "drie decimalen"),
+    ("2023-2024,6.1,S,informeel,NaN,collectieve_preventie,x", "aandeel", "geen getal"),
 ])
 def test_foute_regel_wordt_gemeld(tmp_path, regel, kolom, woord):
     with pytest.raises(InvoerFout) as info:

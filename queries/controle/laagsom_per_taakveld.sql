@@ -11,6 +11,7 @@ bron AS (
            CASE WHEN $maat = 'netto' THEN g.lasten - g.baten ELSE g.lasten END * 1000 AS bedrag
     FROM main.iv3_gekozen g
     WHERE g.jaar = $jaar AND g.document = $document
+      AND (g.jaar, g.document, g.gm_code) NOT IN (SELECT jaar, document, gm_code FROM main.iv3_zonder_cijfers)
       AND g.taakveld NOT IN (
           SELECT taakveld FROM werk.model_regel
           WHERE model = $model AND laag = 'niet_meegeteld' AND $jaar BETWEEN jaar_van AND jaar_tot)

@@ -12,18 +12,31 @@ FROM iv3_bedrag b
 JOIN beste USING (jaar, document, gm_code, bron)
 ORDER BY b.jaar, b.document, b.gm_code, b.taakveld;
 
+DELETE FROM iv3_zonder_cijfers;
+INSERT INTO iv3_zonder_cijfers
+SELECT jaar, document, gm_code
+FROM iv3_gekozen
+GROUP BY ALL
+HAVING bool_and(lasten = 0 AND coalesce(baten, 0) = 0);
+
 DELETE FROM iv3_beschikbaar;
-INSERT INTO iv3_beschikbaar
+-- `gemeenten` telt alleen gemeenten met cijfers; wie niets indiende staat in zonder_cijfers.
+INSERT INTO iv3_beschikbaar (jaar, document, bronnen, bron_omschrijving, gemeenten, gemeenten_met_baten,
+                             zonder_cijfers)
 SELECT
     jaar,
     document,
     string_agg(DISTINCT bron, ', ' ORDER BY bron),
     string_agg(DISTINCT omschrijving, ' + ' ORDER BY omschrijving),
-    count(*),
-    count(*) FILTER (WHERE met_baten)
+    count(*) FILTER (WHERE NOT leeg),
+    count(*) FILTER (WHERE met_baten AND NOT leeg),
+    count(*) FILTER (WHERE leeg)
 FROM (
-    SELECT jaar, document, gm_code, any_value(bron) AS bron, bool_and(baten IS NOT NULL) AS met_baten
-    FROM iv3_gekozen
+    SELECT g.jaar, g.document, g.gm_code, any_value(g.bron) AS bron,
+           bool_and(g.baten IS NOT NULL) AS met_baten,
+           any_value(z.gm_code IS NOT NULL) AS leeg
+    FROM iv3_gekozen g
+    LEFT JOIN iv3_zonder_cijfers z USING (jaar, document, gm_code)
     GROUP BY ALL
 )
 JOIN iv3_bron USING (bron)

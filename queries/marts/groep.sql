@@ -3,11 +3,11 @@
 SELECT
     count(*) AS gemeenten,
     sum(inwoners) AS inwoners,
-    sum(COLUMNS('^(persoonlijk|informeel|institutioneel|maatwerk|acuut|overig|totaal|collectieve_preventie|toegang|bestaanszekerheid|individuele_ondersteuning|acute_zorg|beleid)$')),
-    CASE WHEN sum(collectieve_preventie) > 0
+    sum(COLUMNS(lambda c: list_contains(werk.bedragen(), c))),
+    CASE WHEN sum(collectieve_preventie) > 0 AND sum(acute_zorg) >= 0
          THEN sum(acute_zorg) / sum(collectieve_preventie) END AS acuut_per_euro_preventie,
-    sum(COLUMNS('^(persoonlijk|informeel|institutioneel|maatwerk|acuut|overig|totaal|collectieve_preventie|toegang|bestaanszekerheid|individuele_ondersteuning|acute_zorg|beleid)$'))
-        / sum(inwoners) AS '\1_per_inwoner'
+    sum(COLUMNS(lambda c: list_contains(werk.bedragen(), c)))
+        / sum(inwoners) AS '\0_per_inwoner'
 FROM werk.gemeente_indicatoren($model, $maat)
 WHERE jaar = $jaar AND document = $document
   AND inwoners IS NOT NULL

@@ -1,5 +1,6 @@
 -- Eén rij per gemeente voor één jaar, document en maat: euro's per laag en functie, per inwoner,
--- en "€ acute zorg per € collectieve preventie" (leeg als preventie ≤ 0).
+-- en "€ acute zorg per € collectieve preventie" (leeg als preventie ≤ 0 of acute zorg < 0:
+-- netto kan negatief zijn als baten de lasten overtreffen, en dan zegt de verhouding niets).
 SELECT
     gi.gm_code,
     coalesce(gj.naam, gi.gm_code) AS gemeente,
@@ -9,10 +10,10 @@ SELECT
     $maat AS maat,
     gi.inwoners,
     gi.* EXCLUDE (gm_code, jaar, document, inwoners),
-    CASE WHEN gi.collectieve_preventie > 0
+    CASE WHEN gi.collectieve_preventie > 0 AND gi.acute_zorg >= 0
          THEN gi.acute_zorg / gi.collectieve_preventie END AS acuut_per_euro_preventie,
-    COLUMNS('^(persoonlijk|informeel|institutioneel|maatwerk|acuut|overig|totaal|collectieve_preventie|toegang|bestaanszekerheid|individuele_ondersteuning|acute_zorg|beleid)$')
-        / gi.inwoners AS '\1_per_inwoner'
+    COLUMNS(lambda c: list_contains(werk.bedragen(), c))
+        / gi.inwoners AS '\0_per_inwoner'
 FROM werk.gemeente_indicatoren($model, $maat) gi
 LEFT JOIN main.gemeente_jaar gj ON gj.jaar = gi.jaar AND gj.gm_code = gi.gm_code
 WHERE gi.jaar = $jaar AND gi.document = $document

@@ -3,8 +3,9 @@ SELECT
     g.taakveld,
     any_value(t.omschrijving) AS omschrijving,
     sum(g.lasten) * 1000 AS lasten,
-    sum(g.baten) * 1000 AS baten,
-    sum(g.lasten - g.baten) * 1000 AS netto
+    -- Baten en netto alleen als elke gemeente baten heeft; anders zou netto stilletjes half zijn.
+    CASE WHEN count(g.baten) = count(*) THEN sum(g.baten) * 1000 END AS baten,
+    CASE WHEN count(g.baten) = count(*) THEN sum(g.lasten - g.baten) * 1000 END AS netto
 FROM main.iv3_gekozen g
 LEFT JOIN main.taakveld t ON t.jaar = g.jaar AND t.code = g.taakveld
 WHERE g.jaar = $jaar AND g.document = $document

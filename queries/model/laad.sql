@@ -2,3 +2,9 @@ DELETE FROM werk.model_regel WHERE model = $model;
 INSERT INTO werk.model_regel
 SELECT $model, schema, jaar_van, jaar_tot, taakveld, omschrijving, laag, aandeel::DECIMAL(4, 3), functie, toelichting
 FROM invoer;
+
+DELETE FROM werk.indicator_cache WHERE model = $model;
+INSERT INTO werk.indicator_cache
+SELECT $model, 'bruto', * FROM werk.gemeente_indicatoren_berekend($model, 'bruto');
+INSERT INTO werk.indicator_cache
+SELECT $model, 'netto', * FROM werk.gemeente_indicatoren_berekend($model, 'netto');

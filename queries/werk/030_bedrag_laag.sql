@@ -12,4 +12,6 @@ JOIN werk.model_regel m
   ON m.model = p_model
  AND m.taakveld = g.taakveld
  AND g.jaar BETWEEN m.jaar_van AND m.jaar_tot
-WHERE m.laag <> 'niet_meegeteld';
+LEFT JOIN main.iv3_zonder_cijfers z ON z.jaar = g.jaar AND z.document = g.document AND z.gm_code = g.gm_code
+WHERE m.laag <> 'niet_meegeteld'
+  AND z.gm_code IS NULL  -- geen cijfers ingediend: niet meetellen als € 0;

@@ -1,6 +1,7 @@
 -- Per gemeente, jaar en document: euro's per laag en functie, het totaal en de inwoners.
 -- Alleen gemeenten waarvan elk bedrag in deze maat bekend is (netto vraagt baten).
-CREATE OR REPLACE MACRO werk.gemeente_indicatoren(p_model, p_maat) AS TABLE
+-- Dit rekent alle bedragen door; lees de uitkomst via werk.gemeente_indicatoren (045).
+CREATE OR REPLACE MACRO werk.gemeente_indicatoren_berekend(p_model, p_maat) AS TABLE
 WITH per_gemeente AS (
     SELECT
         jaar, document, gm_code,

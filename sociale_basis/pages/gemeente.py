@@ -11,7 +11,12 @@ k = ui.keuze()
 df = ui.per_gemeente(store, sleutel, k.jaar, k.document, k.maat)
 if k.gemeente not in set(df["gm_code"]):
     st.title("Gemeente")
-    st.info("Kies in de zijbalk een gemeente (typ om te zoeken).")
+    leeg = ui.zonder_cijfers(store, sleutel, k.jaar, k.document)
+    if k.gemeente in set(leeg["gm_code"]):
+        st.info(f"Voor {leeg.set_index('gm_code').loc[k.gemeente, 'gemeente']} staan in de bron geen "
+                f"cijfers voor de {k.document} {k.jaar}. Kies een ander jaar of document.")
+    else:
+        st.info("Kies in de zijbalk een gemeente (typ om te zoeken).")
     st.stop()
 
 rij = df.set_index("gm_code").loc[k.gemeente]

@@ -24,16 +24,25 @@ INDICATOREN = {
 st.title("Kaart")
 indicator = st.selectbox("Indicator", list(INDICATOREN), format_func=INDICATOREN.get, key="indicator",
                          bind="query-params")
-jaar_kaart = ui.kaartjaar(store, sleutel, k.jaar, set(df["gm_code"]))
-if jaar_kaart is None:
-    st.warning(f"Er zijn geen kaartgrenzen voor de gemeentelijke indeling van {k.jaar} "
-               f"({df['gm_code'].nunique()} gemeenten). Kies 2022 of later, of importeer grenzen "
-               "van dat jaar (GeoJSON met GM-codes in ‘statcode’).")
+jaar_kaart, herrekenen = ui.kaartjaar(store, sleutel, k.jaar)
+if herrekenen:
+    df = ui.per_gemeente_herrekend(store, sleutel, k.jaar, k.document, k.maat, jaar_kaart)
+if jaar_kaart is None or df.empty:
+    st.warning(f"Er zijn geen kaartgrenzen voor de gemeentelijke indeling van {k.jaar}, en de cijfers "
+               "zijn niet naar een latere indeling te herrekenen. Importeer grenzen van dat jaar "
+               "(GeoJSON met GM-codes in ‘statcode’) of kies een ander jaar.")
     st.stop()
+if herrekenen:
+    st.info(f"Voor {k.jaar} zijn er geen eigen kaartgrenzen: de cijfers zijn herrekend naar de "
+            f"{len(df)} gemeenten van {jaar_kaart} (gewogen naar adressen bij herindelingen).")
+# Elke gemeente van de kaart, ook zonder cijfers (die wordt lichtgrijs).
+alle = ui.gemeenten(store, sleutel, jaar_kaart)[["gm_code", "naam"]]
+df = alle.merge(df, on="gm_code", how="left").assign(gemeente=lambda d: d["gemeente"].fillna(d["naam"]))
 
 if indicator == "verhouding":
     kolom, label = "acuut_per_euro_preventie", "€ per € preventie"
     tekst = [f"{n}<br>{fmt.factor(v)} acute zorg per € preventie" for n, v in zip(df["gemeente"], df[kolom])]
+    # Lege waarden krijgen in de grafiek hun eigen, lichtgrijze laag met uitleg.
 else:
     kolom = f"{indicator}_per_inwoner" if k.per_inwoner else indicator
     label = charts.eenheid(k.per_inwoner)
@@ -51,7 +60,8 @@ def _klik() -> None:
 
 fig = charts.kaart(ui.geojson_bron(store, sleutel, jaar_kaart), waarden, "_w", label, tekst, k.gemeente,
                    f"{INDICATOREN[indicator]} ({k.maat}, {k.document} {k.jaar})",
-                   k.bron() + f" Grenzen: CBS/PDOK {jaar_kaart}.")
+                   k.bron() + f" Grenzen: CBS/PDOK {jaar_kaart}."
+                   + (" Herindelingen: VNG/grenswijzigen (CC BY-NC-SA 4.0)." if herrekenen else ""))
 st.plotly_chart(fig, config=charts.PLOTLY_KAART_CONFIG, key="kaart", on_select=_klik,
                 selection_mode="points")
 namen = dict(zip(df["gm_code"], df["gemeente"]))

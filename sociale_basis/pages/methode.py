@@ -115,7 +115,7 @@ st.markdown("""
 
 Wat er nu in de opslag staat en wanneer het is geïmporteerd:
 """)
-st.dataframe(store.query("marts/import_log").rename(columns={
+st.dataframe(ui.import_log(store, sleutel).rename(columns={
     "tijdstip": "Geïmporteerd", "soort": "Soort", "rijen": "Rijen", "bestand": "Bestand"}),
     hide_index=True, width="stretch")
 

@@ -41,7 +41,7 @@ st.markdown(
     f"In **{meer_acuut} van de {len(df)} gemeenten** gaat meer geld naar acute en geëscaleerde zorg "
     f"dan naar collectieve preventie."
     + (f" Bij {geen_verhouding} {'gemeente' if geen_verhouding == 1 else 'gemeenten'} is de "
-       f"{k.maat} preventie nul of negatief"
+       f"{k.maat} preventie of acute zorg nul of negatief"
        + (" (baten groter dan lasten, bv. door rijksgeld voor opvang op 6.1)" if k.maat == "netto" else "")
        + "; daar is geen verhouding te geven." if geen_verhouding else ""))
 
@@ -50,8 +50,12 @@ tabel = [{"Laag": naam, "Bedrag": fmt.bedrag(nl[laag]), "Per inwoner": fmt.euro(
           "Aandeel van totaal": fmt.procent(nl[laag] / nl["totaal"]) if k.maat == "bruto" else fmt.LEEG}
          for laag, (naam, _) in LAGEN.items()]
 tabel.append({"Laag": "Totaal", "Bedrag": fmt.bedrag(nl["totaal"]),
-              "Per inwoner": fmt.euro(nl["totaal_per_inwoner"]), "Aandeel van totaal": "100,0%"})
+              "Per inwoner": fmt.euro(nl["totaal_per_inwoner"]),
+              "Aandeel van totaal": "100,0%" if k.maat == "bruto" else fmt.LEEG})
 st.dataframe(tabel, hide_index=True, width="content")
+leeg = ui.zonder_cijfers(store, sleutel, k.jaar, k.document)
+if not leeg.empty:
+    st.caption(f"Geen cijfers in de bron voor {', '.join(leeg['gemeente'])}: niet meegeteld (niet als € 0).")
 st.caption(f"{len(df)} gemeenten, {fmt.getal(nl['inwoners'])} inwoners op 1 januari {k.jaar}. "
            "Landelijke bedragen per inwoner = totaal bedrag / totaal inwoners. " + k.bron())
 ui.csv_knop(df, f"sociale_basis_{k.document}_{k.jaar}_{k.maat}.csv", "Download alle gemeenten (CSV)")

@@ -39,10 +39,12 @@ kolommen = {
     "maatwerk_per_inwoner": "Maatwerk per inwoner",
 }
 tabel = tabel.sort_values("acuut_per_euro_preventie", na_position="last")[list(kolommen)].rename(columns=kolommen)
-tabel.insert(0, "Rang", range(1, len(tabel) + 1))
+# Rang alleen waar een verhouding bestaat; de rest staat onderaan zonder rang.
+rang = tabel["€ acuut per € preventie"].rank(method="min")
+tabel.insert(0, "Rang", rang.astype("Int64"))
 euro = {c: fmt.euro for c in kolommen.values() if "per inwoner" in c}
-stijl = tabel.style.format({**euro, "Inwoners": fmt.getal, "€ acuut per € preventie": fmt.factor},
-                           na_rep=fmt.LEEG)
+stijl = tabel.style.format({**euro, "Inwoners": fmt.getal, "€ acuut per € preventie": fmt.factor,
+                            }, na_rep=fmt.LEEG)
 if k.gemeente in namen:
     stijl = stijl.apply(lambda r: ["font-weight: bold; background-color: #FCE5D6"
                                    if r["Gemeente"] == namen[k.gemeente] else "" for _ in r], axis=1)

@@ -33,8 +33,8 @@ def lees(pad: Path, namen: NaamZoeker) -> Lading:
     circulaire, jaar = circulaire_uit_naam(pad)
     df = lees_tekst_csv(pad, ";", ["Gemeenten", *CLUSTERS, "Totaal"])
     df = df[df["Gemeenten"].str.strip() != "Nederland"]
-    uniek(pad, df, ["Gemeenten"])
     gm = namen.codes(pad, df, "Gemeenten", jaar)
+    uniek(pad, df.assign(gm_code=gm), ["gm_code"], "Gemeenten")  # twee schrijfwijzen van één gemeente
     delen = []
     for cluster in CLUSTERS:
         delen.append(pd.DataFrame({"circulaire": circulaire, "uitkeringsjaar": jaar, "gm_code": gm,

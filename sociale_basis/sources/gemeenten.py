@@ -132,7 +132,7 @@ def lees_klassen(pad: Path, namen: NaamZoeker) -> Lading:
         "grootteklasse": _klasse(pad, df, "Gemeentegrootte", klassen.grootteklasse),
         "stedelijkheid": _klasse(pad, df, "Stedelijkheid", klassen.stedelijkheid),
     })
-    uniek(pad, df, ["Gemeenten"])
+    uniek(pad, df.assign(gm_code=uit["gm_code"]), ["gm_code"], "Gemeenten")
     return Lading("gemeenteklassen", {"gemeente_klasse": uit}, f"{jaar}: {len(uit)} gemeenten")
 
 
@@ -157,7 +157,7 @@ def lees_profiel(pad: Path, namen: NaamZoeker) -> Lading:
         "sociale_structuur": _klasse(pad, df, "Sociale structuur", klassen.sociale_structuur),
         "centrumfunctie": _klasse(pad, df, "Centrumfunctie", klassen.centrumfunctie),
     })
-    uniek(pad, df, ["Gemeenten"])
+    uniek(pad, df.assign(gm_code=uit["gm_code"]), ["gm_code"], "Gemeenten")
     return Lading("sociale_structuur", {"gemeente_profiel": uit}, f"{len(uit)} gemeenten")
 
 

@@ -71,7 +71,8 @@ def lees_taakveld(pad: Path, namen: NaamZoeker) -> Lading:
     baten = getallen(pad, df, "Baten")
     gm = namen.codes(pad, df, "Gemeenten", jaar)
     uit = _bedrag_tabel("taakveld_lasten_baten", jaar, document, gm, taakveld, lasten, baten)
-    uniek(pad, df, ["Gemeenten", "Taakveld"])
+    # Uniek na het herkennen: 'Groningen' en 'Groningen (gemeente)' zijn dezelfde gemeente.
+    uniek(pad, df.assign(gemeente=gm, taakveld=taakveld), ["gemeente", "taakveld"], "Taakveld")
     return Lading("iv3_taakveld", {"iv3_bedrag": uit}, _samenvatting(uit))
 
 
@@ -141,6 +142,7 @@ def lees_cbs_ruw(pad: Path, namen: NaamZoeker) -> Lading:
     df = df.assign(
         Gemeenten=df["Gemeenten"].str.strip(),
         taakveld=taakveld_codes(pad, df, "TaakveldBalanspost"),
+        categorie=df["Categorie"].str.strip().str.split(" ", n=1).str[0],
         lasten=df["_waarde"].where(soort == "L", 0.0),
         baten=df["_waarde"].where(soort == "B", 0.0),
     )
@@ -149,6 +151,8 @@ def lees_cbs_ruw(pad: Path, namen: NaamZoeker) -> Lading:
     else:
         jaren = df["jaar"].unique()
         df["gm_code"] = namen.codes(pad, df, "Gemeenten", int(jaren[0]) if len(jaren) == 1 else None)
+    # Een dubbele regel zou bij het optellen stilletjes verdubbelen.
+    uniek(pad, df, ["jaar", "document", "gm_code", "taakveld", "categorie"], "Categorie")
     uit = (df.groupby(["jaar", "document", "gm_code", "taakveld"], as_index=False)
              [["lasten", "baten"]].sum())
     uit.insert(0, "bron", "cbs_ruw")

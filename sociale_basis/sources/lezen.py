@@ -61,10 +61,19 @@ def lees_tekst_csv(pad: Path, sep: str, kolommen: list[str] | None = None, *,
                    skiprows: int = 0, encoding: str = "utf-8") -> pd.DataFrame:
     """Lees een CSV volledig als tekst. Controleert dat de verwachte kolommen er zijn."""
     try:
+        # index_col=False: een regel met te veel velden is een fout, geen stille index.
         df = pd.read_csv(pad, sep=sep, dtype=str, keep_default_na=False, skiprows=skiprows,
-                         encoding=encoding)
-    except (UnicodeDecodeError, pd.errors.ParserError) as e:
-        raise InvoerFout(pad, f"het bestand is geen leesbare CSV ({e}).") from e
+                         encoding=encoding, index_col=False)
+    except pd.errors.ParserError as e:
+        m = re.search(r"line (\d+)", str(e))
+        raise InvoerFout(pad, f"de regel heeft een ander aantal velden dan de kopregel "
+                              f"(scheidingsteken '{sep}').", rij=int(m.group(1)) + skiprows if m else None) from e
+    except pd.errors.EmptyDataError as e:
+        raise InvoerFout(pad, "het bestand is leeg.") from e
+    except UnicodeDecodeError as e:
+        raise InvoerFout(pad, f"het bestand is geen UTF-8-tekst ({e.reason}).") from e
+    if df.empty:
+        raise InvoerFout(pad, "het bestand bevat alleen een kopregel, geen gegevens.", rij=2 + skiprows)
     # Het regelnummer in het bestand reist mee, ook als rijen worden weggefilterd.
     df["_regel"] = df.index + 2 + skiprows
     if kolommen:
@@ -136,14 +145,14 @@ def keuze(pad: Path, df: pd.DataFrame, kolom: str, toegestaan: set[str]) -> pd.S
     return waarden
 
 
-def uniek(pad: Path, df: pd.DataFrame, sleutel: list[str]) -> None:
-    """Meld de eerste dubbele sleutel."""
+def uniek(pad: Path, df: pd.DataFrame, sleutel: list[str], kolom: str | None = None) -> None:
+    """Meld de eerste dubbele sleutel; `kolom` is de bestandskolom die de gebruiker moet nakijken."""
     dubbel = df.duplicated(subset=sleutel, keep="first")
     if dubbel.any():
         positie = int(dubbel.to_numpy().nonzero()[0][0])
         waarden = ", ".join(f"{k}={df[k].iloc[positie]}" for k in sleutel)
         raise InvoerFout(pad, f"deze combinatie komt twee keer voor ({waarden}).",
-                         rij=regelnummer(df, positie), kolom=sleutel[-1])
+                         rij=regelnummer(df, positie), kolom=kolom or sleutel[-1])
 
 
 class NaamZoeker:

@@ -1,0 +1,1 @@
+SELECT jaar, cpi, bron FROM main.prijsindex ORDER BY jaar;

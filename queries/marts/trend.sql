@@ -1,0 +1,32 @@
+-- Tijdreeks (alle jaren en documenten) voor één gemeente, een groep of heel Nederland
+-- ($gm_codes leeg), herrekend naar de gemeentelijke indeling van $doeljaar via de
+-- herindelingsketen. Met $prijsbasis in constante prijzen van dat jaar (CPI); jaren zonder
+-- prijsindex krijgen dan lege bedragen. Groepen: Σ bedrag / Σ inwoners.
+-- `dekking` = het deel van de inwoners (naar aandeel) waarvoor de bron cijfers heeft; < 1 als
+-- een voorganger in dat jaar niets indiende (zie werk.herrekend).
+WITH herrekend AS (
+    SELECT * FROM werk.herrekend($model, $maat, $doeljaar, p_gm_codes := $gm_codes)
+),
+groep AS (
+    SELECT jaar, document, count(inwoners) AS gemeenten, sum(inwoners) AS inwoners,
+           coalesce(sum(gewicht_aanwezig), 0) / sum(gewicht_totaal) AS dekking,
+           sum(COLUMNS(lambda c: list_contains(werk.bedragen(), c)))
+    FROM herrekend
+    GROUP BY jaar, document
+),
+prijs AS (
+    SELECT g.*,
+           CASE WHEN $prijsbasis IS NULL THEN 1.0
+                ELSE (SELECT cpi FROM main.prijsindex WHERE jaar = $prijsbasis) / pi.cpi END AS prijsfactor
+    FROM groep g
+    LEFT JOIN main.prijsindex pi USING (jaar)
+)
+SELECT
+    jaar, document, gemeenten, inwoners, dekking, prijsfactor,
+    COLUMNS(lambda c: list_contains(werk.bedragen(), c)) * prijsfactor,
+    CASE WHEN collectieve_preventie > 0 AND acute_zorg >= 0 THEN acute_zorg / collectieve_preventie END AS acuut_per_euro_preventie,
+    COLUMNS(lambda c: list_contains(werk.bedragen(), c)) * prijsfactor
+        / inwoners AS '\0_per_inwoner'
+FROM prijs
+WHERE inwoners IS NOT NULL
+ORDER BY jaar, document;

@@ -1,0 +1,39 @@
+-- Indicatoren per gemeente herrekend naar de indeling van p_doeljaar (alle jaren en documenten),
+-- via de herindelingsketen: een gemeente van toen telt mee naar het aandeel van haar adressen.
+-- gewicht_* = inwoners × aandeel van de voorgangers met en zonder cijfers, voor de dekking.
+CREATE OR REPLACE MACRO werk.herrekend_berekend(p_model, p_maat, p_doeljaar) AS TABLE
+WITH ketting AS (
+    SELECT h.jaar_van AS jaar, h.gm_code_van, h.gm_code_naar, h.aandeel,
+           i.inwoners * h.aandeel AS gewicht
+    FROM main.herindeling h
+    LEFT JOIN main.inwoners i ON i.jaar = h.jaar_van AND i.gm_code = h.gm_code_van
+    WHERE h.jaar_naar = p_doeljaar
+),
+indicatoren AS (
+    SELECT * FROM werk.gemeente_indicatoren(p_model, p_maat)
+),
+documenten AS (
+    SELECT DISTINCT jaar, document FROM indicatoren
+)
+SELECT d.jaar, d.document, k.gm_code_naar AS gm_code,
+       sum(COLUMNS(lambda c: list_contains(werk.bedragen(), c)) * k.aandeel),
+       sum(p.inwoners * k.aandeel) AS inwoners,
+       sum(k.gewicht) FILTER (WHERE p.gm_code IS NOT NULL) AS gewicht_aanwezig,
+       sum(k.gewicht) AS gewicht_totaal
+FROM documenten d
+JOIN ketting k ON k.jaar = d.jaar
+LEFT JOIN indicatoren p ON p.jaar = d.jaar AND p.document = d.document AND p.gm_code = k.gm_code_van
+GROUP BY d.jaar, d.document, k.gm_code_naar;
+
+-- Bewaard per (model, maat, doeljaar) bij het eerste gebruik (model/herreken.sql), zodat een
+-- reeks voor een andere gemeente of groep alleen nog optelt.
+CREATE TABLE IF NOT EXISTS werk.herrekend_cache AS
+SELECT ''::VARCHAR AS model, ''::VARCHAR AS maat, 0 AS doeljaar, *
+FROM werk.herrekend_berekend('', 'bruto', 0)
+LIMIT 0;
+
+CREATE OR REPLACE MACRO werk.herrekend(p_model, p_maat, p_doeljaar, p_gm_codes := NULL) AS TABLE
+SELECT * EXCLUDE (model, maat, doeljaar)
+FROM werk.herrekend_cache
+WHERE model = p_model AND maat = p_maat AND doeljaar = p_doeljaar
+  AND (p_gm_codes IS NULL OR list_contains(p_gm_codes, gm_code));

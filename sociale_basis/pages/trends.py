@@ -1,0 +1,111 @@
+"""Trends: wordt het beter of slechter? Reeksen 2017–2026 voor de gemeente, haar
+vergelijkingsgroep en Nederland, herrekend naar één gemeentelijke indeling, nominaal of in
+constante prijzen, met de breuken in het Iv3-schema erbij."""
+
+import streamlit as st
+
+from sociale_basis import charts, fmt, ui
+from sociale_basis.model import LAGEN
+
+store, sleutel = ui.opslag()
+k = ui.keuze()
+INDICATOREN = {
+    "collectieve_preventie": "Collectieve preventie",
+    "acute_zorg": "Acute zorg",
+    "verhouding": "€ acute zorg per € collectieve preventie",
+    **{laag: f"Laag: {naam}" for laag, (naam, _) in LAGEN.items() if laag != "acuut"},
+    "totaal": "Totaal van de begroting",
+}
+
+st.title("Trends")
+st.caption(f"Wordt het beter of slechter? Alle jaren staan in de gemeentelijke indeling van {k.jaar}: "
+           "cijfers van gemeenten die later zijn samengevoegd of gesplitst, zijn herrekend naar "
+           "de gemeenten van nu (gewogen naar adressen).")
+links, midden, rechts = st.columns([3, 2, 2])
+indicator = links.selectbox("Indicator", list(INDICATOREN), format_func=INDICATOREN.get,
+                            key="reeks", bind="query-params")
+prijzen = midden.segmented_control("Prijzen", ["nominaal", "constant"], default="nominaal", key="prijzen",
+                                   format_func=str.capitalize, bind="query-params", required=True)
+cpi = ui.prijsindex(store, sleutel)
+basisjaar = None
+if prijzen == "constant":
+    if cpi.empty:
+        st.warning("Er is geen prijsindex in de opslag. Importeer de CBS-consumentenprijsindex "
+                   "(StatLine 83131NED) om in constante prijzen te rekenen.")
+    else:
+        jaren_cpi = cpi["jaar"].tolist()
+        basisjaar = rechts.selectbox("Prijzen van", jaren_cpi[::-1], key="basisjaar", bind="query-params",
+                                     help="Bedragen in euro's van dit jaar (CBS-consumentenprijsindex).")
+
+leden, groepnaam = ui.groepsleden(store, sleutel, k)
+namen = ui.gemeenten(store, sleutel, k.jaar).set_index("gm_code")["naam"]
+reeksen = []
+if k.gemeente in namen.index:
+    reeksen.append((namen[k.gemeente], charts.ACCENT,
+                    ui.trend(store, sleutel, k.maat, k.jaar, (k.gemeente,), basisjaar)))
+if leden:
+    reeksen.append(("Vergelijkingsgroep", charts.GROEP,
+                    ui.trend(store, sleutel, k.maat, k.jaar, tuple(leden), basisjaar)))
+nederland = ui.trend(store, sleutel, k.maat, k.jaar, None, basisjaar)
+reeksen.append(("Nederland", "#111111", nederland))
+
+if indicator == "verhouding":
+    kolom, as_titel, waarde = "acuut_per_euro_preventie", "€ acute zorg per € preventie", fmt.factor
+else:
+    kolom = f"{indicator}_per_inwoner" if k.per_inwoner else indicator
+    as_titel = charts.eenheid(k.per_inwoner)
+    waarde = fmt.euro if k.per_inwoner else fmt.bedrag
+    if not k.per_inwoner:
+        reeksen = [(n, c, d.assign(**{kolom: d[kolom] / 1e6})) for n, c, d in reeksen]
+        waarde = lambda v: fmt.mln(v * 1e6)  # noqa: E731 — de as staat in miljoenen
+prijstekst = f", prijzen van {basisjaar}" if basisjaar else ", nominaal"
+bron = (f"Bron: {ui.BRON_CBS}; herindelingen: VNG/grenswijzigen (CC BY-NC-SA 4.0)"
+        + (f"; CPI: CBS 83131NED" if basisjaar else "") + f". {k.maat.capitalize()}{prijstekst}. "
+        "Bewerking: Sociale Basis-dashboard, model ‘standaard’.")
+st.plotly_chart(charts.trend(reeksen, kolom, as_titel, waarde,
+                             f"{INDICATOREN[indicator]} ({k.maat}{prijstekst})", bron),
+                config=charts.PLOTLY_CONFIG, key="trend")
+
+meldingen = []
+if k.maat == "netto":
+    meldingen.append("Netto (lasten − baten) bestaat alleen voor jaren met baten per taakveld: begroting "
+                     "2023–2025 en jaarrekening 2023. Kies **bruto** voor de hele reeks vanaf 2017.")
+if basisjaar:
+    zonder = sorted(set(nederland["jaar"]) - set(cpi["jaar"]))
+    if zonder:
+        meldingen.append(f"Geen prijsindex voor {', '.join(map(str, zonder))}: die jaren ontbreken in "
+                         "constante prijzen. Importeer een nieuwere CPI-reeks (CBS StatLine 83131NED).")
+if k.gemeente in namen.index:
+    eigen = reeksen[0][2]
+    onvolledig = eigen[eigen["dekking"] < 0.995]
+    if not onvolledig.empty:
+        meldingen.append(
+            f"Voor {namen[k.gemeente]} ontbreken in de bron (deels) cijfers voor: "
+            + ", ".join(f"{r.document} {r.jaar}" for r in onvolledig.itertuples())
+            + ". Die punten gaan over het deel met cijfers; per inwoner blijft vergelijkbaar.")
+    ontbreekt = sorted(set(map(tuple, nederland[["jaar", "document"]].to_numpy()))
+                       - set(map(tuple, eigen[["jaar", "document"]].to_numpy())))
+    if ontbreekt:
+        meldingen.append(f"Geen cijfers voor {namen[k.gemeente]} in: "
+                         + ", ".join(f"{d} {j}" for j, d in ontbreekt) + " (niet ingediend bij CBS).")
+vroegst = int(nederland["jaar"].min()) if not nederland.empty else k.jaar
+if vroegst > 2017:
+    meldingen.append(f"De reeks begint in {vroegst}: eerdere jaren zijn niet naar de indeling van "
+                     f"{k.jaar} te herrekenen. Kies een later jaar in de zijbalk voor de volledige reeks.")
+for melding in meldingen:
+    st.info(melding)
+st.caption("Stippellijnen: breuken in de Iv3-reeks. Vanaf 2023 zijn taakvelden fijner ingedeeld en "
+           "veranderden boekingsregels (o.a. het CJG verhuisde), en 2017–2022 rekent met een eigen "
+           "modelversie met een grovere grens tussen maatwerk en acuut; vanaf 2025 geldt weer een nieuw "
+           "schema. Een sprong op zo'n breuk is dus deels een definitiekwestie. Doorgetrokken = "
+           "begroting, gestippeld = jaarrekening.")
+
+tabel = (nederland[["jaar", "document"]].copy() if not reeksen else
+         reeksen[0][2][["jaar", "document"]].copy())
+for naam, _, df in reeksen:
+    tabel = tabel.merge(df[["jaar", "document", kolom]].rename(columns={kolom: naam}),
+                        on=["jaar", "document"], how="outer")
+with st.expander("De cijfers in een tabel"):
+    st.dataframe(tabel.assign(**{n: [fmt.LEEG if v != v else waarde(v) for v in tabel[n]] for n, _, _ in reeksen},
+                              jaar=tabel["jaar"].astype(str)), hide_index=True, width="stretch")
+    ui.csv_knop(tabel, f"trend_{indicator}_{k.maat}.csv", "Download de reeks (CSV)")
