@@ -99,6 +99,38 @@ st.markdown("""
   de lagen verdeeld.
 """)
 
+st.header("Tijdreeksen, herindelingen en prijzen")
+st.markdown("""
+- **Herindelingen.** Iv3 geeft elk jaar in de gemeentelijke indeling van dat jaar (388 gemeenten in
+  2017, 342 vanaf 2023). Voor reeksen en voor kaarten van jaren zonder eigen grenzen herrekent het
+  dashboard eerdere jaren naar de indeling van het gekozen jaar: een opgeheven gemeente telt mee
+  naar het aandeel van haar adressen dat naar elke nieuwe gemeente ging (de jaarlijkse
+  grenswijzigingsmatrices van VNG, *reidhin/grenswijzigen*). De geschiedenis van een fusiegemeente
+  is zo de gewogen som van haar voorgangers; landelijke totalen veranderen er niet door (getest
+  voor elk jaar). Inwoners worden op dezelfde manier herrekend. **Licentie van die matrices:
+  CC BY-NC-SA 4.0** (niet-commercieel, gelijk delen): vrij voor analyse, maar wie herrekende
+  cijfers verder verspreidt, moet die licentie volgen.
+- Een fusie laat zich niet eerlijk terugsplitsen: bij een jaar vóór een herindeling lopen reeksen
+  tot dat jaar (en verder zolang de indeling gelijk bleef).
+- **Constante prijzen** rekenen met de consumentenprijsindex van CBS (83131NED, alle
+  bestedingen): bedrag × CPI(basisjaar) / CPI(jaar). Tot 2019 de officiële indexcijfers, 2020–2023
+  geschakeld met de jaarmutaties (afgerond op 0,1%). Voor 2024 en later staat in de meegeleverde
+  data geen index: die jaren ontbreken in constante prijzen tot een nieuwere CPI-export is
+  geïmporteerd. De CPI meet de prijzen van huishoudens, niet die van zorg en welzijn (daarvoor
+  bestaat geen openbare reeks in deze data); lees constante prijzen als koopkracht.
+- **Gemeenten zonder cijfers.** Sommige gemeenten staan in een bronbestand met alleen nullen
+  (niet ingediend, vaak in een fusiejaar). Ze tellen niet mee als € 0: ze staan niet in
+  ranglijsten en gemiddelden, en hun inwoners tellen niet mee in ‘per inwoner’.
+- **Vergelijkbare gemeenten** zijn de *k* gemeenten die het dichtst bij liggen op inwoners
+  (logaritmisch), stedelijkheid en sociale structuur, elk gestandaardiseerd. Klassen komen uit
+  2023–2025; voor andere jaren geldt het dichtstbijzijnde jaar. Groepscijfers zijn altijd gewogen:
+  totaal bedrag gedeeld door totaal inwoners.
+- **Gemeentefonds.** De pagina Gemeentefonds zet netto uitgaven op 6.1, 6.2 (6.21–6.23) en 7.1
+  naast het cluster *Sociale basisvoorzieningen*, en netto maatwerk + acuut naast de clusters
+  *Individuele voorzieningen Wmo* en *Jeugd*. De clusterbedragen zijn een schatting van de
+  behoefte (door de begrotingsanalysetool berekend uit de circulaire), geen oormerk.
+""")
+
 st.header("Bronnen")
 st.markdown("""
 | gegevens | uitgever | versie |

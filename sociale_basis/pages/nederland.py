@@ -46,12 +46,10 @@ st.markdown(
        + "; daar is geen verhouding te geven." if geen_verhouding else ""))
 
 st.subheader("De lagen in cijfers")
+# Een aandeel van het totaal zegt alleen bruto iets: netto is het totaal bijna nul.
 tabel = [{"Laag": naam, "Bedrag": fmt.bedrag(nl[laag]), "Per inwoner": fmt.euro(nl[f"{laag}_per_inwoner"]),
-          "Aandeel van totaal": fmt.procent(nl[laag] / nl["totaal"]) if k.maat == "bruto" else fmt.LEEG}
-         for laag, (naam, _) in LAGEN.items()]
-tabel.append({"Laag": "Totaal", "Bedrag": fmt.bedrag(nl["totaal"]),
-              "Per inwoner": fmt.euro(nl["totaal_per_inwoner"]),
-              "Aandeel van totaal": "100,0%" if k.maat == "bruto" else fmt.LEEG})
+          **({"Aandeel van totaal": fmt.procent(nl[laag] / nl["totaal"])} if k.maat == "bruto" else {})}
+         for laag, (naam, _) in [*LAGEN.items(), ("totaal", ("Totaal", None))]]
 st.dataframe(tabel, hide_index=True, width="content")
 leeg = ui.zonder_cijfers(store, sleutel, k.jaar, k.document)
 if not leeg.empty:

@@ -89,7 +89,7 @@ if k.gemeente in namen.index:
         meldingen.append(f"Geen cijfers voor {namen[k.gemeente]} in: "
                          + ", ".join(f"{d} {j}" for j, d in ontbreekt) + " (niet ingediend bij CBS).")
 vroegst = int(nederland["jaar"].min()) if not nederland.empty else k.jaar
-if vroegst > 2017:
+if vroegst > 2017 and k.maat == "bruto":  # netto begint hoe dan ook pas in 2023
     meldingen.append(f"De reeks begint in {vroegst}: eerdere jaren zijn niet naar de indeling van "
                      f"{k.jaar} te herrekenen. Kies een later jaar in de zijbalk voor de volledige reeks.")
 for melding in meldingen:
