@@ -10,7 +10,7 @@ import pytest
 from conftest import REPO
 from streamlit.testing.v1 import AppTest
 
-PAGINAS = ["nederland", "gemeente", "vergelijken", "kaart", "methode"]
+PAGINAS = ["nederland", "gemeente", "vergelijken", "trends", "kaart", "gemeentefonds", "methode"]
 
 
 def app(db, pagina: str = "nederland", **query) -> AppTest:
@@ -48,6 +48,7 @@ def test_pagina_rendert_zonder_fouten(db, pagina):
     assert at.title, "elke pagina heeft een titel"
     if pagina != "methode":
         assert figuren(at), "elke pagina behalve Methode toont een grafiek"
+        assert all("Bron:" in json.dumps(f["layout"]["annotations"]) for f in figuren(at))
         for fig in figuren(at):
             assert fig["layout"]["separators"] == ",."          # Nederlandse notatie
             assert "Bron: CBS" in json.dumps(fig["layout"]["annotations"])  # bronregel
@@ -152,3 +153,62 @@ def test_lege_opslag_geeft_uitleg(tmp_path, monkeypatch, pagina):
     assert not at.exception
     assert at.title[0].value == "Nog geen gegevens"
     assert "sociale-basis import" in " ".join(m.value for m in at.markdown)
+
+
+def test_trends_gemeente_groep_en_nederland(db):
+    at = app(db, "trends", jaar="2025", maat="Bruto", gemeente="Land van Cuijk")
+    assert not at.exception
+    fig = figuren(at)[0]
+    namen = {spoor["name"] for spoor in fig["data"]}
+    assert {"Land van Cuijk – begroting", "Land van Cuijk – jaarrekening", "Nederland – begroting",
+            "Vergelijkingsgroep – jaarrekening"} <= namen
+    jaren = {x for spoor in fig["data"] for x in spoor["x"]}
+    assert min(jaren) == 2017 and max(jaren) == 2026  # doorlopend over de fusie van 2022
+    # De breuken in het Iv3-schema staan erbij.
+    assert {a["text"] for a in fig["layout"]["annotations"]} >= {"2023: nieuw Iv3-schema en boekingsregels",
+                                                                  "2025: nieuw Iv3-schema"}
+    # Land van Cuijk diende geen begroting 2022 in: dat staat er, in plaats van een nul.
+    assert any("begroting 2022" in i.value for i in at.info)
+
+
+def test_trends_constante_prijzen(db):
+    at = app(db, "trends", jaar="2025", maat="Bruto")
+    nominaal = figuren(at)[0]
+    knop(at, "prijzen").set_value("constant").run()
+    assert at.selectbox(key="basisjaar").value == 2023
+    constant = figuren(at)[0]
+    assert "prijzen van 2023" in constant["layout"]["title"]["text"]
+    assert any("Geen prijsindex voor 2024" in i.value for i in at.info)
+
+    def reeks(fig, naam):
+        spoor = next(s for s in fig["data"] if s["name"] == naam)
+        return dict(zip(spoor["x"], spoor["y"]))
+
+    n, c = reeks(nominaal, "Nederland – begroting"), reeks(constant, "Nederland – begroting")
+    assert c[2023] == pytest.approx(n[2023]) and c[2019] > n[2019] and 2024 not in c
+
+
+def test_trends_url_herstelt_indicator(db):
+    at = app(db, "trends", jaar="2025", maat="Bruto", reeks="Acute zorg", prijzen="Constant")
+    assert at.selectbox(key="reeks").value == "acute_zorg"
+    assert knop(at, "prijzen").value == "constant"
+    assert figuren(at)[0]["layout"]["title"]["text"].startswith("Acute zorg (bruto, prijzen van")
+
+
+def test_gemeentefonds_circulaire_en_vergelijking(db):
+    at = app(db, "gemeentefonds", jaar="2025", gemeente="Amsterdam")
+    assert not at.exception
+    assert at.subheader[0].value == "Amsterdam"
+    waarden = [m.value for m in at.metric]
+    assert waarden[1] == "€ 434"  # € 405,6 mln / 934.526 inwoners (septembercirculaire 2024)
+    assert "geen oormerk" in at.markdown[0].value
+    at.selectbox(key="circulaire").set_value("M2024").run()
+    assert [m.value for m in at.metric] != waarden
+    knop(at, "vergelijking").set_value("individueel").run()
+    assert figuren(at)[0]["layout"]["title"]["text"].startswith("Maatwerk en acuut")
+
+
+def test_gemeentefonds_jaar_zonder_circulaire(db):
+    at = app(db, "gemeentefonds", jaar="2023")
+    assert not at.exception
+    assert any("geen gemeentefondsverdeling voor 2023" in i.value for i in at.info)
