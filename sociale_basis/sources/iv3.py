@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .lezen import (InvoerFout, Lading, NaamZoeker, getallen, gm_codes, keuze, lees_tekst_csv,
+from .lezen import (InvoerFout, Lading, NaamZoeker, gehele_getallen, getallen, gm_codes, keuze, lees_tekst_csv,
                     regelnummer, taakveld_codes, uniek)
 
 DOCUMENTEN = {"begroting", "jaarrekening"}
@@ -86,7 +86,7 @@ def herken_2posities(pad: Path, kop: str) -> bool:
 
 def lees_2posities(pad: Path, namen: NaamZoeker) -> Lading:
     df = lees_tekst_csv(pad, ",", KOLOMMEN_2POS)
-    jaar = getallen(pad, df, "jaar").astype("int64")
+    jaar = gehele_getallen(pad, df, "jaar")
     document = keuze(pad, df, "document", DOCUMENTEN)
     gm = gm_codes(pad, df, "gm_code")
     taakveld = taakveld_codes(pad, df, "taakveld")

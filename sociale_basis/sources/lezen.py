@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 GM_CODE = re.compile(r"^GM\d{4}$")
@@ -111,15 +112,28 @@ def getallen(pad: Path, df: pd.DataFrame, kolom: str, *, leeg: float | None = No
     return waarden.astype(float)
 
 
+def _als_getal(tekst: str) -> float:
+    try:
+        return float(tekst.strip())
+    except ValueError:
+        return float("nan")
+
+
 def gehele_getallen(pad: Path, df: pd.DataFrame, kolom: str) -> pd.Series:
-    waarden = getallen(pad, df, kolom)
+    # Jaar- en codekolommen hebben weinig verschillende waarden: per unieke waarde omzetten.
+    waarden = per_unieke_waarde(df[kolom], _als_getal).astype(float)
+    if waarden.isna().any():
+        getallen(pad, df, kolom)  # meldt de eerste fout met regel en kolom
     _eerste_fout(pad, df, kolom, waarden.mod(1).ne(0), lambda w: f"'{w}' is geen geheel getal.")
     return waarden.astype("int64")
 
 
 def per_unieke_waarde(reeks: pd.Series, functie: Callable) -> pd.Series:
     """Pas `functie` toe op elke unieke waarde: codekolommen hebben weinig verschillende waarden."""
-    return reeks.map({w: functie(w) for w in reeks.unique()})
+    posities, uniek = pd.factorize(reeks, use_na_sentinel=False)
+    uitkomsten = [functie(w) for w in uniek]
+    soort = bool if uitkomsten and all(isinstance(u, bool) for u in uitkomsten) else object
+    return pd.Series(np.asarray(uitkomsten, dtype=soort)[posities], index=reeks.index)
 
 
 def gm_codes(pad: Path, df: pd.DataFrame, kolom: str) -> pd.Series:
