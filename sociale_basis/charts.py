@@ -249,18 +249,22 @@ def trend(reeksen: list[tuple[str, str, pd.DataFrame]], kolom: str, as_titel: st
     """Lijnen per reeks (gemeente, groep, Nederland) en document; verticale stippellijnen bij
     de breuken in het Iv3-schema die binnen de getoonde jaren vallen."""
     data, jaren = [], set()
+    alle_jaren = sorted({int(j) for _, _, df in reeksen for j in df["jaar"]})
     for naam, kleur, df in reeksen:
         for document, deel in df.groupby("document", sort=False):
-            deel = deel.dropna(subset=[kolom]).sort_values("jaar")
-            if deel.empty:
+            if deel[kolom].isna().all():
                 continue
-            jaren |= set(deel["jaar"])
+            # Elk jaar een plek, ontbrekende leeg: geen lijn dwars over een jaar zonder cijfers.
+            deel = deel.set_index("jaar")[kolom].reindex(
+                [j for j in alle_jaren if j <= deel["jaar"].max() and j >= deel["jaar"].min()])
+            jaren |= set(deel.dropna().index)
             data.append({
                 "type": "scatter", "mode": "lines+markers", "name": f"{naam} – {document}",
-                "x": deel["jaar"].tolist(), "y": deel[kolom].tolist(),
+                "x": deel.index.tolist(), "y": [None if pd.isna(v) else float(v) for v in deel],
+                "connectgaps": False,
                 "line": {"color": kleur, "dash": LIJNSTIJL.get(document, "solid"), "width": 2.5},
                 "marker": {"color": kleur, "size": 7, "symbol": "circle" if document == "begroting" else "square"},
-                "customdata": [waarde(v) for v in deel[kolom]],
+                "customdata": [waarde(v) for v in deel],
                 "hovertemplate": f"{naam}, {document} %{{x}}: %{{customdata}}<extra></extra>"})
     zichtbaar = [(x, tekst) for x, tekst in BREUKEN if jaren and min(jaren) < x < max(jaren)]
     layout = {

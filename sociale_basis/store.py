@@ -14,6 +14,7 @@ import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
@@ -60,17 +61,28 @@ def _migraties() -> list[tuple[int, Path]]:
 SCHEMA_VERSIE = max(v for v, _ in _migraties())
 
 
+@dataclass
+class _Gedeeld:
+    """Wat alle Stores op hetzelfde bestand in dit proces delen, net als DuckDB hun database en
+    `werk`: onthouden uitkomsten en de geladen modellen (om na een import te verversen)."""
+
+    onthouden: dict = field(default_factory=dict)
+    modellen: dict = field(default_factory=dict)
+
+
+_GEDEELD: dict[Path, _Gedeeld] = {}
+
+
 class Store:
     """Eén open opslag. Maak per query of per thread een cursor (`query`, `cursor`)."""
 
     def __init__(self, pad: str | os.PathLike | None = None, *, alleen_lezen: bool = False):
         self.pad = Path(pad) if pad else standaard_pad()
         self.alleen_lezen = alleen_lezen
-        # Uitkomsten die alleen van de inhoud van de opslag afhangen (bv. geslaagde controles);
-        # de importer leegt dit na elke import.
-        self.onthouden: dict = {}
+        # Uitkomsten die alleen van de inhoud van de opslag afhangen (bv. geslaagde controles,
+        # gevulde caches in `werk`); na een import geleegd, ook voor andere Stores op dit bestand.
+        self._gedeeld = _GEDEELD.setdefault(self.pad.resolve(), _Gedeeld())
         self.gemigreerd = False  # schema bijgewerkt bij het openen: afgeleide tabellen opnieuw
-        self._modellen: dict = {}  # sleutel → model.Model, om na een import te verversen
         if alleen_lezen and not self.pad.exists():
             raise OpslagFout(f"De opslag {self.pad} bestaat nog niet; importeer eerst gegevens.")
         if not alleen_lezen:
@@ -161,6 +173,10 @@ class Store:
             gebruikt = {k: v for k, v in params.items() if f"${k}" in stmt}
             cur.execute(stmt, gebruikt or None)
 
+    @property
+    def onthouden(self) -> dict:
+        return self._gedeeld.onthouden
+
     def laad_model(self, model) -> str:
         """Zet een gecontroleerd model (model.Model) klaar voor queries en reken de indicatoren
         per gemeente voor alle jaren één keer door (werk.indicator_cache); geeft zijn sleutel."""
@@ -168,13 +184,14 @@ class Store:
         with self._con.cursor() as cur:
             cur.register("invoer", regels)
             self.voer_uit(cur, "model/laad", model=model.sleutel)
-        self._modellen[model.sleutel] = model
+        self._gedeeld.modellen[model.sleutel] = model
         return model.sleutel
 
     def na_import(self) -> None:
-        """De opslag is veranderd: vergeet onthouden uitkomsten en reken geladen modellen opnieuw."""
+        """De opslag is veranderd: vergeet onthouden uitkomsten (ook de herrekeningen) en reken
+        elk geladen model opnieuw door."""
         self.onthouden.clear()
-        for model in list(self._modellen.values()):
+        for model in list(self._gedeeld.modellen.values()):
             self.laad_model(model)
 
     def sluit(self) -> None:

@@ -117,6 +117,12 @@ def zonder_cijfers(_store: Store, sleutel: str, jaar: int, document: str) -> pd.
 
 
 @st.cache_data(show_spinner=False)
+def doeljaar(_store: Store, sleutel: str, jaar: int, gm_code: str | None) -> int:
+    """De meest recente indeling waarin de gemeente (of het land) nog te volgen is."""
+    return int(_store.waarde("marts/doeljaar", jaar=jaar, gm_code=gm_code) or jaar)
+
+
+@st.cache_data(show_spinner=False)
 def prijsindex(_store: Store, sleutel: str) -> pd.DataFrame:
     return _store.query("marts/prijsindex")
 

@@ -350,3 +350,42 @@ def test_schema_upgrade_bouwt_afgeleide_tabellen(shared, tmp_path):
         assert verslag.geladen == []  # niets nieuws, maar…
         with store.cursor() as cur:  # …de afgeleide tabellen zijn er weer
             assert cur.execute("SELECT count(*) FROM herindeling").fetchone()[0] > 0
+
+
+def test_geen_valse_strijd_zonder_codelijst(shared, tmp_path):
+    """Zonder de CBS-codelijst rolt de controle sub-taakvelden op naar 2 posities volgens de
+    regel van CBS (6.71a → 6.71), en ziet dus geen strijd waar de bronnen overeenkomen."""
+    store = Store(tmp_path / "zonder_codelijst.duckdb")
+    importeer(store, [shared / "gemeenten" / "gemeenten_naam_gmcode_2023_2025.csv",
+                      shared / "gemeenten" / "gemeenten_per_jaar_2010_2026.csv"])
+    grof = _lastenreeks(tmp_path, ["2023,2023X000,begroting,GM0034,6.71,6.71 Maatwerk,40.0\n",
+                                   "2023,2023X000,begroting,GM0034,6.60,6.60 H,2.0\n"])
+    fijn = schrijf(tmp_path / "iv3_taakveld_2023_begroting.csv", KOP_TAAKVELD
+                   + "Almere;6.71a Huishoudelijke hulp (WMO);;0.0;30.0;;;;;;\n"
+                   + "Almere;6.71b Begeleiding (WMO);;1.0;10.0;;;;;;\n"
+                   + "Almere;6.60 Hulpmiddelen;;0.0;2.0;;;;;;\n")
+    importeer(store, [grof, fijn])
+    with store.cursor() as cur:
+        assert cur.execute("SELECT DISTINCT bron FROM iv3_gekozen").fetchall() == [("taakveld_lasten_baten",)]
+    store.sluit()
+
+
+def test_twee_stores_op_hetzelfde_bestand_zien_elkaars_import(shared, tmp_path):
+    """DuckDB deelt binnen een proces de database (en `werk`) per bestand; de caches ook."""
+    from sociale_basis import indicators, model
+
+    pad = tmp_path / "gedeeld.duckdb"
+    basis = [shared / "gemeenten" / "gemeenten_per_jaar_2010_2026.csv",
+             shared / "gemeenten" / "gemeenten_naam_gmcode_2023_2025.csv",
+             shared / "gemeenten" / "inwoners_1jan_2017_2026.csv",
+             shared / "iv3" / "referentie" / "iv3_taakvelden_gemeenten_2017_2026.csv"]
+    a = Store(pad)
+    importeer(a, basis)
+    sleutel = a.laad_model(model.laad())
+    assert indicators.trend(a, sleutel, "netto", 2023, ["GM0363"]).empty
+    b = Store(pad)
+    importeer(b, [shared / "iv3" / "iv3_taakveld_2023_begroting.csv"])
+    reeks = indicators.trend(a, sleutel, "netto", 2023, ["GM0363"])
+    assert list(reeks["jaar"]) == [2023] and reeks["totaal"].iloc[0] != 0
+    b.sluit()
+    a.sluit()

@@ -185,7 +185,7 @@ def test_trends_constante_prijzen(db):
         return dict(zip(spoor["x"], spoor["y"]))
 
     n, c = reeks(nominaal, "Nederland – begroting"), reeks(constant, "Nederland – begroting")
-    assert c[2023] == pytest.approx(n[2023]) and c[2019] > n[2019] and 2024 not in c
+    assert c[2023] == pytest.approx(n[2023]) and c[2019] > n[2019] and c.get(2024) is None
 
 
 def test_trends_url_herstelt_indicator(db):
@@ -212,3 +212,24 @@ def test_gemeentefonds_jaar_zonder_circulaire(db):
     at = app(db, "gemeentefonds", jaar="2023")
     assert not at.exception
     assert any("geen gemeentefondsverdeling voor 2023" in i.value for i in at.info)
+
+
+def test_trends_lopen_door_tot_de_laatste_indeling(db):
+    # Utrecht bestaat in 2019 en nu: de reeks loopt ook vanuit 2019 door tot 2026.
+    at = app(db, "trends", jaar="2019", maat="Bruto", gemeente="Utrecht")
+    spoor = next(s for s in figuren(at)[0]["data"] if s["name"] == "Utrecht – begroting")
+    assert min(spoor["x"]) == 2017 and max(spoor["x"]) == 2026
+    # Haaren is in 2021 opgeheven: de reeks eindigt in 2020 en de pagina zegt waarom.
+    at = app(db, "trends", jaar="2019", maat="Bruto", gemeente="Haaren")
+    spoor = next(s for s in figuren(at)[0]["data"] if s["name"] == "Haaren – begroting")
+    assert max(spoor["x"]) == 2020
+    assert any("eindigt in 2020" in i.value for i in at.info)
+
+
+def test_trends_totaal_meldt_onvolledig_nederland(db):
+    at = app(db, "trends", jaar="2025", maat="Bruto", weergave="Totaal")
+    assert any("niet alle gemeenten cijfers" in i.value and "begroting 2022" in i.value for i in at.info)
+    # Geen lijn dwars over een jaar zonder cijfers: Land van Cuijk, begroting 2022.
+    at = app(db, "trends", jaar="2025", maat="Bruto", gemeente="Land van Cuijk")
+    spoor = next(s for s in figuren(at)[0]["data"] if s["name"] == "Land van Cuijk – begroting")
+    assert dict(zip(spoor["x"], spoor["y"]))[2022] is None and spoor["connectgaps"] is False

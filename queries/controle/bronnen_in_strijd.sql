@@ -3,7 +3,7 @@
 -- een afwijkende of gedeeltelijke. 0.10 en 0.11 (reserves, resultaat) ontbreken in de lastenreeks.
 WITH per_bron AS (
     SELECT b.bron, r.rang, b.jaar, b.document, b.gm_code,
-           coalesce(t.code_2posities, b.taakveld) AS taakveld, sum(b.lasten) AS lasten
+           coalesce(t.code_2posities, regexp_extract(b.taakveld, '^\d+\.\d{1,2}')) AS taakveld, sum(b.lasten) AS lasten
     FROM main.iv3_bedrag b
     JOIN main.iv3_bron r USING (bron)
     LEFT JOIN main.taakveld t ON t.jaar = b.jaar AND t.code = b.taakveld

@@ -9,7 +9,7 @@ WITH grof AS (
       AND (jaar, document) IN (SELECT DISTINCT jaar, document FROM main.iv3_bedrag WHERE bron = $fijne_bron)
 ),
 fijn AS (
-    SELECT b.jaar, b.document, b.gm_code, coalesce(t.code_2posities, b.taakveld) AS taakveld,
+    SELECT b.jaar, b.document, b.gm_code, coalesce(t.code_2posities, regexp_extract(b.taakveld, '^\d+\.\d{1,2}')) AS taakveld,
            sum(b.lasten) AS lasten
     FROM main.iv3_bedrag b
     LEFT JOIN main.taakveld t ON t.jaar = b.jaar AND t.code = b.taakveld

@@ -55,6 +55,10 @@ def _klik() -> None:
     punten = st.session_state["kaart"].selection.get("points", [])
     if punten:
         st.session_state["gemeente"] = punten[0]["location"]
+        if herrekenen:
+            # Op een herrekende kaart staan gemeenten van {jaar_kaart}; die bestonden in het gekozen
+            # jaar soms nog niet. Hun pagina opent daarom in het jaar van de kaart.
+            st.session_state["jaar"] = jaar_kaart
         st.session_state["_naar_gemeente"] = True
 
 

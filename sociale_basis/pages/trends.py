@@ -17,10 +17,13 @@ INDICATOREN = {
     "totaal": "Totaal van de begroting",
 }
 
+# De reeks staat in de meest recente indeling waarin de gekozen gemeente nog bestaat: zo loopt hij
+# zo ver mogelijk door, en tellen fusies eerder in de reeks als de som van hun voorgangers.
+doel = ui.doeljaar(store, sleutel, k.jaar, k.gemeente)
 st.title("Trends")
-st.caption(f"Wordt het beter of slechter? Alle jaren staan in de gemeentelijke indeling van {k.jaar}: "
-           "cijfers van gemeenten die later zijn samengevoegd of gesplitst, zijn herrekend naar "
-           "de gemeenten van nu (gewogen naar adressen).")
+st.caption(f"Wordt het beter of slechter? Alle jaren staan in de gemeentelijke indeling van {doel}: "
+           "cijfers van gemeenten die sindsdien zijn samengevoegd of gesplitst, zijn herrekend naar "
+           "die gemeenten (gewogen naar adressen).")
 links, midden, rechts = st.columns([3, 2, 2])
 indicator = links.selectbox("Indicator", list(INDICATOREN), format_func=INDICATOREN.get,
                             key="reeks", bind="query-params")
@@ -37,16 +40,17 @@ if prijzen == "constant":
         basisjaar = rechts.selectbox("Prijzen van", jaren_cpi[::-1], key="basisjaar", bind="query-params",
                                      help="Bedragen in euro's van dit jaar (CBS-consumentenprijsindex).")
 
+namen = ui.gemeenten(store, sleutel, doel).set_index("gm_code")["naam"]
 leden, groepnaam = ui.groepsleden(store, sleutel, k)
-namen = ui.gemeenten(store, sleutel, k.jaar).set_index("gm_code")["naam"]
+leden = [c for c in leden if c in namen.index]  # groepsleden die in de doelindeling bestaan
 reeksen = []
 if k.gemeente in namen.index:
     reeksen.append((namen[k.gemeente], charts.ACCENT,
-                    ui.trend(store, sleutel, k.maat, k.jaar, (k.gemeente,), basisjaar)))
+                    ui.trend(store, sleutel, k.maat, doel, (k.gemeente,), basisjaar)))
 if leden:
     reeksen.append(("Vergelijkingsgroep", charts.GROEP,
-                    ui.trend(store, sleutel, k.maat, k.jaar, tuple(leden), basisjaar)))
-nederland = ui.trend(store, sleutel, k.maat, k.jaar, None, basisjaar)
+                    ui.trend(store, sleutel, k.maat, doel, tuple(leden), basisjaar)))
+nederland = ui.trend(store, sleutel, k.maat, doel, None, basisjaar)
 reeksen.append(("Nederland", "#111111", nederland))
 
 if indicator == "verhouding":
@@ -75,6 +79,14 @@ if basisjaar:
     if zonder:
         meldingen.append(f"Geen prijsindex voor {', '.join(map(str, zonder))}: die jaren ontbreken in "
                          "constante prijzen. Importeer een nieuwere CPI-reeks (CBS StatLine 83131NED).")
+if not k.per_inwoner and indicator != "verhouding":
+    for naam, _, df in reeksen[-2:] if leden else reeksen[-1:]:
+        deels = df[df["dekking"] < 0.995]
+        if not deels.empty:
+            meldingen.append(
+                f"{naam}: in {', '.join(f'{r.document} {r.jaar}' for r in deels.itertuples())} hebben "
+                "niet alle gemeenten cijfers ingediend; het totaal is daar te laag. Per inwoner is wel "
+                "vergelijkbaar (hun inwoners tellen dan ook niet mee).")
 if k.gemeente in namen.index:
     eigen = reeksen[0][2]
     onvolledig = eigen[eigen["dekking"] < 0.995]
@@ -91,7 +103,11 @@ if k.gemeente in namen.index:
 vroegst = int(nederland["jaar"].min()) if not nederland.empty else k.jaar
 if vroegst > 2017 and k.maat == "bruto":  # netto begint hoe dan ook pas in 2023
     meldingen.append(f"De reeks begint in {vroegst}: eerdere jaren zijn niet naar de indeling van "
-                     f"{k.jaar} te herrekenen. Kies een later jaar in de zijbalk voor de volledige reeks.")
+                     f"{doel} te herrekenen.")
+if doel < int(ui.beschikbaarheid(store, sleutel)["jaar"].max()):
+    meldingen.append(f"De reeks eindigt in {doel}: daarna is {namen.get(k.gemeente, 'de gemeente')} "
+                     "opgegaan in een andere gemeente (een fusie laat zich niet terugsplitsen). Kies die "
+                     "nieuwe gemeente om verder te kijken.")
 for melding in meldingen:
     st.info(melding)
 st.caption("Stippellijnen: breuken in de Iv3-reeks. Vanaf 2023 zijn taakvelden fijner ingedeeld en "
