@@ -102,16 +102,17 @@ st.markdown("""
 st.header("Tijdreeksen, herindelingen en prijzen")
 st.markdown("""
 - **Herindelingen.** Iv3 geeft elk jaar in de gemeentelijke indeling van dat jaar (388 gemeenten in
-  2017, 342 vanaf 2023). Voor reeksen en voor kaarten van jaren zonder eigen grenzen herrekent het
-  dashboard eerdere jaren naar de indeling van het gekozen jaar: een opgeheven gemeente telt mee
+  2017, 342 vanaf 2023). Voor reeksen herrekent het dashboard alle jaren naar de meest recente
+  indeling waarin de gekozen gemeente nog bestaat, en voor kaarten van jaren zonder eigen grenzen
+  naar de eerstvolgende indeling mét grenzen: een opgeheven gemeente telt mee
   naar het aandeel van haar adressen dat naar elke nieuwe gemeente ging (de jaarlijkse
   grenswijzigingsmatrices van VNG, *reidhin/grenswijzigen*). De geschiedenis van een fusiegemeente
   is zo de gewogen som van haar voorgangers; landelijke totalen veranderen er niet door (getest
   voor elk jaar). Inwoners worden op dezelfde manier herrekend. **Licentie van die matrices:
   CC BY-NC-SA 4.0** (niet-commercieel, gelijk delen): vrij voor analyse, maar wie herrekende
   cijfers verder verspreidt, moet die licentie volgen.
-- Een fusie laat zich niet eerlijk terugsplitsen: bij een jaar vóór een herindeling lopen reeksen
-  tot dat jaar (en verder zolang de indeling gelijk bleef).
+- Een fusie laat zich niet eerlijk terugsplitsen: de reeks van een opgeheven gemeente eindigt in
+  haar laatste jaar; kies de nieuwe gemeente om verder te kijken.
 - **Constante prijzen** rekenen met de consumentenprijsindex van CBS (83131NED, alle
   bestedingen): bedrag × CPI(basisjaar) / CPI(jaar). Tot 2019 de officiële indexcijfers, 2020–2023
   geschakeld met de jaarmutaties (afgerond op 0,1%). Voor 2024 en later staat in de meegeleverde
