@@ -249,14 +249,14 @@ def trend(reeksen: list[tuple[str, str, pd.DataFrame]], kolom: str, as_titel: st
     """Lijnen per reeks (gemeente, groep, Nederland) en document; verticale stippellijnen bij
     de breuken in het Iv3-schema die binnen de getoonde jaren vallen."""
     data, jaren = [], set()
-    alle_jaren = sorted({int(j) for _, _, df in reeksen for j in df["jaar"]})
+    alle_jaren = sorted({int(j) for _, _, df in reeksen for j in df["jaar"].unique()})
     for naam, kleur, df in reeksen:
         for document, deel in df.groupby("document", sort=False):
             if deel[kolom].isna().all():
                 continue
             # Elk jaar een plek, ontbrekende leeg: geen lijn dwars over een jaar zonder cijfers.
-            deel = deel.set_index("jaar")[kolom].reindex(
-                [j for j in alle_jaren if j <= deel["jaar"].max() and j >= deel["jaar"].min()])
+            van, tot = deel["jaar"].min(), deel["jaar"].max()
+            deel = deel.set_index("jaar")[kolom].reindex([j for j in alle_jaren if van <= j <= tot])
             jaren |= set(deel.dropna().index)
             data.append({
                 "type": "scatter", "mode": "lines+markers", "name": f"{naam} – {document}",

@@ -154,7 +154,7 @@ def status_regels(store: Store) -> list[str]:
 def _model(args) -> int:
     m = model.laad(args.bestand)
     print(f"Model {m.naam} ({m.pad}) is geldig.")
-    for schema, van, tot in m.schemas():
+    for schema, _van, _tot in m.schemas():
         regels = m.regels[m.regels["schema"] == schema]
         print(f"  schema {schema}: {regels['taakveld'].nunique()} taakvelden")
         for laag, groep in regels.groupby("laag", sort=False):

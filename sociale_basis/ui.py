@@ -22,6 +22,12 @@ from .store import ROOT, OpslagFout, Store, standaard_pad
 
 BRON_CBS = "CBS, Iv3 (onbewerkte gemeentedata)"
 
+# Gecachete vragen hangen af van de opslag (welk bestand) en het model (de sleutel): een Store
+# telt voor de cache als zijn pad, zodat twee opslagen nooit elkaars uitkomsten krijgen.
+_PER_OPSLAG = {Store: lambda store: str(store.pad.resolve())}
+gecacht = st.cache_data(show_spinner=False, hash_funcs=_PER_OPSLAG)
+bewaard = st.cache_resource(show_spinner=False, hash_funcs=_PER_OPSLAG)
+
 
 # -- opslag ----------------------------------------------------------------------------------
 def db_pad() -> Path:
@@ -66,9 +72,9 @@ def lege_opslag(reden: str) -> None:
 
 
 # -- gecachete vragen ------------------------------------------------------------------------
-@st.cache_data(show_spinner=False)
-def beschikbaarheid(_store: Store, sleutel: str) -> pd.DataFrame:
-    return indicators.beschikbaarheid(_store)
+@gecacht
+def beschikbaarheid(store: Store, sleutel: str) -> pd.DataFrame:
+    return indicators.beschikbaarheid(store)
 
 
 def heeft(store: Store, sleutel: str, jaar: int, document: str) -> bool:
@@ -76,88 +82,88 @@ def heeft(store: Store, sleutel: str, jaar: int, document: str) -> bool:
     return bool(((b["jaar"] == jaar) & (b["document"] == document)).any())
 
 
-@st.cache_data(show_spinner=False)
-def per_gemeente(_store: Store, sleutel: str, jaar: int, document: str, maat: str) -> pd.DataFrame:
-    return indicators.per_gemeente(_store, sleutel, jaar, document, maat)
+@gecacht
+def per_gemeente(store: Store, sleutel: str, jaar: int, document: str, maat: str) -> pd.DataFrame:
+    return indicators.per_gemeente(store, sleutel, jaar, document, maat)
 
 
-@st.cache_data(show_spinner=False)
-def groep(_store: Store, sleutel: str, jaar: int, document: str, maat: str,
+@gecacht
+def groep(store: Store, sleutel: str, jaar: int, document: str, maat: str,
           gm_codes: tuple[str, ...] | None) -> pd.Series:
-    return indicators.groep(_store, sleutel, jaar, document, maat,
+    return indicators.groep(store, sleutel, jaar, document, maat,
                             list(gm_codes) if gm_codes is not None else None)
 
 
-@st.cache_data(show_spinner=False)
-def per_gemeente_herrekend(_store: Store, sleutel: str, jaar: int, document: str, maat: str,
+@gecacht
+def per_gemeente_herrekend(store: Store, sleutel: str, jaar: int, document: str, maat: str,
                            doeljaar: int) -> pd.DataFrame:
-    return indicators.per_gemeente_herrekend(_store, sleutel, jaar, document, maat, doeljaar)
+    return indicators.per_gemeente_herrekend(store, sleutel, jaar, document, maat, doeljaar)
 
 
-@st.cache_data(show_spinner=False)
-def trend(_store: Store, sleutel: str, maat: str, doeljaar: int, gm_codes: tuple[str, ...] | None,
+@gecacht
+def trend(store: Store, sleutel: str, maat: str, doeljaar: int, gm_codes: tuple[str, ...] | None,
           prijsbasis: int | None) -> pd.DataFrame:
-    return indicators.trend(_store, sleutel, maat, doeljaar,
+    return indicators.trend(store, sleutel, maat, doeljaar,
                             list(gm_codes) if gm_codes is not None else None, prijsbasis)
 
 
-@st.cache_data(show_spinner=False)
-def maatstaf(_store: Store, sleutel: str, jaar: int, document: str, circulaire: str) -> pd.DataFrame:
-    return _store.query("marts/maatstaf", model=sleutel, jaar=jaar, document=document, circulaire=circulaire)
+@gecacht
+def maatstaf(store: Store, sleutel: str, jaar: int, document: str, circulaire: str) -> pd.DataFrame:
+    return store.query("marts/maatstaf", model=sleutel, jaar=jaar, document=document, circulaire=circulaire)
 
 
-@st.cache_data(show_spinner=False)
-def circulaires(_store: Store, sleutel: str) -> pd.DataFrame:
-    return _store.query("marts/circulaires")
+@gecacht
+def circulaires(store: Store, sleutel: str) -> pd.DataFrame:
+    return store.query("marts/circulaires")
 
 
-@st.cache_data(show_spinner=False)
-def zonder_cijfers(_store: Store, sleutel: str, jaar: int, document: str) -> pd.DataFrame:
-    return _store.query("marts/zonder_cijfers", jaar=jaar, document=document)
+@gecacht
+def zonder_cijfers(store: Store, sleutel: str, jaar: int, document: str) -> pd.DataFrame:
+    return store.query("marts/zonder_cijfers", jaar=jaar, document=document)
 
 
-@st.cache_data(show_spinner=False)
-def doeljaar(_store: Store, sleutel: str, jaar: int, gm_code: str | None) -> int:
+@gecacht
+def doeljaar(store: Store, sleutel: str, jaar: int, gm_code: str | None) -> int:
     """De meest recente indeling waarin de gemeente (of het land) nog te volgen is."""
-    return int(_store.waarde("marts/doeljaar", jaar=jaar, gm_code=gm_code) or jaar)
+    return int(store.waarde("marts/doeljaar", jaar=jaar, gm_code=gm_code) or jaar)
 
 
-@st.cache_data(show_spinner=False)
-def prijsindex(_store: Store, sleutel: str) -> pd.DataFrame:
-    return _store.query("marts/prijsindex")
+@gecacht
+def prijsindex(store: Store, sleutel: str) -> pd.DataFrame:
+    return store.query("marts/prijsindex")
 
 
-@st.cache_data(show_spinner=False)
-def gemeenten(_store: Store, sleutel: str, jaar: int) -> pd.DataFrame:
-    return _store.query("marts/gemeente_kenmerken", jaar=jaar)
+@gecacht
+def gemeenten(store: Store, sleutel: str, jaar: int) -> pd.DataFrame:
+    return store.query("marts/gemeente_kenmerken", jaar=jaar)
 
 
-@st.cache_data(show_spinner=False)
-def taakvelden(_store: Store, sleutel: str, jaar: int, document: str, maat: str,
+@gecacht
+def taakvelden(store: Store, sleutel: str, jaar: int, document: str, maat: str,
                gm_code: str) -> pd.DataFrame:
-    return _store.query("marts/taakvelden_gemeente", model=sleutel, jaar=jaar, document=document,
+    return store.query("marts/taakvelden_gemeente", model=sleutel, jaar=jaar, document=document,
                         maat=maat, gm_code=gm_code)
 
 
-@st.cache_data(show_spinner=False)
-def taakveld_landelijk(_store: Store, sleutel: str, jaar: int, document: str) -> pd.DataFrame:
-    return _store.query("marts/taakveld_landelijk", jaar=jaar, document=document)
+@gecacht
+def taakveld_landelijk(store: Store, sleutel: str, jaar: int, document: str) -> pd.DataFrame:
+    return store.query("marts/taakveld_landelijk", jaar=jaar, document=document)
 
 
-@st.cache_data(show_spinner=False)
-def import_log(_store: Store, sleutel: str) -> pd.DataFrame:
-    return _store.query("marts/import_log")
+@gecacht
+def import_log(store: Store, sleutel: str) -> pd.DataFrame:
+    return store.query("marts/import_log")
 
 
-@st.cache_data(show_spinner=False)
-def model_regels(_store: Store, sleutel: str) -> pd.DataFrame:
-    return _store.query("marts/model_regels", model=sleutel)
+@gecacht
+def model_regels(store: Store, sleutel: str) -> pd.DataFrame:
+    return store.query("marts/model_regels", model=sleutel)
 
 
-@st.cache_resource(show_spinner=False)
-def geojson(_store: Store, sleutel: str, jaar: int) -> dict:
+@bewaard
+def geojson(store: Store, sleutel: str, jaar: int) -> dict:
     """GeoJSON van één indeling; `id` = GM-code, zonder overbodige eigenschappen (kleine payload)."""
-    rijen = _store.query("marts/geo", jaar=jaar)
+    rijen = store.query("marts/geo", jaar=jaar)
     return {"type": "FeatureCollection", "features": [
         {"type": "Feature", "id": r.gm_code, "properties": {}, "geometry": json.loads(r.geometrie)}
         for r in rijen.itertuples(index=False)]}
@@ -166,12 +172,12 @@ def geojson(_store: Store, sleutel: str, jaar: int) -> dict:
 KAARTMAP = ROOT / "static" / "kaart"
 
 
-@st.cache_resource(show_spinner=False)
-def geojson_bron(_store: Store, sleutel: str, jaar: int) -> dict | str:
+@bewaard
+def geojson_bron(store: Store, sleutel: str, jaar: int) -> dict | str:
     """De grenzen voor plotly: bij voorkeur als URL van een bestand in static/kaart/ (afgeleid
     van de opslag, niet in git), zodat de browser de geometrie één keer ophaalt en elke klik
     alleen de cijfers verstuurt. Kan dat bestand niet geschreven worden, dan de GeoJSON zelf."""
-    data = geojson(_store, sleutel, jaar)
+    data = geojson(store, sleutel, jaar)
     tekst = json.dumps(data, separators=(",", ":"))
     naam = f"gemeenten_{jaar}_{hashlib.sha256(tekst.encode()).hexdigest()[:12]}.json"
     try:
@@ -186,9 +192,9 @@ def geojson_bron(_store: Store, sleutel: str, jaar: int) -> dict | str:
     return f"app/static/kaart/{naam}"
 
 
-@st.cache_data(show_spinner=False)
-def geo_jaren(_store: Store, sleutel: str) -> list[int]:
-    return _store.query("marts/geo_jaren")["jaar"].tolist()
+@gecacht
+def geo_jaren(store: Store, sleutel: str) -> list[int]:
+    return store.query("marts/geo_jaren")["jaar"].tolist()
 
 
 # -- zijbalk ---------------------------------------------------------------------------------
@@ -292,10 +298,10 @@ def groepsleden(store: Store, sleutel: str, keuze: Keuze) -> tuple[list[str], st
     return _groepsleden(store, sleutel, keuze.jaar, keuze.groep, keuze.gemeente)
 
 
-@st.cache_data(show_spinner=False)
-def _groepsleden(_store: Store, sleutel: str, jaar: int, groep: peers.Groep,
+@gecacht
+def _groepsleden(store: Store, sleutel: str, jaar: int, groep: peers.Groep,
                  gemeente: str | None) -> tuple[list[str], str]:
-    lijst = gemeenten(_store, sleutel, jaar)
+    lijst = gemeenten(store, sleutel, jaar)
     leden = peers.leden(groep, lijst, gemeente)
     return leden, peers.omschrijving(groep, lijst, gemeente, len(leden))
 

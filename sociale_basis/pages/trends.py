@@ -64,7 +64,7 @@ else:
         waarde = lambda v: fmt.mln(v * 1e6)  # noqa: E731 — de as staat in miljoenen
 prijstekst = f", prijzen van {basisjaar}" if basisjaar else ", nominaal"
 bron = (f"Bron: {ui.BRON_CBS}; herindelingen: VNG/grenswijzigen (CC BY-NC-SA 4.0)"
-        + (f"; CPI: CBS 83131NED" if basisjaar else "") + f". {k.maat.capitalize()}{prijstekst}. "
+        + ("; CPI: CBS 83131NED" if basisjaar else "") + f". {k.maat.capitalize()}{prijstekst}. "
         "Bewerking: Sociale Basis-dashboard, model ‘standaard’.")
 st.plotly_chart(charts.trend(reeksen, kolom, as_titel, waarde,
                              f"{INDICATOREN[indicator]} ({k.maat}{prijstekst})", bron),
