@@ -23,15 +23,23 @@ class IndicatorFout(Exception):
 
 def beschikbaarheid(store: Store) -> pd.DataFrame:
     """Per jaar en document: bronnen, aantal gemeenten en hoeveel daarvan baten hebben."""
-    return store.query("marts/beschikbaarheid")
+    if "beschikbaarheid" not in store.onthouden:
+        store.onthouden["beschikbaarheid"] = store.query("marts/beschikbaarheid")
+    return store.onthouden["beschikbaarheid"]
+
+
+def _beschikbaar(store: Store, jaar: int, document: str) -> pd.Series | None:
+    """De rij van beschikbaarheid voor dit jaar en document, of None."""
+    b = beschikbaarheid(store)
+    rij = b[(b["jaar"] == jaar) & (b["document"] == document)]
+    return None if rij.empty else rij.iloc[0]
 
 
 def netto_volledig(store: Store, jaar: int, document: str) -> bool:
     """Hebben alle gemeenten met cijfers ook baten? Alleen dan zijn landelijke en groepscijfers
     netto te geven (anders zou 'Nederland' een handvol gemeenten zijn)."""
-    b = beschikbaarheid(store)
-    rij = b[(b["jaar"] == jaar) & (b["document"] == document)]
-    return not rij.empty and int(rij["gemeenten_met_baten"].iloc[0]) == int(rij["gemeenten"].iloc[0]) > 0
+    rij = _beschikbaar(store, jaar, document)
+    return rij is not None and int(rij["gemeenten_met_baten"]) == int(rij["gemeenten"]) > 0
 
 
 def controleer(store: Store, model: str, jaar: int, document: str, maat: str) -> None:
@@ -43,16 +51,16 @@ def controleer(store: Store, model: str, jaar: int, document: str, maat: str) ->
         raise IndicatorFout(f"Onbekende maat '{maat}'; kies netto of bruto.")
     if document not in DOCUMENTEN:
         raise IndicatorFout(f"Onbekend document '{document}'; kies begroting of jaarrekening.")
-    b = beschikbaarheid(store)
-    rij = b[(b["jaar"] == jaar) & (b["document"] == document)]
-    if rij.empty:
+    rij = _beschikbaar(store, jaar, document)
+    if rij is None:
+        b = beschikbaarheid(store)
         aanwezig = ", ".join(f"{d} {j}" for j, d in b[["jaar", "document"]].itertuples(index=False))
         raise IndicatorFout(f"Er zijn geen Iv3-gegevens voor de {document} {jaar}. "
                             f"Beschikbaar: {aanwezig or 'niets — importeer eerst gegevens'}.")
-    if maat == "netto" and int(rij["gemeenten_met_baten"].iloc[0]) == 0:
+    if maat == "netto" and int(rij["gemeenten_met_baten"]) == 0:
         raise IndicatorFout(
             f"Voor de {document} {jaar} zijn alleen lasten beschikbaar (bron: "
-            f"{rij['bron_omschrijving'].iloc[0]}); netto (lasten − baten) is niet te berekenen. "
+            f"{rij['bron_omschrijving']}); netto (lasten − baten) is niet te berekenen. "
             "Kies bruto, of importeer de CBS-data met baten voor dit jaar.")
     ongemapt = store.query("controle/ongemapte_taakvelden", model=model, jaar=jaar, document=document)
     if not ongemapt.empty:
@@ -79,7 +87,7 @@ def groep(store: Store, model: str, jaar: int, document: str, maat: str,
     """Een groep gemeenten (None = heel Nederland) als geheel: Σ bedrag / Σ inwoners."""
     controleer(store, model, jaar, document, maat)
     if maat == "netto" and not netto_volledig(store, jaar, document):
-        b = beschikbaarheid(store).set_index(["jaar", "document"]).loc[(jaar, document)]
+        b = _beschikbaar(store, jaar, document)
         raise IndicatorFout(
             f"Netto is er voor de {document} {jaar} maar voor {b['gemeenten_met_baten']} van de "
             f"{b['gemeenten']} gemeenten (de andere hebben alleen lasten); een landelijk of groepscijfer "

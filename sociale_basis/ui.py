@@ -216,9 +216,6 @@ class Keuze:
         return (f"Bron: {BRON_CBS}, {self.document} {self.jaar}, {self.maat}. "
                 "Bewerking: Sociale Basis-dashboard, model ‘standaard’.")
 
-    def werkwoord(self) -> str:
-        return "begroten" if self.document == "begroting" else "besteedden"
-
 
 def zijbalk(store: Store, sleutel: str) -> Keuze:
     b = beschikbaarheid(store, sleutel)
