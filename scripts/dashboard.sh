@@ -1,12 +1,36 @@
 #!/usr/bin/env bash
-# Start het dashboard op http://localhost:8501.
-# Eerste keer: installeert alles in .venv. Bestaat de datamap (standaard ../shared/data), dan
-# wordt die eerst geïmporteerd; dat is idempotent: ongewijzigde bestanden worden overgeslagen.
+# Start het dashboard op http://localhost:8501 (of --port N / $SOCIALE_BASIS_POORT).
+#   bash scripts/dashboard.sh [--port N] [MAP]
+# Eerste keer: installeert alles in .venv. Is de opslag nog leeg, dan laadt het de meegeleverde
+# momentopname (data/snapshot, een paar seconden). Bestaat MAP (standaard ../shared/data), dan
+# wordt die daarna geïmporteerd; dat is idempotent: ongewijzigde bestanden worden overgeslagen.
+# De opslag staat per clone in .opslag/ (of in $SOCIALE_BASIS_DB).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+POORT="${SOCIALE_BASIS_POORT:-8501}"
+DATA=""
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --port|--poort) POORT="$2"; shift 2 ;;
+        --port=*|--poort=*) POORT="${1#*=}"; shift ;;
+        -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) DATA="$1"; shift ;;
+    esac
+done
+if ! [[ "$POORT" =~ ^[0-9]+$ ]]; then
+    echo "dashboard.sh: poort '$POORT' is geen getal." >&2
+    exit 2
+fi
 source scripts/omgeving.sh
-DATA="${1:-../shared/data}"
+.venv/bin/sociale-basis import --snapshot --als-leeg
+if [ -n "$DATA" ] && [ ! -d "$DATA" ]; then
+    echo "dashboard.sh: map '$DATA' bestaat niet." >&2
+    exit 2
+fi
+DATA="${DATA:-../shared/data}"
 if [ -d "$DATA" ]; then
     .venv/bin/sociale-basis import "$DATA"
 fi
-exec .venv/bin/streamlit run app.py --server.headless true --browser.gatherUsageStats false
+echo "Dashboard op http://localhost:$POORT" >&2
+exec .venv/bin/streamlit run app.py --server.headless true --browser.gatherUsageStats false \
+    --server.port "$POORT"

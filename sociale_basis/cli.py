@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import fmt, importer, indicators, model
+from . import fmt, importer, indicators, model, ophalen, snapshot
 from .sources.lezen import InvoerFout
 from .store import OpslagFout, Store, standaard_pad
 
@@ -31,7 +31,12 @@ def _parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help="bestanden of mappen importeren",
                          description="Importeer bronbestanden (of alle bekende bestanden in een map) "
                                      "in één transactie. Bij een fout verandert er niets.")
-    imp.add_argument("paden", nargs="+", metavar="PAD", help="bestand of map")
+    imp.add_argument("paden", nargs="*", metavar="PAD", help="bestand of map")
+    imp.add_argument("--snapshot", nargs="?", const=str(snapshot.STANDAARD_MAP), metavar="MAP",
+                     help="laad de meegeleverde momentopname (standaard data/snapshot) of een andere")
+    imp.add_argument("--als-leeg", action="store_true",
+                     help="met --snapshot: alleen laden als de opslag nog geen Iv3-gegevens heeft "
+                          "(zo overschrijft een herstart nooit nieuwere gegevens)")
     imp.add_argument("--uitgebreid", action="store_true",
                      help="toon ook welke bestanden in een map zijn overgeslagen en waarom")
 
@@ -46,6 +51,37 @@ def _parser() -> argparse.ArgumentParser:
                      help="netto (lasten − baten, standaard) of bruto (lasten)")
     ind.add_argument("--model", metavar="BESTAND", default=str(model.STANDAARD),
                      help="modelbestand (CSV); standaard data/model/standaard.csv")
+
+    oph = sub.add_parser("ophalen", help="de nieuwste gegevens ophalen bij CBS en PDOK (internet nodig)",
+                         description="Haal Iv3 (begroting en jaarrekening, lasten en baten, alle jaren), "
+                                     "gemeentelijsten, inwoners, de CPI en gemeentegrenzen op bij CBS "
+                                     "(OData) en PDOK, en importeer alles in één transactie. Mislukt er "
+                                     "iets, dan verandert de opslag niet; een herhaling gaat verder waar "
+                                     "de vorige stopte.")
+    oph.add_argument("--bronnen", metavar="TOML", default=str(ophalen.STANDAARD_BRONNEN),
+                     help="tabel-id's en adressen (standaard data/cbs_bronnen.toml)")
+    oph.add_argument("--cache", metavar="MAP", default=str(ophalen.STANDAARD_CACHE),
+                     help="map voor halve downloads (standaard .cache/ophalen)")
+    oph.add_argument("--alleen", nargs="+", choices=list(ophalen.ONDERDELEN), metavar="ONDERDEEL",
+                     help=f"alleen deze onderdelen: {', '.join(ophalen.ONDERDELEN)}")
+    oph.add_argument("--pogingen", type=int, default=6, help="pogingen per verzoek (standaard 6)")
+    oph.add_argument("--wacht", type=float, default=1.0, metavar="SECONDEN",
+                     help="eerste wachttijd bij een tijdelijke fout; verdubbelt per poging (standaard 1)")
+
+    snap = sub.add_parser("snapshot", help="de meegeleverde momentopname maken of bekijken",
+                          description="Een momentopname is een compacte kopie van de opslag (Parquet "
+                                      "met zstd en een manifest met bronnen, licenties, rijen en sha256), "
+                                      "die een verse clone meteen laadt.")
+    snap_sub = snap.add_subparsers(dest="snapshot_opdracht", required=True, metavar="OPDRACHT")
+    maak = snap_sub.add_parser("maak", help="schrijf een momentopname uit de opslag",
+                               description="Schrijf een momentopname van de opslag naar een map "
+                                           "(vervangt de inhoud van die map).")
+    maak.add_argument("--uit", metavar="MAP", default=str(snapshot.STANDAARD_MAP),
+                      help="doelmap (standaard data/snapshot)")
+    maak.add_argument("--naam", help="naam van de momentopname (standaard sociale-basis-JJJJ-MM-DD)")
+    toon = snap_sub.add_parser("toon", help="toon en controleer een momentopname",
+                               description="Toon het manifest van een momentopname en controleer de sha256.")
+    toon.add_argument("map", nargs="?", default=str(snapshot.STANDAARD_MAP), metavar="MAP")
 
     sub.add_parser("status", help="wat staat er in de opslag",
                    description="Toon jaren en documenten, gemeenten en de laatste imports.")
@@ -62,13 +98,26 @@ def main(argv: list[str] | None = None) -> int:
         if args.opdracht == "model":
             return _model(args)
         if args.opdracht == "import":
+            if not args.paden and not args.snapshot:
+                raise InvoerFout("opdrachtregel", "noem een bestand of map, of gebruik --snapshot.")
             with Store(args.db) as store:
                 return _import(store, args)
+        if args.opdracht == "ophalen":
+            with Store(args.db) as store:
+                return _ophalen(store, args)
+        if args.opdracht == "snapshot" and args.snapshot_opdracht == "toon":
+            return _snapshot_toon(args)
+        if args.opdracht == "snapshot":
+            with Store(args.db, alleen_lezen=True) as store:
+                return _snapshot_maak(store, args)
         if not (Path(args.db) if args.db else standaard_pad()).exists():
-            raise OpslagFout("Er is nog geen opslag. Importeer eerst gegevens, bv.: "
-                             "sociale-basis import ../shared/data")
+            raise OpslagFout("Er is nog geen opslag. Laad de meegeleverde gegevens met "
+                             "`sociale-basis import --snapshot`, of importeer bestanden.")
         with Store(args.db, alleen_lezen=True) as store:
             return _indicatoren(store, args) if args.opdracht == "indicatoren" else _status(store)
+    except ophalen.OphaalFout as e:
+        print(f"sociale-basis: {e}\nDe opslag is niet veranderd.", file=sys.stderr)
+        return EXIT_FOUT
     except (InvoerFout, OpslagFout, indicators.IndicatorFout) as e:
         print(f"sociale-basis: {e}", file=sys.stderr)
         return EXIT_FOUT
@@ -79,7 +128,16 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _import(store: Store, args) -> int:
-    verslag = importer.importeer(store, args.paden, meld=lambda regel: print(regel, file=sys.stderr))
+    def meld(regel: str, fractie: float) -> None:
+        if fractie < 1:  # de slotregel hieronder zegt het al
+            print(regel, file=sys.stderr)
+
+    voor = []
+    if args.snapshot and args.als_leeg and not indicators.beschikbaarheid(store).empty:
+        print("De opslag heeft al gegevens; de momentopname wordt niet opnieuw geladen.", file=sys.stderr)
+    elif args.snapshot:
+        voor = snapshot.stappen(Path(args.snapshot))
+    verslag = importer.importeer(store, args.paden, meld, voor=voor)
     if args.uitgebreid:
         for pad, reden in verslag.overgeslagen:
             print(f"overgeslagen: {pad} ({reden})", file=sys.stderr)
@@ -110,6 +168,42 @@ def _indicatoren(store: Store, args) -> int:
     return 0
 
 
+def _ophalen(store: Store, args) -> int:
+    def meld(regel: str, fractie: float) -> None:
+        if fractie < 1:
+            print(f"[{fractie:4.0%}] {regel}", file=sys.stderr)
+
+    uit = ophalen.ophaal(store, ophalen.laad_bronnen(Path(args.bronnen)), cache=Path(args.cache),
+                         onderdelen=args.alleen, meld=meld,
+                         client_opties={"pogingen": args.pogingen, "basis_wacht": args.wacht})
+    for opmerking in uit.opmerkingen:
+        print(f"Let op: {opmerking}", file=sys.stderr)
+    print(f"Opgehaald in {fmt.getal(uit.seconden, 1)} s ({uit.verzoeken} verzoeken): "
+          f"{len(uit.verslag.geladen)} tabel(len) geïmporteerd, {len(uit.verslag.ongewijzigd)} ongewijzigd.",
+          file=sys.stderr)
+    return 0
+
+
+def _snapshot_maak(store: Store, args) -> int:
+    m = snapshot.maak(store, Path(args.uit), args.naam)
+    for tabel, info in m.inhoud["tabellen"].items():
+        print(f"  {tabel:<18}{fmt.getal(info['rijen']):>10} rijen {fmt.getal(info['bytes'] / 1024, 0):>8} kB",
+              file=sys.stderr)
+    print(f"Momentopname {m.naam} geschreven naar {m.pad}: {fmt.getal(m.bytes / 1e6, 2)} MB.", file=sys.stderr)
+    return 0
+
+
+def _snapshot_toon(args) -> int:
+    m = snapshot.lees_manifest(Path(args.map))
+    snapshot.controleer(m)
+    print(f"Momentopname {m.naam}, gemaakt {m.gemaakt:%Y-%m-%d %H:%M} UTC, {fmt.getal(m.bytes / 1e6, 2)} MB; "
+          "alle sha256 kloppen.")
+    for tabel, info in m.inhoud["tabellen"].items():
+        licenties = "; ".join(dict.fromkeys(b["licentie"] for b in info["bronnen"])) or "—"
+        print(f"  {tabel:<18}{fmt.getal(info['rijen']):>10} rijen  {licenties}")
+    return 0
+
+
 def _status(store: Store) -> int:
     for regel in status_regels(store):
         print(regel)
@@ -120,7 +214,7 @@ def status_regels(store: Store) -> list[str]:
     b = indicators.beschikbaarheid(store)
     regels = [f"Opslag: {store.pad}", ""]
     if b.empty:
-        return [*regels, "Geen Iv3-gegevens. Importeer bv.: sociale-basis import ../shared/data"]
+        return [*regels, "Geen Iv3-gegevens. Laad de meegeleverde met: sociale-basis import --snapshot"]
     regels.append("Iv3-gegevens (jaar × document):")
     regels.append(f"  {'jaar':<6}{'begroting':<50}{'jaarrekening'}")
     for jaar, groep in b.groupby("jaar"):
@@ -131,9 +225,7 @@ def status_regels(store: Store) -> list[str]:
                 cellen.append("—")
                 continue
             r = rij.iloc[0]
-            maten = "bruto + netto" if r["gemeenten_met_baten"] == r["gemeenten"] else (
-                "alleen bruto (geen baten)" if r["gemeenten_met_baten"] == 0
-                else f"netto voor {r['gemeenten_met_baten']}")
+            maten = indicators.maten_tekst(int(r["gemeenten"]), int(r["gemeenten_met_baten"]))
             leeg = f", {r['zonder_cijfers']} zonder cijfers" if r["zonder_cijfers"] else ""
             cellen.append(f"{r['gemeenten']} gem.{leeg}, {maten}")
         regels.append(f"  {jaar:<6}{cellen[0]:<50}{cellen[1]}")

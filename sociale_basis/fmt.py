@@ -62,3 +62,16 @@ def factor(x, decimalen: int = 2) -> str:
 
 # Plotly: decimaalteken ',' en duizendtal '.'.
 PLOTLY_SEPARATORS = ",."
+
+
+def jaarreeks(jaren) -> str:
+    """[2017, 2018, 2019, 2023] → '2017–2019 en 2023': aaneengesloten jaren als bereik."""
+    jaren = sorted(set(int(j) for j in jaren))
+    blokken: list[list[int]] = []
+    for j in jaren:
+        if blokken and j == blokken[-1][-1] + 1:
+            blokken[-1].append(j)
+        else:
+            blokken.append([j])
+    delen = [f"{b[0]}–{b[-1]}" if len(b) > 2 else ", ".join(map(str, b)) for b in blokken]
+    return delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + " en " + delen[-1]

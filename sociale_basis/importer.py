@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 
 from . import herindeling, sources
-from .sources.lezen import InvoerFout, NaamZoeker, sha256
+from .sources.lezen import InvoerFout, Lading, NaamZoeker, sha256
 from .store import Store, sql
 
 
@@ -76,33 +76,66 @@ def _leid_af(store: Store, cur, bestanden: list[Path]) -> None:
     _schrijf(store, cur, "herindeling", herindeling.factoren(gemeenten, bron[bron["soort"] == "grens"]))
 
 
-def importeer(store: Store, paden: Iterable[str | Path],
-              meld: Callable[[str], None] = lambda _: None) -> Verslag:
-    start = time.perf_counter()
+Melder = Callable[[str, float], None]  # (tekst, fractie van het werk klaar)
+
+
+def _stil(_tekst: str, _fractie: float) -> None:
+    pass
+
+
+@dataclass(frozen=True)
+class Stap:
+    """Eén invoer in een import: een bestand, een tabel uit de momentopname of een CBS-tabel.
+    `bestand` + `sha256` bepalen of hij al eerder zo is ingelezen (dan overgeslagen)."""
+
+    bestand: str           # sleutel in import_log (pad of naam), nooit in de UI als serverpad
+    naam: str              # wat een gebruiker ziet
+    soort: str
+    omschrijving: str
+    sha256: str
+    lees: Callable[[sources.Context], Lading]
+
+
+def importeer(store: Store, paden: Iterable[str | Path], meld: Melder = _stil,
+              voor: Iterable[Stap] = ()) -> Verslag:
+    """Importeer bestanden en mappen (na de stappen `voor`, bv. een momentopname) in één transactie."""
     herkend, overgeslagen = verzamel(paden)
-    verslag = Verslag(overgeslagen=overgeslagen)
+    bestanden = [Stap(str(pad.resolve()), pad.name, formaat.soort, formaat.omschrijving, sha256(pad),
+                      lambda context, f=formaat, p=pad: f.lees(p, context))
+                 for formaat, pad in herkend]
+    stappen = [*voor, *bestanden]
+    return voer_in(store, stappen, meld, Verslag(overgeslagen=overgeslagen))
+
+
+def voer_in(store: Store, stappen: list[Stap], meld: Melder = _stil, verslag: Verslag | None = None) -> Verslag:
+    """Lees en schrijf alle stappen in één transactie; de afgeleide tabellen worden in dezelfde
+    transactie opnieuw opgebouwd. Eén fout: er verandert niets."""
+    start = time.perf_counter()
+    verslag = verslag or Verslag()
+    n = len(stappen)
     with store.transactie() as cur:
-        for i, (formaat, pad) in enumerate(herkend, start=1):
-            vingerafdruk = sha256(pad)
-            if cur.execute(sql("import/al_geimporteerd"), {"bestand": str(pad.resolve()),
-                           "sha256": vingerafdruk, "soort": formaat.soort}).fetchone()[0]:
-                verslag.ongewijzigd.append(pad)
-                meld(f"[{i}/{len(herkend)}] {pad.name}: al geïmporteerd, ongewijzigd")
+        for i, stap in enumerate(stappen, start=1):
+            if cur.execute(sql("import/al_geimporteerd"), {"bestand": stap.bestand,
+                           "sha256": stap.sha256, "soort": stap.soort}).fetchone()[0]:
+                verslag.ongewijzigd.append(Path(stap.naam))
+                meld(f"[{i}/{n}] {stap.naam}: al geïmporteerd, ongewijzigd", i / (n + 1))
                 continue
             context = sources.Context(namen=NaamZoeker(lambda: cur.execute(sql("import/namen")).df()),
                                       cpi=cur.execute(sql("import/cpi")).df())
-            lading = formaat.lees(pad, context)
+            lading = stap.lees(context)
             try:
                 for tabel, rijen in lading.tabellen.items():
                     _schrijf(store, cur, tabel, rijen)
             except duckdb.ConstraintException as e:
-                raise InvoerFout(pad, f"de rijen zijn niet uniek of passen niet in de opslag ({e}).") from e
-            cur.execute(sql("import/log"), {"bestand": str(pad.resolve()), "sha256": vingerafdruk,
-                                            "soort": formaat.soort, "rijen": lading.rijen})
-            verslag.geladen.append((pad, formaat.soort, lading.rijen, lading.samenvatting))
-            meld(f"[{i}/{len(herkend)}] {pad.name}: {formaat.omschrijving} — {lading.samenvatting}")
+                raise InvoerFout(stap.naam, f"de rijen zijn niet uniek of passen niet in de opslag ({e}).") from e
+            cur.execute(sql("import/log"), {"bestand": stap.bestand, "sha256": stap.sha256,
+                                            "soort": stap.soort, "rijen": lading.rijen})
+            verslag.geladen.append((Path(stap.naam), stap.soort, lading.rijen, lading.samenvatting))
+            meld(f"[{i}/{n}] {stap.naam}: {stap.omschrijving} — {lading.samenvatting}", i / (n + 1))
         if verslag.geladen or store.gemigreerd:
+            meld("Afgeleide tabellen en herindelingen opnieuw opbouwen…", n / (n + 1))
             _leid_af(store, cur, [p for p, *_ in verslag.geladen])
     store.na_import()
     verslag.seconden = time.perf_counter() - start
+    meld("Klaar.", 1.0)
     return verslag

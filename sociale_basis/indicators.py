@@ -28,6 +28,21 @@ def beschikbaarheid(store: Store) -> pd.DataFrame:
     return store.onthouden["beschikbaarheid"]
 
 
+def maten_tekst(gemeenten: int, met_baten: int) -> str:
+    """In woorden welke maten een jaar en document hebben (één formulering voor CLI en pagina's)."""
+    if met_baten == gemeenten:
+        return "bruto + netto"
+    if met_baten == 0:
+        return "alleen bruto (geen baten)"
+    return f"netto voor {met_baten} van de {gemeenten} gemeenten"
+
+
+def snapshot_geladen(store: Store) -> pd.Series | None:
+    """De laatst geladen meegeleverde momentopname (naam, gemaakt, geladen, manifest) of None."""
+    df = store.query("marts/snapshot")
+    return None if df.empty else df.iloc[0]
+
+
 def _beschikbaar(store: Store, jaar: int, document: str) -> pd.Series | None:
     """De rij van beschikbaarheid voor dit jaar en document, of None."""
     b = beschikbaarheid(store)

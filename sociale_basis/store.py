@@ -29,9 +29,13 @@ class OpslagFout(Exception):
 
 
 def standaard_pad() -> Path:
-    """Het pad van de opslag: `SOCIALE_BASIS_DB`, anders per gebruiker onder XDG_DATA_HOME."""
+    """Het pad van de opslag: `SOCIALE_BASIS_DB`, anders in deze checkout (`.opslag/`), zodat
+    twee clones nooit elkaars opslag lezen; een installatie buiten een checkout gebruikt
+    XDG_DATA_HOME."""
     if env := os.environ.get("SOCIALE_BASIS_DB"):
         return Path(env).expanduser()
+    if (ROOT / "pyproject.toml").is_file() and os.access(ROOT, os.W_OK):
+        return ROOT / ".opslag" / "sociale_basis.duckdb"
     basis = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
     return basis / "sociale-basis" / "sociale_basis.duckdb"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from . import indicators, klassen, model, peers
+from . import fmt, importer, indicators, klassen, model, ophalen, peers, snapshot
 from .sources.lezen import InvoerFout
 from .store import ROOT, OpslagFout, Store, standaard_pad
 
@@ -37,10 +38,37 @@ def db_pad() -> Path:
     return standaard_pad()
 
 
+# Fouten die een laad- of ophaalactie als melding toont (niet als traceback).
+LAADFOUTEN = (InvoerFout, OpslagFout, ophalen.OphaalFout, duckdb.Error)
+_GEOPEND: list[Store] = []  # alle alleen-lezen Stores van dit proces, om te sluiten vóór een schrijfactie
+
+
 @st.cache_resource(show_spinner=False)
 def _open(pad: str, model_pad: str, model_gewijzigd: float) -> tuple[Store, str]:
     store = Store(pad, alleen_lezen=True)
+    _GEOPEND.append(store)
     return store, store.laad_model(model.laad(model_pad))
+
+
+def schrijf(actie: Callable[[Store, Callable[[str, float], None]], object], bezig: str) -> object:
+    """Voer een schrijfactie uit (momentopname laden, CBS-import) met een voortgangsbalk.
+
+    DuckDB staat in één proces geen schrijver naast alleen-lezen-verbindingen toe: de gedeelde
+    alleen-lezen-opslag wordt eerst gesloten en na afloop (bij de volgende rerun) opnieuw geopend.
+    Een bezoeker die precies dan een pagina laadt, kan één keer een foutmelding zien."""
+    balk = st.progress(0.0, text=bezig)
+
+    def meld(tekst: str, fractie: float) -> None:
+        balk.progress(min(max(fractie, 0.0), 1.0), text=tekst)
+
+    _open.clear()
+    st.cache_data.clear()
+    while _GEOPEND:
+        _GEOPEND.pop().sluit()
+    with Store(db_pad()) as store:
+        uitkomst = actie(store, meld)
+    balk.progress(1.0, text="Klaar.")
+    return uitkomst
 
 
 def opslag() -> tuple[Store, str]:
@@ -61,14 +89,46 @@ def opslag() -> tuple[Store, str]:
 def lege_opslag(reden: str) -> None:
     st.title("Nog geen gegevens")
     st.info(reden)
-    st.markdown(
-        "**Zo laad je de gegevens**\n\n"
-        "1. Download de Iv3-gegevens van gemeenten bij CBS (of gebruik de gedeelde datamap).\n"
-        "2. Importeer ze in de opslag, bijvoorbeeld:\n\n"
-        "   ```bash\n   .venv/bin/sociale-basis import ../shared/data\n   ```\n"
-        "   of start het dashboard met `bash scripts/dashboard.sh MAP`; dat importeert de map eerst.\n"
-        "3. Laad deze pagina opnieuw.\n\n"
-        f"De opslag staat in `{db_pad()}` (in te stellen met `SOCIALE_BASIS_DB`).")
+    try:
+        m = snapshot.lees_manifest()
+        meegeleverd = (f"de momentopname *{m.naam}* ({fmt.getal(m.bytes / 1e6, 1)} MB): Iv3 "
+                       f"{min(d['jaar'] for d in m.inhoud['dekking'])}–{max(d['jaar'] for d in m.inhoud['dekking'])} "
+                       "met inwoners, gemeentegrenzen, gemeentefonds en CPI")
+    except InvoerFout:
+        m, meegeleverd = None, None
+    links, rechts = st.columns(2)
+    with links:
+        st.markdown("**Meteen beginnen**\n\n" + (f"Laad {meegeleverd}. Dat duurt een paar seconden."
+                                                   if m else "Er is geen meegeleverde momentopname gevonden."))
+        laad = st.button("Laad de meegeleverde gegevens", type="primary", disabled=m is None,
+                         icon=":material/download_done:")
+    with rechts:
+        st.markdown("**Het nieuwste van CBS**\n\nHaal Iv3 (alle jaren, lasten en baten), gemeentelijsten, "
+                    "inwoners, de CPI en kaartgrenzen rechtstreeks op bij CBS en PDOK. Dat vraagt internet "
+                    "en duurt enkele minuten.")
+        haal = st.button("Haal de nieuwste gegevens op bij CBS", icon=":material/cloud_download:")
+    try:
+        if laad:
+            schrijf(lambda store, meld: importer.voer_in(store, snapshot.stappen(), meld),
+                    "De meegeleverde gegevens laden…")
+            st.rerun()
+        if haal:
+            haal_bij_cbs()
+    except LAADFOUTEN as e:
+        st.error(f"Laden is niet gelukt; de opslag is niet veranderd. {e}")
+    st.caption(f"De opslag van deze installatie staat in `{db_pad().name}` (in te stellen met "
+               "`SOCIALE_BASIS_DB`). Op de opdrachtregel: `sociale-basis import --snapshot` of "
+               "`sociale-basis ophalen`.")
+
+
+def haal_bij_cbs() -> None:
+    """Eerst alles downloaden (raakt de opslag niet), dan kort sluiten en in één transactie importeren."""
+    balk = st.progress(0.0, text="Verbinden met CBS…")
+    opgehaald = ophalen.download(meld=lambda t, f: balk.progress(min(f, 1.0) * 0.8, text=t))
+    for opmerking in opgehaald.opmerkingen:
+        st.caption(f"Let op: {opmerking}")
+    schrijf(lambda store, meld: ophalen.importeer(store, opgehaald, meld), "Importeren…")
+    st.rerun()
 
 
 # -- gecachete vragen ------------------------------------------------------------------------
@@ -153,6 +213,47 @@ def taakveld_landelijk(store: Store, sleutel: str, jaar: int, document: str) -> 
 @gecacht
 def import_log(store: Store, sleutel: str) -> pd.DataFrame:
     return store.query("marts/import_log")
+
+
+@gecacht
+def dekking(store: Store, sleutel: str) -> pd.DataFrame:
+    """Wat er per jaar en document is, voor een tabel op een pagina (uit de opslag, niet vast)."""
+    b = beschikbaarheid(store, sleutel)
+    return pd.DataFrame({
+        "Jaar": b["jaar"].astype(str), "Document": b["document"].str.capitalize(),
+        "Gemeenten": b["gemeenten"], "Zonder cijfers": b["zonder_cijfers"],
+        "Maten": [indicators.maten_tekst(int(g), int(m)) for g, m in zip(b["gemeenten"], b["gemeenten_met_baten"],
+                                                                         strict=True)],
+        "Bron": b["bron_omschrijving"],
+    })
+
+
+def netto_jaren(store: Store, sleutel: str) -> str:
+    """'begroting 2023–2025 en jaarrekening 2023': waar netto voor heel Nederland kan."""
+    b = beschikbaarheid(store, sleutel)
+    b = b[(b["gemeenten_met_baten"] == b["gemeenten"]) & (b["gemeenten"] > 0)]
+    delen = []
+    for document in indicators.DOCUMENTEN:
+        jaren = sorted(b.loc[b["document"] == document, "jaar"])
+        if jaren:
+            delen.append(f"de {document} " + fmt.jaarreeks(jaren))
+    return " en ".join(delen) or "geen enkel jaar"
+
+
+@gecacht
+def snapshot_zin(store: Store, sleutel: str) -> str:
+    """Welke momentopname geladen is en hoe oud die is, als zin."""
+    info = snapshot.geladen(store)
+    if info is None:
+        return ("Deze opslag is niet uit de meegeleverde momentopname gevuld, maar uit eigen bestanden of "
+                "rechtstreeks bij CBS (zie de imports).")
+    dagen = (pd.Timestamp.now() - pd.Timestamp(info["gemaakt"])).days
+    m = info["manifest"]
+    return (f"Geladen: **{info['naam']}**, gemaakt op {pd.Timestamp(info['gemaakt']):%d-%m-%Y} "
+            f"({'vandaag' if dagen == 0 else f'{dagen} dag' + ('en' if dagen != 1 else '') + ' oud'}), "
+            f"{fmt.getal(sum(t['rijen'] for t in m['tabellen'].values()))} rijen in {len(m['tabellen'])} tabellen. "
+            f"{m['licentie']} Nieuwere cijfers: de knop *Haal de nieuwste gegevens op bij CBS* op de pagina "
+            "Gegevens, of `sociale-basis ophalen`.")
 
 
 @gecacht

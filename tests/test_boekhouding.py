@@ -107,7 +107,7 @@ def test_landelijk_gelijk_aan_totalen_van_de_lastenreeks(opslag, standaardmodel,
         assert round(nl["totaal"] / 1e9, 2) == mld
 
 
-def test_twee_bronnen_komen_overeen_op_twee_posities(opslag):
+def test_twee_bronnen_komen_overeen_op_twee_posities(opslag, shared):
     verschil = opslag.query("controle/twee_posities_verschil", fijne_bron="taakveld_lasten_baten")
     cellen = opslag.query("controle/twee_posities_cellen", fijne_bron="taakveld_lasten_baten")
     assert verschil.empty, verschil.head()

@@ -11,3 +11,10 @@ def test_nederlandse_notatie():
     assert fmt.bedrag(2.5e9) == "€ 2,50 mld" and fmt.bedrag(25e6) == "€ 25,0 mln"
     assert fmt.euro(-1500) == "€ -1.500"
     assert fmt.euro(None) == fmt.LEEG and fmt.procent(float("nan")) == fmt.LEEG
+
+
+def test_jaarreeks():
+    assert fmt.jaarreeks([2023, 2024, 2025]) == "2023–2025"
+    assert fmt.jaarreeks([2017, 2018, 2019, 2023]) == "2017–2019 en 2023"
+    assert fmt.jaarreeks([2023, 2024, 2026]) == "2023, 2024 en 2026"
+    assert fmt.jaarreeks([2023]) == "2023"

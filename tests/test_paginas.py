@@ -10,7 +10,8 @@ import pytest
 from conftest import REPO
 from streamlit.testing.v1 import AppTest
 
-PAGINAS = ["nederland", "gemeente", "vergelijken", "trends", "kaart", "gemeentefonds", "methode"]
+PAGINAS = ["nederland", "gemeente", "vergelijken", "trends", "kaart", "gemeentefonds", "methode", "gegevens"]
+ZONDER_GRAFIEK = {"methode", "gegevens"}
 
 
 def app(db, pagina: str = "nederland", **query) -> AppTest:
@@ -46,8 +47,8 @@ def test_pagina_rendert_zonder_fouten(db, pagina):
     at = app(db, pagina)
     assert not at.exception, at.exception
     assert at.title, "elke pagina heeft een titel"
-    if pagina != "methode":
-        assert figuren(at), "elke pagina behalve Methode toont een grafiek"
+    if pagina not in ZONDER_GRAFIEK:
+        assert figuren(at), "elke pagina behalve Methode en Gegevens toont een grafiek"
         assert all("Bron:" in json.dumps(f["layout"]["annotations"]) for f in figuren(at))
         for fig in figuren(at):
             assert fig["layout"]["separators"] == ",."          # Nederlandse notatie
@@ -152,7 +153,35 @@ def test_lege_opslag_geeft_uitleg(tmp_path, monkeypatch, pagina):
     at = app(tmp_path, pagina)
     assert not at.exception
     assert at.title[0].value == "Nog geen gegevens"
-    assert "sociale-basis import" in " ".join(m.value for m in at.markdown)
+    labels = [b.label for b in at.button]
+    assert labels == ["Laad de meegeleverde gegevens", "Haal de nieuwste gegevens op bij CBS"]
+    assert "sociale-basis import --snapshot" in " ".join(c.value for c in at.caption)
+
+
+def test_eerste_start_met_een_klik(tmp_path, monkeypatch):
+    """Een verse opslag: één klik laadt de meegeleverde gegevens, daarna staat Amsterdam er."""
+    monkeypatch.setenv("SOCIALE_BASIS_DB", str(tmp_path / "nieuw.duckdb"))
+    at = app(tmp_path, "gemeente")
+    at.button[0].click().run()
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    at.switch_page("sociale_basis/pages/gemeente.py").run()
+    assert at.title[0].value == "Amsterdam"
+    assert at.metric and all(m.value for m in at.metric)
+    at.switch_page("sociale_basis/pages/methode.py").run()
+    tekst = " ".join(m.value for m in at.markdown)
+    assert "Geladen: **sociale-basis-" in tekst and "de begroting 2023–2025 en de jaarrekening 2023" in tekst
+
+
+def test_gegevens_toont_dekking_uit_de_opslag(db):
+    at = app(db, "gegevens")
+    assert not at.exception
+    dekking = at.dataframe[0].value
+    assert set(dekking["Jaar"]) >= {str(j) for j in range(2017, 2027)}
+    rij = dekking[(dekking["Jaar"] == "2023") & (dekking["Document"] == "Jaarrekening")].iloc[0]
+    assert rij["Maten"] == "bruto + netto"
+    assert "/" not in " ".join(at.dataframe[1].value["Bestand"])  # bestandsnamen, geen serverpaden
+    assert [b.label for b in at.button] == ["Haal de nieuwste gegevens op bij CBS"]
 
 
 def test_trends_gemeente_groep_en_nederland(db):

@@ -76,9 +76,11 @@ st.markdown("""
 Netto over de **hele** begroting is ongeveer nul: de algemene uitkering uit het gemeentefonds en de
 belastingen zijn baten op hoofdtaakveld 0 en vallen in *overig*, dat netto daardoor negatief is.
 
-Alleen voor de begrotingen 2023, 2024 en 2025 en de jaarrekening 2023 zijn baten per taakveld
-beschikbaar. Voor de andere jaren toont het dashboard **bruto** en zegt dat erbij; het toont nooit
-bruto als netto.
+""")
+st.markdown(f"""
+In deze opslag zijn baten per taakveld (en dus netto) er voor **{ui.netto_jaren(store, sleutel)}**.
+Voor de andere jaren toont het dashboard **bruto** en zegt dat erbij; het toont nooit bruto als
+netto. Haal de CBS-tabellen op (pagina Gegevens) voor lasten én baten in elk jaar sinds 2017.
 """)
 
 st.header("Breuken in het Iv3-schema")
@@ -148,6 +150,7 @@ st.markdown("""
 
 Wat er nu in de opslag staat en wanneer het is geïmporteerd:
 """)
+st.markdown(ui.snapshot_zin(store, sleutel))
 st.dataframe(ui.import_log(store, sleutel).rename(columns={
     "tijdstip": "Geïmporteerd", "soort": "Soort", "rijen": "Rijen", "bestand": "Bestand"}),
     hide_index=True, width="stretch")

@@ -1,0 +1,1 @@
+SELECT jaar, naam, gm_code FROM gemeente_naam ORDER BY jaar, naam;

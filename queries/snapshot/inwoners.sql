@@ -1,0 +1,1 @@
+SELECT jaar, gm_code, inwoners FROM inwoners ORDER BY jaar, gm_code;

@@ -1,0 +1,1 @@
+SELECT jaar, cpi, bron FROM prijsindex ORDER BY jaar;

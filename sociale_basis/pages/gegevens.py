@@ -1,0 +1,40 @@
+"""Gegevens: wat de opslag bevat (jaren × documenten, netto of alleen bruto, bronnen), welke
+momentopname geladen is en hoe oud, de laatste imports, en de knop om bij CBS op te halen."""
+
+import streamlit as st
+
+from sociale_basis import fmt, ui
+
+store, sleutel = ui.opslag()
+
+st.title("Gegevens")
+st.markdown("Wat het dashboard nu laat zien, waar het vandaan komt, en hoe je nieuwere cijfers haalt.")
+
+st.header("Wat er in de opslag staat")
+st.dataframe(ui.dekking(store, sleutel), hide_index=True, width="stretch")
+st.caption("Netto (lasten − baten) kan alleen waar de bron baten per taakveld geeft. Gemeenten ‘zonder "
+           "cijfers’ staan in de bron met alleen nullen en tellen niet mee als € 0.")
+
+st.header("Meegeleverde momentopname")
+st.markdown(ui.snapshot_zin(store, sleutel))
+
+st.header("Nieuwste gegevens van CBS")
+st.markdown("""
+**Ophalen** haalt rechtstreeks bij CBS (open data, CC BY 4.0) en PDOK:
+Iv3 *Gemeenten <jaar> onbewerkte Iv3-data* voor elk jaar vanaf 2017 (begroting en jaarrekening, lasten
+**en baten**, dus ook netto), de gemeentelijsten per jaar (*Gebieden in Nederland*), de inwoners op
+1 januari, de consumentenprijsindex (83131NED) en de gemeentegrenzen. Dat vraagt internet en duurt
+enkele minuten. Pas als alles binnen en geldig is, wordt het in één keer geïmporteerd; mislukt er
+iets, dan blijft alles zoals het was en gaat een volgende poging verder waar deze stopte.
+De tabel-id's staan in `data/cbs_bronnen.toml`.
+""")
+if st.button("Haal de nieuwste gegevens op bij CBS", icon=":material/cloud_download:"):
+    try:
+        ui.haal_bij_cbs()
+    except ui.LAADFOUTEN as e:
+        st.error(f"Ophalen is niet gelukt; de opslag is niet veranderd. {e}")
+
+st.header("Laatste imports")
+st.dataframe(ui.import_log(store, sleutel).rename(columns={
+    "tijdstip": "Geïmporteerd", "soort": "Soort", "rijen": "Rijen", "bestand": "Bestand"}),
+    hide_index=True, width="stretch")
