@@ -36,7 +36,7 @@ BRONNEN: dict[str, Bron] = {
                                  "JoeyKurtosis/GemeenteFinancienTest)", CC_BY, ("iv3_bedrag",)),
     "iv3_taakveld": Bron(CBS + ", Gemeenten <jaar> onbewerkte Iv3-data (gedraaid door "
                          "michielsd/begrotingsanalysetool)", CC_BY, ("iv3_bedrag",)),
-    "iv3_cbs_ruw": Bron(CBS + ", Gemeenten <jaar> onbewerkte Iv3-data", CC_BY, ("iv3_bedrag",)),
+    "iv3_cbs_ruw": Bron(CBS + ", Gemeenten <jaar> onbewerkte Iv3-data", CC_BY, ("iv3_bedrag", "iv3_categorie")),
     "gemeentefonds": Bron("Ministerie van BZK, gemeentefondscirculaires; clusterverdeling berekend door "
                           "michielsd/begrotingsanalysetool (schatting)", "Apache-2.0 (berekening)",
                           ("gf_cluster",)),

@@ -43,6 +43,12 @@ def snapshot_geladen(store: Store) -> pd.Series | None:
     return None if df.empty else df.iloc[0]
 
 
+def gemeten_verdeling(store: Store, model: str) -> pd.DataFrame:
+    """Waar het model de verdeling over de lagen uit de categorieën haalt (per jaar, document,
+    taakveld en laag: gemeenten, namen, laagste/hoogste/gewogen aandeel)."""
+    return store.query("marts/gemeten_verdeling", model=model)
+
+
 def _beschikbaar(store: Store, jaar: int, document: str) -> pd.Series | None:
     """De rij van beschikbaarheid voor dit jaar en document, of None."""
     b = beschikbaarheid(store)

@@ -45,6 +45,11 @@ FUNCTIES = {
 }
 
 KOLOMMEN = ["schema", "taakveld", "omschrijving", "laag", "aandeel", "functie", "toelichting"]
+# Optioneel: economische categorieën (voorvoegsels, bv. "L1 L3 L4.3.3") die bij deze laag horen.
+# Heeft de bron categorieën voor het taakveld (CBS-ruwe data), dan telt de gemeten verdeling in
+# plaats van `aandeel`; anders blijft `aandeel` gelden.
+CATEGORIEEN = "categorieen"
+CATEGORIE = re.compile(r"^L\d+(\.\d+)*$")
 
 
 @dataclass(frozen=True)
@@ -74,12 +79,42 @@ def _jaren(schema: str) -> tuple[int, int] | None:
     return None
 
 
+def _controleer_categorieen(df: pd.DataFrame, fout) -> None:
+    """Een gemeten verdeling moet elke laag van het taakveld dekken (anders gaat geld verloren)
+    en mag geen categorie aan twee lagen geven, en alleen taakvelden met categoriedata gebruiken."""
+    from .sources.iv3 import CATEGORIE_TAAKVELDEN
+
+    for (schema, taakveld), groep in df.groupby(["schema", "taakveld"], sort=False):
+        gevuld = groep[CATEGORIEEN] != ""
+        if not gevuld.any():
+            continue
+        eerste = int(groep.index[0])
+        if taakveld not in CATEGORIE_TAAKVELDEN:
+            raise fout(eerste, CATEGORIEEN, f"voor taakveld {taakveld} zijn geen categorieën beschikbaar "
+                                            f"(alleen {', '.join(CATEGORIE_TAAKVELDEN)}).")
+        if not gevuld.all():
+            i = int(groep.index[~gevuld.to_numpy()][0])
+            raise fout(i, CATEGORIEEN, f"taakveld {taakveld} (schema {schema}) heeft bij een andere laag "
+                                       "categorieën; geef ze dan bij elke laag, anders gaat geld verloren.")
+        gezien: dict[str, str] = {}
+        for i, rij in groep.iterrows():
+            for code in rij[CATEGORIEEN].split():
+                if not CATEGORIE.match(code):
+                    raise fout(int(i), CATEGORIEEN, f"'{code}' is geen lastencategorie (zoals L1 of L4.3.3).")
+                if code in gezien:
+                    raise fout(int(i), CATEGORIEEN, f"categorie {code} staat bij twee lagen ({gezien[code]} "
+                                                    f"en {rij['laag']}).")
+                gezien[code] = rij["laag"]
+
+
 def laad(pad: str | Path = STANDAARD) -> Model:
     pad = Path(pad)
     if not pad.is_file():
         raise InvoerFout(pad, "modelbestand bestaat niet.")
     df = lees_tekst_csv(pad, ",", KOLOMMEN)
-    for kolom in KOLOMMEN:
+    if CATEGORIEEN not in df.columns:
+        df[CATEGORIEEN] = ""
+    for kolom in [*KOLOMMEN, CATEGORIEEN]:
         df[kolom] = df[kolom].str.strip()
 
     def fout(i: int, kolom: str, melding: str) -> InvoerFout:
@@ -127,6 +162,8 @@ def laad(pad: str | Path = STANDAARD) -> Model:
     if gedeeltelijk.any():
         i = int(gedeeltelijk.to_numpy().nonzero()[0][0])
         raise fout(i, "aandeel", "een taakveld telt helemaal wel of helemaal niet mee (aandeel 1).")
+
+    _controleer_categorieen(df, fout)
 
     schemas = df[["schema", "jaar_van", "jaar_tot"]].drop_duplicates().sort_values("jaar_van")
     for (a, b) in zip(schemas.itertuples(index=False), list(schemas.itertuples(index=False))[1:]):

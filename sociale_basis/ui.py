@@ -257,6 +257,11 @@ def snapshot_zin(store: Store, sleutel: str) -> str:
 
 
 @gecacht
+def gemeten_verdeling(store: Store, sleutel: str) -> pd.DataFrame:
+    return indicators.gemeten_verdeling(store, sleutel)
+
+
+@gecacht
 def model_regels(store: Store, sleutel: str) -> pd.DataFrame:
     return store.query("marts/model_regels", model=sleutel)
 

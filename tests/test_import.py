@@ -343,7 +343,7 @@ def test_schema_upgrade_bouwt_afgeleide_tabellen(shared, tmp_path):
     # Terug naar schemaversie 1, zoals een opslag van een eerdere versie van dit programma.
     con = duckdb.connect(str(pad))
     con.execute("DROP TABLE herindeling; DROP TABLE iv3_zonder_cijfers; "
-                "ALTER TABLE iv3_beschikbaar DROP COLUMN zonder_cijfers; DROP TABLE snapshot_geladen; "
+                "ALTER TABLE iv3_beschikbaar DROP COLUMN zonder_cijfers; DROP TABLE snapshot_geladen; DROP TABLE iv3_categorie; "
                 "DELETE FROM schema_versie WHERE versie > 1")
     con.close()
     with Store(pad) as store:

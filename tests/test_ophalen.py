@@ -83,11 +83,17 @@ def test_tijdelijke_storing_wordt_herhaald(nep, omgeving, storing):
     assert _telling(store, "iv3_bedrag") > 0
 
 
-def test_aanhoudende_fout_laat_opslag_ongewijzigd(nep, omgeving):
+@pytest.mark.parametrize("storing, melding", [
+    ("500", "HTTP 500"), ("429", "HTTP 429"), ("timeout", "geen antwoord binnen 0.5 s"),
+    ("afgekapt", "onvolledig"),
+])
+def test_aanhoudende_fout_laat_opslag_ongewijzigd(nep, omgeving, storing, melding):
+    """Na een gedeeltelijk geslaagde ophaling (gemeenten, inwoners en CPI zijn al binnen) blijft
+    een blijvende fout in de Iv3-tabel: de opslag verandert niet, de melding zegt wat en waar."""
     _, _, store, gewacht = omgeving
     voor = momentopname(store)
-    nep.altijd["45063NED"] = "500"
-    with pytest.raises(OphaalFout, match=r"Iv3 begroting 2023 \(CBS 45063NED\).*HTTP 500.*4 pogingen"):
+    nep.altijd["45063NED"] = storing
+    with pytest.raises(OphaalFout, match=rf"Iv3 begroting 2023 \(CBS 45063NED\).*{melding}.*4 pogingen"):
         _haal(omgeving)
     assert len(gewacht) == 3
     assert momentopname(store) == voor
@@ -174,3 +180,24 @@ def test_cli_ophalen(nep, tmp_path, capsys):
     assert main(["--db", str(db), "ophalen", "--bronnen", str(pad), "--cache", str(tmp_path / "c"),
                  "--pogingen", "2", "--wacht", "0.01"]) == 1
     assert "niet veranderd" in capsys.readouterr().err
+
+
+def test_gemeten_verdeling_na_ophalen_en_in_de_momentopname(nep, omgeving, tmp_path):
+    """Opgehaalde CBS-tabellen geven de categorieën van 6.1: de verdeling is gemeten (subsidies 300
+    tegen personeel 120 + inkoop 80 → 60% informeel), en reist mee in een momentopname."""
+    from sociale_basis import snapshot
+    from sociale_basis.importer import voer_in
+
+    _, _, store, _ = omgeving
+    _haal(omgeving)
+    sleutel = store.laad_model(model.laad())
+    g = indicators.gemeten_verdeling(store, sleutel)
+    informeel = g[(g["laag"] == "informeel") & (g["document"] == "begroting")].iloc[0]
+    assert informeel["gemeenten"] == 3 and float(informeel["gewogen"]) == 0.6
+    snapshot.maak(store, tmp_path / "snap", "test")
+    with Store(tmp_path / "kopie.duckdb") as kopie:
+        voer_in(kopie, snapshot.stappen(tmp_path / "snap"))
+        k = kopie.laad_model(model.laad())
+        assert indicators.gemeten_verdeling(kopie, k).equals(g)
+        assert indicators.per_gemeente(kopie, k, 2023, "begroting", "netto").equals(
+            indicators.per_gemeente(store, sleutel, 2023, "begroting", "netto"))

@@ -10,5 +10,6 @@ CREATE TABLE IF NOT EXISTS werk.model_regel (
     laag        VARCHAR NOT NULL,
     aandeel     DECIMAL(4, 3) NOT NULL,
     functie     VARCHAR NOT NULL,
-    toelichting VARCHAR
+    toelichting VARCHAR,
+    categorieen VARCHAR       -- leeg = vast aandeel; anders voorvoegsels van lastencategorieën
 );

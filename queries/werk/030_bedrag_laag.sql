@@ -1,17 +1,22 @@
 -- Elk Iv3-bedrag verdeeld over de lagen van het model, in hele euro's (bron: € 1.000).
 -- Netto = lasten − baten; zonder baten in de bron is netto NULL (nooit stilletjes bruto).
 -- Het product is exact (DECIMAL); daarna DOUBLE, want sommeren gaat zo ruim tweemaal sneller en
--- hele euro's blijven in DOUBLE exact (tot 9 biljard).
+-- hele euro's blijven in DOUBLE exact (tot 9 biljard). Waar een gemeten verdeling bestaat
+-- (werk.gemeten, uit de categorieën) vervangt die het vaste aandeel van het model.
 CREATE OR REPLACE MACRO werk.bedrag_laag(p_model, p_maat) AS TABLE
 SELECT
     g.jaar, g.document, g.gm_code, g.taakveld, g.bron,
-    m.laag, m.functie, m.aandeel,
-    (CASE WHEN p_maat = 'netto' THEN g.lasten - g.baten ELSE g.lasten END * 1000 * m.aandeel)::DOUBLE AS bedrag
+    m.laag, m.functie, coalesce(s.aandeel, m.aandeel) AS aandeel,
+    (CASE WHEN p_maat = 'netto' THEN g.lasten - g.baten ELSE g.lasten END * 1000
+     * coalesce(s.aandeel, m.aandeel))::DOUBLE AS bedrag
 FROM main.iv3_gekozen g
 JOIN werk.model_regel m
   ON m.model = p_model
  AND m.taakveld = g.taakveld
  AND g.jaar BETWEEN m.jaar_van AND m.jaar_tot
+LEFT JOIN werk.gemeten s
+  ON s.model = p_model AND s.jaar = g.jaar AND s.document = g.document AND s.gm_code = g.gm_code
+ AND s.taakveld = g.taakveld AND s.laag = m.laag
 LEFT JOIN main.iv3_zonder_cijfers z ON z.jaar = g.jaar AND z.document = g.document AND z.gm_code = g.gm_code
 WHERE m.laag <> 'niet_meegeteld'
   AND z.gm_code IS NULL  -- geen cijfers ingediend: niet meetellen als € 0;

@@ -43,7 +43,8 @@ if alleen_sociaal:
     deel = deel[~deel["functie"].isin(["buiten_sociaal_domein", "geen_uitgave"])]
 st.dataframe([{"Code": r.taakveld, "Taakveld": r.omschrijving,
                "Laag": LAGEN.get(r.laag, ("Niet meegeteld",))[0], "Deel": fmt.procent(float(r.aandeel), 0),
-               "Functie": FUNCTIES[r.functie], "Toelichting": r.toelichting}
+               "Functie": FUNCTIES[r.functie], "Categorieën (gemeten)": r.categorieen or "",
+               "Toelichting": r.toelichting}
               for r in deel.itertuples(index=False)], hide_index=True, width="stretch")
 st.caption("Per taakveld tellen de delen op tot 100%; de controle daarop (en op ontbrekende taakvelden) "
            "draait bij elke berekening. Het model staat in `data/model/standaard.csv` en is met "
@@ -82,6 +83,34 @@ In deze opslag zijn baten per taakveld (en dus netto) er voor **{ui.netto_jaren(
 Voor de andere jaren toont het dashboard **bruto** en zegt dat erbij; het toont nooit bruto als
 netto. Haal de CBS-tabellen op (pagina Gegevens) voor lasten én baten in elk jaar sinds 2017.
 """)
+
+st.header("Informeel of institutioneel: gemeten waar het kan")
+st.markdown("""
+Taakveld 6.1 (samenkracht en burgerparticipatie) valt in twee lagen. Waar de bron de lasten per
+**economische categorie** geeft (de onbewerkte CBS-tabellen, via *ophalen* of een eigen CBS-export),
+rekent het dashboard de verdeling per gemeente uit: **subsidies** (L4.2) en overdrachten aan
+**overige instellingen en personen** (L4.3.8, L4.4.8) tellen als informeel; **eigen personeel**
+(L1), **goederen en diensten** inclusief inhuur en inkoop (L3) en overdrachten aan **overheden en
+gemeenschappelijke regelingen** (L4.3.1–L4.3.7) als institutioneel. Rente, afschrijvingen en
+andere verrekeningen volgen de verdeling van de rest. Subsidies gaan ook naar welzijnsinstellingen:
+lees de gemeten verdeling daarom als een **bovengrens voor informeel**. Zonder categorieën (de
+meegeleverde gegevens) geldt de vaste verdeling uit het model, 40% informeel en 60% institutioneel.
+De regels staan in de kolom `categorieen` van het modelbestand.
+""")
+gemeten = ui.gemeten_verdeling(store, sleutel)
+if gemeten.empty:
+    st.info("In deze opslag heeft geen enkele gemeente categorieën op 6.1: overal geldt de vaste "
+            "verdeling 40/60. Haal de CBS-tabellen op (pagina Gegevens) voor de gemeten verdeling.")
+else:
+    inf = gemeten[gemeten["laag"] == "informeel"]
+    st.dataframe([{"Jaar": str(r.jaar), "Document": r.document.capitalize(), "Taakveld": r.taakveld,
+                   "Gemeenten met gemeten verdeling": r.gemeenten,
+                   "Informeel (gewogen)": fmt.procent(float(r.gewogen)),
+                   "Informeel (laagste–hoogste)": f"{fmt.procent(float(r.laagste), 0)}–{fmt.procent(float(r.hoogste), 0)}",
+                   "Gemeenten": r.namen} for r in inf.itertuples(index=False)],
+                 hide_index=True, width="stretch")
+    st.caption("‘Gewogen’ = het aandeel informeel van alle 6.1-lasten van deze gemeenten samen. "
+               "Gemeenten die niet in de lijst staan, hebben de vaste verdeling 40/60.")
 
 st.header("Breuken in het Iv3-schema")
 st.markdown("""
@@ -159,8 +188,8 @@ st.header("Wat dit dashboard níet beweert")
 st.markdown("""
 - Het zegt niets over de **kwaliteit** van sociaal werk of zorg; het maakt begrotingskeuzes zichtbaar.
 - Iv3-taakvelden zijn geen beleidsprogramma's. 6.1 bevat ook opvang en inburgering, 7.1 ook
-  milieu-gezondheid; de verdeling informeel/institutioneel van 6.1 (40/60) is een vaste aanname,
-  omdat een splitsing naar economische categorie per taakveld hier niet beschikbaar is.
+  milieu-gezondheid. De verdeling van 6.1 over informeel en institutioneel is gemeten waar CBS-ruwe
+  data de categorieën geven (zie hierboven), en anders een vaste aanname (40/60).
 - Een hoge verhouding acuut/preventie betekent niet dat een gemeente slecht beleid voert: zij kan
   regionaal inkopen voor andere gemeenten, of veel inwoners hebben die zware zorg nodig hebben.
 - Begroting en jaarrekening verschillen veel; vergelijk ze niet zonder dat te zeggen.

@@ -22,6 +22,9 @@ DOCUMENTEN = {"begroting", "jaarrekening"}
 VERSLAGSOORT = {"000": "begroting", "005": "jaarrekening"}
 CBS_GEEN_WAARDE = -99998  # CBS' teken voor "geen cijfer"; echte negatieve bedragen bestaan wel
 NEDERLAND = "Nederland"  # somregel in afgeleide bestanden, geen gemeente
+# Taakvelden waarvan de lasten per economische categorie bewaard worden: het model kan daar de
+# verdeling over de lagen uit de categorieën halen (kolom `categorieen` in het modelbestand).
+CATEGORIE_TAAKVELDEN = ("6.1",)
 
 
 def jaar_document_uit_naam(pad: Path) -> tuple[int, str] | None:
@@ -156,7 +159,11 @@ def lees_cbs_ruw(pad: Path, namen: NaamZoeker) -> Lading:
     uit = (df.groupby(["jaar", "document", "gm_code", "taakveld"], as_index=False)
              [["lasten", "baten"]].sum())
     uit.insert(0, "bron", "cbs_ruw")
-    return Lading("iv3_cbs_ruw", {"iv3_bedrag": uit}, _samenvatting(uit))
+    categorie = df[df["taakveld"].isin(CATEGORIE_TAAKVELDEN) & (soort == "L")]
+    categorie = (categorie.groupby(["jaar", "document", "gm_code", "taakveld", "categorie"], as_index=False)
+                 ["lasten"].sum())
+    categorie.insert(0, "bron", "cbs_ruw")
+    return Lading("iv3_cbs_ruw", {"iv3_bedrag": uit, "iv3_categorie": categorie}, _samenvatting(uit))
 
 
 def _jaar_document_ruw(pad: Path, df: pd.DataFrame):
