@@ -34,16 +34,21 @@ def _mediaan_ms(functie, herhaal: int) -> tuple[float, float]:
     return statistics.median(tijden), max(tijden)
 
 
-def meet_import(data: Path, herhaal: int, map_: Path) -> tuple[float, Path]:
+def _koud(pad: Path, herhaal: int, vul) -> list[float]:
+    """Seconden om een lege opslag op `pad` te vullen met `vul(store)`, per herhaling."""
     tijden = []
-    pad = map_ / "bench.duckdb"
     for _ in range(herhaal):
         pad.unlink(missing_ok=True)
         start = time.perf_counter()
         with Store(pad) as store:
-            importeer(store, [data])
+            vul(store)
         tijden.append(time.perf_counter() - start)
-    return statistics.median(tijden), pad
+    return tijden
+
+
+def meet_import(data: Path, herhaal: int, map_: Path) -> tuple[float, Path]:
+    pad = map_ / "bench.duckdb"
+    return statistics.median(_koud(pad, herhaal, lambda store: importeer(store, [data]))), pad
 
 
 def meet_snapshot(herhaal: int, map_: Path) -> tuple[float, float, int]:
@@ -51,14 +56,7 @@ def meet_snapshot(herhaal: int, map_: Path) -> tuple[float, float, int]:
     from . import snapshot
     from .importer import voer_in
 
-    tijden = []
-    pad = map_ / "snapshot.duckdb"
-    for _ in range(herhaal):
-        pad.unlink(missing_ok=True)
-        start = time.perf_counter()
-        with Store(pad) as store:
-            voer_in(store, snapshot.stappen())
-        tijden.append(time.perf_counter() - start)
+    tijden = _koud(map_ / "snapshot.duckdb", herhaal, lambda store: voer_in(store, snapshot.stappen()))
     return statistics.median(tijden), max(tijden), snapshot.lees_manifest().bytes
 
 

@@ -11,7 +11,8 @@ st.title("Gegevens")
 st.markdown("Wat het dashboard nu laat zien, waar het vandaan komt, en hoe je nieuwere cijfers haalt.")
 
 st.header("Wat er in de opslag staat")
-st.dataframe(ui.dekking(store, sleutel), hide_index=True, width="stretch")
+dekking = ui.dekking(store, sleutel)
+st.dataframe(dekking, hide_index=True, width="stretch", height=35 * (len(dekking) + 1) + 3)
 st.caption("Netto (lasten − baten) kan alleen waar de bron baten per taakveld geeft. Gemeenten ‘zonder "
            "cijfers’ staan in de bron met alleen nullen en tellen niet mee als € 0.")
 

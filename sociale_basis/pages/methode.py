@@ -43,8 +43,8 @@ if alleen_sociaal:
     deel = deel[~deel["functie"].isin(["buiten_sociaal_domein", "geen_uitgave"])]
 st.dataframe([{"Code": r.taakveld, "Taakveld": r.omschrijving,
                "Laag": LAGEN.get(r.laag, ("Niet meegeteld",))[0], "Deel": fmt.procent(float(r.aandeel), 0),
-               "Functie": FUNCTIES[r.functie], "Categorieën (gemeten)": r.categorieen or "",
-               "Toelichting": r.toelichting}
+               "Functie": FUNCTIES[r.functie], "Toelichting": r.toelichting,
+               "Categorieën (gemeten verdeling)": r.categorieen}
               for r in deel.itertuples(index=False)], hide_index=True, width="stretch")
 st.caption("Per taakveld tellen de delen op tot 100%; de controle daarop (en op ontbrekende taakvelden) "
            "draait bij elke berekening. Het model staat in `data/model/standaard.csv` en is met "
