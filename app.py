@@ -3,7 +3,7 @@ sociale_basis/pages/. Start met `streamlit run app.py` (of `bash scripts/dashboa
 
 import streamlit as st
 
-from sociale_basis import ui
+from sociale_basis.dashboard import opslag, zijbalk
 
 st.set_page_config(page_title="Sociale basis in de gemeentebegroting", page_icon="🤝",
                    layout="wide", initial_sidebar_state="expanded")
@@ -19,6 +19,6 @@ pagina = st.navigation([
     st.Page(f"{PAGINAS}/methode.py", title="Methode", icon=":material/menu_book:"),
     st.Page(f"{PAGINAS}/gegevens.py", title="Gegevens", icon=":material/database:"),
 ])
-store, sleutel = ui.opslag()
-st.session_state["_keuze"] = ui.zijbalk(store, sleutel)
+store, sleutel = opslag.opslag()
+st.session_state["_keuze"] = zijbalk.zijbalk(store, sleutel)
 pagina.run()

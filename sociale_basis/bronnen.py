@@ -62,3 +62,24 @@ def bron(soort: str) -> Bron:
 def voor_tabel(tabel: str) -> list[tuple[str, Bron]]:
     """Alle soorten die een tabel kunnen vullen, in vaste volgorde."""
     return [(soort, b) for soort, b in BRONNEN.items() if tabel in b.tabellen]
+
+
+_LABELS_OPHALEN = {
+    "cbs_iv3": "Iv3 van CBS (opgehaald)",
+    "cbs_gebieden": "gemeentelijsten van CBS (opgehaald)",
+    "cbs_inwoners": "inwoners van CBS (opgehaald)",
+    "cbs_cpi": "CPI van CBS (opgehaald)",
+    "pdok_grenzen": "gemeentegrenzen van PDOK (opgehaald)",
+    "snapshot": "momentopname (manifest)",
+}
+
+
+def label(soort: str) -> str:
+    """Een soort uit import_log in woorden voor een gebruiker."""
+    from .sources import FORMATEN
+
+    if soort in _LABELS_OPHALEN:
+        return _LABELS_OPHALEN[soort]
+    if soort.startswith("snapshot_"):
+        return f"momentopname: {soort.removeprefix('snapshot_').replace('_', ' ')}"
+    return next((f.omschrijving for f in FORMATEN if f.soort == soort), soort)

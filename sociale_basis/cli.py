@@ -58,10 +58,10 @@ def _parser() -> argparse.ArgumentParser:
                                      "(OData) en PDOK, en importeer alles in één transactie. Mislukt er "
                                      "iets, dan verandert de opslag niet; een herhaling gaat verder waar "
                                      "de vorige stopte.")
-    oph.add_argument("--bronnen", metavar="TOML", default=str(ophalen.STANDAARD_BRONNEN),
-                     help="tabel-id's en adressen (standaard data/cbs_bronnen.toml)")
-    oph.add_argument("--cache", metavar="MAP", default=str(ophalen.STANDAARD_CACHE),
-                     help="map voor halve downloads (standaard .cache/ophalen)")
+    oph.add_argument("--bronnen", metavar="TOML", default=None,
+                     help="tabel-id's en adressen (standaard $SOCIALE_BASIS_CBS_BRONNEN of data/cbs_bronnen.toml)")
+    oph.add_argument("--cache", metavar="MAP", default=None,
+                     help="map voor halve downloads (standaard $SOCIALE_BASIS_CACHE of .cache/ophalen)")
     oph.add_argument("--alleen", nargs="+", choices=list(ophalen.ONDERDELEN), metavar="ONDERDEEL",
                      help=f"alleen deze onderdelen: {', '.join(ophalen.ONDERDELEN)}")
     oph.add_argument("--pogingen", type=int, default=6, help="pogingen per verzoek (standaard 6)")
@@ -173,7 +173,8 @@ def _ophalen(store: Store, args) -> int:
         if fractie < 1:
             print(f"[{fractie:4.0%}] {regel}", file=sys.stderr)
 
-    uit = ophalen.ophaal(store, ophalen.laad_bronnen(Path(args.bronnen)), cache=Path(args.cache),
+    uit = ophalen.ophaal(store, ophalen.laad_bronnen(Path(args.bronnen) if args.bronnen else None),
+                         cache=Path(args.cache) if args.cache else None,
                          onderdelen=args.alleen, meld=meld,
                          client_opties={"pogingen": args.pogingen, "basis_wacht": args.wacht})
     for opmerking in uit.opmerkingen:
@@ -229,7 +230,7 @@ def status_regels(store: Store) -> list[str]:
             leeg = f", {r['zonder_cijfers']} zonder cijfers" if r["zonder_cijfers"] else ""
             cellen.append(f"{r['gemeenten']} gem.{leeg}, {maten}")
         regels.append(f"  {jaar:<6}{cellen[0]:<50}{cellen[1]}")
-    overzicht = store.query("marts/status_overzicht").iloc[0]
+    overzicht = indicators.status_overzicht(store)
     regels += ["", f"Gemeentelijsten: {overzicht['gemeentelijst_jaren']}",
                f"Inwoners (1 januari): {overzicht['inwoner_jaren']}",
                f"Gemeenteklassen: {overzicht['klasse_jaren']}",
@@ -237,9 +238,9 @@ def status_regels(store: Store) -> list[str]:
                f"Kaartgrenzen: {overzicht['geo_jaren']}",
                f"Prijsindex (CPI): {overzicht['cpi_jaren']}",
                f"Grenswijzigingen: {overzicht['grens_jaren']}", "", "Laatste imports:"]
-    for r in store.query("marts/import_log").itertuples(index=False):
+    for r in indicators.import_log(store).itertuples(index=False):
         regels.append(f"  {r.tijdstip:%Y-%m-%d %H:%M}  {r.soort:<22} {fmt.getal(r.rijen):>9} rijen  "
-                      f"{Path(r.bestand).name}")
+                      f"{r.bestand}")
     return regels
 
 

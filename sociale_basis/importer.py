@@ -8,11 +8,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import duckdb
-
 from . import herindeling, sources
 from .sources.lezen import InvoerFout, Lading, NaamZoeker, sha256
-from .store import Store, sql
+from .store import NietUniekFout, Schrijfsessie, Store
 
 
 @dataclass
@@ -50,17 +48,10 @@ def verzamel(paden: Iterable[str | Path]) -> tuple[list[tuple[sources.Formaat, P
     return herkend, overgeslagen
 
 
-def _schrijf(store: Store, cur, tabel: str, rijen) -> None:
-    cur.register("invoer", rijen)
-    store.voer_uit(cur, f"import/{tabel}")
-    # Na een fout is de transactie afgebroken en ruimt de rollback alles op; niet hier.
-    cur.unregister("invoer")
-
-
-def _leid_af(store: Store, cur, bestanden: list[Path]) -> None:
+def _leid_af(sessie: Schrijfsessie, bestanden: list[Path]) -> None:
     """Afgeleide tabellen opnieuw opbouwen, in dezelfde transactie als de import, en
     controleren dat bronnen voor hetzelfde jaar elkaar niet tegenspreken."""
-    strijd = cur.execute(sql("controle/bronnen_in_strijd")).df()
+    strijd = sessie.vraag("controle/bronnen_in_strijd")
     if not strijd.empty:
         r = strijd.iloc[0]
         raise InvoerFout(
@@ -70,10 +61,10 @@ def _leid_af(store: Store, cur, bestanden: list[Path]) -> None:
             f"geladen bron ‘{r['grof']}’ € {r['lasten_grof']:,.0f} duizend ({len(strijd)} afwijking(en) in "
             "totaal). Een bron met meer detail vervangt een andere alleen als de lasten per taakveld gelijk "
             "zijn; een gedeeltelijk of afwijkend bestand zou anders een hele begroting vervangen.".replace(",", "."))
-    store.voer_uit(cur, "import/afgeleid")
-    bron = cur.execute(sql("import/herindeling_bron")).df()
+    sessie.voer_uit("import/afgeleid")
+    bron = sessie.vraag("import/herindeling_bron")
     gemeenten = bron[bron["soort"] == "gemeente"].rename(columns={"jaar_van": "jaar", "gm_code_van": "gm_code"})
-    _schrijf(store, cur, "herindeling", herindeling.factoren(gemeenten, bron[bron["soort"] == "grens"]))
+    sessie.schrijf("import/herindeling", herindeling.factoren(gemeenten, bron[bron["soort"] == "grens"]))
 
 
 Melder = Callable[[str, float], None]  # (tekst, fractie van het werk klaar)
@@ -113,28 +104,28 @@ def voer_in(store: Store, stappen: list[Stap], meld: Melder = _stil, verslag: Ve
     start = time.perf_counter()
     verslag = verslag or Verslag()
     n = len(stappen)
-    with store.transactie() as cur:
+    with store.schrijven() as sessie:
         for i, stap in enumerate(stappen, start=1):
-            if cur.execute(sql("import/al_geimporteerd"), {"bestand": stap.bestand,
-                           "sha256": stap.sha256, "soort": stap.soort}).fetchone()[0]:
+            if sessie.enkele_waarde("import/al_geimporteerd", bestand=stap.bestand, sha256=stap.sha256,
+                                    soort=stap.soort):
                 verslag.ongewijzigd.append(Path(stap.naam))
                 meld(f"[{i}/{n}] {stap.naam}: al geïmporteerd, ongewijzigd", i / (n + 1))
                 continue
-            context = sources.Context(namen=NaamZoeker(lambda: cur.execute(sql("import/namen")).df()),
-                                      cpi=cur.execute(sql("import/cpi")).df())
+            context = sources.Context(namen=NaamZoeker(lambda: sessie.vraag("import/namen")),
+                                      cpi=sessie.vraag("import/cpi"))
             lading = stap.lees(context)
             try:
                 for tabel, rijen in lading.tabellen.items():
-                    _schrijf(store, cur, tabel, rijen)
-            except duckdb.ConstraintException as e:
+                    sessie.schrijf(f"import/{tabel}", rijen)
+            except NietUniekFout as e:
                 raise InvoerFout(stap.naam, f"de rijen zijn niet uniek of passen niet in de opslag ({e}).") from e
-            cur.execute(sql("import/log"), {"bestand": stap.bestand, "sha256": stap.sha256,
-                                            "soort": stap.soort, "rijen": lading.rijen})
+            sessie.voer_uit("import/log", bestand=stap.bestand, sha256=stap.sha256, soort=stap.soort,
+                            rijen=lading.rijen)
             verslag.geladen.append((Path(stap.naam), stap.soort, lading.rijen, lading.samenvatting))
             meld(f"[{i}/{n}] {stap.naam}: {stap.omschrijving} — {lading.samenvatting}", i / (n + 1))
         if verslag.geladen or store.gemigreerd:
             meld("Afgeleide tabellen en herindelingen opnieuw opbouwen…", n / (n + 1))
-            _leid_af(store, cur, [p for p, *_ in verslag.geladen])
+            _leid_af(sessie, [p for p, *_ in verslag.geladen])
     store.na_import()
     verslag.seconden = time.perf_counter() - start
     meld("Klaar.", 1.0)

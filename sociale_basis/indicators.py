@@ -142,6 +142,62 @@ def _herreken(store: Store, model: str, maat: str, doeljaar: int) -> None:
     """Reken alle gemeenten één keer om naar de indeling van `doeljaar` (werk.herrekend_cache)."""
     sleutel = ("herrekend", model, maat, doeljaar)
     if sleutel not in store.onthouden:
-        with store.cursor() as cur:
-            store.voer_uit(cur, "model/herreken", model=model, maat=maat, doeljaar=doeljaar)
+        store.voer_uit("model/herreken", model=model, maat=maat, doeljaar=doeljaar)
         store.onthouden[sleutel] = True
+
+
+# -- overige marts: één functie per vraag, zodat alleen deze module marts bij naam kent -------------
+def maatstaf(store: Store, model: str, jaar: int, document: str, circulaire: str) -> pd.DataFrame:
+    """Netto uitgaven naast de gemeentefondsmaatstaf van een circulaire, per gemeente."""
+    return store.query("marts/maatstaf", model=model, jaar=jaar, document=document, circulaire=circulaire)
+
+
+def circulaires(store: Store) -> pd.DataFrame:
+    return store.query("marts/circulaires")
+
+
+def doeljaar(store: Store, jaar: int, gm_code: str | None) -> int:
+    """De meest recente indeling waarin de gemeente (of het land) nog te volgen is."""
+    return int(store.enkele_waarde("marts/doeljaar", jaar=jaar, gm_code=gm_code) or jaar)
+
+
+def prijsindex(store: Store) -> pd.DataFrame:
+    return store.query("marts/prijsindex")
+
+
+def gemeenten(store: Store, jaar: int) -> pd.DataFrame:
+    """De gemeenten van een jaar met naam, provincie en klassen (voor keuzes en vergelijkingsgroepen)."""
+    return store.query("marts/gemeente_kenmerken", jaar=jaar)
+
+
+def taakvelden_gemeente(store: Store, model: str, jaar: int, document: str, maat: str,
+                        gm_code: str) -> pd.DataFrame:
+    return store.query("marts/taakvelden_gemeente", model=model, jaar=jaar, document=document,
+                       maat=maat, gm_code=gm_code)
+
+
+def taakveld_landelijk(store: Store, jaar: int, document: str) -> pd.DataFrame:
+    return store.query("marts/taakveld_landelijk", jaar=jaar, document=document)
+
+
+def import_log(store: Store) -> pd.DataFrame:
+    """De laatste imports, met bestandsnamen (geen paden)."""
+    return store.query("marts/import_log")
+
+
+def status_overzicht(store: Store) -> pd.Series:
+    """Welke jaren de niet-Iv3-tabellen dekken, in woorden (voor `sociale-basis status`)."""
+    return store.query("marts/status_overzicht").iloc[0]
+
+
+def model_regels(store: Store, model: str) -> pd.DataFrame:
+    return store.query("marts/model_regels", model=model)
+
+
+def grenzen(store: Store, jaar: int) -> pd.DataFrame:
+    """Gemeentegrenzen van één indeling: gm_code en geometrie (GeoJSON-tekst)."""
+    return store.query("marts/geo", jaar=jaar)
+
+
+def grensjaren(store: Store) -> list[int]:
+    return store.query("marts/geo_jaren")["jaar"].tolist()

@@ -16,33 +16,15 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import begrippen
 from .sources.lezen import TAAKVELD, InvoerFout, lees_tekst_csv
 from .store import ROOT
 
 STANDAARD = ROOT / "data" / "model" / "standaard.csv"
 
-# Lagen in vaste volgorde, met naam en kleur (Okabe-Ito, kleurenblind-veilig): de sociale basis
-# in koele kleuren, zorg na escalatie in warme. Eén bron voor elke pagina en export.
-LAGEN = {
-    "persoonlijk": ("Persoonlijk", "#CC79A7"),
-    "informeel": ("Informeel (gemeenschappelijk)", "#56B4E9"),
-    "institutioneel": ("Institutioneel", "#009E73"),
-    "maatwerk": ("Maatwerk", "#E69F00"),
-    "acuut": ("Acuut / geëscaleerd", "#D55E00"),
-    "overig": ("Overig", "#BBBBBB"),
-}
-NIET_MEEGETELD = "niet_meegeteld"  # reservemutaties en resultaat: geen uitgave voor een taak
-
-FUNCTIES = {
-    "collectieve_preventie": "Collectieve preventie",
-    "toegang": "Toegang en vroegsignalering",
-    "bestaanszekerheid": "Bestaanszekerheid en participatie",
-    "individuele_ondersteuning": "Individuele ondersteuning (maatwerk)",
-    "acute_zorg": "Acute en geëscaleerde zorg",
-    "beleid": "Coördinatie en beleid sociaal domein",
-    "buiten_sociaal_domein": "Buiten het sociaal domein",
-    "geen_uitgave": "Geen uitgave (reserves, resultaat)",
-}
+# De lagen en functies staan in begrippen.py (ook de SQL gebruikt ze); hier opnieuw genoemd
+# omdat pagina's en tests ze als model.LAGEN kennen.
+LAGEN, FUNCTIES, NIET_MEEGETELD = begrippen.LAGEN, begrippen.FUNCTIES, begrippen.NIET_MEEGETELD
 
 KOLOMMEN = ["schema", "taakveld", "omschrijving", "laag", "aandeel", "functie", "toelichting"]
 # Optioneel: economische categorieën (voorvoegsels, bv. "L1 L3 L4.3.3") die bij deze laag horen.

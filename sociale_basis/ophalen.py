@@ -16,6 +16,7 @@ from __future__ import annotations
 import email.utils
 import hashlib
 import json
+import os
 import random
 import re
 import shutil
@@ -35,8 +36,18 @@ from .sources import geo, gemeenten, iv3, prijzen
 from .sources.lezen import GM_CODE, Lading, sha256
 from .store import ROOT, Store
 
+# Een andere bronnenlijst of cachemap (bv. een spiegel van CBS, of de nagebootste server in de
+# tests) gaat via de omgeving, zodat ook de knop in het dashboard ze gebruikt.
 STANDAARD_BRONNEN = ROOT / "data" / "cbs_bronnen.toml"
 STANDAARD_CACHE = ROOT / ".cache" / "ophalen"
+
+
+def bronnenlijst() -> Path:
+    return Path(os.environ.get("SOCIALE_BASIS_CBS_BRONNEN") or STANDAARD_BRONNEN)
+
+
+def cachemap() -> Path:
+    return Path(os.environ.get("SOCIALE_BASIS_CACHE") or STANDAARD_CACHE)
 CACHE_GELDIG_DAGEN = 7  # oudere halve downloads beginnen opnieuw: CBS kan intussen herzien hebben
 
 
@@ -65,7 +76,8 @@ class Bronnen:
     grenzen_jaren: list[int]
 
 
-def laad_bronnen(pad: Path = STANDAARD_BRONNEN) -> Bronnen:
+def laad_bronnen(pad: Path | None = None) -> Bronnen:
+    pad = pad or bronnenlijst()
     try:
         c = tomllib.loads(Path(pad).read_text(encoding="utf-8"))
         return Bronnen(
@@ -222,9 +234,9 @@ class Opgehaald:
     verzoeken: int = 0
 
 
-def _stap(bestand: Path, sleutel: str, soort: str, omschrijving: str,
-          lees: Callable[[Path, sources.Context], Lading]) -> Stap:
-    return Stap(f"ophalen:{sleutel}", bestand.name, soort, omschrijving, sha256(bestand),
+def _stap(bestand: Path, soort: str, omschrijving: str, lees: Callable[[Path, sources.Context], Lading]) -> Stap:
+    # De sleutel in import_log is de vaste bestandsnaam in de cache: dezelfde inhoud = overslaan.
+    return Stap(f"ophalen/{bestand.name}", bestand.name, soort, omschrijving, sha256(bestand),
                 lambda context, p=bestand: lees(p, context))
 
 
@@ -253,7 +265,7 @@ def _iv3(client: Client, b: Bronnen, map_: Path, uit: Opgehaald, meld: Callable[
             df = df[df["Gemeenten"].str.match(GM_CODE.pattern)]
             bestand = map_ / f"iv3_cbs_{verslagsoort}.csv"
             df.to_csv(bestand, index=False)
-            uit.stappen.append(_stap(bestand, f"iv3:{verslagsoort}", "cbs_iv3", wat, _lees_iv3_vervangend))
+            uit.stappen.append(_stap(bestand, "cbs_iv3", wat, _lees_iv3_vervangend))
             meld(f"{wat}: {len(df):,} regels, {df['Gemeenten'].nunique()} gemeenten".replace(",", "."))
 
 
@@ -291,7 +303,7 @@ def _gebieden(client: Client, b: Bronnen, map_: Path, uit: Opgehaald, meld: Call
                            "prv_code": rij[pv][2:] if pv else "", "provincie": rij.get(pv_naam, "") if pv else ""})
     bestand = map_ / "gemeenten_per_jaar_cbs.csv"
     pd.DataFrame(regels, columns=gemeenten.KOLOMMEN_LIJST).to_csv(bestand, index=False)
-    uit.stappen.append(_stap(bestand, "gebieden", "cbs_gebieden", "gemeentelijsten per jaar (CBS)",
+    uit.stappen.append(_stap(bestand, "cbs_gebieden", "gemeentelijsten per jaar (CBS)",
                              gemeenten.lees_lijst))
 
 
@@ -314,7 +326,7 @@ def _inwoners(client: Client, b: Bronnen, map_: Path, uit: Opgehaald, meld: Call
     if regels:
         bestand = map_ / "inwoners_cbs.csv"
         pd.DataFrame(regels).to_csv(bestand, index=False)
-        uit.stappen.append(_stap(bestand, "inwoners", "cbs_inwoners", "inwoners op 1 januari (CBS)",
+        uit.stappen.append(_stap(bestand, "cbs_inwoners", "inwoners op 1 januari (CBS)",
                                  gemeenten.lees_inwoners))
 
 
@@ -333,7 +345,7 @@ def _cpi(client: Client, b: Bronnen, map_: Path, uit: Opgehaald, meld: Callable[
         raise OphaalFout(f"{wat}: geen jaarcijfers (Perioden als 2024JJ00) in het antwoord.")
     bestand = map_ / "cpi_83131NED.csv"
     bestand.write_text("\n".join(regels) + "\n", encoding="utf-8")
-    uit.stappen.append(_stap(bestand, "cpi", "cbs_cpi", wat, prijzen.lees_statline))
+    uit.stappen.append(_stap(bestand, "cbs_cpi", wat, prijzen.lees_statline))
 
 
 def _grenzen(client: Client, b: Bronnen, map_: Path, uit: Opgehaald, meld: Callable[[str], None]) -> None:
@@ -352,7 +364,7 @@ def _grenzen(client: Client, b: Bronnen, map_: Path, uit: Opgehaald, meld: Calla
             continue
         bestand = map_ / f"gemeenten_{jaar}_pdok.geojson"
         bestand.write_text(json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
-        uit.stappen.append(_stap(bestand, f"grenzen:{jaar}", "pdok_grenzen", wat, geo.lees))
+        uit.stappen.append(_stap(bestand, "pdok_grenzen", wat, geo.lees))
 
 
 ONDERDELEN = {"gemeenten": _gebieden, "inwoners": _inwoners, "cpi": _cpi, "iv3": _iv3, "grenzen": _grenzen}
@@ -381,7 +393,7 @@ class Ophaalverslag:
     seconden: float
 
 
-def download(bronnen: Bronnen | None = None, *, cache: Path = STANDAARD_CACHE,
+def download(bronnen: Bronnen | None = None, *, cache: Path | None = None,
              onderdelen: list[str] | None = None, meld: Melder = importer._stil,
              client_opties: dict | None = None) -> Opgehaald:
     """Fase 1 en 2: alles downloaden (met hervatten) en omzetten; raakt de opslag niet aan."""
@@ -390,7 +402,7 @@ def download(bronnen: Bronnen | None = None, *, cache: Path = STANDAARD_CACHE,
     onbekend = set(onderdelen) - set(ONDERDELEN)
     if onbekend:
         raise OphaalFout(f"Onbekend onderdeel {', '.join(sorted(onbekend))}; kies uit {', '.join(ONDERDELEN)}.")
-    map_ = _cache_map(Path(cache), bronnen, onderdelen)
+    map_ = _cache_map(Path(cache or cachemap()), bronnen, onderdelen)
     bestanden = map_ / "bestanden"
     bestanden.mkdir(exist_ok=True)
     opgehaald = Opgehaald(map_=map_)
@@ -419,7 +431,7 @@ def importeer(store: Store, opgehaald: Opgehaald, meld: Melder = importer._stil)
     return verslag
 
 
-def ophaal(store: Store, bronnen: Bronnen | None = None, *, cache: Path = STANDAARD_CACHE,
+def ophaal(store: Store, bronnen: Bronnen | None = None, *, cache: Path | None = None,
            onderdelen: list[str] | None = None, meld: Melder = importer._stil,
            client_opties: dict | None = None) -> Ophaalverslag:
     """Haal alles op en importeer het in één transactie. Faalt met OphaalFout (of InvoerFout

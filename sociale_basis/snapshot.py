@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import bronnen
+from . import bronnen, indicators
 from .importer import Stap
 from .sources.lezen import InvoerFout, Lading, sha256
 from .store import ROOT, Store
@@ -80,7 +80,7 @@ def maak(store: Store, map_: Path = STANDAARD_MAP, naam: str | None = None) -> M
     nu = datetime.now(UTC).replace(microsecond=0)
     naam = naam or f"sociale-basis-{nu:%Y-%m-%d}"
     herkomst = _bronbestanden(store)
-    dekking = store.query("marts/beschikbaarheid")
+    dekking = indicators.beschikbaarheid(store)
     if dekking.empty:
         raise InvoerFout(store.pad.name, "de opslag bevat geen Iv3-gegevens; er is niets om vast te leggen.")
     map_ = Path(map_)
@@ -172,12 +172,12 @@ def stappen(map_: Path = STANDAARD_MAP) -> list[Stap]:
     uit = []
     for tabel, info in manifest.inhoud["tabellen"].items():
         bestand = manifest.pad / info["bestand"]
-        uit.append(Stap(f"snapshot:{tabel}", f"{manifest.naam}/{info['bestand']}", f"snapshot_{tabel}",
+        uit.append(Stap(f"snapshot/{info['bestand']}", f"{manifest.naam}/{info['bestand']}", f"snapshot_{tabel}",
                         info["omschrijving"], info["sha256"],
                         lambda _c, b=bestand, t=tabel, r=info["rijen"]: _lees_tabel(b, t, r)))
     tekst = (manifest.pad / "manifest.json").read_text(encoding="utf-8")
     herkomst = pd.DataFrame([{"naam": manifest.naam, "gemaakt": manifest.inhoud["gemaakt"], "manifest": tekst}])
-    uit.append(Stap("snapshot", f"{manifest.naam}/manifest.json", "snapshot", "momentopname",
+    uit.append(Stap("snapshot/manifest.json", f"{manifest.naam}/manifest.json", "snapshot", "momentopname",
                     sha256(manifest.pad / "manifest.json"),
                     lambda _c: Lading("snapshot", {"snapshot_geladen": herkomst}, manifest.naam)))
     return uit
@@ -185,9 +185,7 @@ def stappen(map_: Path = STANDAARD_MAP) -> list[Stap]:
 
 def geladen(store: Store) -> dict | None:
     """De momentopname in deze opslag (naam, gemaakt, geladen, manifest als dict) of None."""
-    from .indicators import snapshot_geladen
-
-    r = snapshot_geladen(store)
+    r = indicators.snapshot_geladen(store)
     if r is None:
         return None
     return {"naam": r["naam"], "gemaakt": r["gemaakt"], "geladen": r["geladen"],

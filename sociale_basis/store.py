@@ -20,12 +20,23 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from . import begrippen
+
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "queries"
 
 
 class OpslagFout(Exception):
     """Een probleem met de opslag zelf, in woorden die een gebruiker kan oplossen."""
+
+
+class NietUniekFout(OpslagFout):
+    """Rijen die een sleutel van de opslag schenden (dubbel, of niet passend)."""
+
+
+# Elke fout van de database zelf; wie een fout wil tonen in plaats van een traceback, vangt deze
+# (zo hoeft alleen deze module DuckDB te kennen).
+DatabaseFout = duckdb.Error
 
 
 def standaard_pad() -> Path:
@@ -63,6 +74,53 @@ def _migraties() -> list[tuple[int, Path]]:
 
 
 SCHEMA_VERSIE = max(v for v, _ in _migraties())
+
+
+def _werk_sql(tekst: str) -> str:
+    """Vul de lagen en functies uit begrippen.py in (vaste namen uit de code, nooit invoer)."""
+    return (tekst.replace("{{bedragen}}", begrippen.sql_bedragen())
+                 .replace("{{sommen}}", begrippen.sql_sommen()))
+
+
+def _voer_uit(cur: duckdb.DuckDBPyConnection, naam: str, params: dict) -> None:
+    for stmt in _statements(sql(naam)):
+        gebruikt = {k: v for k, v in params.items() if f"${k}" in stmt}
+        cur.execute(stmt, gebruikt or None)
+
+
+def _enkel(naam: str, resultaat: duckdb.DuckDBPyConnection):
+    rijen = resultaat.fetchmany(2)
+    if len(rijen) > 1 or (rijen and len(rijen[0]) != 1):
+        raise OpslagFout(f"De query {naam} geeft meer dan één waarde; verwacht precies één.")
+    return rijen[0][0] if rijen else None
+
+
+class Schrijfsessie:
+    """Eén lopende schrijftransactie (Store.schrijven): benoemde queries en tabellen, zonder dat
+    de aanroeper een cursor in handen krijgt."""
+
+    def __init__(self, cur: duckdb.DuckDBPyConnection):
+        self._cur = cur
+
+    def vraag(self, naam: str, **params) -> pd.DataFrame:
+        return self._cur.execute(sql(naam), params or None).df()
+
+    def enkele_waarde(self, naam: str, **params):
+        return _enkel(naam, self._cur.execute(sql(naam), params or None))
+
+    def voer_uit(self, naam: str, **params) -> None:
+        _voer_uit(self._cur, naam, params)
+
+    def schrijf(self, naam: str, rijen: pd.DataFrame, **params) -> None:
+        """Voer een benoemd bestand uit met `rijen` als tabel `invoer`."""
+        self._cur.register("invoer", rijen)
+        try:
+            _voer_uit(self._cur, naam, params)
+        except duckdb.ConstraintException as e:
+            raise NietUniekFout(str(e)) from e
+        finally:
+            # Na een fout is de transactie afgebroken; de rollback ruimt de rest op.
+            self._cur.unregister("invoer")
 
 
 @dataclass
@@ -114,7 +172,7 @@ class Store:
         # `werk`: een tweede Store op hetzelfde bestand hergebruikt die (modellen hebben een sleutel).
         self._con.execute("ATTACH IF NOT EXISTS ':memory:' AS werk (READ_ONLY false)")
         for pad in sorted((QUERIES / "werk").glob("*.sql")):
-            for stmt in _statements(pad.read_text(encoding="utf-8")):
+            for stmt in _statements(_werk_sql(pad.read_text(encoding="utf-8"))):
                 self._con.execute(stmt)
 
     # -- schema -------------------------------------------------------------------------
@@ -135,14 +193,16 @@ class Store:
         for versie, pad in _migraties():
             if versie <= huidig:
                 continue
-            with self.transactie() as cur:
+            with self._transactie() as cur:
                 for stmt in _statements(pad.read_text(encoding="utf-8")):
                     cur.execute(stmt)
                 cur.execute("INSERT INTO schema_versie (versie) VALUES (?)", [versie])
             self.gemigreerd = True
 
-    # -- queries ------------------------------------------------------------------------
+    # -- lezen ---------------------------------------------------------------------------
     def cursor(self) -> duckdb.DuckDBPyConnection:
+        """Een eigen cursor, alleen voor tests en controles; het programma zelf gebruikt de
+        benoemde queries hieronder."""
         return self._con.cursor()
 
     def query(self, naam: str, **params) -> pd.DataFrame:
@@ -150,15 +210,20 @@ class Store:
         with self._con.cursor() as cur:
             return cur.execute(sql(naam), params or None).df()
 
-    def waarde(self, naam: str, **params):
-        """Eerste kolom van de eerste rij van een benoemde query."""
+    def enkele_waarde(self, naam: str, **params):
+        """De ene waarde die een benoemde query geeft (None bij geen rij); meer dan één rij of
+        kolom is een fout in de query, geen reden om stil de eerste te nemen."""
         with self._con.cursor() as cur:
-            rij = cur.execute(sql(naam), params or None).fetchone()
-        return None if rij is None else rij[0]
+            return _enkel(naam, cur.execute(sql(naam), params or None))
 
+    def voer_uit(self, naam: str, **params) -> None:
+        """Voer alle statements van een benoemd bestand uit (bv. een cache in `werk` vullen)."""
+        with self._con.cursor() as cur:
+            _voer_uit(cur, naam, params)
+
+    # -- schrijven -------------------------------------------------------------------------
     @contextmanager
-    def transactie(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """Alles in het blok slaagt samen of verandert niets."""
+    def _transactie(self) -> Iterator[duckdb.DuckDBPyConnection]:
         cur = self._con.cursor()
         cur.execute("BEGIN TRANSACTION")
         try:
@@ -171,11 +236,11 @@ class Store:
         finally:
             cur.close()
 
-    def voer_uit(self, cur: duckdb.DuckDBPyConnection, naam: str, **params) -> None:
-        """Voer alle statements van een benoemd bestand uit op `cur` (binnen een transactie)."""
-        for stmt in _statements(sql(naam)):
-            gebruikt = {k: v for k, v in params.items() if f"${k}" in stmt}
-            cur.execute(stmt, gebruikt or None)
+    @contextmanager
+    def schrijven(self) -> Iterator[Schrijfsessie]:
+        """Alles in het blok slaagt samen of verandert niets; schrijven gaat via benoemde queries."""
+        with self._transactie() as cur:
+            yield Schrijfsessie(cur)
 
     @property
     def onthouden(self) -> dict:
@@ -186,8 +251,7 @@ class Store:
         per gemeente voor alle jaren één keer door (werk.indicator_cache); geeft zijn sleutel."""
         regels = model.regels.assign(aandeel=model.regels["aandeel"].astype(str))
         with self._con.cursor() as cur:
-            cur.register("invoer", regels)
-            self.voer_uit(cur, "model/laad", model=model.sleutel)
+            Schrijfsessie(cur).schrijf("model/laad", regels, model=model.sleutel)
         self._gedeeld.modellen[model.sleutel] = model
         return model.sleutel
 

@@ -29,13 +29,15 @@ def vrije_poort() -> int:
 
 
 @pytest.fixture(scope="module")
-def dashboard(volledige_opslag):
+def dashboard(volledige_opslag, tmp_path_factory):
     poort = vrije_poort()
     env = {**os.environ, "SOCIALE_BASIS_DB": str(volledige_opslag)}
+    # Naar een bestand, niet naar een pipe die niemand leest: een volle pipe zet de server stil.
+    log = open(tmp_path_factory.mktemp("dashboard") / "streamlit.log", "w+b")  # noqa: SIM115
     proces = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(poort),
          "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
     adres = f"http://127.0.0.1:{poort}"
     for _ in range(120):
         try:
@@ -45,10 +47,12 @@ def dashboard(volledige_opslag):
             time.sleep(0.5)
     else:
         proces.kill()
-        pytest.fail("het dashboard startte niet: " + proces.stdout.read().decode(errors="replace")[-2000:])
+        log.seek(0)
+        pytest.fail("het dashboard startte niet: " + log.read().decode(errors="replace")[-2000:])
     yield adres
     proces.terminate()
     proces.wait(timeout=20)
+    log.close()
 
 
 @pytest.fixture(scope="module")

@@ -262,3 +262,24 @@ def test_trends_totaal_meldt_onvolledig_nederland(db):
     at = app(db, "trends", jaar="2025", maat="Bruto", gemeente="Land van Cuijk")
     spoor = next(s for s in figuren(at)[0]["data"] if s["name"] == "Land van Cuijk – begroting")
     assert dict(zip(spoor["x"], spoor["y"]))[2022] is None and spoor["connectgaps"] is False
+
+
+def test_eerste_start_ophalen_bij_cbs(tmp_path, monkeypatch):
+    """De tweede knop op de lege pagina haalt bij (een nagebootste) CBS op en toont daarna cijfers."""
+    from cbs_nep import NepCBS
+
+    with NepCBS() as nep:
+        bronnen = tmp_path / "bronnen.toml"
+        bronnen.write_text(nep.bronnen_toml(), encoding="utf-8")
+        monkeypatch.setenv("SOCIALE_BASIS_DB", str(tmp_path / "nieuw.duckdb"))
+        monkeypatch.setenv("SOCIALE_BASIS_CBS_BRONNEN", str(bronnen))
+        monkeypatch.setenv("SOCIALE_BASIS_CACHE", str(tmp_path / "cache"))
+        at = app(tmp_path)
+        at.button[1].click().run()
+        assert not at.exception, at.exception
+        assert not at.error, [e.value for e in at.error]
+        assert at.title[0].value != "Nog geen gegevens"
+        assert "2023" in at.markdown[0].value and "(netto)" in at.markdown[0].value
+        at.switch_page("sociale_basis/pages/gegevens.py").run()
+        soorten = set(at.dataframe[1].value["Soort"])
+        assert "Iv3 van CBS (opgehaald)" in soorten

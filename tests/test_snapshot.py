@@ -9,14 +9,13 @@ import shutil
 
 import pandas as pd
 import pytest
+from conftest import momentopname
 
 from sociale_basis import indicators, model, snapshot
 from sociale_basis.cli import main
 from sociale_basis.importer import voer_in
 from sociale_basis.sources.lezen import InvoerFout
 from sociale_basis.store import Store
-
-from conftest import momentopname
 
 # Tabellen die een volledige import en een momentopname gelijk moeten hebben. Niet: iv3_bedrag
 # (de momentopname neemt alleen de gekozen bron per gemeente mee), import_log en de herkomst.

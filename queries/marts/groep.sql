@@ -4,8 +4,7 @@ SELECT
     count(*) AS gemeenten,
     sum(inwoners) AS inwoners,
     sum(COLUMNS(lambda c: list_contains(werk.bedragen(), c))),
-    CASE WHEN sum(collectieve_preventie) > 0 AND sum(acute_zorg) >= 0
-         THEN sum(acute_zorg) / sum(collectieve_preventie) END AS acuut_per_euro_preventie,
+    werk.acuut_per_preventie(sum(acute_zorg), sum(collectieve_preventie)) AS acuut_per_euro_preventie,
     sum(COLUMNS(lambda c: list_contains(werk.bedragen(), c)))
         / sum(inwoners) AS '\0_per_inwoner'
 FROM werk.gemeente_indicatoren($model, $maat)

@@ -1,6 +1,5 @@
 -- Eén rij per gemeente voor één jaar, document en maat: euro's per laag en functie, per inwoner,
--- en "€ acute zorg per € collectieve preventie" (leeg als preventie ≤ 0 of acute zorg < 0:
--- netto kan negatief zijn als baten de lasten overtreffen, en dan zegt de verhouding niets).
+-- en "€ acute zorg per € collectieve preventie" (werk.acuut_per_preventie).
 SELECT
     gi.gm_code,
     coalesce(gj.naam, gi.gm_code) AS gemeente,
@@ -10,8 +9,7 @@ SELECT
     $maat AS maat,
     gi.inwoners,
     gi.* EXCLUDE (gm_code, jaar, document, inwoners),
-    CASE WHEN gi.collectieve_preventie > 0 AND gi.acute_zorg >= 0
-         THEN gi.acute_zorg / gi.collectieve_preventie END AS acuut_per_euro_preventie,
+    werk.acuut_per_preventie(gi.acute_zorg, gi.collectieve_preventie) AS acuut_per_euro_preventie,
     COLUMNS(lambda c: list_contains(werk.bedragen(), c))
         / gi.inwoners AS '\0_per_inwoner'
 FROM werk.gemeente_indicatoren($model, $maat) gi

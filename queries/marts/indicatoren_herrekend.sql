@@ -6,8 +6,7 @@ SELECT
     h.jaar, h.document, $maat AS maat, h.inwoners,
     h.* EXCLUDE (jaar, document, gm_code, inwoners, gewicht_aanwezig, gewicht_totaal),
     h.gewicht_aanwezig / h.gewicht_totaal AS dekking,
-    CASE WHEN h.collectieve_preventie > 0 AND h.acute_zorg >= 0
-         THEN h.acute_zorg / h.collectieve_preventie END AS acuut_per_euro_preventie,
+    werk.acuut_per_preventie(h.acute_zorg, h.collectieve_preventie) AS acuut_per_euro_preventie,
     COLUMNS(lambda c: list_contains(werk.bedragen(), c)) / h.inwoners AS '\0_per_inwoner'
 FROM werk.herrekend($model, $maat, $doeljaar) h
 LEFT JOIN main.gemeente_jaar gj ON gj.jaar = $doeljaar AND gj.gm_code = h.gm_code

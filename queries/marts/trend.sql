@@ -24,7 +24,7 @@ prijs AS (
 SELECT
     jaar, document, gemeenten, inwoners, dekking, prijsfactor,
     COLUMNS(lambda c: list_contains(werk.bedragen(), c)) * prijsfactor,
-    CASE WHEN collectieve_preventie > 0 AND acute_zorg >= 0 THEN acute_zorg / collectieve_preventie END AS acuut_per_euro_preventie,
+    werk.acuut_per_preventie(acute_zorg, collectieve_preventie) AS acuut_per_euro_preventie,
     COLUMNS(lambda c: list_contains(werk.bedragen(), c)) * prijsfactor
         / inwoners AS '\0_per_inwoner'
 FROM prijs

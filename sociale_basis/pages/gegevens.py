@@ -3,21 +3,21 @@ momentopname geladen is en hoe oud, de laatste imports, en de knop om bij CBS op
 
 import streamlit as st
 
-from sociale_basis import fmt, ui
+from sociale_basis.dashboard import opslag, vragen
 
-store, sleutel = ui.opslag()
+store, sleutel = opslag.opslag()
 
 st.title("Gegevens")
 st.markdown("Wat het dashboard nu laat zien, waar het vandaan komt, en hoe je nieuwere cijfers haalt.")
 
 st.header("Wat er in de opslag staat")
-dekking = ui.dekking(store, sleutel)
+dekking = vragen.dekking(store, sleutel)
 st.dataframe(dekking, hide_index=True, width="stretch", height=35 * (len(dekking) + 1) + 3)
 st.caption("Netto (lasten − baten) kan alleen waar de bron baten per taakveld geeft. Gemeenten ‘zonder "
            "cijfers’ staan in de bron met alleen nullen en tellen niet mee als € 0.")
 
 st.header("Meegeleverde momentopname")
-st.markdown(ui.snapshot_zin(store, sleutel))
+st.markdown(vragen.snapshot_zin(store, sleutel))
 
 st.header("Nieuwste gegevens van CBS")
 st.markdown("""
@@ -31,11 +31,11 @@ De tabel-id's staan in `data/cbs_bronnen.toml`.
 """)
 if st.button("Haal de nieuwste gegevens op bij CBS", icon=":material/cloud_download:"):
     try:
-        ui.haal_bij_cbs()
-    except ui.LAADFOUTEN as e:
+        opslag.haal_bij_cbs()
+    except opslag.LAADFOUTEN as e:
         st.error(f"Ophalen is niet gelukt; de opslag is niet veranderd. {e}")
 
 st.header("Laatste imports")
-st.dataframe(ui.import_log(store, sleutel).rename(columns={
+st.dataframe(vragen.import_log(store, sleutel).rename(columns={
     "tijdstip": "Geïmporteerd", "soort": "Soort", "rijen": "Rijen", "bestand": "Bestand"}),
     hide_index=True, width="stretch")

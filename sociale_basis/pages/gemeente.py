@@ -3,15 +3,16 @@ verhouding acuut/preventie met rangorde, en de taakvelden achter elk getal."""
 
 import streamlit as st
 
-from sociale_basis import charts, fmt, teksten, ui
+from sociale_basis import charts, fmt, teksten
+from sociale_basis.dashboard import opslag, uitvoer, vragen, zijbalk
 from sociale_basis.model import FUNCTIES, LAGEN
 
-store, sleutel = ui.opslag()
-k = ui.keuze()
-df = ui.per_gemeente(store, sleutel, k.jaar, k.document, k.maat)
+store, sleutel = opslag.opslag()
+k = zijbalk.keuze()
+df = vragen.per_gemeente(store, sleutel, k.jaar, k.document, k.maat)
 if k.gemeente not in set(df["gm_code"]):
     st.title("Gemeente")
-    leeg = ui.zonder_cijfers(store, sleutel, k.jaar, k.document)
+    leeg = vragen.zonder_cijfers(store, sleutel, k.jaar, k.document)
     if k.gemeente in set(leeg["gm_code"]):
         st.info(f"Voor {leeg.set_index('gm_code').loc[k.gemeente, 'gemeente']} staan in de bron geen "
                 f"cijfers voor de {k.document} {k.jaar}. Kies een ander jaar of document.")
@@ -20,10 +21,10 @@ if k.gemeente not in set(df["gm_code"]):
     st.stop()
 
 rij = df.set_index("gm_code").loc[k.gemeente]
-kenmerken = ui.gemeenten(store, sleutel, k.jaar).set_index("gm_code").loc[k.gemeente]
-nl = ui.groep(store, sleutel, k.jaar, k.document, k.maat, None)
-leden, groepnaam = ui.groepsleden(store, sleutel, k)
-groep = ui.groep(store, sleutel, k.jaar, k.document, k.maat, tuple(leden)) if leden else None
+kenmerken = vragen.gemeenten(store, sleutel, k.jaar).set_index("gm_code").loc[k.gemeente]
+nl = vragen.groep(store, sleutel, k.jaar, k.document, k.maat, None)
+leden, groepnaam = vragen.groepsleden(store, sleutel, k)
+groep = vragen.groep(store, sleutel, k.jaar, k.document, k.maat, tuple(leden)) if leden else None
 
 st.title(rij["gemeente"])
 st.caption(" · ".join(str(x) for x in [
@@ -58,7 +59,7 @@ if groep is not None:
                "| Nederland. Kies de groep in de zijbalk onder ‘Vergelijkingsgroep’.")
 
 st.subheader("Achter de getallen: de taakvelden per laag")
-tv = ui.taakvelden(store, sleutel, k.jaar, k.document, k.maat, k.gemeente)
+tv = vragen.taakvelden(store, sleutel, k.jaar, k.document, k.maat, k.gemeente)
 laag = st.pills("Laag", list(LAGEN), format_func=lambda lg: LAGEN[lg][0], default="institutioneel",
                 key="laag", bind="query-params")
 deel = tv[tv["laag"] == laag] if laag else tv
@@ -70,5 +71,5 @@ st.dataframe(
     hide_index=True, width="stretch")
 st.caption("Bedragen in hele euro's: Iv3-bedrag (€ 1.000) × 1.000 × het deel dat het model aan deze "
            f"laag toekent. Zie de pagina Methode. {k.bron()}")
-ui.csv_knop(tv.assign(gemeente=rij["gemeente"], jaar=k.jaar, document=k.document, maat=k.maat),
+uitvoer.csv_knop(tv.assign(gemeente=rij["gemeente"], jaar=k.jaar, document=k.document, maat=k.maat),
             f"taakvelden_{k.gemeente}_{k.document}_{k.jaar}_{k.maat}.csv", "Download alle taakvelden (CSV)")

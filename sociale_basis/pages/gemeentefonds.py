@@ -4,10 +4,11 @@ voorzieningen Wmo en Jeugd). Een schatting van de behoefte, geen oormerk."""
 
 import streamlit as st
 
-from sociale_basis import charts, fmt, ui
+from sociale_basis import charts, fmt
+from sociale_basis.dashboard import opslag, uitvoer, vragen, zijbalk
 
-store, sleutel = ui.opslag()
-k = ui.keuze()
+store, sleutel = opslag.opslag()
+k = zijbalk.keuze()
 
 st.title("Gemeentefonds als maatstaf")
 st.markdown(
@@ -16,7 +17,7 @@ st.markdown(
     "kost, geen oormerk**: een gemeente mag het geld anders besteden. Juist daarom is het een maatstaf "
     "die niet de eigen keuze van de gemeente is.")
 
-circ = ui.circulaires(store, sleutel)
+circ = vragen.circulaires(store, sleutel)
 beschikbaar = circ[circ["uitkeringsjaar"] == k.jaar]
 if beschikbaar.empty:
     jaren = ", ".join(str(j) for j in sorted(circ["uitkeringsjaar"].unique())) or "geen"
@@ -36,8 +37,8 @@ opties = list(namen_circ)
 circulaire = st.selectbox("Circulaire", opties, index=len(opties) - 1, format_func=namen_circ.get,
                           key="circulaire", bind="query-params",
                           help=f"De verdeling voor uitkeringsjaar {k.jaar} volgens deze circulaire.")
-df = ui.maatstaf(store, sleutel, k.jaar, k.document, circulaire)
-leden, groepnaam = ui.groepsleden(store, sleutel, k)
+df = vragen.maatstaf(store, sleutel, k.jaar, k.document, circulaire)
+leden, groepnaam = vragen.groepsleden(store, sleutel, k)
 
 VERGELIJKINGEN = {
     "sociale_basis": ("Sociale basis", "taakvelden 6.1, 6.2 (vanaf 2025 6.21–6.23) en 7.1",
@@ -65,7 +66,7 @@ keuze = st.segmented_control("Vergelijking", list(VERGELIJKINGEN), default="soci
                              format_func=lambda v: VERGELIJKINGEN[v][0], key="vergelijking",
                              bind="query-params", required=True)
 naam, uitgaven, fonds = VERGELIJKINGEN[keuze]
-bron = (f"Bron: {ui.BRON_CBS}, {k.document} {k.jaar}, netto; gemeentefonds {namen_circ[circulaire].lower()}"
+bron = (f"Bron: {zijbalk.BRON_CBS}, {k.document} {k.jaar}, netto; gemeentefonds {namen_circ[circulaire].lower()}"
         " (BZK; verdeling per cluster berekend door begrotingsanalysetool). Bewerking: Sociale Basis-dashboard.")
 st.plotly_chart(charts.maatstaf(df, f"{keuze}_fonds_per_inwoner", f"{keuze}_uitgaven_per_inwoner",
                                 k.gemeente, leden, f"uitkering ({fonds}), € per inwoner",
@@ -91,4 +92,4 @@ st.dataframe(weergave.style.format({"Inwoners": fmt.getal, "Uitgaven per inwoner
                                     "Uitkering per inwoner": fmt.euro, "Verschil per inwoner": fmt.euro,
                                     "Verschil totaal": fmt.bedrag}, na_rep=fmt.LEEG),
              hide_index=True, width="stretch")
-ui.csv_knop(df, f"gemeentefonds_{circulaire}_{k.jaar}.csv", "Download alle gemeenten (CSV)")
+uitvoer.csv_knop(df, f"gemeentefonds_{circulaire}_{k.jaar}.csv", "Download alle gemeenten (CSV)")

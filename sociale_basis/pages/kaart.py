@@ -2,18 +2,19 @@
 
 import streamlit as st
 
-from sociale_basis import charts, fmt, ui
+from sociale_basis import charts, fmt
+from sociale_basis.dashboard import kaartbron, opslag, vragen, zijbalk
 from sociale_basis.model import LAGEN
 
 GEMEENTEPAGINA = "sociale_basis/pages/gemeente.py"
 
-store, sleutel = ui.opslag()
-k = ui.keuze()
+store, sleutel = opslag.opslag()
+k = zijbalk.keuze()
 if st.session_state.pop("_naar_gemeente", False):
     # Lege query_params: gebonden zijbalkkeuzes zetten zichzelf daarna weer in de URL.
     st.switch_page(GEMEENTEPAGINA, query_params={})
 
-df = ui.per_gemeente(store, sleutel, k.jaar, k.document, k.maat)
+df = vragen.per_gemeente(store, sleutel, k.jaar, k.document, k.maat)
 INDICATOREN = {
     "verhouding": "€ acute zorg per € collectieve preventie",
     "collectieve_preventie": "Collectieve preventie",
@@ -24,9 +25,9 @@ INDICATOREN = {
 st.title("Kaart")
 indicator = st.selectbox("Indicator", list(INDICATOREN), format_func=INDICATOREN.get, key="indicator",
                          bind="query-params")
-jaar_kaart, herrekenen = ui.kaartjaar(store, sleutel, k.jaar)
+jaar_kaart, herrekenen = kaartbron.kaartjaar(store, sleutel, k.jaar)
 if herrekenen:
-    df = ui.per_gemeente_herrekend(store, sleutel, k.jaar, k.document, k.maat, jaar_kaart)
+    df = vragen.per_gemeente_herrekend(store, sleutel, k.jaar, k.document, k.maat, jaar_kaart)
 if jaar_kaart is None or df.empty:
     st.warning(f"Er zijn geen kaartgrenzen voor de gemeentelijke indeling van {k.jaar}, en de cijfers "
                "zijn niet naar een latere indeling te herrekenen. Importeer grenzen van dat jaar "
@@ -36,7 +37,7 @@ if herrekenen:
     st.info(f"Voor {k.jaar} zijn er geen eigen kaartgrenzen: de cijfers zijn herrekend naar de "
             f"{len(df)} gemeenten van {jaar_kaart} (gewogen naar adressen bij herindelingen).")
 # Elke gemeente van de kaart, ook zonder cijfers (die wordt lichtgrijs).
-alle = ui.gemeenten(store, sleutel, jaar_kaart)[["gm_code", "naam"]]
+alle = vragen.gemeenten(store, sleutel, jaar_kaart)[["gm_code", "naam"]]
 df = alle.merge(df, on="gm_code", how="left").assign(gemeente=lambda d: d["gemeente"].fillna(d["naam"]))
 
 if indicator == "verhouding":
@@ -62,7 +63,7 @@ def _klik() -> None:
         st.session_state["_naar_gemeente"] = True
 
 
-fig = charts.kaart(ui.geojson_bron(store, sleutel, jaar_kaart), waarden, "_w", label, tekst, k.gemeente,
+fig = charts.kaart(kaartbron.geojson_bron(store, sleutel, jaar_kaart), waarden, "_w", label, tekst, k.gemeente,
                    f"{INDICATOREN[indicator]} ({k.maat}, {k.document} {k.jaar})",
                    k.bron() + f" Grenzen: CBS/PDOK {jaar_kaart}."
                    + (" Herindelingen: VNG/grenswijzigen (CC BY-NC-SA 4.0)." if herrekenen else ""))

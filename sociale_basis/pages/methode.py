@@ -3,11 +3,12 @@ Iv3-schema, de bronnen en wat het dashboard níet beweert."""
 
 import streamlit as st
 
-from sociale_basis import fmt, ui
+from sociale_basis import fmt
+from sociale_basis.dashboard import opslag, uitvoer, vragen, zijbalk
 from sociale_basis.model import FUNCTIES, LAGEN
 
-store, sleutel = ui.opslag()
-k = ui.keuze()
+store, sleutel = opslag.opslag()
+k = zijbalk.keuze()
 
 st.title("Methode")
 st.markdown("""
@@ -32,7 +33,7 @@ te doen. Drie lagen vormen de sociale basis; daarna komt zorg voor wie al in de 
 """)
 
 st.header("Het model per taakveld")
-regels = ui.model_regels(store, sleutel)
+regels = vragen.model_regels(store, sleutel)
 schemas = list(dict.fromkeys(regels["schema"]))
 schema = st.segmented_control("Iv3-schema", schemas, default=schemas[-1], key="schema",
                               bind="query-params", required=True)
@@ -49,15 +50,15 @@ st.dataframe([{"Code": r.taakveld, "Taakveld": r.omschrijving,
 st.caption("Per taakveld tellen de delen op tot 100%; de controle daarop (en op ontbrekende taakvelden) "
            "draait bij elke berekening. Het model staat in `data/model/standaard.csv` en is met "
            "`--model` te vervangen door een eigen verdeling.")
-ui.csv_knop(regels, "sociale_basis_model.csv", "Download het model (CSV)")
+uitvoer.csv_knop(regels, "sociale_basis_model.csv", "Download het model (CSV)")
 
 st.header("Netto of bruto")
-tv23 = (ui.taakveld_landelijk(store, sleutel, 2023, "jaarrekening")
-        if ui.heeft(store, sleutel, 2023, "jaarrekening") else None)
+tv23 = (vragen.taakveld_landelijk(store, sleutel, 2023, "jaarrekening")
+        if vragen.heeft(store, sleutel, 2023, "jaarrekening") else None)
 if tv23 is not None and "6.1" in set(tv23["taakveld"]):
     zes = tv23.set_index("taakveld").loc["6.1"]
-    bruto = ui.groep(store, sleutel, 2023, "jaarrekening", "bruto", None)
-    netto = ui.groep(store, sleutel, 2023, "jaarrekening", "netto", None)
+    bruto = vragen.groep(store, sleutel, 2023, "jaarrekening", "bruto", None)
+    netto = vragen.groep(store, sleutel, 2023, "jaarrekening", "netto", None)
     st.markdown(f"""
 Elk taakveld heeft **lasten** (uitgaven) en **baten** (inkomsten op hetzelfde taakveld, vaak
 geoormerkt rijksgeld). *Bruto* laat zien wat er door de gemeente heen gaat; **netto (lasten − baten)**
@@ -79,7 +80,7 @@ belastingen zijn baten op hoofdtaakveld 0 en vallen in *overig*, dat netto daard
 
 """)
 st.markdown(f"""
-In deze opslag zijn baten per taakveld (en dus netto) er voor **{ui.netto_jaren(store, sleutel)}**.
+In deze opslag zijn er baten per taakveld, en dus netto, voor **{vragen.netto_jaren(store, sleutel)}**.
 Voor de andere jaren toont het dashboard **bruto** en zegt dat erbij; het toont nooit bruto als
 netto. Haal de CBS-tabellen op (pagina Gegevens) voor lasten én baten in elk jaar sinds 2017.
 """)
@@ -97,7 +98,7 @@ lees de gemeten verdeling daarom als een **bovengrens voor informeel**. Zonder c
 meegeleverde gegevens) geldt de vaste verdeling uit het model, 40% informeel en 60% institutioneel.
 De regels staan in de kolom `categorieen` van het modelbestand.
 """)
-gemeten = ui.gemeten_verdeling(store, sleutel)
+gemeten = vragen.gemeten_verdeling(store, sleutel)
 if gemeten.empty:
     st.info("In deze opslag heeft geen enkele gemeente categorieën op 6.1: overal geldt de vaste "
             "verdeling 40/60. Haal de CBS-tabellen op (pagina Gegevens) voor de gemeten verdeling.")
@@ -179,8 +180,8 @@ st.markdown("""
 
 Wat er nu in de opslag staat en wanneer het is geïmporteerd:
 """)
-st.markdown(ui.snapshot_zin(store, sleutel))
-st.dataframe(ui.import_log(store, sleutel).rename(columns={
+st.markdown(vragen.snapshot_zin(store, sleutel))
+st.dataframe(vragen.import_log(store, sleutel).rename(columns={
     "tijdstip": "Geïmporteerd", "soort": "Soort", "rijen": "Rijen", "bestand": "Bestand"}),
     hide_index=True, width="stretch")
 

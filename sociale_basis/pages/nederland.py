@@ -2,13 +2,14 @@
 
 import streamlit as st
 
-from sociale_basis import charts, fmt, teksten, ui
+from sociale_basis import charts, fmt, teksten
+from sociale_basis.dashboard import opslag, uitvoer, vragen, zijbalk
 from sociale_basis.model import LAGEN
 
-store, sleutel = ui.opslag()
-k = ui.keuze()
-df = ui.per_gemeente(store, sleutel, k.jaar, k.document, k.maat)
-nl = ui.groep(store, sleutel, k.jaar, k.document, k.maat, None)
+store, sleutel = opslag.opslag()
+k = zijbalk.keuze()
+df = vragen.per_gemeente(store, sleutel, k.jaar, k.document, k.maat)
+nl = vragen.groep(store, sleutel, k.jaar, k.document, k.maat, None)
 
 st.title("Preventie of pas als het misgaat?")
 st.caption("Wat gemeenten uitgeven aan de sociale basis — persoonlijk, informeel en institutioneel — "
@@ -51,9 +52,9 @@ tabel = [{"Laag": naam, "Bedrag": fmt.bedrag(nl[laag]), "Per inwoner": fmt.euro(
           **({"Aandeel van totaal": fmt.procent(nl[laag] / nl["totaal"])} if k.maat == "bruto" else {})}
          for laag, (naam, _) in [*LAGEN.items(), ("totaal", ("Totaal", None))]]
 st.dataframe(tabel, hide_index=True, width="content")
-leeg = ui.zonder_cijfers(store, sleutel, k.jaar, k.document)
+leeg = vragen.zonder_cijfers(store, sleutel, k.jaar, k.document)
 if not leeg.empty:
     st.caption(f"Geen cijfers in de bron voor {', '.join(leeg['gemeente'])}: niet meegeteld (niet als € 0).")
 st.caption(f"{len(df)} gemeenten, {fmt.getal(nl['inwoners'])} inwoners op 1 januari {k.jaar}. "
            "Landelijke bedragen per inwoner = totaal bedrag / totaal inwoners. " + k.bron())
-ui.csv_knop(df, f"sociale_basis_{k.document}_{k.jaar}_{k.maat}.csv", "Download alle gemeenten (CSV)")
+uitvoer.csv_knop(df, f"sociale_basis_{k.document}_{k.jaar}_{k.maat}.csv", "Download alle gemeenten (CSV)")

@@ -4,11 +4,12 @@ constante prijzen, met de breuken in het Iv3-schema erbij."""
 
 import streamlit as st
 
-from sociale_basis import charts, fmt, ui
+from sociale_basis import charts, fmt
+from sociale_basis.dashboard import opslag, uitvoer, vragen, zijbalk
 from sociale_basis.model import LAGEN
 
-store, sleutel = ui.opslag()
-k = ui.keuze()
+store, sleutel = opslag.opslag()
+k = zijbalk.keuze()
 INDICATOREN = {
     "collectieve_preventie": "Collectieve preventie",
     "acute_zorg": "Acute zorg",
@@ -19,7 +20,7 @@ INDICATOREN = {
 
 # De reeks staat in de meest recente indeling waarin de gekozen gemeente nog bestaat: zo loopt hij
 # zo ver mogelijk door, en tellen fusies eerder in de reeks als de som van hun voorgangers.
-doel = ui.doeljaar(store, sleutel, k.jaar, k.gemeente)
+doel = vragen.doeljaar(store, sleutel, k.jaar, k.gemeente)
 st.title("Trends")
 st.caption(f"Wordt het beter of slechter? Alle jaren staan in de gemeentelijke indeling van {doel}: "
            "cijfers van gemeenten die sindsdien zijn samengevoegd of gesplitst, zijn herrekend naar "
@@ -29,7 +30,7 @@ indicator = links.selectbox("Indicator", list(INDICATOREN), format_func=INDICATO
                             key="reeks", bind="query-params")
 prijzen = midden.segmented_control("Prijzen", ["nominaal", "constant"], default="nominaal", key="prijzen",
                                    format_func=str.capitalize, bind="query-params", required=True)
-cpi = ui.prijsindex(store, sleutel)
+cpi = vragen.prijsindex(store, sleutel)
 basisjaar = None
 if prijzen == "constant":
     if cpi.empty:
@@ -40,17 +41,17 @@ if prijzen == "constant":
         basisjaar = rechts.selectbox("Prijzen van", jaren_cpi[::-1], key="basisjaar", bind="query-params",
                                      help="Bedragen in euro's van dit jaar (CBS-consumentenprijsindex).")
 
-namen = ui.gemeenten(store, sleutel, doel).set_index("gm_code")["naam"]
-leden, groepnaam = ui.groepsleden(store, sleutel, k)
+namen = vragen.gemeenten(store, sleutel, doel).set_index("gm_code")["naam"]
+leden, groepnaam = vragen.groepsleden(store, sleutel, k)
 leden = [c for c in leden if c in namen.index]  # groepsleden die in de doelindeling bestaan
 reeksen = []
 if k.gemeente in namen.index:
     reeksen.append((namen[k.gemeente], charts.ACCENT,
-                    ui.trend(store, sleutel, k.maat, doel, (k.gemeente,), basisjaar)))
+                    vragen.trend(store, sleutel, k.maat, doel, (k.gemeente,), basisjaar)))
 if leden:
     reeksen.append(("Vergelijkingsgroep", charts.GROEP,
-                    ui.trend(store, sleutel, k.maat, doel, tuple(leden), basisjaar)))
-nederland = ui.trend(store, sleutel, k.maat, doel, None, basisjaar)
+                    vragen.trend(store, sleutel, k.maat, doel, tuple(leden), basisjaar)))
+nederland = vragen.trend(store, sleutel, k.maat, doel, None, basisjaar)
 reeksen.append(("Nederland", "#111111", nederland))
 
 if indicator == "verhouding":
@@ -63,7 +64,7 @@ else:
         reeksen = [(n, c, d.assign(**{kolom: d[kolom] / 1e6})) for n, c, d in reeksen]
         waarde = lambda v: fmt.mln(v * 1e6)  # noqa: E731 — de as staat in miljoenen
 prijstekst = f", prijzen van {basisjaar}" if basisjaar else ", nominaal"
-bron = (f"Bron: {ui.BRON_CBS}; herindelingen: VNG/grenswijzigen (CC BY-NC-SA 4.0)"
+bron = (f"Bron: {zijbalk.BRON_CBS}; herindelingen: VNG/grenswijzigen (CC BY-NC-SA 4.0)"
         + ("; CPI: CBS 83131NED" if basisjaar else "") + f". {k.maat.capitalize()}{prijstekst}. "
         "Bewerking: Sociale Basis-dashboard, model ‘standaard’.")
 st.plotly_chart(charts.trend(reeksen, kolom, as_titel, waarde,
@@ -104,7 +105,7 @@ vroegst = int(nederland["jaar"].min()) if not nederland.empty else k.jaar
 if vroegst > 2017 and k.maat == "bruto":  # netto begint hoe dan ook pas in 2023
     meldingen.append(f"De reeks begint in {vroegst}: eerdere jaren zijn niet naar de indeling van "
                      f"{doel} te herrekenen.")
-if doel < int(ui.beschikbaarheid(store, sleutel)["jaar"].max()):
+if doel < int(vragen.beschikbaarheid(store, sleutel)["jaar"].max()):
     meldingen.append(f"De reeks eindigt in {doel}: daarna is {namen.get(k.gemeente, 'de gemeente')} "
                      "opgegaan in een andere gemeente (een fusie laat zich niet terugsplitsen). Kies die "
                      "nieuwe gemeente om verder te kijken.")
@@ -124,4 +125,4 @@ for naam, _, df in reeksen:
 with st.expander("De cijfers in een tabel"):
     st.dataframe(tabel.assign(**{n: [fmt.LEEG if v != v else waarde(v) for v in tabel[n]] for n, _, _ in reeksen},
                               jaar=tabel["jaar"].astype(str)), hide_index=True, width="stretch")
-    ui.csv_knop(tabel, f"trend_{indicator}_{k.maat}.csv", "Download de reeks (CSV)")
+    uitvoer.csv_knop(tabel, f"trend_{indicator}_{k.maat}.csv", "Download de reeks (CSV)")

@@ -3,12 +3,13 @@
 import pandas as pd
 import streamlit as st
 
-from sociale_basis import charts, fmt, ui
+from sociale_basis import charts, fmt
+from sociale_basis.dashboard import opslag, uitvoer, vragen, zijbalk
 
-store, sleutel = ui.opslag()
-k = ui.keuze()
-df = ui.per_gemeente(store, sleutel, k.jaar, k.document, k.maat)
-leden, groepnaam = ui.groepsleden(store, sleutel, k)
+store, sleutel = opslag.opslag()
+k = zijbalk.keuze()
+df = vragen.per_gemeente(store, sleutel, k.jaar, k.document, k.maat)
+leden, groepnaam = vragen.groepsleden(store, sleutel, k)
 namen = dict(zip(df["gm_code"], df["gemeente"]))
 
 st.title("Vergelijken")
@@ -51,5 +52,5 @@ if k.gemeente in namen:
 st.markdown(f"**Ranglijst** — {'alle gemeenten' if alle else groepnaam}, van minst naar meest "
             "acute zorg per euro preventie. Klik op een kolomkop om te sorteren.")
 st.dataframe(stijl, hide_index=True, width="stretch", height=min(38 * (len(tabel) + 1), 560))
-ui.csv_knop(pd.DataFrame(df[df["gm_code"].isin(codes)]),
+uitvoer.csv_knop(pd.DataFrame(df[df["gm_code"].isin(codes)]),
             f"vergelijking_{k.document}_{k.jaar}_{k.maat}.csv", "Download de ranglijst (CSV)")

@@ -10,7 +10,7 @@ import statistics
 import time
 from pathlib import Path
 
-from .store import ROOT
+from sociale_basis.store import ROOT
 
 WIJZIGINGEN = 12
 

@@ -1,4 +1,6 @@
-"""Benchmark: `python -m sociale_basis.bench [--data MAP] [--herhaal N] [--zonder-paginas]`.
+"""Benchmark: `.venv/bin/python tools/bench.py [--data MAP] [--herhaal N] [--zonder-paginas]`.
+
+Een ontwikkelgereedschap, geen deel van het geïnstalleerde pakket.
 
 Meet op deze machine (mediaan over herhalingen):
 - het laden van de meegeleverde momentopname in een lege opslag;
@@ -18,9 +20,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import indicators, model
-from .importer import importeer
-from .store import ROOT, Store
+from sociale_basis import indicators, model
+from sociale_basis.importer import importeer
+from sociale_basis.store import ROOT, Store
 
 STANDAARD_DATA = ROOT.parent / "shared" / "data"
 
@@ -53,8 +55,8 @@ def meet_import(data: Path, herhaal: int, map_: Path) -> tuple[float, Path]:
 
 def meet_snapshot(herhaal: int, map_: Path) -> tuple[float, float, int]:
     """Koud laden van de meegeleverde momentopname in een lege opslag: (mediaan s, hoogst s, bytes)."""
-    from . import snapshot
-    from .importer import voer_in
+    from sociale_basis import snapshot
+    from sociale_basis.importer import voer_in
 
     tijden = _koud(map_ / "snapshot.duckdb", herhaal, lambda store: voer_in(store, snapshot.stappen()))
     return statistics.median(tijden), max(tijden), snapshot.lees_manifest().bytes
@@ -79,7 +81,7 @@ def meet_indicatoren(pad: Path, herhaal: int) -> dict[str, tuple[float, float]]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    p = argparse.ArgumentParser(prog="python -m sociale_basis.bench", description=__doc__.splitlines()[0])
+    p = argparse.ArgumentParser(prog="tools/bench.py", description=__doc__.splitlines()[0])
     p.add_argument("--data", type=Path, default=STANDAARD_DATA)
     p.add_argument("--herhaal", type=int, default=3, help="herhalingen van de koude import")
     p.add_argument("--zonder-paginas", action="store_true", help="sla de paginatijden over")
@@ -98,7 +100,7 @@ def main(argv: list[str] | None = None) -> None:
             doel = " (doel ≤ 50 ms)" if naam.startswith("indicatorquery") else ""
             print(f"{naam[0].upper()}{naam[1:]}: mediaan {mediaan:.1f} ms, hoogst {hoogst:.1f} ms{doel}")
         if not args.zonder_paginas:
-            from .bench_paginas import meet_paginas
+            from bench_paginas import meet_paginas
 
             meet_paginas(pad)
 

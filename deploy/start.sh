@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Start N Streamlit-replica's (standaard 2) op dezelfde alleen-lezen opslag, achter nginx op
+# http://127.0.0.1:POORT (standaard 8080): websocket-upgrade, plakkerige sessies per cookie,
+# gzip (en brotli als de Debian-module er is) en een cache voor de statische bestanden.
+#   bash deploy/start.sh [N] [POORT]        stoppen: bash deploy/stop.sh
+# Werkmap (pids, logs, nginx.conf): $SOCIALE_BASIS_DEPLOY, standaard /tmp/sociale-basis-deploy.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N="${1:-2}"
+POORT="${2:-8080}"
+MAP="${SOCIALE_BASIS_DEPLOY:-/tmp/sociale-basis-deploy}"
+EERSTE_POORT="${SOCIALE_BASIS_REPLICA_POORT:-8601}"
+if [ -f "$MAP/nginx.pid" ]; then
+    echo "deploy: er draait al iets vanuit $MAP; eerst bash deploy/stop.sh" >&2
+    exit 2
+fi
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nginx-light >/dev/null
+fi
+BROTLI_SO=/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so
+if [ ! -f "$BROTLI_SO" ]; then  # niet verplicht: zonder blijft het gzip
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libnginx-mod-http-brotli-filter >/dev/null 2>&1 || true
+fi
+NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
+
+source scripts/omgeving.sh
+.venv/bin/sociale-basis import --snapshot --als-leeg
+DB="$(.venv/bin/python -c 'from sociale_basis.store import standaard_pad; print(standaard_pad())')"
+mkdir -p "$MAP/tmp" "$MAP/cache"
+
+REPLICAS=""
+for i in $(seq 1 "$N"); do
+    p=$((EERSTE_POORT + i - 1))
+    SOCIALE_BASIS_DB="$DB" setsid .venv/bin/streamlit run app.py --server.headless true \
+        --server.address 127.0.0.1 --server.port "$p" --browser.gatherUsageStats false \
+        > "$MAP/replica_$i.log" 2>&1 &
+    echo $! > "$MAP/replica_$i.pid"
+    REPLICAS+="        server 127.0.0.1:$p max_fails=3 fail_timeout=10s;"$'\n'
+done
+for i in $(seq 1 "$N"); do
+    p=$((EERSTE_POORT + i - 1))
+    for _ in $(seq 1 240); do
+        curl -sf "http://127.0.0.1:$p/_stcore/health" >/dev/null 2>&1 && break
+        sleep 0.25
+    done
+    curl -sf "http://127.0.0.1:$p/_stcore/health" >/dev/null || { echo "deploy: replica $i start niet (zie $MAP/replica_$i.log)" >&2; bash deploy/stop.sh; exit 1; }
+done
+
+BROTLI_LOAD=""
+BROTLI_CONF=""
+if [ -f "$BROTLI_SO" ]; then
+    BROTLI_LOAD="load_module $BROTLI_SO;"
+    BROTLI_CONF="    brotli on; brotli_comp_level 5; brotli_types text/css application/javascript text/javascript application/json image/svg+xml font/ttf application/wasm;"
+fi
+.venv/bin/python - "$MAP" "$POORT" "$REPLICAS" "$BROTLI_LOAD" "$BROTLI_CONF" <<'PY'
+import sys
+from pathlib import Path
+map_, poort, replicas, brotli_load, brotli_conf = sys.argv[1:]
+tekst = Path("deploy/nginx.conf.sjabloon").read_text()
+for sleutel, waarde in {"@BROTLI_LOAD@": brotli_load, "@BROTLI_CONF@": brotli_conf, "@MAP@": map_,
+                        "@POORT@": poort, "@REPLICAS@": replicas.rstrip("\n")}.items():
+    tekst = tekst.replace(sleutel, waarde)
+Path(map_, "nginx.conf").write_text(tekst)
+PY
+"$NGINX" -t -q -c "$MAP/nginx.conf" -p "$MAP" -e "$MAP/error.log"
+"$NGINX" -c "$MAP/nginx.conf" -p "$MAP" -e "$MAP/error.log"
+echo "Sociale Basis: $N replica('s) achter nginx op http://127.0.0.1:$POORT (stoppen: bash deploy/stop.sh)"

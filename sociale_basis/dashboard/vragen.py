@@ -1,0 +1,173 @@
+"""Gecachete vragen van de pagina's: dun over indicators.py, gesleuteld op de opslag (pad) en
+het model (sleutel), zodat een klik geen werk herhaalt en twee opslagen elkaar nooit voeden."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+import streamlit as st
+
+from .. import bronnen, fmt, indicators, peers, snapshot
+from ..store import Store
+
+if TYPE_CHECKING:
+    from .zijbalk import Keuze
+
+
+# Gecachete vragen hangen af van de opslag (welk bestand) en het model (de sleutel): een Store
+# telt voor de cache als zijn pad, zodat twee opslagen nooit elkaars uitkomsten krijgen.
+_PER_OPSLAG = {Store: lambda store: str(store.pad.resolve())}
+
+
+gecacht = st.cache_data(show_spinner=False, hash_funcs=_PER_OPSLAG)
+
+
+bewaard = st.cache_resource(show_spinner=False, hash_funcs=_PER_OPSLAG)
+
+
+# -- gecachete vragen ------------------------------------------------------------------------
+@gecacht
+def beschikbaarheid(store: Store, sleutel: str) -> pd.DataFrame:
+    return indicators.beschikbaarheid(store)
+
+
+def heeft(store: Store, sleutel: str, jaar: int, document: str) -> bool:
+    b = beschikbaarheid(store, sleutel)
+    return bool(((b["jaar"] == jaar) & (b["document"] == document)).any())
+
+
+@gecacht
+def per_gemeente(store: Store, sleutel: str, jaar: int, document: str, maat: str) -> pd.DataFrame:
+    return indicators.per_gemeente(store, sleutel, jaar, document, maat)
+
+
+@gecacht
+def groep(store: Store, sleutel: str, jaar: int, document: str, maat: str,
+          gm_codes: tuple[str, ...] | None) -> pd.Series:
+    return indicators.groep(store, sleutel, jaar, document, maat,
+                            list(gm_codes) if gm_codes is not None else None)
+
+
+@gecacht
+def per_gemeente_herrekend(store: Store, sleutel: str, jaar: int, document: str, maat: str,
+                           doeljaar: int) -> pd.DataFrame:
+    return indicators.per_gemeente_herrekend(store, sleutel, jaar, document, maat, doeljaar)
+
+
+@gecacht
+def trend(store: Store, sleutel: str, maat: str, doeljaar: int, gm_codes: tuple[str, ...] | None,
+          prijsbasis: int | None) -> pd.DataFrame:
+    return indicators.trend(store, sleutel, maat, doeljaar,
+                            list(gm_codes) if gm_codes is not None else None, prijsbasis)
+
+
+@gecacht
+def maatstaf(store: Store, sleutel: str, jaar: int, document: str, circulaire: str) -> pd.DataFrame:
+    return indicators.maatstaf(store, sleutel, jaar, document, circulaire)
+
+
+@gecacht
+def circulaires(store: Store, sleutel: str) -> pd.DataFrame:
+    return indicators.circulaires(store)
+
+
+@gecacht
+def zonder_cijfers(store: Store, sleutel: str, jaar: int, document: str) -> pd.DataFrame:
+    return indicators.zonder_cijfers(store, jaar, document)
+
+
+@gecacht
+def doeljaar(store: Store, sleutel: str, jaar: int, gm_code: str | None) -> int:
+    """De meest recente indeling waarin de gemeente (of het land) nog te volgen is."""
+    return indicators.doeljaar(store, jaar, gm_code)
+
+
+@gecacht
+def prijsindex(store: Store, sleutel: str) -> pd.DataFrame:
+    return indicators.prijsindex(store)
+
+
+@gecacht
+def gemeenten(store: Store, sleutel: str, jaar: int) -> pd.DataFrame:
+    return indicators.gemeenten(store, jaar)
+
+
+@gecacht
+def taakvelden(store: Store, sleutel: str, jaar: int, document: str, maat: str,
+               gm_code: str) -> pd.DataFrame:
+    return indicators.taakvelden_gemeente(store, sleutel, jaar, document, maat, gm_code)
+
+
+@gecacht
+def taakveld_landelijk(store: Store, sleutel: str, jaar: int, document: str) -> pd.DataFrame:
+    return indicators.taakveld_landelijk(store, jaar, document)
+
+
+@gecacht
+def import_log(store: Store, sleutel: str) -> pd.DataFrame:
+    log = indicators.import_log(store)
+    return log.assign(soort=log["soort"].map(bronnen.label))
+
+
+@gecacht
+def dekking(store: Store, sleutel: str) -> pd.DataFrame:
+    """Wat er per jaar en document is, voor een tabel op een pagina (uit de opslag, niet vast)."""
+    b = beschikbaarheid(store, sleutel)
+    return pd.DataFrame({
+        "Jaar": b["jaar"].astype(str), "Document": b["document"].str.capitalize(),
+        "Gemeenten": b["gemeenten"], "Zonder cijfers": b["zonder_cijfers"],
+        "Maten": [indicators.maten_tekst(int(g), int(m)) for g, m in zip(b["gemeenten"], b["gemeenten_met_baten"],
+                                                                         strict=True)],
+        "Bron": b["bron_omschrijving"],
+    })
+
+
+def netto_jaren(store: Store, sleutel: str) -> str:
+    """'begroting 2023–2025 en jaarrekening 2023': waar netto voor heel Nederland kan."""
+    b = beschikbaarheid(store, sleutel)
+    b = b[(b["gemeenten_met_baten"] == b["gemeenten"]) & (b["gemeenten"] > 0)]
+    delen = []
+    for document in indicators.DOCUMENTEN:
+        jaren = sorted(b.loc[b["document"] == document, "jaar"])
+        if jaren:
+            delen.append(f"de {document} " + fmt.jaarreeks(jaren))
+    return " en ".join(delen) or "geen enkel jaar"
+
+
+@gecacht
+def snapshot_zin(store: Store, sleutel: str) -> str:
+    """Welke momentopname geladen is en hoe oud die is, als zin."""
+    info = snapshot.geladen(store)
+    if info is None:
+        return ("Deze opslag is niet uit de meegeleverde momentopname gevuld, maar uit eigen bestanden of "
+                "rechtstreeks bij CBS (zie de imports).")
+    dagen = (pd.Timestamp.now() - pd.Timestamp(info["gemaakt"])).days
+    m = info["manifest"]
+    return (f"Geladen: **{info['naam']}**, gemaakt op {pd.Timestamp(info['gemaakt']):%d-%m-%Y} "
+            f"({'vandaag' if dagen == 0 else f'{dagen} dag' + ('en' if dagen != 1 else '') + ' oud'}), "
+            f"{fmt.getal(sum(t['rijen'] for t in m['tabellen'].values()))} rijen in {len(m['tabellen'])} tabellen. "
+            f"{m['licentie']} Nieuwere cijfers: *Haal de nieuwste gegevens op bij CBS* (pagina Gegevens) "
+            "of `sociale-basis ophalen`.")
+
+
+@gecacht
+def gemeten_verdeling(store: Store, sleutel: str) -> pd.DataFrame:
+    return indicators.gemeten_verdeling(store, sleutel)
+
+
+@gecacht
+def model_regels(store: Store, sleutel: str) -> pd.DataFrame:
+    return indicators.model_regels(store, sleutel)
+
+
+def groepsleden(store: Store, sleutel: str, keuze: Keuze) -> tuple[list[str], str]:
+    return _groepsleden(store, sleutel, keuze.jaar, keuze.groep, keuze.gemeente)
+
+
+@gecacht
+def _groepsleden(store: Store, sleutel: str, jaar: int, groep: peers.Groep,
+                 gemeente: str | None) -> tuple[list[str], str]:
+    lijst = gemeenten(store, sleutel, jaar)
+    leden = peers.leden(groep, lijst, gemeente)
+    return leden, peers.omschrijving(groep, lijst, gemeente, len(leden))
