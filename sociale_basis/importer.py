@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import herindeling, sources
+from . import fmt, herindeling, sources
 from .sources.lezen import InvoerFout, Lading, NaamZoeker, sha256
 from .store import NietUniekFout, Schrijfsessie, Store
 
@@ -57,10 +57,10 @@ def _leid_af(sessie: Schrijfsessie, bestanden: list[Path]) -> None:
         raise InvoerFout(
             ", ".join(str(b) for b in bestanden) or "opslag",
             f"{r['gemeente']} ({r['gm_code']}), {r['document']} {r['jaar']}: de bron ‘{r['fijn']}’ geeft op "
-            f"taakveld {r['taakveld']} (2 posities) € {r['lasten_fijn']:,.0f} duizend aan lasten, de al "
-            f"geladen bron ‘{r['grof']}’ € {r['lasten_grof']:,.0f} duizend ({len(strijd)} afwijking(en) in "
-            "totaal). Een bron met meer detail vervangt een andere alleen als de lasten per taakveld gelijk "
-            "zijn; een gedeeltelijk of afwijkend bestand zou anders een hele begroting vervangen.".replace(",", "."))
+            f"taakveld {r['taakveld']} (2 posities) € {fmt.getal(r['lasten_fijn'])} duizend aan lasten, de al "
+            f"geladen bron ‘{r['grof']}’ € {fmt.getal(r['lasten_grof'])} duizend ({len(strijd)} afwijking(en) "
+            "in totaal). Een bron met meer detail vervangt een andere alleen als de lasten per taakveld gelijk "
+            "zijn; een gedeeltelijk of afwijkend bestand zou anders een hele begroting vervangen.")
     sessie.voer_uit("import/afgeleid")
     bron = sessie.vraag("import/herindeling_bron")
     gemeenten = bron[bron["soort"] == "gemeente"].rename(columns={"jaar_van": "jaar", "gm_code_van": "gm_code"})

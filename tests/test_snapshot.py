@@ -176,3 +176,19 @@ def test_readme_dekking_volgt_de_momentopname():
         verwacht[(d["jaar"], d["document"])] = "bruto + netto" if netto else "bruto"
     readme = {k: v for k, v in _readme_dekking().items() if v != "—"}
     assert readme == verwacht
+
+
+def test_cbs_export_zonder_gemeentelijst_zegt_waar_die_vandaan_komt(tmp_path):
+    """Een nieuwe gebruiker die een CBS-export met namen importeert, hoort hoe hij verder komt."""
+    from conftest import FIXTURES
+
+    from sociale_basis.importer import importeer
+
+    with Store(tmp_path / "leeg.duckdb") as store:
+        with pytest.raises(InvoerFout, match="import --snapshot") as fout:
+            importeer(store, [FIXTURES / "cbs_ruw_2023X005.csv"])
+        assert "ophalen --alleen gemeenten" in str(fout.value)
+        voer_in(store, snapshot.stappen())
+        # Nu kent de opslag de namen; dit gedeeltelijke bestand wordt dan om de goede reden geweigerd.
+        with pytest.raises(InvoerFout, match=r"Groningen \(GM0014\), jaarrekening 2023: de bron ‘cbs_ruw’"):
+            importeer(store, [FIXTURES / "cbs_ruw_2023X005.csv"])

@@ -197,8 +197,11 @@ class NaamZoeker:
 
     def codes(self, pad: Path, df: pd.DataFrame, kolom: str, jaar: int | None) -> pd.Series:
         if not self:
-            raise InvoerFout(pad, "de opslag kent nog geen gemeentenamen. Importeer eerst de "
-                                  "gemeentelijsten (gemeenten_per_jaar, gemeentenamen).")
+            raise InvoerFout(pad, "de opslag kent nog geen gemeentenamen. Laad eerst de meegeleverde "
+                                  "gegevens (`sociale-basis import --snapshot`), haal de gemeentelijsten op "
+                                  "bij CBS (`sociale-basis ophalen --alleen gemeenten`), of importeer een "
+                                  "gemeentelijst (jaar,gm_code,gm_naam,prv_code,provincie); of gebruik "
+                                  "GM-codes in plaats van namen.")
         namen = df[kolom].str.strip()
         uniek_namen = namen.unique()
         kaart = {}
