@@ -10,7 +10,7 @@ N="${1:-2}"
 POORT="${2:-8080}"
 MAP="${SOCIALE_BASIS_DEPLOY:-/tmp/sociale-basis-deploy}"
 EERSTE_POORT="${SOCIALE_BASIS_REPLICA_POORT:-8601}"
-if [ -f "$MAP/nginx.pid" ]; then
+if [ -f "$MAP/nginx.pid" ] || compgen -G "$MAP/replica_*.pid" >/dev/null; then
     echo "deploy: er draait al iets vanuit $MAP; eerst bash deploy/stop.sh" >&2
     exit 2
 fi
@@ -30,11 +30,13 @@ source scripts/omgeving.sh
 .venv/bin/sociale-basis import --snapshot --als-leeg
 DB="$(.venv/bin/python -c 'from sociale_basis.store import standaard_pad; print(standaard_pad())')"
 mkdir -p "$MAP/tmp" "$MAP/cache"
+# Mislukt hierna iets (een replica, de nginx-configuratie), dan ruimen we op wat al draait.
+trap 'echo "deploy: mislukt; opruimen" >&2; bash deploy/stop.sh >/dev/null' ERR
 
 REPLICAS=""
 for i in $(seq 1 "$N"); do
     p=$((EERSTE_POORT + i - 1))
-    SOCIALE_BASIS_DB="$DB" setsid .venv/bin/streamlit run app.py --server.headless true \
+    SOCIALE_BASIS_DB="$DB" SOCIALE_BASIS_ALLEEN_LEZEN=1 setsid .venv/bin/streamlit run app.py --server.headless true \
         --server.address 127.0.0.1 --server.port "$p" --browser.gatherUsageStats false \
         > "$MAP/replica_$i.log" 2>&1 &
     echo $! > "$MAP/replica_$i.pid"
@@ -46,7 +48,7 @@ for i in $(seq 1 "$N"); do
         curl -sf "http://127.0.0.1:$p/_stcore/health" >/dev/null 2>&1 && break
         sleep 0.25
     done
-    curl -sf "http://127.0.0.1:$p/_stcore/health" >/dev/null || { echo "deploy: replica $i start niet (zie $MAP/replica_$i.log)" >&2; bash deploy/stop.sh; exit 1; }
+    curl -sf "http://127.0.0.1:$p/_stcore/health" >/dev/null || { echo "deploy: replica $i start niet (zie $MAP/replica_$i.log)" >&2; false; }
 done
 
 BROTLI_LOAD=""
@@ -67,4 +69,5 @@ Path(map_, "nginx.conf").write_text(tekst)
 PY
 "$NGINX" -t -q -c "$MAP/nginx.conf" -p "$MAP" -e "$MAP/error.log"
 "$NGINX" -c "$MAP/nginx.conf" -p "$MAP" -e "$MAP/error.log"
+trap - ERR
 echo "Sociale Basis: $N replica('s) achter nginx op http://127.0.0.1:$POORT (stoppen: bash deploy/stop.sh)"

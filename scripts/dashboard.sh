@@ -11,7 +11,9 @@ POORT="${SOCIALE_BASIS_POORT:-8501}"
 DATA=""
 while [ $# -gt 0 ]; do
     case "$1" in
-        --port|--poort) POORT="$2"; shift 2 ;;
+        --port|--poort)
+            [ $# -ge 2 ] || { echo "dashboard.sh: $1 vraagt een poortnummer, bv. --port 8600." >&2; exit 2; }
+            POORT="$2"; shift 2 ;;
         --port=*|--poort=*) POORT="${1#*=}"; shift ;;
         -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) DATA="$1"; shift ;;

@@ -33,7 +33,7 @@ import pandas as pd
 from . import importer, sources
 from .importer import Melder, Stap, Verslag
 from .sources import geo, gemeenten, iv3, prijzen
-from .sources.lezen import GM_CODE, Lading, sha256
+from .sources.lezen import GM_CODE, InvoerFout, Lading, sha256
 from .store import ROOT, Store
 
 # Een andere bronnenlijst of cachemap (bv. een spiegel van CBS, of de nagebootste server in de
@@ -121,12 +121,9 @@ class Client:
 
     def _wacht(self, poging: int, antwoord: httpx.Response | None) -> float:
         if antwoord is not None and (na := antwoord.headers.get("Retry-After")):
-            try:
-                seconden = float(na)
-            except ValueError:
-                datum = email.utils.parsedate_to_datetime(na)
-                seconden = (datum - datetime.now(UTC)).total_seconds() if datum else self.basis_wacht
-            return min(max(seconden, 0.0), self.max_wacht)
+            seconden = _retry_after(na)
+            if seconden is not None:
+                return min(max(seconden, 0.0), self.max_wacht)
         # Exponentieel met "full jitter": gelijktijdige clients lopen elkaar niet in de pas.
         return random.uniform(0.5, 1.0) * min(self.max_wacht, self.basis_wacht * 2 ** poging)
 
@@ -150,6 +147,8 @@ class Client:
                 laatste = f"verbinding verbroken of onvolledig antwoord ({type(e).__name__})"
             except json.JSONDecodeError:
                 laatste = "onvolledig of ongeldig JSON-antwoord"
+            except httpx.HTTPError as e:  # bv. te veel doorverwijzingen: herhalen helpt niet
+                raise OphaalFout(f"{wat}: {type(e).__name__} bij {url} ({e}).") from e
             if poging + 1 < self.pogingen:
                 wacht = self._wacht(poging, antwoord)
                 self.meld(f"{wat}: {laatste}; opnieuw over {wacht:.1f} s (poging {poging + 2} van {self.pogingen})")
@@ -158,9 +157,11 @@ class Client:
                          "en probeer het later opnieuw; wat al binnen is, wordt dan niet opnieuw gehaald.")
 
     def alle_paginas(self, sleutel: str, url: str, wat: str, volgende: Callable[[dict], str | None],
-                     rijen: Callable[[dict], list]) -> list[dict]:
-        """Alle rijen van een gepagineerde bron. Elke volledige pagina staat in de cache; een
-        herstart leest die en vraagt alleen wat nog ontbreekt."""
+                     rijen: Callable[[dict], list],
+                     controle: Callable[[list], None] = lambda _r: None) -> list[dict]:
+        """Alle rijen van een gepagineerde bron. Elke volledige én gecontroleerde pagina staat in de
+        cache; een herstart leest die en vraagt alleen wat nog ontbreekt. Een cachepagina die bij
+        een ander adres hoort (andere bronnenlijst of filter), telt niet: dan begint de reeks opnieuw."""
         map_ = self.cache / "paginas" / re.sub(r"[^A-Za-z0-9_.-]", "_", sleutel)
         map_.mkdir(parents=True, exist_ok=True)
         uit: list[dict] = []
@@ -168,13 +169,17 @@ class Client:
         while url:
             volgnummer += 1
             bestand = map_ / f"{volgnummer:05d}.json"
-            if bestand.is_file():
-                pagina = json.loads(bestand.read_text(encoding="utf-8"))
-            else:
+            pagina = json.loads(bestand.read_text(encoding="utf-8")) if bestand.is_file() else None
+            if pagina is not None and pagina.get("url") != url:
+                for oud in map_.glob("*.json"):
+                    oud.unlink()
+                pagina = None
+            if pagina is None:
                 data = self.json(url, f"{wat} (pagina {volgnummer})")
                 if not isinstance(data, dict) or not isinstance(rijen(data), list):
                     raise OphaalFout(f"{wat}: het antwoord heeft niet de verwachte vorm (geen lijst 'value' "
                                      "of 'features'); de bron is mogelijk veranderd.")
+                controle(rijen(data))  # een pagina van de verkeerde vorm komt nooit in de cache
                 pagina = {"url": url, "rijen": rijen(data), "volgende": volgende(data)}
                 tijdelijk = bestand.with_suffix(".tmp")
                 tijdelijk.write_text(json.dumps(pagina), encoding="utf-8")
@@ -182,6 +187,21 @@ class Client:
             uit.extend(pagina["rijen"])
             url = pagina["volgende"]
         return uit
+
+
+def _retry_after(waarde: str) -> float | None:
+    """Seconden uit een Retry-After-kop (getal of HTTP-datum); None als hij onleesbaar is."""
+    try:
+        return float(waarde)
+    except ValueError:
+        pass
+    try:
+        datum = email.utils.parsedate_to_datetime(waarde)
+    except (TypeError, ValueError):
+        return None
+    if datum.tzinfo is None:
+        datum = datum.replace(tzinfo=UTC)
+    return (datum - datetime.now(UTC)).total_seconds()
 
 
 def _odata_volgende(data: dict) -> str | None:
@@ -240,6 +260,9 @@ def _stap(bestand: Path, soort: str, omschrijving: str, lees: Callable[[Path, so
                 lambda context, p=bestand: lees(p, context))
 
 
+IV3_KOLOMMEN = ["Gemeenten", "TaakveldBalanspost", "Categorie", "Verslagsoort"]
+
+
 def _iv3(client: Client, b: Bronnen, map_: Path, uit: Opgehaald, meld: Callable[[str], None]) -> None:
     for jaar, tabel in sorted(b.iv3_tabellen.items()):
         for code, document in iv3.VERSLAGSOORT.items():
@@ -248,11 +271,12 @@ def _iv3(client: Client, b: Bronnen, map_: Path, uit: Opgehaald, meld: Callable[
             meld(f"{wat} ophalen…")
             rijen = client.alle_paginas(f"iv3_{tabel}_{verslagsoort}",
                                         _odata_url(b.iv3_basis, tabel, b.iv3_filter.format(verslagsoort=verslagsoort)),
-                                        wat, _odata_volgende, _odata_rijen)
+                                        wat, _odata_volgende, _odata_rijen,
+                                        lambda r, w=wat: _vereist(r, IV3_KOLOMMEN, w))
             if not rijen:
                 uit.opmerkingen.append(f"{wat}: nog niet gepubliceerd (0 rijen).")
                 continue
-            _vereist(rijen, ["Gemeenten", "TaakveldBalanspost", "Categorie", "Verslagsoort"], wat)
+            _vereist(rijen, IV3_KOLOMMEN, wat)
             waarde = [k for k in ("k_2ePlaatsing_2", "k_1ePlaatsing_1") if k in rijen[0]]
             if not waarde:
                 _vereist(rijen, ["k_2ePlaatsing_2"], wat)
@@ -314,7 +338,8 @@ def _inwoners(client: Client, b: Bronnen, map_: Path, uit: Opgehaald, meld: Call
         meld(f"{wat} ophalen…")
         rijen = client.alle_paginas(f"inwoners_{b.inwoners_tabel}_{jaar}",
                                     _odata_url(b.inwoners_basis, b.inwoners_tabel, b.inwoners_filter.format(jaar=jaar)),
-                                    wat, _odata_volgende, _odata_rijen)
+                                    wat, _odata_volgende, _odata_rijen,
+                                    lambda r, w=wat: _vereist(r, ["RegioS", b.inwoners_kolom], w))
         if not rijen:
             uit.opmerkingen.append(f"{wat}: nog niet gepubliceerd (0 rijen).")
             continue
@@ -334,7 +359,7 @@ def _cpi(client: Client, b: Bronnen, map_: Path, uit: Opgehaald, meld: Callable[
     wat = f"consumentenprijsindex (CBS {b.cpi_tabel})"
     meld(f"{wat} ophalen…")
     rijen = client.alle_paginas(f"cpi_{b.cpi_tabel}", _odata_url(b.cpi_basis, b.cpi_tabel, b.cpi_filter), wat,
-                                _odata_volgende, _odata_rijen)
+                                _odata_volgende, _odata_rijen, lambda r: _vereist(r, ["Perioden", b.cpi_kolom], wat))
     _vereist(rijen, ["Perioden", b.cpi_kolom], wat)
     # In de StatLine-exportvorm die prijzen.lees_statline al leest (en controleert).
     regels = ['"Consumentenprijzen; prijsindex 2015=100"', '"Perioden";"CPI"']
@@ -426,7 +451,13 @@ def download(bronnen: Bronnen | None = None, *, cache: Path | None = None,
 
 def importeer(store: Store, opgehaald: Opgehaald, meld: Melder = importer._stil) -> Verslag:
     """Fase 3: alles in één transactie; daarna is de cache niet meer nodig."""
-    verslag = importer.voer_in(store, opgehaald.stappen, meld)
+    try:
+        verslag = importer.voer_in(store, opgehaald.stappen, meld)
+    except InvoerFout:
+        # De inhoud zelf is ongeldig: opnieuw proberen met dezelfde pagina's helpt niet, dus de
+        # volgende ophaling begint vers (de opslag is door de rollback niet veranderd).
+        shutil.rmtree(opgehaald.map_, ignore_errors=True)
+        raise
     shutil.rmtree(opgehaald.map_, ignore_errors=True)
     return verslag
 

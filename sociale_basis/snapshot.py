@@ -8,6 +8,7 @@ tweede keer laden niets verandert. Een verse clone ziet zo meteen echte cijfers.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import tempfile
@@ -158,23 +159,40 @@ def controleer(manifest: Manifest) -> None:
                                       "beschadigd of half bijgewerkt. Maak hem opnieuw.")
 
 
-def _lees_tabel(bestand: Path, tabel: str, rijen: int) -> Lading:
-    df = pd.read_parquet(bestand)
-    if len(df) != rijen:
-        raise InvoerFout(bestand, f"{len(df)} rijen, het manifest zegt {rijen}.")
-    return Lading(f"snapshot_{tabel}", {tabel: df}, f"{rijen} rijen")
+# Tabellen die samen in één stap laden: iv3_bedrag wist bij het schrijven de categorieën van zijn
+# gemeenten, dus de categorieën moeten altijd mee (anders wist een nieuwe bedragtabel ze stil).
+SAMEN = {"iv3_categorie": "iv3_bedrag"}
+
+
+def _lees_tabellen(manifest: Manifest, tabellen: list[str]) -> Lading:
+    uit = {}
+    for tabel in tabellen:
+        info = manifest.inhoud["tabellen"][tabel]
+        bestand = manifest.pad / info["bestand"]
+        df = pd.read_parquet(bestand)
+        if len(df) != info["rijen"]:
+            raise InvoerFout(bestand, f"{len(df)} rijen, het manifest zegt {info['rijen']}.")
+        uit[tabel] = df
+    return Lading(f"snapshot_{tabellen[0]}", uit, " + ".join(f"{len(df)} rijen" for df in uit.values()))
 
 
 def stappen(map_: Path = STANDAARD_MAP) -> list[Stap]:
-    """De momentopname als importstappen (voor importer.voer_in): één per tabel, dan de herkomst."""
+    """De momentopname als importstappen (voor importer.voer_in): één per tabel (bedragen en hun
+    categorieën samen), dan de herkomst."""
     manifest = lees_manifest(map_)
     controleer(manifest)
+    groepen: dict[str, list[str]] = {}
+    for tabel in manifest.inhoud["tabellen"]:
+        groepen.setdefault(SAMEN.get(tabel, tabel), []).append(tabel)
     uit = []
-    for tabel, info in manifest.inhoud["tabellen"].items():
-        bestand = manifest.pad / info["bestand"]
-        uit.append(Stap(f"snapshot/{info['bestand']}", f"{manifest.naam}/{info['bestand']}", f"snapshot_{tabel}",
-                        info["omschrijving"], info["sha256"],
-                        lambda _c, b=bestand, t=tabel, r=info["rijen"]: _lees_tabel(b, t, r)))
+    for hoofd, tabellen in groepen.items():
+        infos = [manifest.inhoud["tabellen"][t] for t in tabellen]
+        bestanden = "+".join(i["bestand"] for i in infos)
+        vingerafdruk = infos[0]["sha256"] if len(infos) == 1 else hashlib.sha256(
+            "".join(i["sha256"] for i in infos).encode()).hexdigest()
+        uit.append(Stap(f"snapshot/{bestanden}", f"{manifest.naam}/{bestanden}", f"snapshot_{hoofd}",
+                        infos[0]["omschrijving"], vingerafdruk,
+                        lambda _c, t=tabellen: _lees_tabellen(manifest, t)))
     tekst = (manifest.pad / "manifest.json").read_text(encoding="utf-8")
     herkomst = pd.DataFrame([{"naam": manifest.naam, "gemaakt": manifest.inhoud["gemaakt"], "manifest": tekst}])
     uit.append(Stap("snapshot/manifest.json", f"{manifest.naam}/manifest.json", "snapshot", "momentopname",

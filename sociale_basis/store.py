@@ -263,6 +263,9 @@ class Store:
             self.laad_model(model)
 
     def sluit(self) -> None:
+        # Onthouden uitkomsten horen bij de `werk`-tabellen van deze DuckDB-instantie; een nieuwe
+        # verbinding begint met een lege `werk` en mag er dus niet op vertrouwen.
+        self._gedeeld.onthouden.clear()
         self._con.close()
 
     def __enter__(self) -> Store:

@@ -122,6 +122,8 @@ class NepCBS:
                     return self._stuur(500, b'{"odata.error": {"message": {"value": "Interne fout"}}}')
                 if storing == "429":
                     return self._stuur(429, b"{}", {"Retry-After": "2"})
+                if storing == "429raar":
+                    return self._stuur(429, b"{}", {"Retry-After": "over een tijdje"})
                 if storing == "404":
                     return self._stuur(404, b"{}")
                 if storing == "timeout":

@@ -201,3 +201,29 @@ def test_gemeten_verdeling_na_ophalen_en_in_de_momentopname(nep, omgeving, tmp_p
         assert indicators.gemeten_verdeling(kopie, k).equals(g)
         assert indicators.per_gemeente(kopie, k, 2023, "begroting", "netto").equals(
             indicators.per_gemeente(store, sleutel, 2023, "begroting", "netto"))
+
+
+def test_vorm_fout_komt_niet_in_de_cache(nep, omgeving):
+    """Een eenmalig verkeerd antwoord blokkeert de volgende ophaling niet: de pagina is niet bewaard."""
+    nep.storingen[("45063NED", 7)] = ["schema"]
+    with pytest.raises(OphaalFout, match="van vorm veranderd"):
+        _haal(omgeving)
+    uit = _haal(omgeving)
+    assert uit.verslag.geladen
+
+
+def test_onleesbare_retry_after_valt_terug_op_backoff(nep, omgeving):
+    _, _, store, gewacht = omgeving
+    nep.storingen[("45063NED", 0)] = ["429raar"]
+    _haal(omgeving)
+    assert len(gewacht) == 1 and 0.005 <= gewacht[0] <= 0.01
+    assert _telling(store, "iv3_bedrag") > 0
+
+
+def test_retry_after_als_getal_of_datum():
+    from sociale_basis.ophalen import _retry_after
+
+    assert _retry_after("3") == 3.0
+    assert _retry_after("Wed, 21 Oct 2015 07:28:00 GMT") < 0  # in het verleden: meteen opnieuw
+    assert _retry_after("Wed, 21 Oct 2015 07:28:00 -0000") < 0  # zonder tijdzone: als UTC gelezen
+    assert _retry_after("onzin") is None

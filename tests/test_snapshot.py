@@ -14,7 +14,7 @@ from conftest import momentopname
 from sociale_basis import indicators, model, snapshot
 from sociale_basis.cli import main
 from sociale_basis.importer import voer_in
-from sociale_basis.sources.lezen import InvoerFout
+from sociale_basis.sources.lezen import InvoerFout, sha256
 from sociale_basis.store import Store
 
 # Tabellen die een volledige import en een momentopname gelijk moeten hebben. Niet: iv3_bedrag
@@ -102,7 +102,7 @@ def test_meegeleverde_momentopname_laadt_en_tweede_keer_verandert_niets(tmp_path
     """Werkt ook op een verse clone zonder ../shared: Amsterdam heeft echte cijfers."""
     with Store(tmp_path / "s.duckdb") as store:
         verslag = voer_in(store, snapshot.stappen())
-        assert len(verslag.geladen) == len(snapshot.TABELLEN) + 1
+        assert len(verslag.geladen) == len(snapshot.TABELLEN) + 1 - len(snapshot.SAMEN)
         voor = momentopname(store)
         tweede = voer_in(store, snapshot.stappen())
         assert not tweede.geladen and momentopname(store) == voor
@@ -143,7 +143,7 @@ def test_manifest_met_vreemde_tabel_of_formaat(tmp_path):
 def test_cli_import_snapshot_en_toon(tmp_path, capsys):
     db = tmp_path / "s.duckdb"
     assert main(["--db", str(db), "import", "--snapshot"]) == 0
-    assert f"{len(snapshot.TABELLEN) + 1} bestand(en) geladen" in capsys.readouterr().err
+    assert f"{len(snapshot.TABELLEN) + 1 - len(snapshot.SAMEN)} bestand(en) geladen" in capsys.readouterr().err
     assert main(["snapshot", "toon"]) == 0
     uit = capsys.readouterr().out
     assert "alle sha256 kloppen" in uit and "CC BY 4.0" in uit
@@ -192,3 +192,43 @@ def test_cbs_export_zonder_gemeentelijst_zegt_waar_die_vandaan_komt(tmp_path):
         # Nu kent de opslag de namen; dit gedeeltelijke bestand wordt dan om de goede reden geweigerd.
         with pytest.raises(InvoerFout, match=r"Groningen \(GM0014\), jaarrekening 2023: de bron ‘cbs_ruw’"):
             importeer(store, [FIXTURES / "cbs_ruw_2023X005.csv"])
+
+
+def test_nieuwe_bedragen_wissen_de_categorieen_niet(tmp_path):
+    """Een nieuwere momentopname met andere bedragen maar dezelfde categorieën: de categorieën
+    blijven (ze laden in dezelfde stap als de bedragen die ze anders zouden wissen)."""
+    kopie = tmp_path / "snap"
+    shutil.copytree(snapshot.STANDAARD_MAP, kopie)
+    categorie = pd.DataFrame([{"bron": "cbs_ruw", "jaar": 2023, "document": "jaarrekening", "gm_code": "GM9999",
+                               "taakveld": "6.1", "categorie": "L4.2", "lasten": 5.0}])
+    bedrag = pd.DataFrame([{"bron": "cbs_ruw", "jaar": 2023, "document": "jaarrekening", "gm_code": "GM9999",
+                            "taakveld": "6.1", "lasten": 5.0, "baten": 0.0}])
+    inhoud = json.loads((kopie / "manifest.json").read_text(encoding="utf-8"))
+
+    def schrijf(tabel, df):
+        df.to_parquet(kopie / f"{tabel}.parquet", compression="zstd", index=False)
+        inhoud["tabellen"][tabel].update(rijen=len(df), sha256=sha256(kopie / f"{tabel}.parquet"))
+        (kopie / "manifest.json").write_text(json.dumps(inhoud), encoding="utf-8")
+
+    schrijf("iv3_categorie", categorie)
+    schrijf("iv3_bedrag", bedrag)
+    with Store(tmp_path / "s.duckdb") as store:
+        voer_in(store, snapshot.stappen(kopie))
+        schrijf("iv3_bedrag", pd.concat([bedrag, bedrag.assign(taakveld="7.1")]))
+        voer_in(store, snapshot.stappen(kopie))
+        with store.cursor() as cur:
+            assert cur.execute("SELECT count(*) FROM iv3_categorie").fetchone()[0] == 1
+            assert cur.execute("SELECT count(*) FROM iv3_bedrag").fetchone()[0] == 2
+
+
+def test_herrekend_na_sluiten_en_opnieuw_openen(tmp_path):
+    """Onthouden uitkomsten horen bij één verbinding: na sluiten en opnieuw openen (zoals het
+    dashboard doet rond een schrijfactie) rekent een herrekening opnieuw in plaats van leeg te zijn."""
+    pad = tmp_path / "s.duckdb"
+    with Store(pad) as store:
+        voer_in(store, snapshot.stappen())
+    for _ in range(2):
+        store = Store(pad, alleen_lezen=True)
+        sleutel = store.laad_model(model.laad())
+        assert len(indicators.per_gemeente_herrekend(store, sleutel, 2019, "jaarrekening", "bruto", 2023)) == 342
+        store.sluit()

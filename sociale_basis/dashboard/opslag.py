@@ -3,7 +3,9 @@ gegevens met haar twee knoppen, en schrijfacties (momentopname laden, ophalen bi
 
 from __future__ import annotations
 
+import os
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -37,25 +39,52 @@ def _open(pad: str, model_pad: str, model_gewijzigd: float) -> tuple[Store, str]
     return store, store.laad_model(model.laad(model_pad))
 
 
+_SCHRIJVER = threading.Lock()  # één schrijfactie tegelijk in dit proces
+
+
+def alleen_lezen() -> bool:
+    """Draait dit dashboard als een van meerdere replica's op één opslag (deploy/start.sh)? Dan
+    schrijft het nooit: de andere replica's houden de opslag open, en wie bijwerkt doet dat op de
+    opdrachtregel (zie README, Uitrollen)."""
+    return os.environ.get("SOCIALE_BASIS_ALLEEN_LEZEN") == "1"
+
+
+def _vergeet_caches() -> None:
+    _open.clear()
+    st.cache_data.clear()
+    st.cache_resource.clear()  # ook de kaartgrenzen: nieuwe grenzen moeten zichtbaar worden
+
+
 def schrijf(actie: Callable[[Store, Callable[[str, float], None]], object], bezig: str) -> object:
     """Voer een schrijfactie uit (momentopname laden, CBS-import) met een voortgangsbalk.
 
     DuckDB staat in één proces geen schrijver naast alleen-lezen-verbindingen toe: de gedeelde
     alleen-lezen-opslag wordt eerst gesloten en na afloop (bij de volgende rerun) opnieuw geopend.
     Een bezoeker die precies dan een pagina laadt, kan één keer een foutmelding zien."""
-    balk = st.progress(0.0, text=bezig)
+    if alleen_lezen():
+        raise OpslagFout("Dit dashboard draait alleen-lezen (meerdere replica's); werk de opslag bij met "
+                         "`sociale-basis ophalen` en start de replica's opnieuw.")
+    if not _SCHRIJVER.acquire(blocking=False):
+        raise OpslagFout("Er wordt al bijgewerkt (door een andere bezoeker); probeer het over een paar minuten.")
+    try:
+        balk = st.progress(0.0, text=bezig)
 
-    def meld(tekst: str, fractie: float) -> None:
-        balk.progress(min(max(fractie, 0.0), 1.0), text=tekst)
+        def meld(tekst: str, fractie: float) -> None:
+            balk.progress(min(max(fractie, 0.0), 1.0), text=tekst)
 
-    _open.clear()
-    st.cache_data.clear()
-    while _GEOPEND:
-        _GEOPEND.pop().sluit()
-    with Store(db_pad()) as store:
-        uitkomst = actie(store, meld)
-    balk.progress(1.0, text="Klaar.")
-    return uitkomst
+        _vergeet_caches()
+        while _GEOPEND:
+            _GEOPEND.pop().sluit()
+        try:
+            with Store(db_pad()) as store:
+                uitkomst = actie(store, meld)
+        finally:
+            # Ook na een fout: wat tijdens het schrijven toch nog gecachet werd, is van vóór.
+            _vergeet_caches()
+        balk.progress(1.0, text="Klaar.")
+        return uitkomst
+    finally:
+        _SCHRIJVER.release()
 
 
 def opslag() -> tuple[Store, str]:
@@ -87,13 +116,14 @@ def lege_opslag(reden: str) -> None:
     with links:
         st.markdown("**Meteen beginnen**\n\n" + (f"Laad {meegeleverd}. Dat duurt een paar seconden."
                                                    if m else "Er is geen meegeleverde momentopname gevonden."))
-        laad = st.button("Laad de meegeleverde gegevens", type="primary", disabled=m is None,
+        laad = st.button("Laad de meegeleverde gegevens", type="primary", disabled=m is None or alleen_lezen(),
                          icon=":material/download_done:")
     with rechts:
         st.markdown("**Het nieuwste van CBS**\n\nHaal Iv3 (alle jaren, lasten en baten), gemeentelijsten, "
                     "inwoners, de CPI en kaartgrenzen rechtstreeks op bij CBS en PDOK. Dat vraagt internet "
                     "en duurt enkele minuten.")
-        haal = st.button("Haal de nieuwste gegevens op bij CBS", icon=":material/cloud_download:")
+        haal = st.button("Haal de nieuwste gegevens op bij CBS", icon=":material/cloud_download:",
+                         disabled=alleen_lezen())
     try:
         if laad:
             schrijf(lambda store, meld: importer.voer_in(store, snapshot.stappen(), meld),
@@ -103,16 +133,30 @@ def lege_opslag(reden: str) -> None:
             haal_bij_cbs()
     except LAADFOUTEN as e:
         st.error(f"Laden is niet gelukt; de opslag is niet veranderd. {e}")
+    if alleen_lezen():
+        st.caption("Dit dashboard draait alleen-lezen (meerdere replica's): laad de gegevens op de "
+                   "opdrachtregel en start de replica's opnieuw.")
     st.caption(f"De opslag van deze installatie staat in `{db_pad().name}` (in te stellen met "
                "`SOCIALE_BASIS_DB`). Op de opdrachtregel: `sociale-basis import --snapshot` of "
                "`sociale-basis ophalen`.")
 
 
+_OPHALER = threading.Lock()  # één download tegelijk: ze delen de cachemap
+
+
 def haal_bij_cbs() -> None:
     """Eerst alles downloaden (raakt de opslag niet), dan kort sluiten en in één transactie importeren."""
-    balk = st.progress(0.0, text="Verbinden met CBS…")
-    opgehaald = ophalen.download(meld=lambda t, f: balk.progress(min(f, 1.0) * 0.8, text=t))
-    for opmerking in opgehaald.opmerkingen:
-        st.caption(f"Let op: {opmerking}")
-    schrijf(lambda store, meld: ophalen.importeer(store, opgehaald, meld), "Importeren…")
+    if alleen_lezen():
+        raise OpslagFout("Dit dashboard draait alleen-lezen (meerdere replica's); haal op met "
+                         "`sociale-basis ophalen` en start de replica's opnieuw.")
+    if not _OPHALER.acquire(blocking=False):
+        raise OpslagFout("Er wordt al opgehaald bij CBS (door een andere bezoeker); probeer het straks opnieuw.")
+    try:
+        balk = st.progress(0.0, text="Verbinden met CBS…")
+        opgehaald = ophalen.download(meld=lambda t, f: balk.progress(min(f, 1.0) * 0.8, text=t))
+        for opmerking in opgehaald.opmerkingen:
+            st.caption(f"Let op: {opmerking}")
+        schrijf(lambda store, meld: ophalen.importeer(store, opgehaald, meld), "Importeren…")
+    finally:
+        _OPHALER.release()
     st.rerun()

@@ -29,11 +29,16 @@ enkele minuten. Pas als alles binnen en geldig is, wordt het in één keer geïm
 iets, dan blijft alles zoals het was en gaat een volgende poging verder waar deze stopte.
 De tabel-id's staan in `data/cbs_bronnen.toml`.
 """)
-if st.button("Haal de nieuwste gegevens op bij CBS", icon=":material/cloud_download:"):
+if opslag.alleen_lezen():
+    st.info("Dit dashboard draait als een van meerdere replica's en schrijft niet zelf. Werk de opslag bij "
+            "met `sociale-basis ophalen` en start de replica's opnieuw.")
+elif st.button("Haal de nieuwste gegevens op bij CBS", icon=":material/cloud_download:"):
     try:
         opslag.haal_bij_cbs()
     except opslag.LAADFOUTEN as e:
         st.error(f"Ophalen is niet gelukt; de opslag is niet veranderd. {e}")
+        # De opslag van deze rerun is gesloten voor het schrijven; de volgende rerun opent hem opnieuw.
+        st.stop()
 
 st.header("Laatste imports")
 st.dataframe(vragen.import_log(store, sleutel).rename(columns={
