@@ -283,3 +283,12 @@ def test_eerste_start_ophalen_bij_cbs(tmp_path, monkeypatch):
         at.switch_page("sociale_basis/pages/gegevens.py").run()
         soorten = set(at.dataframe[1].value["Soort"])
         assert "Iv3 van CBS (opgehaald)" in soorten
+
+
+def test_replica_schrijft_niet(db, monkeypatch):
+    """In de uitrol met meerdere replica's staan de schrijfknoppen uit, met uitleg."""
+    monkeypatch.setenv("SOCIALE_BASIS_ALLEEN_LEZEN", "1")
+    at = app(db, "gegevens")
+    assert not at.exception
+    assert not at.button
+    assert any("replica" in i.value for i in at.info)
