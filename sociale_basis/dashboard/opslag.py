@@ -6,7 +6,8 @@ from __future__ import annotations
 import os
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import streamlit as st
@@ -49,6 +50,20 @@ def alleen_lezen() -> bool:
     return os.environ.get("SOCIALE_BASIS_ALLEEN_LEZEN") == "1"
 
 
+@contextmanager
+def _beurt(slot: threading.Lock, bezet: str) -> Iterator[None]:
+    """Eén tegelijk, en nooit in een alleen-lezen replica; anders een melding in plaats van wachten."""
+    if alleen_lezen():
+        raise OpslagFout("Dit dashboard draait alleen-lezen (meerdere replica's); werk de opslag bij met "
+                         "`sociale-basis ophalen` en start de replica's opnieuw.")
+    if not slot.acquire(blocking=False):
+        raise OpslagFout(bezet)
+    try:
+        yield
+    finally:
+        slot.release()
+
+
 def _vergeet_caches() -> None:
     _open.clear()
     st.cache_data.clear()
@@ -61,12 +76,8 @@ def schrijf(actie: Callable[[Store, Callable[[str, float], None]], object], bezi
     DuckDB staat in één proces geen schrijver naast alleen-lezen-verbindingen toe: de gedeelde
     alleen-lezen-opslag wordt eerst gesloten en na afloop (bij de volgende rerun) opnieuw geopend.
     Een bezoeker die precies dan een pagina laadt, kan één keer een foutmelding zien."""
-    if alleen_lezen():
-        raise OpslagFout("Dit dashboard draait alleen-lezen (meerdere replica's); werk de opslag bij met "
-                         "`sociale-basis ophalen` en start de replica's opnieuw.")
-    if not _SCHRIJVER.acquire(blocking=False):
-        raise OpslagFout("Er wordt al bijgewerkt (door een andere bezoeker); probeer het over een paar minuten.")
-    try:
+    with _beurt(_SCHRIJVER, "Er wordt al bijgewerkt (door een andere bezoeker); probeer het over een "
+                            "paar minuten."):
         balk = st.progress(0.0, text=bezig)
 
         def meld(tekst: str, fractie: float) -> None:
@@ -83,8 +94,6 @@ def schrijf(actie: Callable[[Store, Callable[[str, float], None]], object], bezi
             _vergeet_caches()
         balk.progress(1.0, text="Klaar.")
         return uitkomst
-    finally:
-        _SCHRIJVER.release()
 
 
 def opslag() -> tuple[Store, str]:
@@ -146,17 +155,11 @@ _OPHALER = threading.Lock()  # één download tegelijk: ze delen de cachemap
 
 def haal_bij_cbs() -> None:
     """Eerst alles downloaden (raakt de opslag niet), dan kort sluiten en in één transactie importeren."""
-    if alleen_lezen():
-        raise OpslagFout("Dit dashboard draait alleen-lezen (meerdere replica's); haal op met "
-                         "`sociale-basis ophalen` en start de replica's opnieuw.")
-    if not _OPHALER.acquire(blocking=False):
-        raise OpslagFout("Er wordt al opgehaald bij CBS (door een andere bezoeker); probeer het straks opnieuw.")
-    try:
+    with _beurt(_OPHALER, "Er wordt al opgehaald bij CBS (door een andere bezoeker); probeer het straks "
+                          "opnieuw."):
         balk = st.progress(0.0, text="Verbinden met CBS…")
         opgehaald = ophalen.download(meld=lambda t, f: balk.progress(min(f, 1.0) * 0.8, text=t))
         for opmerking in opgehaald.opmerkingen:
             st.caption(f"Let op: {opmerking}")
         schrijf(lambda store, meld: ophalen.importeer(store, opgehaald, meld), "Importeren…")
-    finally:
-        _OPHALER.release()
     st.rerun()

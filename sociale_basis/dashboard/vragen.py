@@ -136,9 +136,14 @@ def netto_jaren(store: Store, sleutel: str) -> str:
 
 
 @gecacht
+def _snapshot(store: Store, sleutel: str) -> dict | None:
+    return snapshot.geladen(store)
+
+
 def snapshot_zin(store: Store, sleutel: str) -> str:
-    """Welke momentopname geladen is en hoe oud die is, als zin."""
-    info = snapshot.geladen(store)
+    """Welke momentopname geladen is en hoe oud die is, als zin. De leeftijd wordt per rerun
+    berekend (niet gecachet): een server die dagen draait, noemt anders een verouderde leeftijd."""
+    info = _snapshot(store, sleutel)
     if info is None:
         return ("Deze opslag is niet uit de meegeleverde momentopname gevuld, maar uit eigen bestanden of "
                 "rechtstreeks bij CBS (zie de imports).")
