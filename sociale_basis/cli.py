@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import fmt, importer, indicators, model, ophalen, snapshot
 from .sources.lezen import InvoerFout
-from .store import OpslagFout, Store, standaard_pad
+from .store import OpslagFout, Store, nieuwe_versie, standaard_pad
 
 EXIT_FOUT = 1
 EXIT_GEBRUIK = 2
@@ -100,10 +100,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.opdracht == "import":
             if not args.paden and not args.snapshot:
                 raise InvoerFout("opdrachtregel", "noem een bestand of map, of gebruik --snapshot.")
-            with Store(args.db) as store:
+            # Een nieuwe versie naast de huidige: een draaiend dashboard leest door en neemt hem
+            # over zodra hij klaar is (store.nieuwe_versie).
+            with nieuwe_versie(args.db) as store:
                 return _import(store, args)
         if args.opdracht == "ophalen":
-            with Store(args.db) as store:
+            with nieuwe_versie(args.db) as store:
                 return _ophalen(store, args)
         if args.opdracht == "snapshot" and args.snapshot_opdracht == "toon":
             return _snapshot_toon(args)
@@ -213,7 +215,7 @@ def _status(store: Store) -> int:
 
 def status_regels(store: Store) -> list[str]:
     b = indicators.beschikbaarheid(store)
-    regels = [f"Opslag: {store.pad}", ""]
+    regels = [f"Opslag: {store.pad}" + (f" (versie {store.bestand.name})" if store.bestand != store.pad.absolute() else ""), ""]
     if b.empty:
         return [*regels, "Geen Iv3-gegevens. Laad de meegeleverde met: sociale-basis import --snapshot"]
     regels.append("Iv3-gegevens (jaar × document):")

@@ -9,9 +9,11 @@ modelbestand van nu horen en ook op een alleen-lezen opslag werken.
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import os
 import re
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -101,6 +103,7 @@ class Schrijfsessie:
 
     def __init__(self, cur: duckdb.DuckDBPyConnection):
         self._cur = cur
+        self.geschreven = False  # alleen voer_uit en schrijf schrijven; vraag en enkele_waarde lezen
 
     def vraag(self, naam: str, **params) -> pd.DataFrame:
         return self._cur.execute(sql(naam), params or None).df()
@@ -109,10 +112,12 @@ class Schrijfsessie:
         return _enkel(naam, self._cur.execute(sql(naam), params or None))
 
     def voer_uit(self, naam: str, **params) -> None:
+        self.geschreven = True
         _voer_uit(self._cur, naam, params)
 
     def schrijf(self, naam: str, rijen: pd.DataFrame, **params) -> None:
         """Voer een benoemd bestand uit met `rijen` als tabel `invoer`."""
+        self.geschreven = True
         self._cur.register("invoer", rijen)
         try:
             _voer_uit(self._cur, naam, params)
@@ -141,16 +146,20 @@ class Store:
     def __init__(self, pad: str | os.PathLike | None = None, *, alleen_lezen: bool = False):
         self.pad = Path(pad) if pad else standaard_pad()
         self.alleen_lezen = alleen_lezen
+        # Het echte bestand, één keer bij het openen bepaald: het opslagpad kan een verwijzing naar
+        # de huidige versie zijn (zie nieuwe_versie), en deze Store blijft bij de versie die hij opende.
+        self.bestand = self.pad.resolve()
         # Uitkomsten die alleen van de inhoud van de opslag afhangen (bv. geslaagde controles,
         # gevulde caches in `werk`); na een import geleegd, ook voor andere Stores op dit bestand.
-        self._gedeeld = _GEDEELD.setdefault(self.pad.resolve(), _Gedeeld())
+        self._gedeeld = _GEDEELD.setdefault(self.bestand, _Gedeeld())
         self.gemigreerd = False  # schema bijgewerkt bij het openen: afgeleide tabellen opnieuw
-        if alleen_lezen and not self.pad.exists():
+        self.veranderd = False   # is er iets geschreven (zie nieuwe_versie: anders geen nieuwe versie)
+        if alleen_lezen and not self.bestand.exists():
             raise OpslagFout(f"De opslag {self.pad} bestaat nog niet; importeer eerst gegevens.")
         if not alleen_lezen:
-            self.pad.parent.mkdir(parents=True, exist_ok=True)
+            self.bestand.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self._con = duckdb.connect(str(self.pad), read_only=alleen_lezen)
+            self._con = duckdb.connect(str(self.bestand), read_only=alleen_lezen)
         except duckdb.IOException as e:
             if "lock" in str(e).lower():
                 raise OpslagFout(
@@ -198,6 +207,7 @@ class Store:
                     cur.execute(stmt)
                 cur.execute("INSERT INTO schema_versie (versie) VALUES (?)", [versie])
             self.gemigreerd = True
+            self.veranderd = True
 
     # -- lezen ---------------------------------------------------------------------------
     def cursor(self) -> duckdb.DuckDBPyConnection:
@@ -240,7 +250,9 @@ class Store:
     def schrijven(self) -> Iterator[Schrijfsessie]:
         """Alles in het blok slaagt samen of verandert niets; schrijven gaat via benoemde queries."""
         with self._transactie() as cur:
-            yield Schrijfsessie(cur)
+            sessie = Schrijfsessie(cur)
+            yield sessie
+        self.veranderd = self.veranderd or sessie.geschreven
 
     @property
     def onthouden(self) -> dict:
@@ -273,3 +285,92 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.sluit()
+
+
+# -- versies: schrijven terwijl het dashboard leest ------------------------------------------
+# Een schrijver werkt nooit in het bestand dat lezers open hebben. Hij kopieert de huidige versie,
+# schrijft in de kopie en zet die na succes in één keer neer: het opslagpad is een symbolische
+# verwijzing naar de huidige versie, en `os.replace` van een verwijzing is atomisch. Lezers (ook
+# in andere processen en replica's) houden hun versie open tot ze opnieuw openen; niemand ziet ooit
+# een half geïmporteerde opslag of een slotfout. Zie README, "Bijwerken terwijl het dashboard draait".
+BEWAARDE_VERSIES = 3  # de huidige en twee vorige: een lezer die net opende, vindt zijn bestand nog
+
+
+def versiemap(pad: Path) -> Path:
+    return pad.parent / f"{pad.name}.versies"
+
+
+def huidige_versie(pad: str | os.PathLike | None = None) -> Path:
+    """Het bestand dat nu de opslag is (dezelfde waarde tot een schrijver een nieuwe versie neerzet)."""
+    return Path(pad or standaard_pad()).resolve()
+
+
+@contextmanager
+def _schrijfslot(pad: Path) -> Iterator[None]:
+    """Eén schrijver tegelijk, over processen heen (dashboard, replica's, opdrachtregel)."""
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    with open(pad.parent / f"{pad.name}.schrijver", "a+") as slot:
+        try:
+            fcntl.flock(slot, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OpslagFout("De opslag wordt al bijgewerkt (door een ander proces of een andere bezoeker); "
+                             "probeer het over een paar minuten opnieuw.") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(slot, fcntl.LOCK_UN)
+
+
+def _volgnummer(map_: Path) -> int:
+    nummers = [int(p.stem) for p in map_.glob("*.duckdb") if p.stem.isdigit()]
+    return max(nummers, default=0) + 1
+
+
+@contextmanager
+def nieuwe_versie(pad: str | os.PathLike | None = None) -> Iterator[Store]:
+    """Schrijf een nieuwe versie van de opslag: een kopie van de huidige, geopend om te schrijven.
+    Slaagt het blok en is er iets veranderd, dan wordt de kopie atomisch de opslag; anders blijft
+    alles zoals het was en verdwijnt de kopie."""
+    pad = Path(pad or standaard_pad())
+    with _schrijfslot(pad):
+        map_ = versiemap(pad)
+        map_.mkdir(parents=True, exist_ok=True)
+        nieuw = map_ / f"{_volgnummer(map_):05d}.duckdb"
+        huidig = huidige_versie(pad)
+        if huidig.is_file():
+            shutil.copyfile(huidig, nieuw)
+            wal = huidig.with_name(huidig.name + ".wal")
+            if wal.is_file():  # een eerder afgebroken schrijver: zijn log hoort bij de inhoud
+                shutil.copyfile(wal, nieuw.with_name(nieuw.name + ".wal"))
+        store = Store(nieuw)
+        try:
+            yield store
+            veranderd = store.veranderd
+            store._con.execute("CHECKPOINT")
+        except BaseException:
+            store.sluit()
+            _verwijder(nieuw)
+            raise
+        store.sluit()
+        if not veranderd:
+            _verwijder(nieuw)
+            return
+        tijdelijk = pad.with_name(f".{pad.name}.{os.getpid()}.nieuw")
+        tijdelijk.unlink(missing_ok=True)
+        tijdelijk.symlink_to(os.path.relpath(nieuw, pad.parent))
+        os.replace(tijdelijk, pad)
+        _ruim_op(map_, nieuw)
+
+
+def _verwijder(bestand: Path) -> None:
+    bestand.unlink(missing_ok=True)
+    bestand.with_name(bestand.name + ".wal").unlink(missing_ok=True)
+
+
+def _ruim_op(map_: Path, huidig: Path) -> None:
+    """Oude versies weg. Een lezer die er een open heeft, leest gewoon door (het bestand verdwijnt
+    pas als hij sluit); een lezer die hem nog moet openen, neemt de nieuwe."""
+    versies = sorted(p for p in map_.glob("*.duckdb") if p.stem.isdigit())
+    for oud in versies[:-BEWAARDE_VERSIES]:
+        if oud != huidig:
+            _verwijder(oud)

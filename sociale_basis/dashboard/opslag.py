@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,7 +15,7 @@ import streamlit as st
 
 from .. import fmt, importer, model, ophalen, snapshot
 from ..sources.lezen import InvoerFout
-from ..store import DatabaseFout, OpslagFout, Store, standaard_pad
+from ..store import DatabaseFout, OpslagFout, Store, huidige_versie, nieuwe_versie, standaard_pad
 from . import vragen
 
 
@@ -30,32 +31,36 @@ def db_pad() -> Path:
 LAADFOUTEN = (InvoerFout, OpslagFout, ophalen.OphaalFout, DatabaseFout)
 
 
-_GEOPEND: list[Store] = []  # alle alleen-lezen Stores van dit proces, om te sluiten vóór een schrijfactie
-
-
-@st.cache_resource(show_spinner=False)
-def _open(pad: str, model_pad: str, model_gewijzigd: float) -> tuple[Store, str]:
-    store = Store(pad, alleen_lezen=True)
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _open(bestand: str, model_pad: str, model_gewijzigd: float) -> tuple[Store, str]:
+    """Eén alleen-lezen Store per versie van de opslag, gedeeld door alle bezoekers van dit proces."""
+    store = Store(bestand, alleen_lezen=True)
     _GEOPEND.append(store)
     return store, store.laad_model(model.laad(model_pad))
 
 
-_SCHRIJVER = threading.Lock()  # één schrijfactie tegelijk in dit proces
+_SCHRIJVER = threading.Lock()  # één schrijfactie tegelijk in dit proces (store.nieuwe_versie: over processen)
+_VERSIE = {"bestand": None}       # de versie die dit proces het laatst opende
+_VERSIE_SLOT = threading.Lock()
+_GEOPEND: list[Store] = []           # alle Stores die _open opende
+_OUDE: list[tuple[float, Store]] = []  # vervangen versies, gesloten na een ruime wachttijd
+WACHTTIJD_OUDE_VERSIE = 120.0  # s: een rerun die nog op de vorige versie loopt, maakt die af
 
 
 def alleen_lezen() -> bool:
-    """Draait dit dashboard als een van meerdere replica's op één opslag (deploy/start.sh)? Dan
-    schrijft het nooit: de andere replica's houden de opslag open, en wie bijwerkt doet dat op de
-    opdrachtregel (zie README, Uitrollen)."""
+    """Mag dit dashboard de gedeelde opslag bijwerken (publiceren, ophalen)? Een beheerder zet
+    SOCIALE_BASIS_ALLEEN_LEZEN=1 voor een openbare installatie; bijwerken kan dan alleen op de
+    opdrachtregel, en het dashboard neemt de nieuwe versie vanzelf over."""
     return os.environ.get("SOCIALE_BASIS_ALLEEN_LEZEN") == "1"
 
 
 @contextmanager
 def _beurt(slot: threading.Lock, bezet: str) -> Iterator[None]:
-    """Eén tegelijk, en nooit in een alleen-lezen replica; anders een melding in plaats van wachten."""
+    """Eén tegelijk, en nooit in een alleen-lezen installatie; anders een melding in plaats van wachten."""
     if alleen_lezen():
-        raise OpslagFout("Dit dashboard draait alleen-lezen (meerdere replica's); werk de opslag bij met "
-                         "`sociale-basis ophalen` en start de replica's opnieuw.")
+        raise OpslagFout("Dit dashboard werkt de gedeelde opslag niet zelf bij (alleen-lezen); doe dat met "
+                         "`sociale-basis import` of `sociale-basis ophalen` — het dashboard neemt de nieuwe "
+                         "versie daarna vanzelf over.")
     if not slot.acquire(blocking=False):
         raise OpslagFout(bezet)
     try:
@@ -64,18 +69,11 @@ def _beurt(slot: threading.Lock, bezet: str) -> Iterator[None]:
         slot.release()
 
 
-def _vergeet_caches() -> None:
-    _open.clear()
-    st.cache_data.clear()
-    st.cache_resource.clear()  # ook de kaartgrenzen: nieuwe grenzen moeten zichtbaar worden
-
-
 def schrijf(actie: Callable[[Store, Callable[[str, float], None]], object], bezig: str) -> object:
-    """Voer een schrijfactie uit (momentopname laden, CBS-import) met een voortgangsbalk.
+    """Voer een schrijfactie uit (momentopname laden, CBS-import, publiceren) met een voortgangsbalk.
 
-    DuckDB staat in één proces geen schrijver naast alleen-lezen-verbindingen toe: de gedeelde
-    alleen-lezen-opslag wordt eerst gesloten en na afloop (bij de volgende rerun) opnieuw geopend.
-    Een bezoeker die precies dan een pagina laadt, kan één keer een foutmelding zien."""
+    Er wordt geschreven in een nieuwe versie van de opslag (store.nieuwe_versie); andere bezoekers
+    lezen intussen gewoon de vorige en krijgen de nieuwe bij hun volgende klik."""
     with _beurt(_SCHRIJVER, "Er wordt al bijgewerkt (door een andere bezoeker); probeer het over een "
                             "paar minuten."):
         balk = st.progress(0.0, text=bezig)
@@ -83,26 +81,37 @@ def schrijf(actie: Callable[[Store, Callable[[str, float], None]], object], bezi
         def meld(tekst: str, fractie: float) -> None:
             balk.progress(min(max(fractie, 0.0), 1.0), text=tekst)
 
-        _vergeet_caches()
-        while _GEOPEND:
-            _GEOPEND.pop().sluit()
-        try:
-            with Store(db_pad()) as store:
-                uitkomst = actie(store, meld)
-        finally:
-            # Ook na een fout: wat tijdens het schrijven toch nog gecachet werd, is van vóór.
-            _vergeet_caches()
+        with nieuwe_versie(db_pad()) as store:
+            uitkomst = actie(store, meld)
         balk.progress(1.0, text="Klaar.")
         return uitkomst
 
 
+def _nieuwe_versie_gezien(bestand: str) -> None:
+    """Een andere versie dan de vorige keer: caches van de oude versie weg (ook in replica's, die
+    zelf niet schreven), de oude Store later dicht."""
+    with _VERSIE_SLOT:
+        vorige, _VERSIE["bestand"] = _VERSIE["bestand"], bestand
+        nu = time.monotonic()
+        if vorige is not None and vorige != bestand:
+            st.cache_data.clear()
+            for oud in [s for s in _GEOPEND if str(s.bestand) != bestand]:
+                _GEOPEND.remove(oud)
+                _OUDE.append((nu, oud))
+        while _OUDE and nu - _OUDE[0][0] > WACHTTIJD_OUDE_VERSIE:
+            _OUDE.pop(0)[1].sluit()
+
+
 def opslag() -> tuple[Store, str]:
-    """De opslag en de modelsleutel; zonder gegevens een Nederlandse uitleg en stop."""
+    """De opslag (de huidige versie, voor deze hele rerun dezelfde) en de modelsleutel; zonder
+    gegevens een Nederlandse uitleg en stop."""
     pad = db_pad()
     try:
-        if not pad.exists():
+        bestand = huidige_versie(pad)
+        if not bestand.exists():
             raise OpslagFout(f"Er is nog geen opslag op {pad}.")
-        store, sleutel = _open(str(pad), str(model.STANDAARD), model.STANDAARD.stat().st_mtime)
+        _nieuwe_versie_gezien(str(bestand))
+        store, sleutel = _open(str(bestand), str(model.STANDAARD), model.STANDAARD.stat().st_mtime)
         if vragen.beschikbaarheid(store, sleutel).empty:
             raise OpslagFout(f"De opslag {pad} bevat nog geen begrotingsgegevens.")
     except (OpslagFout, InvoerFout, DatabaseFout) as e:

@@ -16,8 +16,9 @@ if TYPE_CHECKING:
 
 
 # Gecachete vragen hangen af van de opslag (welk bestand) en het model (de sleutel): een Store
-# telt voor de cache als zijn pad, zodat twee opslagen nooit elkaars uitkomsten krijgen.
-_PER_OPSLAG = {Store: lambda store: str(store.pad.resolve())}
+# telt voor de cache als zijn bestand (de versie die hij opende), zodat twee opslagen of twee
+# versies nooit elkaars uitkomsten krijgen.
+_PER_OPSLAG = {Store: lambda store: str(store.bestand)}
 
 
 gecacht = st.cache_data(show_spinner=False, hash_funcs=_PER_OPSLAG)
