@@ -112,7 +112,7 @@ def voer_in(store: Store, stappen: list[Stap], meld: Melder = _stil, verslag: Ve
                 meld(f"[{i}/{n}] {stap.naam}: al geïmporteerd, ongewijzigd", i / (n + 1))
                 continue
             context = sources.Context(namen=NaamZoeker(lambda: sessie.vraag("import/namen")),
-                                      cpi=sessie.vraag("import/cpi"))
+                                      cpi=sessie.vraag("import/cpi"), vraag=sessie.vraag)
             lading = stap.lees(context)
             try:
                 for tabel, rijen in lading.tabellen.items():
@@ -130,3 +130,11 @@ def voer_in(store: Store, stappen: list[Stap], meld: Melder = _stil, verslag: Ve
     verslag.seconden = time.perf_counter() - start
     meld("Klaar.", 1.0)
     return verslag
+
+
+def verwijder_eigen(store: Store, gm_code: str, jaar: int, document: str) -> None:
+    """Eigen cijfers van één gemeente, jaar en document weer weg (daarna tellen de CBS-cijfers)."""
+    with store.schrijven() as sessie:
+        sessie.voer_uit("import/eigen_verwijder", gm_code=gm_code, jaar=jaar, document=document)
+        _leid_af(sessie, [])
+    store.na_import()

@@ -201,3 +201,14 @@ def grenzen(store: Store, jaar: int) -> pd.DataFrame:
 
 def grensjaren(store: Store) -> list[int]:
     return store.query("marts/geo_jaren")["jaar"].tolist()
+
+
+def eigen_cijfers(store: Store) -> pd.DataFrame:
+    """Eigen cijfers (geen CBS) in de opslag: gemeente, jaar, document, bestand, tijdstip."""
+    return store.query("marts/eigen_cijfers")
+
+
+def sjabloon_taakvelden(store: Store, jaar: int, document: str) -> pd.DataFrame:
+    """De taakvelden (code, omschrijving) die CBS voor dit jaar en document gebruikt: de regels van
+    het sjabloon voor eigen cijfers."""
+    return store.query("import/taakvelden_in_gebruik", jaar=jaar, document=document)

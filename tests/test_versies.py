@@ -89,3 +89,73 @@ def test_oude_versies_worden_opgeruimd(gevuld):
         _schrijf_logregel(gevuld, f"extra{i}.csv")
     versies = sorted(versiemap(gevuld).glob("*.duckdb"))
     assert len(versies) == 3 and huidige_versie(gevuld) == versies[-1]
+
+
+def eigen_bestand(store: Store, map_, gm_code="GM0344", jaar=2025, document="begroting", lasten="1000,5"):
+    """Een ingevuld sjabloon met eigen cijfers (elke taakveldregel `lasten`)."""
+    from sociale_basis.sources import eigen
+
+    tekst = eigen.sjabloon(gm_code, "", jaar, document, indicators.sjabloon_taakvelden(store, jaar, document))
+    regels = tekst.decode("utf-8-sig").splitlines()
+    ingevuld = [regels[0]] + [r[:-1] + f"{lasten};0" for r in regels[1:]]
+    pad = map_ / f"eigen_{gm_code}_{jaar}_{document}.csv"
+    pad.write_text("\n".join(ingevuld) + "\n", encoding="utf-8")
+    return pad
+
+
+def test_import_terwijl_vijf_lezers_lezen(gevuld, tmp_path, standaardmodel):
+    """Vijf lezers die steeds de huidige versie openen (zoals het dashboard bij elke rerun) zien
+    tijdens een import altijd óf de oude óf de nieuwe cijfers, en nooit een fout."""
+    from sociale_basis import model
+
+    geopend: dict = {}
+    slot = threading.Lock()
+
+    def huidige_store():
+        bestand = huidige_versie(gevuld)
+        with slot:
+            if bestand not in geopend:
+                store = Store(bestand, alleen_lezen=True)
+                geopend[bestand] = (store, store.laad_model(model.laad()))
+            return geopend[bestand]
+
+    def cijfer() -> tuple[float, float]:
+        store, sleutel = huidige_store()
+        rij = indicators.per_gemeente(store, sleutel, 2025, "begroting", "bruto").set_index("gm_code").loc["GM0344"]
+        landelijk = indicators.groep(store, sleutel, 2025, "begroting", "bruto", None)
+        return float(rij["totaal"]), float(landelijk["acuut_per_euro_preventie"])
+
+    oud = cijfer()
+    with Store(gevuld, alleen_lezen=True) as s:
+        bestand = eigen_bestand(s, tmp_path)
+    gezien: list[list[tuple[float, float]]] = [[] for _ in range(5)]
+    fouten: list[BaseException] = []
+    klaar = threading.Event()
+
+    def lezer(eigen: list):
+        try:
+            while not klaar.is_set():
+                eigen.append(cijfer())
+            eigen.append(cijfer())  # na de import
+        except BaseException as e:  # noqa: BLE001 - elke fout van een lezer laat de test falen
+            fouten.append(e)
+
+    lezers = [threading.Thread(target=lezer, args=(g,)) for g in gezien]
+    for t in lezers:
+        t.start()
+    with nieuwe_versie(gevuld) as store:
+        importer.importeer(store, [bestand])
+    klaar.set()
+    for t in lezers:
+        t.join(60)
+    nieuw = cijfer()
+    for store, _ in geopend.values():
+        store.sluit()
+    assert not fouten, fouten
+    assert nieuw[0] != oud[0] and nieuw[1] != oud[1]
+    for reeks in gezien:
+        assert set(reeks) <= {oud, nieuw}  # nooit iets ertussen
+        assert reeks[-1] == nieuw
+        # Wie de nieuwe versie eenmaal zag, ziet nooit meer de oude.
+        assert oud not in reeks[reeks.index(nieuw):]
+    assert any(oud in reeks for reeks in gezien)  # er werd echt gelezen tijdens de import

@@ -18,6 +18,7 @@ paren AS (
     FROM bronnen f
     JOIN bronnen g USING (jaar, document, gm_code)
     WHERE g.rang < f.rang
+      AND f.bron <> 'eigen'  -- eigen cijfers mogen van CBS afwijken; ze gaan voor en zijn gemarkeerd
 ),
 cellen AS (
     SELECT DISTINCT p.*, t.taakveld

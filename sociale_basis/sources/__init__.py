@@ -13,16 +13,18 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import gemeentefonds, gemeenten, geo, iv3, prijzen, referentie
+from . import eigen, gemeentefonds, gemeenten, geo, iv3, prijzen, referentie
 from .lezen import InvoerFout, Lading, NaamZoeker
 
 
 @dataclass
 class Context:
-    """Wat een lezer uit de opslag mag weten: gemeentenamen en de bestaande CPI-reeks."""
+    """Wat een lezer uit de opslag mag weten: gemeentenamen, de bestaande CPI-reeks en (alleen
+    lezend, benoemde queries in queries/import/) wat verder nodig is om invoer te controleren."""
 
     namen: NaamZoeker
     cpi: pd.DataFrame
+    vraag: Callable[..., pd.DataFrame] | None = None
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ FORMATEN: list[Formaat] = [
             lambda p, c: iv3.lees_taakveld(p, c.namen)),
     Formaat("iv3_cbs_ruw", "CBS onbewerkte Iv3-data", iv3.herken_cbs_ruw,
             lambda p, c: iv3.lees_cbs_ruw(p, c.namen)),
+    Formaat(eigen.SOORT, "eigen cijfers van één gemeente (sjabloon)", eigen.herken, eigen.lees),
     Formaat("gemeentefonds", "gemeentefonds: verdeling over clusters", gemeentefonds.herken,
             lambda p, c: gemeentefonds.lees(p, c.namen)),
     Formaat("geo", "gemeentegrenzen (GeoJSON)", geo.herken, lambda p, c: geo.lees(p, c.namen)),

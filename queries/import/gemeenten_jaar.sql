@@ -1,0 +1,1 @@
+SELECT gm_code, naam FROM gemeente_jaar WHERE jaar = $jaar;
