@@ -180,8 +180,8 @@ def test_gegevens_toont_dekking_uit_de_opslag(db):
     assert set(dekking["Jaar"]) >= {str(j) for j in range(2017, 2027)}
     rij = dekking[(dekking["Jaar"] == "2023") & (dekking["Document"] == "Jaarrekening")].iloc[0]
     assert rij["Maten"] == "bruto + netto"
-    assert "/" not in " ".join(at.dataframe[1].value["Bestand"])  # bestandsnamen, geen serverpaden
-    assert [b.label for b in at.button] == ["Haal de nieuwste gegevens op bij CBS"]
+    assert "/" not in " ".join(at.dataframe[-1].value["Bestand"])  # bestandsnamen, geen serverpaden
+    assert [b.label for b in at.button] == ["Controleren", "Haal de nieuwste gegevens op bij CBS"]
 
 
 def test_trends_gemeente_groep_en_nederland(db):
@@ -281,14 +281,15 @@ def test_eerste_start_ophalen_bij_cbs(tmp_path, monkeypatch):
         assert at.title[0].value != "Nog geen gegevens"
         assert "2023" in at.markdown[0].value and "(netto)" in at.markdown[0].value
         at.switch_page("sociale_basis/pages/gegevens.py").run()
-        soorten = set(at.dataframe[1].value["Soort"])
+        soorten = set(at.dataframe[-1].value["Soort"])
         assert "Iv3 van CBS (opgehaald)" in soorten
 
 
-def test_replica_schrijft_niet(db, monkeypatch):
-    """In de uitrol met meerdere replica's staan de schrijfknoppen uit, met uitleg."""
+def test_alleen_lezen_schrijft_niet(db, monkeypatch):
+    """Een alleen-lezen installatie (SOCIALE_BASIS_ALLEEN_LEZEN=1) biedt geen ophaalknop, met uitleg;
+    privé controleren van eigen bestanden kan wel."""
     monkeypatch.setenv("SOCIALE_BASIS_ALLEEN_LEZEN", "1")
     at = app(db, "gegevens")
     assert not at.exception
-    assert not at.button
-    assert any("replica" in i.value for i in at.info)
+    assert [b.label for b in at.button] == ["Controleren"]
+    assert any("alleen-lezen" in i.value for i in at.info)

@@ -31,7 +31,7 @@ def db_pad() -> Path:
 LAADFOUTEN = (InvoerFout, OpslagFout, ophalen.OphaalFout, DatabaseFout)
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=8)
 def _open(bestand: str, model_pad: str, model_gewijzigd: float) -> tuple[Store, str]:
     """Eén alleen-lezen Store per versie van de opslag, gedeeld door alle bezoekers van dit proces."""
     store = Store(bestand, alleen_lezen=True)
@@ -102,15 +102,29 @@ def _nieuwe_versie_gezien(bestand: str) -> None:
             _OUDE.pop(0)[1].sluit()
 
 
+PRIVE = "_prive_opslag"  # sessiesleutel van de privékopie met eigen bestanden (zie eigen.py)
+
+
+def vergeet(bestand: str) -> None:
+    """Een privékopie is verworpen: haar Store sluiten na de wachttijd (een lopende rerun maakt af)."""
+    with _VERSIE_SLOT:
+        for oud in [s for s in _GEOPEND if str(s.bestand) == str(Path(bestand).resolve())]:
+            _GEOPEND.remove(oud)
+            _OUDE.append((time.monotonic(), oud))
+
+
 def opslag() -> tuple[Store, str]:
-    """De opslag (de huidige versie, voor deze hele rerun dezelfde) en de modelsleutel; zonder
-    gegevens een Nederlandse uitleg en stop."""
+    """De opslag (de huidige versie, voor deze hele rerun dezelfde; of de privékopie van deze
+    bezoeker met eigen bestanden) en de modelsleutel; zonder gegevens een uitleg en stop."""
     pad = db_pad()
     try:
         bestand = huidige_versie(pad)
         if not bestand.exists():
             raise OpslagFout(f"Er is nog geen opslag op {pad}.")
         _nieuwe_versie_gezien(str(bestand))
+        prive = st.session_state.get(PRIVE)
+        if prive and Path(prive["opslag"]).is_file():
+            bestand = Path(prive["opslag"])
         store, sleutel = _open(str(bestand), str(model.STANDAARD), model.STANDAARD.stat().st_mtime)
         if vragen.beschikbaarheid(store, sleutel).empty:
             raise OpslagFout(f"De opslag {pad} bevat nog geen begrotingsgegevens.")

@@ -106,6 +106,16 @@ def taakveld_landelijk(store: Store, sleutel: str, jaar: int, document: str) -> 
 
 
 @gecacht
+def eigen_cijfers(store: Store, sleutel: str) -> pd.DataFrame:
+    return indicators.eigen_cijfers(store)
+
+
+@gecacht
+def sjabloon_taakvelden(store: Store, sleutel: str, jaar: int, document: str) -> pd.DataFrame:
+    return indicators.sjabloon_taakvelden(store, jaar, document)
+
+
+@gecacht
 def import_log(store: Store, sleutel: str) -> pd.DataFrame:
     log = indicators.import_log(store)
     return log.assign(soort=log["soort"].map(bronnen.label))

@@ -1,44 +1,134 @@
-"""Gegevens: wat de opslag bevat (jaren × documenten, netto of alleen bruto, bronnen), welke
-momentopname geladen is en hoe oud, de laatste imports, en de knop om bij CBS op te halen."""
+"""Gegevens: wat de opslag bevat (jaren × documenten, bronnen, momentopname, laatste imports), eigen
+bestanden toevoegen (sjabloon, privé controleren met álle problemen, dan publiceren of verwerpen),
+eigen cijfers weer verwijderen, en de nieuwste cijfers ophalen bij CBS."""
 
 import streamlit as st
 
-from sociale_basis.dashboard import opslag, vragen
+from sociale_basis import fmt, sources
+from sociale_basis.dashboard import eigen, opslag, vragen, zijbalk
+from sociale_basis.sources import eigen as eigen_formaat
 
 store, sleutel = opslag.opslag()
+k = zijbalk.keuze()
+schrijven_mag = not opslag.alleen_lezen()
 
 st.title("Gegevens")
-st.markdown("Wat het dashboard nu laat zien, waar het vandaan komt, en hoe je nieuwere cijfers haalt.")
+st.markdown("Wat het dashboard nu laat zien, waar het vandaan komt, hoe je eigen cijfers toevoegt en hoe je "
+            "nieuwere cijfers haalt.")
+eigen.markeer(store, sleutel)
 
 st.header("Wat er in de opslag staat")
 dekking = vragen.dekking(store, sleutel)
 st.dataframe(dekking, hide_index=True, width="stretch", height=35 * (len(dekking) + 1) + 3)
 st.caption("Netto (lasten − baten) kan alleen waar de bron baten per taakveld geeft. Gemeenten ‘zonder "
            "cijfers’ staan in de bron met alleen nullen en tellen niet mee als € 0.")
-
-st.header("Meegeleverde momentopname")
 st.markdown(vragen.snapshot_zin(store, sleutel))
 
+# -- eigen bestanden ---------------------------------------------------------------------------
+st.header("Eigen bestanden toevoegen")
+st.markdown(f"""
+Een gemeente kan haar eigen (ontwerp)begroting of jaarrekening naast die van andere gemeenten zetten,
+ook vóór CBS haar publiceert. Zo werkt het:
+
+1. **Download het sjabloon** voor de gemeente, het jaar en het document uit de zijbalk: één regel per
+   taakveld, bedragen in **€ 1.000** (zoals CBS), leeg = 0.
+2. **Upload** het ingevulde sjabloon — of een ander bestand dat het dashboard kent (CBS-exports,
+   gemeentelijsten, inwoners, grenzen; tot {eigen.MAX_MB} MB per bestand).
+3. **Controleren** leest alles in een eigen kopie van de opslag. Is er iets mis, dan zie je élk
+   probleem met bestand, rij en kolom; er verandert niets. Gaat het goed, dan zie jij — en alleen jij —
+   je cijfers meteen op alle pagina's, naast de vergelijkingsgroep.
+4. **Publiceren** zet ze in de gedeelde opslag, voor iedereen, gemarkeerd als *eigen cijfers (geen CBS)*.
+   Ze zijn hieronder weer te verwijderen; daarna tellen de CBS-cijfers weer.
+""")
+naam = vragen.gemeenten(store, sleutel, k.jaar).set_index("gm_code")["naam"].get(k.gemeente, k.gemeente)
+taakvelden = vragen.sjabloon_taakvelden(store, sleutel, k.jaar, k.document)
+st.download_button(
+    f"Sjabloon voor {naam}, {k.document} {k.jaar} ({len(taakvelden)} taakvelden)",
+    lambda: eigen_formaat.sjabloon(k.gemeente, naam, k.jaar, k.document, taakvelden),
+    file_name=f"sjabloon_{naam.lower().replace(' ', '-')}_{k.document}-{k.jaar}.csv", mime="text/csv",
+    icon=":material/download:", on_click="ignore")
+
+info = eigen.prive()
+if info is None:
+    with st.form("upload", clear_on_submit=False, border=True):
+        bestanden = st.file_uploader(
+            f"Bestanden (maximaal {eigen.MAX_MB} MB per bestand)", accept_multiple_files=True,
+            help="Bekende formaten: " + "; ".join(f.omschrijving for f in sources.FORMATEN) + ".")
+        controleren = st.form_submit_button("Controleren", type="primary", icon=":material/fact_check:")
+    if controleren and not bestanden:
+        st.warning("Kies eerst een of meer bestanden.")
+    elif controleren:
+        if fouten := eigen.te_groot(bestanden):
+            st.error("Te groot, niet gecontroleerd: " + " ".join(fouten))
+        else:
+            balk = st.progress(0.0, text="Controleren…")
+            try:
+                eigen.controleer(bestanden, lambda t, f: balk.progress(min(max(f, 0.0), 1.0), text=t))
+            except opslag.LAADFOUTEN as e:
+                balk.empty()
+                tabel = eigen.problemen(e)
+                st.error(f"Niet ingelezen: {len(tabel)} probleem/problemen gevonden. De opslag is niet veranderd.")
+                st.dataframe(tabel, hide_index=True, width="stretch")
+            else:
+                st.rerun()
+else:
+    st.success("Gecontroleerd en ingelezen in je **eigen kopie** (alleen jij ziet dit). Bekijk je cijfers op "
+               "de pagina's Gemeente, Vergelijken en Kaart; dan publiceren of verwerpen.",
+               icon=":material/check_circle:")
+    st.dataframe([{"Bestand": n, "Soort": s, "Rijen": fmt.getal(r), "Inhoud": z}
+                  for n, s, r, z in info["samenvatting"]], hide_index=True, width="stretch")
+    if not info["samenvatting"]:
+        st.info("Deze bestanden stonden al precies zo in de opslag: er is niets nieuws.")
+    links, rechts = st.columns(2)
+    publiceer = links.button("Publiceren in de gedeelde opslag (voor iedereen)", type="primary",
+                             icon=":material/publish:", disabled=not schrijven_mag or not info["samenvatting"],
+                             help=None if schrijven_mag else "Deze installatie is alleen-lezen.")
+    if rechts.button("Verwerpen", icon=":material/delete:"):
+        eigen.verwerp()
+        st.rerun()
+    if publiceer:
+        try:
+            eigen.publiceer()
+        except opslag.LAADFOUTEN as e:
+            st.error(f"Publiceren is niet gelukt; de gedeelde opslag is niet veranderd. {e}")
+        else:
+            st.rerun()
+
+eigen_lijst = vragen.eigen_cijfers(store, sleutel)
+if not eigen_lijst.empty:
+    st.subheader("Eigen cijfers in de opslag")
+    for r in eigen_lijst.itertuples():
+        links, rechts = st.columns([4, 1], vertical_alignment="center")
+        links.markdown(f"**{r.gemeente}** — {r.document} {r.jaar}: {r.taakvelden} taakvelden uit ‘{r.bestand}’, "
+                       f"ingelezen {r.tijdstip:%d-%m-%Y %H:%M}")
+        if rechts.button("Verwijderen", key=f"weg_{r.gm_code}_{r.jaar}_{r.document}", icon=":material/delete:",
+                         disabled=not schrijven_mag or eigen.prive() is not None):
+            try:
+                eigen.verwijder(r.gm_code, int(r.jaar), r.document)
+            except opslag.LAADFOUTEN as e:
+                st.error(f"Verwijderen is niet gelukt; de opslag is niet veranderd. {e}")
+            else:
+                st.rerun()
+
+# -- CBS ---------------------------------------------------------------------------------------
 st.header("Nieuwste gegevens van CBS")
 st.markdown("""
 **Ophalen** haalt rechtstreeks bij CBS (open data, CC BY 4.0) en PDOK:
 Iv3 *Gemeenten <jaar> onbewerkte Iv3-data* voor elk jaar vanaf 2017 (begroting en jaarrekening, lasten
 **en baten**, dus ook netto), de gemeentelijsten per jaar (*Gebieden in Nederland*), de inwoners op
 1 januari, de consumentenprijsindex (83131NED) en de gemeentegrenzen. Dat vraagt internet en duurt
-enkele minuten. Pas als alles binnen en geldig is, wordt het in één keer geïmporteerd; mislukt er
-iets, dan blijft alles zoals het was en gaat een volgende poging verder waar deze stopte.
-De tabel-id's staan in `data/cbs_bronnen.toml`.
+enkele minuten. Pas als alles binnen en geldig is, komt er een nieuwe versie van de opslag; wie
+intussen kijkt, ziet de vorige tot zijn volgende klik. Mislukt er iets, dan blijft alles zoals het was
+en gaat een volgende poging verder waar deze stopte. De tabel-id's staan in `data/cbs_bronnen.toml`.
 """)
-if opslag.alleen_lezen():
-    st.info("Dit dashboard draait als een van meerdere replica's en schrijft niet zelf. Werk de opslag bij "
-            "met `sociale-basis ophalen` en start de replica's opnieuw.")
+if not schrijven_mag:
+    st.info("Deze installatie werkt de gedeelde opslag niet zelf bij (alleen-lezen). Doe dat met "
+            "`sociale-basis ophalen`; het dashboard neemt de nieuwe versie daarna vanzelf over.")
 elif st.button("Haal de nieuwste gegevens op bij CBS", icon=":material/cloud_download:"):
     try:
         opslag.haal_bij_cbs()
     except opslag.LAADFOUTEN as e:
         st.error(f"Ophalen is niet gelukt; de opslag is niet veranderd. {e}")
-        # De opslag van deze rerun is gesloten voor het schrijven; de volgende rerun opent hem opnieuw.
-        st.stop()
 
 st.header("Laatste imports")
 st.dataframe(vragen.import_log(store, sleutel).rename(columns={

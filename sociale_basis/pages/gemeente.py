@@ -4,7 +4,7 @@ verhouding acuut/preventie met rangorde, en de taakvelden achter elk getal."""
 import streamlit as st
 
 from sociale_basis import charts, fmt, teksten
-from sociale_basis.dashboard import opslag, uitvoer, vragen, zijbalk
+from sociale_basis.dashboard import eigen, opslag, uitvoer, vragen, zijbalk
 from sociale_basis.model import FUNCTIES, LAGEN
 
 store, sleutel = opslag.opslag()
@@ -27,6 +27,7 @@ leden, groepnaam = vragen.groepsleden(store, sleutel, k)
 groep = vragen.groep(store, sleutel, k.jaar, k.document, k.maat, tuple(leden)) if leden else None
 
 st.title(rij["gemeente"])
+eigen.markeer(store, sleutel, k.jaar, k.document, gm_code=k.gemeente)
 st.caption(" · ".join(str(x) for x in [
     kenmerken["provincie"], f"{fmt.getal(rij['inwoners'])} inwoners (1 januari {k.jaar})",
     kenmerken["grootteklasse"], kenmerken["stedelijkheid"],

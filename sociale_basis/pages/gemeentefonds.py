@@ -5,12 +5,13 @@ voorzieningen Wmo en Jeugd). Een schatting van de behoefte, geen oormerk."""
 import streamlit as st
 
 from sociale_basis import charts, fmt
-from sociale_basis.dashboard import opslag, uitvoer, vragen, zijbalk
+from sociale_basis.dashboard import eigen, opslag, uitvoer, vragen, zijbalk
 
 store, sleutel = opslag.opslag()
 k = zijbalk.keuze()
 
 st.title("Gemeentefonds als maatstaf")
+eigen.markeer(store, sleutel, k.jaar, k.document)
 st.markdown(
     "Het gemeentefonds verdeelt geld over gemeenten met maatstaven (inwoners, bijstandshuishoudens, "
     "oppervlakte, …) per **cluster**. Die verdeling is een **schatting van wat een taak in een gemeente "

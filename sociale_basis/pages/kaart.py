@@ -3,7 +3,7 @@
 import streamlit as st
 
 from sociale_basis import charts, fmt
-from sociale_basis.dashboard import kaartbron, opslag, vragen, zijbalk
+from sociale_basis.dashboard import eigen, kaartbron, opslag, vragen, zijbalk
 from sociale_basis.model import LAGEN
 
 GEMEENTEPAGINA = "sociale_basis/pages/gemeente.py"
@@ -23,6 +23,7 @@ INDICATOREN = {
 }
 
 st.title("Kaart")
+eigen.markeer(store, sleutel, k.jaar, k.document)
 indicator = st.selectbox("Indicator", list(INDICATOREN), format_func=INDICATOREN.get, key="indicator",
                          bind="query-params")
 jaar_kaart, herrekenen = kaartbron.kaartjaar(store, sleutel, k.jaar)

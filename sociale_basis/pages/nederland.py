@@ -3,7 +3,7 @@
 import streamlit as st
 
 from sociale_basis import charts, fmt, teksten
-from sociale_basis.dashboard import opslag, uitvoer, vragen, zijbalk
+from sociale_basis.dashboard import eigen, opslag, uitvoer, vragen, zijbalk
 from sociale_basis.model import LAGEN
 
 store, sleutel = opslag.opslag()
@@ -12,6 +12,7 @@ df = vragen.per_gemeente(store, sleutel, k.jaar, k.document, k.maat)
 nl = vragen.groep(store, sleutel, k.jaar, k.document, k.maat, None)
 
 st.title("Preventie of pas als het misgaat?")
+eigen.markeer(store, sleutel, k.jaar, k.document)
 st.caption("Wat gemeenten uitgeven aan de sociale basis — persoonlijk, informeel en institutioneel — "
            "en aan zorg als het al mis is gegaan. Per euro, uit de officiële Iv3-cijfers van CBS.")
 st.markdown(f"#### {teksten.kopzin('gemeenten', nl, k.jaar, k.document, k.maat, k.per_inwoner)}")

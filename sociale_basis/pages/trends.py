@@ -5,7 +5,7 @@ constante prijzen, met de breuken in het Iv3-schema erbij."""
 import streamlit as st
 
 from sociale_basis import charts, fmt
-from sociale_basis.dashboard import opslag, uitvoer, vragen, zijbalk
+from sociale_basis.dashboard import eigen, opslag, uitvoer, vragen, zijbalk
 from sociale_basis.model import LAGEN
 
 store, sleutel = opslag.opslag()
@@ -22,6 +22,7 @@ INDICATOREN = {
 # zo ver mogelijk door, en tellen fusies eerder in de reeks als de som van hun voorgangers.
 doel = vragen.doeljaar(store, sleutel, k.jaar, k.gemeente)
 st.title("Trends")
+eigen.markeer(store, sleutel)
 st.caption(f"Wordt het beter of slechter? Alle jaren staan in de gemeentelijke indeling van {doel}: "
            "cijfers van gemeenten die sindsdien zijn samengevoegd of gesplitst, zijn herrekend naar "
            "die gemeenten (gewogen naar adressen).")

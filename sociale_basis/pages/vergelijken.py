@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from sociale_basis import charts, fmt
-from sociale_basis.dashboard import opslag, uitvoer, vragen, zijbalk
+from sociale_basis.dashboard import eigen, opslag, uitvoer, vragen, zijbalk
 
 store, sleutel = opslag.opslag()
 k = zijbalk.keuze()
@@ -13,6 +13,7 @@ leden, groepnaam = vragen.groepsleden(store, sleutel, k)
 namen = dict(zip(df["gm_code"], df["gemeente"]))
 
 st.title("Vergelijken")
+eigen.markeer(store, sleutel, k.jaar, k.document)
 st.markdown(f"**Vergelijkingsgroep:** {groepnaam}. Kies een andere groep in de zijbalk onder "
             "‘Vergelijkingsgroep’: vergelijkbare gemeenten, op kenmerken (grootteklasse, "
             "stedelijkheid, sociale structuur, centrumfunctie, provincie) of zelf gekozen.")

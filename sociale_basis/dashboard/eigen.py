@@ -1,0 +1,141 @@
+"""Eigen bestanden in het dashboard: eerst privé (alleen deze bezoeker ziet ze, in een eigen kopie
+van de opslag), dan desgewenst publiceren in de gedeelde opslag; en eigen cijfers markeren waar ze
+meetellen.
+
+Waarom een kopie per bezoeker: zo werkt elke pagina (peers, rangorde, kaart) meteen met de eigen
+cijfers, precies zoals na publiceren, terwijl de gedeelde opslag en alle andere bezoekers niets
+merken. De kopie verdwijnt bij verwerpen, publiceren of na een dag.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from .. import fmt, importer
+from ..sources.lezen import InvoerFout
+from ..store import Store, huidige_versie
+from . import opslag, vragen
+
+MAX_MB = 50                      # per bestand; ook server.maxUploadSize in .streamlit/config.toml
+BEWAAR_UUR = 24                  # daarna ruimt een volgende upload een vergeten privékopie op
+
+
+def _privemap() -> Path:
+    return opslag.db_pad().parent / "prive"
+
+
+def prive() -> dict | None:
+    """De privékopie van deze bezoeker, als die er (nog) is."""
+    info = st.session_state.get(opslag.PRIVE)
+    if info and Path(info["opslag"]).is_file():
+        return info
+    st.session_state.pop(opslag.PRIVE, None)
+    return None
+
+
+def _veilige_naam(naam: str) -> str:
+    # Alleen de naam, zonder mappen of vreemde tekens: hij komt in een pad op de server.
+    schoon = re.sub(r"[^\w.\- ]", "_", Path(naam).name).strip(". ") or "bestand"
+    return schoon[:120]
+
+
+def te_groot(bestanden) -> list[str]:
+    return [f"{b.name}: {fmt.getal(b.size / 1e6, 1)} MB; het maximum is {MAX_MB} MB per bestand."
+            for b in bestanden if b.size > MAX_MB * 1e6]
+
+
+def _ruim_oude_op() -> None:
+    grens = time.time() - BEWAAR_UUR * 3600
+    for map_ in _privemap().glob("*"):
+        if map_.is_dir() and map_.stat().st_mtime < grens:
+            shutil.rmtree(map_, ignore_errors=True)
+
+
+def controleer(bestanden, meld) -> importer.Verslag:
+    """Lees de bestanden in een privékopie van de huidige opslag. Een fout: de kopie verdwijnt en
+    de fout (met álle problemen) gaat naar de aanroeper; de gedeelde opslag verandert nooit."""
+    verwerp()
+    _ruim_oude_op()
+    _privemap().mkdir(parents=True, exist_ok=True)
+    map_ = Path(tempfile.mkdtemp(prefix="upload-", dir=_privemap()))
+    try:
+        paden = []
+        for b in bestanden:
+            pad = map_ / "bestanden" / _veilige_naam(b.name)
+            pad.parent.mkdir(exist_ok=True)
+            pad.write_bytes(b.getvalue())
+            paden.append(pad)
+        kopie = map_ / "opslag.duckdb"
+        meld("Een eigen kopie van de opslag maken…", 0.05)
+        shutil.copyfile(huidige_versie(opslag.db_pad()), kopie)
+        with Store(kopie) as store:
+            verslag = importer.importeer(store, paden, lambda t, f: meld(t, 0.1 + 0.9 * f))
+    except BaseException:
+        shutil.rmtree(map_, ignore_errors=True)
+        raise
+    st.session_state[opslag.PRIVE] = {
+        "map": str(map_), "opslag": str(kopie), "bestanden": [str(p) for p in paden],
+        "samenvatting": [(p.name, soort, rijen, samenvatting) for p, soort, rijen, samenvatting in verslag.geladen],
+    }
+    return verslag
+
+
+def verwerp() -> None:
+    info = st.session_state.pop(opslag.PRIVE, None)
+    if info:
+        opslag.vergeet(info["opslag"])
+        shutil.rmtree(info["map"], ignore_errors=True)
+
+
+def publiceer() -> None:
+    """De gecontroleerde bestanden in de gedeelde opslag (een nieuwe versie; zie store.nieuwe_versie)."""
+    info = prive()
+    if info is None:
+        raise InvoerFout("upload", "er is niets om te publiceren; controleer eerst een bestand.")
+    paden = [Path(p) for p in info["bestanden"]]
+    opslag.schrijf(lambda store, meld: importer.importeer(store, paden, meld), "Publiceren…")
+    verwerp()
+
+
+def verwijder(gm_code: str, jaar: int, document: str) -> None:
+    """Eigen cijfers uit de gedeelde opslag (een nieuwe versie); daarna tellen de CBS-cijfers weer."""
+    opslag.schrijf(lambda store, meld: importer.verwijder_eigen(store, gm_code, jaar, document), "Verwijderen…")
+
+
+def problemen(fout: InvoerFout) -> pd.DataFrame:
+    """Alle problemen van een mislukte controle als tabel (bestand, rij, kolom, probleem)."""
+    lijst = getattr(fout, "problemen", None) or [fout]
+    return pd.DataFrame([{"Bestand": Path(p.bestand).name, "Rij": p.rij, "Kolom": p.kolom or "",
+                          "Probleem": p.melding} for p in lijst]).astype({"Rij": "Int64"})
+
+
+# -- markeren ----------------------------------------------------------------------------------
+def markeer(store: Store, sleutel: str, jaar: int | None = None, document: str | None = None,
+            gm_code: str | None = None) -> None:
+    """Een zichtbare melding waar eigen cijfers (geen CBS) meetellen: op de gemeente zelf, of in
+    een landelijk of vergelijkend cijfer."""
+    if prive():
+        st.warning("Je bekijkt je **eigen, nog niet gepubliceerde gegevens** (alleen jij ziet ze). "
+                   "Publiceren of verwerpen doe je op de pagina Gegevens.", icon=":material/visibility_lock:")
+    eigen = vragen.eigen_cijfers(store, sleutel)
+    if jaar is not None:
+        eigen = eigen[(eigen["jaar"] == jaar) & (eigen["document"] == document)]
+    if eigen.empty:
+        return
+    if gm_code is not None:
+        eigen_hier = eigen[eigen["gm_code"] == gm_code]
+        if not eigen_hier.empty:
+            r = eigen_hier.iloc[0]
+            st.warning(f"**Eigen cijfers, geen CBS**: de {r['document']} {r['jaar']} van {r['gemeente']} komt "
+                       f"uit het bestand ‘{r['bestand']}’ dat de gemeente zelf aanleverde.",
+                       icon=":material/edit_document:")
+        return
+    namen = ", ".join(f"{r.gemeente} ({r.document} {r.jaar})" for r in eigen.itertuples())
+    st.caption(f"✎ Inclusief **eigen cijfers (geen CBS)** van: {namen}.")
