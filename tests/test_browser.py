@@ -28,10 +28,9 @@ def vrije_poort() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def dashboard(volledige_opslag, tmp_path_factory):
+def _start(db, tmp_path_factory):
     poort = vrije_poort()
-    env = {**os.environ, "SOCIALE_BASIS_DB": str(volledige_opslag)}
+    env = {**os.environ, "SOCIALE_BASIS_DB": str(db)}
     # Naar een bestand, niet naar een pipe die niemand leest: een volle pipe zet de server stil.
     log = open(tmp_path_factory.mktemp("dashboard") / "streamlit.log", "w+b")  # noqa: SIM115
     proces = subprocess.Popen(
@@ -49,10 +48,32 @@ def dashboard(volledige_opslag, tmp_path_factory):
         proces.kill()
         log.seek(0)
         pytest.fail("het dashboard startte niet: " + log.read().decode(errors="replace")[-2000:])
-    yield adres
+    return adres, proces, log
+
+
+def _stop(proces, log) -> None:
     proces.terminate()
     proces.wait(timeout=20)
     log.close()
+
+
+@pytest.fixture(scope="module")
+def dashboard(volledige_opslag, tmp_path_factory):
+    adres, proces, log = _start(volledige_opslag, tmp_path_factory)
+    yield adres
+    _stop(proces, log)
+
+
+@pytest.fixture(scope="module")
+def schrijfbaar(volledige_opslag, tmp_path_factory):
+    """Een dashboard op een eigen kopie van de opslag: deze tests schrijven erin."""
+    import shutil
+
+    db = tmp_path_factory.mktemp("schrijfbaar") / "opslag.duckdb"
+    shutil.copyfile(volledige_opslag, db)
+    adres, proces, log = _start(db, tmp_path_factory)
+    yield adres, db
+    _stop(proces, log)
 
 
 @pytest.fixture(scope="module")
@@ -149,3 +170,129 @@ def test_nederland_toont_kop_en_grafieken(dashboard, pagina):
     assert re.match(r"In 20\d\d (begroten|besteedden) gemeenten € [\d.]+ per inwoner", kop)
     pagina.locator(".js-plotly-plot").nth(1).wait_for()
     assert pagina.locator(".js-plotly-plot").count() == 2
+
+
+# -- schrijven terwijl er gekeken wordt ------------------------------------------------------
+def _eigen_sjabloon(db, tmp_path, lasten: str, naam: str, fout: bool = False):
+    from sociale_basis import indicators
+    from sociale_basis.sources import eigen
+    from sociale_basis.store import Store
+
+    with Store(db, alleen_lezen=True) as store:
+        taakvelden = indicators.sjabloon_taakvelden(store, 2025, "begroting")
+    regels = eigen.sjabloon("GM0363", "Amsterdam", 2025, "begroting", taakvelden).decode("utf-8-sig").splitlines()
+    regels = [regels[0], *(r[:-1] + f"{lasten};0" for r in regels[1:])]
+    if fout:
+        regels[2] = regels[2].rsplit(";", 2)[0] + ";veel;0"
+        regels[4] = regels[4].rsplit(";", 2)[0] + ";12;nul"
+    pad = tmp_path / naam
+    pad.write_text("\n".join(regels) + "\n", encoding="utf-8")
+    return pad
+
+
+def _kerncijfers(page) -> tuple[str, ...]:
+    page.wait_for_function("document.querySelectorAll('[data-testid=stMetricValue]').length >= 4")
+    return tuple(page.locator("[data-testid='stMetricValue']").all_inner_texts())
+
+
+def _geen_fouten(page) -> None:
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert page.locator("[data-testid='stAlertContentError']").count() == 0
+
+
+def test_upload_controleren_publiceren(schrijfbaar, pagina, tmp_path):
+    from sociale_basis.store import huidige_versie
+
+    adres_, db = schrijfbaar
+    url = f"{adres_}/gemeente?gemeente=Amsterdam&jaar=2025&document=Begroting&maat=Bruto"
+    pagina.goto(url)
+    wacht_tot_klaar(pagina)
+    cbs = _kerncijfers(pagina)
+    voor = huidige_versie(db)
+
+    # Een fout bestand: alle problemen in een tabel, de opslag onveranderd.
+    pagina.get_by_role("link", name="Gegevens").click()
+    wacht_tot_klaar(pagina)
+    invoer = pagina.locator("[data-testid='stFileUploaderDropzoneInput']")
+    invoer.set_input_files(str(_eigen_sjabloon(db, tmp_path, "3000", "amsterdam_fout.csv", fout=True)))
+    pagina.get_by_role("button", name="Controleren").click()
+    pagina.get_by_text("De opslag is niet veranderd").wait_for()
+    problemen = pagina.locator("[data-testid='stTable']").inner_text()
+    assert "amsterdam_fout.csv" in problemen and "lasten_duizend_euro" in problemen
+    assert huidige_versie(db) == voor
+
+    # Een goed bestand: eerst privé, dan publiceren.
+    pagina.reload()  # een schone upload
+    wacht_tot_klaar(pagina)
+    invoer.set_input_files(str(_eigen_sjabloon(db, tmp_path, "3000", "amsterdam_ontwerp.csv")))
+    pagina.get_by_role("button", name="Controleren").click()
+    pagina.get_by_text("Gecontroleerd en ingelezen").wait_for()
+    wacht_tot_klaar(pagina)
+    assert huidige_versie(db) == voor
+    pagina.get_by_role("button", name=re.compile("Publiceren")).click()
+    pagina.get_by_text("Eigen cijfers in de opslag").wait_for()
+    wacht_tot_klaar(pagina)
+    _geen_fouten(pagina)
+    assert huidige_versie(db) != voor
+
+    anders = pagina.context.browser.new_page()
+    anders.goto(url)
+    wacht_tot_klaar(anders)
+    assert _kerncijfers(anders) != cbs
+    assert anders.get_by_text("Eigen cijfers, geen CBS").is_visible()
+    anders.close()
+
+    # En weer weg: de CBS-cijfers terug.
+    pagina.get_by_role("button", name="Verwijderen").click()
+    pagina.wait_for_function("!document.body.innerText.includes('Eigen cijfers in de opslag')")
+    pagina.goto(url)
+    wacht_tot_klaar(pagina)
+    assert _kerncijfers(pagina) == cbs
+
+
+def test_import_terwijl_vijf_bezoekers_kijken(schrijfbaar, browser, tmp_path):
+    """Vijf bezoekers klikken door terwijl de opdrachtregel importeert: elke weergave toont de oude
+    of de nieuwe cijfers, nooit een fout; na de import zien ze allemaal de nieuwe."""
+    import threading
+
+    adres_, db = schrijfbaar
+    url = f"{adres_}/gemeente?gemeente=Amsterdam&jaar=2025&document=Begroting&maat=Bruto"
+    paginas = []
+    for _ in range(5):
+        p = browser.new_context(viewport={"width": 1200, "height": 900}).new_page()
+        p.set_default_timeout(60_000)
+        p.goto(url)
+        paginas.append(p)
+    for p in paginas:
+        wacht_tot_klaar(p)
+    oud = {_kerncijfers(p) for p in paginas}
+    assert len(oud) == 1
+    bestand = _eigen_sjabloon(db, tmp_path, "4321", "amsterdam_cli.csv")
+    uitkomst = {}
+
+    def importeer():
+        uitkomst["proces"] = subprocess.run([sys.executable, "-m", "sociale_basis.cli", "--db", str(db), "import",
+                                             str(bestand)], capture_output=True, text=True, timeout=300)
+
+    draad = threading.Thread(target=importeer)
+    draad.start()
+    gezien = []
+    while draad.is_alive():
+        for p in paginas:
+            p.reload()
+            wacht_tot_klaar(p)
+            _geen_fouten(p)
+            gezien.append(_kerncijfers(p))
+    draad.join()
+    assert uitkomst["proces"].returncode == 0, uitkomst["proces"].stderr
+    na = set()
+    for p in paginas:
+        p.reload()
+        wacht_tot_klaar(p)
+        _geen_fouten(p)
+        na.add(_kerncijfers(p))
+    assert len(na) == 1 and na != oud
+    assert len(gezien) >= 5  # er werd echt gekeken tijdens de import
+    assert set(gezien) <= oud | na
+    for p in paginas:
+        p.context.close()

@@ -54,7 +54,7 @@ def test_fout_bestand_toont_alle_problemen_en_verandert_niets(eigen_db):
     controleer(at, "amsterdam_fout.csv", "\n".join(regels).encode("utf-8"))
     assert not at.exception, at.exception
     assert at.error and "De opslag is niet veranderd" in at.error[0].value
-    problemen = at.dataframe[-2].value
+    problemen = at.table[0].value.reset_index()
     assert set(problemen.columns) >= {"Bestand", "Rij", "Kolom", "Probleem"}
     assert (problemen["Bestand"] == "amsterdam_fout.csv").all()
     assert huidige_versie(eigen_db) == voor

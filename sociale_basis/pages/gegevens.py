@@ -68,7 +68,8 @@ if info is None:
                 balk.empty()
                 tabel = eigen.problemen(e)
                 st.error(f"Niet ingelezen: {len(tabel)} probleem/problemen gevonden. De opslag is niet veranderd.")
-                st.dataframe(tabel, hide_index=True, width="stretch")
+                # Een gewone tabel (geen canvas): te lezen, te kopiëren en voor schermlezers.
+                st.table(tabel.set_index("Bestand"))
             else:
                 st.rerun()
 else:
@@ -94,15 +95,16 @@ else:
         else:
             st.rerun()
 
+# Alleen wat gepubliceerd is (in de privékopie staan de eigen bestanden hierboven al).
 eigen_lijst = vragen.eigen_cijfers(store, sleutel)
-if not eigen_lijst.empty:
+if not eigen_lijst.empty and eigen.prive() is None:
     st.subheader("Eigen cijfers in de opslag")
     for r in eigen_lijst.itertuples():
         links, rechts = st.columns([4, 1], vertical_alignment="center")
         links.markdown(f"**{r.gemeente}** — {r.document} {r.jaar}: {r.taakvelden} taakvelden uit ‘{r.bestand}’, "
                        f"ingelezen {r.tijdstip:%d-%m-%Y %H:%M}")
         if rechts.button("Verwijderen", key=f"weg_{r.gm_code}_{r.jaar}_{r.document}", icon=":material/delete:",
-                         disabled=not schrijven_mag or eigen.prive() is not None):
+                         disabled=not schrijven_mag):
             try:
                 eigen.verwijder(r.gm_code, int(r.jaar), r.document)
             except opslag.LAADFOUTEN as e:
