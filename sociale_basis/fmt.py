@@ -75,3 +75,8 @@ def jaarreeks(jaren) -> str:
             blokken.append([j])
     delen = [f"{b[0]}–{b[-1]}" if len(b) > 2 else ", ".join(map(str, b)) for b in blokken]
     return delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + " en " + delen[-1]
+
+
+def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
+    """1 probleem, 3 problemen (met Nederlandse duizendtallen)."""
+    return f"{getal(n)} {enkelvoud if n == 1 else meervoud}"

@@ -95,9 +95,11 @@ def _nieuwe_versie_gezien(bestand: str) -> None:
         nu = time.monotonic()
         if vorige is not None and vorige != bestand:
             st.cache_data.clear()
-            for oud in [s for s in _GEOPEND if str(s.bestand) != bestand]:
-                _GEOPEND.remove(oud)
-                _OUDE.append((nu, oud))
+        # Vervangen versies, en privékopieën die zijn opgeruimd (verworpen, gepubliceerd, te oud).
+        for oud in [s for s in _GEOPEND if (vorige != bestand and s.bestand.parent == Path(bestand).parent
+                                            and str(s.bestand) != bestand) or not s.bestand.exists()]:
+            _GEOPEND.remove(oud)
+            _OUDE.append((nu, oud))
         while _OUDE and nu - _OUDE[0][0] > WACHTTIJD_OUDE_VERSIE:
             _OUDE.pop(0)[1].sluit()
 

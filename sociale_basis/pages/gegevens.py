@@ -67,7 +67,8 @@ if info is None:
             except opslag.LAADFOUTEN as e:
                 balk.empty()
                 tabel = eigen.problemen(e)
-                st.error(f"Niet ingelezen: {len(tabel)} probleem/problemen gevonden. De opslag is niet veranderd.")
+                st.error(f"Niet ingelezen: {fmt.aantal(len(tabel), 'probleem', 'problemen')} gevonden. De opslag is niet "
+                         "veranderd.")
                 # Een gewone tabel (geen canvas): te lezen, te kopiëren en voor schermlezers.
                 st.table(tabel.set_index("Bestand"))
             else:
