@@ -17,6 +17,7 @@ pagina = st.navigation([
     st.Page(f"{PAGINAS}/kaart.py", title="Kaart", icon=":material/map:"),
     st.Page(f"{PAGINAS}/gemeentefonds.py", title="Gemeentefonds", icon=":material/balance:"),
     st.Page(f"{PAGINAS}/methode.py", title="Methode", icon=":material/menu_book:"),
+    st.Page(f"{PAGINAS}/model.py", title="Model", icon=":material/tune:"),
     st.Page(f"{PAGINAS}/gegevens.py", title="Gegevens", icon=":material/database:"),
 ])
 store, sleutel = opslag.opslag()

@@ -288,3 +288,23 @@ def maatstaf(df: pd.DataFrame, x_kol: str, y_kol: str, gekozen: str | None, groe
     d = d.assign(tekst=[f"{n}<br>uitgaven {fmt.euro(b)}<br>uitkering {fmt.euro(a)}<br>verschil {fmt.euro(b - a)}"
                         for n, a, b in zip(d["gemeente"], d["x"], d["y"])])
     return _stippen(d, gekozen, groep, as_x, as_y, titel, bron)
+
+
+def gevoeligheid(reeksen: list[tuple[str, str, str, pd.DataFrame]], titel: str, bron: str) -> go.Figure:
+    """De kernverhouding (y) tegen het institutionele deel van 6.1 (x, in %), één lijn per reeks
+    (naam, kleur, lijnstijl, DataFrame met institutioneel en acuut_per_euro_preventie)."""
+    data = []
+    for naam, kleur, stijl, df in reeksen:
+        data.append({"type": "scatter", "mode": "lines+markers", "name": naam,
+                     "x": (df["institutioneel"] * 100).tolist(),
+                     "y": [None if pd.isna(v) else float(v) for v in df["acuut_per_euro_preventie"]],
+                     "line": {"color": kleur, "dash": stijl, "width": 2.5}, "marker": {"color": kleur, "size": 6},
+                     "customdata": [fmt.factor(v) for v in df["acuut_per_euro_preventie"]],
+                     "hovertemplate": f"{naam}<br>6.1 %{{x}}% institutioneel: %{{customdata}} acuut per € preventie"
+                                      "<extra></extra>"})
+    layout = {"xaxis": {"title": {"text": "deel van 6.1 dat institutioneel telt (%)"}, "ticksuffix": "%",
+                        "dtick": 10, "range": [-2, 102]},
+              "yaxis": {"title": {"text": "€ acute zorg per € preventie"}, "tickformat": ",.2f",
+                        "rangemode": "tozero"},
+              "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0}}
+    return figuur(data, layout, titel, bron, hoogte=460)

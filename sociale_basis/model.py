@@ -8,7 +8,10 @@ drie decimalen (Iv3-bedragen zijn hele € 1.000, dus elke laag blijft in hele e
 
 from __future__ import annotations
 
+import csv
+import functools
 import hashlib
+import io
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -40,10 +43,18 @@ class Model:
     pad: Path
     vingerafdruk: str      # sha256 van de inhoud: een gewijzigd model is een ander model
     regels: pd.DataFrame   # schema, jaar_van, jaar_tot, taakveld, omschrijving, laag, aandeel, functie, toelichting
+    # Een variant van het standaardmodel (varianten.py) kent zijn wijzigingen in korte vorm, zoals
+    # '6.1:inst0.7;6.74a:acuut': zo heet hij in zijbalk, bronregels en link. Leeg voor een bestand.
+    wijzigingen: str = ""
 
     @property
     def sleutel(self) -> str:
         return f"{self.naam}:{self.vingerafdruk[:12]}"
+
+    @property
+    def label(self) -> str:
+        """De naam voor een lezer: 'standaard', 'standaard + 6.1:inst0.7' of de bestandsnaam."""
+        return f"standaard + {self.wijzigingen}" if self.wijzigingen else self.naam
 
     def schemas(self) -> list[tuple[str, int, int]]:
         s = self.regels[["schema", "jaar_van", "jaar_tot"]].drop_duplicates()
@@ -66,10 +77,13 @@ def _controleer_categorieen(df: pd.DataFrame, fout) -> None:
     en mag geen categorie aan twee lagen geven, en alleen taakvelden met categoriedata gebruiken."""
     from .sources.iv3 import CATEGORIE_TAAKVELDEN
 
-    for (schema, taakveld), groep in df.groupby(["schema", "taakveld"], sort=False):
+    # Alleen taakvelden met ergens categorieën (een paar van de ±200): per groep vergelijken kost anders
+    # een tiende seconde, en elke variant op de pagina Model gaat hierdoor.
+    met = df[CATEGORIEEN] != ""
+    sleutels = set(zip(df.loc[met, "schema"], df.loc[met, "taakveld"], strict=True))
+    binnen = [(s, t) in sleutels for s, t in zip(df["schema"], df["taakveld"], strict=True)]
+    for (schema, taakveld), groep in df[binnen].groupby(["schema", "taakveld"], sort=False):
         gevuld = groep[CATEGORIEEN] != ""
-        if not gevuld.any():
-            continue
         eerste = int(groep.index[0])
         if taakveld not in CATEGORIE_TAAKVELDEN:
             raise fout(eerste, CATEGORIEEN, f"voor taakveld {taakveld} zijn geen categorieën beschikbaar "
@@ -90,10 +104,48 @@ def _controleer_categorieen(df: pd.DataFrame, fout) -> None:
 
 
 def laad(pad: str | Path = STANDAARD) -> Model:
+    """Lees en controleer een modelbestand."""
     pad = Path(pad)
     if not pad.is_file():
         raise InvoerFout(pad, "modelbestand bestaat niet.")
-    df = lees_tekst_csv(pad, ",", KOLOMMEN)
+    return lees(pad.read_bytes(), str(pad), pad)
+
+
+def lees(inhoud: bytes | str, bestandsnaam: str, pad: Path | None = None, *,
+         wijzigingen: str = "") -> Model:
+    """Lees en controleer een model uit de inhoud van een CSV-bestand (bv. een upload of een
+    variant uit varianten.py), met dezelfde regels als een bestand op schijf. `bestandsnaam`
+    staat in elke foutmelding en geeft het model zijn naam (zonder extensie)."""
+    data = inhoud.encode("utf-8") if isinstance(inhoud, str) else bytes(inhoud)
+    try:
+        _controleer_velden(data)
+        df = lees_tekst_csv(io.BytesIO(data), ",", KOLOMMEN)
+    except InvoerFout as e:
+        # De lezer kent alleen een buffer; de gebruiker herkent de bestandsnaam.
+        raise InvoerFout(bestandsnaam, e.melding, rij=e.rij, kolom=e.kolom) from None
+    df = _controleer(df, bestandsnaam)
+    naam = Path(bestandsnaam).stem
+    vingerafdruk = hashlib.sha256(data).hexdigest()
+    return Model(naam, pad or Path(bestandsnaam), vingerafdruk, df, wijzigingen)
+
+
+def _controleer_velden(data: bytes) -> None:
+    """Een regel met meer velden dan de kopregel (bv. een komma in een toelichting zonder
+    aanhalingstekens) zou pandas stil afkappen; hier wordt hij met zijn regelnummer geweigerd."""
+    try:
+        regels = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    except (UnicodeDecodeError, csv.Error):
+        return  # de lezer hieronder meldt dit met uitleg
+    if not regels:
+        return
+    for nummer, velden in enumerate(regels[1:], start=2):
+        if len(velden) > len(regels[0]):
+            raise InvoerFout("", f"de regel heeft {len(velden)} velden, de kopregel {len(regels[0])}; "
+                                 "zet een tekst met komma's tussen aanhalingstekens.", rij=nummer)
+
+
+def _controleer(df: pd.DataFrame, pad: str) -> pd.DataFrame:
+    """Alle regels van het model; geeft de regels met jaren en Decimal-aandelen."""
     if CATEGORIEEN not in df.columns:
         df[CATEGORIEEN] = ""
     for kolom in [*KOLOMMEN, CATEGORIEEN]:
@@ -152,5 +204,49 @@ def laad(pad: str | Path = STANDAARD) -> Model:
         if b.jaar_van <= a.jaar_tot:
             raise InvoerFout(pad, f"de schema's {a.schema} en {b.schema} overlappen.", kolom="schema")
 
-    vingerafdruk = hashlib.sha256(pad.read_bytes()).hexdigest()
-    return Model(pad.stem, pad, vingerafdruk, df.drop(columns="_regel").reset_index(drop=True))
+    _controleer_volledig(df, fout)
+    return df.drop(columns="_regel").reset_index(drop=True)
+
+
+@functools.cache
+def _standaard_taakvelden() -> dict[str, frozenset[str]]:
+    """Per schema de taakvelden van het standaardmodel (zelf zonder deze vergelijking gelezen)."""
+    df = lees_tekst_csv(STANDAARD, ",", KOLOMMEN)
+    return {s: frozenset(g["taakveld"].str.strip()) for s, g in df.groupby(df["schema"].str.strip())}
+
+
+def _controleer_volledig(df: pd.DataFrame, fout) -> None:
+    """Een model mag geen taakveld missen dat het standaardmodel in hetzelfde schema heeft: dan
+    zou het geld van dat taakveld uit elk totaal verdwijnen. (Als laatste regel gecontroleerd,
+    zodat een fout in een rij eerst met die rij wordt gemeld.)"""
+    for schema, standaard in _standaard_taakvelden().items():
+        eigen = df["schema"] == schema
+        if not eigen.any():
+            continue
+        ontbreekt = sorted(standaard - set(df.loc[eigen, "taakveld"]), key=_codevolgorde)
+        if ontbreekt:
+            i = int(eigen.to_numpy().nonzero()[0][-1])
+            lijst = ", ".join(ontbreekt[:8]) + (f" en {len(ontbreekt) - 8} andere" if len(ontbreekt) > 8 else "")
+            raise fout(i, "taakveld", f"schema {schema} mist taakveld(en) {lijst} die het "
+                                      "standaardmodel wel heeft; voeg ze toe (desnoods in laag overig), "
+                                      "anders gaat hun geld verloren.")
+
+
+def _codevolgorde(code: str) -> tuple:
+    """6.2 vóór 6.71a vóór 6.711: op de cijfers, dan de letter."""
+    hoofd, _, rest = code.partition(".")
+    cijfers = rest.rstrip("abcdefghijklmnopqrstuvwxyz")
+    return int(hoofd), cijfers, rest[len(cijfers):]
+
+
+def naar_csv(m: Model) -> bytes:
+    """Het model als CSV in dezelfde vorm als data/model/standaard.csv; `lees` van deze bytes
+    geeft hetzelfde model (met dezelfde vingerafdruk)."""
+    uit = m.regels[[*KOLOMMEN, CATEGORIEEN]].copy()
+    uit["aandeel"] = [_aandeel_tekst(a) for a in uit["aandeel"]]
+    return uit.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def _aandeel_tekst(a: Decimal) -> str:
+    """0.400 → 0.4 en 1.0 → 1, zoals in het standaardmodel."""
+    return format(Decimal(a).normalize(), "f")

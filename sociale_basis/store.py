@@ -267,6 +267,14 @@ class Store:
         self._gedeeld.modellen[model.sleutel] = model
         return model.sleutel
 
+    def vergeet_model(self, sleutel: str) -> None:
+        """Haal een geladen model weer weg (een variant uit het dashboard): zijn tabellen in `werk`,
+        wat erover onthouden is, en zijn plek in de lijst die na een import opnieuw rekent."""
+        self.voer_uit("model/vergeet", model=sleutel)
+        for k in [k for k in list(self.onthouden) if isinstance(k, tuple) and sleutel in k]:
+            self.onthouden.pop(k, None)
+        self._gedeeld.modellen.pop(sleutel, None)
+
     def na_import(self) -> None:
         """De opslag is veranderd: vergeet onthouden uitkomsten (ook de herrekeningen) en reken
         elk geladen model opnieuw door."""

@@ -87,3 +87,48 @@ def test_eigen_model_met_andere_verdeling(tmp_path):
     assert m.sleutel != model.laad().sleutel
     r = m.regels.set_index(["schema", "taakveld", "laag"])
     assert r.loc[("2023-2024", "6.1", "informeel"), "aandeel"] == Decimal("0.5")
+
+
+def test_lees_uit_bytes_is_hetzelfde_als_laad():
+    """Een upload (bytes) wordt met dezelfde regels gelezen als een bestand op schijf."""
+    m = model.laad()
+    uit_bytes = model.lees(model.STANDAARD.read_bytes(), "standaard.csv")
+    assert uit_bytes.sleutel == m.sleutel
+    assert uit_bytes.regels.equals(m.regels)
+
+
+def test_naar_csv_geeft_hetzelfde_bestand():
+    m = model.laad()
+    assert model.naar_csv(m) == model.STANDAARD.read_bytes()
+    assert model.lees(model.naar_csv(m), "kopie.csv").vingerafdruk == m.vingerafdruk
+
+
+@pytest.mark.parametrize(("inhoud", "woord"), [
+    (b"", "leeg"),
+    (b"\xff\xfe\x00kapot", "UTF-8"),
+    (b"schema,taakveld\n2023-2024,6.1\n", "ontbreken"),
+    (KOP.encode() + b"2023-2024,6.1,S,informeel,1,collectieve_preventie,x,te,veel,velden\n", "velden"),
+])
+def test_onleesbare_csv_wordt_geweigerd_met_bestandsnaam(inhoud, woord):
+    with pytest.raises(InvoerFout, match=woord) as info:
+        model.lees(inhoud, "upload.csv")
+    assert "upload.csv" in str(info.value)
+
+
+def test_ontbrekend_taakveld_ten_opzichte_van_standaard_wordt_geweigerd(tmp_path):
+    """Nieuwe regel: wie een taakveld van het standaardmodel weglaat, verliest zijn geld."""
+    tekst = model.STANDAARD.read_text(encoding="utf-8").splitlines()
+    zonder = [r for r in tekst if not r.startswith("2023-2024,6.82b,")]
+    pad = tmp_path / "onvolledig.csv"
+    pad.write_text("\n".join(zonder) + "\n", encoding="utf-8")
+    with pytest.raises(InvoerFout, match="mist taakveld") as info:
+        model.laad(pad)
+    assert "6.82b" in str(info.value) and "2023-2024" in str(info.value)
+    assert info.value.kolom == "taakveld" and info.value.rij is not None
+
+
+def test_eigen_schema_wordt_niet_met_standaard_vergeleken(tmp_path):
+    """Een schema dat het standaardmodel niet kent, is niet te vergelijken; de controle bij het
+    rekenen (controle/ongemapte_taakvelden) blijft dan de vangrail."""
+    pad = schrijf_model(tmp_path, "2030+,6.1,S,informeel,1,collectieve_preventie,x\n")
+    assert model.laad(pad).schemas() == [("2030+", 2030, 9999)]

@@ -16,7 +16,7 @@ import streamlit as st
 from .. import fmt, importer, model, ophalen, snapshot
 from ..sources.lezen import InvoerFout
 from ..store import DatabaseFout, OpslagFout, Store, huidige_versie, nieuwe_versie, standaard_pad
-from . import vragen
+from . import modelkeuze, vragen
 
 
 # -- opslag ----------------------------------------------------------------------------------
@@ -133,7 +133,7 @@ def opslag() -> tuple[Store, str]:
     except (OpslagFout, InvoerFout, DatabaseFout) as e:
         lege_opslag(str(e))
         st.stop()
-    return store, sleutel
+    return store, modelkeuze.actief(store, sleutel)  # de variant van deze sessie, als die er is
 
 
 def lege_opslag(reden: str) -> None:

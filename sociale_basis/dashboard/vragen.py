@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import streamlit as st
 
-from .. import bronnen, fmt, indicators, peers, snapshot
+from .. import bronnen, fmt, indicators, peers, snapshot, varianten
 from ..store import Store
 
 if TYPE_CHECKING:
@@ -187,3 +187,13 @@ def _groepsleden(store: Store, sleutel: str, jaar: int, groep: peers.Groep,
     lijst = gemeenten(store, sleutel, jaar)
     leden = peers.leden(groep, lijst, gemeente)
     return leden, peers.omschrijving(groep, lijst, gemeente, len(leden))
+
+
+@gecacht
+def gevoeligheid(store: Store, sleutel: str, basis: str, jaar: int, document: str, maat: str) -> pd.DataFrame:
+    """De kernverhouding bij 6.1 van 0 tot 100% institutioneel en 6.74a in maatwerk of acuut, op
+    `basis` (korte vorm van de overige wijzigingen). 22 echt geladen modellen: enkele seconden
+    (tools/meet_gevoeligheid.py), daarna uit de cache voor elke sessie met dezelfde keuzes."""
+    from .modelkeuze import standaard
+
+    return varianten.gevoeligheid(store, standaard(), varianten.lees_code(basis), jaar, document, maat)

@@ -10,6 +10,7 @@ import streamlit as st
 
 from .. import indicators, klassen, peers
 from ..store import Store
+from . import modelkeuze
 from .vragen import beschikbaarheid, gemeenten
 
 BRON_CBS = "CBS, Iv3 (onbewerkte gemeentedata)"
@@ -25,6 +26,7 @@ class Keuze:
     per_inwoner: bool
     gemeente: str | None    # GM-code
     groep: peers.Groep
+    model: str = "standaard"  # naam van het actieve model (modelkeuze.label)
 
     @property
     def netto_ontbreekt(self) -> bool:
@@ -32,7 +34,7 @@ class Keuze:
 
     def bron(self) -> str:
         return (f"Bron: {BRON_CBS}, {self.document} {self.jaar}, {self.maat}. "
-                "Bewerking: Sociale Basis-dashboard, model ‘standaard’.")
+                f"Bewerking: Sociale Basis-dashboard, model ‘{self.model}’.")
 
 
 def zijbalk(store: Store, sleutel: str) -> Keuze:
@@ -74,8 +76,12 @@ def zijbalk(store: Store, sleutel: str) -> Keuze:
                                 help="Typ om te zoeken. De gekozen gemeente staat centraal op "
                                      "de pagina's Gemeente, Vergelijken en Kaart.")
         groep = _groep_keuze(lijst, namen)
-        st.caption(f"Model: {sleutel.split(':')[0]} · {document} {jaar} · {maat}")
-    return Keuze(int(jaar), document, maat, gevraagd, weergave == "per_inwoner", gemeente, groep)
+        naam = modelkeuze.label()
+        st.caption(f"Model: **{naam}** · {document} {jaar} · {maat}")
+        if modelkeuze.variant() is not None:
+            st.page_link("sociale_basis/pages/model.py", label="Model aanpassen of terugzetten",
+                         icon=":material/tune:")
+    return Keuze(int(jaar), document, maat, gevraagd, weergave == "per_inwoner", gemeente, groep, naam)
 
 
 def _groep_keuze(lijst: pd.DataFrame, namen: dict[str, str]) -> peers.Groep:

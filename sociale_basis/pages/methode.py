@@ -4,7 +4,7 @@ Iv3-schema, de bronnen en wat het dashboard níet beweert."""
 import streamlit as st
 
 from sociale_basis import fmt
-from sociale_basis.dashboard import opslag, uitvoer, vragen, zijbalk
+from sociale_basis.dashboard import modelkeuze, opslag, uitvoer, vragen, zijbalk
 from sociale_basis.model import FUNCTIES, LAGEN
 
 store, sleutel = opslag.opslag()
@@ -47,10 +47,11 @@ st.dataframe([{"Code": r.taakveld, "Taakveld": r.omschrijving,
                "Functie": FUNCTIES[r.functie], "Toelichting": r.toelichting,
                "Categorieën (gemeten verdeling)": r.categorieen}
               for r in deel.itertuples(index=False)], hide_index=True, width="stretch")
-st.caption("Per taakveld tellen de delen op tot 100%; de controle daarop (en op ontbrekende taakvelden) "
-           "draait bij elke berekening. Het model staat in `data/model/standaard.csv` en is met "
-           "`--model` te vervangen door een eigen verdeling.")
-uitvoer.csv_knop(regels, "sociale_basis_model.csv", "Download het model (CSV)")
+st.caption(f"Getoond: model **{k.model}**. Per taakveld tellen de delen op tot 100%; de controle daarop (en "
+           "op ontbrekende taakvelden) draait bij elke berekening. Het standaardmodel staat in "
+           "`data/model/standaard.csv` en is met `--model` te vervangen door een eigen verdeling.")
+st.page_link("sociale_basis/pages/model.py", label="Een variant proberen: pagina Model", icon=":material/tune:")
+uitvoer.model_knop(modelkeuze.variant() or modelkeuze.standaard(), "Download het model (CSV)")
 
 st.header("Netto of bruto")
 tv23 = (vragen.taakveld_landelijk(store, sleutel, 2023, "jaarrekening")

@@ -67,7 +67,7 @@ else:
 prijstekst = f", prijzen van {basisjaar}" if basisjaar else ", nominaal"
 bron = (f"Bron: {zijbalk.BRON_CBS}; herindelingen: VNG/grenswijzigen (CC BY-NC-SA 4.0)"
         + ("; CPI: CBS 83131NED" if basisjaar else "") + f". {k.maat.capitalize()}{prijstekst}. "
-        "Bewerking: Sociale Basis-dashboard, model ‘standaard’.")
+        f"Bewerking: Sociale Basis-dashboard, model ‘{k.model}’.")
 st.plotly_chart(charts.trend(reeksen, kolom, as_titel, waarde,
                              f"{INDICATOREN[indicator]} ({k.maat}{prijstekst})", bron),
                 config=charts.PLOTLY_CONFIG, key="trend")

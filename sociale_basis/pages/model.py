@@ -1,0 +1,150 @@
+"""Model: een eigen variant van het model voor deze sessie (6.1 anders verdelen, taakvelden
+verplaatsen, of een modelbestand uploaden), met de kernverhouding meteen naast die van het
+standaardmodel, de variant als modelbestand, en de gevoeligheid voor 6.1 en 6.74a."""
+
+import pandas as pd
+import streamlit as st
+
+from sociale_basis import charts, fmt, varianten
+from sociale_basis.dashboard import modelkeuze, opslag, uitvoer, vragen, zijbalk
+from sociale_basis.model import LAGEN
+
+store, sleutel = opslag.opslag()
+k = zijbalk.keuze()
+standaard = modelkeuze.standaard()
+actief = modelkeuze.variant() or standaard
+
+st.title("Model aanpassen")
+st.markdown("""
+Het model zet elk taakveld in een laag. Een deel daarvan is een keuze (zie **Methode**): hoe 6.1
+over informeel en institutioneel verdeeld is, of jeugd-GGZ zonder verblijf (6.74a) maatwerk of acute
+zorg is, of inkomensregelingen (6.3) tot de persoonlijke basis horen, en of sport, cultuur,
+bibliotheek en onderwijsbeleid tot een *brede* sociale basis horen. Probeer het hier: de variant
+geldt **alleen in deze browsersessie**, op elke pagina, en de link neemt hem mee.
+""")
+
+# -- kiezen ---------------------------------------------------------------------------------------
+procenten = modelkeuze.aandelen_61_procent()
+w = modelkeuze.wijzigingen()
+st.subheader("Taakveld 6.1 Samenkracht en burgerparticipatie")
+kolommen = st.columns(4)
+namen_61 = {"persoonlijk": "Persoonlijk (mantelzorg)", "informeel": "Informeel", "institutioneel": "Institutioneel",
+            "overig": "Buiten de sociale basis"}
+for kolom, (laag, key) in zip(kolommen, modelkeuze.AFK_61.items(), strict=True):
+    kolom.number_input(f"{namen_61[laag]} (%)", 0, 100, procenten[laag], step=5, key=key,
+                       on_change=modelkeuze.bij_invoer,
+                       help="Buiten de sociale basis: bv. de opvang van Oekraïners en inburgering, die "
+                            "ook op 6.1 staan (laag overig, telt niet als preventie)." if laag == "overig" else None)
+st.toggle("Gemeten verdeling gebruiken waar de bron categorieën heeft", value=w.gemeten_61, key="m61_gemeten",
+          on_change=modelkeuze.bij_invoer,
+          help="Met CBS-ruwe data rekent het dashboard per gemeente uit welk deel van 6.1 informeel is "
+               "(zie Methode); de percentages hierboven gelden dan alleen waar dat niet kan. Alleen bij "
+               "een verdeling over informeel en institutioneel.")
+st.caption("De delen van 6.1 moeten samen 100% zijn. Informeel en institutioneel zijn allebei collectieve "
+           "preventie: hun verdeling verandert de verhouding acuut/preventie niet, wel wat de wijk bereikt. "
+           "Wat buiten de sociale basis valt, telt niet als preventie.")
+
+st.subheader("Taakvelden verplaatsen")
+namen_tv = {"6.74a": "6.74a Jeugd-GGZ zonder verblijf (alleen 2023–2024)", "6.3": "6.3 Inkomensregelingen",
+            "4.3": "4.3 Onderwijsbeleid en leerlingzaken", "5.1": "5.1 Sportbeleid en activering",
+            "5.3": "5.3 Cultuurparticipatie", "5.6": "5.6 Media (bibliotheek)"}
+huidig = dict(w.lagen)
+kolommen = st.columns(2)
+for i, (taakveld, lagen) in enumerate(varianten.VERPLAATSBAAR.items()):
+    laag = huidig.get(taakveld, modelkeuze.standaardlaag(taakveld))
+    kolommen[i % 2].segmented_control(
+        namen_tv[taakveld], list(lagen), default=laag, key=modelkeuze.sleutel_verplaatsing(taakveld),
+        format_func=lambda x, t=taakveld: LAGEN[x][0] + (" (standaard)" if x == modelkeuze.standaardlaag(t) else ""),
+        required=True, on_change=modelkeuze.bij_invoer)
+st.caption("Een verplaatst taakveld krijgt de functie van zijn nieuwe laag (acuut → acute zorg, informeel of "
+           "institutioneel → collectieve preventie, overig → buiten het sociaal domein). Het opgetelde 6.74 "
+           "(jaarrekening 2024) volgt 6.74a–c als die samen in één laag vallen.")
+
+if fout := st.session_state.get(modelkeuze.FOUT):
+    st.error(f"Deze variant is geweigerd; het model blijft **{modelkeuze.label()}**. {fout}",
+             icon=":material/block:")
+
+# -- tonen: de kop, standaard tegenover variant --------------------------------------------------
+st.subheader(f"De kop, {k.document} {k.jaar} ({k.maat})")
+st.markdown(f"Actief model: **{actief.label}**" +
+            (f" — {varianten.lees_code(actief.wijzigingen).omschrijving()}" if actief.wijzigingen else ""))
+nl_standaard = vragen.groep(store, standaard.sleutel, k.jaar, k.document, k.maat, None)
+nl_variant = vragen.groep(store, sleutel, k.jaar, k.document, k.maat, None)
+gm_standaard = vragen.per_gemeente(store, standaard.sleutel, k.jaar, k.document, k.maat).set_index("gm_code")
+gm_variant = vragen.per_gemeente(store, sleutel, k.jaar, k.document, k.maat).set_index("gm_code")
+rijen = [("Nederland", nl_standaard, nl_variant)]
+if k.gemeente in gm_variant.index and k.gemeente in gm_standaard.index:
+    rijen.append((gm_variant.loc[k.gemeente, "gemeente"], gm_standaard.loc[k.gemeente], gm_variant.loc[k.gemeente]))
+
+
+def _verschil(a: float, b: float) -> str | None:
+    if pd.isna(a) or pd.isna(b):
+        return None
+    return f"{'+' if b >= a else '−'}{fmt.factor(abs(b - a))} t.o.v. standaard ({fmt.factor(a)})"
+
+
+for kolom, (naam, voor, na) in zip(st.columns(len(rijen)), rijen, strict=True):
+    kolom.metric(f"€ acuut per € preventie — {naam}", fmt.factor(na["acuut_per_euro_preventie"]),
+                 delta=_verschil(voor["acuut_per_euro_preventie"], na["acuut_per_euro_preventie"]),
+                 delta_color="off")
+st.dataframe([{"": naam, "Model": m, "€ acuut per € preventie": fmt.factor(r["acuut_per_euro_preventie"]),
+               "Preventie per inwoner": fmt.euro(r["collectieve_preventie"] / r["inwoners"]),
+               "Acute zorg per inwoner": fmt.euro(r["acute_zorg"] / r["inwoners"]),
+               "Informeel per inwoner": fmt.euro(r["informeel"] / r["inwoners"])}
+              for naam, voor, na in rijen for m, r in [("standaard", voor), ("variant", na)]],
+             hide_index=True, width="content")
+
+# -- meenemen -------------------------------------------------------------------------------------
+st.subheader("Meenemen en terugzetten")
+links, midden, rechts = st.columns(3)
+with links:
+    uitvoer.model_knop(actief, f"Download als modelbestand ({actief.naam}.csv)")
+    st.caption("Zelfde vorm als `data/model/standaard.csv`; op de opdrachtregel: "
+               f"`sociale-basis indicatoren --jaar {k.jaar} --document {k.document} --maat {k.maat} "
+               f"--model {actief.naam}.csv`.")
+with midden:
+    st.file_uploader("Upload een modelbestand (CSV)", type="csv", key="m_upload", on_change=modelkeuze.bij_upload,
+                     help="Een eigen model of een eerder gedownloade variant; dezelfde controle als `--model`.")
+with rechts:
+    st.button("Terug naar het standaardmodel", on_click=modelkeuze.terug, disabled=actief is standaard,
+              icon=":material/restart_alt:")
+if actief is not standaard and not actief.wijzigingen:
+    st.caption(f"Het eigen model ‘{actief.naam}’ past niet in een link: wie de link opent, ziet het "
+               "standaardmodel. Deel daarom het modelbestand.")
+elif actief.wijzigingen:
+    st.caption(f"De link van deze pagina bevat `model={actief.wijzigingen}` en opent dezelfde variant.")
+
+# -- gevoeligheid ---------------------------------------------------------------------------------
+st.subheader("Hoe gevoelig is de kop voor 6.1 en 6.74a?")
+# Alleen de overige wijzigingen bepalen de reeks (6.1 en 6.74a worden erin gevarieerd): zo hoeft
+# een andere keuze voor 6.1 of 6.74a niet opnieuw 22 modellen te laden.
+basis = varianten.maak(lagen={t: laag for t, laag in w.lagen if t != "6.74a"})
+with st.spinner("22 modellen doorrekenen (eenmalig enkele seconden)…"):
+    gv = vragen.gevoeligheid(store, standaard.sleutel, basis.code(), k.jaar, k.document, k.maat)
+naam_gm = rijen[1][0] if len(rijen) > 1 else None
+reeksen = []
+for wie, kleur, deel in [("Nederland", charts.GROEP, gv[gv["gm_code"].isna()]),
+                         (naam_gm, charts.ACCENT, gv[gv["gm_code"] == k.gemeente])]:
+    if wie is None or deel.empty:
+        continue
+    for acuut, stijl in [(False, "solid"), (True, "dash")]:
+        reeksen.append((f"{wie}, 6.74a {'acuut' if acuut else 'maatwerk'}", kleur, stijl,
+                        deel[deel["acuut_674a"] == acuut]))
+bron = (f"Bron: {zijbalk.BRON_CBS}, {k.document} {k.jaar}, {k.maat}. Bewerking: Sociale Basis-dashboard, model "
+        f"‘{'standaard' if basis.is_standaard else 'standaard + ' + basis.code()}’ met 6.1 vast verdeeld en 6.74a "
+        "zoals in de legenda.")
+st.plotly_chart(charts.gevoeligheid(reeksen, "€ acuut per € preventie bij een andere verdeling van 6.1", bron),
+                config=charts.PLOTLY_CONFIG, key="gevoeligheid")
+tabel = gv[gv["gm_code"].isna() | (gv["gm_code"] == k.gemeente)].assign(
+    wie=lambda d: d["gm_code"].map(lambda c: "Nederland" if c is None or pd.isna(c) else naam_gm))
+breed = tabel.pivot_table(index="institutioneel", columns=["wie", "acuut_674a"], values="acuut_per_euro_preventie",
+                          aggfunc="first", dropna=False)
+st.dataframe([{"6.1 institutioneel": fmt.procent(inst, 0),
+               **{f"{wie}, 6.74a {'acuut' if acuut else 'maatwerk'}": fmt.factor(breed.loc[inst, (wie, acuut)])
+                  for wie, acuut in breed.columns}}
+              for inst in breed.index], hide_index=True, width="content")
+st.caption("Elk punt is een echt doorgerekend model: 6.1 vast verdeeld over informeel en institutioneel (de rest "
+           "informeel), 6.74a in maatwerk of acuut" + ("" if basis.is_standaard else
+                                                        f", verder {basis.omschrijving()}") +
+           ". Omdat informeel en institutioneel allebei collectieve preventie zijn, blijft de verhouding over "
+           "de hele breedte gelijk; alleen de plaats van 6.74a (en wat buiten de sociale basis valt) verschuift haar.")
