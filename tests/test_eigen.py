@@ -4,10 +4,11 @@ gedeelde opslag verandert pas bij publiceren, en een andere bezoeker ziet tot da
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
-from test_paginas import app
+from test_paginas import app, figuren
 
 from sociale_basis import indicators
 from sociale_basis.sources import eigen as eigen_formaat
@@ -76,6 +77,8 @@ def test_upload_prive_dan_publiceren_dan_verwijderen(eigen_db):
     assert cijfers(at) != cbs
     meldingen = " ".join(w.value for w in at.warning)
     assert "nog niet gepubliceerde" in meldingen and "Eigen cijfers, geen CBS" in meldingen
+    bronregel = json.dumps(figuren(at)[0]["layout"]["annotations"]).replace("<br>", " ")
+    assert "Met eigen cijfers (geen CBS) van Amsterdam" in bronregel
     # ... een andere bezoeker niet, en de gedeelde opslag is onveranderd.
     ander = app(eigen_db, "gemeente", jaar="2025", document="Begroting", maat="Bruto")
     assert cijfers(ander) == cbs and not ander.warning

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from .. import model
-from . import modelkeuze
+from . import modelkeuze, zijbalk
 
 
 def csv_knop(df: pd.DataFrame, naam: str, label: str = "Download als CSV") -> None:
@@ -17,9 +17,13 @@ def csv_knop(df: pd.DataFrame, naam: str, label: str = "Download als CSV") -> No
     if m is not None:
         naam = naam.removesuffix(".csv") + f"_{m.naam}.csv"
     model_naam = modelkeuze.label()
-    st.download_button(label, lambda: df.assign(model=model_naam).to_csv(index=False, sep=";", decimal=",")
-                       .encode("utf-8-sig"), file_name=naam, mime="text/csv", icon=":material/download:",
-                       on_click="ignore")
+    uit = df.assign(model=model_naam)
+    # Eigen cijfers van een gemeente zijn geen CBS-cijfers: dat reist mee in het bestand.
+    eigen = dict(zijbalk.keuze().eigen) if "_keuze" in st.session_state else {}
+    if eigen and "gm_code" in uit.columns:
+        uit["herkomst"] = uit["gm_code"].map(lambda c: "eigen cijfers gemeente (geen CBS)" if c in eigen else "CBS")
+    st.download_button(label, lambda: uit.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig"),
+                       file_name=naam, mime="text/csv", icon=":material/download:", on_click="ignore")
 
 
 def model_knop(m: model.Model, label: str) -> None:

@@ -11,7 +11,7 @@ import streamlit as st
 from .. import indicators, klassen, peers
 from ..store import Store
 from . import modelkeuze
-from .vragen import beschikbaarheid, gemeenten
+from .vragen import beschikbaarheid, eigen_cijfers, gemeenten
 
 BRON_CBS = "CBS, Iv3 (onbewerkte gemeentedata)"
 
@@ -27,13 +27,16 @@ class Keuze:
     gemeente: str | None    # GM-code
     groep: peers.Groep
     model: str = "standaard"  # naam van het actieve model (modelkeuze.label)
+    # Gemeenten met eigen cijfers (geen CBS) in dit jaar en document: GM-code → naam.
+    eigen: tuple[tuple[str, str], ...] = ()
 
     @property
     def netto_ontbreekt(self) -> bool:
         return self.maat != self.gevraagde_maat
 
     def bron(self) -> str:
-        return (f"Bron: {BRON_CBS}, {self.document} {self.jaar}, {self.maat}. "
+        eigen = (f" Met eigen cijfers (geen CBS) van {', '.join(n for _, n in self.eigen)}." if self.eigen else "")
+        return (f"Bron: {BRON_CBS}, {self.document} {self.jaar}, {self.maat}.{eigen} "
                 f"Bewerking: Sociale Basis-dashboard, model ‘{self.model}’.")
 
 
@@ -81,7 +84,10 @@ def zijbalk(store: Store, sleutel: str) -> Keuze:
         if modelkeuze.variant() is not None:
             st.page_link("sociale_basis/pages/model.py", label="Model aanpassen of terugzetten",
                          icon=":material/tune:")
-    return Keuze(int(jaar), document, maat, gevraagd, weergave == "per_inwoner", gemeente, groep, naam)
+    e = eigen_cijfers(store, sleutel)
+    e = e[(e["jaar"] == int(jaar)) & (e["document"] == document)]
+    return Keuze(int(jaar), document, maat, gevraagd, weergave == "per_inwoner", gemeente, groep, naam,
+                 tuple(zip(e["gm_code"], e["gemeente"])))
 
 
 def _groep_keuze(lijst: pd.DataFrame, namen: dict[str, str]) -> peers.Groep:

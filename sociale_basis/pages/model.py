@@ -133,6 +133,17 @@ for wie, kleur, deel in [("Nederland", charts.GROEP, gv[gv["gm_code"].isna()]),
 bron = (f"Bron: {zijbalk.BRON_CBS}, {k.document} {k.jaar}, {k.maat}. Bewerking: Sociale Basis-dashboard, model "
         f"‘{'standaard' if basis.is_standaard else 'standaard + ' + basis.code()}’ met 6.1 vast verdeeld en 6.74a "
         "zoals in de legenda.")
+# De uitkomst in één zin boven de grafiek: wat een adviseur in de raad wil kunnen zeggen.
+landelijk = gv[gv["gm_code"].isna()]
+laag_r, hoog_r = landelijk["acuut_per_euro_preventie"].min(), landelijk["acuut_per_euro_preventie"].max()
+per_674a = landelijk.groupby("acuut_674a")["acuut_per_euro_preventie"].mean()
+zin = (f"**Uitkomst, {k.document} {k.jaar} ({k.maat}):** landelijk gaat er bij elke verdeling van 6.1 en met 6.74a "
+       f"in maatwerk of acuut tussen {fmt.factor(laag_r)} en {fmt.factor(hoog_r)} naar acute zorg per euro collectieve "
+       "preventie. De verdeling van 6.1 verandert de verhouding niet (informeel en institutioneel zijn allebei "
+       "collectieve preventie); ze verandert alleen hoe de preventie over die twee lagen valt.")
+if per_674a.nunique() == 1:
+    zin += f" 6.74a bestaat in {k.jaar} niet als apart taakveld (alleen 2023–2024): kies 2023 of 2024 om zijn effect te zien."
+st.info(zin, icon=":material/balance:")
 st.plotly_chart(charts.gevoeligheid(reeksen, "€ acuut per € preventie bij een andere verdeling van 6.1", bron),
                 config=charts.PLOTLY_CONFIG, key="gevoeligheid")
 tabel = gv[gv["gm_code"].isna() | (gv["gm_code"] == k.gemeente)].assign(
