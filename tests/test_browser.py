@@ -296,3 +296,49 @@ def test_import_terwijl_vijf_bezoekers_kijken(schrijfbaar, browser, tmp_path):
     assert set(gezien) <= oud | na
     for p in paginas:
         p.context.close()
+
+
+def test_modelvariant_rondgang(dashboard, pagina, volledige_opslag, tmp_path):
+    """Een variant op de pagina Model → downloaden → terug naar standaard → uploaden → dezelfde kop;
+    en de opdrachtregel met dat bestand geeft dezelfde kop als de pagina."""
+    import io
+
+    import pandas as pd
+
+    from sociale_basis import fmt
+
+    def kop() -> dict[str, str]:
+        wacht_tot_klaar(pagina)
+        pagina.wait_for_function("document.querySelectorAll('[data-testid=stMetric]').length >= 2")
+        metrics = pagina.locator("[data-testid='stMetric']")
+        return {metrics.nth(i).locator("[data-testid='stMetricLabel']").inner_text():
+                metrics.nth(i).locator("[data-testid='stMetricValue']").inner_text() for i in range(2)}
+
+    pagina.goto(f"{dashboard}/model?jaar=2023&document=Jaarrekening&maat=Netto")
+    standaard = kop()
+    pagina.locator("button", has_text="Acuut / geëscaleerd").first.click()
+    pagina.wait_for_function("location.search.includes('model=')")
+    variant = kop()
+    assert variant != standaard
+    assert "6.74a:acuut" in pagina.locator("[data-testid='stSidebar']").inner_text()
+
+    with pagina.expect_download() as wacht:
+        pagina.get_by_role("button", name=re.compile("Download als modelbestand")).click()
+    bestand = tmp_path / wacht.value.suggested_filename
+    wacht.value.save_as(bestand)
+    assert bestand.suffix == ".csv" and "6.74a" in bestand.name
+
+    pagina.get_by_role("button", name=re.compile("Terug naar het standaardmodel")).click()
+    assert kop() == standaard
+    pagina.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(bestand))
+    pagina.wait_for_function("document.querySelector('[data-testid=stSidebar]').innerText.includes('6.74a')")
+    assert kop() == variant
+
+    uit = subprocess.run([sys.executable, "-m", "sociale_basis.cli", "--db", str(volledige_opslag), "indicatoren",
+                          "--jaar", "2023", "--document", "jaarrekening", "--maat", "netto", "--model", str(bestand)],
+                         capture_output=True, text=True, check=True)
+    cli = pd.read_csv(io.StringIO(uit.stdout), dtype={"gm_code": str}).set_index("gm_code")
+    landelijk = cli["acute_zorg"].sum() / cli["collectieve_preventie"].sum()
+    waarden = list(variant.values())
+    assert fmt.factor(landelijk) == waarden[0]
+    assert fmt.factor(cli.loc["GM0363", "acuut_per_euro_preventie"]) == waarden[1]

@@ -136,3 +136,21 @@ def test_recent_gebruikte_variant_blijft_geladen(opslag):
         for s in modelkeuze.geladen_sleutels(opslag):
             varianten.vergeet(opslag, s)
         modelkeuze._PER_OPSLAG.pop(opslag, None)
+
+
+def test_rondgang_downloaden_en_weer_uploaden(db):
+    """Variant → het modelbestand dat de downloadknop geeft → terug naar standaard → dat bestand
+    uploaden: dezelfde kop en hetzelfde model."""
+    at = app(jaar="2023", document="Jaarrekening")
+    standaard = kop(at)
+    knop(at, "mv_6.74a").set_value("acuut").run()
+    variant = kop(at)
+    assert variant != standaard
+    # De downloadknop geeft model.naar_csv van het actieve model (uitvoer.model_knop).
+    gekozen = at.session_state[modelkeuze.SESSIE]
+    inhoud, naam = model.naar_csv(gekozen), f"{gekozen.naam}.csv"  # zoals uitvoer.model_knop
+    next(b for b in at.button if "standaardmodel" in b.label).click().run()
+    assert kop(at) == standaard and "6.74a" not in zijbalk_model(at)
+    at.file_uploader[0].set_value((naam, inhoud, "text/csv")).run()
+    assert not at.exception, at.exception
+    assert kop(at) == variant and "6.74a:acuut" in zijbalk_model(at)
