@@ -3,14 +3,16 @@ alles in één transactie wegschrijven. Eén fout bestand betekent: niets verand
 
 from __future__ import annotations
 
+import csv
 import time
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import fmt, herindeling, sources
 from .sources.lezen import InvoerFout, Lading, NaamZoeker, sha256
-from .store import NietUniekFout, Schrijfsessie, Store
+from .store import DatabaseFout, NietUniekFout, Schrijfsessie, Store
 
 
 @dataclass
@@ -87,6 +89,26 @@ class Stap:
     lees: Callable[[sources.Context], Lading]
 
 
+# Wat een kapot of vijandig bestand in een lezer kan laten ontsporen, buiten de controles om.
+LEESFOUTEN = (ValueError, TypeError, KeyError, IndexError, AttributeError, OSError, EOFError, zlib.error,
+              csv.Error, UnicodeError, RecursionError, MemoryError, OverflowError)
+
+
+def _eerste_regel(e: BaseException) -> str:
+    return (str(e).strip().splitlines() or [type(e).__name__])[0][:200]
+
+
+def _lees(stap: Stap, context: sources.Context) -> Lading:
+    """Lees één stap; een onverwachte fout in een lezer wordt een melding met de bestandsnaam."""
+    try:
+        return stap.lees(context)
+    except InvoerFout:
+        raise
+    except LEESFOUTEN as e:
+        raise InvoerFout(stap.naam, "het bestand kan niet worden gelezen; het is beschadigd of heeft een "
+                                    f"onverwachte vorm ({type(e).__name__}: {_eerste_regel(e)}).") from e
+
+
 def importeer(store: Store, paden: Iterable[str | Path], meld: Melder = _stil,
               voor: Iterable[Stap] = ()) -> Verslag:
     """Importeer bestanden en mappen (na de stappen `voor`, bv. een momentopname) in één transactie."""
@@ -111,14 +133,20 @@ def voer_in(store: Store, stappen: list[Stap], meld: Melder = _stil, verslag: Ve
                 verslag.ongewijzigd.append(Path(stap.naam))
                 meld(f"[{i}/{n}] {stap.naam}: al geïmporteerd, ongewijzigd", i / (n + 1))
                 continue
-            context = sources.Context(namen=NaamZoeker(lambda: sessie.vraag("import/namen")),
+            context = sources.Context(namen=NaamZoeker(lambda: sessie.vraag("import/namen"),
+                                                       lambda: sessie.vraag("import/gemeentecodes"),
+                                                       lambda: sessie.vraag("import/taakveldcodes")),
                                       cpi=sessie.vraag("import/cpi"))
-            lading = stap.lees(context)
+            lading = _lees(stap, context)
             try:
                 for tabel, rijen in lading.tabellen.items():
                     sessie.schrijf(f"import/{tabel}", rijen)
             except NietUniekFout as e:
                 raise InvoerFout(stap.naam, f"de rijen zijn niet uniek of passen niet in de opslag ({e}).") from e
+            except DatabaseFout as e:
+                # Wat de lezers doorlaten maar de opslag weigert (bv. een bedrag dat niet in het
+                # decimale type past): een melding met het bestand, geen traceback.
+                raise InvoerFout(stap.naam, f"de gegevens passen niet in de opslag ({_eerste_regel(e)}).") from e
             sessie.voer_uit("import/log", bestand=stap.bestand, sha256=stap.sha256, soort=stap.soort,
                             rijen=lading.rijen)
             verslag.geladen.append((Path(stap.naam), stap.soort, lading.rijen, lading.samenvatting))

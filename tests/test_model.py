@@ -49,7 +49,7 @@ def test_aandelen_moeten_optellen_tot_een(tmp_path):
     with pytest.raises(InvoerFout) as info:
         model.laad(pad)
     assert info.value.rij == 3 and info.value.kolom == "aandeel"
-    assert "6.1" in str(info.value) and "0.9" in str(info.value) and str(pad) in str(info.value)
+    assert "6.1" in str(info.value) and "0.9" in str(info.value) and pad.name in str(info.value)
 
 
 @pytest.mark.parametrize(("regel", "kolom", "woord"), [
