@@ -4,6 +4,7 @@ alles in één transactie wegschrijven. Eén fout bestand betekent: niets verand
 from __future__ import annotations
 
 import csv
+import gzip
 import time
 import zlib
 from collections.abc import Callable, Iterable
@@ -25,7 +26,8 @@ class Verslag:
 
 def verzamel(paden: Iterable[str | Path]) -> tuple[list[tuple[sources.Formaat, Path]], list[tuple[Path, str]]]:
     """Herken elk bestand. Een los genoemd onbekend bestand is een fout; in een map wordt
-    het overgeslagen met de reden."""
+    het overgeslagen met de reden. Een beschadigd gzip-bestand is altijd een fout: het was
+    bijna zeker bedoeld om te importeren."""
     herkend, overgeslagen = [], []
     for invoer in paden:
         pad = Path(invoer)
@@ -36,18 +38,43 @@ def verzamel(paden: Iterable[str | Path]) -> tuple[list[tuple[sources.Formaat, P
                 formaat = sources.herken(bestand)
                 if formaat:
                     herkend.append((formaat, bestand))
-                else:
-                    overgeslagen.append((bestand, sources.reden_niet_gebruikt(bestand)
-                                         or "onbekend formaat"))
+                    continue
+                if (reden := _onleesbaar(bestand)) and reden.startswith("het gzip"):
+                    raise InvoerFout(bestand, reden)
+                overgeslagen.append((bestand, sources.reden_niet_gebruikt(bestand)
+                                     or (reden and reden.split(";")[0]) or "onbekend formaat"))
         else:
             formaat = sources.herken(pad)
             if formaat is None:
-                raise InvoerFout(pad, "onbekend formaat. Bekende formaten: "
+                raise InvoerFout(pad, _onleesbaar(pad) or "onbekend formaat. Bekende formaten: "
                                  + "; ".join(f.omschrijving for f in sources.FORMATEN) + ".")
             herkend.append((formaat, pad))
     volgorde = {f.soort: i for i, f in enumerate(sources.FORMATEN)}
     herkend.sort(key=lambda fp: (volgorde[fp[0].soort], str(fp[1])))
     return herkend, overgeslagen
+
+
+def _onleesbaar(pad: Path) -> str | None:
+    """Waarom een niet-herkend bestand niet te lezen is (leeg, zip, kapotte gzip, binair), of None."""
+    try:
+        with open(pad, "rb") as f:
+            begin = f.read(4096)
+    except OSError as e:
+        return f"het bestand kan niet worden geopend ({e.strerror})."
+    if not begin.strip():
+        return "het bestand is leeg."
+    if begin.startswith(b"PK\x03\x04"):
+        return ("dit is een zip-archief; zip-bestanden worden niet gelezen. Pak het archief uit en "
+                "importeer de bestanden die erin staan.")
+    if pad.suffix.lower() == ".gz":
+        try:
+            with gzip.open(pad, "rb") as f:
+                begin = f.read(4096)
+        except (OSError, EOFError, zlib.error):
+            return "het gzip-bestand is beschadigd of onvolledig; download of comprimeer het opnieuw."
+    if b"\x00" in begin:
+        return "dit is geen tekstbestand (binaire gegevens); verwacht CSV, TSV of GeoJSON."
+    return None
 
 
 def _leid_af(sessie: Schrijfsessie, bestanden: list[Path]) -> None:
@@ -57,7 +84,8 @@ def _leid_af(sessie: Schrijfsessie, bestanden: list[Path]) -> None:
     if not strijd.empty:
         r = strijd.iloc[0]
         raise InvoerFout(
-            ", ".join(str(b) for b in bestanden) or "opslag",
+            # Namen met '; ' ertussen: een bestandsnaam kan zelf een komma bevatten.
+            "; ".join(str(b) for b in bestanden) or "opslag",
             f"{r['gemeente']} ({r['gm_code']}), {r['document']} {r['jaar']}: de bron ‘{r['fijn']}’ geeft op "
             f"taakveld {r['taakveld']} (2 posities) € {fmt.getal(r['lasten_fijn'])} duizend aan lasten, de al "
             f"geladen bron ‘{r['grof']}’ € {fmt.getal(r['lasten_grof'])} duizend ({len(strijd)} afwijking(en) "

@@ -208,7 +208,8 @@ def lees_tekst(pad: Path, fouten: Problemen | None = None, *, max_regel: int | N
         raise fouten.fout("het bestand bevat binaire gegevens (NUL-tekens); het is geen tekstbestand.",
                           rij=data.count(b"\n", 0, nul) + 1)
     try:
-        tekst = data.decode("utf-8-sig")
+        # Ook een dubbele BOM (een bestand dat twee keer door een editor ging) weglaten.
+        tekst = data.decode("utf-8-sig").lstrip("\ufeff")
     except UnicodeDecodeError as e:
         try:
             data.decode("cp1252")
