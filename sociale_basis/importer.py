@@ -11,8 +11,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pandas as pd
+
 from . import fmt, herindeling, sources
-from .sources.lezen import InvoerFout, Lading, NaamZoeker, sha256
+from .sources.lezen import InvoerFout, Lading, NaamZoeker, Probleem, sha256
 from .store import DatabaseFout, NietUniekFout, Schrijfsessie, Store
 
 
@@ -97,6 +99,71 @@ def _leid_af(sessie: Schrijfsessie, bestanden: list[Path]) -> None:
     sessie.schrijf("import/herindeling", herindeling.factoren(gemeenten, bron[bron["soort"] == "grens"]))
 
 
+@dataclass(frozen=True)
+class Volledig:
+    """Een opslagtabel die per `deel` (bv. een jaar) helemaal wordt vervangen. Een bestand moet
+    dan voor elk deel dat het noemt alles bevatten wat de opslag daar al heeft en, met
+    `lijst_jaar`, elke gemeente van de gemeentelijst van dat jaar: anders zou één rij de rest
+    van het jaar stilletjes wissen. Zie README, "Gedeeltelijke bestanden"."""
+
+    deel: tuple[str, ...]
+    sleutel: tuple[str, ...]
+    wat: str                      # meervoud, voor de melding: 'gemeenten', 'taakveldcodes'
+    lijst_jaar: str | None = None
+
+
+VOLLEDIG = {
+    "inwoners": Volledig(("jaar",), ("gm_code",), "gemeenten", "jaar"),
+    "geo_gemeente": Volledig(("jaar",), ("gm_code",), "gemeenten", "jaar"),
+    "gemeente_klasse": Volledig(("jaar",), ("gm_code",), "gemeenten", "jaar"),
+    "gf_cluster": Volledig(("circulaire", "uitkeringsjaar"), ("gm_code",), "gemeenten", "uitkeringsjaar"),
+    "gemeente_jaar": Volledig(("jaar",), ("gm_code",), "gemeenten"),
+    "taakveld": Volledig(("jaar",), ("code",), "taakveldcodes"),
+    "grenswijziging": Volledig(("jaar_van",), ("gm_code_van", "gm_code_naar"), "overgangen"),
+}
+
+
+def _controleer_volledig(sessie: Schrijfsessie, stap: Stap, lading: Lading) -> None:
+    """Weiger een bestand dat een deel van een tabel zou vervangen door minder dan er is."""
+    problemen = []
+    lijst = None
+    for tabel, rijen in lading.tabellen.items():
+        regel = VOLLEDIG.get(tabel)
+        if regel is None or rijen.empty:
+            continue
+        bestaand = sessie.vraag(f"import/bestaand_{tabel}")
+        if regel.lijst_jaar:
+            if lijst is None:
+                lijst = sessie.vraag("import/gemeentecodes")
+            verwacht_lijst = lijst.rename(columns={"jaar": regel.lijst_jaar})
+        for deel, groep in rijen.groupby(list(regel.deel)):
+            deel = deel if isinstance(deel, tuple) else (deel,)
+            filter_ = dict(zip(regel.deel, deel))
+            heeft = set(groep[list(regel.sleutel)].itertuples(index=False, name=None))
+            opgeslagen = bestaand.loc[(bestaand[list(regel.deel)] == pd.Series(filter_)).all(axis=1)]
+            ontbreekt = set(opgeslagen[list(regel.sleutel)].itertuples(index=False, name=None)) - heeft
+            bronnen = ["de opslag al heeft"] if ontbreekt else []
+            if regel.lijst_jaar:
+                jaar = filter_[regel.lijst_jaar]
+                uit_lijst = set(verwacht_lijst.loc[verwacht_lijst[regel.lijst_jaar] == jaar, ["gm_code"]]
+                                .itertuples(index=False, name=None)) - heeft
+                if uit_lijst:
+                    bronnen.insert(0, f"in de gemeentelijst van {jaar} staan")
+                ontbreekt |= uit_lijst
+            bron = " of ".join(bronnen)
+            if ontbreekt:
+                voorbeelden = ", ".join(" → ".join(map(str, k)) for k in sorted(ontbreekt)[:5])
+                problemen.append(Probleem(
+                    stap.naam, None, None,
+                    f"het bestand is onvolledig voor {' '.join(map(str, deel))}: er ontbreken "
+                    f"{len(ontbreekt)} {regel.wat} die {bron} ({voorbeelden}"
+                    f"{', …' if len(ontbreekt) > 5 else ''}). Een bestand vervangt alles van "
+                    f"{' '.join(map(str, deel))}; een gedeeltelijk bestand zou de andere {regel.wat} wissen. "
+                    "Lever een volledig bestand aan."))
+    if problemen:
+        raise InvoerFout(stap.naam, problemen=problemen)
+
+
 Melder = Callable[[str, float], None]  # (tekst, fractie van het werk klaar)
 
 
@@ -166,6 +233,7 @@ def voer_in(store: Store, stappen: list[Stap], meld: Melder = _stil, verslag: Ve
                                                        lambda: sessie.vraag("import/taakveldcodes")),
                                       cpi=sessie.vraag("import/cpi"))
             lading = _lees(stap, context)
+            _controleer_volledig(sessie, stap, lading)
             try:
                 for tabel, rijen in lading.tabellen.items():
                     sessie.schrijf(f"import/{tabel}", rijen)

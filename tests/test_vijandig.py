@@ -85,7 +85,9 @@ def map_met_een_fout(tmp: Path) -> list[Path]:
     map_ = tmp / "map"
     map_.mkdir()
     shutil.copy(FIXTURES / "cbs_ruw_codes.csv", map_)
-    (map_ / "inwoners.csv").write_text("jaar,gm_code,aantal_inwoners\n2024,GM0363,934526\n")
+    from conftest import gedeelde_data_of_overslaan
+
+    shutil.copy(gedeelde_data_of_overslaan() / "gemeenten" / "inwoners_1jan_2017_2026.csv", map_)
     shutil.copy(VIJANDIG / "lasten_niet_eindig.csv", map_)
     return [map_]
 
