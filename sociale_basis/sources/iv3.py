@@ -120,7 +120,8 @@ def _verslagsoort_klopt(fouten: Problemen, df: pd.DataFrame, jaar: pd.Series, do
     """De kolom verslagsoort (2023X000) moet bij jaar en document van dezelfde regel passen."""
     code = document.map({d: c for c, d in VERSLAGSOORT.items()})
     verwacht = jaar.astype(str) + "X" + code.fillna("???")
-    fouten.per_rij(df, "verslagsoort", df["verslagsoort"].str.strip().ne(verwacht) & code.notna(),
+    # Een jaar dat al fout was (0) niet nog eens als tegenstrijdig melden.
+    fouten.per_rij(df, "verslagsoort", df["verslagsoort"].str.strip().ne(verwacht) & code.notna() & (jaar > 0),
                    lambda w: f"de verslagsoort {w} past niet bij jaar en document van deze regel.")
 
 
