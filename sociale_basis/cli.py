@@ -120,13 +120,28 @@ def main(argv: list[str] | None = None) -> int:
     except ophalen.OphaalFout as e:
         print(f"sociale-basis: {e}\nDe opslag is niet veranderd.", file=sys.stderr)
         return EXIT_FOUT
-    except (InvoerFout, OpslagFout, indicators.IndicatorFout) as e:
+    except InvoerFout as e:
+        print(invoerfout_tekst(e), file=sys.stderr)
+        return EXIT_FOUT
+    except (OpslagFout, indicators.IndicatorFout) as e:
         print(f"sociale-basis: {e}", file=sys.stderr)
         return EXIT_FOUT
     except BrokenPipeError:
         # Uitvoer naar bv. `head` die eerder stopt: geen fout voor de gebruiker.
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115
         return 0
+
+
+def invoerfout_tekst(e: InvoerFout) -> str:
+    """Eén probleem op één regel; meer problemen als lijst, zodat iemand ze in één keer herstelt."""
+    if e.aantal == 1:
+        return f"sociale-basis: {e}"
+    regels = [f"sociale-basis: {fmt.getal(e.aantal)} problemen in bestand {e.bestand}; er is niets geïmporteerd."]
+    regels += [f"  {p.plaats().removeprefix(f'bestand {e.bestand}, ') if p.bestand == e.bestand else p.plaats()}: "
+               f"{p.melding}" for p in e.problemen]
+    if e.weggelaten:
+        regels.append(f"  … en nog {fmt.getal(e.weggelaten)} niet getoond.")
+    return "\n".join(regels)
 
 
 def _import(store: Store, args) -> int:

@@ -3,14 +3,19 @@ alles in één transactie wegschrijven. Eén fout bestand betekent: niets verand
 
 from __future__ import annotations
 
+import csv
+import gzip
 import time
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pandas as pd
+
 from . import fmt, herindeling, sources
-from .sources.lezen import InvoerFout, Lading, NaamZoeker, sha256
-from .store import NietUniekFout, Schrijfsessie, Store
+from .sources.lezen import InvoerFout, Lading, NaamZoeker, Probleem, sha256
+from .store import DatabaseFout, NietUniekFout, Schrijfsessie, Store
 
 
 @dataclass
@@ -23,7 +28,8 @@ class Verslag:
 
 def verzamel(paden: Iterable[str | Path]) -> tuple[list[tuple[sources.Formaat, Path]], list[tuple[Path, str]]]:
     """Herken elk bestand. Een los genoemd onbekend bestand is een fout; in een map wordt
-    het overgeslagen met de reden."""
+    het overgeslagen met de reden. Een beschadigd gzip-bestand is altijd een fout: het was
+    bijna zeker bedoeld om te importeren."""
     herkend, overgeslagen = [], []
     for invoer in paden:
         pad = Path(invoer)
@@ -34,18 +40,43 @@ def verzamel(paden: Iterable[str | Path]) -> tuple[list[tuple[sources.Formaat, P
                 formaat = sources.herken(bestand)
                 if formaat:
                     herkend.append((formaat, bestand))
-                else:
-                    overgeslagen.append((bestand, sources.reden_niet_gebruikt(bestand)
-                                         or "onbekend formaat"))
+                    continue
+                if (reden := _onleesbaar(bestand)) and reden.startswith("het gzip"):
+                    raise InvoerFout(bestand, reden)
+                overgeslagen.append((bestand, sources.reden_niet_gebruikt(bestand)
+                                     or (reden and reden.split(";")[0]) or "onbekend formaat"))
         else:
             formaat = sources.herken(pad)
             if formaat is None:
-                raise InvoerFout(pad, "onbekend formaat. Bekende formaten: "
+                raise InvoerFout(pad, _onleesbaar(pad) or "onbekend formaat. Bekende formaten: "
                                  + "; ".join(f.omschrijving for f in sources.FORMATEN) + ".")
             herkend.append((formaat, pad))
     volgorde = {f.soort: i for i, f in enumerate(sources.FORMATEN)}
     herkend.sort(key=lambda fp: (volgorde[fp[0].soort], str(fp[1])))
     return herkend, overgeslagen
+
+
+def _onleesbaar(pad: Path) -> str | None:
+    """Waarom een niet-herkend bestand niet te lezen is (leeg, zip, kapotte gzip, binair), of None."""
+    try:
+        with open(pad, "rb") as f:
+            begin = f.read(4096)
+    except OSError as e:
+        return f"het bestand kan niet worden geopend ({e.strerror})."
+    if not begin.strip():
+        return "het bestand is leeg."
+    if begin.startswith(b"PK\x03\x04"):
+        return ("dit is een zip-archief; zip-bestanden worden niet gelezen. Pak het archief uit en "
+                "importeer de bestanden die erin staan.")
+    if pad.suffix.lower() == ".gz":
+        try:
+            with gzip.open(pad, "rb") as f:
+                begin = f.read(4096)
+        except (OSError, EOFError, zlib.error):
+            return "het gzip-bestand is beschadigd of onvolledig; download of comprimeer het opnieuw."
+    if b"\x00" in begin:
+        return "dit is geen tekstbestand (binaire gegevens); verwacht CSV, TSV of GeoJSON."
+    return None
 
 
 def _leid_af(sessie: Schrijfsessie, bestanden: list[Path]) -> None:
@@ -55,7 +86,8 @@ def _leid_af(sessie: Schrijfsessie, bestanden: list[Path]) -> None:
     if not strijd.empty:
         r = strijd.iloc[0]
         raise InvoerFout(
-            ", ".join(str(b) for b in bestanden) or "opslag",
+            # Namen met '; ' ertussen: een bestandsnaam kan zelf een komma bevatten.
+            "; ".join(str(b) for b in bestanden) or "opslag",
             f"{r['gemeente']} ({r['gm_code']}), {r['document']} {r['jaar']}: de bron ‘{r['fijn']}’ geeft op "
             f"taakveld {r['taakveld']} (2 posities) € {fmt.getal(r['lasten_fijn'])} duizend aan lasten, de al "
             f"geladen bron ‘{r['grof']}’ € {fmt.getal(r['lasten_grof'])} duizend ({len(strijd)} afwijking(en) "
@@ -65,6 +97,71 @@ def _leid_af(sessie: Schrijfsessie, bestanden: list[Path]) -> None:
     bron = sessie.vraag("import/herindeling_bron")
     gemeenten = bron[bron["soort"] == "gemeente"].rename(columns={"jaar_van": "jaar", "gm_code_van": "gm_code"})
     sessie.schrijf("import/herindeling", herindeling.factoren(gemeenten, bron[bron["soort"] == "grens"]))
+
+
+@dataclass(frozen=True)
+class Volledig:
+    """Een opslagtabel die per `deel` (bv. een jaar) helemaal wordt vervangen. Een bestand moet
+    dan voor elk deel dat het noemt alles bevatten wat de opslag daar al heeft en, met
+    `lijst_jaar`, elke gemeente van de gemeentelijst van dat jaar: anders zou één rij de rest
+    van het jaar stilletjes wissen. Zie README, "Gedeeltelijke bestanden"."""
+
+    deel: tuple[str, ...]
+    sleutel: tuple[str, ...]
+    wat: str                      # meervoud, voor de melding: 'gemeenten', 'taakveldcodes'
+    lijst_jaar: str | None = None
+
+
+VOLLEDIG = {
+    "inwoners": Volledig(("jaar",), ("gm_code",), "gemeenten", "jaar"),
+    "geo_gemeente": Volledig(("jaar",), ("gm_code",), "gemeenten", "jaar"),
+    "gemeente_klasse": Volledig(("jaar",), ("gm_code",), "gemeenten", "jaar"),
+    "gf_cluster": Volledig(("circulaire", "uitkeringsjaar"), ("gm_code",), "gemeenten", "uitkeringsjaar"),
+    "gemeente_jaar": Volledig(("jaar",), ("gm_code",), "gemeenten"),
+    "taakveld": Volledig(("jaar",), ("code",), "taakveldcodes"),
+    "grenswijziging": Volledig(("jaar_van",), ("gm_code_van", "gm_code_naar"), "overgangen"),
+}
+
+
+def _controleer_volledig(sessie: Schrijfsessie, stap: Stap, lading: Lading) -> None:
+    """Weiger een bestand dat een deel van een tabel zou vervangen door minder dan er is."""
+    problemen = []
+    lijst = None
+    for tabel, rijen in lading.tabellen.items():
+        regel = VOLLEDIG.get(tabel)
+        if regel is None or rijen.empty:
+            continue
+        bestaand = sessie.vraag(f"import/bestaand_{tabel}")
+        if regel.lijst_jaar:
+            if lijst is None:
+                lijst = sessie.vraag("import/gemeentecodes")
+            verwacht_lijst = lijst.rename(columns={"jaar": regel.lijst_jaar})
+        for deel, groep in rijen.groupby(list(regel.deel)):
+            deel = deel if isinstance(deel, tuple) else (deel,)
+            filter_ = dict(zip(regel.deel, deel))
+            heeft = set(groep[list(regel.sleutel)].itertuples(index=False, name=None))
+            opgeslagen = bestaand.loc[(bestaand[list(regel.deel)] == pd.Series(filter_)).all(axis=1)]
+            ontbreekt = set(opgeslagen[list(regel.sleutel)].itertuples(index=False, name=None)) - heeft
+            bronnen = ["de opslag al heeft"] if ontbreekt else []
+            if regel.lijst_jaar:
+                jaar = filter_[regel.lijst_jaar]
+                uit_lijst = set(verwacht_lijst.loc[verwacht_lijst[regel.lijst_jaar] == jaar, ["gm_code"]]
+                                .itertuples(index=False, name=None)) - heeft
+                if uit_lijst:
+                    bronnen.insert(0, f"in de gemeentelijst van {jaar} staan")
+                ontbreekt |= uit_lijst
+            bron = " of ".join(bronnen)
+            if ontbreekt:
+                voorbeelden = ", ".join(" → ".join(map(str, k)) for k in sorted(ontbreekt)[:5])
+                problemen.append(Probleem(
+                    stap.naam, None, None,
+                    f"het bestand is onvolledig voor {' '.join(map(str, deel))}: er ontbreken "
+                    f"{len(ontbreekt)} {regel.wat} die {bron} ({voorbeelden}"
+                    f"{', …' if len(ontbreekt) > 5 else ''}). Een bestand vervangt alles van "
+                    f"{' '.join(map(str, deel))}; een gedeeltelijk bestand zou de andere {regel.wat} wissen. "
+                    "Lever een volledig bestand aan."))
+    if problemen:
+        raise InvoerFout(stap.naam, problemen=problemen)
 
 
 Melder = Callable[[str, float], None]  # (tekst, fractie van het werk klaar)
@@ -85,6 +182,26 @@ class Stap:
     omschrijving: str
     sha256: str
     lees: Callable[[sources.Context], Lading]
+
+
+# Wat een kapot of vijandig bestand in een lezer kan laten ontsporen, buiten de controles om.
+LEESFOUTEN = (ValueError, TypeError, KeyError, IndexError, AttributeError, OSError, EOFError, zlib.error,
+              csv.Error, UnicodeError, RecursionError, MemoryError, OverflowError)
+
+
+def _eerste_regel(e: BaseException) -> str:
+    return (str(e).strip().splitlines() or [type(e).__name__])[0][:200]
+
+
+def _lees(stap: Stap, context: sources.Context) -> Lading:
+    """Lees één stap; een onverwachte fout in een lezer wordt een melding met de bestandsnaam."""
+    try:
+        return stap.lees(context)
+    except InvoerFout:
+        raise
+    except LEESFOUTEN as e:
+        raise InvoerFout(stap.naam, "het bestand kan niet worden gelezen; het is beschadigd of heeft een "
+                                    f"onverwachte vorm ({type(e).__name__}: {_eerste_regel(e)}).") from e
 
 
 def importeer(store: Store, paden: Iterable[str | Path], meld: Melder = _stil,
@@ -111,14 +228,21 @@ def voer_in(store: Store, stappen: list[Stap], meld: Melder = _stil, verslag: Ve
                 verslag.ongewijzigd.append(Path(stap.naam))
                 meld(f"[{i}/{n}] {stap.naam}: al geïmporteerd, ongewijzigd", i / (n + 1))
                 continue
-            context = sources.Context(namen=NaamZoeker(lambda: sessie.vraag("import/namen")),
+            context = sources.Context(namen=NaamZoeker(lambda: sessie.vraag("import/namen"),
+                                                       lambda: sessie.vraag("import/gemeentecodes"),
+                                                       lambda: sessie.vraag("import/taakveldcodes")),
                                       cpi=sessie.vraag("import/cpi"), vraag=sessie.vraag)
-            lading = stap.lees(context)
+            lading = _lees(stap, context)
+            _controleer_volledig(sessie, stap, lading)
             try:
                 for tabel, rijen in lading.tabellen.items():
                     sessie.schrijf(f"import/{tabel}", rijen)
             except NietUniekFout as e:
                 raise InvoerFout(stap.naam, f"de rijen zijn niet uniek of passen niet in de opslag ({e}).") from e
+            except DatabaseFout as e:
+                # Wat de lezers doorlaten maar de opslag weigert (bv. een bedrag dat niet in het
+                # decimale type past): een melding met het bestand, geen traceback.
+                raise InvoerFout(stap.naam, f"de gegevens passen niet in de opslag ({_eerste_regel(e)}).") from e
             sessie.voer_uit("import/log", bestand=stap.bestand, sha256=stap.sha256, soort=stap.soort,
                             rijen=lading.rijen)
             verslag.geladen.append((Path(stap.naam), stap.soort, lading.rijen, lading.samenvatting))

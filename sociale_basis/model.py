@@ -119,7 +119,7 @@ def lees(inhoud: bytes | str, bestandsnaam: str, pad: Path | None = None, *,
     data = inhoud.encode("utf-8") if isinstance(inhoud, str) else bytes(inhoud)
     try:
         _controleer_velden(data)
-        df = lees_tekst_csv(io.BytesIO(data), ",", KOLOMMEN)
+        df = lees_tekst_csv(Path(Path(bestandsnaam).name), ",", KOLOMMEN, data=data)
     except InvoerFout as e:
         # De lezer kent alleen een buffer; de gebruiker herkent de bestandsnaam.
         raise InvoerFout(bestandsnaam, e.melding, rij=e.rij, kolom=e.kolom) from None

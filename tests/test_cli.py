@@ -86,7 +86,11 @@ def test_import_fout_via_opdrachtregel(shared, tmp_path, capsys):
     capsys.readouterr()
     assert main(["--db", str(db), "import", str(FIXTURES / "cbs_ruw_codes.csv"), str(slecht)]) == 1
     err = capsys.readouterr().err
-    assert f"Fout in bestand {slecht}, rij 3, kolom 'k_1ePlaatsing_1'" in err
+    # Alle problemen van het bestand, elk met rij en kolom; alleen de bestandsnaam, geen pad.
+    assert f"problemen in bestand {slecht.name}" in err and str(tmp_path) not in err
+    assert "rij 3, kolom 'k_1ePlaatsing_1': '???' is geen getal." in err
+    assert "rij 2, kolom 'Gemeenten': onbekende gemeentenaam 'Groningen (gemeente)'" in err
+    assert "Traceback" not in err
     with Store(db) as store:
         assert momentopname(store) == voor
 

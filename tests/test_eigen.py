@@ -58,6 +58,9 @@ def test_fout_bestand_toont_alle_problemen_en_verandert_niets(eigen_db):
     problemen = at.table[0].value.reset_index()
     assert set(problemen.columns) >= {"Bestand", "Rij", "Kolom", "Probleem"}
     assert (problemen["Bestand"] == "amsterdam_fout.csv").all()
+    # Alle drie de problemen, elk met zijn regel en kolom (regel 1 is de kopregel).
+    gevonden = set(zip(problemen["Rij"].astype(int), problemen["Kolom"]))
+    assert gevonden == {(4, "lasten_duizend_euro"), (6, "baten_duizend_euro"), (8, "taakveld")}, problemen
     assert huidige_versie(eigen_db) == voor
 
 

@@ -49,7 +49,7 @@ def test_aandelen_moeten_optellen_tot_een(tmp_path):
     with pytest.raises(InvoerFout) as info:
         model.laad(pad)
     assert info.value.rij == 3 and info.value.kolom == "aandeel"
-    assert "6.1" in str(info.value) and "0.9" in str(info.value) and str(pad) in str(info.value)
+    assert "6.1" in str(info.value) and "0.9" in str(info.value) and pad.name in str(info.value)
 
 
 @pytest.mark.parametrize(("regel", "kolom", "woord"), [
@@ -105,7 +105,8 @@ def test_naar_csv_geeft_hetzelfde_bestand():
 
 @pytest.mark.parametrize(("inhoud", "woord"), [
     (b"", "leeg"),
-    (b"\xff\xfe\x00kapot", "UTF-8"),
+    (b"\xff\xfe\x00kapot", "binaire gegevens"),
+    (b"schema,taakveld\n2023\xe9,6.1\n", "UTF-8"),
     (b"schema,taakveld\n2023-2024,6.1\n", "ontbreken"),
     (KOP.encode() + b"2023-2024,6.1,S,informeel,1,collectieve_preventie,x,te,veel,velden\n", "velden"),
 ])

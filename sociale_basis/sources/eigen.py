@@ -20,7 +20,8 @@ from pathlib import Path
 import pandas as pd
 
 from .. import fmt
-from .lezen import GM_CODE, InvoerFout, Lading, getallen, gehele_getallen, keuze, lees_tekst_csv, sha256, uniek
+from .lezen import (GM_CODE, IV3_EERSTE_JAAR, Lading, Problemen, getallen, jaren, keuze, lees_tekst_csv, sha256,
+                    taakveld_codes, uniek, zoeker_van)
 
 KOLOMMEN = ["gemeente", "jaar", "document", "taakveld", "omschrijving", "lasten_duizend_euro",
             "baten_duizend_euro"]
@@ -47,66 +48,57 @@ def sjabloon(gm_code: str, naam: str, jaar: int, document: str, taakvelden: pd.D
 
 
 def lees(pad: Path, context) -> Lading:
-    with open(pad, encoding="utf-8-sig", errors="replace") as f:
-        sep = ";" if f.readline().count(";") >= 6 else ","
-    df = lees_tekst_csv(pad, sep, KOLOMMEN, encoding="utf-8-sig")
-    naam = Path(pad).name
+    fouten = Problemen(pad)
+    df = lees_tekst_csv(pad, None, KOLOMMEN, fouten=fouten)
+    with open(pad, encoding="utf-8", errors="replace") as f:
+        # Puntkomma: Nederlandse Excel, dus decimale komma; komma's: decimale punt.
+        sep = ";" if ";" in f.readline() else ","
 
-    jaren = gehele_getallen(pad, df, "jaar")
-    if jaren.nunique() != 1:
-        raise InvoerFout(naam, f"één jaar per bestand; dit bestand noemt {', '.join(map(str, sorted(jaren.unique())))}.",
-                         rij=2, kolom="jaar")
-    jaar = int(jaren.iloc[0])
-    documenten = keuze(pad, df, "document", {"begroting", "jaarrekening"})
-    if documenten.nunique() != 1:
-        raise InvoerFout(naam, "één document per bestand (begroting of jaarrekening), niet beide.",
-                         rij=2, kolom="document")
-    document = documenten.iloc[0]
+    # Eén gemeente, één jaar, één document per bestand: daarop rust het vervangen en verwijderen.
+    jaar_kolom = jaren(fouten, df, "jaar", eerste=IV3_EERSTE_JAAR)
+    document_kolom = keuze(fouten, df, "document", {"begroting", "jaarrekening"})
+    for kolom, waarden, wat in [("jaar", jaar_kolom, "jaar"), ("document", document_kolom, "document"),
+                                ("gemeente", df["gemeente"].str.strip(), "gemeente")]:
+        if waarden.nunique() > 1:
+            anders = waarden.ne(waarden.iloc[0])
+            fouten.per_rij(df, kolom, anders, lambda w, k=wat, e=waarden.iloc[0]:
+                           f"één {k} per bestand: deze regel noemt '{w}', de eerste regel '{e}'.")
+    if fouten:
+        fouten.klaar()
+    jaar, document = int(jaar_kolom.iloc[0]), document_kolom.iloc[0]
 
     beschikbaar = context.vraag("import/cbs_jaren")
     cbs = beschikbaar[beschikbaar["document"] == document]["jaar"].tolist()
     if jaar not in cbs:
         periode = f"{min(cbs)}–{max(cbs)}" if cbs else "geen enkel jaar"
-        raise InvoerFout(naam, f"voor {document} {jaar} heeft de opslag geen CBS-cijfers van andere gemeenten "
-                               f"om mee te vergelijken (wel {periode}). Eigen cijfers kunnen alleen naast een "
-                               "jaar dat er al is; haal eerst nieuwere CBS-cijfers op.", rij=2, kolom="jaar")
+        raise fouten.fout(f"voor {document} {jaar} heeft de opslag geen CBS-cijfers van andere gemeenten om mee "
+                          f"te vergelijken (wel {periode}). Eigen cijfers kunnen alleen naast een jaar dat er al "
+                          "is; haal eerst nieuwere CBS-cijfers op.", rij=2, kolom="jaar")
 
-    gemeente = df["gemeente"].str.strip()
-    if gemeente.nunique() != 1:
-        raise InvoerFout(naam, "één gemeente per bestand; dit bestand noemt er "
-                               f"{gemeente.nunique()}.", rij=2, kolom="gemeente")
-    gm = (gemeente if GM_CODE.match(gemeente.iloc[0]) else context.namen.codes(pad, df, "gemeente", jaar)).iloc[0]
-    gemeenten = context.vraag("import/gemeenten_jaar", jaar=jaar)
-    if gm not in set(gemeenten["gm_code"]):
-        raise InvoerFout(naam, f"{gm} is geen gemeente in {jaar} (niet in de gemeentelijst van dat jaar).",
-                         rij=2, kolom="gemeente")
+    eerste = df["gemeente"].str.strip().iloc[0]
+    gm = (df["gemeente"].str.strip() if GM_CODE.match(eerste)
+          else zoeker_van(context.namen).codes(fouten, df.iloc[:1], "gemeente", jaar)).iloc[0]
+    if not fouten and gm not in set(context.vraag("import/gemeenten_jaar", jaar=jaar)["gm_code"]):
+        fouten.meld(f"{gm} is geen gemeente in {jaar} (niet in de gemeentelijst van dat jaar).", 2, "gemeente")
 
-    taakveld = df["taakveld"].str.strip()
+    # Alleen de taakvelden die CBS dat jaar gebruikt: die deelt het model zeker in (geen geld kwijt).
+    taakveld = taakveld_codes(fouten, df, "taakveld")
     bekend = set(context.vraag("import/taakvelden_in_gebruik", jaar=jaar, document=document)["taakveld"])
-    onbekend = ~taakveld.isin(bekend)
-    if onbekend.any():
-        rij = int(df["_regel"][onbekend].iloc[0])
-        raise InvoerFout(naam, f"taakveld '{taakveld[onbekend].iloc[0]}' komt in {document} {jaar} niet voor "
-                               f"({int(onbekend.sum())} regel(s) met een onbekend taakveld); gebruik het "
-                               "sjabloon van de Gegevens-pagina.", rij=rij, kolom="taakveld")
-    uniek(pad, df.assign(taakveld=taakveld), ["taakveld"])
+    fouten.per_rij(df, "taakveld", ~taakveld.isin(bekend) & taakveld.str.match(r"^\d"),
+                   lambda w: f"taakveld '{w}' komt in {document} {jaar} niet voor; gebruik het sjabloon van de "
+                             "pagina Gegevens.")
+    uniek(fouten, df.assign(taakveld=taakveld), ["taakveld"], "taakveld")
 
     decimaal = "," if sep == ";" else "."
-    bedragen = {}
-    for kolom in ("lasten_duizend_euro", "baten_duizend_euro"):
-        waarde = getallen(pad, df, kolom, leeg=0.0, decimaal=decimaal)
-        absurd = ~waarde.abs().le(GRENS)  # ook inf en nan
-        if absurd.any():
-            rij = int(df["_regel"][absurd].iloc[0])
-            raise InvoerFout(naam, f"'{df[kolom][absurd].iloc[0]}' is geen bruikbaar bedrag in € 1.000 (meer dan "
-                                   "€ 100 mld of geen eindig getal).", rij=rij, kolom=kolom)
-        bedragen[kolom] = waarde
-    if not bedragen["lasten_duizend_euro"].ne(0).any():
-        raise InvoerFout(naam, "alle lasten zijn leeg of 0; vul minstens één taakveld in.", kolom="lasten_duizend_euro")
+    lasten, baten = (getallen(fouten, df, kolom, leeg=0.0, decimaal=decimaal, minimum=-GRENS, maximum=GRENS,
+                              eenheid=" × € 1.000") for kolom in ("lasten_duizend_euro", "baten_duizend_euro"))
+    if not fouten and not lasten.ne(0).any():
+        fouten.meld("alle lasten zijn leeg of 0; vul minstens één taakveld in.", kolom="lasten_duizend_euro")
+    fouten.klaar()
 
     rijen = pd.DataFrame({"bron": BRON, "jaar": jaar, "document": document, "gm_code": gm, "taakveld": taakveld,
-                          "lasten": bedragen["lasten_duizend_euro"], "baten": bedragen["baten_duizend_euro"]})
-    herkomst = pd.DataFrame([{"jaar": jaar, "document": document, "gm_code": gm, "bestand": naam,
+                          "lasten": lasten, "baten": baten})
+    herkomst = pd.DataFrame([{"jaar": jaar, "document": document, "gm_code": gm, "bestand": fouten.naam,
                               "sha256": sha256(Path(pad))}])
     return Lading(SOORT, {"iv3_bedrag": rijen, "eigen_herkomst": herkomst},
                   f"eigen cijfers {gm} {document} {jaar}: {len(rijen)} taakvelden, lasten "

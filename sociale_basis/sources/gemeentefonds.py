@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from .lezen import InvoerFout, Lading, NaamZoeker, getallen, lees_tekst_csv, uniek
+from .. import fmt
+from .lezen import MAX_EURO, Lading, NaamZoeker, Problemen, controleer_jaar, getallen, lees_tekst_csv, uniek, zoeker_van
+
+EERSTE_JAAR = 2000  # ruim vóór de oudste circulaire die het dashboard kent
 
 CLUSTERS = [
     "Sociale basisvoorzieningen", "Participatie", "Individuele voorzieningen Wmo",
@@ -22,25 +25,35 @@ def herken(pad: Path, kop: str) -> bool:
     return ";Gemeenten;Sociale basisvoorzieningen;" in eerste and "Totaal" in eerste
 
 
-def circulaire_uit_naam(pad: Path) -> tuple[str, int]:
-    if m := re.search(r"([MS]20\d\d)_(20\d\d)", pad.name):
-        return m.group(1), int(m.group(2))
-    raise InvoerFout(pad, "circulaire en uitkeringsjaar staan niet in de bestandsnaam; noem het "
+def circulaire_uit_naam(fouten: Problemen) -> tuple[str, int]:
+    if m := re.search(r"([MS](?:19|20)\d\d)_((?:19|20)\d\d)", fouten.pad.name):
+        circulaire, jaar = m.group(1), int(m.group(2))
+        controleer_jaar(fouten, jaar, EERSTE_JAAR, "gemeentefondsverdelingen")
+        # Een circulaire verschijnt in het jaar zelf of het jaar ervoor (meicirculaire voor volgend jaar).
+        if not jaar - 1 <= int(circulaire[1:]) <= jaar:
+            fouten.meld(f"circulaire {circulaire} kan niet over uitkeringsjaar {jaar} gaan; verwacht "
+                        f"{jaar - 1} of {jaar}.")
+        return circulaire, jaar
+    raise fouten.fout("circulaire en uitkeringsjaar staan niet in de bestandsnaam; noem het "
                           "bestand bv. gf_clusters_S2024_2025.csv (septembercirculaire 2024 voor 2025).")
 
 
 def lees(pad: Path, namen: NaamZoeker) -> Lading:
-    circulaire, jaar = circulaire_uit_naam(pad)
-    df = lees_tekst_csv(pad, ";", ["Gemeenten", *CLUSTERS, "Totaal"])
+    fouten = Problemen(pad)
+    namen = zoeker_van(namen)
+    circulaire, jaar = circulaire_uit_naam(fouten)
+    df = lees_tekst_csv(pad, ";", ["Gemeenten", *CLUSTERS, "Totaal"], fouten=fouten)
     df = df[df["Gemeenten"].str.strip() != "Nederland"]
-    gm = namen.codes(pad, df, "Gemeenten", jaar)
-    uniek(pad, df.assign(gm_code=gm), ["gm_code"], "Gemeenten")  # twee schrijfwijzen van één gemeente
+    gm = namen.codes(fouten, df, "Gemeenten", jaar)
+    uniek(fouten, df.assign(gm_code=gm), ["gm_code"], "Gemeenten")  # twee schrijfwijzen van één gemeente
     delen = []
     for cluster in CLUSTERS:
+        bedrag = getallen(fouten, df, cluster, maximum=MAX_EURO, eenheid=" euro")
         delen.append(pd.DataFrame({"circulaire": circulaire, "uitkeringsjaar": jaar, "gm_code": gm,
-                                   "cluster": cluster, "bedrag": getallen(pad, df, cluster)}))
+                                   "cluster": cluster, "bedrag": bedrag}))
+    getallen(fouten, df, "Totaal", maximum=MAX_EURO, eenheid=" euro")
+    fouten.klaar()
     uit = pd.concat(delen, ignore_index=True)
     sb = uit.loc[uit["cluster"] == "Sociale basisvoorzieningen", "bedrag"].sum()
     return Lading("gemeentefonds", {"gf_cluster": uit},
-                  f"{circulaire} voor {jaar}: {len(df)} gemeenten, sociale basisvoorzieningen "
-                  f"€ {sb / 1e9:.2f} mld".replace(".", ","))
+                  f"{circulaire} voor {jaar}: {len(df)} gemeenten, sociale basisvoorzieningen {fmt.mld(sb)}")

@@ -7,20 +7,23 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import klassen
-from .lezen import (InvoerFout, Lading, NaamZoeker, gehele_getallen, getallen, gm_codes,
-                    lees_tekst_csv, uniek)
+from .. import fmt, klassen
+from .lezen import (Lading, NaamZoeker, Problemen, controleer_jaar, gehele_getallen, getallen, gm_codes, jaren,
+                    lees_tekst_csv, tekst, uniek, zoeker_van)
+
+EERSTE_JAAR = 1900  # de CBS-gemeentelijsten beginnen ruim later; eerder is een tikfout
+MAX_INWONERS = 20_000_000  # meer dan heel Nederland
 
 
 def _eerste_regel(kop: str) -> str:
     return kop.splitlines()[0].strip().lstrip("\ufeff") if kop else ""
 
 
-def _jaar_uit_naam(pad: Path) -> int:
-    if m := re.search(r"(20\d\d)", pad.name):
+def _jaar_uit_naam(fouten: Problemen, eerste: int, wat: str) -> int:
+    if m := re.search(r"((?:19|20)\d\d)", fouten.pad.name):
+        controleer_jaar(fouten, int(m.group(1)), eerste, wat)
         return int(m.group(1))
-    raise InvoerFout(pad, "het jaar staat niet in de bestandsnaam; noem het bestand bv. "
-                          "gemeenteklassen_2025.tsv.")
+    raise fouten.fout("het jaar staat niet in de bestandsnaam; noem het bestand bv. gemeenteklassen_2025.tsv.")
 
 
 # -- gemeenten per jaar ------------------------------------------------------------------------
@@ -32,19 +35,19 @@ def herken_lijst(pad: Path, kop: str) -> bool:
 
 
 def lees_lijst(pad: Path, namen: NaamZoeker) -> Lading:
-    df = lees_tekst_csv(pad, ",", KOLOMMEN_LIJST)
-    df["jaar"] = gehele_getallen(pad, df, "jaar")
-    df["gm_code"] = gm_codes(pad, df, "gm_code")
-    uniek(pad, df, ["jaar", "gm_code"])
-    leeg = df["gm_naam"].str.strip() == ""
-    if leeg.any():
-        positie = int(leeg.to_numpy().nonzero()[0][0])
-        raise InvoerFout(pad, "naam ontbreekt.", rij=int(df["_regel"].iloc[positie]), kolom="gm_naam")
-    jaren = df.assign(naam=df["gm_naam"].str.strip(),
-                      provincie=df["provincie"].str.strip().map(klassen.provincie).replace("", None))
+    fouten = Problemen(pad)
+    df = lees_tekst_csv(pad, ",", KOLOMMEN_LIJST, fouten=fouten)
+    df["jaar"] = jaren(fouten, df, "jaar", EERSTE_JAAR)
+    df["gm_code"] = gm_codes(fouten, df, "gm_code")
+    uniek(fouten, df, ["jaar", "gm_code"])
+    naam = tekst(fouten, df, "gm_naam", verplicht=True)
+    tekst(fouten, df, "provincie")
+    fouten.klaar()
+    jaren_ = df.assign(naam=naam,
+                       provincie=df["provincie"].str.strip().map(klassen.provincie).replace("", None))
     lading = Lading("gemeenten_per_jaar", {
-        "gemeente_jaar": jaren[["jaar", "gm_code", "naam", "provincie"]],
-        "gemeente_naam": jaren[["jaar", "naam", "gm_code"]],
+        "gemeente_jaar": jaren_[["jaar", "gm_code", "naam", "provincie"]],
+        "gemeente_naam": jaren_[["jaar", "naam", "gm_code"]],
     })
     lading.samenvatting = (f"{df['jaar'].min()}–{df['jaar'].max()}: "
                            f"{df.groupby('jaar').size().iloc[-1]} gemeenten in {df['jaar'].max()}")
@@ -62,22 +65,29 @@ def herken_namen(pad: Path, kop: str) -> bool:
 
 
 def lees_namen(pad: Path, namen: NaamZoeker) -> Lading:
-    df = lees_tekst_csv(pad, ",", ["jaar", "gm_code", *NAAMKOLOMMEN])
-    df["jaar"] = gehele_getallen(pad, df, "jaar")
-    df["gm_code"] = gm_codes(pad, df, "gm_code")
-    lang = pd.concat([df[["jaar", k, "gm_code"]].rename(columns={k: "naam"}) for k in NAAMKOLOMMEN])
+    fouten = Problemen(pad)
+    namen = zoeker_van(namen)
+    df = lees_tekst_csv(pad, ",", ["jaar", "gm_code", *NAAMKOLOMMEN], fouten=fouten)
+    df["jaar"] = jaren(fouten, df, "jaar", EERSTE_JAAR)
+    df["gm_code"] = gm_codes(fouten, df, "gm_code")
+    namen.onbekende_gemeenten(fouten, df, "gm_code", df["gm_code"], df["jaar"])
+    for kolom in NAAMKOLOMMEN:
+        tekst(fouten, df, kolom)
+    lang = pd.concat([df[["jaar", k, "gm_code", "_regel"]].rename(columns={k: "naam"}) for k in NAAMKOLOMMEN])
     lang["naam"] = lang["naam"].str.strip()
     lang = lang[lang["naam"] != ""].drop_duplicates(["jaar", "naam", "gm_code"])
-    _geen_dubbele_namen(pad, lang)
+    _geen_dubbele_namen(fouten, lang)
+    fouten.klaar()
+    lang = lang.drop(columns="_regel")
     return Lading("gemeentenamen", {"gemeente_naam": lang},
                   f"{len(lang)} schrijfwijzen voor {df['gm_code'].nunique()} gemeenten")
 
 
-def _geen_dubbele_namen(pad: Path, lang: pd.DataFrame) -> None:
+def _geen_dubbele_namen(fouten: Problemen, lang: pd.DataFrame) -> None:
     dubbel = lang.groupby(["jaar", "naam"])["gm_code"].nunique()
-    if (dubbel > 1).any():
-        jaar, naam = dubbel[dubbel > 1].index[0]
-        raise InvoerFout(pad, f"de naam '{naam}' hoort in {jaar} bij meer dan één gemeentecode.")
+    for jaar, naam in dubbel[dubbel > 1].index:
+        regels = lang.loc[(lang["jaar"] == jaar) & (lang["naam"] == naam), "_regel"]
+        fouten.meld(f"de naam '{naam}' hoort in {jaar} bij meer dan één gemeentecode.", rij=int(regels.max()))
 
 
 # -- afwijkende namen Iv3 ↔ gemeentefonds ----------------------------------------------------
@@ -86,8 +96,12 @@ def herken_namen_gf(pad: Path, kop: str) -> bool:
 
 
 def lees_namen_gf(pad: Path, namen: NaamZoeker) -> Lading:
-    df = lees_tekst_csv(pad, "\t", ["Iv3naam", "GFnaam"])
-    df["gm_code"] = namen.codes(pad, df, "Iv3naam", None)
+    fouten = Problemen(pad)
+    namen = zoeker_van(namen)
+    df = lees_tekst_csv(pad, "\t", ["Iv3naam", "GFnaam"], fouten=fouten)
+    df["gm_code"] = namen.codes(fouten, df, "Iv3naam", None)
+    tekst(fouten, df, "GFnaam", verplicht=True)
+    fouten.klaar()
     # De gemeentefondsspelling geldt in alle jaren waarin de gemeente bestaat.
     jaren = namen.jaren_van(df["gm_code"])
     lang = df.merge(jaren, on="gm_code")[["jaar", "GFnaam", "gm_code"]].rename(columns={"GFnaam": "naam"})
@@ -102,17 +116,22 @@ def herken_inwoners(pad: Path, kop: str) -> bool:
 
 
 def lees_inwoners(pad: Path, namen: NaamZoeker) -> Lading:
-    df = lees_tekst_csv(pad, ",", ["jaar", "gm_code", "aantal_inwoners"])
+    fouten = Problemen(pad)
+    namen = zoeker_van(namen)
+    df = lees_tekst_csv(pad, ",", ["jaar", "gm_code", "aantal_inwoners"], fouten=fouten)
     uit = pd.DataFrame({
-        "jaar": gehele_getallen(pad, df, "jaar"),
-        "gm_code": gm_codes(pad, df, "gm_code"),
-        "inwoners": gehele_getallen(pad, df, "aantal_inwoners"),
+        "jaar": jaren(fouten, df, "jaar", EERSTE_JAAR),
+        "gm_code": gm_codes(fouten, df, "gm_code"),
+        "inwoners": gehele_getallen(fouten, df, "aantal_inwoners", minimum=0, maximum=MAX_INWONERS),
     })
-    uniek(pad, df, ["jaar", "gm_code"])
+    namen.onbekende_gemeenten(fouten, df, "gm_code", uit["gm_code"], uit["jaar"])
+    uniek(fouten, df, ["jaar", "gm_code"])
+    fouten.klaar()
     totaal = uit.groupby("jaar")["inwoners"].sum()
+    # Alleen het getal krijgt Nederlandse punten; een komma in de rest van de tekst blijft staan.
     return Lading("inwoners", {"inwoners": uit},
                   f"{uit['jaar'].min()}–{uit['jaar'].max()}, Nederland {uit['jaar'].max()}: "
-                  f"{totaal.iloc[-1]:,}".replace(",", "."))
+                  f"{fmt.getal(totaal.iloc[-1])}")
 
 
 # -- gemeenteklassen --------------------------------------------------------------------------
@@ -124,24 +143,24 @@ def herken_klassen(pad: Path, kop: str) -> bool:
 
 
 def lees_klassen(pad: Path, namen: NaamZoeker) -> Lading:
-    jaar = _jaar_uit_naam(pad)
-    df = lees_tekst_csv(pad, "\t", KOLOMMEN_KLASSEN)
+    fouten = Problemen(pad)
+    namen = zoeker_van(namen)
+    jaar = _jaar_uit_naam(fouten, EERSTE_JAAR, "gemeenteklassen")
+    df = lees_tekst_csv(pad, "\t", KOLOMMEN_KLASSEN, fouten=fouten)
     uit = pd.DataFrame({
         "jaar": jaar,
-        "gm_code": namen.codes(pad, df, "Gemeenten", jaar),
-        "grootteklasse": _klasse(pad, df, "Gemeentegrootte", klassen.grootteklasse),
-        "stedelijkheid": _klasse(pad, df, "Stedelijkheid", klassen.stedelijkheid),
+        "gm_code": namen.codes(fouten, df, "Gemeenten", jaar),
+        "grootteklasse": _klasse(fouten, df, "Gemeentegrootte", klassen.grootteklasse),
+        "stedelijkheid": _klasse(fouten, df, "Stedelijkheid", klassen.stedelijkheid),
     })
-    uniek(pad, df.assign(gm_code=uit["gm_code"]), ["gm_code"], "Gemeenten")
+    uniek(fouten, df.assign(gm_code=uit["gm_code"]), ["gm_code"], "Gemeenten")
+    fouten.klaar()
     return Lading("gemeenteklassen", {"gemeente_klasse": uit}, f"{jaar}: {len(uit)} gemeenten")
 
 
-def _klasse(pad: Path, df: pd.DataFrame, kolom: str, omzetten) -> pd.Series:
+def _klasse(fouten: Problemen, df: pd.DataFrame, kolom: str, omzetten) -> pd.Series:
     uit = df[kolom].map(omzetten)
-    if uit.isna().any():
-        positie = int(uit.isna().to_numpy().nonzero()[0][0])
-        raise InvoerFout(pad, f"onbekende klasse '{df[kolom].iloc[positie]}'.",
-                         rij=int(df["_regel"].iloc[positie]), kolom=kolom)
+    fouten.per_rij(df, kolom, uit.isna(), lambda w: f"onbekende klasse '{w}'.")
     return uit
 
 
@@ -151,13 +170,16 @@ def herken_profiel(pad: Path, kop: str) -> bool:
 
 
 def lees_profiel(pad: Path, namen: NaamZoeker) -> Lading:
-    df = lees_tekst_csv(pad, "\t", ["Gemeenten", "Centrumfunctie", "Sociale structuur"])
+    fouten = Problemen(pad)
+    namen = zoeker_van(namen)
+    df = lees_tekst_csv(pad, "\t", ["Gemeenten", "Centrumfunctie", "Sociale structuur"], fouten=fouten)
     uit = pd.DataFrame({
-        "gm_code": namen.codes(pad, df, "Gemeenten", None),
-        "sociale_structuur": _klasse(pad, df, "Sociale structuur", klassen.sociale_structuur),
-        "centrumfunctie": _klasse(pad, df, "Centrumfunctie", klassen.centrumfunctie),
+        "gm_code": namen.codes(fouten, df, "Gemeenten", None),
+        "sociale_structuur": _klasse(fouten, df, "Sociale structuur", klassen.sociale_structuur),
+        "centrumfunctie": _klasse(fouten, df, "Centrumfunctie", klassen.centrumfunctie),
     })
-    uniek(pad, df.assign(gm_code=uit["gm_code"]), ["gm_code"], "Gemeenten")
+    uniek(fouten, df.assign(gm_code=uit["gm_code"]), ["gm_code"], "Gemeenten")
+    fouten.klaar()
     return Lading("sociale_structuur", {"gemeente_profiel": uit}, f"{len(uit)} gemeenten")
 
 
@@ -171,21 +193,24 @@ def herken_grenzen(pad: Path, kop: str) -> bool:
 
 
 def lees_grenzen(pad: Path, namen: NaamZoeker) -> Lading:
-    df = lees_tekst_csv(pad, ",", KOLOMMEN_GRENS)
+    fouten = Problemen(pad)
+    namen = zoeker_van(namen)
+    df = lees_tekst_csv(pad, ",", KOLOMMEN_GRENS, fouten=fouten)
     uit = pd.DataFrame({
-        "jaar_van": gehele_getallen(pad, df, "jaar_van"),
-        "jaar_naar": gehele_getallen(pad, df, "jaar_naar"),
-        "gm_code_van": gm_codes(pad, df, "gm_code_van"),
-        "gm_code_naar": gm_codes(pad, df, "gm_code_naar"),
-        "adressen": gehele_getallen(pad, df, "adressen"),
-        "soort": df["soort"].str.strip(),
+        "jaar_van": jaren(fouten, df, "jaar_van", EERSTE_JAAR),
+        "jaar_naar": jaren(fouten, df, "jaar_naar", EERSTE_JAAR),
+        "gm_code_van": gm_codes(fouten, df, "gm_code_van"),
+        "gm_code_naar": gm_codes(fouten, df, "gm_code_naar"),
+        "adressen": gehele_getallen(fouten, df, "adressen", minimum=0, maximum=1e8),
+        "soort": tekst(fouten, df, "soort", verplicht=True),
     })
-    volgend = uit["jaar_naar"] != uit["jaar_van"] + 1
-    if volgend.any():
-        positie = int(volgend.to_numpy().nonzero()[0][0])
-        raise InvoerFout(pad, "jaar_naar moet het jaar na jaar_van zijn.",
-                         rij=int(df["_regel"].iloc[positie]), kolom="jaar_naar")
-    uniek(pad, df, ["jaar_van", "gm_code_van", "gm_code_naar"])
-    getallen(pad, df, "aandeel_van_gemeente_van")  # controle; het aandeel volgt uit de adressen
+    namen.onbekende_gemeenten(fouten, df, "gm_code_van", uit["gm_code_van"], uit["jaar_van"])
+    namen.onbekende_gemeenten(fouten, df, "gm_code_naar", uit["gm_code_naar"], uit["jaar_naar"])
+    fouten.per_rij(df, "jaar_naar", uit["jaar_naar"] != uit["jaar_van"] + 1,
+                   lambda _w: "jaar_naar moet het jaar na jaar_van zijn.")
+    uniek(fouten, df, ["jaar_van", "gm_code_van", "gm_code_naar"])
+    # Controle; het aandeel zelf volgt uit de adressen.
+    getallen(fouten, df, "aandeel_van_gemeente_van", minimum=0, maximum=1)
+    fouten.klaar()
     return Lading("grenswijzigingen", {"grenswijziging": uit},
                   f"{uit['jaar_van'].min()}→{uit['jaar_naar'].max()}: {len(uit)} overgangen")

@@ -8,6 +8,7 @@ Shapely doet de vereenvoudiging met behoud van geldige polygonen.
 from __future__ import annotations
 
 import json
+import math
 import re
 from pathlib import Path
 
@@ -15,10 +16,14 @@ import pandas as pd
 from shapely import set_precision
 from shapely.geometry import mapping, shape
 
-from .lezen import GM_CODE, InvoerFout, Lading, NaamZoeker
+from .lezen import FORMULE, GM_CODE, Lading, NaamZoeker, Problemen, controleer_jaar, lees_tekst, zoeker_van
 
 TOLERANTIE = 0.002   # graden; ±150–220 m in Nederland
 RASTER = 0.001       # afronding van coördinaten
+EERSTE_JAAR = 2000   # ruim vóór de oudste gemeentegrenzen die het dashboard kent
+# Nederland ligt ruwweg tussen 3–8 °O en 50–54 °N; coördinaten ver daarbuiten zijn geen WGS84
+# (bv. RD-meters) of onzin, en zouden de kaart onleesbaar maken.
+GEBIED = (2.0, 49.0, 9.0, 56.0)
 
 
 def herken(pad: Path, kop: str) -> bool:
@@ -26,33 +31,65 @@ def herken(pad: Path, kop: str) -> bool:
 
 
 def lees(pad: Path, namen: NaamZoeker) -> Lading:
-    if not (m := re.search(r"(20\d\d)", pad.name)):
-        raise InvoerFout(pad, "het jaar van de indeling staat niet in de bestandsnaam; noem het "
-                              "bestand bv. gemeenten_2025.geojson.")
+    fouten = Problemen(pad)
+    namen = zoeker_van(namen)
+    if not (m := re.search(r"((?:19|20)\d\d)", pad.name)):
+        raise fouten.fout("het jaar van de indeling staat niet in de bestandsnaam; noem het "
+                          "bestand bv. gemeenten_2025.geojson.")
     jaar = int(m.group(1))
+    controleer_jaar(fouten, jaar, EERSTE_JAAR, "gemeentegrenzen")
+    # Geen regelgrens: een GeoJSON mag op één regel staan; de bestandsgrens geldt wel.
+    tekst = lees_tekst(pad, fouten, max_regel=None)
     try:
-        data = json.loads(pad.read_text(encoding="utf-8"))
+        # parse_constant: NaN/Infinity zijn geen JSON en geen coördinaat.
+        data = json.loads(tekst, parse_constant=_geen_getal)
     except json.JSONDecodeError as e:
-        raise InvoerFout(pad, f"geen geldige JSON ({e.msg}).", rij=e.lineno) from e
+        raise fouten.fout(f"geen geldige JSON ({e.msg}).", rij=e.lineno) from None
+    except (ValueError, RecursionError) as e:
+        raise fouten.fout(f"geen bruikbare JSON ({e}).") from None
+    features = data.get("features") if isinstance(data, dict) else None
+    if not isinstance(features, list):
+        raise fouten.fout("geen FeatureCollection met een lijst 'features'.")
     rijen = []
-    for i, feature in enumerate(data.get("features", []), start=1):
-        props = feature.get("properties") or {}
+    for i, feature in enumerate(features, start=1):
+        props = (feature.get("properties") if isinstance(feature, dict) else None) or {}
         code = str(props.get("statcode", "")).strip()
         if not GM_CODE.match(code):
-            raise InvoerFout(pad, f"feature {i} heeft geen geldige 'statcode' (GM-code): '{code}'.",
-                             kolom="properties.statcode")
+            fouten.meld(f"feature {i} heeft geen geldige 'statcode' (GM-code): '{code[:40]}'.",
+                        kolom="properties.statcode")
+            continue
+        naam = str(props.get("statnaam", code)).strip()
+        if FORMULE.match(naam):
+            fouten.meld(f"feature {i} ({code}): de naam '{naam[:60]}' lijkt een spreadsheetformule; zulke "
+                        "tekst wordt niet bewaard.", kolom="properties.statnaam")
         try:
             vorm = shape(feature["geometry"])
-        except (KeyError, TypeError, ValueError, AttributeError) as e:
-            raise InvoerFout(pad, f"feature {i} ({code}) heeft geen bruikbare geometrie ({e}).",
-                             kolom="geometry") from e
-        eenvoudig = set_precision(vorm.simplify(TOLERANTIE, preserve_topology=True), RASTER)
-        rijen.append({"jaar": jaar, "gm_code": code, "naam": str(props.get("statnaam", code)),
+            if vorm.is_empty:
+                raise ValueError("lege geometrie")
+            if vorm.geom_type not in ("Polygon", "MultiPolygon"):
+                raise ValueError(f"{vorm.geom_type} is geen vlak")
+            links, onder, rechts, boven = vorm.bounds
+            if not all(math.isfinite(x) for x in vorm.bounds):
+                raise ValueError("coördinaten zijn geen eindige getallen")
+            if links < GEBIED[0] or onder < GEBIED[1] or rechts > GEBIED[2] or boven > GEBIED[3]:
+                raise ValueError("coördinaten liggen buiten Nederland; verwacht WGS84 (lengte, breedte)")
+            eenvoudig = set_precision(vorm.simplify(TOLERANTIE, preserve_topology=True), RASTER)
+        except Exception as e:  # noqa: BLE001 — shapely/GEOS kent vele fouttypen voor kapotte vormen
+            fouten.meld(f"feature {i} ({code}) heeft geen bruikbare geometrie ({e}).", kolom="geometry")
+            continue
+        rijen.append({"jaar": jaar, "gm_code": code, "naam": naam,
                       "geometrie": json.dumps(mapping(eenvoudig), separators=(",", ":"))})
-    if not rijen:
-        raise InvoerFout(pad, "het bestand bevat geen features.")
-    uit = pd.DataFrame(rijen)
-    if uit["gm_code"].duplicated().any():
-        raise InvoerFout(pad, f"gemeentecode {uit.loc[uit['gm_code'].duplicated(), 'gm_code'].iloc[0]} "
-                              "komt twee keer voor.", kolom="properties.statcode")
+    if not features:
+        raise fouten.fout("het bestand bevat geen features.")
+    uit = pd.DataFrame(rijen, columns=["jaar", "gm_code", "naam", "geometrie"])
+    for code in uit.loc[uit["gm_code"].duplicated(), "gm_code"]:
+        fouten.meld(f"gemeentecode {code} komt twee keer voor.", kolom="properties.statcode")
+    # Een feature heeft geen regelnummer; de melding noemt de code.
+    namen.onbekende_gemeenten(fouten, uit.assign(**{"properties.statcode": uit["gm_code"], "_regel": None}),
+                              "properties.statcode", uit["gm_code"], jaar)
+    fouten.klaar()
     return Lading("geo", {"geo_gemeente": uit}, f"{jaar}: {len(uit)} gemeenten")
+
+
+def _geen_getal(waarde: str):
+    raise ValueError(f"{waarde} is geen getal")

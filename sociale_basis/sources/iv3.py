@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .lezen import (InvoerFout, Lading, NaamZoeker, gehele_getallen, getallen, gm_codes, keuze, lees_tekst_csv,
-                    regelnummer, taakveld_codes, uniek)
+from .lezen import (IV3_EERSTE_JAAR, MAX_IV3, Lading, NaamZoeker, Problemen, controleer_jaar, getallen,
+                    gm_codes, jaren, keuze, laatste_jaar, lees_tekst_csv, taakveld_codes, uniek, zoeker_van)
 
 DOCUMENTEN = {"begroting", "jaarrekening"}
 VERSLAGSOORT = {"000": "begroting", "005": "jaarrekening"}
@@ -29,9 +29,10 @@ CATEGORIE_TAAKVELDEN = ("6.1",)
 
 def jaar_document_uit_naam(pad: Path) -> tuple[int, str] | None:
     naam = pad.name.lower()
-    if m := re.search(r"(20\d\d)[_ -]?(begroting|jaarrekening)", naam):
+    # Ook 19xx herkennen: dan zegt de melding dat het jaar niet kan, niet dat het ontbreekt.
+    if m := re.search(r"((?:19|20)\d\d)[_ -]?(begroting|jaarrekening)", naam):
         return int(m.group(1)), m.group(2)
-    if m := re.search(r"(20\d\d)x?(000|005)", naam):
+    if m := re.search(r"((?:19|20)\d\d)x?(000|005)", naam):
         return int(m.group(1)), VERSLAGSOORT[m.group(2)]
     return None
 
@@ -61,21 +62,30 @@ def herken_taakveld(pad: Path, kop: str) -> bool:
     return eerste.startswith("Gemeenten;Taakveld;") and "Lasten" in eerste and "Baten" in eerste
 
 
+def _bedragen(fouten: Problemen, df: pd.DataFrame, kolom: str, **opties) -> pd.Series:
+    return getallen(fouten, df, kolom, maximum=MAX_IV3, eenheid=" × € 1.000, dus € 100 mld", **opties)
+
+
 def lees_taakveld(pad: Path, namen: NaamZoeker) -> Lading:
+    fouten = Problemen(pad)
+    namen = zoeker_van(namen)
     jd = jaar_document_uit_naam(pad)
     if jd is None:
-        raise InvoerFout(pad, "jaar en document staan niet in de bestandsnaam; noem het bestand "
-                              "bv. iv3_taakveld_2023_begroting.csv.")
+        raise fouten.fout("jaar en document staan niet in de bestandsnaam; noem het bestand "
+                          "bv. iv3_taakveld_2023_begroting.csv.")
     jaar, document = jd
-    df = lees_tekst_csv(pad, ";", ["Gemeenten", "Taakveld", "Lasten", "Baten"])
+    controleer_jaar(fouten, jaar, IV3_EERSTE_JAAR, "Iv3-taakveldgegevens")
+    df = lees_tekst_csv(pad, ";", ["Gemeenten", "Taakveld", "Lasten", "Baten"], fouten=fouten)
     df = df[df["Gemeenten"].str.strip() != NEDERLAND]
-    taakveld = taakveld_codes(pad, df, "Taakveld")
-    lasten = getallen(pad, df, "Lasten")
-    baten = getallen(pad, df, "Baten")
-    gm = namen.codes(pad, df, "Gemeenten", jaar)
+    taakveld = taakveld_codes(fouten, df, "Taakveld")
+    namen.onbekende_taakvelden(fouten, df, "Taakveld", taakveld, jaar)
+    lasten = _bedragen(fouten, df, "Lasten")
+    baten = _bedragen(fouten, df, "Baten")
+    gm = namen.codes(fouten, df, "Gemeenten", jaar)
     uit = _bedrag_tabel("taakveld_lasten_baten", jaar, document, gm, taakveld, lasten, baten)
     # Uniek na het herkennen: 'Groningen' en 'Groningen (gemeente)' zijn dezelfde gemeente.
-    uniek(pad, df.assign(gemeente=gm, taakveld=taakveld), ["gemeente", "taakveld"], "Taakveld")
+    uniek(fouten, df.assign(gemeente=gm, taakveld=taakveld), ["gemeente", "taakveld"], "Taakveld")
+    fouten.klaar()
     return Lading("iv3_taakveld", {"iv3_bedrag": uit}, _samenvatting(uit))
 
 
@@ -88,25 +98,35 @@ def herken_2posities(pad: Path, kop: str) -> bool:
 
 
 def lees_2posities(pad: Path, namen: NaamZoeker) -> Lading:
-    df = lees_tekst_csv(pad, ",", KOLOMMEN_2POS)
-    jaar = gehele_getallen(pad, df, "jaar")
-    document = keuze(pad, df, "document", DOCUMENTEN)
-    gm = gm_codes(pad, df, "gm_code")
-    taakveld = taakveld_codes(pad, df, "taakveld")
-    lasten = getallen(pad, df, "lasten")
+    fouten = Problemen(pad)
+    namen = zoeker_van(namen)
+    df = lees_tekst_csv(pad, ",", KOLOMMEN_2POS, fouten=fouten)
+    jaar = jaren(fouten, df, "jaar", IV3_EERSTE_JAAR)
+    document = keuze(fouten, df, "document", DOCUMENTEN)
+    _verslagsoort_klopt(fouten, df, jaar, document)
+    gm = gm_codes(fouten, df, "gm_code")
+    namen.onbekende_gemeenten(fouten, df, "gm_code", gm, jaar)
+    taakveld = taakveld_codes(fouten, df, "taakveld")
+    namen.onbekende_taakvelden(fouten, df, "taakveld", taakveld, jaar)
+    lasten = _bedragen(fouten, df, "lasten")
     uit = _bedrag_tabel("lasten_2posities", jaar, document, gm, taakveld, lasten, None)
     uit["baten"] = uit["baten"].astype("float64")
-    uniek(pad, uit, ["jaar", "document", "gm_code", "taakveld"])
+    uniek(fouten, uit.assign(_regel=df["_regel"]), ["jaar", "document", "gm_code", "taakveld"])
+    fouten.klaar()
     return Lading("iv3_lasten_2posities", {"iv3_bedrag": uit}, _samenvatting(uit))
+
+
+def _verslagsoort_klopt(fouten: Problemen, df: pd.DataFrame, jaar: pd.Series, document: pd.Series) -> None:
+    """De kolom verslagsoort (2023X000) moet bij jaar en document van dezelfde regel passen."""
+    code = document.map({d: c for c, d in VERSLAGSOORT.items()})
+    verwacht = jaar.astype(str) + "X" + code.fillna("???")
+    # Een jaar dat al fout was (0) niet nog eens als tegenstrijdig melden.
+    fouten.per_rij(df, "verslagsoort", df["verslagsoort"].str.strip().ne(verwacht) & code.notna() & (jaar > 0),
+                   lambda w: f"de verslagsoort {w} past niet bij jaar en document van deze regel.")
 
 
 # -- cbs_ruw ---------------------------------------------------------------------------------
 WAARDEKOLOMMEN = ["k_2ePlaatsing_2", "k_1ePlaatsing_1", "Value", "value", "Waarde", "waarde"]
-
-
-def _scheiding(kop: str) -> str:
-    eerste = kop.splitlines()[0] if kop else ""
-    return max([",", ";", "\t"], key=eerste.count)
 
 
 def herken_cbs_ruw(pad: Path, kop: str) -> bool:
@@ -115,47 +135,49 @@ def herken_cbs_ruw(pad: Path, kop: str) -> bool:
 
 
 def lees_cbs_ruw(pad: Path, namen: NaamZoeker) -> Lading:
-    with open(pad, encoding="utf-8-sig") as f:
-        kop = f.readline()
-    df = lees_tekst_csv(pad, _scheiding(kop), ["Gemeenten", "TaakveldBalanspost", "Categorie"],
-                        encoding="utf-8-sig")
+    fouten = Problemen(pad)
+    namen = zoeker_van(namen)
+    df = lees_tekst_csv(pad, None, ["Gemeenten", "TaakveldBalanspost", "Categorie"], fouten=fouten)
     aanwezig = [k for k in WAARDEKOLOMMEN if k in df.columns]
     if not aanwezig:
-        raise InvoerFout(pad, "geen waardekolom gevonden; verwacht k_2ePlaatsing_2, "
-                              "k_1ePlaatsing_1 of Value.", rij=1)
+        raise fouten.fout("geen waardekolom gevonden; verwacht k_2ePlaatsing_2, k_1ePlaatsing_1 of Value.", rij=1)
     # Waarde: de 2e plaatsing waar die er is, anders de 1e (zoals CBS zelf telt).
     waarde = None
     for kolom in aanwezig:
         if kolom not in ("k_2ePlaatsing_2", "k_1ePlaatsing_1") and waarde is not None:
             break
-        w = getallen(pad, df, kolom, leeg=float("nan"))
+        w = _bedragen(fouten, df, kolom, leeg=float("nan"))
         w = w.mask(w == CBS_GEEN_WAARDE)
         waarde = w if waarde is None else waarde.fillna(w)
         if kolom not in ("k_2ePlaatsing_2", "k_1ePlaatsing_1"):
             break
     df["_waarde"] = waarde.fillna(0.0)
-    df["jaar"], df["document"] = _jaar_document_ruw(pad, df)
+    df["jaar"], df["document"] = _jaar_document_ruw(fouten, df)
 
     # Balansposten (A…/P…) en balanscategorieën (Primo, Ultimo) zijn geen lasten of baten.
     categorie = df["Categorie"].str.strip().str.split(" ", n=1).str[0].str[0]
     df = df[~df["TaakveldBalanspost"].str.strip().str.match(r"^[AP]") & categorie.isin(["L", "B"])]
     if df.empty:
-        raise InvoerFout(pad, "geen lasten- of batenregels (categorie L… of B…) op taakvelden.")
+        fouten.klaar()  # eerst de waardefouten, als die er zijn
+        raise fouten.fout("geen lasten- of batenregels (categorie L… of B…) op taakvelden.")
     soort = df["Categorie"].str.strip().str[0]
     df = df.assign(
         Gemeenten=df["Gemeenten"].str.strip(),
-        taakveld=taakveld_codes(pad, df, "TaakveldBalanspost"),
+        taakveld=taakveld_codes(fouten, df, "TaakveldBalanspost"),
         categorie=df["Categorie"].str.strip().str.split(" ", n=1).str[0],
         lasten=df["_waarde"].where(soort == "L", 0.0),
         baten=df["_waarde"].where(soort == "B", 0.0),
     )
+    namen.onbekende_taakvelden(fouten, df, "TaakveldBalanspost", df["taakveld"], df["jaar"])
     if df["Gemeenten"].str.match(r"^GM\d{4}$").all():
         df["gm_code"] = df["Gemeenten"]
+        namen.onbekende_gemeenten(fouten, df, "Gemeenten", df["gm_code"], df["jaar"])
     else:
-        jaren = df["jaar"].unique()
-        df["gm_code"] = namen.codes(pad, df, "Gemeenten", int(jaren[0]) if len(jaren) == 1 else None)
+        jaren_ = df["jaar"].unique()
+        df["gm_code"] = namen.codes(fouten, df, "Gemeenten", int(jaren_[0]) if len(jaren_) == 1 else None)
     # Een dubbele regel zou bij het optellen stilletjes verdubbelen.
-    uniek(pad, df, ["jaar", "document", "gm_code", "taakveld", "categorie"], "Categorie")
+    uniek(fouten, df, ["jaar", "document", "gm_code", "taakveld", "categorie"], "Categorie")
+    fouten.klaar()
     uit = (df.groupby(["jaar", "document", "gm_code", "taakveld"], as_index=False)
              [["lasten", "baten"]].sum())
     uit.insert(0, "bron", "cbs_ruw")
@@ -166,19 +188,30 @@ def lees_cbs_ruw(pad: Path, namen: NaamZoeker) -> Lading:
     return Lading("iv3_cbs_ruw", {"iv3_bedrag": uit, "iv3_categorie": categorie}, _samenvatting(uit))
 
 
-def _jaar_document_ruw(pad: Path, df: pd.DataFrame):
-    """Jaar en document uit een kolom Verslagsoort, anders uit de bestandsnaam."""
+def _jaar_document_ruw(fouten: Problemen, df: pd.DataFrame):
+    """Jaar en document uit een kolom Verslagsoort, anders uit de bestandsnaam. Noemen beide een
+    jaar en document, dan moeten ze overeenkomen."""
+    naam = jaar_document_uit_naam(fouten.pad)
+    if naam is not None:
+        controleer_jaar(fouten, naam[0], IV3_EERSTE_JAAR, "Iv3-gegevens")
     for kolom in ("Verslagsoort", "Documentsoort"):
         if kolom in df.columns:
-            m = df[kolom].str.strip().str.extract(r"(20\d\d)X?(000|005)")
-            if m[0].isna().any():
-                positie = int(m[0].isna().to_numpy().nonzero()[0][0])
-                raise InvoerFout(pad, f"'{df[kolom].iloc[positie]}' is geen verslagsoort zoals "
-                                      "2023X005.", rij=regelnummer(df, positie), kolom=kolom)
-            return m[0].astype(int), m[1].map(VERSLAGSOORT)
-    jd = jaar_document_uit_naam(pad)
-    if jd is None:
-        raise InvoerFout(pad, "jaar en document zijn niet te bepalen: het bestand heeft geen kolom "
-                              "Verslagsoort en de naam bevat geen code zoals 2023X005 "
-                              "(jaarrekening) of 2023X000 (begroting).")
-    return jd
+            m = df[kolom].str.strip().str.extract(r"^((?:19|20)\d\d)X?(000|005)$")
+            fouten.per_rij(df, kolom, m[0].isna(), lambda w: f"'{w}' is geen verslagsoort zoals 2023X005.")
+            jaar = m[0].fillna("0").astype(int)
+            document = m[1].map(VERSLAGSOORT)
+            geldig = m[0].notna()
+            buiten = geldig & ((jaar < IV3_EERSTE_JAAR) | (jaar > laatste_jaar()))
+            fouten.per_rij(df, kolom, buiten, lambda w: f"de verslagsoort {w.strip()} kan niet: Iv3-gegevens "
+                                                        f"bestaan van {IV3_EERSTE_JAAR} tot en met {laatste_jaar()}.")
+            if naam is not None:
+                anders = geldig & ((jaar != naam[0]) | (document != naam[1]))
+                fouten.per_rij(df, kolom, anders,
+                               lambda w: f"de verslagsoort {w.strip()} spreekt de bestandsnaam tegen "
+                                         f"({naam[1]} {naam[0]}).")
+            return jaar, document
+    if naam is None:
+        raise fouten.fout("jaar en document zijn niet te bepalen: het bestand heeft geen kolom "
+                          "Verslagsoort en de naam bevat geen code zoals 2023X005 "
+                          "(jaarrekening) of 2023X000 (begroting).")
+    return naam

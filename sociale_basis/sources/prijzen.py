@@ -14,7 +14,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from .lezen import InvoerFout, Lading, NaamZoeker, getallen, lees_tekst_csv
+from .lezen import Lading, NaamZoeker, Problemen, getallen, laatste_jaar, lees_tekst, lees_tekst_csv
+
+EERSTE_JAAR = 1900  # CBS-reeksen beginnen later; eerder is een tikfout
+MAX_CPI = 10_000    # 2015 = 100; honderd keer zo duur is geen prijsindex meer
+MAX_MUTATIE = 0.5   # een fractie; 3.8 is vrijwel zeker een percentage (3,8%) in plaats van 0.038
 
 
 def herken_statline(pad: Path, kop: str) -> bool:
@@ -22,7 +26,8 @@ def herken_statline(pad: Path, kop: str) -> bool:
 
 
 def lees_statline(pad: Path, namen: NaamZoeker) -> Lading:
-    tekst = pad.read_text(encoding="utf-8-sig")
+    fouten = Problemen(pad)
+    tekst = lees_tekst(pad, fouten)
     rijen = []
     for regelnr, velden in enumerate(csv.reader(io.StringIO(tekst), delimiter=";"), start=1):
         if not velden:
@@ -31,14 +36,22 @@ def lees_statline(pad: Path, namen: NaamZoeker) -> Lading:
         # Alleen jaarcijfers; maanden ('2024 januari') en kop-/voetregels slaan we over.
         if not re.fullmatch(r"(19|20)\d\d", periode):
             continue
+        if not EERSTE_JAAR <= int(periode) <= laatste_jaar():
+            fouten.meld(f"het jaar {periode} kan niet.", rij=regelnr, kolom="Perioden")
+            continue
         waarde = velden[1].strip() if len(velden) > 1 else ""
         try:
             cpi = float(waarde.replace(".", "").replace(",", "."))
         except ValueError:
-            raise InvoerFout(pad, f"'{waarde}' is geen indexcijfer.", rij=regelnr, kolom="CPI") from None
+            fouten.meld(f"'{waarde}' is geen indexcijfer.", rij=regelnr, kolom="CPI")
+            continue
+        if not 0 < cpi <= MAX_CPI:  # ook inf en nan vallen hierbuiten
+            fouten.meld(f"'{waarde}' kan geen indexcijfer zijn (2015 = 100).", rij=regelnr, kolom="CPI")
+            continue
         rijen.append({"jaar": int(periode), "cpi": cpi, "bron": f"CBS 83131NED ({pad.name})"})
+    fouten.klaar()
     if not rijen:
-        raise InvoerFout(pad, "geen jaarcijfers gevonden (verwacht regels als \"2019\";\"106,16\").")
+        raise fouten.fout("geen jaarcijfers gevonden (verwacht regels als \"2019\";\"106,16\").")
     uit = pd.DataFrame(rijen).drop_duplicates("jaar", keep="last")
     return Lading("cpi", {"prijsindex": uit}, f"CPI {uit['jaar'].min()}–{uit['jaar'].max()}")
 
@@ -53,16 +66,20 @@ def herken_mutaties(pad: Path, kop: str) -> bool:
 
 def lees_mutaties(pad: Path, namen: NaamZoeker, bekend: pd.DataFrame) -> Lading:
     """`bekend`: de CPI-reeks die al in de opslag staat (kolommen jaar, cpi)."""
-    df = lees_tekst_csv(pad, ",", KOLOMMEN_MUTATIE)
+    fouten = Problemen(pad)
+    df = lees_tekst_csv(pad, ",", KOLOMMEN_MUTATIE, fouten=fouten)
     jaar = df["Date"].str.extract(r"^((?:19|20)\d\d)")[0]
-    if jaar.isna().any():
-        positie = int(jaar.isna().to_numpy().nonzero()[0][0])
-        raise InvoerFout(pad, f"'{df['Date'].iloc[positie]}' is geen datum.",
-                         rij=int(df["_regel"].iloc[positie]), kolom="Date")
-    mutatie = dict(zip(jaar.astype(int), getallen(pad, df, "yoy inflatie")))
+    fouten.per_rij(df, "Date", jaar.isna(), lambda w: f"'{w}' is geen datum.")
+    jaar = jaar.fillna("0").astype(int)
+    fouten.per_rij(df, "Date", (jaar > 0) & ((jaar < EERSTE_JAAR) | (jaar > laatste_jaar())),
+                   lambda w: f"het jaar in '{w}' kan niet.")
+    mutaties = getallen(fouten, df, "yoy inflatie", maximum=MAX_MUTATIE,
+                        eenheid=" als fractie; schrijf 0.038 voor 3,8%")
+    fouten.klaar()
+    mutatie = dict(zip(jaar, mutaties))
     index = dict(zip(bekend["jaar"], bekend["cpi"]))
     if not index:
-        raise InvoerFout(pad, "jaarmutaties zijn alleen te schakelen aan een bestaande CPI-reeks; "
+        raise fouten.fout("jaarmutaties zijn alleen te schakelen aan een bestaande CPI-reeks; "
                               "importeer eerst de CBS-indexcijfers (83131NED).")
     rijen = []
     jaar = max(index)

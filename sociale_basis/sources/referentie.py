@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .lezen import TAAKVELD, Lading, NaamZoeker, gehele_getallen, lees_tekst_csv, uniek
+from .lezen import IV3_EERSTE_JAAR, TAAKVELD, Lading, NaamZoeker, Problemen, jaren, lees_tekst_csv, tekst, uniek
 
 KOLOMMEN = ["jaar", "code", "omschrijving", "hoofdtaakveld", "taakveld_2_posities", "parent", "niveau"]
 
@@ -14,12 +14,18 @@ def herken(pad: Path, kop: str) -> bool:
 
 
 def lees(pad: Path, namen: NaamZoeker) -> Lading:
-    df = lees_tekst_csv(pad, ",", KOLOMMEN)
-    df["jaar"] = gehele_getallen(pad, df, "jaar")
+    fouten = Problemen(pad)
+    df = lees_tekst_csv(pad, ",", KOLOMMEN, fouten=fouten)
+    df["jaar"] = jaren(fouten, df, "jaar", IV3_EERSTE_JAAR)
     # Alleen echte taakvelden; de boomknopen 'Tot_TV' en '6.' zijn geen codes om op te boeken.
     df = df[df["code"].str.strip().str.match(TAAKVELD)]
-    uniek(pad, df, ["jaar", "code"])
-    uit = df.assign(code=df["code"].str.strip(), omschrijving=df["omschrijving"].str.strip(),
+    if df.empty:
+        fouten.klaar()
+        raise fouten.fout("geen taakveldcodes (zoals 6.1 of 6.71a) in de kolom 'code'.")
+    uniek(fouten, df, ["jaar", "code"])
+    omschrijving = tekst(fouten, df, "omschrijving", verplicht=True)
+    fouten.klaar()
+    uit = df.assign(code=df["code"].str.strip(), omschrijving=omschrijving,
                     code_2posities=df["taakveld_2_posities"].str.strip().replace("", None))
     uit = uit[["jaar", "code", "omschrijving", "code_2posities"]]
     return Lading("taakvelden", {"taakveld": uit},

@@ -1,0 +1,2 @@
+-- Wat de opslag al heeft, om een gedeeltelijk bestand te herkennen (importer.VOLLEDIG).
+SELECT DISTINCT jaar, code FROM taakveld;
