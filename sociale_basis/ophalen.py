@@ -30,7 +30,7 @@ from pathlib import Path
 import httpx
 import pandas as pd
 
-from . import importer, sources
+from . import fmt, importer, sources
 from .importer import Melder, Stap, Verslag
 from .sources import geo, gemeenten, iv3, prijzen
 from .sources.lezen import GM_CODE, InvoerFout, Lading, sha256
@@ -290,7 +290,7 @@ def _iv3(client: Client, b: Bronnen, map_: Path, uit: Opgehaald, meld: Callable[
             bestand = map_ / f"iv3_cbs_{verslagsoort}.csv"
             df.to_csv(bestand, index=False)
             uit.stappen.append(_stap(bestand, "cbs_iv3", wat, _lees_iv3_vervangend))
-            meld(f"{wat}: {len(df):,} regels, {df['Gemeenten'].nunique()} gemeenten".replace(",", "."))
+            meld(f"{wat}: {fmt.getal(len(df))} regels, {df['Gemeenten'].nunique()} gemeenten")
 
 
 def _lees_iv3_vervangend(pad: Path, context: sources.Context) -> Lading:

@@ -224,9 +224,9 @@ def lees_tekst(pad: Path, fouten: Problemen | None = None, *, max_regel: int | N
     if max_regel and len(tekst) > max_regel:
         for nummer, regel in enumerate(tekst.split("\n"), start=1):
             if len(regel) > max_regel:
-                raise fouten.fout(f"de regel is {len(regel):,} tekens lang; meer dan {max_regel:,} kan in "
-                                  "deze bestanden niet (een veld loopt door of het bestand is beschadigd)."
-                                  .replace(",", "."), rij=nummer)
+                raise fouten.fout(f"de regel is {fmt.getal(len(regel))} tekens lang; meer dan {fmt.getal(max_regel)} kan "
+                                  "in deze bestanden niet (een veld loopt door of het bestand is beschadigd).",
+                                  rij=nummer)
     return tekst
 
 
