@@ -159,3 +159,22 @@ def test_import_terwijl_vijf_lezers_lezen(gevuld, tmp_path, standaardmodel):
         # Wie de nieuwe versie eenmaal zag, ziet nooit meer de oude.
         assert oud not in reeks[reeks.index(nieuw):]
     assert any(oud in reeks for reeks in gezien)  # er werd echt gelezen tijdens de import
+
+
+def test_momentopname_neemt_geen_eigen_cijfers_mee(gevuld, tmp_path):
+    """Eigen cijfers gaan in het dashboard voor CBS, maar de momentopname blijft CBS: voor die
+    gemeente neemt ze de CBS-bron mee, niet de eigen cijfers."""
+    import pandas as pd
+
+    with Store(gevuld, alleen_lezen=True) as s:
+        bestand = eigen_bestand(s, tmp_path)
+    with nieuwe_versie(gevuld) as store:
+        importer.importeer(store, [bestand])
+    with Store(gevuld, alleen_lezen=True) as store:
+        assert len(indicators.eigen_cijfers(store)) == 1
+        manifest = snapshot.maak(store, tmp_path / "snap", "test")
+    bedragen = pd.read_parquet(manifest.pad / manifest.inhoud["tabellen"]["iv3_bedrag"]["bestand"])
+    assert "eigen" not in set(bedragen["bron"])
+    utrecht = bedragen[(bedragen["gm_code"] == "GM0344") & (bedragen["jaar"] == 2025)
+                       & (bedragen["document"] == "begroting")]
+    assert len(utrecht) > 50 and set(utrecht["bron"]) <= {"cbs_ruw", "taakveld_lasten_baten", "lasten_2posities"}

@@ -1,13 +1,6 @@
--- De categorieën van de bron die de momentopname per gemeente, jaar en document meeneemt (de
--- fijnste CBS-bron, zie iv3_bedrag.sql; eigen cijfers hebben geen categorieën).
-WITH beste AS (
-    SELECT b.jaar, b.document, b.gm_code, arg_max(b.bron, r.rang) AS bron
-    FROM iv3_bedrag b
-    JOIN iv3_bron r USING (bron)
-    WHERE b.bron <> 'eigen'
-    GROUP BY ALL
-)
+-- De categorieën van de bron die de momentopname per gemeente, jaar en document meeneemt
+-- (werk.beste_cbs_bron; eigen cijfers hebben geen categorieën).
 SELECT c.bron, c.jaar, c.document, c.gm_code, c.taakveld, c.categorie, c.lasten::DOUBLE AS lasten
 FROM iv3_categorie c
-JOIN beste USING (bron, jaar, document, gm_code)
+JOIN werk.beste_cbs_bron() USING (bron, jaar, document, gm_code)
 ORDER BY ALL;
