@@ -52,7 +52,7 @@ huidig = dict(w.lagen)
 kolommen = st.columns(2)
 for i, (taakveld, lagen) in enumerate(varianten.VERPLAATSBAAR.items()):
     laag = huidig.get(taakveld, modelkeuze.standaardlaag(taakveld))
-    kolommen[i % 2].segmented_control(
+    kolommen[i % 2].pills(
         namen_tv[taakveld], list(lagen), default=laag, key=modelkeuze.sleutel_verplaatsing(taakveld),
         format_func=lambda x, t=taakveld: LAGEN[x][0] + (" (standaard)" if x == modelkeuze.standaardlaag(t) else ""),
         required=True, on_change=modelkeuze.bij_invoer)
