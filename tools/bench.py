@@ -6,6 +6,9 @@ Meet op deze machine (mediaan over herhalingen):
 - het laden van de meegeleverde momentopname in een lege opslag;
 - koude import van alle gedeelde data in een nieuwe opslag;
 - de indicatorquery voor alle gemeenten voor één jaar (zonder cache);
+- bijwerken terwijl het dashboard draait: een nieuwe versie van de volledige opslag met de eigen
+  cijfers van één gemeente (kopie + import + neerzetten), dezelfde import nog eens (niets nieuws),
+  en de eerste vraag van een lezer op de nieuwe versie (openen + model doorrekenen);
 - per pagina de AppTest-rerun na een widgetwijziging, met de volledige opslag;
 - de grootte van de kaart (plotly-figuur als JSON).
 """
@@ -80,6 +83,42 @@ def meet_indicatoren(pad: Path, herhaal: int) -> dict[str, tuple[float, float]]:
     return uit
 
 
+def meet_nieuwe_versie(bron: Path, map_: Path, herhaal: int) -> dict[str, tuple[float, float]]:
+    """Schrijven naast lezers (store.nieuwe_versie) op een kopie van de volledige opslag."""
+    import shutil
+
+    from sociale_basis.sources import eigen
+    from sociale_basis.store import huidige_versie, nieuwe_versie
+
+    pad = map_ / "versies" / "opslag.duckdb"
+    pad.parent.mkdir()
+    shutil.copyfile(bron, pad)
+    with Store(pad, alleen_lezen=True) as store:
+        taakvelden = indicators.sjabloon_taakvelden(store, 2025, "begroting")
+    regels = eigen.sjabloon("GM0344", "Utrecht", 2025, "begroting", taakvelden).decode("utf-8-sig").splitlines()
+    nieuw, opnieuw, lezer = [], [], []
+    for i in range(herhaal):
+        bestand = map_ / f"eigen_{i}.csv"  # elke keer andere bedragen: echt een nieuwe versie
+        bestand.write_text("\n".join([regels[0], *(r[:-1] + f"{1000 + i};0" for r in regels[1:])]), encoding="utf-8")
+        start = time.perf_counter()
+        with nieuwe_versie(pad) as store:
+            importeer(store, [bestand])
+        nieuw.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        with nieuwe_versie(pad) as store:
+            importeer(store, [bestand])
+        opnieuw.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        with Store(huidige_versie(pad), alleen_lezen=True) as store:
+            sleutel = store.laad_model(model.laad())
+            indicators.per_gemeente(store, sleutel, 2025, "begroting", "netto")
+        lezer.append(time.perf_counter() - start)
+    mb = huidige_versie(pad).stat().st_size / 1e6
+    return {f"nieuwe versie met eigen cijfers van één gemeente (opslag {mb:.0f} MB)": (statistics.median(nieuw), max(nieuw)),
+            "dezelfde import nog eens (geen nieuwe versie)": (statistics.median(opnieuw), max(opnieuw)),
+            "eerste vraag van een lezer op de nieuwe versie": (statistics.median(lezer), max(lezer))}
+
+
 def main(argv: list[str] | None = None) -> None:
     p = argparse.ArgumentParser(prog="tools/bench.py", description=__doc__.splitlines()[0])
     p.add_argument("--data", type=Path, default=STANDAARD_DATA)
@@ -99,6 +138,8 @@ def main(argv: list[str] | None = None) -> None:
         for naam, (mediaan, hoogst) in meet_indicatoren(pad, 25).items():
             doel = " (doel ≤ 50 ms)" if naam.startswith("indicatorquery") else ""
             print(f"{naam[0].upper()}{naam[1:]}: mediaan {mediaan:.1f} ms, hoogst {hoogst:.1f} ms{doel}")
+        for naam, (mediaan, hoogst) in meet_nieuwe_versie(pad, Path(tmp), args.herhaal).items():
+            print(f"Bijwerken: {naam}: mediaan {mediaan:.2f} s, hoogst {hoogst:.2f} s")
         if not args.zonder_paginas:
             from bench_paginas import meet_paginas
 
