@@ -97,6 +97,8 @@ def test_upload_prive_dan_publiceren_dan_verwijderen(eigen_db):
     assert not any("nog niet gepubliceerde" in w.value for w in ander.warning)
     ander.switch_page("sociale_basis/pages/nederland.py").run()
     assert any("eigen cijfers (geen CBS)" in c.value for c in ander.caption)
+    ander.switch_page("sociale_basis/pages/vergelijken.py").run()
+    assert "Amsterdam ✎ eigen cijfers" in set(ander.dataframe[0].value["Gemeente"])
 
     ander.switch_page("sociale_basis/pages/gegevens.py").run()
     next(b for b in ander.button if b.label == "Verwijderen").click().run()

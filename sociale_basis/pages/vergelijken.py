@@ -10,7 +10,6 @@ store, sleutel = opslag.opslag()
 k = zijbalk.keuze()
 df = vragen.per_gemeente(store, sleutel, k.jaar, k.document, k.maat)
 leden, groepnaam = vragen.groepsleden(store, sleutel, k)
-namen = dict(zip(df["gm_code"], df["gemeente"]))
 
 st.title("Vergelijken")
 eigen.markeer(store, sleutel, k.jaar, k.document)
@@ -30,6 +29,11 @@ st.caption("Elke stip is een gemeente. Boven de stippellijn gaat meer naar acute
 alle = st.toggle("Ranglijst van alle gemeenten", key="alle", bind="query-params")
 codes = set(df["gm_code"]) if alle else set(leden) | {k.gemeente}
 tabel = df[df["gm_code"].isin(codes)].copy()
+# Eigen cijfers (geen CBS) zijn in de ranglijst zelf te herkennen, ook in een schermafdruk.
+eigen_codes = dict(k.eigen)
+tabel["gemeente"] = [f"{n} ✎ eigen cijfers" if c in eigen_codes else n
+                     for c, n in zip(tabel["gm_code"], tabel["gemeente"])]
+gekozen_naam = tabel.set_index("gm_code")["gemeente"].get(k.gemeente)
 tabel["sociale_basis_per_inwoner"] = tabel[["persoonlijk_per_inwoner", "informeel_per_inwoner",
                                             "institutioneel_per_inwoner"]].sum(axis=1)
 kolommen = {
@@ -47,9 +51,9 @@ tabel.insert(0, "Rang", rang.astype("Int64"))
 euro = {c: fmt.euro for c in kolommen.values() if "per inwoner" in c}
 stijl = tabel.style.format({**euro, "Inwoners": fmt.getal, "€ acuut per € preventie": fmt.factor,
                             }, na_rep=fmt.LEEG)
-if k.gemeente in namen:
+if gekozen_naam is not None:
     stijl = stijl.apply(lambda r: ["font-weight: bold; background-color: #FCE5D6"
-                                   if r["Gemeente"] == namen[k.gemeente] else "" for _ in r], axis=1)
+                                   if r["Gemeente"] == gekozen_naam else "" for _ in r], axis=1)
 st.markdown(f"**Ranglijst** — {'alle gemeenten' if alle else groepnaam}, van minst naar meest "
             "acute zorg per euro preventie. Klik op een kolomkop om te sorteren.")
 st.dataframe(stijl, hide_index=True, width="stretch", height=min(38 * (len(tabel) + 1), 560))
