@@ -126,3 +126,16 @@ def test_te_groot_bestand_wordt_geweigerd(eigen_db, monkeypatch):
     at = app(eigen_db, "gegevens", jaar="2025", document="Begroting")
     controleer(at, "groot.csv", b"x" * 5000)
     assert at.error and "het maximum is" in at.error[0].value
+
+
+def test_aantal_privekopieen_is_begrensd(eigen_db, monkeypatch):
+    from sociale_basis.dashboard import eigen
+
+    monkeypatch.setattr(eigen, "MAX_KOPIEEN", 1)
+    eerste = app(eigen_db, "gegevens", jaar="2025", document="Begroting")
+    controleer(eerste, "amsterdam.csv", ingevuld(sjabloon(eigen_db)))
+    assert eerste.success
+    tweede = app(eigen_db, "gegevens", jaar="2025", document="Begroting")
+    controleer(tweede, "amsterdam.csv", ingevuld(sjabloon(eigen_db)))
+    assert not tweede.exception
+    assert tweede.error and "bekijken nu al 1 bezoekers" in tweede.error[0].value

@@ -20,11 +20,12 @@ import streamlit as st
 
 from .. import fmt, importer
 from ..sources.lezen import InvoerFout
-from ..store import Store, huidige_versie
+from ..store import OpslagFout, Store, huidige_versie
 from . import opslag, vragen
 
 MAX_MB = 50                      # per bestand; ook server.maxUploadSize in .streamlit/config.toml
 BEWAAR_UUR = 24                  # daarna ruimt een volgende upload een vergeten privékopie op
+MAX_KOPIEEN = 8                  # privékopieën tegelijk (elk zo groot als de opslag, ±150 MB)
 
 
 def _privemap() -> Path:
@@ -64,6 +65,10 @@ def controleer(bestanden, meld) -> importer.Verslag:
     verwerp()
     _ruim_oude_op()
     _privemap().mkdir(parents=True, exist_ok=True)
+    if sum(1 for m in _privemap().iterdir() if m.is_dir()) >= MAX_KOPIEEN:
+        raise OpslagFout(f"Er bekijken nu al {MAX_KOPIEEN} bezoekers eigen bestanden; elke controle maakt een "
+                         "kopie van de opslag en de schijf is niet onbeperkt. Probeer het later opnieuw, of "
+                         "importeer op de opdrachtregel.")
     map_ = Path(tempfile.mkdtemp(prefix="upload-", dir=_privemap()))
     try:
         paden = []
@@ -111,7 +116,7 @@ def verwijder(gm_code: str, jaar: int, document: str) -> None:
 
 def problemen(fout: InvoerFout) -> pd.DataFrame:
     """Alle problemen van een mislukte controle als tabel (bestand, rij, kolom, probleem)."""
-    lijst = getattr(fout, "problemen", None) or [fout]
+    lijst = fout.problemen
     return pd.DataFrame([{"Bestand": Path(p.bestand).name, "Rij": p.rij, "Kolom": p.kolom or "",
                           "Probleem": p.melding} for p in lijst]).astype({"Rij": "Int64"})
 

@@ -7,6 +7,7 @@ import streamlit as st
 from sociale_basis import fmt, sources
 from sociale_basis.dashboard import eigen, opslag, vragen, zijbalk
 from sociale_basis.sources import eigen as eigen_formaat
+from sociale_basis.sources.lezen import InvoerFout
 
 store, sleutel = opslag.opslag()
 k = zijbalk.keuze()
@@ -64,13 +65,17 @@ if info is None:
             balk = st.progress(0.0, text="Controleren…")
             try:
                 eigen.controleer(bestanden, lambda t, f: balk.progress(min(max(f, 0.0), 1.0), text=t))
-            except opslag.LAADFOUTEN as e:
+            except InvoerFout as e:
                 balk.empty()
                 tabel = eigen.problemen(e)
-                st.error(f"Niet ingelezen: {fmt.aantal(len(tabel), 'probleem', 'problemen')} gevonden. De opslag is niet "
-                         "veranderd.")
+                st.error(f"Niet ingelezen: {fmt.aantal(e.aantal, 'probleem', 'problemen')} gevonden"
+                         + (f" (de eerste {len(tabel)} hieronder)" if e.aantal > len(tabel) else "")
+                         + ". De opslag is niet veranderd.")
                 # Een gewone tabel (geen canvas): te lezen, te kopiëren en voor schermlezers.
                 st.table(tabel.set_index("Bestand"))
+            except opslag.LAADFOUTEN as e:
+                balk.empty()
+                st.error(f"Niet gecontroleerd; de opslag is niet veranderd. {e}")
             else:
                 st.rerun()
 else:
