@@ -205,10 +205,13 @@ def _lees(stap: Stap, context: sources.Context) -> Lading:
 
 
 def importeer(store: Store, paden: Iterable[str | Path], meld: Melder = _stil,
-              voor: Iterable[Stap] = ()) -> Verslag:
-    """Importeer bestanden en mappen (na de stappen `voor`, bv. een momentopname) in één transactie."""
+              voor: Iterable[Stap] = (), op_naam: bool = False) -> Verslag:
+    """Importeer bestanden en mappen (na de stappen `voor`, bv. een momentopname) in één transactie.
+    `op_naam`: een upload staat elke keer in een andere tijdelijke map; het logboek kent hem dan bij
+    zijn naam (en inhoud), zodat dezelfde upload nog eens niets verandert, en nooit bij een serverpad."""
     herkend, overgeslagen = verzamel(paden)
-    bestanden = [Stap(str(pad.resolve()), pad.name, formaat.soort, formaat.omschrijving, sha256(pad),
+    bestanden = [Stap(f"upload/{pad.name}" if op_naam else str(pad.resolve()), pad.name, formaat.soort,
+                      formaat.omschrijving, sha256(pad),
                       lambda context, f=formaat, p=pad: f.lees(p, context))
                  for formaat, pad in herkend]
     stappen = [*voor, *bestanden]

@@ -262,8 +262,15 @@ class Store:
         """Zet een gecontroleerd model (model.Model) klaar voor queries en reken de indicatoren
         per gemeente voor alle jaren één keer door (werk.indicator_cache); geeft zijn sleutel."""
         regels = model.regels.assign(aandeel=model.regels["aandeel"].astype(str))
+        # In één transactie (alleen op `werk`): wie tegelijk leest, ziet het model helemaal of nog niet.
         with self._con.cursor() as cur:
-            Schrijfsessie(cur).schrijf("model/laad", regels, model=model.sleutel)
+            cur.execute("BEGIN TRANSACTION")
+            try:
+                Schrijfsessie(cur).schrijf("model/laad", regels, model=model.sleutel)
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+            cur.execute("COMMIT")
         self._gedeeld.modellen[model.sleutel] = model
         return model.sleutel
 

@@ -12,6 +12,7 @@ from test_paginas import app, figuren
 
 from sociale_basis import indicators
 from sociale_basis.sources import eigen as eigen_formaat
+from sociale_basis.sources.lezen import InvoerFout
 from sociale_basis.store import Store, huidige_versie
 
 
@@ -99,6 +100,9 @@ def test_upload_prive_dan_publiceren_dan_verwijderen(eigen_db):
     assert any("eigen cijfers (geen CBS)" in c.value for c in ander.caption)
     ander.switch_page("sociale_basis/pages/vergelijken.py").run()
     assert "Amsterdam ✎ eigen cijfers" in set(ander.dataframe[0].value["Gemeente"])
+    # Op de pagina van een andere gemeente: Nederland telt Amsterdams eigen cijfers mee, en dat staat er.
+    groningen = app(eigen_db, "gemeente", jaar="2025", document="Begroting", maat="Bruto", gemeente="Groningen")
+    assert any("eigen cijfers (geen CBS)** mee van: Amsterdam" in c.value for c in groningen.caption)
 
     ander.switch_page("sociale_basis/pages/gegevens.py").run()
     next(b for b in ander.button if b.label == "Verwijderen").click().run()
@@ -139,3 +143,74 @@ def test_aantal_privekopieen_is_begrensd(eigen_db, monkeypatch):
     controleer(tweede, "amsterdam.csv", ingevuld(sjabloon(eigen_db)))
     assert not tweede.exception
     assert tweede.error and "bekijken nu al 1 bezoekers" in tweede.error[0].value
+
+
+def test_twee_bestanden_met_dezelfde_naam_geweigerd(eigen_db):
+    at = app(eigen_db, "gegevens", jaar="2025", document="Begroting")
+    inhoud = ingevuld(sjabloon(eigen_db))
+    at.file_uploader[0].set_value([("eigen.csv", inhoud, "text/csv"), ("eigen.csv", inhoud, "text/csv")])
+    next(b for b in at.button if b.label == "Controleren").click().run()
+    assert not at.exception, at.exception
+    assert "dezelfde naam" in " ".join(t.value.to_string() for t in at.table) + " ".join(e.value for e in at.error)
+
+
+def test_dezelfde_upload_nog_eens_verandert_niets(eigen_db):
+    inhoud = ingevuld(sjabloon(eigen_db))
+    at = app(eigen_db, "gegevens", jaar="2025", document="Begroting")
+    controleer(at, "amsterdam.csv", inhoud)
+    next(b for b in at.button if b.label.startswith("Publiceren")).click().run()
+    na_publiceren = huidige_versie(eigen_db)
+    at = app(eigen_db, "gegevens", jaar="2025", document="Begroting")
+    controleer(at, "amsterdam.csv", inhoud)
+    assert any("al precies zo in de opslag" in i.value for i in at.info)
+    assert next(b for b in at.button if b.label.startswith("Publiceren")).disabled
+    assert huidige_versie(eigen_db) == na_publiceren
+    # Het logboek kent de upload bij zijn naam, niet bij een tijdelijk serverpad.
+    with Store(eigen_db, alleen_lezen=True) as store:
+        assert "amsterdam.csv" in set(indicators.import_log(store)["bestand"])
+
+
+def test_een_store_per_bestand_en_oude_versies_uit_het_register(eigen_db, tmp_path):
+    """Veel privékopieën duwen de gedeelde opslag niet uit het register (dan kwam er een tweede
+    Store op hetzelfde bestand, die het model opnieuw laadt terwijl anderen lezen), en een
+    vervangen versie wordt nooit meer uitgedeeld."""
+    from sociale_basis.dashboard import opslag
+    from sociale_basis.store import nieuwe_versie
+
+    huidig = huidige_versie(eigen_db)
+    gedeeld, _ = opslag._open(huidig, huidig)
+    for i in range(10):
+        kopie = tmp_path / f"prive{i}.duckdb"
+        shutil.copyfile(huidig, kopie)
+        opslag._open(kopie, huidig)
+    assert opslag._open(huidig, huidig)[0] is gedeeld
+    with nieuwe_versie(eigen_db) as store, store.schrijven() as sessie:
+        sessie.voer_uit("import/log", bestand="x.csv", sha256="0" * 64, soort="test", rijen=0)
+    nieuw = huidige_versie(eigen_db)
+    assert nieuw != huidig
+    assert opslag._open(nieuw, nieuw)[0] is not gedeeld
+    assert huidig not in opslag._OPEN and any(s is gedeeld for _, s in opslag._OUDE)
+
+
+def test_sjabloon_decimalen(eigen_db, tmp_path):
+    """Met puntkomma's is de komma het decimaalteken; '1.5' is dubbelzinnig en wordt geweigerd in
+    plaats van stil als 15 gelezen; '1.234,5' is duizend-tweehonderd-vierendertig-en-een-half."""
+    from sociale_basis import importer
+    from sociale_basis.store import nieuwe_versie
+
+    regels = sjabloon(eigen_db)
+    goed = [regels[0], regels[1][:-1] + "1.234,5;0", regels[2][:-1] + "2,5;0,5"]
+    fout = [regels[0], regels[1][:-1] + "1.5;0", regels[2][:-1] + "1.234.5;0"]
+    (tmp_path / "fout.csv").write_text("\n".join(fout), encoding="utf-8")
+    (tmp_path / "goed.csv").write_text("\n".join(goed), encoding="utf-8")
+
+    with pytest.raises(InvoerFout) as info, nieuwe_versie(eigen_db) as store:
+        importer.importeer(store, [tmp_path / "fout.csv"])
+    assert [(p.rij, p.kolom) for p in info.value.problemen] == [(2, "lasten_duizend_euro"), (3, "lasten_duizend_euro")]
+    assert "dubbelzinnig" in info.value.problemen[0].melding
+    with nieuwe_versie(eigen_db) as store:
+        importer.importeer(store, [tmp_path / "goed.csv"])
+    with Store(eigen_db, alleen_lezen=True) as store, store.cursor() as cur:
+        bedragen = cur.execute("SELECT lasten::DOUBLE, baten::DOUBLE FROM iv3_bedrag WHERE bron = 'eigen' "
+                               "ORDER BY lasten").fetchall()
+    assert bedragen == [(2.5, 0.5), (1234.5, 0.0)]

@@ -19,13 +19,15 @@ import pandas as pd
 import streamlit as st
 
 from .. import fmt, importer
+from ..sources import eigen as eigen_formaat
 from ..sources.lezen import InvoerFout
 from ..store import OpslagFout, Store, huidige_versie
 from . import opslag, vragen
 
 MAX_MB = 50                      # per bestand; ook server.maxUploadSize in .streamlit/config.toml
-BEWAAR_UUR = 24                  # daarna ruimt een volgende upload een vergeten privékopie op
+ONGEBRUIKT_UUR = 2               # een privékopie die zo lang niet gebruikt is, wordt opgeruimd
 MAX_KOPIEEN = 8                  # privékopieën tegelijk (elk zo groot als de opslag, ±150 MB)
+VRIJ_NA_MINUTEN = 10             # is het maximum bereikt, dan wijkt de langst ongebruikte kopie
 
 
 def _privemap() -> Path:
@@ -47,41 +49,70 @@ def _veilige_naam(naam: str) -> str:
     return schoon[:120]
 
 
+def sjabloon_knop(store: Store, sleutel: str, k) -> None:
+    """De downloadknop voor het sjabloon van de gemeente, het jaar en het document uit de zijbalk."""
+    naam = vragen.gemeenten(store, sleutel, k.jaar).set_index("gm_code")["naam"].get(k.gemeente, k.gemeente)
+    taakvelden = vragen.sjabloon_taakvelden(store, sleutel, k.jaar, k.document)
+    st.download_button(
+        f"Sjabloon voor {naam}, {k.document} {k.jaar} ({len(taakvelden)} taakvelden)",
+        lambda: eigen_formaat.sjabloon(k.gemeente, naam, k.jaar, k.document, taakvelden),
+        file_name=f"sjabloon_{_veilige_naam(naam.lower()).replace(' ', '-')}_{k.document}-{k.jaar}.csv",
+        mime="text/csv", icon=":material/download:", on_click="ignore")
+
+
 def te_groot(bestanden) -> list[str]:
     return [f"{b.name}: {fmt.getal(b.size / 1e6, 1)} MB; het maximum is {MAX_MB} MB per bestand."
             for b in bestanden if b.size > MAX_MB * 1e6]
 
 
-def _ruim_oude_op() -> None:
-    grens = time.time() - BEWAAR_UUR * 3600
-    for map_ in _privemap().glob("*"):
-        if map_.is_dir() and map_.stat().st_mtime < grens:
+def _maak_ruimte() -> None:
+    """Ruim vergeten privékopieën op (elke rerun die er een gebruikt, zet haar tijdstip; zie
+    opslag.eigen_gebruikt). Zijn er dan nog te veel, dan wijkt de langst ongebruikte als die al even
+    stil ligt; anders is het echt druk en volgt een melding."""
+    nu = time.time()
+    kopieen = sorted((m.stat().st_mtime, m) for m in _privemap().iterdir() if m.is_dir())
+    for gebruikt, map_ in kopieen:
+        if nu - gebruikt > ONGEBRUIKT_UUR * 3600:
             shutil.rmtree(map_, ignore_errors=True)
+    kopieen = [(g, m) for g, m in kopieen if m.exists()]
+    while len(kopieen) >= MAX_KOPIEEN:
+        gebruikt, map_ = kopieen.pop(0)
+        if nu - gebruikt < VRIJ_NA_MINUTEN * 60:
+            raise OpslagFout(f"Er bekijken nu al {MAX_KOPIEEN} bezoekers eigen bestanden; elke controle maakt een "
+                             "kopie van de opslag en de schijf is niet onbeperkt. Probeer het over een paar "
+                             "minuten opnieuw, of importeer op de opdrachtregel.")
+        shutil.rmtree(map_, ignore_errors=True)
 
 
 def controleer(bestanden, meld) -> importer.Verslag:
     """Lees de bestanden in een privékopie van de huidige opslag. Een fout: de kopie verdwijnt en
     de fout (met álle problemen) gaat naar de aanroeper; de gedeelde opslag verandert nooit."""
     verwerp()
-    _ruim_oude_op()
-    _privemap().mkdir(parents=True, exist_ok=True)
-    if sum(1 for m in _privemap().iterdir() if m.is_dir()) >= MAX_KOPIEEN:
-        raise OpslagFout(f"Er bekijken nu al {MAX_KOPIEEN} bezoekers eigen bestanden; elke controle maakt een "
-                         "kopie van de opslag en de schijf is niet onbeperkt. Probeer het later opnieuw, of "
-                         "importeer op de opdrachtregel.")
-    map_ = Path(tempfile.mkdtemp(prefix="upload-", dir=_privemap()))
+    namen = [_veilige_naam(b.name) for b in bestanden]
+    if dubbel := sorted({n for n in namen if namen.count(n) > 1}):
+        raise InvoerFout(dubbel[0], "twee bestanden met dezelfde naam in één upload; geef ze verschillende "
+                                    "namen, anders zou het ene het andere vervangen.")
     try:
+        _privemap().mkdir(parents=True, exist_ok=True)
+        _maak_ruimte()
+        map_ = Path(tempfile.mkdtemp(prefix="upload-", dir=_privemap()))
+    except OSError as e:
+        raise OpslagFout(f"Er kan geen eigen kopie worden gemaakt ({e.strerror}).") from None
+    try:
+        (map_ / "bestanden").mkdir()
         paden = []
-        for b in bestanden:
-            pad = map_ / "bestanden" / _veilige_naam(b.name)
-            pad.parent.mkdir(exist_ok=True)
+        for naam, b in zip(namen, bestanden):
+            pad = map_ / "bestanden" / naam
             pad.write_bytes(b.getvalue())
             paden.append(pad)
         kopie = map_ / "opslag.duckdb"
         meld("Een eigen kopie van de opslag maken…", 0.05)
         shutil.copyfile(huidige_versie(opslag.db_pad()), kopie)
         with Store(kopie) as store:
-            verslag = importer.importeer(store, paden, lambda t, f: meld(t, 0.1 + 0.9 * f))
+            verslag = importer.importeer(store, paden, lambda t, f: meld(t, 0.1 + 0.9 * f), op_naam=True)
+    except OSError as e:
+        shutil.rmtree(map_, ignore_errors=True)
+        raise OpslagFout(f"De eigen kopie kon niet worden gemaakt ({e.strerror}); er is niets veranderd.") from None
     except BaseException:
         shutil.rmtree(map_, ignore_errors=True)
         raise
@@ -105,7 +136,7 @@ def publiceer() -> None:
     if info is None:
         raise InvoerFout("upload", "er is niets om te publiceren; controleer eerst een bestand.")
     paden = [Path(p) for p in info["bestanden"]]
-    opslag.schrijf(lambda store, meld: importer.importeer(store, paden, meld), "Publiceren…")
+    opslag.schrijf(lambda store, meld: importer.importeer(store, paden, meld, op_naam=True), "Publiceren…")
     verwerp()
 
 
@@ -141,6 +172,10 @@ def markeer(store: Store, sleutel: str, jaar: int | None = None, document: str |
             st.warning(f"**Eigen cijfers, geen CBS**: de {r['document']} {r['jaar']} van {r['gemeente']} komt "
                        f"uit het bestand ‘{r['bestand']}’ dat de gemeente zelf aanleverde.",
                        icon=":material/edit_document:")
-        return
+        # De cijfers van Nederland en de groep op deze pagina tellen de andere gemeenten mee.
+        eigen = eigen[eigen["gm_code"] != gm_code]
+        if eigen.empty:
+            return
     namen = ", ".join(f"{r.gemeente} ({r.document} {r.jaar})" for r in eigen.itertuples())
-    st.caption(f"✎ Inclusief **eigen cijfers (geen CBS)** van: {namen}.")
+    st.caption(f"✎ {'Nederland en de groepen tellen' if gm_code else 'Inclusief'} **eigen cijfers (geen CBS)** "
+               f"{'mee ' if gm_code else ''}van: {namen}.")

@@ -31,20 +31,46 @@ def db_pad() -> Path:
 LAADFOUTEN = (InvoerFout, OpslagFout, ophalen.OphaalFout, DatabaseFout)
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
-def _open(bestand: str, model_pad: str, model_gewijzigd: float) -> tuple[Store, str]:
-    """Eén alleen-lezen Store per versie van de opslag, gedeeld door alle bezoekers van dit proces."""
-    store = Store(bestand, alleen_lezen=True)
-    _GEOPEND.append(store)
-    return store, store.laad_model(model.laad(model_pad))
-
-
-_SCHRIJVER = threading.Lock()  # één schrijfactie tegelijk in dit proces (store.nieuwe_versie: over processen)
-_VERSIE = {"bestand": None}       # de versie die dit proces het laatst opende
-_VERSIE_SLOT = threading.Lock()
-_GEOPEND: list[Store] = []           # alle Stores die _open opende
-_OUDE: list[tuple[float, Store]] = []  # vervangen versies, gesloten na een ruime wachttijd
+# Eén alleen-lezen Store per bestand (een versie van de opslag of een privékopie), gedeeld door
+# alle bezoekers van dit proces. Een eigen register en geen begrensde cache: twee Stores op
+# hetzelfde bestand delen DuckDB's `werk` en zouden elkaars modellen opnieuw laden terwijl een
+# ander leest; en een vervangen versie moet pas dicht als niemand hem nog kan krijgen.
+_SLOT = threading.Lock()
+_OPEN: dict[Path, tuple[Store, str, float]] = {}  # bestand → (store, sleutel standaardmodel, mtime model)
+_OUDE: list[tuple[float, Store]] = []             # uit het register, gesloten na de wachttijd
+_GEZIEN = {"huidig": None}                         # de nieuwste versie die dit proces zag
 WACHTTIJD_OUDE_VERSIE = 120.0  # s: een rerun die nog op de vorige versie loopt, maakt die af
+_SCHRIJVER = threading.Lock()  # één schrijfactie tegelijk in dit proces (store.nieuwe_versie: over processen)
+
+
+def _verouderd(bestand: Path, huidig: Path) -> bool:
+    """Kan niemand deze Store nog krijgen? Een verwijderde privékopie of versie, een versie met een
+    lager volgnummer dan de huidige, of het enkele bestand van vóór de versies."""
+    if not bestand.exists():
+        return True
+    if bestand.parent == huidig.parent and bestand.stem.isdigit() and huidig.stem.isdigit():
+        return int(bestand.stem) < int(huidig.stem)
+    return bestand == db_pad().absolute() and bestand != huidig
+
+
+def _open(bestand: Path, huidig: Path) -> tuple[Store, str]:
+    gewijzigd = model.STANDAARD.stat().st_mtime
+    with _SLOT:
+        if _GEZIEN["huidig"] != huidig:
+            if _GEZIEN["huidig"] is not None:
+                st.cache_data.clear()  # uitkomsten van de vorige versie (ook in replica's die niet schreven)
+            _GEZIEN["huidig"] = huidig
+        nu = time.monotonic()
+        for oud in [b for b in _OPEN if _verouderd(b, huidig)]:
+            _OUDE.append((nu, _OPEN.pop(oud)[0]))
+        while _OUDE and nu - _OUDE[0][0] > WACHTTIJD_OUDE_VERSIE:
+            _OUDE.pop(0)[1].sluit()
+        if (gevonden := _OPEN.get(bestand)) and gevonden[2] == gewijzigd:
+            return gevonden[0], gevonden[1]
+        store = gevonden[0] if gevonden else Store(bestand, alleen_lezen=True)
+        sleutel = store.laad_model(model.laad())
+        _OPEN[bestand] = (store, sleutel, gewijzigd)
+        return store, sleutel
 
 
 def alleen_lezen() -> bool:
@@ -87,32 +113,23 @@ def schrijf(actie: Callable[[Store, Callable[[str, float], None]], object], bezi
         return uitkomst
 
 
-def _nieuwe_versie_gezien(bestand: str) -> None:
-    """Een andere versie dan de vorige keer: caches van de oude versie weg (ook in replica's, die
-    zelf niet schreven), de oude Store later dicht."""
-    with _VERSIE_SLOT:
-        vorige, _VERSIE["bestand"] = _VERSIE["bestand"], bestand
-        nu = time.monotonic()
-        if vorige is not None and vorige != bestand:
-            st.cache_data.clear()
-        # Vervangen versies, en privékopieën die zijn opgeruimd (verworpen, gepubliceerd, te oud).
-        for oud in [s for s in _GEOPEND if (vorige != bestand and s.bestand.parent == Path(bestand).parent
-                                            and str(s.bestand) != bestand) or not s.bestand.exists()]:
-            _GEOPEND.remove(oud)
-            _OUDE.append((nu, oud))
-        while _OUDE and nu - _OUDE[0][0] > WACHTTIJD_OUDE_VERSIE:
-            _OUDE.pop(0)[1].sluit()
-
-
 PRIVE = "_prive_opslag"  # sessiesleutel van de privékopie met eigen bestanden (zie eigen.py)
 
 
+def eigen_gebruikt(prive: dict) -> None:
+    """Een privékopie die gebruikt wordt, is niet vergeten: het opruimen kijkt naar dit tijdstip."""
+    try:
+        os.utime(Path(prive["map"]))
+    except OSError:
+        pass
+
+
 def vergeet(bestand: str) -> None:
-    """Een privékopie is verworpen: haar Store sluiten na de wachttijd (een lopende rerun maakt af)."""
-    with _VERSIE_SLOT:
-        for oud in [s for s in _GEOPEND if str(s.bestand) == str(Path(bestand).resolve())]:
-            _GEOPEND.remove(oud)
-            _OUDE.append((time.monotonic(), oud))
+    """Een privékopie is verworpen: haar Store uit het register en dicht na de wachttijd (een
+    lopende rerun maakt af)."""
+    with _SLOT:
+        if (gevonden := _OPEN.pop(Path(bestand).resolve(), None)) is not None:
+            _OUDE.append((time.monotonic(), gevonden[0]))
 
 
 def opslag() -> tuple[Store, str]:
@@ -120,14 +137,14 @@ def opslag() -> tuple[Store, str]:
     bezoeker met eigen bestanden) en de modelsleutel; zonder gegevens een uitleg en stop."""
     pad = db_pad()
     try:
-        bestand = huidige_versie(pad)
-        if not bestand.exists():
+        huidig = huidige_versie(pad)
+        if not huidig.exists():
             raise OpslagFout(f"Er is nog geen opslag op {pad}.")
-        _nieuwe_versie_gezien(str(bestand))
         prive = st.session_state.get(PRIVE)
-        if prive and Path(prive["opslag"]).is_file():
-            bestand = Path(prive["opslag"])
-        store, sleutel = _open(str(bestand), str(model.STANDAARD), model.STANDAARD.stat().st_mtime)
+        bestand = Path(prive["opslag"]).resolve() if prive and Path(prive["opslag"]).is_file() else huidig
+        if prive:
+            eigen_gebruikt(prive)
+        store, sleutel = _open(bestand, huidig)
         if vragen.beschikbaarheid(store, sleutel).empty:
             raise OpslagFout(f"De opslag {pad} bevat nog geen begrotingsgegevens.")
     except (OpslagFout, InvoerFout, DatabaseFout) as e:

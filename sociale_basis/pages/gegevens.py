@@ -6,7 +6,6 @@ import streamlit as st
 
 from sociale_basis import fmt, sources
 from sociale_basis.dashboard import eigen, opslag, vragen, zijbalk
-from sociale_basis.sources import eigen as eigen_formaat
 from sociale_basis.sources.lezen import InvoerFout
 
 store, sleutel = opslag.opslag()
@@ -41,13 +40,7 @@ ook vóór CBS haar publiceert. Zo werkt het:
 4. **Publiceren** zet ze in de gedeelde opslag, voor iedereen, gemarkeerd als *eigen cijfers (geen CBS)*.
    Ze zijn hieronder weer te verwijderen; daarna tellen de CBS-cijfers weer.
 """)
-naam = vragen.gemeenten(store, sleutel, k.jaar).set_index("gm_code")["naam"].get(k.gemeente, k.gemeente)
-taakvelden = vragen.sjabloon_taakvelden(store, sleutel, k.jaar, k.document)
-st.download_button(
-    f"Sjabloon voor {naam}, {k.document} {k.jaar} ({len(taakvelden)} taakvelden)",
-    lambda: eigen_formaat.sjabloon(k.gemeente, naam, k.jaar, k.document, taakvelden),
-    file_name=f"sjabloon_{naam.lower().replace(' ', '-')}_{k.document}-{k.jaar}.csv", mime="text/csv",
-    icon=":material/download:", on_click="ignore")
+eigen.sjabloon_knop(store, sleutel, k)
 
 info = eigen.prive()
 if info is None:

@@ -94,6 +94,11 @@ def lees(pad: Path, context) -> Lading:
                               eenheid=" × € 1.000") for kolom in ("lasten_duizend_euro", "baten_duizend_euro"))
     if not fouten and not lasten.ne(0).any():
         fouten.meld("alle lasten zijn leeg of 0; vul minstens één taakveld in.", kolom="lasten_duizend_euro")
+    met_baten = bool(beschikbaar[(beschikbaar["document"] == document) & (beschikbaar["jaar"] == jaar)]["met_baten"].any())
+    if met_baten and df["baten_duizend_euro"].str.strip().eq("").all():
+        # Zonder baten zou netto hier gelijk zijn aan bruto en het landelijke netto scheeftrekken.
+        fouten.meld(f"de baten zijn helemaal leeg, maar voor {document} {jaar} rekent het dashboard ook netto "
+                    "(lasten − baten); vul de baten in (0 waar er geen zijn).", kolom="baten_duizend_euro")
     fouten.klaar()
 
     rijen = pd.DataFrame({"bron": BRON, "jaar": jaar, "document": document, "gm_code": gm, "taakveld": taakveld,

@@ -338,14 +338,21 @@ def getallen(fouten: Problemen, df: pd.DataFrame, kolom: str, *, leeg: float | N
     """Zet een tekstkolom om in getallen. Leeg wordt `leeg` (None = leeg is een fout). Niet-eindige
     waarden (inf, nan, 1e309) zijn altijd fout; `maximum` geldt voor de absolute waarde."""
     tekst = df[kolom].str.strip()
+    dubbelzinnig = pd.Series(False, index=df.index)
     if decimaal == ",":
+        # Een punt mag hier alleen duizendtallen scheiden (1.234,5): '1.5' als 15 lezen zou een
+        # bedrag stil tien keer te groot maken.
+        dubbelzinnig = tekst.str.contains(".", regex=False) & ~tekst.str.fullmatch(r"[+-]?\d{1,3}(\.\d{3})+(,\d*)?")
+        fouten.per_rij(df, kolom, dubbelzinnig,
+                       lambda w: f"'{w.strip()}' is dubbelzinnig: hier is de komma het decimaalteken (1,5) en "
+                                 "scheidt een punt alleen duizendtallen (1.234,5).")
         tekst = tekst.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
-    waarden = pd.to_numeric(tekst, errors="coerce")
+    waarden = pd.to_numeric(tekst, errors="coerce").mask(dubbelzinnig)
     is_leeg = tekst.eq("")
     mag_leeg = is_leeg & (leeg is not None)
     if leeg is not None:
         waarden = waarden.mask(is_leeg, leeg)
-    geen_getal = waarden.isna() & ~mag_leeg
+    geen_getal = waarden.isna() & ~mag_leeg & ~dubbelzinnig
     fouten.per_rij(df, kolom, geen_getal, lambda w: f"'{w}' is geen getal." if w.strip() else "waarde ontbreekt.")
     oneindig = np.isinf(waarden.astype(float))
     fouten.per_rij(df, kolom, oneindig, lambda w: f"'{w.strip()}' is geen eindig getal.")
