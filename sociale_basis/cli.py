@@ -83,6 +83,13 @@ def _parser() -> argparse.ArgumentParser:
                                description="Toon het manifest van een momentopname en controleer de sha256.")
     toon.add_argument("map", nargs="?", default=str(snapshot.STANDAARD_MAP), metavar="MAP")
 
+    weg = sub.add_parser("verwijder-eigen", help="eigen cijfers van een gemeente weer verwijderen",
+                         description="Verwijder de eigen cijfers (geen CBS) van één gemeente, jaar en "
+                                     "document; daarna tellen de CBS-cijfers weer. `status` toont welke er zijn.")
+    weg.add_argument("--gemeente", required=True, metavar="GMxxxx", help="GM-code, bv. GM0344")
+    weg.add_argument("--jaar", type=int, required=True)
+    weg.add_argument("--document", choices=indicators.DOCUMENTEN, required=True)
+
     sub.add_parser("status", help="wat staat er in de opslag",
                    description="Toon jaren en documenten, gemeenten en de laatste imports.")
 
@@ -104,6 +111,8 @@ def main(argv: list[str] | None = None) -> int:
             # over zodra hij klaar is (store.nieuwe_versie).
             with nieuwe_versie(args.db) as store:
                 return _import(store, args)
+        if args.opdracht == "verwijder-eigen":
+            return _verwijder_eigen(args)
         if args.opdracht == "ophalen":
             with nieuwe_versie(args.db) as store:
                 return _ophalen(store, args)
@@ -185,6 +194,23 @@ def _indicatoren(store: Store, args) -> int:
     return 0
 
 
+def _verwijder_eigen(args) -> int:
+    with Store(args.db, alleen_lezen=True) as store:
+        eigen = indicators.eigen_cijfers(store)
+    gevonden = eigen[(eigen["gm_code"] == args.gemeente.upper()) & (eigen["jaar"] == args.jaar)
+                     & (eigen["document"] == args.document)]
+    if gevonden.empty:
+        raise OpslagFout(f"Er zijn geen eigen cijfers van {args.gemeente} voor de {args.document} {args.jaar}"
+                         + (f"; wel van: {', '.join(f'{r.gm_code} {r.document} {r.jaar}' for r in eigen.itertuples())}."
+                            if not eigen.empty else "."))
+    with nieuwe_versie(args.db) as store:
+        importer.verwijder_eigen(store, args.gemeente.upper(), args.jaar, args.document)
+    r = gevonden.iloc[0]
+    print(f"Eigen cijfers van {r['gemeente']} ({r['gm_code']}), {r['document']} {r['jaar']} verwijderd; de "
+          "CBS-cijfers tellen weer.", file=sys.stderr)
+    return 0
+
+
 def _ophalen(store: Store, args) -> int:
     def meld(regel: str, fractie: float) -> None:
         if fractie < 1:
@@ -254,7 +280,13 @@ def status_regels(store: Store) -> list[str]:
                f"Gemeentefonds: {overzicht['circulaires']}",
                f"Kaartgrenzen: {overzicht['geo_jaren']}",
                f"Prijsindex (CPI): {overzicht['cpi_jaren']}",
-               f"Grenswijzigingen: {overzicht['grens_jaren']}", "", "Laatste imports:"]
+               f"Grenswijzigingen: {overzicht['grens_jaren']}"]
+    eigen = indicators.eigen_cijfers(store)
+    if not eigen.empty:
+        regels += ["", "Eigen cijfers (geen CBS; verwijderen met `sociale-basis verwijder-eigen`):"]
+        regels += [f"  {r.gm_code} {r.gemeente}, {r.document} {r.jaar}: {r.taakvelden} taakvelden uit {r.bestand}"
+                   for r in eigen.itertuples(index=False)]
+    regels += ["", "Laatste imports:"]
     for r in indicators.import_log(store).itertuples(index=False):
         regels.append(f"  {r.tijdstip:%Y-%m-%d %H:%M}  {r.soort:<22} {fmt.getal(r.rijen):>9} rijen  "
                       f"{r.bestand}")

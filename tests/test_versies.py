@@ -178,3 +178,24 @@ def test_momentopname_neemt_geen_eigen_cijfers_mee(gevuld, tmp_path):
     utrecht = bedragen[(bedragen["gm_code"] == "GM0344") & (bedragen["jaar"] == 2025)
                        & (bedragen["document"] == "begroting")]
     assert len(utrecht) > 50 and set(utrecht["bron"]) <= {"cbs_ruw", "taakveld_lasten_baten", "lasten_2posities"}
+
+
+def test_opdrachtregel_eigen_cijfers_tonen_en_verwijderen(gevuld, tmp_path, capsys):
+    from sociale_basis.cli import main
+
+    with Store(gevuld, alleen_lezen=True) as s:
+        bestand = eigen_bestand(s, tmp_path)
+    assert main(["--db", str(gevuld), "import", str(bestand)]) == 0
+    assert main(["--db", str(gevuld), "status"]) == 0
+    assert "GM0344 Utrecht, begroting 2025" in capsys.readouterr().out
+    assert main(["--db", str(gevuld), "verwijder-eigen", "--gemeente", "GM0363", "--jaar", "2025",
+                 "--document", "begroting"]) == 1
+    assert "wel van: GM0344 begroting 2025" in capsys.readouterr().err
+    assert main(["--db", str(gevuld), "verwijder-eigen", "--gemeente", "gm0344", "--jaar", "2025",
+                 "--document", "begroting"]) == 0
+    with Store(gevuld, alleen_lezen=True) as store:
+        assert indicators.eigen_cijfers(store).empty
+    # Daarna kan hetzelfde bestand opnieuw worden ingelezen (zijn logregel is mee verwijderd).
+    assert main(["--db", str(gevuld), "import", str(bestand)]) == 0
+    with Store(gevuld, alleen_lezen=True) as store:
+        assert len(indicators.eigen_cijfers(store)) == 1
