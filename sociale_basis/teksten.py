@@ -9,7 +9,9 @@ from . import fmt
 GEEN_EIGEN_ACUUT = "geen eigen lasten voor acute zorg: waarschijnlijk via een regeling of centrumgemeente"
 NEGATIEF_NETTO = ("de baten op die taakvelden zijn hoger dan de lasten, bijvoorbeeld door een rijksbijdrage "
                   "of een doorbetaling die hier binnenkomt")
-MAAT_UITLEG = {"netto": "Netto: lasten min baten.", "bruto": "Bruto: alle lasten."}
+ZONDER_REGIO = ("Laat beschermd wonen, maatschappelijke opvang en vrouwenopvang (taakveld 6.81) voor elke "
+                "gemeente weg uit acute zorg. Centrumgemeenten betalen die zorg voor hun hele regio; zo "
+                "vergelijk je wat gemeenten voor hun eigen inwoners uitgeven. Zie Methode.")
 TAKEN = {"beschermd_wonen": "beschermd wonen", "maatschappelijke_opvang": "maatschappelijke opvang",
          "vrouwenopvang": "vrouwenopvang"}
 
@@ -28,17 +30,18 @@ def geen_verhouding(rij: pd.Series, maat: str) -> str | None:
     if not pd.isna(rij["acuut_per_euro_preventie"]) and rij["acute_zorg"] > 0:
         return None
     if rij["collectieve_preventie"] <= 0:
-        return f"geen verhouding: collectieve preventie is {maat} nul of negatief"
+        return "geen verhouding: collectieve preventie is nul of negatief"
     if rij["acute_zorg"] < 0:
-        return f"geen verhouding: acute zorg is {maat} negatief"
+        return "geen verhouding: acute zorg is negatief"
     return f"geen verhouding: {GEEN_EIGEN_ACUUT}"
 
 
 def kopzin(onderwerp: str, rij: pd.Series, jaar: int, document: str, maat: str,
            per_inwoner: bool) -> str:
     """'In 2025 begroten gemeenten € 212 per inwoner voor collectieve preventie en € 290 voor
-    acute zorg: voor elke euro preventie gaat er € 1,37 naar acute zorg. Netto: lasten min baten.'
-    Zonder haakjes: een gemeentenaam heeft ze soms al ('Bergen (L.)')."""
+    acute zorg: voor elke euro preventie gaat er € 1,37 naar acute zorg (netto).'
+    Alleen de maat staat tussen haakjes; een reden zonder verhouding volgt na een puntkomma, zodat
+    er nooit twee haakjesgroepen naast of in elkaar staan (een gemeentenaam heeft ze soms al)."""
     p, a = bedrag(rij, "collectieve_preventie", per_inwoner), bedrag(rij, "acute_zorg", per_inwoner)
     per = " per inwoner" if per_inwoner else ""
     if document == "begroting":
@@ -51,7 +54,7 @@ def kopzin(onderwerp: str, rij: pd.Series, jaar: int, document: str, maat: str,
         staart = f"; {reden}"
     else:
         staart = f": voor elke euro preventie gaat er {fmt.factor(rij['acuut_per_euro_preventie'])} naar acute zorg"
-    return f"{zin}{staart}. {MAAT_UITLEG.get(maat, '')}".strip()
+    return f"{zin}{staart} ({maat})."
 
 
 def negatief(rij: pd.Series, maat: str) -> str | None:

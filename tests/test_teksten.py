@@ -16,7 +16,7 @@ def _rij(preventie: float, acuut: float, inwoners: float = 1000) -> pd.Series:
 def test_kopzin_gewoon_zonder_dubbele_haakjes():
     zin = teksten.kopzin("Bergen (L.)", _rij(100_000, 150_000), 2025, "begroting", "netto", True)
     assert zin == ("In 2025 begroot Bergen (L.) € 100 per inwoner voor collectieve preventie en € 150 voor "
-                   "acute zorg: voor elke euro preventie gaat er € 1,50 naar acute zorg. Netto: lasten min baten.")
+                   "acute zorg: voor elke euro preventie gaat er € 1,50 naar acute zorg (netto).")
     assert "((" not in zin and "))" not in zin and ") (" not in zin
 
 
@@ -24,7 +24,8 @@ def test_kopzin_negatieve_preventie_geen_verhouding_en_minteken():
     rij = _rij(-34_000, 50_000)
     zin = teksten.kopzin("Urk", rij, 2024, "jaarrekening", "netto", True)
     assert f"€ {M}34 per inwoner aan collectieve preventie" in zin
-    assert "geen verhouding: collectieve preventie is netto nul of negatief" in zin
+    assert zin.endswith("; geen verhouding: collectieve preventie is nul of negatief (netto).")
+    assert "((" not in zin and ") (" not in zin
     assert "-" not in zin.replace("€ " + M, "")
     assert teksten.negatief(rij, "netto") == (
         "Collectieve preventie is netto negatief: de baten op die taakvelden zijn hoger dan de lasten, "
@@ -44,7 +45,7 @@ def test_nul_acuut_geen_verhouding_en_geen_rang():
 
 
 def test_negatieve_acute_zorg():
-    assert teksten.geen_verhouding(_rij(100, -5), "netto") == "geen verhouding: acute zorg is netto negatief"
+    assert teksten.geen_verhouding(_rij(100, -5), "netto") == "geen verhouding: acute zorg is negatief"
 
 
 def test_regiorol():
