@@ -40,6 +40,9 @@ BRONNEN: dict[str, Bron] = {
     "gemeentefonds": Bron("Ministerie van BZK, gemeentefondscirculaires; clusterverdeling berekend door "
                           "michielsd/begrotingsanalysetool (schatting)", "Apache-2.0 (berekening)",
                           ("gf_cluster",)),
+    "gemeentefonds_regiotaken": Bron("Ministerie van BZK, gemeentefondscirculaires (decentralisatie- en "
+                                     "integratie-uitkeringen, via michielsd/begrotingsanalysetool)",
+                                     "Apache-2.0 (verzameling)", ("gf_regiotaak",)),
     "geo": Bron(CBS + " / PDOK, gebiedsindelingen (vereenvoudigd)", CC_BY, ("geo_gemeente",)),
     "cpi": Bron(CBS + ", consumentenprijsindex 83131NED", CC_BY, ("prijsindex",)),
     "cpi_mutaties": Bron(CBS + ", CPI-jaarmutaties (geschakeld)", CC_BY, ("prijsindex",)),

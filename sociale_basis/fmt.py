@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 
 LEEG = "–"  # voor ontbrekende waarden
+MIN = "\u2212"  # het minteken (−), niet het koppelteken: "€ −34", zoals in Nederlandse tabellen
 
 
 def _ontbreekt(x) -> bool:
@@ -15,11 +16,14 @@ def _ontbreekt(x) -> bool:
 
 
 def getal(x, decimalen: int = 0) -> str:
-    """1234567.8 → '1.234.568' (0 decimalen) of '1.234.567,8'."""
+    """1234567.8 → '1.234.568' (0 decimalen) of '1.234.567,8'; −34 met een minteken. Alle andere
+    notaties bouwen hierop, zodat het teken altijd na '€ ' en vóór het getal staat."""
     if _ontbreekt(x):
         return LEEG
-    tekst = f"{float(x):,.{decimalen}f}"
-    return tekst.replace(",", "_").replace(".", ",").replace("_", ".")
+    tekst = f"{abs(float(x)):,.{decimalen}f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    # Wat op nul afrondt, krijgt geen teken: "€ −0" zou een verschil suggereren dat er niet is.
+    negatief = float(x) < 0 and any(c not in "0,." for c in tekst)
+    return f"{MIN}{tekst}" if negatief else tekst
 
 
 def euro(x, decimalen: int = 0) -> str:

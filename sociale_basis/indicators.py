@@ -97,14 +97,17 @@ def zonder_cijfers(store: Store, jaar: int, document: str) -> pd.DataFrame:
     return store.query("marts/zonder_cijfers", jaar=jaar, document=document)
 
 
-def per_gemeente(store: Store, model: str, jaar: int, document: str, maat: str) -> pd.DataFrame:
-    """Eén rij per gemeente met cijfers: euro's per laag en functie, per inwoner en de verhouding."""
+def per_gemeente(store: Store, model: str, jaar: int, document: str, maat: str,
+                 zonder_regio: bool = False) -> pd.DataFrame:
+    """Eén rij per gemeente met cijfers: euro's per laag en functie, per inwoner en de verhouding.
+    `zonder_regio`: zonder de regionale taakvelden (beschermd wonen en opvang), voor elke gemeente."""
     controleer(store, model, jaar, document, maat)
-    return store.query("marts/indicatoren", model=model, jaar=jaar, document=document, maat=maat)
+    return store.query("marts/indicatoren", model=model, jaar=jaar, document=document, maat=maat,
+                       zonder_regio=zonder_regio)
 
 
 def groep(store: Store, model: str, jaar: int, document: str, maat: str,
-          gm_codes: list[str] | None = None) -> pd.Series:
+          gm_codes: list[str] | None = None, zonder_regio: bool = False) -> pd.Series:
     """Een groep gemeenten (None = heel Nederland) als geheel: Σ bedrag / Σ inwoners."""
     controleer(store, model, jaar, document, maat)
     if maat == "netto" and not netto_volledig(store, jaar, document):
@@ -114,7 +117,7 @@ def groep(store: Store, model: str, jaar: int, document: str, maat: str,
             f"{b['gemeenten']} gemeenten (de andere hebben alleen lasten); een landelijk of groepscijfer "
             "zou niet kloppen. Kies bruto.")
     df = store.query("marts/groep", model=model, jaar=jaar, document=document, maat=maat,
-                     gm_codes=list(gm_codes) if gm_codes is not None else None)
+                     gm_codes=list(gm_codes) if gm_codes is not None else None, zonder_regio=zonder_regio)
     return df.iloc[0]
 
 
@@ -163,6 +166,12 @@ def doeljaar(store: Store, jaar: int, gm_code: str | None) -> int:
 
 def prijsindex(store: Store) -> pd.DataFrame:
     return store.query("marts/prijsindex")
+
+
+def regiotaken(store: Store, jaar: int) -> pd.DataFrame:
+    """Centrumgemeenten: per gemeente de regionale taken (lijst), het uitkeringsjaar van de bron
+    (het dichtstbijzijnde bij `jaar`), de circulaire en het bedrag van de uitkeringen."""
+    return store.query("marts/regiotaken", jaar=jaar)
 
 
 def gemeenten(store: Store, jaar: int) -> pd.DataFrame:

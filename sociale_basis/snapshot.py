@@ -40,6 +40,7 @@ TABELLEN = {
     "iv3_bedrag": "Iv3 per gemeente × jaar × document × taakveld: lasten en, waar bekend, baten (€ 1.000)",
     "iv3_categorie": "Iv3-lasten per economische categorie op 6.1, waar CBS-ruwe data het geven (€ 1.000)",
     "gf_cluster": "gemeentefonds: verdeling over clusters per circulaire (€)",
+    "gf_regiotaak": "centrumgemeenten: regionale uitkeringen beschermd wonen en opvang per circulaire (€)",
     "geo_gemeente": "vereenvoudigde gemeentegrenzen (GeoJSON, WGS84)",
     "prijsindex": "consumentenprijsindex (2015 = 100)",
 }

@@ -6,15 +6,42 @@ import pandas as pd
 
 from . import fmt
 
+GEEN_EIGEN_ACUUT = "geen eigen lasten voor acute zorg: waarschijnlijk via een regeling of centrumgemeente"
+NEGATIEF_NETTO = ("de baten op die taakvelden zijn hoger dan de lasten, bijvoorbeeld door een rijksbijdrage "
+                  "of een doorbetaling die hier binnenkomt")
+ZONDER_REGIO = ("Laat beschermd wonen, maatschappelijke opvang en vrouwenopvang (taakveld 6.81) voor elke "
+                "gemeente weg uit acute zorg. Centrumgemeenten betalen die zorg voor hun hele regio; zo "
+                "vergelijk je wat gemeenten voor hun eigen inwoners uitgeven. Zie Methode.")
+TAKEN = {"beschermd_wonen": "beschermd wonen", "maatschappelijke_opvang": "maatschappelijke opvang",
+         "vrouwenopvang": "vrouwenopvang"}
+
 
 def bedrag(rij: pd.Series, kolom: str, per_inwoner: bool) -> str:
     return fmt.euro(rij[f"{kolom}_per_inwoner"]) if per_inwoner else fmt.bedrag(rij[kolom])
 
 
+def opsomming(delen: list[str]) -> str:
+    """['a', 'b', 'c'] → 'a, b en c'."""
+    return delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + " en " + delen[-1]
+
+
+def geen_verhouding(rij: pd.Series, maat: str) -> str | None:
+    """Waarom er geen (zinvolle) verhouding is, of None als die er wel is."""
+    if not pd.isna(rij["acuut_per_euro_preventie"]) and rij["acute_zorg"] > 0:
+        return None
+    if rij["collectieve_preventie"] <= 0:
+        return "geen verhouding: collectieve preventie is nul of negatief"
+    if rij["acute_zorg"] < 0:
+        return "geen verhouding: acute zorg is negatief"
+    return f"geen verhouding: {GEEN_EIGEN_ACUUT}"
+
+
 def kopzin(onderwerp: str, rij: pd.Series, jaar: int, document: str, maat: str,
            per_inwoner: bool) -> str:
     """'In 2025 begroten gemeenten € 212 per inwoner voor collectieve preventie en € 290 voor
-    acute zorg: voor elke euro preventie gaat er € 1,37 naar acute zorg (netto).'"""
+    acute zorg: voor elke euro preventie gaat er € 1,37 naar acute zorg (netto).'
+    Alleen de maat staat tussen haakjes; een reden zonder verhouding volgt na een puntkomma, zodat
+    er nooit twee haakjesgroepen naast of in elkaar staan (een gemeentenaam heeft ze soms al)."""
     p, a = bedrag(rij, "collectieve_preventie", per_inwoner), bedrag(rij, "acute_zorg", per_inwoner)
     per = " per inwoner" if per_inwoner else ""
     if document == "begroting":
@@ -23,9 +50,35 @@ def kopzin(onderwerp: str, rij: pd.Series, jaar: int, document: str, maat: str,
     else:
         zin = f"In {jaar} {'besteedden' if onderwerp == 'gemeenten' else 'besteedde'} {onderwerp} " \
               f"{p}{per} aan collectieve preventie en {a} aan acute zorg"
-    verhouding = rij["acuut_per_euro_preventie"]
-    if pd.isna(verhouding):
-        staart = f" (de {maat} bedragen zijn nul of negatief, dus geen verhouding)"
+    if (reden := geen_verhouding(rij, maat)) is not None:
+        staart = f"; {reden}"
     else:
-        staart = f": voor elke euro preventie gaat er {fmt.factor(verhouding)} naar acute zorg"
+        staart = f": voor elke euro preventie gaat er {fmt.factor(rij['acuut_per_euro_preventie'])} naar acute zorg"
     return f"{zin}{staart} ({maat})."
+
+
+def negatief(rij: pd.Series, maat: str) -> str | None:
+    """Eén regel uitleg als een netto bedrag in de kopzin negatief is, anders None."""
+    if maat != "netto":
+        return None
+    min_ = [naam for kolom, naam in (("collectieve_preventie", "collectieve preventie"),
+                                     ("acute_zorg", "acute zorg")) if rij[kolom] < 0]
+    if not min_:
+        return None
+    return f"{opsomming(min_).capitalize()} {'is' if len(min_) == 1 else 'zijn'} netto negatief: {NEGATIEF_NETTO}."
+
+
+def zonder_rang(rij: pd.Series, maat: str) -> str | None:
+    """Waarom een gemeente geen rang krijgt, of None als ze er een heeft."""
+    if bool(rij.get("rangbaar", True)):
+        return None
+    return f"Geen rang: {geen_verhouding(rij, maat) or GEEN_EIGEN_ACUUT}."
+
+
+def regiorol(taken: list[str], uitkeringsjaar: int) -> str:
+    """'Centrumgemeente voor beschermd wonen en maatschappelijke opvang (ontvangt de
+    decentralisatie-uitkering, 2024)'."""
+    namen = [TAKEN.get(t, t) for t in taken]
+    return (f"Centrumgemeente voor {opsomming(namen)} (ontvangt de "
+            f"{'decentralisatie-uitkering' if len(namen) == 1 else 'decentralisatie-uitkeringen'}, "
+            f"{uitkeringsjaar})")

@@ -293,3 +293,27 @@ def test_alleen_lezen_schrijft_niet(db, monkeypatch):
     assert not at.exception
     assert [b.label for b in at.button] == ["Controleren"]
     assert any("alleen-lezen" in i.value for i in at.info)
+
+
+def test_nul_acuut_zonder_rang_en_centrumgemeente_zonder_regio(db):
+    at = app(db, "gemeente", jaar="2025", document="Begroting", gemeente="Rozendaal")
+    metrics = {m.label: m for m in at.metric}
+    assert metrics["Rang acuut per € preventie"].value == "geen rang"
+    assert "geen eigen lasten voor acute zorg" in metrics["Rang acuut per € preventie"].delta
+    assert "geen eigen lasten voor acute zorg" in at.markdown[0].value
+
+    at.selectbox(key="gemeente").select("GM0193").run()  # Zwolle
+    assert any(m.value.startswith("**Centrumgemeente voor beschermd wonen, maatschappelijke opvang en "
+                                  "vrouwenopvang (ontvangt de decentralisatie-uitkeringen, 2025)")
+               for m in at.markdown)
+    met = {m.label: m.value for m in at.metric}["€ acuut per € preventie"]
+    at.toggle(key="zonder_regio").set_value(True).run()
+    zonder = {m.label: m.value for m in at.metric}["€ acuut per € preventie"]
+    assert met != zonder
+
+    at = app(db, "vergelijken", jaar="2025", document="Begroting", alle="true")
+    tabel = at.dataframe[0].value
+    rozendaal = tabel[tabel["Gemeente"] == "Rozendaal"].iloc[0]
+    assert tabel.iloc[0]["Rang"] == 1 and tabel.iloc[0]["Gemeente"] != "Rozendaal"
+    assert rozendaal.isna()["Rang"] and rozendaal["Opmerking"].startswith("geen eigen lasten")
+    assert "beschermd wonen" in tabel.loc[tabel["Gemeente"] == "Zwolle", "Centrumgemeente voor"].iloc[0]

@@ -39,15 +39,21 @@ def heeft(store: Store, sleutel: str, jaar: int, document: str) -> bool:
 
 
 @gecacht
-def per_gemeente(store: Store, sleutel: str, jaar: int, document: str, maat: str) -> pd.DataFrame:
-    return indicators.per_gemeente(store, sleutel, jaar, document, maat)
+def per_gemeente(store: Store, sleutel: str, jaar: int, document: str, maat: str,
+                 zonder_regio: bool = False) -> pd.DataFrame:
+    return indicators.per_gemeente(store, sleutel, jaar, document, maat, zonder_regio)
 
 
 @gecacht
 def groep(store: Store, sleutel: str, jaar: int, document: str, maat: str,
-          gm_codes: tuple[str, ...] | None) -> pd.Series:
+          gm_codes: tuple[str, ...] | None, zonder_regio: bool = False) -> pd.Series:
     return indicators.groep(store, sleutel, jaar, document, maat,
-                            list(gm_codes) if gm_codes is not None else None)
+                            list(gm_codes) if gm_codes is not None else None, zonder_regio)
+
+
+@gecacht
+def regiotaken(store: Store, sleutel: str, jaar: int) -> pd.DataFrame:
+    return indicators.regiotaken(store, jaar)
 
 
 @gecacht

@@ -9,7 +9,9 @@ from sociale_basis.model import FUNCTIES, LAGEN
 
 store, sleutel = opslag.opslag()
 k = zijbalk.keuze()
-df = vragen.per_gemeente(store, sleutel, k.jaar, k.document, k.maat)
+zonder_regio = st.toggle("Zonder regionale taken", key="zonder_regio", bind="query-params",
+                         help=teksten.ZONDER_REGIO)
+df = vragen.per_gemeente(store, sleutel, k.jaar, k.document, k.maat, zonder_regio)
 if k.gemeente not in set(df["gm_code"]):
     st.title("Gemeente")
     leeg = vragen.zonder_cijfers(store, sleutel, k.jaar, k.document)
@@ -22,9 +24,10 @@ if k.gemeente not in set(df["gm_code"]):
 
 rij = df.set_index("gm_code").loc[k.gemeente]
 kenmerken = vragen.gemeenten(store, sleutel, k.jaar).set_index("gm_code").loc[k.gemeente]
-nl = vragen.groep(store, sleutel, k.jaar, k.document, k.maat, None)
+nl = vragen.groep(store, sleutel, k.jaar, k.document, k.maat, None, zonder_regio)
 leden, groepnaam = vragen.groepsleden(store, sleutel, k)
-groep = vragen.groep(store, sleutel, k.jaar, k.document, k.maat, tuple(leden)) if leden else None
+groep = vragen.groep(store, sleutel, k.jaar, k.document, k.maat, tuple(leden), zonder_regio) if leden else None
+rollen = vragen.regiotaken(store, sleutel, k.jaar).set_index("gm_code")
 
 st.title(rij["gemeente"])
 eigen.markeer(store, sleutel, k.jaar, k.document, gm_code=k.gemeente)
@@ -33,8 +36,20 @@ st.caption(" · ".join(str(x) for x in [
     kenmerken["grootteklasse"], kenmerken["stedelijkheid"],
     f"sociale structuur {str(kenmerken['sociale_structuur']).lower()}"] if x is not None))
 st.markdown(f"#### {teksten.kopzin(rij['gemeente'], rij, k.jaar, k.document, k.maat, k.per_inwoner)}")
+if k.gemeente in rollen.index:
+    rol = rollen.loc[k.gemeente]
+    st.markdown(f"**{teksten.regiorol(list(rol['taken']), int(rol['uitkeringsjaar']))}.** "
+                + ("Beschermd wonen en opvang zijn hier weggelaten, net als bij alle andere gemeenten."
+                   if zonder_regio else "Die zorg betaalt zij voor de hele regio; vergelijk ook ‘Zonder "
+                   "regionale taken’ hierboven."))
+if zonder_regio:
+    st.caption("Zonder regionale taken: beschermd wonen en opvang (6.81) tellen voor geen enkele gemeente "
+               "mee, ook niet voor Nederland en de vergelijkingsgroep.")
+if (uitleg := teksten.negatief(rij, k.maat)) is not None:
+    st.caption(uitleg)
 
-geordend = df.dropna(subset=["acuut_per_euro_preventie"]).sort_values("acuut_per_euro_preventie")
+# Rang alleen onder gemeenten met een betekenisvolle verhouding (teksten.zonder_rang zegt waarom niet).
+geordend = df[df["rangbaar"]].sort_values("acuut_per_euro_preventie")
 rang = (geordend["gm_code"].tolist().index(k.gemeente) + 1) if k.gemeente in set(geordend["gm_code"]) else None
 k1, k2, k3, k4 = st.columns(4)
 k1.metric("Collectieve preventie", teksten.bedrag(rij, "collectieve_preventie", k.per_inwoner),
@@ -43,13 +58,16 @@ k1.metric("Collectieve preventie", teksten.bedrag(rij, "collectieve_preventie", 
 k2.metric("Acute zorg", teksten.bedrag(rij, "acute_zorg", k.per_inwoner),
           delta=f"Nederland {teksten.bedrag(nl, 'acute_zorg', k.per_inwoner)}",
           delta_color="off", delta_arrow="off")
-k3.metric("€ acuut per € preventie", fmt.factor(rij["acuut_per_euro_preventie"]),
+k3.metric("€ acuut per € preventie",
+          fmt.factor(rij["acuut_per_euro_preventie"]) if rij["rangbaar"] else "geen verhouding",
           delta=f"Nederland {fmt.factor(nl['acuut_per_euro_preventie'])}",
           delta_color="off", delta_arrow="off")
 k4.metric("Rang acuut per € preventie",
-          f"{rang} van {len(geordend)}" if rang else fmt.LEEG,
-          help="Gemeenten gerangschikt op € acute zorg per € collectieve preventie; 1 = de minste "
-               "acute zorg per euro preventie.")
+          f"{rang} van {len(geordend)}" if rang else "geen rang",
+          delta=None if rang else teksten.zonder_rang(rij, k.maat), delta_color="off", delta_arrow="off",
+          help=f"{len(geordend)} gemeenten gerangschikt op € acute zorg per € collectieve preventie; 1 = de "
+               f"minste acute zorg per euro preventie. Zonder rang ({len(df) - len(geordend)}): gemeenten "
+               "zonder verhouding of zonder eigen lasten voor acute zorg.")
 
 st.plotly_chart(
     charts.lagen_vergelijking(rij, groep, nl, rij["gemeente"], groepnaam, k.per_inwoner,

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from sociale_basis import charts, fmt
+from sociale_basis import charts, fmt, teksten
 from sociale_basis.dashboard import eigen, kaartbron, opslag, vragen, zijbalk
 from sociale_basis.model import LAGEN
 
@@ -40,16 +40,23 @@ if herrekenen:
 # Elke gemeente van de kaart, ook zonder cijfers (die wordt lichtgrijs).
 alle = vragen.gemeenten(store, sleutel, jaar_kaart)[["gm_code", "naam"]]
 df = alle.merge(df, on="gm_code", how="left").assign(gemeente=lambda d: d["gemeente"].fillna(d["naam"]))
+rollen = vragen.regiotaken(store, sleutel, k.jaar).set_index("gm_code")
+# In de hover: centrumgemeente (welke taken) en gemeenten zonder eigen lasten voor acute zorg.
+extra = ["<br>Centrumgemeente: " + ", ".join(teksten.TAKEN[t] for t in rollen.loc[c, "taken"])
+         if c in rollen.index else "" for c in df["gm_code"]]
+if "geen_eigen_acuut" in df:
+    extra = [e + ("<br>" + teksten.GEEN_EIGEN_ACUUT if g else "")
+             for e, g in zip(extra, df["geen_eigen_acuut"].fillna(False).astype(bool))]
 
 if indicator == "verhouding":
     kolom, label = "acuut_per_euro_preventie", "€ per € preventie"
-    tekst = [f"{n}<br>{fmt.factor(v)} acute zorg per € preventie" for n, v in zip(df["gemeente"], df[kolom])]
+    tekst = [f"{n}<br>{fmt.factor(v)} acute zorg per € preventie{e}" for n, v, e in zip(df["gemeente"], df[kolom], extra)]
     # Lege waarden krijgen in de grafiek hun eigen, lichtgrijze laag met uitleg.
 else:
     kolom = f"{indicator}_per_inwoner" if k.per_inwoner else indicator
     label = charts.eenheid(k.per_inwoner)
     tekst = [f"{n}<br>{INDICATOREN[indicator]}: {fmt.euro(v) if k.per_inwoner else fmt.mln(v)}"
-             + (" per inwoner" if k.per_inwoner else "") for n, v in zip(df["gemeente"], df[kolom])]
+             + (" per inwoner" if k.per_inwoner else "") + e for n, v, e in zip(df["gemeente"], df[kolom], extra)]
 waarden = df.assign(_w=df[kolom] if k.per_inwoner or indicator == "verhouding" else df[kolom] / 1e6)
 
 

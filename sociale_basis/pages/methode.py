@@ -5,6 +5,7 @@ import streamlit as st
 
 from sociale_basis import fmt
 from sociale_basis.dashboard import modelkeuze, opslag, uitvoer, vragen, zijbalk
+from sociale_basis.indicators import IndicatorFout
 from sociale_basis.model import FUNCTIES, LAGEN
 
 store, sleutel = opslag.opslag()
@@ -113,6 +114,36 @@ else:
                  hide_index=True, width="stretch")
     st.caption("‘Gewogen’ = het aandeel informeel van alle 6.1-lasten van deze gemeenten samen. "
                "Gemeenten die niet in de lijst staan, hebben de vaste verdeling 40/60.")
+
+st.header("Regionale taken: centrumgemeenten")
+rollen = vragen.regiotaken(store, sleutel, k.jaar)
+st.markdown(f"""
+Beschermd wonen, maatschappelijke opvang en vrouwenopvang (taakveld **6.81**; vanaf 2023 6.81a–b,
+vanaf 2025 6.811–6.812) betaalt een **centrumgemeente** voor haar hele regio. Welke dat zijn, staat in
+de brondata van de gemeentefondscirculaires: wie de decentralisatie-uitkering ontvangt
+({len(rollen)} gemeenten in de circulaire die het dichtst bij {k.jaar} ligt). Hun acute zorg per
+inwoner is daardoor hoog, die van hun buurgemeenten laag, zonder dat een van beide meer of minder
+voor de eigen inwoners doet.
+
+**Zonder regionale taken** (schakelaar op Gemeente en Vergelijken) laat 6.81 voor *elke* gemeente
+weg uit acute zorg, ook voor Nederland en de vergelijkingsgroep. We kozen dit boven het verrekenen van
+de uitkering: die uitkering dekt niet precies wat een centrumgemeente uitgeeft, en weglaten is voor
+iedereen dezelfde, controleerbare regel. Jeugdhulp met verblijf en jeugdbescherming blijven meetellen:
+die zijn geen centrumgemeentetaak, al kopen gemeenten ze vaak regionaal in.
+
+Een gemeente **zonder eigen lasten voor acute zorg** (€ 0 of minder) krijgt geen rang: haar
+verhouding van € 0 betekent meestal dat een gemeenschappelijke regeling of centrumgemeente die zorg
+betaalt, niet dat ze het beter doet.
+""")
+try:
+    met = vragen.groep(store, sleutel, k.jaar, k.document, k.maat, None)
+    zonder = vragen.groep(store, sleutel, k.jaar, k.document, k.maat, None, True)
+    st.caption(f"Nederland, {k.document} {k.jaar} ({k.maat}): {fmt.factor(met['acuut_per_euro_preventie'])} "
+               f"acute zorg per € preventie, zonder regionale taken "
+               f"{fmt.factor(zonder['acuut_per_euro_preventie'])} ({fmt.bedrag(met['acute_zorg'] - zonder['acute_zorg'])} "
+               "op 6.81 weggelaten).")
+except IndicatorFout as e:
+    st.caption(str(e))
 
 st.header("Breuken in het Iv3-schema")
 st.markdown("""

@@ -3,12 +3,15 @@
 import pandas as pd
 import streamlit as st
 
-from sociale_basis import charts, fmt
+from sociale_basis import charts, fmt, teksten
 from sociale_basis.dashboard import eigen, opslag, uitvoer, vragen, zijbalk
 
 store, sleutel = opslag.opslag()
 k = zijbalk.keuze()
-df = vragen.per_gemeente(store, sleutel, k.jaar, k.document, k.maat)
+zonder_regio = st.toggle("Zonder regionale taken", key="zonder_regio", bind="query-params",
+                         help=teksten.ZONDER_REGIO)
+df = vragen.per_gemeente(store, sleutel, k.jaar, k.document, k.maat, zonder_regio)
+rollen = vragen.regiotaken(store, sleutel, k.jaar).set_index("gm_code")
 leden, groepnaam = vragen.groepsleden(store, sleutel, k)
 
 st.title("Vergelijken")
@@ -33,6 +36,10 @@ tabel = df[df["gm_code"].isin(codes)].copy()
 eigen_codes = dict(k.eigen)
 tabel["gemeente"] = [f"{n} ✎ eigen cijfers" if c in eigen_codes else n
                      for c, n in zip(tabel["gm_code"], tabel["gemeente"])]
+# Centrumgemeenten en gemeenten zonder eigen acute lasten: in de ranglijst zelf te zien.
+tabel["rol"] = [", ".join(teksten.TAKEN[t] for t in rollen.loc[c, "taken"]) if c in rollen.index else ""
+                for c in tabel["gm_code"]]
+tabel["opmerking"] = [teksten.GEEN_EIGEN_ACUUT if g else "" for g in tabel["geen_eigen_acuut"]]
 gekozen_naam = tabel.set_index("gm_code")["gemeente"].get(k.gemeente)
 tabel["sociale_basis_per_inwoner"] = tabel[["persoonlijk_per_inwoner", "informeel_per_inwoner",
                                             "institutioneel_per_inwoner"]].sum(axis=1)
@@ -43,10 +50,15 @@ kolommen = {
     "acuut_per_euro_preventie": "€ acuut per € preventie",
     "sociale_basis_per_inwoner": "Sociale basis per inwoner",
     "maatwerk_per_inwoner": "Maatwerk per inwoner",
+    "rol": "Centrumgemeente voor",
+    "opmerking": "Opmerking",
 }
-tabel = tabel.sort_values("acuut_per_euro_preventie", na_position="last")[list(kolommen)].rename(columns=kolommen)
-# Rang alleen waar een verhouding bestaat; de rest staat onderaan zonder rang.
-rang = tabel["€ acuut per € preventie"].rank(method="min")
+# Rang alleen waar een betekenisvolle verhouding bestaat (niet bij € 0 eigen acute zorg); de rest
+# staat onderaan zonder rang.
+tabel["_rang"] = tabel["acuut_per_euro_preventie"].where(tabel["rangbaar"]).rank(method="min")
+tabel = tabel.sort_values(["_rang", "acuut_per_euro_preventie"], na_position="last")
+rang = tabel["_rang"]
+tabel = tabel[list(kolommen)].rename(columns=kolommen)
 tabel.insert(0, "Rang", rang.astype("Int64"))
 euro = {c: fmt.euro for c in kolommen.values() if "per inwoner" in c}
 stijl = tabel.style.format({**euro, "Inwoners": fmt.getal, "€ acuut per € preventie": fmt.factor,
@@ -55,7 +67,10 @@ if gekozen_naam is not None:
     stijl = stijl.apply(lambda r: ["font-weight: bold; background-color: #FCE5D6"
                                    if r["Gemeente"] == gekozen_naam else "" for _ in r], axis=1)
 st.markdown(f"**Ranglijst** — {'alle gemeenten' if alle else groepnaam}, van minst naar meest "
-            "acute zorg per euro preventie. Klik op een kolomkop om te sorteren.")
+            "acute zorg per euro preventie"
+            + (", zonder regionale taken (beschermd wonen en opvang)" if zonder_regio else "")
+            + ". Klik op een kolomkop om te sorteren. Geen rang: geen verhouding, of geen eigen lasten "
+            "voor acute zorg (die betaalt dan meestal een regeling of centrumgemeente).")
 st.dataframe(stijl, hide_index=True, width="stretch", height=min(38 * (len(tabel) + 1), 560))
 uitvoer.csv_knop(pd.DataFrame(df[df["gm_code"].isin(codes)]),
-            f"vergelijking_{k.document}_{k.jaar}_{k.maat}.csv", "Download de ranglijst (CSV)")
+            f"vergelijking_{k.document}_{k.jaar}_{k.maat}{'_zonder_regio' if zonder_regio else ''}.csv", "Download de ranglijst (CSV)")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import eigen, gemeentefonds, gemeenten, geo, iv3, prijzen, referentie
+from . import eigen, gemeentefonds, gemeenten, geo, iv3, prijzen, referentie, regiotaken
 from .lezen import InvoerFout, Lading, NaamZoeker
 
 
@@ -61,6 +61,8 @@ FORMATEN: list[Formaat] = [
     Formaat(eigen.SOORT, "eigen cijfers van één gemeente (sjabloon)", eigen.herken, eigen.lees),
     Formaat("gemeentefonds", "gemeentefonds: verdeling over clusters", gemeentefonds.herken,
             lambda p, c: gemeentefonds.lees(p, c.namen)),
+    Formaat(regiotaken.SOORT, "gemeentefonds: centrumgemeenten (regionale uitkeringen)", regiotaken.herken,
+            lambda p, c: regiotaken.lees(p, c.namen)),
     Formaat("geo", "gemeentegrenzen (GeoJSON)", geo.herken, lambda p, c: geo.lees(p, c.namen)),
     Formaat("cpi", "CBS consumentenprijsindex (StatLine)", prijzen.herken_statline,
             lambda p, c: prijzen.lees_statline(p, c.namen)),
@@ -76,7 +78,6 @@ NIET_GEBRUIKT = {
     "uitkeringsfactor": "de clusterbestanden zijn al met de uitkeringsfactor berekend",
     "_Gewichten": "invoer van de clusterberekening; de clusterbestanden volstaan",
     "_Volumina": "invoer van de clusterberekening; de clusterbestanden volstaan",
-    "_SIUDU": "invoer van de clusterberekening; de clusterbestanden volstaan",
     "iv3_categorieen": "codelijst van categorieën; niet nodig zonder categoriedata",
     "MANIFEST": "herkomst van de bestanden",
 }

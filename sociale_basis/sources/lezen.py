@@ -241,15 +241,17 @@ def scheidingsteken(kopregel: str) -> str:
 
 
 def lees_tekst_csv(pad: Path, sep: str | None, kolommen: list[str] | None = None, *,
-                   skiprows: int = 0, fouten: Problemen | None = None, data: bytes | None = None) -> pd.DataFrame:
+                   skiprows: int = 0, fouten: Problemen | None = None, data: bytes | None = None,
+                   dubbel_mag: frozenset[str] = frozenset()) -> pd.DataFrame:
     """Lees een CSV volledig als tekst (sep None: het meest voorkomende van , ; TAB in de
-    kopregel). Controleert de kopregel en dat de verwachte kolommen er zijn."""
+    kopregel). Controleert de kopregel en dat de verwachte kolommen er zijn. `dubbel_mag`: kolommen
+    die twee keer mogen voorkomen (pandas noemt de tweede 'X.1'); de lezer controleert ze zelf."""
     fouten = fouten or Problemen(pad)
     tekst = lees_tekst(fouten.pad, fouten, data=data)
     kop_rij = skiprows + 1
     kopregel = next(iter(io.StringIO(tekst).readlines()[skiprows:kop_rij]), "").rstrip("\r\n")
     sep = sep or scheidingsteken(kopregel)
-    _controleer_kop(fouten, kopregel, sep, kop_rij)
+    _controleer_kop(fouten, kopregel, sep, kop_rij, dubbel_mag)
     try:
         # index_col=False: een regel met te veel velden is een fout, geen stille index.
         # skip_blank_lines=False: lege regels tellen mee, anders kloppen de regelnummers niet.
@@ -280,12 +282,13 @@ def lees_tekst_csv(pad: Path, sep: str | None, kolommen: list[str] | None = None
     return df
 
 
-def _controleer_kop(fouten: Problemen, kopregel: str, sep: str, rij: int) -> None:
+def _controleer_kop(fouten: Problemen, kopregel: str, sep: str, rij: int,
+                    dubbel_mag: frozenset[str] = frozenset()) -> None:
     # pandas noemt een tweede kolom 'Lasten' stilletjes 'Lasten.1'; welke bedoeld is, weet niemand.
     namen = [n.strip() for n in next(csv.reader([kopregel], delimiter=sep), [])]
     gezien: dict[str, int] = {}
     for nummer, naam in enumerate(namen, start=1):
-        if naam and naam in gezien:
+        if naam and naam in gezien and naam not in dubbel_mag:
             raise fouten.fout(f"de kolom '{naam}' staat twee keer in de kopregel (kolom {gezien[naam]} en "
                               f"{nummer}); welke bedoeld is, is niet te zeggen.", rij=rij, kolom=naam)
         gezien[naam] = nummer

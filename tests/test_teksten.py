@@ -1,0 +1,56 @@
+import pandas as pd
+
+from sociale_basis import teksten
+
+M = "\u2212"
+
+
+def _rij(preventie: float, acuut: float, inwoners: float = 1000) -> pd.Series:
+    verhouding = acuut / preventie if preventie > 0 and acuut >= 0 else float("nan")
+    return pd.Series({"collectieve_preventie": preventie, "acute_zorg": acuut,
+                      "collectieve_preventie_per_inwoner": preventie / inwoners,
+                      "acute_zorg_per_inwoner": acuut / inwoners, "acuut_per_euro_preventie": verhouding,
+                      "rangbaar": bool(verhouding > 0)})
+
+
+def test_kopzin_gewoon_zonder_dubbele_haakjes():
+    zin = teksten.kopzin("Bergen (L.)", _rij(100_000, 150_000), 2025, "begroting", "netto", True)
+    assert zin == ("In 2025 begroot Bergen (L.) € 100 per inwoner voor collectieve preventie en € 150 voor "
+                   "acute zorg: voor elke euro preventie gaat er € 1,50 naar acute zorg (netto).")
+    assert "((" not in zin and "))" not in zin and ") (" not in zin
+
+
+def test_kopzin_negatieve_preventie_geen_verhouding_en_minteken():
+    rij = _rij(-34_000, 50_000)
+    zin = teksten.kopzin("Urk", rij, 2024, "jaarrekening", "netto", True)
+    assert f"€ {M}34 per inwoner aan collectieve preventie" in zin
+    assert zin.endswith("; geen verhouding: collectieve preventie is nul of negatief (netto).")
+    assert "((" not in zin and ") (" not in zin
+    assert "-" not in zin.replace("€ " + M, "")
+    assert teksten.negatief(rij, "netto") == (
+        "Collectieve preventie is netto negatief: de baten op die taakvelden zijn hoger dan de lasten, "
+        "bijvoorbeeld door een rijksbijdrage of een doorbetaling die hier binnenkomt.")
+    assert teksten.negatief(rij, "bruto") is None
+    assert teksten.negatief(_rij(1, 1), "netto") is None
+
+
+def test_nul_acuut_geen_verhouding_en_geen_rang():
+    rij = _rij(136_000, 0)
+    assert rij["acuut_per_euro_preventie"] == 0  # de SQL geeft 0; de tekst mag er geen € 0,00 van maken
+    zin = teksten.kopzin("Rozendaal", rij, 2025, "begroting", "netto", False)
+    assert "geen verhouding: geen eigen lasten voor acute zorg: waarschijnlijk via een regeling of " \
+           "centrumgemeente" in zin and "€ 0,00" not in zin
+    assert teksten.zonder_rang(rij, "netto").startswith("Geen rang: geen verhouding: geen eigen lasten")
+    assert teksten.zonder_rang(_rij(100, 200), "netto") is None
+
+
+def test_negatieve_acute_zorg():
+    assert teksten.geen_verhouding(_rij(100, -5), "netto") == "geen verhouding: acute zorg is negatief"
+
+
+def test_regiorol():
+    assert teksten.regiorol(["beschermd_wonen", "maatschappelijke_opvang"], 2024) == (
+        "Centrumgemeente voor beschermd wonen en maatschappelijke opvang (ontvangt de "
+        "decentralisatie-uitkeringen, 2024)")
+    assert teksten.regiorol(["vrouwenopvang"], 2025) == (
+        "Centrumgemeente voor vrouwenopvang (ontvangt de decentralisatie-uitkering, 2025)")
