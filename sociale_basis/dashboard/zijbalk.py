@@ -29,6 +29,7 @@ class Keuze:
     model: str = "standaard"  # naam van het actieve model (modelkeuze.label)
     # Gemeenten met eigen cijfers (geen CBS) in dit jaar en document: GM-code → naam.
     eigen: tuple[tuple[str, str], ...] = ()
+    gemeente_naam: str = ""
 
     @property
     def netto_ontbreekt(self) -> bool:
@@ -93,7 +94,7 @@ def zijbalk(store: Store, sleutel: str) -> Keuze:
     e = eigen_cijfers(store, sleutel)
     e = e[(e["jaar"] == int(jaar)) & (e["document"] == document)]
     return Keuze(int(jaar), document, maat, gevraagd, weergave == "per_inwoner", gemeente, groep, naam,
-                 tuple(zip(e["gm_code"], e["gemeente"])))
+                 tuple(zip(e["gm_code"], e["gemeente"])), namen.get(gemeente, ""))
 
 
 MAAT_LABELS = {"netto": "Netto", "bruto": "Bruto"}

@@ -51,7 +51,7 @@ k4.metric("Rang acuut per € preventie",
           help="Gemeenten gerangschikt op € acute zorg per € collectieve preventie; 1 = de minste "
                "acute zorg per euro preventie.")
 
-st.plotly_chart(
+uitvoer.grafiek("lagen",
     charts.lagen_vergelijking(rij, groep, nl, rij["gemeente"], groepnaam, k.per_inwoner,
                               f"{rij['gemeente']}: de lagen ({k.maat})", k.bron()),
     config=charts.PLOTLY_CONFIG, key="gemeente_lagen")
