@@ -8,15 +8,20 @@ daarna ~0,2 s."""
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import threading
 import unicodedata
 
+from pathlib import Path
+
 import pandas as pd
 import plotly.graph_objects as go
 
 CHROMIUM = "/usr/bin/chromium"
+# Wat de app als app/static/... serveert; de exportbrowser heeft geen server, dus lezen we zelf.
+STATIC = Path(__file__).resolve().parent.parent / "static"
 _slot = threading.Lock()
 _gestart = False
 
@@ -42,10 +47,20 @@ def afbeelding(fig: go.Figure, formaat: str, breedte: int = 1000, schaal: float 
         if not _gestart:
             kaleido.start_sync_server(path=os.environ.get("BROWSER_PATH", CHROMIUM), silence_warnings=True)
             _gestart = True
-        d = fig.to_dict()
+        d = _zonder_server(fig.to_dict())
         hoogte = d.get("layout", {}).get("height") or 450
         return kaleido.calc_fig_sync(d, opts={"format": formaat, "width": breedte, "height": hoogte,
-                                              "scale": schaal if formaat == "png" else 1})
+                                              "scale": schaal if formaat == "png" else 1},
+                                     topojson=STATIC.as_uri() + "/")
+
+
+def _zonder_server(d: dict) -> dict:
+    """Kaartgrenzen die de app als URL (app/static/...) meegeeft, ingevuld uit het bestand."""
+    for trace in d.get("data", []):
+        bron = trace.get("geojson")
+        if isinstance(bron, str) and bron.startswith("app/static/"):
+            trace["geojson"] = json.loads((STATIC / bron.removeprefix("app/static/")).read_text())
+    return d
 
 
 def onschadelijk(waarde):

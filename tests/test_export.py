@@ -93,3 +93,12 @@ def test_xlsx_heen_en_terug_en_zonder_formules(tmp_path):
                 assert cel.data_type != "f", f"{blad.title}!{cel.coordinate} is een formule: {cel.value}"
     assert boek["Cijfers"]["B4"].value == "=1+1" and boek["Cijfers"]["B4"].data_type == "s"
     assert boek["Over deze cijfers"]["B6"].data_type == "s"
+
+
+def test_kaart_exporteert_zonder_server():
+    """De kaart verwijst naar app/static/...; de exportbrowser heeft geen server en leest het bestand."""
+    bestand = next((export.STATIC / "kaart").glob("gemeenten_*.json"), None)
+    if bestand is None:
+        pytest.skip("geen kaartbestand in static/kaart (wordt gemaakt bij het eerste kaartbezoek)")
+    d = export._zonder_server({"data": [{"type": "choropleth", "geojson": f"app/static/kaart/{bestand.name}"}]})
+    assert d["data"][0]["geojson"]["type"] == "FeatureCollection"
