@@ -22,4 +22,5 @@ pagina = st.navigation([
 ])
 store, sleutel = opslag.opslag()
 st.session_state["_keuze"] = zijbalk.zijbalk(store, sleutel)
+zijbalk.linkmeldingen()
 pagina.run()

@@ -42,8 +42,18 @@ pio.templates.default = "sociale_basis"
 PLOTLY_CONFIG = {
     "displaylogo": False,
     "locale": "nl",
-    "modeBarButtonsToRemove": ["lasso2d", "select2d"],
-    "toImageButtonOptions": {"format": "png", "scale": 2, "filename": "sociale-basis"},
+    # Downloaden gaat via de eigen PNG/SVG-knoppen (met een bestandsnaam die zegt wat het is).
+    "modeBarButtonsToRemove": ["lasso2d", "select2d", "toImage"],
+    # Plotly's ingebouwde bundel kent alleen Engels; de Nederlandse teksten reizen mee in de config.
+    "locales": {"nl": {"dictionary": {
+        "Zoom": "Zoomen", "Pan": "Verschuiven", "Zoom in": "Inzoomen", "Zoom out": "Uitzoomen",
+        "Autoscale": "Automatisch schalen", "Reset axes": "Assen herstellen", "Reset": "Herstellen",
+        "Box Select": "Rechthoek selecteren", "Lasso Select": "Lasso selecteren",
+        "Show closest data on hover": "Dichtstbijzijnde waarde tonen",
+        "Compare data on hover": "Waarden vergelijken",
+        "Toggle show closest data on hover": "Dichtstbijzijnde waarde aan/uit",
+        "Reset view": "Weergave herstellen", "Double-click to zoom back out": "Dubbelklik om uit te zoomen",
+        "Produced with Plotly.js": "Gemaakt met Plotly.js"}}},
 }
 # Plotly's kaart (geo) haalt een wereldkaart van cdn.plot.ly, ook als die onzichtbaar is. Wij
 # tekenen alleen gemeentegrenzen uit de opslag; static/world_110m.json is een lege basiskaart, zo

@@ -221,3 +221,8 @@ def sjabloon_taakvelden(store: Store, jaar: int, document: str) -> pd.DataFrame:
     """De taakvelden (code, omschrijving) die CBS voor dit jaar en document gebruikt: de regels van
     het sjabloon voor eigen cijfers."""
     return store.query("import/taakvelden_in_gebruik", jaar=jaar, document=document)
+
+
+def gemeentenamen(store: Store, jaar: int) -> pd.DataFrame:
+    """Elke bekende naam (ook oude) met de GM-code die er in `jaar` bij hoort, nieuwste eerst."""
+    return store.query("marts/gemeente_namen", jaar=jaar)

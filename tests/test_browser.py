@@ -118,6 +118,47 @@ def kies_gemeente(page, naam: str) -> None:
     wacht_tot_klaar(page)
 
 
+
+@pytest.mark.parametrize("link", ["gemeente=GM0014&document=jaarrekening",
+                                  "gemeente=groningen&document=JAARREKENING"])
+def test_link_die_vergeeft(dashboard, pagina, link):
+    """Een link met een GM-code of kleine letters opent Groningen, jaarrekening, en de URL krijgt
+    de vorm die het dashboard zelf schrijft."""
+    pagina.goto(f"{dashboard}/gemeente?{link}")
+    wacht_tot_klaar(pagina)
+    pagina.wait_for_selector("h1:has-text('Groningen')")
+    pagina.wait_for_function("location.search.includes('gemeente=Groningen')")
+    q = parse_qs(urlparse(adres(pagina)).query)
+    assert q["gemeente"] == ["Groningen"] and q["document"] == ["Jaarrekening"]
+    kop = pagina.locator("h4").first.inner_text()
+    assert kop.startswith(f"In {q['jaar'][0]} besteedde Groningen €")
+    # Het bijschrift in de zijbalk noemt het document en jaar dat werkelijk getoond wordt.
+    assert f"jaarrekening {q['jaar'][0]}" in pagina.locator("[data-testid='stSidebar']").inner_text()
+    assert not pagina.get_by_text("De link noemt").count()
+
+
+def test_link_met_onbekende_gemeente_meldt_dat(dashboard, pagina):
+    pagina.goto(f"{dashboard}/gemeente?gemeente=Nergenshuizen&jaar=2025")
+    wacht_tot_klaar(pagina)
+    melding = pagina.get_by_text("De link noemt gemeente ‘Nergenshuizen’")
+    melding.wait_for()
+    assert "die kennen we niet voor 2025. Je ziet Amsterdam." in melding.inner_text()
+    pagina.wait_for_selector("h1:has-text('Amsterdam')")
+
+
+def test_kopieer_link(dashboard, browser):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"{dashboard}/vergelijken?gemeente=Zwolle&jaar=2024")
+    wacht_tot_klaar(page)
+    page.get_by_role("button", name="Kopieer link").click()
+    page.get_by_text("Gekopieerd:").wait_for()
+    gekopieerd = page.evaluate("navigator.clipboard.readText()")
+    context.close()
+    assert gekopieerd.startswith(f"{dashboard}/vergelijken?")
+    assert parse_qs(urlparse(gekopieerd).query)["gemeente"] == ["Zwolle"]
+
+
 def test_gemeente_kiezen_en_lezen(dashboard, pagina):
     pagina.goto(f"{dashboard}/gemeente?jaar=2023&document=Jaarrekening")
     wacht_tot_klaar(pagina)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import model
+from .. import export, model
 from . import modelkeuze, zijbalk
 
 
@@ -22,8 +22,41 @@ def csv_knop(df: pd.DataFrame, naam: str, label: str = "Download als CSV") -> No
     eigen = dict(zijbalk.keuze().eigen) if "_keuze" in st.session_state else {}
     if eigen and "gm_code" in uit.columns:
         uit["herkomst"] = uit["gm_code"].map(lambda c: "eigen cijfers gemeente (geen CBS)" if c in eigen else "CBS")
-    st.download_button(label, lambda: uit.to_csv(index=False, sep=";", decimal=",").encode("utf-8-sig"),
-                       file_name=naam, mime="text/csv", icon=":material/download:", on_click="ignore")
+    keuzes = _keuzes()
+    k1, k2 = st.columns(2)
+    with k1:
+        st.download_button(label, lambda: export.csv(uit, keuzes), file_name=naam, mime="text/csv",
+                           icon=":material/download:", on_click="ignore")
+    with k2:
+        st.download_button("Excel (.xlsx)", lambda: export.xlsx(uit, keuzes), file_name=naam.removesuffix(".csv") + ".xlsx",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                           icon=":material/table_view:", on_click="ignore")
+
+
+def _keuzes() -> dict[str, object]:
+    """Wat in elk bestand meereist: de keuzes van de zijbalk en de bron."""
+    if "_keuze" not in st.session_state:
+        return {"model": modelkeuze.label()}
+    k = zijbalk.keuze()
+    return {"jaar": k.jaar, "document": k.document, "maat": k.maat, "model": k.model,
+            "gemeente": k.gemeente_naam, "bron": k.bron()}
+
+
+def grafiek(wat: str, fig, wie: str | None = None, **kwargs):
+    """st.plotly_chart plus knoppen voor PNG en SVG (offline getekend, pas bij een klik), met een
+    bestandsnaam die zegt wat het is: amsterdam_begroting-2025_netto_lagen.svg."""
+    gebeurtenis = st.plotly_chart(fig, **kwargs)
+    k = zijbalk.keuze()
+    m = modelkeuze.variant()
+    stam = [wie or k.gemeente_naam, f"{k.document}-{k.jaar}", k.maat, wat] + ([m.naam] if m is not None else [])
+    k1, k2, _ = st.columns([1, 1, 4])
+    for kolom, formaat, mime in ((k1, "png", "image/png"), (k2, "svg", "image/svg+xml")):
+        with kolom:
+            st.download_button(formaat.upper(), lambda f=formaat: export.afbeelding(fig, f),
+                               file_name=export.bestandsnaam(*stam, ext=formaat), mime=mime,
+                               icon=":material/image:", on_click="ignore", key=f"{wat}_{formaat}",
+                               help=f"Deze grafiek als {formaat.upper()}, met titel en bronregel")
+    return gebeurtenis
 
 
 def model_knop(m: model.Model, label: str) -> None:

@@ -101,6 +101,11 @@ def gemeenten(store: Store, sleutel: str, jaar: int) -> pd.DataFrame:
 
 
 @gecacht
+def gemeentenamen(store: Store, sleutel: str, jaar: int) -> pd.DataFrame:
+    return indicators.gemeentenamen(store, jaar)
+
+
+@gecacht
 def taakvelden(store: Store, sleutel: str, jaar: int, document: str, maat: str,
                gm_code: str) -> pd.DataFrame:
     return indicators.taakvelden_gemeente(store, sleutel, jaar, document, maat, gm_code)

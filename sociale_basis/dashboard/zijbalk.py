@@ -8,10 +8,10 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from .. import indicators, klassen, peers
+from .. import indicators, klassen, links, peers
 from ..store import Store
 from . import modelkeuze
-from .vragen import beschikbaarheid, eigen_cijfers, gemeenten
+from .vragen import beschikbaarheid, eigen_cijfers, gemeenten, gemeentenamen
 
 BRON_CBS = "CBS, Iv3 (onbewerkte gemeentedata)"
 
@@ -29,6 +29,7 @@ class Keuze:
     model: str = "standaard"  # naam van het actieve model (modelkeuze.label)
     # Gemeenten met eigen cijfers (geen CBS) in dit jaar en document: GM-code → naam.
     eigen: tuple[tuple[str, str], ...] = ()
+    gemeente_naam: str = ""
 
     @property
     def netto_ontbreekt(self) -> bool:
@@ -45,16 +46,19 @@ def zijbalk(store: Store, sleutel: str) -> Keuze:
     jaren = sorted(b["jaar"].unique().tolist(), reverse=True)
     with st.sidebar:
         st.markdown("### Keuzes")
+        _jaar_bij_document(b)
         jaar = st.selectbox("Jaar", jaren, index=_index(jaren, _standaardjaar(b)), key="jaar",
                             bind="query-params")
         documenten = [d for d in indicators.DOCUMENTEN if d in set(b.loc[b["jaar"] == jaar, "document"])]
+        _vergeef("document", [d.capitalize() for d in documenten], "document", documenten[0].capitalize(), jaar)
         document = st.segmented_control("Document", documenten, default=documenten[0], key="document",
                                         format_func=str.capitalize, bind="query-params",
                                         required=True) or documenten[0]
         if document not in documenten:
             document = documenten[0]
+        _vergeef("maat", MAAT_LABELS.values(), "maat", "Netto", jaar)
         gevraagd = st.segmented_control("Maat", list(indicators.MATEN), default="netto", key="maat",
-                                        format_func=lambda m: {"netto": "Netto", "bruto": "Bruto"}[m],
+                                        format_func=MAAT_LABELS.get,
                                         bind="query-params", required=True,
                                         help="Netto = lasten − baten: wat de gemeente uit eigen en "
                                              "algemene middelen betaalt. Bruto = alle lasten.") or "netto"
@@ -66,13 +70,15 @@ def zijbalk(store: Store, sleutel: str) -> Keuze:
                      f"hebben maar {rij['gemeenten_met_baten']} van de {rij['gemeenten']} gemeenten baten")
             st.warning(f"Voor de {document} {jaar} {reden}: netto is niet (voor heel Nederland) te "
                        "berekenen. Alle cijfers hieronder zijn **bruto**.")
+        _vergeef("weergave", WEERGAVE_LABELS.values(), "weergave", "Per inwoner", jaar)
         weergave = st.segmented_control("Weergave", ["per_inwoner", "totaal"], default="per_inwoner",
                                         key="weergave", bind="query-params", required=True,
-                                        format_func=lambda w: {"per_inwoner": "Per inwoner",
-                                                               "totaal": "Totaal"}[w]) or "per_inwoner"
+                                        format_func=WEERGAVE_LABELS.get) or "per_inwoner"
         lijst = gemeenten(store, sleutel, int(jaar))
         namen = dict(zip(lijst["gm_code"], lijst["naam"]))
         codes = list(namen)
+        _vergeef("gemeente", namen.values(), "gemeente", namen.get("GM0363", "de eerste gemeente"), jaar,
+                 lambda ruw: _gemeente_uit_link(store, sleutel, int(jaar), namen, ruw))
         gemeente = st.selectbox("Gemeente", codes, index=_index(codes, "GM0363"), key="gemeente",
                                 format_func=lambda c: namen.get(c, c), bind="query-params",
                                 placeholder="Typ een naam…",
@@ -84,10 +90,94 @@ def zijbalk(store: Store, sleutel: str) -> Keuze:
         if modelkeuze.variant() is not None:
             st.page_link("sociale_basis/pages/model.py", label="Model aanpassen of terugzetten",
                          icon=":material/tune:")
+        kopieer_link()
     e = eigen_cijfers(store, sleutel)
     e = e[(e["jaar"] == int(jaar)) & (e["document"] == document)]
     return Keuze(int(jaar), document, maat, gevraagd, weergave == "per_inwoner", gemeente, groep, naam,
-                 tuple(zip(e["gm_code"], e["gemeente"])))
+                 tuple(zip(e["gm_code"], e["gemeente"])), namen.get(gemeente, ""))
+
+
+MAAT_LABELS = {"netto": "Netto", "bruto": "Bruto"}
+WEERGAVE_LABELS = {"per_inwoner": "Per inwoner", "totaal": "Totaal"}
+
+
+def _vergeef(param: str, labels, wat: str, standaard: str, jaar, oplosser=None) -> None:
+    """Een link met een andere schrijfwijze (GM-code, kleine letters, CBS-naam) opent toch de
+    bedoelde keuze: vóór de widget zetten we de URL op de vorm die de widget zelf schrijft en
+    draaien opnieuw. Een widget leest de URL alleen bij de eerste keer; daarna niet meer nodig.
+    Een onbekende waarde krijgt een melding in plaats van stil de standaardkeuze."""
+    ruw = st.query_params.get(param)
+    labels = list(labels)
+    if ruw is None or param in st.session_state or ruw in labels:
+        return
+    goed = oplosser(ruw) if oplosser else links.keuze(ruw, labels)
+    if goed is not None:
+        st.query_params[param] = goed
+        st.rerun()
+    meldingen = st.session_state.setdefault("_linkmeldingen", {})
+    meldingen[param] = f"De link noemt {wat} ‘{ruw}’; die kennen we niet voor {jaar}. Je ziet {standaard}."
+
+
+def _jaar_bij_document(b: pd.DataFrame) -> None:
+    """Een link met wel een document maar geen jaar (`?document=jaarrekening`) opent het laatste
+    jaar waarvoor dat document er is, niet het standaardjaar waarin het ontbreekt."""
+    ruw = st.query_params.get("document")
+    if ruw is None or "jaar" in st.query_params or "jaar" in st.session_state:
+        return
+    document = links.keuze(ruw, indicators.DOCUMENTEN)
+    if document is None or document in set(b.loc[b["jaar"] == _standaardjaar(b), "document"]):
+        return
+    jaren = b.loc[b["document"] == document, "jaar"]
+    if not jaren.empty:
+        st.query_params["jaar"] = str(int(jaren.max()))
+        st.rerun()
+
+
+def _gemeente_uit_link(store: Store, sleutel: str, jaar: int, namen: dict[str, str], ruw: str) -> str | None:
+    alle = gemeentenamen(store, sleutel, jaar)
+    code = links.gemeente(ruw, namen, zip(alle["naam"], alle["gm_code"]))
+    return namen[code] if code else None
+
+
+# Streamlit kent de actuele URL niet aan de serverkant (die verandert in de browser bij elke keuze)
+# en heeft geen klembord-API. Daarom een knopje dat in de browser zelf location.href kopieert; waar
+# het klembord geweigerd wordt (http buiten localhost) staat de link eronder om zelf te kopiëren.
+# Vaste tekst zonder invoer van buiten, dus JavaScript hier is veilig.
+_KOPIEER = """
+<div class="sb-link">
+  <button type="button" class="sb-kopieer" title="Kopieer de link naar deze weergave"
+    style="font:inherit;font-size:0.875rem;padding:0.25rem 0.75rem;border:1px solid rgba(49,51,63,.2);
+           border-radius:0.5rem;background:white;cursor:pointer">🔗 Kopieer link</button>
+  <div class="sb-link-uitslag" role="status" style="font-size:0.8rem;color:#555;margin-top:0.25rem;
+       word-break:break-all"></div>
+</div>
+<script>
+for (const knop of document.querySelectorAll(".sb-kopieer:not([data-klaar])")) {
+  knop.dataset.klaar = "1";
+  knop.addEventListener("click", async () => {
+    const link = window.location.href;
+    const uitslag = knop.parentElement.querySelector(".sb-link-uitslag");
+    try {
+      await navigator.clipboard.writeText(link);
+      uitslag.textContent = "Gekopieerd: " + link;
+    } catch (e) {
+      uitslag.textContent = "Kopieer deze link: " + link;
+    }
+    uitslag.dataset.link = link;
+  });
+}
+</script>
+"""
+
+
+def kopieer_link() -> None:
+    st.html(_KOPIEER, unsafe_allow_javascript=True)
+
+
+def linkmeldingen() -> None:
+    """Meldingen over een link die we niet helemaal begrepen: één keer, boven de pagina."""
+    for tekst in st.session_state.pop("_linkmeldingen", {}).values():
+        st.warning(tekst, icon=":material/link_off:")
 
 
 def _groep_keuze(lijst: pd.DataFrame, namen: dict[str, str]) -> peers.Groep:

@@ -69,7 +69,7 @@ k4.metric("Rang acuut per € preventie",
                f"minste acute zorg per euro preventie. Zonder rang ({len(df) - len(geordend)}): gemeenten "
                "zonder verhouding of zonder eigen lasten voor acute zorg.")
 
-st.plotly_chart(
+uitvoer.grafiek("lagen",
     charts.lagen_vergelijking(rij, groep, nl, rij["gemeente"], groepnaam, k.per_inwoner,
                               f"{rij['gemeente']}: de lagen ({k.maat})", k.bron()),
     config=charts.PLOTLY_CONFIG, key="gemeente_lagen")

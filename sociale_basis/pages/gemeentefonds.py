@@ -69,7 +69,7 @@ keuze = st.segmented_control("Vergelijking", list(VERGELIJKINGEN), default="soci
 naam, uitgaven, fonds = VERGELIJKINGEN[keuze]
 bron = (f"Bron: {zijbalk.BRON_CBS}, {k.document} {k.jaar}, netto; gemeentefonds {namen_circ[circulaire].lower()}"
         " (BZK; verdeling per cluster berekend door begrotingsanalysetool). Bewerking: Sociale Basis-dashboard.")
-st.plotly_chart(charts.maatstaf(df, f"{keuze}_fonds_per_inwoner", f"{keuze}_uitgaven_per_inwoner",
+uitvoer.grafiek("maatstaf", charts.maatstaf(df, f"{keuze}_fonds_per_inwoner", f"{keuze}_uitgaven_per_inwoner",
                                 k.gemeente, leden, f"uitkering ({fonds}), € per inwoner",
                                 "netto uitgaven, € per inwoner", f"{naam}: uitgaven en maatstaf", bron),
                 config=charts.PLOTLY_CONFIG, key="maatstaf")

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from sociale_basis import charts, fmt, teksten
-from sociale_basis.dashboard import eigen, kaartbron, opslag, vragen, zijbalk
+from sociale_basis.dashboard import eigen, kaartbron, opslag, uitvoer, vragen, zijbalk
 from sociale_basis.model import LAGEN
 
 GEMEENTEPAGINA = "sociale_basis/pages/gemeente.py"
@@ -75,7 +75,7 @@ fig = charts.kaart(kaartbron.geojson_bron(store, sleutel, jaar_kaart), waarden, 
                    f"{INDICATOREN[indicator]} ({k.maat}, {k.document} {k.jaar})",
                    k.bron() + f" Grenzen: CBS/PDOK {jaar_kaart}."
                    + (" Herindelingen: VNG/grenswijzigen (CC BY-NC-SA 4.0)." if herrekenen else ""))
-st.plotly_chart(fig, config=charts.PLOTLY_KAART_CONFIG, key="kaart", on_select=_klik,
+uitvoer.grafiek("kaart", fig, config=charts.PLOTLY_KAART_CONFIG, key="kaart", on_select=_klik,
                 selection_mode="points")
 namen = dict(zip(df["gm_code"], df["gemeente"]))
 if k.gemeente in namen:

@@ -144,8 +144,8 @@ zin = (f"**Uitkomst, {k.document} {k.jaar} ({k.maat}):** landelijk gaat er bij e
 if per_674a.nunique() == 1:
     zin += f" 6.74a bestaat in {k.jaar} niet als apart taakveld (alleen 2023–2024): kies 2023 of 2024 om zijn effect te zien."
 st.info(zin, icon=":material/balance:")
-st.plotly_chart(charts.gevoeligheid(reeksen, "€ acuut per € preventie bij een andere verdeling van 6.1", bron),
-                config=charts.PLOTLY_CONFIG, key="gevoeligheid")
+uitvoer.grafiek("gevoeligheid", charts.gevoeligheid(reeksen, "€ acuut per € preventie bij een andere verdeling van 6.1",
+                                                   bron), wie="nederland", config=charts.PLOTLY_CONFIG, key="gevoeligheid")
 tabel = gv[gv["gm_code"].isna() | (gv["gm_code"] == k.gemeente)].assign(
     wie=lambda d: d["gm_code"].map(lambda c: "Nederland" if c is None or pd.isna(c) else naam_gm))
 breed = tabel.pivot_table(index="institutioneel", columns=["wie", "acuut_674a"], values="acuut_per_euro_preventie",

@@ -28,17 +28,17 @@ k3.metric("€ acuut per € preventie", fmt.factor(nl["acuut_per_euro_preventie
 k4.metric("Gemeenten met meer acuut", f"{meer_acuut} van {len(df)}",
           help="Aantal gemeenten dat meer uitgeeft aan acute zorg dan aan collectieve preventie.")
 
-st.plotly_chart(charts.lagen_staaf(nl, k.per_inwoner, f"Waar het geld heen gaat ({k.maat})", k.bron()),
-                config=charts.PLOTLY_CONFIG, key="nl_lagen")
+uitvoer.grafiek("lagen", charts.lagen_staaf(nl, k.per_inwoner, f"Waar het geld heen gaat ({k.maat})", k.bron()),
+                wie="nederland", config=charts.PLOTLY_CONFIG, key="nl_lagen")
 st.caption("De grafiek toont de vijf lagen van het model; ‘overig’ (de rest van de begroting) staat "
            "in de tabel onderaan."
            + (" Netto is ‘overig’ negatief: de algemene uitkering en de belastingen zijn baten op "
               "hoofdtaakveld 0." if k.maat == "netto" else ""))
 
 st.subheader("Verschillen tussen gemeenten")
-st.plotly_chart(charts.verhouding_verdeling(df, nl["acuut_per_euro_preventie"],
+uitvoer.grafiek("verdeling", charts.verhouding_verdeling(df, nl["acuut_per_euro_preventie"],
                                             "€ acute zorg per € preventie, per gemeente", k.bron()),
-                config=charts.PLOTLY_CONFIG, key="nl_verdeling")
+                wie="nederland", config=charts.PLOTLY_CONFIG, key="nl_verdeling")
 st.markdown(
     f"In **{meer_acuut} van de {len(df)} gemeenten** gaat meer geld naar acute en geëscaleerde zorg "
     f"dan naar collectieve preventie."

@@ -68,7 +68,7 @@ prijstekst = f", prijzen van {basisjaar}" if basisjaar else ", nominaal"
 bron = (f"Bron: {zijbalk.BRON_CBS}; herindelingen: VNG/grenswijzigen (CC BY-NC-SA 4.0)"
         + ("; CPI: CBS 83131NED" if basisjaar else "") + f". {k.maat.capitalize()}{prijstekst}. "
         f"Bewerking: Sociale Basis-dashboard, model ‘{k.model}’.")
-st.plotly_chart(charts.trend(reeksen, kolom, as_titel, waarde,
+uitvoer.grafiek("trend", charts.trend(reeksen, kolom, as_titel, waarde,
                              f"{INDICATOREN[indicator]} ({k.maat}{prijstekst})", bron),
                 config=charts.PLOTLY_CONFIG, key="trend")
 

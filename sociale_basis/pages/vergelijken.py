@@ -22,7 +22,7 @@ st.markdown(f"**Vergelijkingsgroep:** {groepnaam}. Kies een andere groep in de z
 if not leden:
     st.info("De groep is leeg. Kies een gemeente of andere kenmerken in de zijbalk.")
 
-st.plotly_chart(
+uitvoer.grafiek("spreiding",
     charts.spreiding(df, k.gemeente, leden, k.per_inwoner,
                      f"Collectieve preventie en acute zorg per gemeente ({k.maat})", k.bron()),
     config=charts.PLOTLY_CONFIG, key="spreiding")

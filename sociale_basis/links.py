@@ -1,0 +1,55 @@
+"""Links die vergeven: een waarde uit de URL (`?gemeente=GM0014`, `groningen`,
+`document=jaarrekening`) terugbrengen tot de vorm die het dashboard zelf in de URL zet.
+Zuiver (geen Streamlit), zodat de regels los te testen zijn."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+_GM = re.compile(r"^\s*(?:gm)?\s*0*(\d{1,4})\s*$", re.IGNORECASE)
+_ACHTERVOEGSEL = re.compile(r"\s*\(\s*gemeente\s*\)\s*$", re.IGNORECASE)
+
+
+def sleutel(tekst: str) -> str:
+    """Vergelijkingsvorm: kleine letters, zonder accenten, zonder '(gemeente)' en met alleen
+    letters en cijfers gescheiden door één spatie ('Súdwest-Fryslân' = 'sudwest fryslan')."""
+    t = _ACHTERVOEGSEL.sub("", tekst.replace("+", " "))
+    t = unicodedata.normalize("NFKD", t).encode("ascii", "ignore").decode().casefold()
+    return " ".join(re.findall(r"[a-z0-9]+", t))
+
+
+def keuze(ruw: str, opties: Iterable[str]) -> str | None:
+    """De optie (zoals de URL haar schrijft) die `ruw` bedoelt, ongeacht hoofdletters,
+    accenten of '_' in plaats van een spatie; None als er geen is."""
+    lijst = list(opties)
+    if ruw in lijst:
+        return ruw
+    gezocht = sleutel(ruw.replace("_", " "))
+    return next((o for o in lijst if sleutel(o.replace("_", " ")) == gezocht), None)
+
+
+def gemeente(ruw: str, namen: dict[str, str], alle_namen: Iterable[tuple[str, str]] = ()) -> str | None:
+    """De GM-code die `ruw` bedoelt, of None.
+
+    `namen`: GM-code → weergavenaam van de gemeenten van dit jaar. `alle_namen`: (naam, GM-code)
+    uit de namentabel van de opslag (ook oude namen en afwijkende CBS-schrijfwijzen), met de
+    GM-code zoals die in dit jaar geldt, nieuwste eerst. Volgorde: GM-code (ook 'gm14' of '0014'),
+    exacte naam, naam los van hoofdletters/accenten/'(gemeente)', dan de namentabel."""
+    if m := _GM.match(ruw):
+        code = f"GM{int(m.group(1)):04d}"
+        return code if code in namen else None
+    for code, naam in namen.items():
+        if naam == ruw:
+            return code
+    gezocht = sleutel(ruw)
+    if not gezocht:
+        return None
+    for code, naam in namen.items():
+        if sleutel(naam) == gezocht:
+            return code
+    for naam, code in alle_namen:
+        if code in namen and sleutel(naam) == gezocht:
+            return code
+    return None

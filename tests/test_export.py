@@ -1,0 +1,104 @@
+"""Exports: grafieken als echte PNG/SVG van de juiste grafiek, tabellen die heen en terug
+dezelfde getallen geven, en tekst die een spreadsheet niet als formule uitvoert."""
+
+from __future__ import annotations
+
+import io
+import struct
+import time
+import xml.etree.ElementTree as ET
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from sociale_basis import charts, export
+from sociale_basis.charts import VIJF_LAGEN
+
+KEUZES = {"jaar": 2025, "document": "begroting", "maat": "netto", "model": "standaard",
+          "gemeente": "=HYPERLINK(\"http://x\")", "bron": "Bron: CBS, Iv3"}
+
+
+@pytest.fixture(scope="module")
+def figuur():
+    rij = pd.Series({f"{laag}_per_inwoner": 100.0 * (i + 1) for i, laag in enumerate(VIJF_LAGEN)})
+    return charts.lagen_staaf(rij, True, "Waar het geld heen gaat (netto)", "Bron: CBS, Iv3, begroting 2025.")
+
+
+def test_svg_is_de_grafiek_met_titel_en_bron(figuur):
+    t = time.perf_counter()
+    svg = export.afbeelding(figuur, "svg")
+    print(f"SVG: {time.perf_counter() - t:.2f} s")
+    wortel = ET.fromstring(svg)
+    assert wortel.tag.endswith("svg")
+    teksten = ["".join(e.itertext()) for e in wortel.iter() if e.tag.endswith("text")]
+    assert "Waar het geld heen gaat (netto)" in teksten
+    assert any(x.startswith("Bron: CBS, Iv3, begroting 2025.") for x in teksten)
+
+
+def test_png_is_een_afbeelding_van_de_juiste_maat(figuur):
+    t = time.perf_counter()
+    png = export.afbeelding(figuur, "png", breedte=1000, schaal=2)
+    print(f"PNG: {time.perf_counter() - t:.2f} s")
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    breedte, hoogte = struct.unpack(">II", png[16:24])
+    assert (breedte, hoogte) == (2000, 2 * figuur.layout.height)
+
+
+def test_bestandsnaam():
+    assert export.bestandsnaam("Amsterdam", "begroting-2025", "netto", "lagen", ext="svg") == \
+        "amsterdam_begroting-2025_netto_lagen.svg"
+    assert export.bestandsnaam("Súdwest-Fryslân", "jaarrekening-2023", "bruto", "trend", ext="png") == \
+        "sudwest-fryslan_jaarrekening-2023_bruto_trend.png"
+
+
+TABEL = pd.DataFrame({"gm_code": ["GM0363", "GM0014", "GM9999"],
+                      "gemeente": ["Amsterdam", "Groningen", "=1+1"],
+                      "toelichting": ["-min", "@SUM(A1)", "\tt"],
+                      "netto_per_inwoner": [-1234.5, 0.25, 987654.125]})
+
+
+def test_csv_heen_en_terug(tmp_path):
+    data = export.csv(TABEL, KEUZES)
+    terug = pd.read_csv(io.BytesIO(data), sep=";", decimal=",", encoding="utf-8-sig")
+    assert terug["netto_per_inwoner"].tolist() == TABEL["netto_per_inwoner"].tolist()
+    assert terug["netto_per_inwoner"].dtype.kind == "f"    # negatieve getallen bleven getallen
+    assert (terug["jaar"] == 2025).all() and (terug["document"] == "begroting").all()
+    assert terug["bron"].iloc[0] == "Bron: CBS, Iv3"
+
+
+def test_csv_voert_geen_formules_uit():
+    terug = pd.read_csv(io.BytesIO(export.csv(TABEL, KEUZES)), sep=";", decimal=",",
+                        encoding="utf-8-sig", keep_default_na=False)
+    assert terug["gemeente"].tolist() == ["Amsterdam", "Groningen", "'=1+1"]
+    assert terug["toelichting"].tolist() == ["'-min", "'@SUM(A1)", "'\tt"]
+    # In het ruwe bestand begint geen enkele cel met een formuleteken, behalve dat getal.
+    regels = export.csv(TABEL, KEUZES).decode("utf-8-sig").splitlines()
+    cellen = [c for r in regels for c in r.split(";")]
+    assert [c for c in cellen if c[:1] in ("=", "+", "-", "@", "\t", "\r")] == ["-1234,5"]
+
+
+def test_xlsx_heen_en_terug_en_zonder_formules(tmp_path):
+    pad = tmp_path / "t.xlsx"
+    pad.write_bytes(export.xlsx(TABEL, KEUZES))
+    bladen = pd.read_excel(pad, sheet_name=None)
+    assert list(bladen) == ["Cijfers", "Over deze cijfers"]
+    assert bladen["Cijfers"]["netto_per_inwoner"].tolist() == TABEL["netto_per_inwoner"].tolist()
+    over = dict(zip(bladen["Over deze cijfers"]["Keuze"], bladen["Over deze cijfers"]["Waarde"]))
+    assert over["jaar"] == 2025 and over["bron"] == "Bron: CBS, Iv3"
+    boek = openpyxl.load_workbook(pad)
+    for blad in boek:
+        for rij in blad.iter_rows():
+            for cel in rij:
+                assert cel.data_type != "f", f"{blad.title}!{cel.coordinate} is een formule: {cel.value}"
+    assert boek["Cijfers"]["B4"].value == "=1+1" and boek["Cijfers"]["B4"].data_type == "s"
+    assert boek["Over deze cijfers"]["B6"].data_type == "s"
+
+
+def test_kaart_exporteert_zonder_server():
+    """De kaart verwijst naar app/static/...; de exportbrowser heeft geen server en leest het bestand."""
+    bestand = next((export.STATIC / "kaart").glob("gemeenten_*.json"), None)
+    if bestand is None:
+        pytest.skip("geen kaartbestand in static/kaart (wordt gemaakt bij het eerste kaartbezoek)")
+    d = export._zonder_server({"data": [{"type": "choropleth", "geojson": f"app/static/kaart/{bestand.name}"}]})
+    assert d["data"][0]["geojson"]["type"] == "FeatureCollection"
