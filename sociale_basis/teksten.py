@@ -30,10 +30,10 @@ def geen_verhouding(rij: pd.Series, maat: str) -> str | None:
     if not pd.isna(rij["acuut_per_euro_preventie"]) and rij["acute_zorg"] > 0:
         return None
     if rij["collectieve_preventie"] <= 0:
-        return "geen verhouding: collectieve preventie is nul of negatief"
+        return "geen verhouding, want collectieve preventie is nul of negatief"
     if rij["acute_zorg"] < 0:
-        return "geen verhouding: acute zorg is negatief"
-    return f"geen verhouding: {GEEN_EIGEN_ACUUT}"
+        return "geen verhouding, want acute zorg is negatief"
+    return f"geen verhouding, want {GEEN_EIGEN_ACUUT}"
 
 
 def kopzin(onderwerp: str, rij: pd.Series, jaar: int, document: str, maat: str,

@@ -24,7 +24,7 @@ def test_kopzin_negatieve_preventie_geen_verhouding_en_minteken():
     rij = _rij(-34_000, 50_000)
     zin = teksten.kopzin("Urk", rij, 2024, "jaarrekening", "netto", True)
     assert f"€ {M}34 per inwoner aan collectieve preventie" in zin
-    assert zin.endswith("; geen verhouding: collectieve preventie is nul of negatief (netto).")
+    assert zin.endswith("; geen verhouding, want collectieve preventie is nul of negatief (netto).")
     assert "((" not in zin and ") (" not in zin
     assert "-" not in zin.replace("€ " + M, "")
     assert teksten.negatief(rij, "netto") == (
@@ -38,14 +38,14 @@ def test_nul_acuut_geen_verhouding_en_geen_rang():
     rij = _rij(136_000, 0)
     assert rij["acuut_per_euro_preventie"] == 0  # de SQL geeft 0; de tekst mag er geen € 0,00 van maken
     zin = teksten.kopzin("Rozendaal", rij, 2025, "begroting", "netto", False)
-    assert "geen verhouding: geen eigen lasten voor acute zorg: waarschijnlijk via een regeling of " \
+    assert "geen verhouding, want geen eigen lasten voor acute zorg: waarschijnlijk via een regeling of " \
            "centrumgemeente" in zin and "€ 0,00" not in zin
-    assert teksten.zonder_rang(rij, "netto").startswith("Geen rang: geen verhouding: geen eigen lasten")
+    assert teksten.zonder_rang(rij, "netto").startswith("Geen rang: geen verhouding, want geen eigen lasten")
     assert teksten.zonder_rang(_rij(100, 200), "netto") is None
 
 
 def test_negatieve_acute_zorg():
-    assert teksten.geen_verhouding(_rij(100, -5), "netto") == "geen verhouding: acute zorg is negatief"
+    assert teksten.geen_verhouding(_rij(100, -5), "netto") == "geen verhouding, want acute zorg is negatief"
 
 
 def test_regiorol():

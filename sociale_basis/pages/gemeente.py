@@ -9,11 +9,12 @@ from sociale_basis.model import FUNCTIES, LAGEN
 
 store, sleutel = opslag.opslag()
 k = zijbalk.keuze()
+kenmerken_alle = vragen.gemeenten(store, sleutel, k.jaar).set_index("gm_code")
+st.title(kenmerken_alle["naam"].get(k.gemeente, "Gemeente"))
 zonder_regio = st.toggle("Zonder regionale taken", key="zonder_regio", bind="query-params",
                          help=teksten.ZONDER_REGIO)
 df = vragen.per_gemeente(store, sleutel, k.jaar, k.document, k.maat, zonder_regio)
 if k.gemeente not in set(df["gm_code"]):
-    st.title("Gemeente")
     leeg = vragen.zonder_cijfers(store, sleutel, k.jaar, k.document)
     if k.gemeente in set(leeg["gm_code"]):
         st.info(f"Voor {leeg.set_index('gm_code').loc[k.gemeente, 'gemeente']} staan in de bron geen "
@@ -23,13 +24,12 @@ if k.gemeente not in set(df["gm_code"]):
     st.stop()
 
 rij = df.set_index("gm_code").loc[k.gemeente]
-kenmerken = vragen.gemeenten(store, sleutel, k.jaar).set_index("gm_code").loc[k.gemeente]
+kenmerken = kenmerken_alle.loc[k.gemeente]
 nl = vragen.groep(store, sleutel, k.jaar, k.document, k.maat, None, zonder_regio)
 leden, groepnaam = vragen.groepsleden(store, sleutel, k)
 groep = vragen.groep(store, sleutel, k.jaar, k.document, k.maat, tuple(leden), zonder_regio) if leden else None
 rollen = vragen.regiotaken(store, sleutel, k.jaar).set_index("gm_code")
 
-st.title(rij["gemeente"])
 eigen.markeer(store, sleutel, k.jaar, k.document, gm_code=k.gemeente)
 st.caption(" · ".join(str(x) for x in [
     kenmerken["provincie"], f"{fmt.getal(rij['inwoners'])} inwoners (1 januari {k.jaar})",
@@ -59,15 +59,17 @@ k2.metric("Acute zorg", teksten.bedrag(rij, "acute_zorg", k.per_inwoner),
           delta=f"Nederland {teksten.bedrag(nl, 'acute_zorg', k.per_inwoner)}",
           delta_color="off", delta_arrow="off")
 k3.metric("€ acuut per € preventie",
-          fmt.factor(rij["acuut_per_euro_preventie"]) if rij["rangbaar"] else "geen verhouding",
+          fmt.factor(rij["acuut_per_euro_preventie"]) if rij["rangbaar"] else fmt.LEEG,
           delta=f"Nederland {fmt.factor(nl['acuut_per_euro_preventie'])}",
           delta_color="off", delta_arrow="off")
 k4.metric("Rang acuut per € preventie",
           f"{rang} van {len(geordend)}" if rang else "geen rang",
-          delta=None if rang else teksten.zonder_rang(rij, k.maat), delta_color="off", delta_arrow="off",
           help=f"{len(geordend)} gemeenten gerangschikt op € acute zorg per € collectieve preventie; 1 = de "
                f"minste acute zorg per euro preventie. Zonder rang ({len(df) - len(geordend)}): gemeenten "
                "zonder verhouding of zonder eigen lasten voor acute zorg.")
+# Waarom er geen verhouding of rang is, voluit (in een kerncijfer zou het worden afgekapt).
+if (waarom := teksten.zonder_rang(rij, k.maat)) is not None:
+    st.caption(waarom)
 
 uitvoer.grafiek("lagen",
     charts.lagen_vergelijking(rij, groep, nl, rij["gemeente"], groepnaam, k.per_inwoner,
