@@ -82,3 +82,22 @@ def regiorol(taken: list[str], uitkeringsjaar: int) -> str:
     return (f"Centrumgemeente voor {opsomming(namen)} (ontvangt de "
             f"{'decentralisatie-uitkering' if len(namen) == 1 else 'decentralisatie-uitkeringen'}, "
             f"{uitkeringsjaar})")
+
+
+def spreiding(df: pd.DataFrame) -> dict:
+    """De verdeling van de verhouding over gemeenten (alleen gemeenten met een rang: een € 0 voor
+    acute zorg is geen ‘beste’ waarde): mediaan, kwartielen en aantal."""
+    r = df.loc[df["rangbaar"] if "rangbaar" in df else df.index, "acuut_per_euro_preventie"].dropna()
+    return {"mediaan": r.median(), "q1": r.quantile(0.25), "q3": r.quantile(0.75), "n": len(r),
+            "onder_1": int((r < 1).sum())}
+
+
+def gewogen_en_mediaan(gewogen: float, df: pd.DataFrame, wie: str = "Nederland") -> str:
+    """Eén regel die zegt welk getal wat is: het gewogen cijfer (totaal ÷ totaal, grote gemeenten
+    tellen zwaar) naast de mediane gemeente en de middelste helft."""
+    s = spreiding(df)
+    return (f"{wie} als geheel (gewogen: totaal acute zorg ÷ totaal preventie): {fmt.factor(gewogen)}. "
+            f"De **mediane gemeente**: {fmt.factor(s['mediaan'])}; de middelste helft van de {s['n']} gemeenten "
+            f"met een verhouding ligt tussen {fmt.factor(s['q1'])} en {fmt.factor(s['q3'])}, en "
+            f"{s['onder_1']} gemeenten zitten onder € 1. Grote steden met veel acute zorg trekken het gewogen "
+            "cijfer omhoog.")

@@ -318,3 +318,13 @@ def test_nul_acuut_zonder_rang_en_centrumgemeente_zonder_regio(db):
     assert tabel.iloc[0]["Rang"] == 1 and tabel.iloc[0]["Gemeente"] != "Rozendaal"
     assert rozendaal.isna()["Rang"] and rozendaal["Opmerking"].startswith("geen eigen lasten")
     assert "beschermd wonen" in tabel.loc[tabel["Gemeente"] == "Zwolle", "Centrumgemeente voor"].iloc[0]
+
+
+def test_gewogen_cijfer_staat_naast_de_mediaan(db):
+    """Het landelijke cijfer is gewogen; de mediane gemeente en de spreiding staan ernaast."""
+    at = app(db, jaar="2025", document="Begroting")
+    ratio = next(m for m in at.metric if m.label == "€ acuut per € preventie")
+    assert ratio.delta.startswith("mediane gemeente € ")
+    assert ratio.delta.split("€ ")[1] != ratio.value.split("€ ")[1]  # gewogen ≠ mediaan
+    assert any("gewogen: totaal acute zorg ÷ totaal preventie" in c.value and "middelste helft" in c.value
+               for c in at.caption)

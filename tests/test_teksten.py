@@ -54,3 +54,13 @@ def test_regiorol():
         "decentralisatie-uitkeringen, 2024)")
     assert teksten.regiorol(["vrouwenopvang"], 2025) == (
         "Centrumgemeente voor vrouwenopvang (ontvangt de decentralisatie-uitkering, 2025)")
+
+
+def test_gewogen_naast_mediaan():
+    df = pd.DataFrame({"acuut_per_euro_preventie": [0.5, 1.0, 2.0, 4.0, None, 0.0],
+                       "rangbaar": [True, True, True, True, False, False]})
+    s = teksten.spreiding(df)
+    assert (s["mediaan"], s["q1"], s["q3"], s["n"], s["onder_1"]) == (1.5, 0.875, 2.5, 4, 1)
+    zin = teksten.gewogen_en_mediaan(1.43, df)
+    assert "gewogen" in zin and "€ 1,43" in zin and "mediane gemeente**: € 1,50" in zin
+    assert "tussen € 0,88 en € 2,50" in zin

@@ -60,13 +60,15 @@ k2.metric("Acute zorg", teksten.bedrag(rij, "acute_zorg", k.per_inwoner),
           delta_color="off", delta_arrow="off")
 k3.metric("€ acuut per € preventie",
           fmt.factor(rij["acuut_per_euro_preventie"]) if rij["rangbaar"] else fmt.LEEG,
-          delta=f"Nederland {fmt.factor(nl['acuut_per_euro_preventie'])}",
+          delta=f"Nederland {fmt.factor(nl['acuut_per_euro_preventie'])} · mediaan "
+                f"{fmt.factor(teksten.spreiding(df)['mediaan'])}",
           delta_color="off", delta_arrow="off")
 k4.metric("Rang acuut per € preventie",
           f"{rang} van {len(geordend)}" if rang else "geen rang",
           help=f"{len(geordend)} gemeenten gerangschikt op € acute zorg per € collectieve preventie; 1 = de "
                f"minste acute zorg per euro preventie. Zonder rang ({len(df) - len(geordend)}): gemeenten "
                "zonder verhouding of zonder eigen lasten voor acute zorg.")
+st.caption(teksten.gewogen_en_mediaan(nl["acuut_per_euro_preventie"], df))
 # Waarom er geen verhouding of rang is, voluit (in een kerncijfer zou het worden afgekapt).
 if (waarom := teksten.zonder_rang(rij, k.maat)) is not None:
     st.caption(waarom)

@@ -24,9 +24,12 @@ k1.metric("Collectieve preventie", teksten.bedrag(nl, "collectieve_preventie", k
           help="Taakvelden 6.1 (samenkracht, sociaal werk) en 7.1 (volksgezondheid, GGD/JGZ).")
 k2.metric("Acute en geëscaleerde zorg", teksten.bedrag(nl, "acute_zorg", k.per_inwoner),
           help="Jeugdhulp met verblijf, crisis, jeugdbescherming, beschermd wonen, opvang.")
-k3.metric("€ acuut per € preventie", fmt.factor(nl["acuut_per_euro_preventie"]))
+k3.metric("€ acuut per € preventie", fmt.factor(nl["acuut_per_euro_preventie"]),
+          delta=f"mediane gemeente {fmt.factor(teksten.spreiding(df)['mediaan'])}", delta_color="off",
+          delta_arrow="off", help="Gewogen: totaal acute zorg ÷ totaal preventie van alle gemeenten samen.")
 k4.metric("Gemeenten met meer acuut", f"{meer_acuut} van {len(df)}",
           help="Aantal gemeenten dat meer uitgeeft aan acute zorg dan aan collectieve preventie.")
+st.caption(teksten.gewogen_en_mediaan(nl["acuut_per_euro_preventie"], df))
 
 uitvoer.grafiek("lagen", charts.lagen_staaf(nl, k.per_inwoner, f"Waar het geld heen gaat ({k.maat})", k.bron()),
                 wie="nederland", config=charts.PLOTLY_CONFIG, key="nl_lagen")
