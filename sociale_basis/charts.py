@@ -212,27 +212,49 @@ def _stippen(d: pd.DataFrame, gekozen: str | None, groep: list[str], as_x: str, 
     return figuur(data, layout, titel, bron, hoogte=520)
 
 
+GEEN_CIJFERS = "#DDDDDD"
+# Vijf klassen uit Cividis (donker = laag): een doorlopende schaal maakte de kaart bijna één kleur,
+# omdat een paar uitschieters de schaal oprekken.
+KLASSEKLEUREN = ["#00224E", "#3D4D6C", "#7C7B78", "#BCAF6F", "#FDE737"]
+
+
+def klassen(waarden: pd.Series, aantal: int = 5) -> tuple[list[int], list, list[str]]:
+    """Kwantielklassen: elke klasse ±even veel gemeenten. Geeft het klassenummer per waarde, een
+    getrapte kleurschaal en een etiket per klasse ('1,20–1,85')."""
+    grenzen = sorted(set(waarden.quantile([i / aantal for i in range(aantal + 1)]).round(6)))
+    if len(grenzen) < 2:
+        grenzen = [float(waarden.min()), float(waarden.max()) + 1e-9]
+    binnen = grenzen[1:-1]
+    nummer = [sum(w > g for g in binnen) for w in waarden]
+    n = len(grenzen) - 1
+    kleuren = [KLASSEKLEUREN[round(i * (len(KLASSEKLEUREN) - 1) / max(n - 1, 1))] for i in range(n)]
+    schaal = [stap for i, kleur in enumerate(kleuren) for stap in ([i / n, kleur], [(i + 1) / n, kleur])]
+    decimalen = 2 if grenzen[-2] < 10 else 0  # naar de gewone waarden, niet naar één uitschieter
+    etiketten = [f"{fmt.getal(a, decimalen)}–{fmt.getal(b, decimalen)}" for a, b in zip(grenzen, grenzen[1:])]
+    return nummer, schaal, etiketten
+
+
 def kaart(geojson: dict | str, df: pd.DataFrame, kolom: str, label: str, tekst: list[str],
           gekozen: str | None, titel: str, bron: str) -> go.Figure:
     """Choropleet van gemeenten; hover toont naam en waarde in Nederlandse notatie.
     `geojson` is een URL (de browser haalt de grenzen één keer op) of de GeoJSON zelf."""
-    # Kleurschaal tot het 98e percentiel: een paar uitschieters mogen de rest niet wegdrukken.
-    boven = float(df[kolom].quantile(0.98))
     zonder = df[df[kolom].isna()]
     data = [{
         # Gemeenten zonder waarde (bv. netto preventie ≤ 0, dus geen verhouding) lichtgrijs.
         "type": "choropleth", "geojson": geojson, "featureidkey": "id",
         "locations": zonder["gm_code"].tolist(), "z": [0] * len(zonder), "showscale": False,
-        "colorscale": [[0, "#DDDDDD"], [1, "#DDDDDD"]], "marker": {"line": {"color": "white", "width": 0.3}},
+        "colorscale": [[0, GEEN_CIJFERS], [1, GEEN_CIJFERS]], "marker": {"line": {"color": "white", "width": 0.3}},
         "hovertext": [f"{n}: geen cijfers of geen verhouding" for n in zonder["gemeente"]],
         "hovertemplate": "%{hovertext}<extra></extra>"}] if len(zonder) else []
     met = df[df[kolom].notna()]
+    klasse, schaal, etiketten = klassen(met[kolom])
     data += [{"type": "choropleth", "geojson": geojson, "featureidkey": "id",
-             "locations": met["gm_code"].tolist(), "z": met[kolom].clip(upper=boven).tolist(),
-             "zmin": min(0.0, float(df[kolom].min())), "zmax": boven, "colorscale": SCHAAL,
-             "marker": {"line": {"color": "white", "width": 0.3}},
-             "colorbar": {"title": {"text": f"{label}<br>(donker = laag)", "side": "right"},
-                          "tickformat": ",.1~f", "thickness": 14, "len": 0.8},
+             "locations": met["gm_code"].tolist(), "z": klasse, "zmin": -0.5, "zmax": len(etiketten) - 0.5,
+             "colorscale": schaal, "marker": {"line": {"color": "white", "width": 0.3}},
+             "colorbar": {"title": {"text": f"{label}<br>{len(etiketten)} klassen, elk ±even<br>veel gemeenten"
+                                            + ("<br>grijs: geen cijfers" if len(zonder) else ""), "side": "top"},
+                          "tickvals": list(range(len(etiketten))), "ticktext": etiketten,
+                          "thickness": 14, "len": 0.6},
              "customdata": met["gm_code"].tolist(),
              "hovertext": [t for t, w in zip(tekst, df[kolom].notna()) if w],
              "hovertemplate": "%{hovertext}<extra></extra>"}]

@@ -3,6 +3,7 @@ door, en controleren we de huisstijl: laagvolgorde en -kleuren, Nederlandse nota
 
 from __future__ import annotations
 
+import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
@@ -64,3 +65,14 @@ def test_kaart_met_url_stuurt_geen_geometrie(cijfers):
 def test_lange_bronregel_wordt_afgebroken():
     fig = charts.figuur([], {}, "t", "woord " * 60)
     assert fig.to_dict()["layout"]["annotations"][-1]["text"].count("<br>") >= 2
+
+
+def test_kaart_in_klassen_met_gelijke_aantallen():
+    """Vijf kwantielklassen in plaats van een doorlopende schaal die bijna één kleur gaf."""
+    waarden = pd.Series([0.1 * i for i in range(1, 101)] + [50.0])  # één uitschieter
+    nummer, schaal, etiketten = charts.klassen(waarden)
+    assert len(etiketten) == 5 and sorted(set(nummer)) == [0, 1, 2, 3, 4]
+    aantallen = pd.Series(nummer).value_counts()
+    assert aantallen.max() - aantallen.min() <= 2  # ±even veel per klasse, ondanks de uitschieter
+    assert etiketten[0].startswith("0,10–") and etiketten[-1].endswith("–50,00")
+    assert len({kleur for _, kleur in schaal}) == 5

@@ -58,6 +58,9 @@ else:
     tekst = [f"{n}<br>{INDICATOREN[indicator]}: {fmt.euro(v) if k.per_inwoner else fmt.mln(v)}"
              + (" per inwoner" if k.per_inwoner else "") + e for n, v, e in zip(df["gemeente"], df[kolom], extra)]
 waarden = df.assign(_w=df[kolom] if k.per_inwoner or indicator == "verhouding" else df[kolom] / 1e6)
+if indicator == "verhouding" and "rangbaar" in df:
+    # € 0 acute zorg is geen ‘beste’ verhouding maar geen eigen lasten: grijs, met de reden in de hover.
+    waarden.loc[~df["rangbaar"].fillna(False).astype(bool), "_w"] = None
 
 
 def _klik() -> None:
@@ -82,5 +85,6 @@ if k.gemeente in namen:
     st.page_link(GEMEENTEPAGINA, label=f"Open de pagina van {namen[k.gemeente]}",
                  icon=":material/arrow_forward:")
 st.caption("Klik op een gemeente om haar pagina te openen, of kies een gemeente in de zijbalk. "
-           "Lichtgrijs: geen waarde (bij de verhouding: preventie nul of negatief). De kleurschaal loopt "
-           "tot het 98e percentiel; hogere waarden hebben de lichtste kleur.")
+           "Vijf kleurklassen met elk ongeveer even veel gemeenten (donker = laag); de grenzen staan in de "
+           "legenda. Lichtgrijs: geen waarde (bij de verhouding: preventie nul of negatief, of geen eigen "
+           "lasten voor acute zorg). De getallen achter de kaart staan in de ranglijst op Vergelijken.")
