@@ -328,3 +328,16 @@ def test_gewogen_cijfer_staat_naast_de_mediaan(db):
     assert ratio.delta.split("€ ")[1] != ratio.value.split("€ ")[1]  # gewogen ≠ mediaan
     assert any("gewogen: totaal acute zorg ÷ totaal preventie" in c.value and "middelste helft" in c.value
                for c in at.caption)
+
+
+def test_maat_staat_zichtbaar_op_bruto_waar_netto_niet_kan(db):
+    """Eén maat per weergave: waar netto niet kan, staat de knop zelf op Bruto (uitgeschakeld), niet
+    op een Netto die stil bruto toont; terug in een jaar met netto geldt Netto weer."""
+    at = app(db, jaar="2024", document="Jaarrekening", maat="Netto")
+    assert not at.exception
+    alleen = knop(at, "maat_alleen_bruto")
+    assert alleen.disabled and alleen.value in ("bruto", ["bruto"])
+    assert not any(b.key == "maat" for b in at.get("button_group"))
+    assert "(bruto)" in at.markdown[0].value
+    at.selectbox(key="jaar").select(2023).run()
+    assert knop(at, "maat").value in ("netto", ["netto"]) and "(netto)" in at.markdown[0].value

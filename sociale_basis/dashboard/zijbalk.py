@@ -57,15 +57,22 @@ def zijbalk(store: Store, sleutel: str) -> Keuze:
         if document not in documenten:
             document = documenten[0]
         _vergeef("maat", MAAT_LABELS.values(), "maat", "Netto", jaar)
-        gevraagd = st.segmented_control("Maat", list(indicators.MATEN), default="netto", key="maat",
-                                        format_func=MAAT_LABELS.get,
-                                        bind="query-params", required=True,
-                                        help="Netto = lasten − baten: wat de gemeente uit eigen en "
-                                             "algemene middelen betaalt. Bruto = alle lasten.") or "netto"
         rij = b[(b["jaar"] == jaar) & (b["document"] == document)].iloc[0]
-        maat = gevraagd
-        if gevraagd == "netto" and rij["gemeenten_met_baten"] < rij["gemeenten"]:
+        uitleg = ("Netto = lasten − baten: wat de gemeente uit eigen en algemene middelen betaalt. "
+                  "Bruto = alle lasten.")
+        if rij["gemeenten_met_baten"] >= rij["gemeenten"]:
+            gevraagd = st.segmented_control("Maat", list(indicators.MATEN), default="netto", key="maat",
+                                            format_func=MAAT_LABELS.get, bind="query-params", required=True,
+                                            help=uitleg) or "netto"
+            maat = gevraagd
+        else:
+            # Eén maat per weergave: kan netto niet, dan staat de knop zichtbaar op bruto (en niet op
+            # een Netto die stil bruto toont). Terug in een jaar met netto geldt weer de eigen keuze.
+            uit_link = {v: k for k, v in MAAT_LABELS.items()}.get(st.query_params.get("maat", ""))
+            gevraagd = st.session_state.get("maat") or uit_link or "netto"
             maat = "bruto"
+            st.segmented_control("Maat", ["bruto"], default="bruto", key="maat_alleen_bruto",
+                                 format_func=MAAT_LABELS.get, disabled=True, help=uitleg)
             reden = ("zijn alleen lasten beschikbaar" if rij["gemeenten_met_baten"] == 0 else
                      f"hebben maar {rij['gemeenten_met_baten']} van de {rij['gemeenten']} gemeenten baten")
             st.warning(f"Voor de {document} {jaar} {reden}: netto is niet (voor heel Nederland) te "
