@@ -7,7 +7,9 @@ from __future__ import annotations
 # Lagen in vaste volgorde, met naam en kleur (Okabe-Ito, kleurenblind-veilig): de sociale basis
 # in koele kleuren, zorg na escalatie in warme.
 LAGEN = {
-    "persoonlijk": ("Persoonlijk", "#CC79A7"),
+    # Wat erin zit, staat in de naam: 6.3–6.5 (bijstand, minimabeleid, schuldhulp, WSW, re-integratie)
+    # is inkomen en werk, geen geld voor het eigen netwerk van mensen (zie Methode).
+    "persoonlijk": ("Persoonlijk: bestaanszekerheid", "#CC79A7"),
     "informeel": ("Informeel (gemeenschappelijk)", "#56B4E9"),
     "institutioneel": ("Institutioneel", "#009E73"),
     "maatwerk": ("Maatwerk", "#E69F00"),

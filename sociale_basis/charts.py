@@ -26,6 +26,9 @@ SCHAAL = "Cividis"       # kaart: kleurenblind-veilig, ook in grijstinten leesba
 # De vijf lagen van het model; 'overig' (de rest van de begroting) staat in tabellen, want het
 # zou elke grafiek domineren (bruto groot, netto negatief door de algemene uitkering).
 VIJF_LAGEN = [laag for laag in LAGEN if laag != "overig"]
+# De persoonlijke laag (inkomen en werk) gearceerd: zichtbaar iets anders dan de collectieve lagen.
+APART = {"shape": ["/" if laag == "persoonlijk" else "" for laag in VIJF_LAGEN], "fillmode": "overlay", "fgcolor": "white",
+         "fgopacity": 0.45, "size": 7}
 
 # Een klein eigen sjabloon, eenmalig geregistreerd: de ingebouwde sjablonen kosten 15–25 ms
 # per figuur om op te bouwen.
@@ -111,7 +114,7 @@ def lagen_staaf(rij: pd.Series, per_inwoner: bool, titel: str, bron: str) -> go.
     waarden = _laagwaarden(rij, per_inwoner)
     teksten = [waarde_tekst(v, per_inwoner) for v in waarden]
     staaf = {"type": "bar", "orientation": "h", "x": waarden, "y": [LAGEN[laag][0] for laag in VIJF_LAGEN],
-             "marker": {"color": [LAGEN[laag][1] for laag in VIJF_LAGEN]},
+             "marker": {"color": [LAGEN[laag][1] for laag in VIJF_LAGEN], "pattern": APART},
              "text": teksten, "textposition": "auto", "hovertemplate": "%{y}: %{text}<extra></extra>"}
     layout = {"yaxis": {"autorange": "reversed"},
               "xaxis": _as(eenheid(per_inwoner), zeroline=True), "showlegend": False}
@@ -124,7 +127,7 @@ def lagen_vergelijking(gemeente: pd.Series, groep: pd.Series | None, nl: pd.Seri
     namen = [LAGEN[laag][0] for laag in VIJF_LAGEN]
     eigen = _laagwaarden(gemeente, per_inwoner)
     data = [{"type": "bar", "orientation": "h", "x": eigen, "y": namen, "name": naam, "showlegend": False,
-             "marker": {"color": [LAGEN[laag][1] for laag in VIJF_LAGEN]},
+             "marker": {"color": [LAGEN[laag][1] for laag in VIJF_LAGEN], "pattern": APART},
              "text": [waarde_tekst(v, per_inwoner) for v in eigen], "textposition": "inside",
              "insidetextanchor": "start", "textfont": {"color": "white"},
              "hovertemplate": f"{naam}<br>%{{y}}: %{{text}}<extra></extra>"}]

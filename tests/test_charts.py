@@ -76,3 +76,14 @@ def test_kaart_in_klassen_met_gelijke_aantallen():
     assert aantallen.max() - aantallen.min() <= 2  # ±even veel per klasse, ondanks de uitschieter
     assert etiketten[0].startswith("0,10–") and etiketten[-1].endswith("–50,00")
     assert len({kleur for _, kleur in schaal}) == 5
+
+
+def test_persoonlijke_laag_heet_wat_ze_is_en_is_gearceerd():
+    """De grootste staaf op de meeste pagina's is inkomen en werk (6.3–6.5): dat zegt de naam, en
+    de arcering zet haar apart van de collectieve lagen."""
+    assert LAGEN["persoonlijk"][0] == "Persoonlijk: bestaanszekerheid"
+    rij = pd.Series({f"{laag}_per_inwoner": 100.0 for laag in LAGEN} | {laag: 1e6 for laag in LAGEN})
+    staaf = charts.lagen_staaf(rij, True, "t", "Bron: x").to_dict()["data"][0]
+    vormen = dict(zip(staaf["y"], staaf["marker"]["pattern"]["shape"]))
+    assert vormen["Persoonlijk: bestaanszekerheid"] == "/"
+    assert {v for k, v in vormen.items() if not k.startswith("Persoonlijk")} == {""}

@@ -17,8 +17,16 @@ Dit dashboard zet elke euro uit de gemeentebegroting en -jaarrekening (CBS Iv3, 
 het model van de **sociale basis**: het netwerk van steun dat mensen helpt samen te leven en mee
 te doen. Drie lagen vormen de sociale basis; daarna komt zorg voor wie al in de knel zit.
 
-- **Persoonlijk** — de persoon en het eigen netwerk. De gemeente financiert dat niet direct, maar
-  ondersteunt het: inkomen, schuldhulp, participatie (taakvelden 6.3–6.5).
+- **Persoonlijk: bestaanszekerheid** — de persoon en het eigen netwerk. De gemeente financiert
+  dat netwerk niet; wat zij wél betaalt en wat hier staat, is de basis eronder: inkomen en werk
+  (taakvelden 6.3–6.5: bijstand, minimabeleid, schuldhulp, WSW en re-integratie). Daarom heet de
+  laag overal *Persoonlijk: bestaanszekerheid* en is haar staaf gearceerd: op de meeste pagina's is
+  zij de grootste (Amsterdam ± € 500 per inwoner netto), en dat is geld voor bestaanszekerheid, niet
+  voor mantelzorg of burenhulp. Het *Gespreksmodel Sociale Basis* van Movisie en Verwey-Jonker
+  (persoonlijk · gemeenschappelijk · institutioneel) rekent bestaanszekerheid tot de voorwaarden
+  voor de persoonlijke basis; wij volgen dat, maar tellen de laag **niet** mee als collectieve
+  preventie, zodat de kernverhouding er niet door verandert. Wie 6.3 liever apart zet, kan dat op de
+  pagina Model (6.3 naar ‘overig’).
 - **Informeel** (in het *Gespreksmodel Sociale Basis* van Movisie en Verwey-Jonker:
   **gemeenschappelijk**) — mensen die zich samen organiseren: bewonersinitiatieven,
   vrijwilligers, verenigingen.
