@@ -88,7 +88,7 @@ def figuur(data: list[dict], layout: dict, titel: str, bron: str, hoogte: int = 
         # Afgebroken in regels en een vaste afstand onder het plotvlak, onder de astitel.
         "text": "<br>".join(textwrap.wrap(bron, 95)), "xref": "paper", "yref": "paper",
         "x": 0, "y": -(marge["b"] - 8) / plot, "xanchor": "left", "yanchor": "bottom",
-        "showarrow": False, "align": "left", "font": {"size": 11, "color": "#555"}}
+        "showarrow": False, "align": "left", "font": {"size": 12, "color": "#333"}}  # leesbaar, ook geprint
     layout = {
         **layout,
         "title": {"text": titel, "x": 0, "xanchor": "left", "font": {"size": 16}},
