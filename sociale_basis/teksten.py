@@ -101,3 +101,24 @@ def gewogen_en_mediaan(gewogen: float, df: pd.DataFrame, wie: str = "Nederland")
             f"met een verhouding ligt tussen {fmt.factor(s['q1'])} en {fmt.factor(s['q3'])}, en "
             f"{s['onder_1']} gemeenten zitten onder € 1. Grote steden met veel acute zorg trekken het gewogen "
             "cijfer omhoog.")
+
+
+def wat_als(rij: pd.Series, df: pd.DataFrame, leden: list[str]) -> dict | None:
+    """Rekenvoorbeeld: hoeveel euro deze gemeente zou moeten toevoegen (of van acute zorg naar
+    preventie verschuiven) om de mediane collectieve preventie per inwoner van haar
+    vergelijkingsgroep te halen, en wat de verhouding dan is. None als er niets te rekenen valt
+    (geen groep, geen inwoners, of ze zit er al op of boven)."""
+    groep = df[df["gm_code"].isin(leden) & (df["gm_code"] != rij.name)]["collectieve_preventie_per_inwoner"].dropna()
+    inwoners = rij.get("inwoners")
+    if groep.empty or pd.isna(inwoners) or not inwoners:
+        return None
+    doel = float(groep.median())
+    tekort_pi = doel - float(rij["collectieve_preventie_per_inwoner"])
+    if tekort_pi <= 0:
+        return None
+    tekort = tekort_pi * float(inwoners)
+    preventie, acuut = float(rij["collectieve_preventie"]), float(rij["acute_zorg"])
+    verschuifbaar = acuut >= tekort
+    return {"doel_per_inwoner": doel, "tekort_per_inwoner": tekort_pi, "tekort": tekort, "groep": len(groep),
+            "verhouding_toevoegen": acuut / (preventie + tekort),
+            "verhouding_verschuiven": (acuut - tekort) / (preventie + tekort) if verschuifbaar else None}

@@ -341,3 +341,14 @@ def test_maat_staat_zichtbaar_op_bruto_waar_netto_niet_kan(db):
     assert "(bruto)" in at.markdown[0].value
     at.selectbox(key="jaar").select(2023).run()
     assert knop(at, "maat").value in ("netto", ["netto"]) and "(netto)" in at.markdown[0].value
+
+
+def test_wat_als_naar_de_mediaan_van_de_groep(db):
+    """Groningen (€ 133 preventie per inwoner, begroting 2025 netto) ligt onder de mediaan van haar
+    vergelijkingsgroep: de pagina rekent voor hoeveel er bij moet, als rekenvoorbeeld."""
+    at = app(db, "gemeente", jaar="2025", document="Begroting", maat="Netto", gemeente="Groningen")
+    assert not at.exception
+    assert any(s.value.startswith("Wat als") for s in at.subheader)
+    tekst = next(m.value for m in at.markdown if "mediane gemeente in de vergelijkingsgroep" in m.value)
+    assert "per inwoner** meer nodig" in tekst and "Komt dat geld **erbij**" in tekst
+    assert any("rekenvoorbeeld, geen voorspelling" in c.value for c in at.caption)

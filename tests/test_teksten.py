@@ -64,3 +64,17 @@ def test_gewogen_naast_mediaan():
     zin = teksten.gewogen_en_mediaan(1.43, df)
     assert "gewogen" in zin and "€ 1,43" in zin and "mediane gemeente**: € 1,50" in zin
     assert "tussen € 0,88 en € 2,50" in zin
+
+
+def test_wat_als_rekent_naar_de_mediaan_van_de_groep():
+    df = pd.DataFrame({"gm_code": ["A", "B", "C", "D"], "collectieve_preventie_per_inwoner": [50.0, 100.0, 120.0, 200.0]})
+    rij = pd.Series({"collectieve_preventie_per_inwoner": 50.0, "inwoners": 1000, "collectieve_preventie": 50_000.0,
+                     "acute_zorg": 150_000.0}, name="A")
+    w = teksten.wat_als(rij, df, ["A", "B", "C", "D"])
+    assert w["doel_per_inwoner"] == 120.0 and w["groep"] == 3  # de gemeente zelf telt niet mee
+    assert w["tekort"] == 70_000.0
+    assert w["verhouding_toevoegen"] == 150_000 / 120_000
+    assert w["verhouding_verschuiven"] == 80_000 / 120_000
+    boven = rij.copy()
+    boven["collectieve_preventie_per_inwoner"] = 130.0
+    assert teksten.wat_als(boven, df, ["A", "B", "C", "D"]) is None

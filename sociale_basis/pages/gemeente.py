@@ -81,6 +81,23 @@ if groep is not None:
     st.caption(f"◆ Vergelijkingsgroep: {groepnaam} (gewogen: totaal bedrag / totaal inwoners). "
                "| Nederland. Kies de groep in de zijbalk onder ‘Vergelijkingsgroep’.")
 
+# Rekenvoorbeeld, geen voorspelling: wat het zou kosten om de mediaan van de groep te halen.
+if leden and (w := teksten.wat_als(rij, df, leden)) is not None:
+    st.subheader("Wat als: naar de mediaan van de vergelijkingsgroep")
+    st.markdown(
+        f"De mediane gemeente in de vergelijkingsgroep ({groepnaam}) besteedt "
+        f"**{fmt.euro(w['doel_per_inwoner'])}** per inwoner aan collectieve preventie, {rij['gemeente']} "
+        f"{fmt.euro(rij['collectieve_preventie_per_inwoner'])}. Om daar te komen is er **{fmt.euro(w['tekort_per_inwoner'])} "
+        f"per inwoner** meer nodig, samen **{fmt.bedrag(w['tekort'])}** ({k.maat}, {k.document} {k.jaar}).\n\n"
+        f"- Komt dat geld **erbij**, dan gaat er per euro preventie {fmt.factor(w['verhouding_toevoegen'])} naar "
+        f"acute zorg (nu {fmt.factor(rij['acuut_per_euro_preventie'])}).\n"
+        + (f"- Wordt het **verschoven** van acute zorg naar preventie, dan {fmt.factor(w['verhouding_verschuiven'])}."
+           if w["verhouding_verschuiven"] is not None else
+           "- Verschuiven van acute zorg kan niet: er gaat minder naar acute zorg dan dit bedrag."))
+    st.caption("Dit is een rekenvoorbeeld, geen voorspelling: het zegt niet wat er met zorg of kosten zou "
+               "gebeuren. Mediaan: de middelste gemeente van de groep (niet gewogen); de gemeente zelf telt "
+               "niet mee.")
+
 st.subheader("Achter de getallen: de taakvelden per laag")
 tv = vragen.taakvelden(store, sleutel, k.jaar, k.document, k.maat, k.gemeente)
 laag = st.pills("Laag", list(LAGEN), format_func=lambda lg: LAGEN[lg][0], default="institutioneel",
