@@ -30,10 +30,10 @@ from pathlib import Path
 import httpx
 import pandas as pd
 
-from . import fmt, importer, sources
+from . import fmt, importer
 from .importer import Melder, Stap, Verslag
 from .sources import geo, gemeenten, iv3, prijzen
-from .sources.lezen import GM_CODE, InvoerFout, Lading, sha256
+from .sources.lezen import GM_CODE, InvoerFout, Lading, NaamZoeker, sha256
 from .store import ROOT, Store
 
 # Een andere bronnenlijst of cachemap (bv. een spiegel van CBS, of de nagebootste server in de
@@ -254,10 +254,11 @@ class Opgehaald:
     verzoeken: int = 0
 
 
-def _stap(bestand: Path, soort: str, omschrijving: str, lees: Callable[[Path, sources.Context], Lading]) -> Stap:
+def _stap(bestand: Path, soort: str, omschrijving: str, lees: Callable[[Path, NaamZoeker], Lading]) -> Stap:
     # De sleutel in import_log is de vaste bestandsnaam in de cache: dezelfde inhoud = overslaan.
+    # De lezers krijgen wat ze ook bij een gewone import krijgen: de namenzoeker uit de context.
     return Stap(f"ophalen/{bestand.name}", bestand.name, soort, omschrijving, sha256(bestand),
-                lambda context, p=bestand: lees(p, context))
+                lambda context, p=bestand: lees(p, context.namen))
 
 
 IV3_KOLOMMEN = ["Gemeenten", "TaakveldBalanspost", "Categorie", "Verslagsoort"]
@@ -293,11 +294,11 @@ def _iv3(client: Client, b: Bronnen, map_: Path, uit: Opgehaald, meld: Callable[
             meld(f"{wat}: {fmt.getal(len(df))} regels, {df['Gemeenten'].nunique()} gemeenten")
 
 
-def _lees_iv3_vervangend(pad: Path, context: sources.Context) -> Lading:
+def _lees_iv3_vervangend(pad: Path, namen: NaamZoeker) -> Lading:
     """De volledige CBS-tabel vervangt per gemeente, jaar en document de afgeleide bronnen (bv. de
     lastenreeks van een eerdere extractie): CBS kan intussen hebben herzien, en twee bronnen die
     elkaar tegenspreken zouden de import terecht weigeren."""
-    lading = iv3.lees_cbs_ruw(pad, context.namen)
+    lading = iv3.lees_cbs_ruw(pad, namen)
     bedragen = lading.tabellen["iv3_bedrag"]
     sleutels = bedragen[["bron", "jaar", "document", "gm_code"]].drop_duplicates()
     lading.tabellen = {"iv3_vervang": sleutels, **lading.tabellen}

@@ -68,7 +68,6 @@ def test_nul_acuut_gemarkeerd_en_zonder_rang(opslag, standaardmodel):
 
 
 def test_siudu_wordt_gelezen_met_fouten_per_rij(tmp_path, opslag):
-    from sociale_basis.sources import Context
     from sociale_basis.sources.lezen import NaamZoeker
 
     pad = tmp_path / "GF_S2024_2025_SIUDU.tsv"
@@ -78,11 +77,11 @@ def test_siudu_wordt_gelezen_met_fouten_per_rij(tmp_path, opslag):
     assert herken(pad).soort == regiotaken.SOORT
     namen = NaamZoeker(lambda: opslag.query("import/namen"))
     with pytest.raises(InvoerFout) as fout:
-        regiotaken.lees(pad, Context(namen=namen, cpi=None))
+        regiotaken.lees(pad, namen)
     plaatsen = {(p.rij, p.kolom) for p in fout.value.problemen}
     assert (3, "CBS") in plaatsen and (3, "Beschermd wonen") in plaatsen and (3, "Naam") in plaatsen
     pad.write_text("CBS\tNaam\tProv\tBeschermd wonen\tmaatschappelijke opvang\tvrouwenopvang\n"
                    "193\tZwolle\t23\t1.234.567\t - \t12,5\n", encoding="utf-8")
-    lading = regiotaken.lees(pad, Context(namen=namen, cpi=None))
+    lading = regiotaken.lees(pad, namen)
     rijen = lading.tabellen["gf_regiotaak"].set_index("taak")["bedrag"]
     assert rijen.to_dict() == {"beschermd_wonen": 1234567.0, "vrouwenopvang": 12.5}

@@ -21,7 +21,7 @@ import pandas as pd
 
 from .. import fmt
 from .lezen import (GM_CODE, IV3_EERSTE_JAAR, Lading, Problemen, getallen, jaren, keuze, lees_tekst_csv, sha256,
-                    taakveld_codes, uniek, zoeker_van)
+                    taakveld_codes, uniek)
 
 KOLOMMEN = ["gemeente", "jaar", "document", "taakveld", "omschrijving", "lasten_duizend_euro",
             "baten_duizend_euro"]
@@ -77,7 +77,7 @@ def lees(pad: Path, context) -> Lading:
 
     eerste = df["gemeente"].str.strip().iloc[0]
     gm = (df["gemeente"].str.strip() if GM_CODE.match(eerste)
-          else zoeker_van(context.namen).codes(fouten, df.iloc[:1], "gemeente", jaar)).iloc[0]
+          else context.namen.codes(fouten, df.iloc[:1], "gemeente", jaar)).iloc[0]
     if not fouten and gm not in set(context.vraag("import/gemeenten_jaar", jaar=jaar)["gm_code"]):
         fouten.meld(f"{gm} is geen gemeente in {jaar} (niet in de gemeentelijst van dat jaar).", 2, "gemeente")
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import fmt
-from .lezen import MAX_EURO, Lading, NaamZoeker, Problemen, controleer_jaar, getallen, lees_tekst_csv, uniek, zoeker_van
+from .lezen import MAX_EURO, Lading, NaamZoeker, Problemen, controleer_jaar, getallen, lees_tekst_csv, uniek
 
 EERSTE_JAAR = 2000  # ruim vóór de oudste circulaire die het dashboard kent
 
@@ -40,7 +40,6 @@ def circulaire_uit_naam(fouten: Problemen) -> tuple[str, int]:
 
 def lees(pad: Path, namen: NaamZoeker) -> Lading:
     fouten = Problemen(pad)
-    namen = zoeker_van(namen)
     circulaire, jaar = circulaire_uit_naam(fouten)
     df = lees_tekst_csv(pad, ";", ["Gemeenten", *CLUSTERS, "Totaal"], fouten=fouten)
     df = df[df["Gemeenten"].str.strip() != "Nederland"]

@@ -9,7 +9,7 @@ import pandas as pd
 
 from .. import fmt, klassen
 from .lezen import (Lading, NaamZoeker, Problemen, controleer_jaar, gehele_getallen, getallen, gm_codes, jaren,
-                    lees_tekst_csv, tekst, uniek, zoeker_van)
+                    lees_tekst_csv, tekst, uniek)
 
 EERSTE_JAAR = 1900  # de CBS-gemeentelijsten beginnen ruim later; eerder is een tikfout
 MAX_INWONERS = 20_000_000  # meer dan heel Nederland
@@ -66,7 +66,6 @@ def herken_namen(pad: Path, kop: str) -> bool:
 
 def lees_namen(pad: Path, namen: NaamZoeker) -> Lading:
     fouten = Problemen(pad)
-    namen = zoeker_van(namen)
     df = lees_tekst_csv(pad, ",", ["jaar", "gm_code", *NAAMKOLOMMEN], fouten=fouten)
     df["jaar"] = jaren(fouten, df, "jaar", EERSTE_JAAR)
     df["gm_code"] = gm_codes(fouten, df, "gm_code")
@@ -97,7 +96,6 @@ def herken_namen_gf(pad: Path, kop: str) -> bool:
 
 def lees_namen_gf(pad: Path, namen: NaamZoeker) -> Lading:
     fouten = Problemen(pad)
-    namen = zoeker_van(namen)
     df = lees_tekst_csv(pad, "\t", ["Iv3naam", "GFnaam"], fouten=fouten)
     df["gm_code"] = namen.codes(fouten, df, "Iv3naam", None)
     tekst(fouten, df, "GFnaam", verplicht=True)
@@ -117,7 +115,6 @@ def herken_inwoners(pad: Path, kop: str) -> bool:
 
 def lees_inwoners(pad: Path, namen: NaamZoeker) -> Lading:
     fouten = Problemen(pad)
-    namen = zoeker_van(namen)
     df = lees_tekst_csv(pad, ",", ["jaar", "gm_code", "aantal_inwoners"], fouten=fouten)
     uit = pd.DataFrame({
         "jaar": jaren(fouten, df, "jaar", EERSTE_JAAR),
@@ -144,7 +141,6 @@ def herken_klassen(pad: Path, kop: str) -> bool:
 
 def lees_klassen(pad: Path, namen: NaamZoeker) -> Lading:
     fouten = Problemen(pad)
-    namen = zoeker_van(namen)
     jaar = _jaar_uit_naam(fouten, EERSTE_JAAR, "gemeenteklassen")
     df = lees_tekst_csv(pad, "\t", KOLOMMEN_KLASSEN, fouten=fouten)
     uit = pd.DataFrame({
@@ -171,7 +167,6 @@ def herken_profiel(pad: Path, kop: str) -> bool:
 
 def lees_profiel(pad: Path, namen: NaamZoeker) -> Lading:
     fouten = Problemen(pad)
-    namen = zoeker_van(namen)
     df = lees_tekst_csv(pad, "\t", ["Gemeenten", "Centrumfunctie", "Sociale structuur"], fouten=fouten)
     uit = pd.DataFrame({
         "gm_code": namen.codes(fouten, df, "Gemeenten", None),
@@ -194,7 +189,6 @@ def herken_grenzen(pad: Path, kop: str) -> bool:
 
 def lees_grenzen(pad: Path, namen: NaamZoeker) -> Lading:
     fouten = Problemen(pad)
-    namen = zoeker_van(namen)
     df = lees_tekst_csv(pad, ",", KOLOMMEN_GRENS, fouten=fouten)
     uit = pd.DataFrame({
         "jaar_van": jaren(fouten, df, "jaar_van", EERSTE_JAAR),

@@ -16,7 +16,7 @@ import pandas as pd
 from shapely import set_precision
 from shapely.geometry import mapping, shape
 
-from .lezen import FORMULE, GM_CODE, Lading, NaamZoeker, Problemen, controleer_jaar, lees_tekst, zoeker_van
+from .lezen import FORMULE, GM_CODE, Lading, NaamZoeker, Problemen, controleer_jaar, lees_tekst
 
 TOLERANTIE = 0.002   # graden; ±150–220 m in Nederland
 RASTER = 0.001       # afronding van coördinaten
@@ -32,7 +32,6 @@ def herken(pad: Path, kop: str) -> bool:
 
 def lees(pad: Path, namen: NaamZoeker) -> Lading:
     fouten = Problemen(pad)
-    namen = zoeker_van(namen)
     if not (m := re.search(r"((?:19|20)\d\d)", pad.name)):
         raise fouten.fout("het jaar van de indeling staat niet in de bestandsnaam; noem het "
                           "bestand bv. gemeenten_2025.geojson.")

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from .lezen import (IV3_EERSTE_JAAR, MAX_IV3, Lading, NaamZoeker, Problemen, controleer_jaar, getallen,
-                    gm_codes, jaren, keuze, laatste_jaar, lees_tekst_csv, taakveld_codes, uniek, zoeker_van)
+                    gm_codes, jaren, keuze, laatste_jaar, lees_tekst_csv, taakveld_codes, uniek)
 
 DOCUMENTEN = {"begroting", "jaarrekening"}
 VERSLAGSOORT = {"000": "begroting", "005": "jaarrekening"}
@@ -68,7 +68,6 @@ def _bedragen(fouten: Problemen, df: pd.DataFrame, kolom: str, **opties) -> pd.S
 
 def lees_taakveld(pad: Path, namen: NaamZoeker) -> Lading:
     fouten = Problemen(pad)
-    namen = zoeker_van(namen)
     jd = jaar_document_uit_naam(pad)
     if jd is None:
         raise fouten.fout("jaar en document staan niet in de bestandsnaam; noem het bestand "
@@ -99,7 +98,6 @@ def herken_2posities(pad: Path, kop: str) -> bool:
 
 def lees_2posities(pad: Path, namen: NaamZoeker) -> Lading:
     fouten = Problemen(pad)
-    namen = zoeker_van(namen)
     df = lees_tekst_csv(pad, ",", KOLOMMEN_2POS, fouten=fouten)
     jaar = jaren(fouten, df, "jaar", IV3_EERSTE_JAAR)
     document = keuze(fouten, df, "document", DOCUMENTEN)
@@ -136,7 +134,6 @@ def herken_cbs_ruw(pad: Path, kop: str) -> bool:
 
 def lees_cbs_ruw(pad: Path, namen: NaamZoeker) -> Lading:
     fouten = Problemen(pad)
-    namen = zoeker_van(namen)
     df = lees_tekst_csv(pad, None, ["Gemeenten", "TaakveldBalanspost", "Categorie"], fouten=fouten)
     aanwezig = [k for k in WAARDEKOLOMMEN if k in df.columns]
     if not aanwezig:

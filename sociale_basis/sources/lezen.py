@@ -458,11 +458,6 @@ def uniek(fouten: Problemen, df: pd.DataFrame, sleutel: list[str], kolom: str | 
                        lambda w: f"deze combinatie komt twee keer voor ({w}).", waarden=waarden)
 
 
-def zoeker_van(namen) -> NaamZoeker:
-    """`ophalen` geeft de hele importcontext door waar een lezer de zoeker verwacht."""
-    return getattr(namen, "namen", namen)
-
-
 class NaamZoeker:
     """Wat de opslag weet over gemeenten en taakvelden: namen → GM-codes, en welke GM- en
     taakveldcodes per jaar bestaan (om onbekende codes te melden)."""

@@ -12,7 +12,7 @@ import pandas as pd
 from .. import fmt
 from .gemeentefonds import circulaire_uit_naam
 from .lezen import (MAX_EURO, Lading, NaamZoeker, Problemen, gehele_getallen, getallen, lees_tekst_csv,
-                    uniek, zoeker_van)
+                    uniek)
 
 SOORT = "gemeentefonds_regiotaken"
 
@@ -48,7 +48,6 @@ def _controleer_cbs(fouten: Problemen, df: pd.DataFrame, gm: pd.Series) -> None:
 
 def lees(pad: Path, namen: NaamZoeker) -> Lading:
     fouten = Problemen(pad)
-    namen = zoeker_van(namen)
     circulaire, jaar = circulaire_uit_naam(fouten)
     df = lees_tekst_csv(pad, "\t", ["Naam", *TAKEN], fouten=fouten, dubbel_mag=frozenset({"CBS"}))
     gm = namen.codes(fouten, df, "Naam", jaar)
