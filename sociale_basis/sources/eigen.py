@@ -78,8 +78,7 @@ def lees(pad: Path, context) -> Lading:
     eerste = df["gemeente"].str.strip().iloc[0]
     gm = (df["gemeente"].str.strip() if GM_CODE.match(eerste)
           else context.namen.codes(fouten, df.iloc[:1], "gemeente", jaar)).iloc[0]
-    if not fouten and gm not in set(context.vraag("import/gemeenten_jaar", jaar=jaar)["gm_code"]):
-        fouten.meld(f"{gm} is geen gemeente in {jaar} (niet in de gemeentelijst van dat jaar).", 2, "gemeente")
+    context.namen.onbekende_gemeenten(fouten, df.iloc[:1], "gemeente", pd.Series([gm], index=df.index[:1]), jaar)
 
     # Alleen de taakvelden die CBS dat jaar gebruikt: die deelt het model zeker in (geen geld kwijt).
     taakveld = taakveld_codes(fouten, df, "taakveld")

@@ -1,1 +1,0 @@
-SELECT gm_code, naam FROM gemeente_jaar WHERE jaar = $jaar;
