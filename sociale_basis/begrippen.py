@@ -34,6 +34,14 @@ GESOMDE_FUNCTIES = [f for f in FUNCTIES if f not in ("buiten_sociaal_domein", "g
 BEDRAGEN = [*LAGEN, "totaal", *GESOMDE_FUNCTIES]
 
 
+# Rang: wie minder dan dit deel uitgeeft van wat Nederland per inwoner aan acute zorg uitgeeft (zelfde
+# jaar, document, maat en keuze over regionale taken), krijgt geen rang. Zo'n bedrag zegt waar de zorg
+# geboekt wordt (een gemeenschappelijke regeling, een centrumgemeente), niet dat er weinig nodig is.
+# Gemeten (tests/test_regio.py): in 2023–2026 vallen er per keuze 0 tot 9 gemeenten onder, elk met
+# minder dan € 15 per inwoner (de mediane gemeente: rond € 100), zoals Schiermonnikoog met € 4 in 2025.
+DREMPEL_ACUUT = 0.05
+
+
 def sql_bedragen() -> str:
     """De lijst als SQL-lijst van namen (vaste namen uit deze module, geen invoer)."""
     return ", ".join(f"'{b}'" for b in BEDRAGEN)

@@ -122,37 +122,42 @@ def groep(store: Store, model: str, jaar: int, document: str, maat: str,
 
 
 def trend(store: Store, model: str, maat: str, doeljaar: int, gm_codes: list[str] | None = None,
-          prijsbasis: int | None = None) -> pd.DataFrame:
+          prijsbasis: int | None = None, zonder_regio: bool = False) -> pd.DataFrame:
     """Alle jaren en documenten voor een gemeente, groep of Nederland (None), herrekend naar de
-    indeling van `doeljaar`; met `prijsbasis` in constante prijzen van dat jaar."""
+    indeling van `doeljaar`; met `prijsbasis` in constante prijzen van dat jaar. `zonder_regio`:
+    zoals bij per_gemeente."""
     if maat not in MATEN:
         raise IndicatorFout(f"Onbekende maat '{maat}'; kies netto of bruto.")
-    _herreken(store, model, maat, doeljaar)
+    _herreken(store, model, maat, doeljaar, zonder_regio)
     return store.query("marts/trend", model=model, maat=maat, doeljaar=doeljaar,
-                       gm_codes=list(gm_codes) if gm_codes is not None else None, prijsbasis=prijsbasis)
+                       gm_codes=list(gm_codes) if gm_codes is not None else None, prijsbasis=prijsbasis,
+                       zonder_regio=zonder_regio)
 
 
 def per_gemeente_herrekend(store: Store, model: str, jaar: int, document: str, maat: str,
-                           doeljaar: int) -> pd.DataFrame:
+                           doeljaar: int, zonder_regio: bool = False) -> pd.DataFrame:
     """Zoals per_gemeente, maar herrekend naar de gemeenten van `doeljaar` (bv. voor een kaart)."""
     controleer(store, model, jaar, document, maat)
-    _herreken(store, model, maat, doeljaar)
+    _herreken(store, model, maat, doeljaar, zonder_regio)
     return store.query("marts/indicatoren_herrekend", model=model, jaar=jaar, document=document,
-                       maat=maat, doeljaar=doeljaar)
+                       maat=maat, doeljaar=doeljaar, zonder_regio=zonder_regio)
 
 
-def _herreken(store: Store, model: str, maat: str, doeljaar: int) -> None:
+def _herreken(store: Store, model: str, maat: str, doeljaar: int, zonder_regio: bool) -> None:
     """Reken alle gemeenten één keer om naar de indeling van `doeljaar` (werk.herrekend_cache)."""
-    sleutel = ("herrekend", model, maat, doeljaar)
+    sleutel = ("herrekend", model, maat, doeljaar, zonder_regio)
     if sleutel not in store.onthouden:
-        store.voer_uit("model/herreken", model=model, maat=maat, doeljaar=doeljaar)
+        store.voer_uit("model/herreken", model=model, maat=maat, doeljaar=doeljaar, zonder_regio=zonder_regio)
         store.onthouden[sleutel] = True
 
 
 # -- overige marts: één functie per vraag, zodat alleen deze module marts bij naam kent -------------
-def maatstaf(store: Store, model: str, jaar: int, document: str, circulaire: str) -> pd.DataFrame:
-    """Netto uitgaven naast de gemeentefondsmaatstaf van een circulaire, per gemeente."""
-    return store.query("marts/maatstaf", model=model, jaar=jaar, document=document, circulaire=circulaire)
+def maatstaf(store: Store, model: str, jaar: int, document: str, circulaire: str,
+             zonder_regio: bool = False) -> pd.DataFrame:
+    """Netto uitgaven naast de gemeentefondsmaatstaf van een circulaire, per gemeente. `zonder_regio`:
+    maatwerk en acuut zonder de regionale taakvelden (zoals bij per_gemeente)."""
+    return store.query("marts/maatstaf", model=model, jaar=jaar, document=document, circulaire=circulaire,
+                       zonder_regio=zonder_regio)
 
 
 def circulaires(store: Store) -> pd.DataFrame:

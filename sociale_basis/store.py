@@ -79,9 +79,11 @@ SCHEMA_VERSIE = max(v for v, _ in _migraties())
 
 
 def _werk_sql(tekst: str) -> str:
-    """Vul de lagen en functies uit begrippen.py in (vaste namen uit de code, nooit invoer)."""
+    """Vul de lagen, functies en de rangdrempel uit begrippen.py in (vaste waarden uit de code,
+    nooit invoer)."""
     return (tekst.replace("{{bedragen}}", begrippen.sql_bedragen())
-                 .replace("{{sommen}}", begrippen.sql_sommen()))
+                 .replace("{{sommen}}", begrippen.sql_sommen())
+                 .replace("{{drempel_acuut}}", repr(float(begrippen.DREMPEL_ACUUT))))
 
 
 def _voer_uit(cur: duckdb.DuckDBPyConnection, naam: str, params: dict) -> None:

@@ -5,13 +5,19 @@ from __future__ import annotations
 import pandas as pd
 
 from . import fmt
+from .begrippen import DREMPEL_ACUUT
 
 GEEN_EIGEN_ACUUT = "geen eigen lasten voor acute zorg: waarschijnlijk via een regeling of centrumgemeente"
+WEINIG_EIGEN_ACUUT = (f"bijna geen eigen lasten voor acute zorg (minder dan {fmt.procent(DREMPEL_ACUUT, 0)} van "
+                      "Nederland per inwoner): waarschijnlijk via een regeling of centrumgemeente")
 NEGATIEF_NETTO = ("de baten op die taakvelden zijn hoger dan de lasten, bijvoorbeeld door een rijksbijdrage "
                   "of een doorbetaling die hier binnenkomt")
 ZONDER_REGIO = ("Laat beschermd wonen, maatschappelijke opvang en vrouwenopvang (taakveld 6.81) voor elke "
-                "gemeente weg uit acute zorg. Centrumgemeenten betalen die zorg voor hun hele regio; zo "
-                "vergelijk je wat gemeenten voor hun eigen inwoners uitgeven. Zie Methode.")
+                "gemeente weg uit acute zorg, op elke pagina. Centrumgemeenten betalen die zorg voor hun hele "
+                "regio; zo vergelijk je wat gemeenten voor hun eigen inwoners uitgeven. Zie Methode.")
+ZONDER_REGIO_KORT = "zonder regionale taken"
+ZONDER_REGIO_AAN = ("Zonder regionale taken: beschermd wonen en opvang (6.81) tellen voor geen enkele gemeente "
+                    "mee, ook niet voor Nederland en de vergelijkingsgroep.")
 TAKEN = {"beschermd_wonen": "beschermd wonen", "maatschappelijke_opvang": "maatschappelijke opvang",
          "vrouwenopvang": "vrouwenopvang"}
 
@@ -37,11 +43,12 @@ def geen_verhouding(rij: pd.Series, maat: str) -> str | None:
 
 
 def kopzin(onderwerp: str, rij: pd.Series, jaar: int, document: str, maat: str,
-           per_inwoner: bool) -> str:
+           per_inwoner: bool, zonder_regio: bool = False) -> str:
     """'In 2025 begroten gemeenten € 212 per inwoner voor collectieve preventie en € 290 voor
     acute zorg: voor elke euro preventie gaat er € 1,37 naar acute zorg (netto).'
     Alleen de maat staat tussen haakjes; een reden zonder verhouding volgt na een puntkomma, zodat
-    er nooit twee haakjesgroepen naast of in elkaar staan (een gemeentenaam heeft ze soms al)."""
+    er nooit twee haakjesgroepen naast of in elkaar staan (een gemeentenaam heeft ze soms al).
+    `zonder_regio`: de haakjes zeggen het ook, zodat een schermafdruk het meeneemt."""
     p, a = bedrag(rij, "collectieve_preventie", per_inwoner), bedrag(rij, "acute_zorg", per_inwoner)
     per = " per inwoner" if per_inwoner else ""
     if document == "begroting":
@@ -54,7 +61,7 @@ def kopzin(onderwerp: str, rij: pd.Series, jaar: int, document: str, maat: str,
         staart = f"; {reden}"
     else:
         staart = f": voor elke euro preventie gaat er {fmt.factor(rij['acuut_per_euro_preventie'])} naar acute zorg"
-    return f"{zin}{staart} ({maat})."
+    return f"{zin}{staart} ({maat}{', ' + ZONDER_REGIO_KORT if zonder_regio else ''})."
 
 
 def negatief(rij: pd.Series, maat: str) -> str | None:
@@ -68,11 +75,44 @@ def negatief(rij: pd.Series, maat: str) -> str | None:
     return f"{opsomming(min_).capitalize()} {'is' if len(min_) == 1 else 'zijn'} netto negatief: {NEGATIEF_NETTO}."
 
 
+def eigen_acuut(rij: pd.Series) -> str | None:
+    """De opmerking bij een gemeente zonder eigen acute zorg van betekenis (geen_eigen_acuut), of None."""
+    geen = rij.get("geen_eigen_acuut")
+    if geen is None or pd.isna(geen) or not geen:  # leeg: een gemeente zonder cijfers (kaart)
+        return None
+    return GEEN_EIGEN_ACUUT if rij["acute_zorg"] <= 0 else WEINIG_EIGEN_ACUUT
+
+
 def zonder_rang(rij: pd.Series, maat: str) -> str | None:
     """Waarom een gemeente geen rang krijgt, of None als ze er een heeft."""
     if bool(rij.get("rangbaar", True)):
         return None
-    return f"Geen rang: {geen_verhouding(rij, maat) or GEEN_EIGEN_ACUUT}."
+    if (reden := geen_verhouding(rij, maat)) is not None:
+        return f"Geen rang: {reden}."
+    # Wel een verhouding, maar (bijna) geen eigen acute zorg: het bedrag en de drempel voluit.
+    return (f"Geen rang: acute zorg is {fmt.euro(rij['acute_zorg_per_inwoner'])} per inwoner, minder dan "
+            f"{fmt.euro(rij['acuut_drempel_per_inwoner'])} ({fmt.procent(DREMPEL_ACUUT, 0)} van Nederland). Zo "
+            "weinig eigen lasten wijzen op een regeling of centrumgemeente die de zorg betaalt, niet op een "
+            "‘beste’ verhouding.")
+
+
+def drempel_nu(df: pd.DataFrame, keuze: str) -> str:
+    """De rangdrempel in euro's voor deze keuze en wie er (boven € 0) onder valt, met naam."""
+    onder = df[df["geen_eigen_acuut"] & (df["acute_zorg"] > 0)].sort_values("acute_zorg_per_inwoner")
+    namen = [f"{r.gemeente} ({fmt.euro(r.acute_zorg_per_inwoner)})" for r in onder.itertuples(index=False)]
+    return (f"In {keuze} ligt de drempel op {fmt.euro(df['acuut_drempel_per_inwoner'].iloc[0])} acute zorg per "
+            f"inwoner. Daaronder, maar boven € 0: {opsomming(namen) if namen else 'geen enkele gemeente'}.")
+
+
+def regio_gemeentefonds(zonder_regio: bool) -> str:
+    """Of ‘Zonder regionale taken’ op de pagina Gemeentefonds geldt, en waarvoor."""
+    if zonder_regio:
+        return ("Zonder regionale taken (zijbalk) geldt hier voor ‘Maatwerk en acuut’: beschermd wonen en opvang "
+                "(6.81) zijn weggelaten, net als hun decentralisatie-uitkeringen, die niet in deze clusters zitten. "
+                "‘Sociale basis’ verandert niet: 6.81 hoort daar niet bij.")
+    return ("‘Maatwerk en acuut’ bevat beschermd wonen en opvang (6.81), maar hun decentralisatie-uitkeringen "
+            "zitten niet in deze clusters: centrumgemeenten kunnen zo ver boven de maatstaf lijken uit te geven. Zet "
+            "‘Zonder regionale taken’ in de zijbalk aan om 6.81 weg te laten. ‘Sociale basis’ verandert daar niet door.")
 
 
 def regiorol(taken: list[str], uitkeringsjaar: int) -> str:
@@ -98,9 +138,17 @@ def gewogen_en_mediaan(gewogen: float, df: pd.DataFrame, wie: str = "Nederland")
     s = spreiding(df)
     return (f"{wie} als geheel (gewogen: totaal acute zorg ÷ totaal preventie): {fmt.factor(gewogen)}. "
             f"De **mediane gemeente**: {fmt.factor(s['mediaan'])}; de middelste helft van de {s['n']} gemeenten "
-            f"met een verhouding ligt tussen {fmt.factor(s['q1'])} en {fmt.factor(s['q3'])}, en "
-            f"{s['onder_1']} gemeenten zitten onder € 1. Grote steden met veel acute zorg trekken het gewogen "
-            "cijfer omhoog.")
+            f"met een rang ligt tussen {fmt.factor(s['q1'])} en {fmt.factor(s['q3'])}, en "
+            f"{s['onder_1']} gemeenten zitten onder € 1." + _trekt(gewogen, s["mediaan"]))
+
+
+def _trekt(gewogen: float, mediaan: float) -> str:
+    """Welke kant grote gemeenten het gewogen cijfer op trekken (in een kleine groep soms omlaag)."""
+    if gewogen > mediaan:
+        return " Grote steden met veel acute zorg trekken het gewogen cijfer omhoog."
+    if gewogen < mediaan:
+        return " Grote gemeenten met relatief weinig acute zorg trekken het gewogen cijfer omlaag."
+    return ""
 
 
 def wat_als(rij: pd.Series, df: pd.DataFrame, leden: list[str]) -> dict | None:

@@ -3,7 +3,7 @@
 
 import pytest
 
-from sociale_basis import indicators, teksten
+from sociale_basis import begrippen, indicators, teksten
 from sociale_basis.sources import herken, regiotaken
 from sociale_basis.sources.lezen import InvoerFout
 
@@ -85,3 +85,78 @@ def test_siudu_wordt_gelezen_met_fouten_per_rij(tmp_path, opslag):
     lading = regiotaken.lees(pad, namen)
     rijen = lading.tabellen["gf_regiotaak"].set_index("taak")["bedrag"]
     assert rijen.to_dict() == {"beschermd_wonen": 1234567.0, "vrouwenopvang": 12.5}
+
+
+def test_bijna_geen_acute_zorg_geeft_geen_rang_1(opslag, standaardmodel):
+    """Schiermonnikoog had zonder regionale taken rang 1 (€ 0,01 acuut per € preventie) met € 4 acute
+    zorg per inwoner: onder de drempel (5% van Nederland, € 7) krijgt ze geen rang meer."""
+    df = indicators.per_gemeente(opslag, standaardmodel, 2025, "begroting", "netto", zonder_regio=True)
+    nl = indicators.groep(opslag, standaardmodel, 2025, "begroting", "netto", zonder_regio=True)
+    drempel = begrippen.DREMPEL_ACUUT * nl["acute_zorg_per_inwoner"]
+    assert df["acuut_drempel_per_inwoner"].iloc[0] == pytest.approx(drempel)
+    schier = df.set_index("gemeente").loc["Schiermonnikoog"]
+    assert 0 < schier["acute_zorg_per_inwoner"] < drempel and schier["acuut_per_euro_preventie"] < 0.02
+    assert schier["geen_eigen_acuut"] and not schier["rangbaar"]
+    reden = teksten.zonder_rang(schier, "netto")
+    assert reden.startswith("Geen rang: acute zorg is € 4 per inwoner, minder dan € 7 (5% van Nederland)")
+    assert teksten.eigen_acuut(schier).startswith("bijna geen eigen lasten voor acute zorg")
+    gerangd = df[df["rangbaar"]].sort_values("acuut_per_euro_preventie")
+    assert gerangd.iloc[0]["gemeente"] == "Vlieland"
+    assert (gerangd["acute_zorg_per_inwoner"] >= drempel).all()
+    # Met regionale taken (bruto) was Schiermonnikoog ook rang 1; nu Blaricum.
+    bruto = indicators.per_gemeente(opslag, standaardmodel, 2025, "begroting", "bruto")
+    assert bruto[bruto["rangbaar"]].sort_values("acuut_per_euro_preventie").iloc[0]["gemeente"] == "Blaricum"
+    assert not bruto.set_index("gemeente").loc["Schiermonnikoog", "rangbaar"]
+
+
+def test_drempel_raakt_alleen_uitschieters(opslag, standaardmodel):
+    """Wat begrippen.DREMPEL_ACUUT zegt, gemeten: in 2023–2026 per keuze hooguit 9 gemeenten met wel
+    acute zorg onder de drempel, elk met minder dan € 15 per inwoner (de mediane gemeente: rond € 100)."""
+    b = indicators.beschikbaarheid(opslag)
+    gezien, namen = 0, set()
+    for jaar, document in b.loc[b["jaar"] >= 2023, ["jaar", "document"]].itertuples(index=False):
+        for maat in ("netto", "bruto") if indicators.netto_volledig(opslag, jaar, document) else ("bruto",):
+            for zonder in (False, True):
+                df = indicators.per_gemeente(opslag, standaardmodel, jaar, document, maat, zonder)
+                onder = df[df["geen_eigen_acuut"] & (df["acute_zorg"] > 0)]
+                assert len(onder) <= 9 and (onder["acute_zorg_per_inwoner"] < 15).all(), (jaar, document, maat)
+                assert df["acute_zorg_per_inwoner"].median() > 90
+                gezien, namen = gezien + 1, namen | set(onder["gemeente"])
+    assert gezien >= 20 and {"Schiermonnikoog", "Castricum", "Heerde"} <= namen
+
+
+def test_trend_en_kaart_zonder_regionale_taken(opslag, standaardmodel):
+    """Trends en de herrekende kaart volgen dezelfde regel (werk.indicatoren_gekozen) en dezelfde rang."""
+    for zonder in (False, True):
+        reeks = indicators.trend(opslag, standaardmodel, "bruto", 2025, None, zonder_regio=zonder).set_index(
+            ["jaar", "document"])
+        nl = indicators.groep(opslag, standaardmodel, 2025, "begroting", "bruto", zonder_regio=zonder)
+        assert reeks.loc[(2025, "begroting"), "acute_zorg"] == pytest.approx(nl["acute_zorg"], rel=1e-9)
+    met = indicators.trend(opslag, standaardmodel, "bruto", 2025, ["GM0193"]).set_index(["jaar", "document"])
+    zonder = indicators.trend(opslag, standaardmodel, "bruto", 2025, ["GM0193"], zonder_regio=True).set_index(
+        ["jaar", "document"])
+    assert (zonder["acute_zorg"] < met["acute_zorg"] - 1e6).all()  # Zwolle: elk jaar miljoenen op 6.81
+    assert (zonder["collectieve_preventie"] == met["collectieve_preventie"]).all()
+
+    # 2019 op de grenzen van 2022: het landelijke totaal blijft, en de vlaggen staan er ook.
+    for zonder in (False, True):
+        h = indicators.per_gemeente_herrekend(opslag, standaardmodel, 2019, "jaarrekening", "bruto", 2022, zonder)
+        nl = indicators.groep(opslag, standaardmodel, 2019, "jaarrekening", "bruto", zonder_regio=zonder)
+        assert h["acute_zorg"].sum() == pytest.approx(nl["acute_zorg"], rel=1e-6)
+        drempel = begrippen.DREMPEL_ACUUT * h["acute_zorg"].sum() / h["inwoners"].sum()
+        verwacht = (h["acute_zorg"] <= 0) | (h["acute_zorg_per_inwoner"] < drempel)
+        assert (h["geen_eigen_acuut"] == verwacht).all() and verwacht.any()
+        assert not h.loc[h["geen_eigen_acuut"], "rangbaar"].any()
+
+
+def test_gemeentefonds_zonder_regionale_taken(opslag, standaardmodel):
+    met = indicators.maatstaf(opslag, standaardmodel, 2025, "begroting", "S2024").set_index("gm_code")
+    zonder = indicators.maatstaf(opslag, standaardmodel, 2025, "begroting", "S2024", zonder_regio=True).set_index(
+        "gm_code")
+    tv = indicators.taakvelden_gemeente(opslag, standaardmodel, 2025, "begroting", "netto", "GM0193")
+    regio = tv.loc[tv["taakveld"].isin(REGIONAAL) & tv["laag"].isin(["maatwerk", "acuut"]), "bedrag"].sum()
+    assert regio > 1e6
+    assert zonder.loc["GM0193", "individueel_uitgaven"] == pytest.approx(
+        met.loc["GM0193", "individueel_uitgaven"] - regio, abs=0.5)
+    assert (zonder["sociale_basis_uitgaven"] == met["sociale_basis_uitgaven"]).all()
+    assert (zonder["individueel_fonds"] == met["individueel_fonds"]).all()

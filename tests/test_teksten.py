@@ -64,6 +64,10 @@ def test_gewogen_naast_mediaan():
     zin = teksten.gewogen_en_mediaan(1.43, df)
     assert "gewogen" in zin and "€ 1,43" in zin and "mediane gemeente**: € 1,50" in zin
     assert "tussen € 0,88 en € 2,50" in zin
+    # Gewogen onder de mediaan (kan in een kleine groep): dan trekken grote gemeenten het omlaag.
+    assert zin.endswith("gewogen cijfer omlaag.")
+    assert teksten.gewogen_en_mediaan(2.0, df).endswith("Grote steden met veel acute zorg trekken het gewogen "
+                                                         "cijfer omhoog.")
 
 
 def test_wat_als_rekent_naar_de_mediaan_van_de_groep():
@@ -78,3 +82,21 @@ def test_wat_als_rekent_naar_de_mediaan_van_de_groep():
     boven = rij.copy()
     boven["collectieve_preventie_per_inwoner"] = 130.0
     assert teksten.wat_als(boven, df, ["A", "B", "C", "D"]) is None
+
+
+def test_kopzin_zegt_zonder_regionale_taken():
+    zin = teksten.kopzin("gemeenten", _rij(100_000, 150_000), 2025, "begroting", "netto", True, zonder_regio=True)
+    assert zin.endswith("naar acute zorg (netto, zonder regionale taken).")
+
+
+def test_onder_de_drempel_geen_rang_met_bedrag_en_drempel():
+    rij = pd.concat([_rij(350_000, 4_000).drop("rangbaar"),
+                     pd.Series({"rangbaar": False, "geen_eigen_acuut": True, "acuut_drempel_per_inwoner": 7.4})])
+    assert teksten.zonder_rang(rij, "netto") == (
+        "Geen rang: acute zorg is € 4 per inwoner, minder dan € 7 (5% van Nederland). Zo weinig eigen lasten "
+        "wijzen op een regeling of centrumgemeente die de zorg betaalt, niet op een ‘beste’ verhouding.")
+    assert teksten.eigen_acuut(rij).startswith("bijna geen eigen lasten voor acute zorg (minder dan 5% van")
+    nul = pd.concat([_rij(136_000, 0), pd.Series({"geen_eigen_acuut": True})])
+    assert teksten.eigen_acuut(nul) == teksten.GEEN_EIGEN_ACUUT
+    # Een gemeente zonder cijfers (kaart: leeg na de koppeling) krijgt geen opmerking.
+    assert teksten.eigen_acuut(pd.Series({"geen_eigen_acuut": float("nan"), "acute_zorg": float("nan")})) is None

@@ -96,7 +96,7 @@ def test_constante_prijzen_basisjaar_gelijk_aan_nominaal(opslag, standaardmodel)
 
 def test_maatstaf_gemeentefonds_met_de_hand(opslag, standaardmodel, shared):
     """Amsterdam, begroting 2025, septembercirculaire 2024: uit de bronbestanden zelf."""
-    df = opslag.query("marts/maatstaf", model=standaardmodel, jaar=2025, document="begroting", circulaire="S2024")
+    df = indicators.maatstaf(opslag, standaardmodel, 2025, "begroting", "S2024")
     ams = df.set_index("gm_code").loc["GM0363"]
     iv3 = pd.read_csv(shared / "iv3" / "iv3_taakveld_2025_begroting.csv", sep=";", dtype={"Taakveld": str})
     iv3 = iv3[iv3["Gemeenten"] == "Amsterdam"].assign(code=lambda d: d["Taakveld"].str.split(" ").str[0])

@@ -4,7 +4,8 @@
 -- - individuele voorzieningen: netto uitgaven in de lagen maatwerk en acuut (het model) naast
 --   de clusters Individuele voorzieningen Wmo en Jeugd.
 -- De uitkering is een schatting van de behoefte uit de circulaire ($circulaire voor uitkeringsjaar
--- $jaar), geen oormerk.
+-- $jaar), geen oormerk. $zonder_regio: maatwerk en acuut zonder de regionale taakvelden
+-- (werk.regionale_taak); hun decentralisatie-uitkeringen zitten ook niet in deze clusters.
 WITH sociale_basis AS (
     SELECT g.gm_code, sum(g.lasten - g.baten) * 1000 AS uitgaven
     FROM main.iv3_gekozen g
@@ -16,6 +17,7 @@ individueel AS (
     SELECT gm_code, sum(bedrag) AS uitgaven
     FROM werk.bedrag_laag($model, 'netto')
     WHERE jaar = $jaar AND document = $document AND laag IN ('maatwerk', 'acuut')
+      AND NOT ($zonder_regio AND werk.regionale_taak(taakveld))
     GROUP BY gm_code
 ),
 fonds AS (

@@ -1,11 +1,12 @@
 -- Tijdreeks (alle jaren en documenten) voor één gemeente, een groep of heel Nederland
 -- ($gm_codes leeg), herrekend naar de gemeentelijke indeling van $doeljaar via de
 -- herindelingsketen. Met $prijsbasis in constante prijzen van dat jaar (CPI); jaren zonder
--- prijsindex krijgen dan lege bedragen. Groepen: Σ bedrag / Σ inwoners.
+-- prijsindex krijgen dan lege bedragen. Groepen: Σ bedrag / Σ inwoners. $zonder_regio: zoals
+-- marts/indicatoren (werk.indicatoren_gekozen).
 -- `dekking` = het deel van de inwoners (naar aandeel) waarvoor de bron cijfers heeft; < 1 als
 -- een voorganger in dat jaar niets indiende (zie werk.herrekend).
 WITH herrekend AS (
-    SELECT * FROM werk.herrekend($model, $maat, $doeljaar, p_gm_codes := $gm_codes)
+    SELECT * FROM werk.herrekend($model, $maat, $doeljaar, $zonder_regio, p_gm_codes := $gm_codes)
 ),
 groep AS (
     SELECT jaar, document, count(inwoners) AS gemeenten, sum(inwoners) AS inwoners,

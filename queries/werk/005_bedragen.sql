@@ -7,3 +7,14 @@ CREATE OR REPLACE MACRO werk.bedragen() AS [{{bedragen}}];
 -- De enige plek waar deze regel staat; elke mart gebruikt dit macro.
 CREATE OR REPLACE MACRO werk.acuut_per_preventie(acuut, preventie) AS
     CASE WHEN preventie > 0 AND acuut >= 0 THEN acuut / preventie END;
+
+-- Wie een rang krijgt (de enige plek van deze regel; het deel staat in begrippen.DREMPEL_ACUUT).
+-- Geen eigen acute zorg van betekenis: € 0 of minder, of minder dan dat deel van wat Nederland per
+-- inwoner aan acute zorg uitgeeft (landelijk = Σ acute zorg / Σ inwoners in dezelfde keuze). Een
+-- verhouding bij nul zegt dan waar de zorg geboekt wordt, niet dat de gemeente het beter doet.
+CREATE OR REPLACE MACRO werk.acuut_drempel(landelijk_acuut, landelijk_inwoners) AS
+    {{drempel_acuut}} * landelijk_acuut / landelijk_inwoners;
+CREATE OR REPLACE MACRO werk.geen_eigen_acuut(acuut, inwoners, drempel_per_inwoner) AS
+    acuut <= 0 OR acuut / inwoners < drempel_per_inwoner;
+CREATE OR REPLACE MACRO werk.rangbaar(verhouding, geen_eigen_acuut) AS
+    verhouding IS NOT NULL AND NOT geen_eigen_acuut;

@@ -58,20 +58,21 @@ def regiotaken(store: Store, sleutel: str, jaar: int) -> pd.DataFrame:
 
 @gecacht
 def per_gemeente_herrekend(store: Store, sleutel: str, jaar: int, document: str, maat: str,
-                           doeljaar: int) -> pd.DataFrame:
-    return indicators.per_gemeente_herrekend(store, sleutel, jaar, document, maat, doeljaar)
+                           doeljaar: int, zonder_regio: bool = False) -> pd.DataFrame:
+    return indicators.per_gemeente_herrekend(store, sleutel, jaar, document, maat, doeljaar, zonder_regio)
 
 
 @gecacht
 def trend(store: Store, sleutel: str, maat: str, doeljaar: int, gm_codes: tuple[str, ...] | None,
-          prijsbasis: int | None) -> pd.DataFrame:
+          prijsbasis: int | None, zonder_regio: bool = False) -> pd.DataFrame:
     return indicators.trend(store, sleutel, maat, doeljaar,
-                            list(gm_codes) if gm_codes is not None else None, prijsbasis)
+                            list(gm_codes) if gm_codes is not None else None, prijsbasis, zonder_regio)
 
 
 @gecacht
-def maatstaf(store: Store, sleutel: str, jaar: int, document: str, circulaire: str) -> pd.DataFrame:
-    return indicators.maatstaf(store, sleutel, jaar, document, circulaire)
+def maatstaf(store: Store, sleutel: str, jaar: int, document: str, circulaire: str,
+             zonder_regio: bool = False) -> pd.DataFrame:
+    return indicators.maatstaf(store, sleutel, jaar, document, circulaire, zonder_regio)
 
 
 @gecacht
