@@ -247,7 +247,9 @@ def kaart(geojson: dict | str, df: pd.DataFrame, kolom: str, label: str, tekst: 
         "type": "choropleth", "geojson": geojson, "featureidkey": "id",
         "locations": zonder["gm_code"].tolist(), "z": [0] * len(zonder), "showscale": False,
         "colorscale": [[0, GEEN_CIJFERS], [1, GEEN_CIJFERS]], "marker": {"line": {"color": "white", "width": 0.3}},
-        "hovertext": [f"{n}: geen cijfers of geen verhouding" for n in zonder["gemeente"]],
+        # De eigen hovertekst erbij: die zegt waarom (bv. geen eigen lasten voor acute zorg).
+        "hovertext": [f"{t}<br>grijs: geen cijfers of geen rang"
+                      for t, leeg in zip(tekst, df[kolom].isna()) if leeg],
         "hovertemplate": "%{hovertext}<extra></extra>"}] if len(zonder) else []
     met = df[df[kolom].notna()]
     klasse, schaal, etiketten = klassen(met[kolom])
@@ -255,7 +257,7 @@ def kaart(geojson: dict | str, df: pd.DataFrame, kolom: str, label: str, tekst: 
              "locations": met["gm_code"].tolist(), "z": klasse, "zmin": -0.5, "zmax": len(etiketten) - 0.5,
              "colorscale": schaal, "marker": {"line": {"color": "white", "width": 0.3}},
              "colorbar": {"title": {"text": f"{label}<br>{len(etiketten)} klassen, elk ±even<br>veel gemeenten"
-                                            + ("<br>grijs: geen cijfers" if len(zonder) else ""), "side": "top"},
+                                            + ("<br>grijs: geen cijfers of rang" if len(zonder) else ""), "side": "top"},
                           "tickvals": list(range(len(etiketten))), "ticktext": etiketten,
                           "thickness": 14, "len": 0.6},
              "customdata": met["gm_code"].tolist(),

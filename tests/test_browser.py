@@ -146,6 +146,17 @@ def test_link_met_onbekende_gemeente_meldt_dat(dashboard, pagina):
     pagina.wait_for_selector("h1:has-text('Amsterdam')")
 
 
+def test_link_met_onbekend_jaar_meldt_dat_en_oude_schakelaar_werkt(dashboard, pagina):
+    """?jaar=2031 geeft een melding in plaats van stil een ander jaar; een oude link met
+    ?zonder_regio=true zet de schakelaar in de zijbalk aan, en de kopzin zegt het."""
+    pagina.goto(f"{dashboard}/?jaar=2031&zonder_regio=true")
+    wacht_tot_klaar(pagina)
+    pagina.get_by_text("Jaar 2031 staat niet in de opslag; getoond: 2025.").wait_for()
+    assert pagina.locator("h4").first.inner_text().endswith("(netto, zonder regionale taken).")
+    schakelaar = pagina.locator("[data-testid='stSidebar']").get_by_role("checkbox", name="Zonder regionale taken")
+    assert schakelaar.is_checked()
+
+
 def test_kopieer_link(dashboard, browser):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()

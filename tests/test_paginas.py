@@ -352,3 +352,85 @@ def test_wat_als_naar_de_mediaan_van_de_groep(db):
     tekst = next(m.value for m in at.markdown if "mediane gemeente in de vergelijkingsgroep" in m.value)
     assert "per inwoner** meer nodig" in tekst and "Komt dat geld **erbij**" in tekst
     assert any("rekenvoorbeeld, geen voorspelling" in c.value for c in at.caption)
+
+
+def _bronnen(at: AppTest) -> list[str]:
+    return [json.dumps(f["layout"]["annotations"], ensure_ascii=False) for f in figuren(at)]
+
+
+def test_zonder_regionale_taken_een_schakelaar_voor_elke_pagina(db):
+    """Eén schakelaar in de zijbalk, ook uit een oude link (?zonder_regio=true): Nederland, Trends en
+    Kaart rekenen zonder 6.81 en de kopzin en elke bronregel zeggen het (ook in een schermafdruk)."""
+    met = app(db, jaar="2025", document="Begroting")
+    at = app(db, jaar="2025", document="Begroting", zonder_regio="true")
+    assert at.sidebar.toggle(key="zonder_regio").value
+    assert "(netto)." in met.markdown[0].value
+    assert "(netto, zonder regionale taken)." in at.markdown[0].value
+    acuut = {m.label: m.value for m in at.metric}["Acute en geëscaleerde zorg"]
+    assert acuut != {m.label: m.value for m in met.metric}["Acute en geëscaleerde zorg"]
+    assert all("netto, zonder regionale taken." in b for b in _bronnen(at))
+    assert not any("zonder regionale taken" in b for b in _bronnen(met))
+    for pagina in ("gemeente", "vergelijken", "trends", "kaart"):
+        at.switch_page(f"sociale_basis/pages/{pagina}.py").run()
+        met.switch_page(f"sociale_basis/pages/{pagina}.py").run()
+        if pagina == "trends":  # standaard staat preventie, en die verandert niet
+            for t in (at, met):
+                t.selectbox(key="reeks").select("acute_zorg").run()
+        assert not at.exception, pagina
+        assert "zonder_regio" not in {t.key for t in at.main.toggle}  # geen eigen schakelaar op de pagina
+        assert _bronnen(at) and all("zonder regionale taken" in b for b in _bronnen(at)), pagina
+        assert [f["data"] for f in figuren(at)] != [f["data"] for f in figuren(met)], pagina
+        assert any("Zonder regionale taken: beschermd wonen" in c.value for c in at.caption), pagina
+    at.switch_page("sociale_basis/pages/gemeentefonds.py").run()
+    assert any(c.value.startswith("Zonder regionale taken (zijbalk) geldt hier voor ‘Maatwerk en acuut’")
+               for c in at.caption)
+    met.switch_page("sociale_basis/pages/gemeentefonds.py").run()
+    assert any("Zet ‘Zonder regionale taken’ in de zijbalk aan" in c.value for c in met.caption)
+
+
+def test_drempel_schiermonnikoog_zonder_rang(db):
+    """Schiermonnikoog had zonder regionale taken rang 1 met € 4 acute zorg per inwoner."""
+    at = app(db, "gemeente", jaar="2025", document="Begroting", gemeente="Schiermonnikoog", zonder_regio="true")
+    assert {m.label: m.value for m in at.metric}["Rang acuut per € preventie"] == "geen rang"
+    assert any(c.value.startswith("Geen rang: acute zorg is € 4 per inwoner, minder dan € 7 (5% van Nederland)")
+               for c in at.caption)
+    at.switch_page("sociale_basis/pages/vergelijken.py").run()
+    at.toggle(key="alle").set_value(True).run()
+    tabel = at.dataframe[0].value
+    assert tabel.iloc[0]["Rang"] == 1 and tabel.iloc[0]["Gemeente"] == "Vlieland"
+    schier = tabel[tabel["Gemeente"] == "Schiermonnikoog"].iloc[0]
+    assert schier.isna()["Rang"] and schier["Opmerking"].startswith("bijna geen eigen lasten voor acute zorg")
+    at.switch_page("sociale_basis/pages/methode.py").run()
+    assert any("ligt de drempel op € 7 acute zorg per inwoner" in c.value and "Schiermonnikoog (€ 4)" in c.value
+               for c in at.caption)
+
+
+def test_kaart_grijs_zegt_waarom_ook_herrekend(db):
+    """Op de kaart van de verhouding is een gemeente zonder rang grijs, en de hover zegt waarom; ook
+    op een kaart met herrekende cijfers (2019 op de grenzen van 2022)."""
+    at = app(db, "kaart", jaar="2025", document="Begroting", zonder_regio="true")
+    grijs = figuren(at)[0]["data"][0]
+    schier = next(t for t in grijs["hovertext"] if t.startswith("Schiermonnikoog<br>"))
+    assert "bijna geen eigen lasten voor acute zorg" in schier
+    at = app(db, "kaart", jaar="2019", document="Begroting")
+    grijs = figuren(at)[0]["data"][0]
+    assert sum("geen eigen lasten voor acute zorg" in t for t in grijs["hovertext"]) >= 10
+
+
+def test_vergelijken_groepscijfer_met_mediaan_en_spreiding(db):
+    at = app(db, "vergelijken", jaar="2025", document="Begroting", gemeente="Zwolle")
+    metrics = {m.label: m for m in at.metric}
+    for wie in ("De vergelijkingsgroep", "Nederland"):
+        m = metrics[f"{wie}: € acuut per € preventie"]
+        assert m.value.startswith("€ ") and m.delta.startswith("mediane gemeente € ")
+        assert any(c.value.startswith(f"{wie} als geheel (gewogen: totaal acute zorg ÷ totaal preventie): "
+                                      f"{m.value}. De **mediane gemeente**") and "middelste helft" in c.value
+                   for c in at.caption)
+
+
+@pytest.mark.parametrize("jaar", ["2031", "abc"])
+def test_onbekend_jaar_in_link_geeft_melding(db, jaar):
+    at = app(db, jaar=jaar)
+    assert not at.exception
+    assert [w.value for w in at.warning] == [f"Jaar {jaar} staat niet in de opslag; getoond: 2025."]
+    assert at.selectbox(key="jaar").value == 2025

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from .. import indicators, klassen, links, peers
+from .. import indicators, klassen, links, peers, teksten
 from ..store import Store
 from . import modelkeuze
 from .vragen import beschikbaarheid, eigen_cijfers, gemeenten, gemeentenamen
@@ -30,14 +30,20 @@ class Keuze:
     # Gemeenten met eigen cijfers (geen CBS) in dit jaar en document: GM-code → naam.
     eigen: tuple[tuple[str, str], ...] = ()
     gemeente_naam: str = ""
+    zonder_regio: bool = False  # taakveld 6.81 voor elke gemeente weg uit acute zorg (alle pagina's)
 
     @property
     def netto_ontbreekt(self) -> bool:
         return self.maat != self.gevraagde_maat
 
+    @property
+    def maat_tekst(self) -> str:
+        """'netto' of 'netto, zonder regionale taken': zo reist de schakelaar mee in elke bronregel."""
+        return self.maat + (f", {teksten.ZONDER_REGIO_KORT}" if self.zonder_regio else "")
+
     def bron(self) -> str:
         eigen = (f" Met eigen cijfers (geen CBS) van {', '.join(n for _, n in self.eigen)}." if self.eigen else "")
-        return (f"Bron: {BRON_CBS}, {self.document} {self.jaar}, {self.maat}.{eigen} "
+        return (f"Bron: {BRON_CBS}, {self.document} {self.jaar}, {self.maat_tekst}.{eigen} "
                 f"Bewerking: Sociale Basis-dashboard, model ‘{self.model}’.")
 
 
@@ -47,6 +53,8 @@ def zijbalk(store: Store, sleutel: str) -> Keuze:
     with st.sidebar:
         st.markdown("### Keuzes")
         _jaar_bij_document(b)
+        _vergeef("jaar", map(str, jaren), "jaar", str(_standaardjaar(b)), None,
+                 melding=lambda ruw: f"Jaar {ruw} staat niet in de opslag; getoond: {_standaardjaar(b)}.")
         jaar = st.selectbox("Jaar", jaren, index=_index(jaren, _standaardjaar(b)), key="jaar",
                             bind="query-params")
         documenten = [d for d in indicators.DOCUMENTEN if d in set(b.loc[b["jaar"] == jaar, "document"])]
@@ -81,6 +89,8 @@ def zijbalk(store: Store, sleutel: str) -> Keuze:
         weergave = st.segmented_control("Weergave", ["per_inwoner", "totaal"], default="per_inwoner",
                                         key="weergave", bind="query-params", required=True,
                                         format_func=WEERGAVE_LABELS.get) or "per_inwoner"
+        zonder_regio = st.toggle("Zonder regionale taken", key="zonder_regio", bind="query-params",
+                                 help=teksten.ZONDER_REGIO)
         lijst = gemeenten(store, sleutel, int(jaar))
         namen = dict(zip(lijst["gm_code"], lijst["naam"]))
         codes = list(namen)
@@ -93,7 +103,8 @@ def zijbalk(store: Store, sleutel: str) -> Keuze:
                                      "de pagina's Gemeente, Vergelijken en Kaart.")
         groep = _groep_keuze(lijst, namen)
         naam = modelkeuze.label()
-        st.caption(f"Model: **{naam}** · {document} {jaar} · {maat}")
+        st.caption(f"Model: **{naam}** · {document} {jaar} · {maat}"
+                   + (f" · {teksten.ZONDER_REGIO_KORT}" if zonder_regio else ""))
         if modelkeuze.variant() is not None:
             st.page_link("sociale_basis/pages/model.py", label="Model aanpassen of terugzetten",
                          icon=":material/tune:")
@@ -101,18 +112,19 @@ def zijbalk(store: Store, sleutel: str) -> Keuze:
     e = eigen_cijfers(store, sleutel)
     e = e[(e["jaar"] == int(jaar)) & (e["document"] == document)]
     return Keuze(int(jaar), document, maat, gevraagd, weergave == "per_inwoner", gemeente, groep, naam,
-                 tuple(zip(e["gm_code"], e["gemeente"])), namen.get(gemeente, ""))
+                 tuple(zip(e["gm_code"], e["gemeente"])), namen.get(gemeente, ""), bool(zonder_regio))
 
 
 MAAT_LABELS = {"netto": "Netto", "bruto": "Bruto"}
 WEERGAVE_LABELS = {"per_inwoner": "Per inwoner", "totaal": "Totaal"}
 
 
-def _vergeef(param: str, labels, wat: str, standaard: str, jaar, oplosser=None) -> None:
+def _vergeef(param: str, labels, wat: str, standaard: str, jaar, oplosser=None, melding=None) -> None:
     """Een link met een andere schrijfwijze (GM-code, kleine letters, CBS-naam) opent toch de
     bedoelde keuze: vóór de widget zetten we de URL op de vorm die de widget zelf schrijft en
     draaien opnieuw. Een widget leest de URL alleen bij de eerste keer; daarna niet meer nodig.
-    Een onbekende waarde krijgt een melding in plaats van stil de standaardkeuze."""
+    Een onbekende waarde krijgt een melding in plaats van stil de standaardkeuze (`melding(ruw)`
+    als een algemene zin niet past, zoals bij het jaar zelf)."""
     ruw = st.query_params.get(param)
     labels = list(labels)
     if ruw is None or param in st.session_state or ruw in labels:
@@ -122,7 +134,8 @@ def _vergeef(param: str, labels, wat: str, standaard: str, jaar, oplosser=None) 
         st.query_params[param] = goed
         st.rerun()
     meldingen = st.session_state.setdefault("_linkmeldingen", {})
-    meldingen[param] = f"De link noemt {wat} ‘{ruw}’; die kennen we niet voor {jaar}. Je ziet {standaard}."
+    meldingen[param] = (melding(ruw) if melding else
+                        f"De link noemt {wat} ‘{ruw}’; die kennen we niet voor {jaar}. Je ziet {standaard}.")
 
 
 def _jaar_bij_document(b: pd.DataFrame) -> None:

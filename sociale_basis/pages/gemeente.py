@@ -11,8 +11,7 @@ store, sleutel = opslag.opslag()
 k = zijbalk.keuze()
 kenmerken_alle = vragen.gemeenten(store, sleutel, k.jaar).set_index("gm_code")
 st.title(kenmerken_alle["naam"].get(k.gemeente, "Gemeente"))
-zonder_regio = st.toggle("Zonder regionale taken", key="zonder_regio", bind="query-params",
-                         help=teksten.ZONDER_REGIO)
+zonder_regio = k.zonder_regio
 df = vragen.per_gemeente(store, sleutel, k.jaar, k.document, k.maat, zonder_regio)
 if k.gemeente not in set(df["gm_code"]):
     leeg = vragen.zonder_cijfers(store, sleutel, k.jaar, k.document)
@@ -35,16 +34,15 @@ st.caption(" · ".join(str(x) for x in [
     kenmerken["provincie"], f"{fmt.getal(rij['inwoners'])} inwoners (1 januari {k.jaar})",
     kenmerken["grootteklasse"], kenmerken["stedelijkheid"],
     f"sociale structuur {str(kenmerken['sociale_structuur']).lower()}"] if x is not None))
-st.markdown(f"#### {teksten.kopzin(rij['gemeente'], rij, k.jaar, k.document, k.maat, k.per_inwoner)}")
+st.markdown(f"#### {teksten.kopzin(rij['gemeente'], rij, k.jaar, k.document, k.maat, k.per_inwoner, zonder_regio)}")
 if k.gemeente in rollen.index:
     rol = rollen.loc[k.gemeente]
     st.markdown(f"**{teksten.regiorol(list(rol['taken']), int(rol['uitkeringsjaar']))}.** "
                 + ("Beschermd wonen en opvang zijn hier weggelaten, net als bij alle andere gemeenten."
                    if zonder_regio else "Die zorg betaalt zij voor de hele regio; vergelijk ook ‘Zonder "
-                   "regionale taken’ hierboven."))
+                   "regionale taken’ in de zijbalk."))
 if zonder_regio:
-    st.caption("Zonder regionale taken: beschermd wonen en opvang (6.81) tellen voor geen enkele gemeente "
-               "mee, ook niet voor Nederland en de vergelijkingsgroep.")
+    st.caption(teksten.ZONDER_REGIO_AAN)
 if (uitleg := teksten.negatief(rij, k.maat)) is not None:
     st.caption(uitleg)
 

@@ -4,7 +4,7 @@ voorzieningen Wmo en Jeugd). Een schatting van de behoefte, geen oormerk."""
 
 import streamlit as st
 
-from sociale_basis import charts, fmt
+from sociale_basis import charts, fmt, teksten
 from sociale_basis.dashboard import eigen, opslag, uitvoer, vragen, zijbalk
 
 store, sleutel = opslag.opslag()
@@ -38,7 +38,7 @@ opties = list(namen_circ)
 circulaire = st.selectbox("Circulaire", opties, index=len(opties) - 1, format_func=namen_circ.get,
                           key="circulaire", bind="query-params",
                           help=f"De verdeling voor uitkeringsjaar {k.jaar} volgens deze circulaire.")
-df = vragen.maatstaf(store, sleutel, k.jaar, k.document, circulaire)
+df = vragen.maatstaf(store, sleutel, k.jaar, k.document, circulaire, k.zonder_regio)
 leden, groepnaam = vragen.groepsleden(store, sleutel, k)
 
 VERGELIJKINGEN = {
@@ -67,7 +67,10 @@ keuze = st.segmented_control("Vergelijking", list(VERGELIJKINGEN), default="soci
                              format_func=lambda v: VERGELIJKINGEN[v][0], key="vergelijking",
                              bind="query-params", required=True)
 naam, uitgaven, fonds = VERGELIJKINGEN[keuze]
-bron = (f"Bron: {zijbalk.BRON_CBS}, {k.document} {k.jaar}, netto; gemeentefonds {namen_circ[circulaire].lower()}"
+st.caption(teksten.regio_gemeentefonds(k.zonder_regio))
+bron = (f"Bron: {zijbalk.BRON_CBS}, {k.document} {k.jaar}, netto"
+        + (f", {teksten.ZONDER_REGIO_KORT}" if k.zonder_regio and keuze == "individueel" else "")
+        + f"; gemeentefonds {namen_circ[circulaire].lower()}"
         " (BZK; verdeling per cluster berekend door begrotingsanalysetool). Bewerking: Sociale Basis-dashboard.")
 uitvoer.grafiek("maatstaf", charts.maatstaf(df, f"{keuze}_fonds_per_inwoner", f"{keuze}_uitgaven_per_inwoner",
                                 k.gemeente, leden, f"uitkering ({fonds}), € per inwoner",

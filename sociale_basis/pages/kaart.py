@@ -14,7 +14,7 @@ if st.session_state.pop("_naar_gemeente", False):
     # Lege query_params: gebonden zijbalkkeuzes zetten zichzelf daarna weer in de URL.
     st.switch_page(GEMEENTEPAGINA, query_params={})
 
-df = vragen.per_gemeente(store, sleutel, k.jaar, k.document, k.maat)
+df = vragen.per_gemeente(store, sleutel, k.jaar, k.document, k.maat, k.zonder_regio)
 INDICATOREN = {
     "verhouding": "€ acute zorg per € collectieve preventie",
     "collectieve_preventie": "Collectieve preventie",
@@ -24,11 +24,13 @@ INDICATOREN = {
 
 st.title("Kaart")
 eigen.markeer(store, sleutel, k.jaar, k.document)
+if k.zonder_regio:
+    st.caption(teksten.ZONDER_REGIO_AAN)
 indicator = st.selectbox("Indicator", list(INDICATOREN), format_func=INDICATOREN.get, key="indicator",
                          bind="query-params")
 jaar_kaart, herrekenen = kaartbron.kaartjaar(store, sleutel, k.jaar)
 if herrekenen:
-    df = vragen.per_gemeente_herrekend(store, sleutel, k.jaar, k.document, k.maat, jaar_kaart)
+    df = vragen.per_gemeente_herrekend(store, sleutel, k.jaar, k.document, k.maat, jaar_kaart, k.zonder_regio)
 if jaar_kaart is None or df.empty:
     st.warning(f"Er zijn geen kaartgrenzen voor de gemeentelijke indeling van {k.jaar}, en de cijfers "
                "zijn niet naar een latere indeling te herrekenen. Importeer grenzen van dat jaar "
@@ -45,8 +47,7 @@ rollen = vragen.regiotaken(store, sleutel, k.jaar).set_index("gm_code")
 extra = ["<br>Centrumgemeente: " + ", ".join(teksten.TAKEN[t] for t in rollen.loc[c, "taken"])
          if c in rollen.index else "" for c in df["gm_code"]]
 if "geen_eigen_acuut" in df:
-    extra = [e + ("<br>" + teksten.GEEN_EIGEN_ACUUT if g else "")
-             for e, g in zip(extra, df["geen_eigen_acuut"].fillna(False).astype(bool))]
+    extra = [e + (f"<br>{o}" if (o := teksten.eigen_acuut(r)) else "") for e, (_, r) in zip(extra, df.iterrows())]
 
 if indicator == "verhouding":
     kolom, label = "acuut_per_euro_preventie", "€ per € preventie"

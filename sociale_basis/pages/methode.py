@@ -3,7 +3,8 @@ Iv3-schema, de bronnen en wat het dashboard níet beweert."""
 
 import streamlit as st
 
-from sociale_basis import fmt
+from sociale_basis import fmt, teksten
+from sociale_basis.begrippen import DREMPEL_ACUUT
 from sociale_basis.dashboard import modelkeuze, opslag, uitvoer, vragen, zijbalk
 from sociale_basis.indicators import IndicatorFout
 from sociale_basis.model import FUNCTIES, LAGEN
@@ -133,8 +134,9 @@ de brondata van de gemeentefondscirculaires: wie de decentralisatie-uitkering on
 inwoner is daardoor hoog, die van hun buurgemeenten laag, zonder dat een van beide meer of minder
 voor de eigen inwoners doet.
 
-**Zonder regionale taken** (schakelaar op Gemeente en Vergelijken) laat 6.81 voor *elke* gemeente
-weg uit acute zorg, ook voor Nederland en de vergelijkingsgroep. We kozen dit boven het verrekenen van
+**Zonder regionale taken** (schakelaar in de zijbalk, voor alle pagina's) laat 6.81 voor *elke*
+gemeente weg uit acute zorg, ook voor Nederland, de vergelijkingsgroep, de trends (elk jaar) en de
+kaart; op Gemeentefonds alleen uit ‘Maatwerk en acuut’. Bronregels en kopzinnen zeggen het dan ook. We kozen dit boven het verrekenen van
 de uitkering: die uitkering dekt niet precies wat een centrumgemeente uitgeeft, en weglaten is voor
 iedereen dezelfde, controleerbare regel. Jeugdhulp met verblijf en jeugdbescherming blijven meetellen:
 die zijn geen centrumgemeentetaak, al kopen gemeenten ze vaak regionaal in.
@@ -142,6 +144,10 @@ die zijn geen centrumgemeentetaak, al kopen gemeenten ze vaak regionaal in.
 Een gemeente **zonder eigen lasten voor acute zorg** (€ 0 of minder) krijgt geen rang: haar
 verhouding van € 0 betekent meestal dat een gemeenschappelijke regeling of centrumgemeente die zorg
 betaalt, niet dat ze het beter doet.
+
+**Drempel voor een rang:** wie minder dan {fmt.procent(DREMPEL_ACUUT, 0)} van het landelijke bedrag per
+inwoner aan acute zorg uitgeeft (zelfde jaar, document, maat en schakelaar), krijgt ook geen rang: zo'n
+bedrag zegt waar de zorg geboekt wordt, niet dat er weinig nodig is.
 """)
 try:
     met = vragen.groep(store, sleutel, k.jaar, k.document, k.maat, None)
@@ -150,6 +156,8 @@ try:
                f"acute zorg per € preventie, zonder regionale taken "
                f"{fmt.factor(zonder['acuut_per_euro_preventie'])} ({fmt.bedrag(met['acute_zorg'] - zonder['acute_zorg'])} "
                "op 6.81 weggelaten).")
+    st.caption(teksten.drempel_nu(vragen.per_gemeente(store, sleutel, k.jaar, k.document, k.maat, k.zonder_regio),
+                                  f"de {k.document} {k.jaar} ({k.maat_tekst})"))
 except IndicatorFout as e:
     st.caption(str(e))
 

@@ -8,14 +8,16 @@ from sociale_basis.model import LAGEN
 
 store, sleutel = opslag.opslag()
 k = zijbalk.keuze()
-df = vragen.per_gemeente(store, sleutel, k.jaar, k.document, k.maat)
-nl = vragen.groep(store, sleutel, k.jaar, k.document, k.maat, None)
+df = vragen.per_gemeente(store, sleutel, k.jaar, k.document, k.maat, k.zonder_regio)
+nl = vragen.groep(store, sleutel, k.jaar, k.document, k.maat, None, k.zonder_regio)
 
 st.title("Preventie of pas als het misgaat?")
 eigen.markeer(store, sleutel, k.jaar, k.document)
 st.caption("Wat gemeenten uitgeven aan de sociale basis — persoonlijk, informeel en institutioneel — "
            "en aan zorg als het al mis is gegaan. Per euro, uit de officiële Iv3-cijfers van CBS.")
-st.markdown(f"#### {teksten.kopzin('gemeenten', nl, k.jaar, k.document, k.maat, k.per_inwoner)}")
+st.markdown(f"#### {teksten.kopzin('gemeenten', nl, k.jaar, k.document, k.maat, k.per_inwoner, k.zonder_regio)}")
+if k.zonder_regio:
+    st.caption(teksten.ZONDER_REGIO_AAN)
 
 meer_acuut = int((df["acute_zorg"] > df["collectieve_preventie"]).sum())
 geen_verhouding = int(df["acuut_per_euro_preventie"].isna().sum())

@@ -4,7 +4,7 @@ constante prijzen, met de breuken in het Iv3-schema erbij."""
 
 import streamlit as st
 
-from sociale_basis import charts, fmt
+from sociale_basis import charts, fmt, teksten
 from sociale_basis.dashboard import eigen, opslag, uitvoer, vragen, zijbalk
 from sociale_basis.model import LAGEN
 
@@ -25,7 +25,8 @@ st.title("Trends")
 eigen.markeer(store, sleutel)
 st.caption(f"Wordt het beter of slechter? Alle jaren staan in de gemeentelijke indeling van {doel}: "
            "cijfers van gemeenten die sindsdien zijn samengevoegd of gesplitst, zijn herrekend naar "
-           "die gemeenten (gewogen naar adressen).")
+           "die gemeenten (gewogen naar adressen)."
+           + (f" {teksten.ZONDER_REGIO_AAN} Dat geldt voor elk jaar." if k.zonder_regio else ""))
 links, midden, rechts = st.columns([3, 2, 2])
 indicator = links.selectbox("Indicator", list(INDICATOREN), format_func=INDICATOREN.get,
                             key="reeks", bind="query-params")
@@ -48,11 +49,11 @@ leden = [c for c in leden if c in namen.index]  # groepsleden die in de doelinde
 reeksen = []
 if k.gemeente in namen.index:
     reeksen.append((namen[k.gemeente], charts.ACCENT,
-                    vragen.trend(store, sleutel, k.maat, doel, (k.gemeente,), basisjaar)))
+                    vragen.trend(store, sleutel, k.maat, doel, (k.gemeente,), basisjaar, k.zonder_regio)))
 if leden:
     reeksen.append(("Vergelijkingsgroep", charts.GROEP,
-                    vragen.trend(store, sleutel, k.maat, doel, tuple(leden), basisjaar)))
-nederland = vragen.trend(store, sleutel, k.maat, doel, None, basisjaar)
+                    vragen.trend(store, sleutel, k.maat, doel, tuple(leden), basisjaar, k.zonder_regio)))
+nederland = vragen.trend(store, sleutel, k.maat, doel, None, basisjaar, k.zonder_regio)
 reeksen.append(("Nederland", "#111111", nederland))
 
 if indicator == "verhouding":
@@ -66,7 +67,7 @@ else:
         waarde = lambda v: fmt.mln(v * 1e6)  # noqa: E731 — de as staat in miljoenen
 prijstekst = f", prijzen van {basisjaar}" if basisjaar else ", nominaal"
 bron = (f"Bron: {zijbalk.BRON_CBS}; herindelingen: VNG/grenswijzigen (CC BY-NC-SA 4.0)"
-        + ("; CPI: CBS 83131NED" if basisjaar else "") + f". {k.maat.capitalize()}{prijstekst}. "
+        + ("; CPI: CBS 83131NED" if basisjaar else "") + f". {k.maat_tekst.capitalize()}{prijstekst}. "
         f"Bewerking: Sociale Basis-dashboard, model ‘{k.model}’.")
 uitvoer.grafiek("trend", charts.trend(reeksen, kolom, as_titel, waarde,
                              f"{INDICATOREN[indicator]} ({k.maat}{prijstekst})", bron),

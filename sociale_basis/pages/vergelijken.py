@@ -8,8 +8,7 @@ from sociale_basis.dashboard import eigen, opslag, uitvoer, vragen, zijbalk
 
 store, sleutel = opslag.opslag()
 k = zijbalk.keuze()
-zonder_regio = st.toggle("Zonder regionale taken", key="zonder_regio", bind="query-params",
-                         help=teksten.ZONDER_REGIO)
+zonder_regio = k.zonder_regio
 df = vragen.per_gemeente(store, sleutel, k.jaar, k.document, k.maat, zonder_regio)
 rollen = vragen.regiotaken(store, sleutel, k.jaar).set_index("gm_code")
 leden, groepnaam = vragen.groepsleden(store, sleutel, k)
@@ -19,8 +18,21 @@ eigen.markeer(store, sleutel, k.jaar, k.document)
 st.markdown(f"**Vergelijkingsgroep:** {groepnaam}. Kies een andere groep in de zijbalk onder "
             "‘Vergelijkingsgroep’: vergelijkbare gemeenten, op kenmerken (grootteklasse, "
             "stedelijkheid, sociale structuur, centrumfunctie, provincie) of zelf gekozen.")
+if zonder_regio:
+    st.caption(teksten.ZONDER_REGIO_AAN)
 if not leden:
     st.info("De groep is leeg. Kies een gemeente of andere kenmerken in de zijbalk.")
+else:
+    # Het gewogen groepscijfer nooit alleen: de mediane gemeente en de middelste helft ernaast.
+    groep = vragen.groep(store, sleutel, k.jaar, k.document, k.maat, tuple(leden), zonder_regio)
+    nl = vragen.groep(store, sleutel, k.jaar, k.document, k.maat, None, zonder_regio)
+    for kolom, wie, rij, deel in zip(st.columns(2), ("De vergelijkingsgroep", "Nederland"), (groep, nl),
+                                     (df[df["gm_code"].isin(leden)], df), strict=True):
+        kolom.metric(f"{wie}: € acuut per € preventie", fmt.factor(rij["acuut_per_euro_preventie"]),
+                     delta=f"mediane gemeente {fmt.factor(teksten.spreiding(deel)['mediaan'])}",
+                     delta_color="off", delta_arrow="off",
+                     help="Gewogen: totaal acute zorg ÷ totaal preventie van de gemeenten samen.")
+        kolom.caption(teksten.gewogen_en_mediaan(rij["acuut_per_euro_preventie"], deel, wie))
 
 uitvoer.grafiek("spreiding",
     charts.spreiding(df, k.gemeente, leden, k.per_inwoner,
@@ -39,7 +51,7 @@ tabel["gemeente"] = [f"{n} ✎ eigen cijfers" if c in eigen_codes else n
 # Centrumgemeenten en gemeenten zonder eigen acute lasten: in de ranglijst zelf te zien.
 tabel["rol"] = [", ".join(teksten.TAKEN[t] for t in rollen.loc[c, "taken"]) if c in rollen.index else ""
                 for c in tabel["gm_code"]]
-tabel["opmerking"] = [teksten.GEEN_EIGEN_ACUUT if g else "" for g in tabel["geen_eigen_acuut"]]
+tabel["opmerking"] = [teksten.eigen_acuut(r) or "" for _, r in tabel.iterrows()]
 gekozen_naam = tabel.set_index("gm_code")["gemeente"].get(k.gemeente)
 tabel["sociale_basis_per_inwoner"] = tabel[["persoonlijk_per_inwoner", "informeel_per_inwoner",
                                             "institutioneel_per_inwoner"]].sum(axis=1)
