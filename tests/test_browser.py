@@ -153,7 +153,7 @@ def test_link_met_onbekend_jaar_meldt_dat_en_oude_schakelaar_werkt(dashboard, pa
     wacht_tot_klaar(pagina)
     pagina.get_by_text("Jaar 2031 staat niet in de opslag; getoond: 2025.").wait_for()
     assert pagina.locator("h4").first.inner_text().endswith("(netto, zonder regionale taken).")
-    schakelaar = pagina.locator("[data-testid='stSidebar']").get_by_role("checkbox", name="Zonder regionale taken")
+    schakelaar = pagina.locator("[data-testid='stSidebar']").get_by_role("switch", name="Zonder regionale taken")
     assert schakelaar.is_checked()
 
 

@@ -65,7 +65,7 @@ k4.metric("Rang acuut per € preventie",
           f"{rang} van {len(geordend)}" if rang else "geen rang",
           help=f"{len(geordend)} gemeenten gerangschikt op € acute zorg per € collectieve preventie; 1 = de "
                f"minste acute zorg per euro preventie. Zonder rang ({len(df) - len(geordend)}): gemeenten "
-               "zonder verhouding of zonder eigen lasten voor acute zorg.")
+               "zonder verhouding of met (bijna) geen eigen lasten voor acute zorg (zie Methode).")
 st.caption(teksten.gewogen_en_mediaan(nl["acuut_per_euro_preventie"], df))
 # Waarom er geen verhouding of rang is, voluit (in een kerncijfer zou het worden afgekapt).
 if (waarom := teksten.zonder_rang(rij, k.maat)) is not None:

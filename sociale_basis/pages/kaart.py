@@ -87,5 +87,5 @@ if k.gemeente in namen:
                  icon=":material/arrow_forward:")
 st.caption("Klik op een gemeente om haar pagina te openen, of kies een gemeente in de zijbalk. "
            "Vijf kleurklassen met elk ongeveer even veel gemeenten (donker = laag); de grenzen staan in de "
-           "legenda. Lichtgrijs: geen waarde (bij de verhouding: preventie nul of negatief, of geen eigen "
-           "lasten voor acute zorg). De getallen achter de kaart staan in de ranglijst op Vergelijken.")
+           "legenda. Lichtgrijs: geen waarde (bij de verhouding: preventie nul of negatief, of (bijna) geen "
+           "eigen lasten voor acute zorg). De getallen achter de kaart staan in de ranglijst op Vergelijken.")

@@ -136,8 +136,8 @@ voor de eigen inwoners doet.
 
 **Zonder regionale taken** (schakelaar in de zijbalk, voor alle pagina's) laat 6.81 voor *elke*
 gemeente weg uit acute zorg, ook voor Nederland, de vergelijkingsgroep, de trends (elk jaar) en de
-kaart; op Gemeentefonds alleen uit ‘Maatwerk en acuut’. Bronregels en kopzinnen zeggen het dan ook. We kozen dit boven het verrekenen van
-de uitkering: die uitkering dekt niet precies wat een centrumgemeente uitgeeft, en weglaten is voor
+kaart; op Gemeentefonds alleen uit ‘Maatwerk en acuut’. Bronregels en kopzinnen zeggen het dan ook.
+We kozen dit boven het verrekenen van de uitkering: die uitkering dekt niet precies wat een centrumgemeente uitgeeft, en weglaten is voor
 iedereen dezelfde, controleerbare regel. Jeugdhulp met verblijf en jeugdbescherming blijven meetellen:
 die zijn geen centrumgemeentetaak, al kopen gemeenten ze vaak regionaal in.
 

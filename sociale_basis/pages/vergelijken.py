@@ -81,8 +81,8 @@ if gekozen_naam is not None:
 st.markdown(f"**Ranglijst** — {'alle gemeenten' if alle else groepnaam}, van minst naar meest "
             "acute zorg per euro preventie"
             + (", zonder regionale taken (beschermd wonen en opvang)" if zonder_regio else "")
-            + ". Klik op een kolomkop om te sorteren. Geen rang: geen verhouding, of geen eigen lasten "
-            "voor acute zorg (die betaalt dan meestal een regeling of centrumgemeente).")
+            + ". Klik op een kolomkop om te sorteren. Geen rang: geen verhouding, of (bijna) geen eigen "
+            "lasten voor acute zorg (die betaalt dan meestal een regeling of centrumgemeente).")
 st.dataframe(stijl, hide_index=True, width="stretch", height=min(38 * (len(tabel) + 1), 560))
 uitvoer.csv_knop(pd.DataFrame(df[df["gm_code"].isin(codes)]),
             f"vergelijking_{k.document}_{k.jaar}_{k.maat}{'_zonder_regio' if zonder_regio else ''}.csv", "Download de ranglijst (CSV)")
