@@ -160,3 +160,12 @@ def test_gemeentefonds_zonder_regionale_taken(opslag, standaardmodel):
         met.loc["GM0193", "individueel_uitgaven"] - regio, abs=0.5)
     assert (zonder["sociale_basis_uitgaven"] == met["sociale_basis_uitgaven"]).all()
     assert (zonder["individueel_fonds"] == met["individueel_fonds"]).all()
+
+
+def test_drempelregel_zonder_inwoners_nooit_leeg(opslag):
+    """werk.geen_eigen_acuut: onder de drempel of € 0 telt; zonder inwoners alleen € 0 (nooit NULL,
+    anders valt een gemeente stil uit de ranglijst én uit ‘geen rang’)."""
+    with opslag.cursor() as cur:
+        rij = cur.execute("SELECT werk.geen_eigen_acuut(5, 1, 7.4), werk.geen_eigen_acuut(10, 1, 7.4), "
+                          "werk.geen_eigen_acuut(5, NULL, 7.4), werk.geen_eigen_acuut(0, NULL, 7.4)").fetchone()
+    assert rij == (True, False, False, True)

@@ -14,7 +14,8 @@ CREATE OR REPLACE MACRO werk.acuut_per_preventie(acuut, preventie) AS
 -- verhouding bij nul zegt dan waar de zorg geboekt wordt, niet dat de gemeente het beter doet.
 CREATE OR REPLACE MACRO werk.acuut_drempel(landelijk_acuut, landelijk_inwoners) AS
     {{drempel_acuut}} * landelijk_acuut / landelijk_inwoners;
+-- Zonder inwoners is de drempel niet te toetsen; dan telt alleen € 0 of minder (nooit leeg).
 CREATE OR REPLACE MACRO werk.geen_eigen_acuut(acuut, inwoners, drempel_per_inwoner) AS
-    acuut <= 0 OR acuut / inwoners < drempel_per_inwoner;
+    acuut <= 0 OR coalesce(acuut / inwoners < drempel_per_inwoner, false);
 CREATE OR REPLACE MACRO werk.rangbaar(verhouding, geen_eigen_acuut) AS
     verhouding IS NOT NULL AND NOT geen_eigen_acuut;
