@@ -7,8 +7,8 @@ staafgrafiek in het klein, zoals de lagen op elke pagina. De tekst staat als pad
 (uit de meegeleverde letter), zodat het woordmerk er overal hetzelfde uitziet, ook als <img>
 zonder toegang tot webletters.
 
-    python -m venv /tmp/wm && /tmp/wm/bin/pip install fonttools brotli uharfbuzz
-    PYTHONPATH=. /tmp/wm/bin/python tools/woordmerk.py
+    .venv/bin/pip install fonttools brotli uharfbuzz     # alleen voor dit hulpmiddel
+    .venv/bin/python tools/woordmerk.py
 """
 
 from __future__ import annotations
