@@ -59,8 +59,9 @@ OPMAAK = {
     "xaxis": _AS, "yaxis": _AS,
 }
 
-# Eenmalig geregistreerd en standaard voor elke figuur (ook buiten charts.py). Klein gehouden: de
-# ingebouwde sjablonen kosten 15–25 ms per figuur om op te bouwen.
+# Eenmalig geregistreerd. Klein gehouden: de ingebouwde sjablonen kosten 15–25 ms per figuur om op
+# te bouwen. Standaard maken helpt maar half: wie Streamlits plotly_chart importeert, zet de
+# standaard op 'streamlit'; charts.figuur noemt het sjabloon daarom in elke figuur zelf.
 pio.templates["sociale_basis"] = go.layout.Template(layout=OPMAAK)
 pio.templates.default = "sociale_basis"
 SJABLOON = pio.templates["sociale_basis"]

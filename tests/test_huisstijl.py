@@ -108,17 +108,19 @@ def alle_figuren() -> dict[str, go.Figure]:
     }
 
 
-def test_elke_grafiek_uit_charts_in_de_huisstijl():
+def test_elke_grafiek_uit_charts_in_de_huisstijl(monkeypatch):
+    monkeypatch.setattr(pio.templates, "default", "plotly")  # zoals na Streamlits import ('streamlit')
     figuren = alle_figuren()
     bouwers = {naam for naam, f in inspect.getmembers(charts, inspect.isfunction)
                if f.__module__ == charts.__name__ and not naam.startswith("_")
                and inspect.signature(f).return_annotation == "go.Figure" and naam != "figuur"}
     assert bouwers == set(figuren), "een nieuwe grafiek hoort ook in deze test"
-    assert pio.templates.default == "sociale_basis" and pio.templates["sociale_basis"] is huisstijl.SJABLOON
+    assert pio.templates["sociale_basis"] is huisstijl.SJABLOON
     for naam, fig in figuren.items():
         fig = go.Figure(fig.to_dict())  # door plotly's validatie: elke eigenschap bestaat
         layout = fig.layout
-        assert layout.template.layout.font.family == huisstijl.LETTER, naam
+        # Het sjabloon in de figuur zelf: pio.templates.default zet Streamlit bij import op 'streamlit'.
+        assert layout.template == huisstijl.SJABLOON, naam
         # In de layout zelf, niet alleen in het sjabloon: dat vervangt Streamlit in de browser.
         assert (layout.font.family, layout.font.color) == (huisstijl.LETTER, huisstijl.INKT), naam
         assert layout.title.font.color == huisstijl.INKT and layout.title.font.weight == 700, naam
