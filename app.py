@@ -3,10 +3,13 @@ sociale_basis/pages/. Start met `streamlit run app.py` (of `bash scripts/dashboa
 
 import streamlit as st
 
+from sociale_basis import huisstijl
 from sociale_basis.dashboard import opslag, zijbalk
 
-st.set_page_config(page_title="Sociale basis in de gemeentebegroting", page_icon="🤝",
+st.set_page_config(page_title="Sociale basis in de gemeentebegroting", page_icon=str(huisstijl.MERKTEKEN),
                    layout="wide", initial_sidebar_state="expanded")
+st.logo(str(huisstijl.WOORDMERK), icon_image=str(huisstijl.MERKTEKEN), size="large")
+st.html(huisstijl.CSS)
 
 PAGINAS = "sociale_basis/pages"
 pagina = st.navigation([

@@ -14,10 +14,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from . import fmt
+from . import fmt, huisstijl  # huisstijl registreert ook het plotly-sjabloon 'sociale_basis'
 from .model import LAGEN
 
-LETTER = "DejaVu Sans, Helvetica, Arial, sans-serif"
 GRIJS = "#8C8C8C"
 ACCENT = "#D55E00"       # gekozen gemeente (Okabe-Ito vermiljoen)
 GROEP = "#0072B2"        # vergelijkingsgroep (Okabe-Ito blauw)
@@ -29,18 +28,6 @@ VIJF_LAGEN = [laag for laag in LAGEN if laag != "overig"]
 # De persoonlijke laag (inkomen en werk) gearceerd: zichtbaar iets anders dan de collectieve lagen.
 APART = {"shape": ["/" if laag == "persoonlijk" else "" for laag in VIJF_LAGEN], "fillmode": "overlay", "fgcolor": "white",
          "fgopacity": 0.45, "size": 7}
-
-# Een klein eigen sjabloon, eenmalig geregistreerd: de ingebouwde sjablonen kosten 15–25 ms
-# per figuur om op te bouwen.
-pio.templates["sociale_basis"] = go.layout.Template(layout={
-    "paper_bgcolor": "white", "plot_bgcolor": "white", "separators": fmt.PLOTLY_SEPARATORS,
-    "font": {"family": LETTER, "size": 13, "color": "#222"},
-    "hoverlabel": {"font": {"family": LETTER}},
-    "xaxis": {"gridcolor": "#E6E8EB", "zerolinecolor": "#444", "automargin": True},
-    "yaxis": {"gridcolor": "#E6E8EB", "zerolinecolor": "#444", "automargin": True},
-    "colorway": [ACCENT, GROEP, "#009E73", "#E69F00", "#CC79A7", "#56B4E9", GRIJS],
-})
-pio.templates.default = "sociale_basis"
 
 PLOTLY_CONFIG = {
     "displaylogo": False,
@@ -97,7 +84,7 @@ def figuur(data: list[dict], layout: dict, titel: str, bron: str, hoogte: int = 
         "template": pio.templates["sociale_basis"],
     }
     layout.setdefault("xaxis", {}).setdefault("title", {}).setdefault("standoff", 8)
-    return go.Figure(data=data, layout=layout, _validate=False)
+    return go.Figure(data=data, layout=huisstijl.opmaak(layout), _validate=False)
 
 
 def _as(titel: str, **rest) -> dict:
