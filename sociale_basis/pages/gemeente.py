@@ -3,7 +3,7 @@ verhouding acuut/preventie met rangorde, en de taakvelden achter elk getal."""
 
 import streamlit as st
 
-from sociale_basis import charts, fmt, teksten
+from sociale_basis import charts, cijfers, fmt, teksten
 from sociale_basis.dashboard import eigen, opslag, uitvoer, vragen, zijbalk
 from sociale_basis.model import FUNCTIES, LAGEN
 
@@ -76,6 +76,7 @@ if (waarom := teksten.zonder_rang(rij, k.maat)) is not None:
 uitvoer.grafiek("lagen",
     charts.lagen_vergelijking(rij, groep, nl, rij["gemeente"], groepnaam, k.per_inwoner,
                               f"{rij['gemeente']}: de lagen ({k.maat})", k.bron()),
+    cijfers.lagen_vergelijking(rij, groep, nl, rij["gemeente"], k.per_inwoner),
     config=charts.PLOTLY_CONFIG, key="gemeente_lagen")
 if groep is not None:
     st.caption(f"◆ Vergelijkingsgroep: {groepnaam} (gewogen: totaal bedrag / totaal inwoners). "

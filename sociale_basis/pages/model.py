@@ -5,7 +5,7 @@ standaardmodel, de variant als modelbestand, en de gevoeligheid voor 6.1 en 6.74
 import pandas as pd
 import streamlit as st
 
-from sociale_basis import charts, fmt, varianten
+from sociale_basis import charts, cijfers, fmt, varianten
 from sociale_basis.dashboard import modelkeuze, opslag, uitvoer, vragen, zijbalk
 from sociale_basis.model import LAGEN
 
@@ -145,15 +145,8 @@ if per_674a.nunique() == 1:
     zin += f" 6.74a bestaat in {k.jaar} niet als apart taakveld (alleen 2023–2024): kies 2023 of 2024 om zijn effect te zien."
 st.info(zin, icon=":material/balance:")
 uitvoer.grafiek("gevoeligheid", charts.gevoeligheid(reeksen, "€ acuut per € preventie bij een andere verdeling van 6.1",
-                                                   bron), wie="nederland", config=charts.PLOTLY_CONFIG, key="gevoeligheid")
-tabel = gv[gv["gm_code"].isna() | (gv["gm_code"] == k.gemeente)].assign(
-    wie=lambda d: d["gm_code"].map(lambda c: "Nederland" if c is None or pd.isna(c) else naam_gm))
-breed = tabel.pivot_table(index="institutioneel", columns=["wie", "acuut_674a"], values="acuut_per_euro_preventie",
-                          aggfunc="first", dropna=False)
-st.dataframe([{"6.1 institutioneel": fmt.procent(inst, 0),
-               **{f"{wie}, 6.74a {'acuut' if acuut else 'maatwerk'}": fmt.factor(breed.loc[inst, (wie, acuut)])
-                  for wie, acuut in breed.columns}}
-              for inst in breed.index], hide_index=True, width="content")
+                                                   bron),
+                cijfers.gevoeligheid(reeksen), wie="nederland", config=charts.PLOTLY_CONFIG, key="gevoeligheid")
 st.caption("Elk punt is een echt doorgerekend model: 6.1 vast verdeeld over informeel en institutioneel (de rest "
            "informeel), 6.74a in maatwerk of acuut" + ("" if basis.is_standaard else
                                                         f", verder {basis.omschrijving()}") +

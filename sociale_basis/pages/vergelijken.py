@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from sociale_basis import charts, fmt, teksten
+from sociale_basis import charts, cijfers, fmt, teksten
 from sociale_basis.dashboard import eigen, opslag, uitvoer, vragen, zijbalk
 
 store, sleutel = opslag.opslag()
@@ -25,7 +25,7 @@ if not leden:
 uitvoer.grafiek("spreiding",
     charts.spreiding(df, k.gemeente, leden, k.per_inwoner,
                      f"Collectieve preventie en acute zorg per gemeente ({k.maat})", k.bron()),
-    config=charts.PLOTLY_CONFIG, key="spreiding")
+    cijfers.spreiding(df, k.gemeente, leden, k.per_inwoner), config=charts.PLOTLY_CONFIG, key="spreiding")
 st.caption("Elke stip is een gemeente. Boven de stippellijn gaat meer naar acute zorg dan naar "
            "collectieve preventie.")
 
