@@ -144,3 +144,16 @@ def test_zonder_chromium_knoppen_uit_met_uitleg(db, monkeypatch):
     assert sum("PNG/SVG maken kan niet: Chromium ontbreekt" in c.value for c in at.caption) == len(at.get("plotly_chart"))
     tabellen_knoppen = [d for e in at.expander if e.label == LABEL for d in e.download_button]
     assert tabellen_knoppen and not any(d.disabled for d in tabellen_knoppen)
+
+
+@pytest.mark.parametrize("pagina", ["methode", "gegevens", "model"])
+def test_elke_tabel_als_csv_en_excel(db, pagina):
+    """Methode, Gegevens en Model: elke tabel heeft CSV en Excel (de knoppen hebben elk een eigen
+    sleutel, anders weigert Streamlit twee gelijke knoppen op één pagina)."""
+    at = app(db, pagina, jaar="2025", document="Begroting")
+    assert not at.exception, at.exception
+    tabellen_ = len(at.dataframe) + len(at.table)
+    knoppen = [d.label for d in at.get("download_button")]
+    assert tabellen_ >= 1 and knoppen.count("Excel (.xlsx)") == tabellen_
+    assert sum(label.endswith("(CSV)") or label == "Download als CSV" for label in knoppen
+               if label != "Download het model (CSV)") == tabellen_

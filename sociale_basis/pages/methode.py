@@ -56,6 +56,8 @@ st.dataframe([{"Code": r.taakveld, "Taakveld": r.omschrijving,
                "Functie": FUNCTIES[r.functie], "Toelichting": r.toelichting,
                "Categorieën (gemeten verdeling)": r.categorieen}
               for r in deel.itertuples(index=False)], hide_index=True, width="stretch")
+uitvoer.csv_knop(deel, f"model_{k.model}_{schema}.csv", "Download deze tabel (CSV)", sleutel="modeltabel",
+                 keuzes={"model": k.model, "iv3_schema": schema})
 st.caption(f"Getoond: model **{k.model}**. Per taakveld tellen de delen op tot 100%; de controle daarop (en "
            "op ontbrekende taakvelden) draait bij elke berekening. Het standaardmodel staat in "
            "`data/model/standaard.csv` en is met `--model` te vervangen door een eigen verdeling.")
@@ -120,6 +122,8 @@ else:
                    "Informeel (laagste–hoogste)": f"{fmt.procent(float(r.laagste), 0)}–{fmt.procent(float(r.hoogste), 0)}",
                    "Gemeenten": r.namen} for r in inf.itertuples(index=False)],
                  hide_index=True, width="stretch")
+    uitvoer.csv_knop(inf, "gemeten_verdeling_6.1.csv", sleutel="gemeten",
+                     keuzes={"bron": f"{zijbalk.BRON_CBS}; Sociale Basis-dashboard, gemeten verdeling van 6.1"})
     st.caption("‘Gewogen’ = het aandeel informeel van alle 6.1-lasten van deze gemeenten samen. "
                "Gemeenten die niet in de lijst staan, hebben de vaste verdeling 40/60.")
 
@@ -221,9 +225,10 @@ st.markdown("""
 Wat er nu in de opslag staat en wanneer het is geïmporteerd:
 """)
 st.markdown(vragen.snapshot_zin(store, sleutel))
-st.dataframe(vragen.import_log(store, sleutel).rename(columns={
-    "tijdstip": "Geïmporteerd", "soort": "Soort", "rijen": "Rijen", "bestand": "Bestand"}),
-    hide_index=True, width="stretch")
+log = vragen.import_log(store, sleutel).rename(columns={
+    "tijdstip": "Geïmporteerd", "soort": "Soort", "rijen": "Rijen", "bestand": "Bestand"})
+st.dataframe(log, hide_index=True, width="stretch")
+uitvoer.csv_knop(log, "imports.csv", sleutel="imports", keuzes={"wat": "De imports in de opslag van dit dashboard"})
 
 st.header("Wat dit dashboard níet beweert")
 st.markdown("""

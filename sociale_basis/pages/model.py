@@ -87,12 +87,16 @@ for kolom, (naam, voor, na) in zip(st.columns(len(rijen)), rijen, strict=True):
     kolom.metric(f"€ acuut per € preventie — {naam}", fmt.factor(na["acuut_per_euro_preventie"]),
                  delta=_verschil(voor["acuut_per_euro_preventie"], na["acuut_per_euro_preventie"]),
                  delta_color="off")
-st.dataframe([{"": naam, "Model": m, "€ acuut per € preventie": fmt.factor(r["acuut_per_euro_preventie"]),
-               "Preventie per inwoner": fmt.euro(r["collectieve_preventie"] / r["inwoners"]),
-               "Acute zorg per inwoner": fmt.euro(r["acute_zorg"] / r["inwoners"]),
-               "Informeel per inwoner": fmt.euro(r["informeel"] / r["inwoners"])}
-              for naam, voor, na in rijen for m, r in [("standaard", voor), ("variant", na)]],
+kop = pd.DataFrame([{"": naam, "Model": m, "€ acuut per € preventie": r["acuut_per_euro_preventie"],
+                     "Preventie per inwoner": r["collectieve_preventie"] / r["inwoners"],
+                     "Acute zorg per inwoner": r["acute_zorg"] / r["inwoners"],
+                     "Informeel per inwoner": r["informeel"] / r["inwoners"]}
+                    for naam, voor, na in rijen for m, r in [("standaard", voor), ("variant", na)]])
+st.dataframe(kop.assign(**{"€ acuut per € preventie": kop["€ acuut per € preventie"].map(fmt.factor),
+                           **{c: kop[c].map(fmt.euro) for c in kop.columns if c.endswith("per inwoner")}}),
              hide_index=True, width="content")
+uitvoer.csv_knop(kop.rename(columns={"": "Wie", "Model": "Berekend met"}), f"kop_{k.document}_{k.jaar}_{k.maat}.csv",
+                 "Download de kop (CSV)", sleutel="kop")
 
 # -- meenemen -------------------------------------------------------------------------------------
 st.subheader("Meenemen en terugzetten")
