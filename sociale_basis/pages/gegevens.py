@@ -20,7 +20,9 @@ eigen.markeer(store, sleutel)
 
 st.header("Wat er in de opslag staat")
 dekking = vragen.dekking(store, sleutel)
-st.dataframe(dekking, hide_index=True, width="stretch", height=35 * (len(dekking) + 1) + 3)
+# Een gewone tabel: klein en vast, en lange bronnamen lopen door op een tweede regel (in een
+# st.dataframe werd de kolom Bron afgekapt).
+st.table(dekking, hide_index=True)
 uitvoer.csv_knop(dekking, "inhoud_opslag.csv", sleutel="dekking", keuzes={"wat": "Wat er in de opslag staat"})
 st.caption("Netto (lasten − baten) kan alleen waar de bron baten per taakveld geeft. Gemeenten ‘zonder "
            "cijfers’ staan in de bron met alleen nullen en tellen niet mee als € 0.")

@@ -1,6 +1,7 @@
 """Methode: het model als tabel, netto tegenover bruto met echte cijfers, de breuken in het
 Iv3-schema, de bronnen en wat het dashboard níet beweert."""
 
+import pandas as pd
 import streamlit as st
 
 from sociale_basis import fmt
@@ -51,11 +52,13 @@ alleen_sociaal = st.toggle("Alleen sociaal domein en volksgezondheid", value=Tru
 deel = regels[regels["schema"] == schema]
 if alleen_sociaal:
     deel = deel[~deel["functie"].isin(["buiten_sociaal_domein", "geen_uitgave"])]
-st.dataframe([{"Code": r.taakveld, "Taakveld": r.omschrijving,
-               "Laag": LAGEN.get(r.laag, ("Niet meegeteld",))[0], "Deel": fmt.procent(float(r.aandeel), 0),
-               "Functie": FUNCTIES[r.functie], "Toelichting": r.toelichting,
-               "Categorieën (gemeten verdeling)": r.categorieen}
-              for r in deel.itertuples(index=False)], hide_index=True, width="stretch")
+# Een gewone tabel: de toelichting (tot ±340 tekens) loopt door over regels in plaats van afgekapt.
+st.table(pd.DataFrame([{"Code": r.taakveld, "Taakveld": r.omschrijving,
+                        "Laag": LAGEN.get(r.laag, ("Niet meegeteld",))[0], "Deel": fmt.procent(float(r.aandeel), 0),
+                        "Functie": FUNCTIES[r.functie], "Toelichting": r.toelichting,
+                        "Categorieën (gemeten verdeling)": r.categorieen or ""}
+                       for r in deel.itertuples(index=False)]),
+         hide_index=True, height=600, alt=f"Het model per taakveld, Iv3-schema {schema}")
 uitvoer.csv_knop(deel, f"model_{k.model}_{schema}.csv", "Download deze tabel (CSV)", sleutel="modeltabel",
                  keuzes={"model": k.model, "iv3_schema": schema})
 st.caption(f"Getoond: model **{k.model}**. Per taakveld tellen de delen op tot 100%; de controle daarop (en "
