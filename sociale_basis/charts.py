@@ -8,6 +8,7 @@ figuur wél door de validatie, zodat een fout eigenschapnaam niet ongemerkt blij
 
 from __future__ import annotations
 
+import math
 import textwrap
 
 import pandas as pd
@@ -135,17 +136,51 @@ def lagen_vergelijking(gemeente: pd.Series, groep: pd.Series | None, nl: pd.Seri
     return figuur(data, layout, titel, bron, hoogte=420)
 
 
+def verdeling_klassen(waarden: pd.Series) -> tuple[list[float], float, list[int], list[str]]:
+    """Klassen voor het histogram van de verhouding, uit de data zelf: van 0 (of het minimum) tot het
+    95e percentiel, met daarboven één klasse ‘x of meer’. De verdeling heeft een lange staart (begroting
+    2025 netto: mediaan 0,74, 95% onder 3,2, het hoogste 28): tot het 99e percentiel (7,5) zou de
+    meeste gemeenten nog in een hoek drukken. Geeft de ondergrenzen, de breedte, het aantal per
+    klasse en een etiket per klasse."""
+    waarden = waarden.dropna()
+    if waarden.empty:
+        return [], 1.0, [], []
+    bovengrens = float(waarden.quantile(0.95))
+    # Een ronde klassenbreedte met hooguit ±30 klassen tot de bovengrens.
+    breedte = next((b for b in (0.1, 0.25, 0.5, 1, 2, 5, 10) if bovengrens / b <= 30), 25.0)
+    begin = min(0.0, math.floor(float(waarden.min()) / breedte) * breedte)
+    top = max(math.ceil(bovengrens / breedte) * breedte, begin + breedte)
+    grenzen = [round(begin + i * breedte, 6) for i in range(round((top - begin) / breedte) + 1)]
+    # Klasse i is [grens i, grens i+1); de laatste index telt alles vanaf de bovengrens.
+    index = pd.Series(grenzen).searchsorted(waarden, side="right") - 1
+    aantallen = [int((index == i).sum()) for i in range(len(grenzen))]
+    etiketten = [f"{fmt.getal(a, 2)} tot {fmt.getal(b, 2)}" for a, b in zip(grenzen, grenzen[1:])]
+    etiketten.append(f"{fmt.getal(grenzen[-1], 2)} of meer")
+    if aantallen[-1] == 0:  # niets boven de bovengrens: geen lege open klasse
+        grenzen, aantallen, etiketten = grenzen[:-1], aantallen[:-1], etiketten[:-1]
+    return grenzen, breedte, aantallen, etiketten
+
+
 def verhouding_verdeling(df: pd.DataFrame, nl_verhouding: float, titel: str, bron: str) -> go.Figure:
-    """Histogram van '€ acuut per € preventie' over gemeenten, met 1 (evenveel) en Nederland."""
-    waarden = df["acuut_per_euro_preventie"].dropna().clip(upper=8)
-    staven = {"type": "histogram", "x": waarden.tolist(), "xbins": {"start": 0, "end": 8.25, "size": 0.25},
+    """Histogram van '€ acuut per € preventie' over gemeenten, met 1 (evenveel) en Nederland. De
+    klassen telt Python (verdeling_klassen), zodat de tabel onder de grafiek dezelfde aantallen heeft."""
+    randen, breedte, aantallen, etiketten = verdeling_klassen(df["acuut_per_euro_preventie"])
+    open_eind = bool(etiketten) and etiketten[-1].endswith("of meer")
+    staven = {"type": "bar", "x": [a + breedte / 2 for a in randen], "y": aantallen, "width": breedte,
               "marker": {"color": LAGEN["acuut"][1], "line": {"color": "white", "width": 1}},
-              "hovertemplate": "€ %{x} per € preventie: %{y} gemeenten<extra></extra>"}
+              "customdata": etiketten,
+              "text": ["" if i < len(randen) - 1 or not open_eind else f"≥ {fmt.getal(randen[-1], 2)}"
+                       for i in range(len(randen))],
+              "textposition": "outside", "cliponaxis": False,
+              "hovertemplate": "€ %{customdata} per € preventie: %{y} gemeenten<extra></extra>"}
     lijnen = [(1, "evenveel", LAGEN["institutioneel"][1], "right"),
               (nl_verhouding, f"Nederland {fmt.factor(nl_verhouding)}", "#111", "left")]
+    as_titel = "€ acute zorg per € preventie"
+    if open_eind:
+        as_titel += f" (laatste staaf: {fmt.getal(randen[-1], 2)} of meer)"
     layout = {
-        "xaxis": {"title": {"text": "€ acute zorg per € preventie (8 of meer samengevoegd)"},
-                  "tickformat": ",.1f"},
+        "xaxis": {"title": {"text": as_titel}, "tickformat": ",.1f",
+                  "range": [randen[0], randen[-1] + breedte] if randen else None},
         "yaxis": {"title": {"text": "aantal gemeenten"}},
         "bargap": 0.05, "showlegend": False,
         "shapes": [{"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0, "y1": 1,
@@ -189,17 +224,30 @@ def _stippen(d: pd.DataFrame, gekozen: str | None, groep: list[str], as_x: str, 
             continue
         spoor = {"type": "scatter", "mode": "markers", "name": naam, "x": deel["x"].tolist(),
                  "y": deel["y"].tolist(), "marker": stijl, "hovertext": deel["tekst"].tolist(),
-                 "customdata": deel["gm_code"].tolist(), "hovertemplate": "%{hovertext}<extra></extra>"}
+                 "customdata": deel["gm_code"].tolist(), "hovertemplate": "%{hovertext}<extra></extra>",
+                 "cliponaxis": False}  # een stip op de as (€ 0) heel, niet half
         if naam == "gekozen gemeente":
             spoor.update(mode="markers+text", text=deel["gemeente"].tolist(), textposition="top center",
                          textfont={"size": 13, "color": "#111"})
         data.append(spoor)
-    grens = float(max(d["x"].max(), d["y"].max()) * 1.05) if len(d) else 1.0
-    data.append({"type": "scatter", "mode": "lines", "x": [0, grens], "y": [0, grens], "name": "gelijk",
-                 "line": {"color": GRIJS, "dash": "dot", "width": 1}, "hoverinfo": "skip"})
-    layout = {"xaxis": _as(as_x, rangemode="tozero"), "yaxis": _as(as_y, rangemode="tozero"),
+    # Assen naar de data (met 0 erbij: het zijn bedragen) plus een kleine marge; de lijn ‘gelijk’ alleen
+    # waar beide assen overlappen, zodat ze de wolk niet samendrukt.
+    bereik = {as_: _bereik(d[as_]) for as_ in ("x", "y")}
+    van, tot = max(bereik["x"][0], bereik["y"][0]), min(bereik["x"][1], bereik["y"][1])
+    if van < tot:
+        data.append({"type": "scatter", "mode": "lines", "x": [van, tot], "y": [van, tot], "name": "gelijk",
+                     "line": {"color": GRIJS, "dash": "dot", "width": 1}, "hoverinfo": "skip"})
+    layout = {"xaxis": _as(as_x, range=bereik["x"]), "yaxis": _as(as_y, range=bereik["y"]),
               "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0}}
     return figuur(data, layout, titel, bron, hoogte=520)
+
+
+def _bereik(waarden: pd.Series, marge: float = 0.04) -> list[float]:
+    """Van 0 (of het laagste, als dat negatief is) tot het hoogste, met `marge` van de breedte erbij."""
+    waarden = waarden.dropna()
+    laag, hoog = (min(0.0, float(waarden.min())), float(waarden.max())) if len(waarden) else (0.0, 1.0)
+    rand = (hoog - laag) * marge or 1.0
+    return [laag - (rand if laag < 0 else 0.0), hoog + rand]
 
 
 GEEN_CIJFERS = "#DDDDDD"

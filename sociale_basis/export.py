@@ -11,6 +11,7 @@ import io
 import json
 import os
 import re
+import shutil
 import threading
 import unicodedata
 
@@ -24,6 +25,7 @@ CHROMIUM = "/usr/bin/chromium"
 STATIC = Path(__file__).resolve().parent.parent / "static"
 _slot = threading.Lock()
 _gestart = False
+_mislukt: str | None = None  # waarom de browser niet startte; dan niet elke klik opnieuw proberen
 
 # Tekst die een spreadsheet als formule leest; '-' en '+' alleen bij tekst (een negatief getal
 # blijft een getal).
@@ -38,20 +40,51 @@ def bestandsnaam(*delen: str, ext: str) -> str:
     return "_".join(s for s in map(schoon, delen) if s) + f".{ext}"
 
 
+class AfbeeldingFout(RuntimeError):
+    """PNG/SVG kan niet op deze server; de tekst is voor de gebruiker (CSV en Excel werken wel)."""
+
+
+def browser() -> str:
+    return os.environ.get("BROWSER_PATH", CHROMIUM)
+
+
+def afbeelding_fout() -> str | None:
+    """Waarom PNG/SVG hier niet kan, in het Nederlands, of None als het kan. Vooraf te vragen, zodat
+    de knoppen uit kunnen staan: een fout in een download komt bij de gebruiker alleen aan als
+    Streamlits Engelse 'Failed to generate file for download'."""
+    if _mislukt is not None:
+        return _mislukt
+    if shutil.which(browser()) is None:
+        return (f"PNG/SVG maken kan niet: Chromium ontbreekt op deze server (verwacht in {browser()}, "
+                "of zet BROWSER_PATH). CSV en Excel werken wel.")
+    return None
+
+
 def afbeelding(fig: go.Figure, formaat: str, breedte: int = 1000, schaal: float = 2) -> bytes:
-    """De figuur als 'png' of 'svg', zoals op het scherm (titel en bronregel staan in de figuur)."""
+    """De figuur als 'png' of 'svg', zoals op het scherm (titel en bronregel staan in de figuur).
+    Geeft AfbeeldingFout als de browser ontbreekt of niet start."""
     import kaleido
 
-    global _gestart
+    global _gestart, _mislukt
+    if (fout := afbeelding_fout()) is not None:
+        raise AfbeeldingFout(fout)
+    d = _zonder_server(fig.to_dict())
+    hoogte = d.get("layout", {}).get("height") or 450
+    opties = {"format": formaat, "width": breedte, "height": hoogte, "scale": schaal if formaat == "png" else 1}
     with _slot:  # één browser voor alle sessies; kaleido's server is niet voor gelijktijdig gebruik
-        if not _gestart:
-            kaleido.start_sync_server(path=os.environ.get("BROWSER_PATH", CHROMIUM), silence_warnings=True)
-            _gestart = True
-        d = _zonder_server(fig.to_dict())
-        hoogte = d.get("layout", {}).get("height") or 450
-        return kaleido.calc_fig_sync(d, opts={"format": formaat, "width": breedte, "height": hoogte,
-                                              "scale": schaal if formaat == "png" else 1},
-                                     topojson=STATIC.as_uri() + "/")
+        if _gestart:
+            return kaleido.calc_fig_sync(d, opts=opties, topojson=STATIC.as_uri() + "/")
+        # De eerste keer los, zonder kaleido's gedeelde server: start de browser daar niet, dan
+        # wacht die server eeuwig op een antwoord. Zo komt de fout hier terug.
+        try:
+            uit = kaleido.calc_fig_sync(d, opts=opties, topojson=STATIC.as_uri() + "/", kopts={"path": browser()})
+        except Exception as e:
+            _mislukt = (f"PNG/SVG maken kan niet: Chromium ({browser()}) start niet op deze server "
+                        f"({type(e).__name__}). CSV en Excel werken wel.")
+            raise AfbeeldingFout(_mislukt) from e
+        kaleido.start_sync_server(path=browser(), silence_warnings=True)
+        _gestart = True
+        return uit
 
 
 def _zonder_server(d: dict) -> dict:

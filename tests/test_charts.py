@@ -87,3 +87,55 @@ def test_persoonlijke_laag_heet_wat_ze_is_en_is_gearceerd():
     vormen = dict(zip(staaf["y"], staaf["marker"]["pattern"]["shape"]))
     assert vormen["Persoonlijk: bestaanszekerheid"] == "/"
     assert {v for k, v in vormen.items() if not k.startswith("Persoonlijk")} == {""}
+
+
+def test_spreiding_assen_passen_bij_de_data(cijfers):
+    """De lijn ‘evenveel’ rekte beide assen op tot het hoogste van x en y (acute zorg): de wolk
+    preventie werd in een hoek gedrukt. Nu volgen de assen de data en blijft de lijn daarbinnen."""
+    df, _, _ = cijfers
+    fig = gevalideerd(alle_figuren(cijfers)["spreiding"]).to_dict()
+    x, y = df["collectieve_preventie_per_inwoner"], df["acute_zorg_per_inwoner"]
+    x_as, y_as = fig["layout"]["xaxis"]["range"], fig["layout"]["yaxis"]["range"]
+    assert x.max() <= x_as[1] <= x.max() * 1.1 and y.max() <= y_as[1] <= y.max() * 1.1
+    assert x_as[0] <= min(0, x.min()) and y_as[0] <= min(0, y.min())
+    lijn = next(s for s in fig["data"] if s["name"] == "gelijk")
+    assert max(lijn["x"]) <= x_as[1] and max(lijn["y"]) <= y_as[1]
+    # Elke gemeente binnen de assen: geen stip valt weg.
+    punten = [(px, py) for s in fig["data"] if s["mode"] != "lines" for px, py in zip(s["x"], s["y"])]
+    assert len(punten) == len(df)
+    assert all(x_as[0] <= px <= x_as[1] and y_as[0] <= py <= y_as[1] for px, py in punten)
+
+
+def test_lijn_gelijk_rekt_de_assen_niet_op():
+    """x tot 2, y tot 60: de lijn ‘gelijk’ stopt bij 2 en de x-as ook (vroeger liepen beide tot 63)."""
+    d = pd.DataFrame({"gm_code": ["a", "b"], "gemeente": ["A", "B"], "x": [1.0, 2.0], "y": [50.0, 60.0],
+                      "tekst": ["", ""]})
+    fig = charts._stippen(d, None, [], "x", "y", "t", "Bron: x").to_dict()
+    lijn = next(s for s in fig["data"] if s["name"] == "gelijk")
+    assert fig["layout"]["xaxis"]["range"][1] < 2.2 and max(lijn["x"]) <= fig["layout"]["xaxis"]["range"][1]
+
+
+def test_verdeling_loopt_tot_de_data_met_een_laatste_klasse(cijfers):
+    """Het histogram liep vast tot 8, terwijl 95% van de gemeenten onder ±3 blijft: nu tot het 95e
+    percentiel, met één laatste staaf ‘x of meer’ die ook zo heet."""
+    df, nl, _ = cijfers
+    fig = gevalideerd(alle_figuren(cijfers)["verdeling"]).to_dict()
+    waarden = df["acuut_per_euro_preventie"].dropna()
+    staaf = fig["data"][0]
+    randen, breedte, aantallen, etiketten = charts.verdeling_klassen(waarden)
+    as_ = fig["layout"]["xaxis"]["range"]
+    assert as_ == [0, randen[-1] + breedte]
+    assert randen[-1] <= waarden.quantile(0.95) + breedte < 4 < waarden.max()  # begroting 2025 netto
+    assert sum(staaf["y"]) == len(waarden)  # elke gemeente met een verhouding telt mee, ook de uitschieters
+    assert list(staaf["y"]) == aantallen and aantallen[-1] == (waarden >= randen[-1]).sum()
+    assert etiketten[0] == f"0,00 tot {charts.fmt.getal(breedte, 2)}"
+    assert etiketten[-1] == f"{charts.fmt.getal(randen[-1], 2)} of meer"
+    assert staaf["text"][-1] == f"≥ {charts.fmt.getal(randen[-1], 2)}" and not any(staaf["text"][:-1])
+    assert "of meer" in fig["layout"]["xaxis"]["title"]["text"]
+
+
+def test_verdeling_klassen_met_uitschieter():
+    waarden = pd.Series([0.5 + 0.01 * i for i in range(200)] + [40.0, 80.0])
+    randen, breedte, aantallen, etiketten = charts.verdeling_klassen(waarden)
+    assert randen[-1] < 5 and etiketten[-1] == f"{charts.fmt.getal(randen[-1], 2)} of meer"
+    assert aantallen[-1] >= 2 and sum(aantallen) == len(waarden)

@@ -56,7 +56,7 @@ def test_fout_bestand_toont_alle_problemen_en_verandert_niets(eigen_db):
     controleer(at, "amsterdam_fout.csv", "\n".join(regels).encode("utf-8"))
     assert not at.exception, at.exception
     assert at.error and "De opslag is niet veranderd" in at.error[0].value
-    problemen = at.table[0].value.reset_index()
+    problemen = at.table[-1].value.reset_index()
     assert set(problemen.columns) >= {"Bestand", "Rij", "Kolom", "Probleem"}
     assert (problemen["Bestand"] == "amsterdam_fout.csv").all()
     # Alle drie de problemen, elk met zijn regel en kolom (regel 1 is de kopregel).
@@ -74,7 +74,7 @@ def test_upload_prive_dan_publiceren_dan_verwijderen(eigen_db):
     assert not at.exception, at.exception
     assert not at.error, [e.value for e in at.error]
     assert any("eigen kopie" in s.value for s in at.success)
-    assert "amsterdam_ontwerp_2025.csv" in set(at.dataframe[1].value["Bestand"])
+    assert "amsterdam_ontwerp_2025.csv" in set(at.dataframe[0].value["Bestand"])
 
     # Deze bezoeker ziet zijn eigen cijfers op de Gemeente-pagina, gemarkeerd ...
     at.switch_page("sociale_basis/pages/gemeente.py").run()

@@ -102,3 +102,39 @@ def test_kaart_exporteert_zonder_server():
         pytest.skip("geen kaartbestand in static/kaart (wordt gemaakt bij het eerste kaartbezoek)")
     d = export._zonder_server({"data": [{"type": "choropleth", "geojson": f"app/static/kaart/{bestand.name}"}]})
     assert d["data"][0]["geojson"]["type"] == "FeatureCollection"
+
+
+def test_zonder_chromium_een_nederlandse_fout_en_geen_wachten(figuur, monkeypatch):
+    """Ontbreekt de browser, dan zegt export dat vooraf (de knoppen gaan uit) en geeft afbeelding()
+    dezelfde Nederlandse fout — meteen, in plaats van kaleido's server die eeuwig wacht."""
+    monkeypatch.setenv("BROWSER_PATH", "/bestaat/niet/chromium")
+    fout = export.afbeelding_fout()
+    assert fout == ("PNG/SVG maken kan niet: Chromium ontbreekt op deze server (verwacht in "
+                    "/bestaat/niet/chromium, of zet BROWSER_PATH). CSV en Excel werken wel.")
+    t = time.perf_counter()
+    with pytest.raises(export.AfbeeldingFout, match="Chromium ontbreekt") as e:
+        export.afbeelding(figuur, "png")
+    assert str(e.value) == fout and time.perf_counter() - t < 1
+    monkeypatch.delenv("BROWSER_PATH")
+    assert export.afbeelding_fout() is None or not export.Path(export.CHROMIUM).exists()
+
+
+def test_browser_die_niet_start_geeft_een_fout_en_blijft_uit(figuur, monkeypatch):
+    """Een 'browser' die meteen stopt (/bin/false): een Nederlandse fout binnen enkele seconden, en
+    daarna staan de knoppen uit in plaats van dat elke klik het opnieuw probeert."""
+    import kaleido
+
+    # Zoals bij een verse start: geen draaiende exportbrowser (een volgende export start hem opnieuw).
+    with export._slot:
+        kaleido.stop_sync_server(silence_warnings=True)
+        export._gestart = False
+    monkeypatch.setenv("BROWSER_PATH", "/bin/false")
+    monkeypatch.setattr(export, "_mislukt", None)
+    assert export.afbeelding_fout() is None  # het bestand bestaat; pas starten laat zien dat het niet werkt
+    with pytest.raises(export.AfbeeldingFout, match=r"Chromium \(/bin/false\) start niet op deze server"):
+        export.afbeelding(figuur, "svg")
+    assert "CSV en Excel werken wel" in export.afbeelding_fout()
+    assert export._gestart is False
+    monkeypatch.undo()  # de echte browser terug (een beheerder herstart de server na het installeren)
+    assert export.afbeelding_fout() is None
+    assert b"<svg" in export.afbeelding(figuur, "svg")[:200]

@@ -129,9 +129,9 @@ def test_methode_netto_bruto_met_echte_cijfers(db):
     tekst = " ".join(m.value for m in at.markdown)
     assert "€ 4,13 mld" in tekst and "€ 2,88 mld" in tekst
     assert "CC BY-NC-SA" in tekst
-    rijen = len(at.dataframe[0].value)
+    rijen = len(at.table[0].value)
     at.toggle(key="sociaal").set_value(False).run()
-    assert len(at.dataframe[0].value) > rijen
+    assert len(at.table[0].value) > rijen
 
 
 def test_url_herstelt_weergave(db):
@@ -176,7 +176,7 @@ def test_eerste_start_met_een_klik(tmp_path, monkeypatch):
 def test_gegevens_toont_dekking_uit_de_opslag(db):
     at = app(db, "gegevens")
     assert not at.exception
-    dekking = at.dataframe[0].value
+    dekking = at.table[0].value
     assert set(dekking["Jaar"]) >= {str(j) for j in range(2017, 2027)}
     rij = dekking[(dekking["Jaar"] == "2023") & (dekking["Document"] == "Jaarrekening")].iloc[0]
     assert rij["Maten"] == "bruto + netto"

@@ -5,32 +5,39 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import export, model
+from .. import cijfers, export, model
 from . import modelkeuze, zijbalk
 
 
-def csv_knop(df: pd.DataFrame, naam: str, label: str = "Download als CSV") -> None:
-    """CSV met ';' en decimale komma, zoals Nederlandse spreadsheets die verwachten. Het bestand
-    wordt pas gemaakt als iemand klikt (niet bij elke rerun). Een kolom `model` zegt met welk
-    model de cijfers zijn berekend; bij een variant zegt ook de bestandsnaam het."""
-    m = modelkeuze.variant()
-    if m is not None:
-        naam = naam.removesuffix(".csv") + f"_{m.naam}.csv"
-    model_naam = modelkeuze.label()
-    uit = df.assign(model=model_naam)
+def csv_knop(df: pd.DataFrame, naam: str, label: str = "Download als CSV", *, sleutel: str | None = None,
+             keuzes: dict[str, object] | None = None) -> None:
+    """CSV met ';' en decimale komma, zoals Nederlandse spreadsheets die verwachten, en Excel. Het
+    bestand wordt pas gemaakt als iemand klikt (niet bij elke rerun). Een kolom `model` zegt met welk
+    model de cijfers zijn berekend; bij een variant zegt ook de bestandsnaam het. `sleutel` houdt
+    meerdere knoppen op één pagina uit elkaar; `keuzes` vervangt de keuzes van de zijbalk voor
+    tabellen waar die niets over zeggen (de inhoud van de opslag, de importlog) — dan ook geen model."""
+    if keuzes is None:
+        m = modelkeuze.variant()
+        if m is not None:
+            naam = naam.removesuffix(".csv") + f"_{m.naam}.csv"
+        uit = df.assign(model=modelkeuze.label())
+        keuzes = _keuzes()
+    else:
+        uit = df.copy()
     # Eigen cijfers van een gemeente zijn geen CBS-cijfers: dat reist mee in het bestand.
     eigen = dict(zijbalk.keuze().eigen) if "_keuze" in st.session_state else {}
     if eigen and "gm_code" in uit.columns:
         uit["herkomst"] = uit["gm_code"].map(lambda c: "eigen cijfers gemeente (geen CBS)" if c in eigen else "CBS")
-    keuzes = _keuzes()
     k1, k2 = st.columns(2)
     with k1:
         st.download_button(label, lambda: export.csv(uit, keuzes), file_name=naam, mime="text/csv",
-                           icon=":material/download:", on_click="ignore")
+                           icon=":material/download:", on_click="ignore",
+                           key=f"{sleutel}_csv" if sleutel else None)
     with k2:
         st.download_button("Excel (.xlsx)", lambda: export.xlsx(uit, keuzes), file_name=naam.removesuffix(".csv") + ".xlsx",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                           icon=":material/table_view:", on_click="ignore")
+                           icon=":material/table_view:", on_click="ignore",
+                           key=f"{sleutel}_xlsx" if sleutel else None)
 
 
 def _keuzes() -> dict[str, object]:
@@ -42,20 +49,34 @@ def _keuzes() -> dict[str, object]:
             "gemeente": k.gemeente_naam, "bron": k.bron()}
 
 
-def grafiek(wat: str, fig, wie: str | None = None, **kwargs):
+def grafiek(wat: str, fig, tabel: cijfers.Tabel, wie: str | None = None, **kwargs):
     """st.plotly_chart plus knoppen voor PNG en SVG (offline getekend, pas bij een klik), met een
-    bestandsnaam die zegt wat het is: amsterdam_begroting-2025_netto_lagen.svg."""
+    bestandsnaam die zegt wat het is: amsterdam_begroting-2025_netto_lagen.svg. Eronder, ingeklapt,
+    de cijfers achter de grafiek als tabel (het tekstalternatief) met CSV en Excel. `wat` is per
+    pagina uniek: de knoppen heten ernaar."""
     gebeurtenis = st.plotly_chart(fig, **kwargs)
     k = zijbalk.keuze()
     m = modelkeuze.variant()
-    stam = [wie or k.gemeente_naam, f"{k.document}-{k.jaar}", k.maat, wat] + ([m.naam] if m is not None else [])
-    k1, k2, _ = st.columns([1, 1, 4])
+    stam = [wie or k.gemeente_naam, f"{k.document}-{k.jaar}", k.maat, wat]
+    # Zonder browser geen PNG/SVG: de knoppen uit met de reden, in plaats van een download die mislukt.
+    fout = export.afbeelding_fout()
+    k1, k2, k3 = st.columns([1, 1, 4])
     for kolom, formaat, mime in ((k1, "png", "image/png"), (k2, "svg", "image/svg+xml")):
         with kolom:
             st.download_button(formaat.upper(), lambda f=formaat: export.afbeelding(fig, f),
-                               file_name=export.bestandsnaam(*stam, ext=formaat), mime=mime,
-                               icon=":material/image:", on_click="ignore", key=f"{wat}_{formaat}",
-                               help=f"Deze grafiek als {formaat.upper()}, met titel en bronregel")
+                               file_name=export.bestandsnaam(*stam, *([m.naam] if m else []), ext=formaat),
+                               mime=mime, icon=":material/image:", on_click="ignore", key=f"{wat}_{formaat}",
+                               disabled=fout is not None,
+                               help=fout or f"Deze grafiek als {formaat.upper()}, met titel en bronregel")
+    if fout is not None:
+        k3.caption(fout)
+    with st.expander("Cijfers achter deze grafiek"):
+        leesbaar = tabel.leesbaar()
+        titel = (fig.layout.title.text or "").replace("<br>", " ")
+        # Een gewone tabel (geen canvas): voor schermlezers en om te kopiëren; lang = scrollen.
+        st.table(leesbaar, hide_index=True, height=420 if len(leesbaar) > 12 else "content",
+                 alt=f"De cijfers achter de grafiek ‘{titel}’")
+        csv_knop(tabel.ruw, export.bestandsnaam(*stam, ext="csv"), sleutel=wat)
     return gebeurtenis
 
 

@@ -2,10 +2,11 @@
 bestanden toevoegen (sjabloon, privé controleren met álle problemen, dan publiceren of verwerpen),
 eigen cijfers weer verwijderen, en de nieuwste cijfers ophalen bij CBS."""
 
+import pandas as pd
 import streamlit as st
 
 from sociale_basis import fmt, sources
-from sociale_basis.dashboard import eigen, opslag, vragen, zijbalk
+from sociale_basis.dashboard import eigen, opslag, uitvoer, vragen, zijbalk
 from sociale_basis.sources.lezen import InvoerFout
 
 store, sleutel = opslag.opslag()
@@ -19,7 +20,10 @@ eigen.markeer(store, sleutel)
 
 st.header("Wat er in de opslag staat")
 dekking = vragen.dekking(store, sleutel)
-st.dataframe(dekking, hide_index=True, width="stretch", height=35 * (len(dekking) + 1) + 3)
+# Een gewone tabel: klein en vast, en lange bronnamen lopen door op een tweede regel (in een
+# st.dataframe werd de kolom Bron afgekapt).
+st.table(dekking, hide_index=True)
+uitvoer.csv_knop(dekking, "inhoud_opslag.csv", sleutel="dekking", keuzes={"wat": "Wat er in de opslag staat"})
 st.caption("Netto (lasten − baten) kan alleen waar de bron baten per taakveld geeft. Gemeenten ‘zonder "
            "cijfers’ staan in de bron met alleen nullen en tellen niet mee als € 0.")
 st.markdown(vragen.snapshot_zin(store, sleutel))
@@ -66,6 +70,8 @@ if info is None:
                          + ". De opslag is niet veranderd.")
                 # Een gewone tabel (geen canvas): te lezen, te kopiëren en voor schermlezers.
                 st.table(tabel.set_index("Bestand"))
+                uitvoer.csv_knop(tabel, "problemen.csv", "Download de problemen (CSV)", sleutel="problemen",
+                                 keuzes={"wat": "Problemen bij het controleren; de opslag is niet veranderd"})
             except opslag.LAADFOUTEN as e:
                 balk.empty()
                 st.error(f"Niet gecontroleerd; de opslag is niet veranderd. {e}")
@@ -75,8 +81,10 @@ else:
     st.success("Gecontroleerd en ingelezen in je **eigen kopie** (alleen jij ziet dit). Bekijk je cijfers op "
                "de pagina's Gemeente, Vergelijken en Kaart; dan publiceren of verwerpen.",
                icon=":material/check_circle:")
-    st.dataframe([{"Bestand": n, "Soort": s, "Rijen": fmt.getal(r), "Inhoud": z}
-                  for n, s, r, z in info["samenvatting"]], hide_index=True, width="stretch")
+    ingelezen = pd.DataFrame(info["samenvatting"], columns=["Bestand", "Soort", "Rijen", "Inhoud"])
+    st.dataframe(ingelezen.assign(Rijen=ingelezen["Rijen"].map(fmt.getal)), hide_index=True, width="stretch")
+    uitvoer.csv_knop(ingelezen, "eigen_bestanden.csv", sleutel="ingelezen",
+                     keuzes={"wat": "Eigen bestanden in je privékopie (nog niet gepubliceerd, geen CBS)"})
     if not info["samenvatting"]:
         st.info("Deze bestanden stonden al precies zo in de opslag: er is niets nieuws.")
     links, rechts = st.columns(2)
@@ -132,6 +140,7 @@ elif st.button("Haal de nieuwste gegevens op bij CBS", icon=":material/cloud_dow
         st.error(f"Ophalen is niet gelukt; de opslag is niet veranderd. {e}")
 
 st.header("Laatste imports")
-st.dataframe(vragen.import_log(store, sleutel).rename(columns={
-    "tijdstip": "Geïmporteerd", "soort": "Soort", "rijen": "Rijen", "bestand": "Bestand"}),
-    hide_index=True, width="stretch")
+log = vragen.import_log(store, sleutel).rename(columns={
+    "tijdstip": "Geïmporteerd", "soort": "Soort", "rijen": "Rijen", "bestand": "Bestand"})
+st.dataframe(log, hide_index=True, width="stretch")
+uitvoer.csv_knop(log, "imports.csv", sleutel="imports", keuzes={"wat": "De imports in de opslag van dit dashboard"})

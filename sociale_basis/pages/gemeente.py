@@ -3,7 +3,7 @@ verhouding acuut/preventie met rangorde, en de taakvelden achter elk getal."""
 
 import streamlit as st
 
-from sociale_basis import charts, fmt, teksten
+from sociale_basis import charts, cijfers, fmt, teksten
 from sociale_basis.dashboard import eigen, opslag, uitvoer, vragen, zijbalk
 from sociale_basis.model import FUNCTIES, LAGEN
 
@@ -74,6 +74,7 @@ if (waarom := teksten.zonder_rang(rij, k.maat)) is not None:
 uitvoer.grafiek("lagen",
     charts.lagen_vergelijking(rij, groep, nl, rij["gemeente"], groepnaam, k.per_inwoner,
                               f"{rij['gemeente']}: de lagen ({k.maat})", k.bron()),
+    cijfers.lagen_vergelijking(rij, groep, nl, rij["gemeente"], k.per_inwoner),
     config=charts.PLOTLY_CONFIG, key="gemeente_lagen")
 if groep is not None:
     st.caption(f"◆ Vergelijkingsgroep: {groepnaam} (gewogen: totaal bedrag / totaal inwoners). "
@@ -106,7 +107,17 @@ st.dataframe(
       "Functie": FUNCTIES[r.functie], "Deel van taakveld": fmt.procent(float(r.aandeel), 0),
       "Bedrag": fmt.euro(r.bedrag), "Aandeel in laag": fmt.procent(r.aandeel_in_laag)}
      for r in deel.itertuples(index=False)],
-    hide_index=True, width="stretch")
+    hide_index=True, width="stretch", column_order=None if laag is None else [
+        "Code", "Taakveld", "Functie", "Deel van taakveld", "Bedrag", "Aandeel in laag"],
+    # Past op 1280 px: de laag staat al in de keuze erboven, korte koppen (uitleg in de hulptekst).
+    column_config={"Code": st.column_config.TextColumn(width=60),
+                   "Taakveld": st.column_config.TextColumn(width=290),
+                   "Functie": st.column_config.TextColumn(width=240),
+                   "Deel van taakveld": st.column_config.TextColumn(
+                       "Deel", width=55, help="Deel van het taakveld dat het model aan deze laag toekent"),
+                   "Bedrag": st.column_config.TextColumn(width=110),
+                   "Aandeel in laag": st.column_config.TextColumn(
+                       "In laag", width=65, help="Aandeel van dit bedrag in de hele laag")})
 st.caption("Bedragen in hele euro's: Iv3-bedrag (€ 1.000) × 1.000 × het deel dat het model aan deze "
            f"laag toekent. Zie de pagina Methode. {k.bron()}")
 uitvoer.csv_knop(tv.assign(gemeente=rij["gemeente"], jaar=k.jaar, document=k.document, maat=k.maat),

@@ -4,7 +4,7 @@ voorzieningen Wmo en Jeugd). Een schatting van de behoefte, geen oormerk."""
 
 import streamlit as st
 
-from sociale_basis import charts, fmt, teksten
+from sociale_basis import charts, cijfers, fmt, teksten
 from sociale_basis.dashboard import eigen, opslag, uitvoer, vragen, zijbalk
 
 store, sleutel = opslag.opslag()
@@ -72,9 +72,9 @@ bron = (f"Bron: {zijbalk.BRON_CBS}, {k.document} {k.jaar}, netto"
         + (f", {teksten.ZONDER_REGIO_KORT}" if k.zonder_regio and keuze == "individueel" else "")
         + f"; gemeentefonds {namen_circ[circulaire].lower()}"
         " (BZK; verdeling per cluster berekend door begrotingsanalysetool). Bewerking: Sociale Basis-dashboard.")
-uitvoer.grafiek("maatstaf", charts.maatstaf(df, f"{keuze}_fonds_per_inwoner", f"{keuze}_uitgaven_per_inwoner",
-                                k.gemeente, leden, f"uitkering ({fonds}), € per inwoner",
-                                "netto uitgaven, € per inwoner", f"{naam}: uitgaven en maatstaf", bron),
+assen = (df, f"{keuze}_fonds_per_inwoner", f"{keuze}_uitgaven_per_inwoner", k.gemeente, leden,
+         f"uitkering ({fonds}), € per inwoner", "netto uitgaven, € per inwoner")
+uitvoer.grafiek("maatstaf", charts.maatstaf(*assen, f"{naam}: uitgaven en maatstaf", bron), cijfers.maatstaf(*assen),
                 config=charts.PLOTLY_CONFIG, key="maatstaf")
 boven = int((df[f"{keuze}_verschil"] > 0).sum())
 st.markdown(f"**{boven} van de {len(df)} gemeenten** geven netto meer uit aan {naam.lower()} dan de "

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from sociale_basis import charts, fmt, teksten
+from sociale_basis import charts, cijfers, fmt, teksten
 from sociale_basis.dashboard import eigen, kaartbron, opslag, uitvoer, vragen, zijbalk
 from sociale_basis.model import LAGEN
 
@@ -79,8 +79,9 @@ fig = charts.kaart(kaartbron.geojson_bron(store, sleutel, jaar_kaart), waarden, 
                    f"{INDICATOREN[indicator]} ({k.maat}, {k.document} {k.jaar})",
                    k.bron() + f" Grenzen: CBS/PDOK {jaar_kaart}."
                    + (" Herindelingen: VNG/grenswijzigen (CC BY-NC-SA 4.0)." if herrekenen else ""))
-uitvoer.grafiek("kaart", fig, config=charts.PLOTLY_KAART_CONFIG, key="kaart", on_select=_klik,
-                selection_mode="points")
+uitvoer.grafiek("kaart", fig, cijfers.kaart(waarden, "_w", INDICATOREN[indicator], indicator == "verhouding",
+                                             k.per_inwoner),
+                config=charts.PLOTLY_KAART_CONFIG, key="kaart", on_select=_klik, selection_mode="points")
 namen = dict(zip(df["gm_code"], df["gemeente"]))
 if k.gemeente in namen:
     st.page_link(GEMEENTEPAGINA, label=f"Open de pagina van {namen[k.gemeente]}",
@@ -88,4 +89,4 @@ if k.gemeente in namen:
 st.caption("Klik op een gemeente om haar pagina te openen, of kies een gemeente in de zijbalk. "
            "Vijf kleurklassen met elk ongeveer even veel gemeenten (donker = laag); de grenzen staan in de "
            "legenda. Lichtgrijs: geen waarde (bij de verhouding: preventie nul of negatief, of (bijna) geen "
-           "eigen lasten voor acute zorg). De getallen achter de kaart staan in de ranglijst op Vergelijken.")
+           "eigen lasten voor acute zorg). De getallen en klassen staan onder ‘Cijfers achter deze grafiek’.")

@@ -1,6 +1,7 @@
 """Methode: het model als tabel, netto tegenover bruto met echte cijfers, de breuken in het
 Iv3-schema, de bronnen en wat het dashboard níet beweert."""
 
+import pandas as pd
 import streamlit as st
 
 from sociale_basis import fmt, teksten
@@ -52,11 +53,15 @@ alleen_sociaal = st.toggle("Alleen sociaal domein en volksgezondheid", value=Tru
 deel = regels[regels["schema"] == schema]
 if alleen_sociaal:
     deel = deel[~deel["functie"].isin(["buiten_sociaal_domein", "geen_uitgave"])]
-st.dataframe([{"Code": r.taakveld, "Taakveld": r.omschrijving,
-               "Laag": LAGEN.get(r.laag, ("Niet meegeteld",))[0], "Deel": fmt.procent(float(r.aandeel), 0),
-               "Functie": FUNCTIES[r.functie], "Toelichting": r.toelichting,
-               "Categorieën (gemeten verdeling)": r.categorieen}
-              for r in deel.itertuples(index=False)], hide_index=True, width="stretch")
+# Een gewone tabel: de toelichting (tot ±340 tekens) loopt door over regels in plaats van afgekapt.
+st.table(pd.DataFrame([{"Code": r.taakveld, "Taakveld": r.omschrijving,
+                        "Laag": LAGEN.get(r.laag, ("Niet meegeteld",))[0], "Deel": fmt.procent(float(r.aandeel), 0),
+                        "Functie": FUNCTIES[r.functie], "Toelichting": r.toelichting,
+                        "Categorieën (gemeten verdeling)": r.categorieen or ""}
+                       for r in deel.itertuples(index=False)]),
+         hide_index=True, height=600, alt=f"Het model per taakveld, Iv3-schema {schema}")
+uitvoer.csv_knop(deel, f"model_{k.model}_{schema}.csv", "Download deze tabel (CSV)", sleutel="modeltabel",
+                 keuzes={"model": k.model, "iv3_schema": schema})
 st.caption(f"Getoond: model **{k.model}**. Per taakveld tellen de delen op tot 100%; de controle daarop (en "
            "op ontbrekende taakvelden) draait bij elke berekening. Het standaardmodel staat in "
            "`data/model/standaard.csv` en is met `--model` te vervangen door een eigen verdeling.")
@@ -121,6 +126,8 @@ else:
                    "Informeel (laagste–hoogste)": f"{fmt.procent(float(r.laagste), 0)}–{fmt.procent(float(r.hoogste), 0)}",
                    "Gemeenten": r.namen} for r in inf.itertuples(index=False)],
                  hide_index=True, width="stretch")
+    uitvoer.csv_knop(inf, "gemeten_verdeling_6.1.csv", sleutel="gemeten",
+                     keuzes={"bron": f"{zijbalk.BRON_CBS}; Sociale Basis-dashboard, gemeten verdeling van 6.1"})
     st.caption("‘Gewogen’ = het aandeel informeel van alle 6.1-lasten van deze gemeenten samen. "
                "Gemeenten die niet in de lijst staan, hebben de vaste verdeling 40/60.")
 
@@ -229,9 +236,10 @@ st.markdown("""
 Wat er nu in de opslag staat en wanneer het is geïmporteerd:
 """)
 st.markdown(vragen.snapshot_zin(store, sleutel))
-st.dataframe(vragen.import_log(store, sleutel).rename(columns={
-    "tijdstip": "Geïmporteerd", "soort": "Soort", "rijen": "Rijen", "bestand": "Bestand"}),
-    hide_index=True, width="stretch")
+log = vragen.import_log(store, sleutel).rename(columns={
+    "tijdstip": "Geïmporteerd", "soort": "Soort", "rijen": "Rijen", "bestand": "Bestand"})
+st.dataframe(log, hide_index=True, width="stretch")
+uitvoer.csv_knop(log, "imports.csv", sleutel="imports", keuzes={"wat": "De imports in de opslag van dit dashboard"})
 
 st.header("Wat dit dashboard níet beweert")
 st.markdown("""

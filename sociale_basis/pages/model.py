@@ -5,7 +5,7 @@ standaardmodel, de variant als modelbestand, en de gevoeligheid voor 6.1 en 6.74
 import pandas as pd
 import streamlit as st
 
-from sociale_basis import charts, fmt, varianten
+from sociale_basis import charts, cijfers, fmt, varianten
 from sociale_basis.dashboard import modelkeuze, opslag, uitvoer, vragen, zijbalk
 from sociale_basis.model import LAGEN
 
@@ -87,12 +87,16 @@ for kolom, (naam, voor, na) in zip(st.columns(len(rijen)), rijen, strict=True):
     kolom.metric(f"€ acuut per € preventie — {naam}", fmt.factor(na["acuut_per_euro_preventie"]),
                  delta=_verschil(voor["acuut_per_euro_preventie"], na["acuut_per_euro_preventie"]),
                  delta_color="off")
-st.dataframe([{"": naam, "Model": m, "€ acuut per € preventie": fmt.factor(r["acuut_per_euro_preventie"]),
-               "Preventie per inwoner": fmt.euro(r["collectieve_preventie"] / r["inwoners"]),
-               "Acute zorg per inwoner": fmt.euro(r["acute_zorg"] / r["inwoners"]),
-               "Informeel per inwoner": fmt.euro(r["informeel"] / r["inwoners"])}
-              for naam, voor, na in rijen for m, r in [("standaard", voor), ("variant", na)]],
+kop = pd.DataFrame([{"": naam, "Model": m, "€ acuut per € preventie": r["acuut_per_euro_preventie"],
+                     "Preventie per inwoner": r["collectieve_preventie"] / r["inwoners"],
+                     "Acute zorg per inwoner": r["acute_zorg"] / r["inwoners"],
+                     "Informeel per inwoner": r["informeel"] / r["inwoners"]}
+                    for naam, voor, na in rijen for m, r in [("standaard", voor), ("variant", na)]])
+st.dataframe(kop.assign(**{"€ acuut per € preventie": kop["€ acuut per € preventie"].map(fmt.factor),
+                           **{c: kop[c].map(fmt.euro) for c in kop.columns if c.endswith("per inwoner")}}),
              hide_index=True, width="content")
+uitvoer.csv_knop(kop.rename(columns={"": "Wie", "Model": "Berekend met"}), f"kop_{k.document}_{k.jaar}_{k.maat}.csv",
+                 "Download de kop (CSV)", sleutel="kop")
 
 # -- meenemen -------------------------------------------------------------------------------------
 st.subheader("Meenemen en terugzetten")
@@ -145,15 +149,8 @@ if per_674a.nunique() == 1:
     zin += f" 6.74a bestaat in {k.jaar} niet als apart taakveld (alleen 2023–2024): kies 2023 of 2024 om zijn effect te zien."
 st.info(zin, icon=":material/balance:")
 uitvoer.grafiek("gevoeligheid", charts.gevoeligheid(reeksen, "€ acuut per € preventie bij een andere verdeling van 6.1",
-                                                   bron), wie="nederland", config=charts.PLOTLY_CONFIG, key="gevoeligheid")
-tabel = gv[gv["gm_code"].isna() | (gv["gm_code"] == k.gemeente)].assign(
-    wie=lambda d: d["gm_code"].map(lambda c: "Nederland" if c is None or pd.isna(c) else naam_gm))
-breed = tabel.pivot_table(index="institutioneel", columns=["wie", "acuut_674a"], values="acuut_per_euro_preventie",
-                          aggfunc="first", dropna=False)
-st.dataframe([{"6.1 institutioneel": fmt.procent(inst, 0),
-               **{f"{wie}, 6.74a {'acuut' if acuut else 'maatwerk'}": fmt.factor(breed.loc[inst, (wie, acuut)])
-                  for wie, acuut in breed.columns}}
-              for inst in breed.index], hide_index=True, width="content")
+                                                   bron),
+                cijfers.gevoeligheid(reeksen), wie="nederland", config=charts.PLOTLY_CONFIG, key="gevoeligheid")
 st.caption("Elk punt is een echt doorgerekend model: 6.1 vast verdeeld over informeel en institutioneel (de rest "
            "informeel), 6.74a in maatwerk of acuut" + ("" if basis.is_standaard else
                                                         f", verder {basis.omschrijving()}") +

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from sociale_basis import charts, fmt, teksten
+from sociale_basis import charts, cijfers, fmt, teksten
 from sociale_basis.dashboard import eigen, opslag, uitvoer, vragen, zijbalk
 from sociale_basis.model import LAGEN
 
@@ -34,7 +34,8 @@ k4.metric("Gemeenten met meer acuut", f"{meer_acuut} van {len(df)}",
 st.caption(teksten.gewogen_en_mediaan(nl["acuut_per_euro_preventie"], df))
 
 uitvoer.grafiek("lagen", charts.lagen_staaf(nl, k.per_inwoner, f"Waar het geld heen gaat ({k.maat})", k.bron()),
-                wie="nederland", config=charts.PLOTLY_CONFIG, key="nl_lagen")
+                cijfers.lagen([("Nederland", nl)], k.per_inwoner), wie="nederland", config=charts.PLOTLY_CONFIG,
+                key="nl_lagen")
 st.caption("De grafiek toont de vijf lagen van het model; ‘overig’ (de rest van de begroting) staat "
            "in de tabel onderaan."
            + (" Netto is ‘overig’ negatief: de algemene uitkering en de belastingen zijn baten op "
@@ -43,7 +44,7 @@ st.caption("De grafiek toont de vijf lagen van het model; ‘overig’ (de rest 
 st.subheader("Verschillen tussen gemeenten")
 uitvoer.grafiek("verdeling", charts.verhouding_verdeling(df, nl["acuut_per_euro_preventie"],
                                             "€ acute zorg per € preventie, per gemeente", k.bron()),
-                wie="nederland", config=charts.PLOTLY_CONFIG, key="nl_verdeling")
+                cijfers.verhouding_verdeling(df), wie="nederland", config=charts.PLOTLY_CONFIG, key="nl_verdeling")
 st.markdown(
     f"In **{meer_acuut} van de {len(df)} gemeenten** gaat meer geld naar acute en geëscaleerde zorg "
     f"dan naar collectieve preventie."

@@ -4,7 +4,7 @@ constante prijzen, met de breuken in het Iv3-schema erbij."""
 
 import streamlit as st
 
-from sociale_basis import charts, fmt, teksten
+from sociale_basis import charts, cijfers, fmt, teksten
 from sociale_basis.dashboard import eigen, opslag, uitvoer, vragen, zijbalk
 from sociale_basis.model import LAGEN
 
@@ -71,7 +71,7 @@ bron = (f"Bron: {zijbalk.BRON_CBS}; herindelingen: VNG/grenswijzigen (CC BY-NC-S
         f"Bewerking: Sociale Basis-dashboard, model ‘{k.model}’.")
 uitvoer.grafiek("trend", charts.trend(reeksen, kolom, as_titel, waarde,
                              f"{INDICATOREN[indicator]} ({k.maat}{prijstekst})", bron),
-                config=charts.PLOTLY_CONFIG, key="trend")
+                cijfers.trend(reeksen, kolom, as_titel, waarde), config=charts.PLOTLY_CONFIG, key="trend")
 
 meldingen = []
 if k.maat == "netto":
@@ -118,13 +118,3 @@ st.caption("Stippellijnen: breuken in de Iv3-reeks. Vanaf 2023 zijn taakvelden f
            "modelversie met een grovere grens tussen maatwerk en acuut; vanaf 2025 geldt weer een nieuw "
            "schema. Een sprong op zo'n breuk is dus deels een definitiekwestie. Doorgetrokken = "
            "begroting, gestippeld = jaarrekening.")
-
-tabel = (nederland[["jaar", "document"]].copy() if not reeksen else
-         reeksen[0][2][["jaar", "document"]].copy())
-for naam, _, df in reeksen:
-    tabel = tabel.merge(df[["jaar", "document", kolom]].rename(columns={kolom: naam}),
-                        on=["jaar", "document"], how="outer")
-with st.expander("De cijfers in een tabel"):
-    st.dataframe(tabel.assign(**{n: [fmt.LEEG if v != v else waarde(v) for v in tabel[n]] for n, _, _ in reeksen},
-                              jaar=tabel["jaar"].astype(str)), hide_index=True, width="stretch")
-    uitvoer.csv_knop(tabel, f"trend_{indicator}_{k.maat}.csv", "Download de reeks (CSV)")

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from sociale_basis import charts, fmt, teksten
+from sociale_basis import charts, cijfers, fmt, teksten
 from sociale_basis.dashboard import eigen, opslag, uitvoer, vragen, zijbalk
 
 store, sleutel = opslag.opslag()
@@ -37,7 +37,7 @@ else:
 uitvoer.grafiek("spreiding",
     charts.spreiding(df, k.gemeente, leden, k.per_inwoner,
                      f"Collectieve preventie en acute zorg per gemeente ({k.maat})", k.bron()),
-    config=charts.PLOTLY_CONFIG, key="spreiding")
+    cijfers.spreiding(df, k.gemeente, leden, k.per_inwoner), config=charts.PLOTLY_CONFIG, key="spreiding")
 st.caption("Elke stip is een gemeente. Boven de stippellijn gaat meer naar acute zorg dan naar "
            "collectieve preventie.")
 
@@ -83,6 +83,20 @@ st.markdown(f"**Ranglijst** — {'alle gemeenten' if alle else groepnaam}, van m
             + (", zonder regionale taken (beschermd wonen en opvang)" if zonder_regio else "")
             + ". Klik op een kolomkop om te sorteren. Geen rang: geen verhouding, of (bijna) geen eigen "
             "lasten voor acute zorg (die betaalt dan meestal een regeling of centrumgemeente).")
-st.dataframe(stijl, hide_index=True, width="stretch", height=min(38 * (len(tabel) + 1), 560))
+kort = {"Preventie per inwoner": "Preventie", "Acute zorg per inwoner": "Acute zorg",
+        "€ acuut per € preventie": "Acuut/preventie", "Sociale basis per inwoner": "Sociale basis",
+        "Maatwerk per inwoner": "Maatwerk"}
+# Korte koppen (de volle naam in de hulptekst) zodat de getallen op 1280 px passen; Rang en
+# Gemeente blijven staan als je naar de rol en opmerking scrolt.
+st.dataframe(stijl, hide_index=True, width="stretch", height=min(38 * (len(tabel) + 1), 560),
+             placeholder=fmt.LEEG, column_config={
+    "Rang": st.column_config.Column(width=50, pinned=True),
+    "Gemeente": st.column_config.TextColumn(width=150, pinned=True),
+    "Inwoners": st.column_config.Column(width=80),
+    **{lang: st.column_config.Column(kop, width=115 if kop == "Acuut/preventie" else 95,
+                                         help=lang.replace("€ acuut per € preventie", "€ acute zorg per € preventie"))
+       for lang, kop in kort.items()},
+    "Centrumgemeente voor": st.column_config.TextColumn(width=380),
+    "Opmerking": st.column_config.TextColumn(width=580)})
 uitvoer.csv_knop(pd.DataFrame(df[df["gm_code"].isin(codes)]),
             f"vergelijking_{k.document}_{k.jaar}_{k.maat}{'_zonder_regio' if zonder_regio else ''}.csv", "Download de ranglijst (CSV)")

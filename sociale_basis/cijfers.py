@@ -1,0 +1,136 @@
+"""De cijfers achter elke grafiek van charts.py, als tabel: het tekstalternatief onder de grafiek
+(‘Cijfers achter deze grafiek’) en wat CSV en Excel meekrijgen. Eén functie per grafiek, uit
+dezelfde invoer en met dezelfde rekenhulpen als de figuur, zodat tabel en grafiek niet uiteenlopen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from . import charts, fmt
+from .model import LAGEN
+
+
+@dataclass(frozen=True)
+class Tabel:
+    """`ruw`: de getallen zoals de grafiek ze toont, met Nederlandse kolomkoppen (voor CSV en Excel).
+    `opmaak`: per kolom de Nederlandse notatie op het scherm. Een kolom `gm_code` reist alleen mee in
+    de bestanden (daar markeert csv_knop eigen cijfers mee)."""
+    ruw: pd.DataFrame
+    opmaak: dict[str, Callable[[object], str]] = field(default_factory=dict)
+
+    def leesbaar(self) -> pd.DataFrame:
+        uit = self.ruw.drop(columns=["gm_code"], errors="ignore")
+        return uit.assign(**{k: [f(None if pd.isna(v) else v) for v in uit[k]] for k, f in self.opmaak.items()})
+
+
+def _bedrag(per_inwoner: bool) -> Callable[[object], str]:
+    return lambda v: charts.waarde_tekst(v, per_inwoner) if v is not None else fmt.LEEG
+
+
+def lagen(reeksen: list[tuple[str, pd.Series]], per_inwoner: bool) -> Tabel:
+    """charts.lagen_staaf en lagen_vergelijking: een rij per laag, een kolom per reeks (gemeente,
+    groep, Nederland) in de eenheid van de as."""
+    eenheid = charts.eenheid(per_inwoner)
+    kolommen = {f"{naam} ({eenheid})": charts._laagwaarden(rij, per_inwoner) for naam, rij in reeksen}
+    ruw = pd.DataFrame({"Laag": [LAGEN[laag][0] for laag in charts.VIJF_LAGEN], **kolommen})
+    return Tabel(ruw, {k: _bedrag(per_inwoner) for k in kolommen})
+
+
+def lagen_vergelijking(gemeente: pd.Series, groep: pd.Series | None, nl: pd.Series, naam: str,
+                       per_inwoner: bool) -> Tabel:
+    """Zoals de grafiek: groep en Nederland alleen per inwoner (totalen zijn niet vergelijkbaar)."""
+    reeksen = [(naam, gemeente)]
+    if per_inwoner:
+        reeksen += [(wie, rij) for wie, rij in (("Vergelijkingsgroep", groep), ("Nederland", nl)) if rij is not None]
+    return lagen(reeksen, per_inwoner)
+
+
+def verhouding_verdeling(df: pd.DataFrame) -> Tabel:
+    """Het histogram: per klasse hoeveel gemeenten (dezelfde klassen als de grafiek)."""
+    _, _, aantallen, etiketten = charts.verdeling_klassen(df["acuut_per_euro_preventie"])
+    return Tabel(pd.DataFrame({"€ acute zorg per € preventie": etiketten, "Aantal gemeenten": aantallen}),
+                 {"Aantal gemeenten": fmt.getal})
+
+
+def _sorteernaam(namen: pd.Series) -> pd.Series:
+    """’s-Gravenhage bij de G, zoals in een Nederlandse lijst."""
+    return namen.str.replace(r"^'s-", "", regex=True).str.lower()
+
+
+def _per_gemeente(d: pd.DataFrame, gekozen: str | None, groep: list[str], kolommen: dict[str, str],
+                  opmaak: dict[str, Callable[[object], str]]) -> Tabel:
+    """Eén rij per stip: de gekozen gemeente, dan de groep, dan de rest, elk op naam."""
+    rol = ["gekozen gemeente" if c == gekozen else "vergelijkingsgroep" if c in set(groep) else "overige gemeenten"
+           for c in d["gm_code"]]
+    volgorde = {"gekozen gemeente": 0, "vergelijkingsgroep": 1, "overige gemeenten": 2}
+    ruw = (d.assign(_rol=rol, _volgorde=[volgorde[r] for r in rol], _naam=_sorteernaam(d["gemeente"]))
+           .sort_values(["_volgorde", "_naam"])[["gm_code", "gemeente", "_rol", *kolommen]]
+           .rename(columns={"gemeente": "Gemeente", "_rol": "In de grafiek", **kolommen}))
+    return Tabel(ruw.reset_index(drop=True), opmaak)
+
+
+def spreiding(df: pd.DataFrame, gekozen: str | None, groep: list[str], per_inwoner: bool) -> Tabel:
+    """charts.spreiding: preventie (x) en acute zorg (y) per gemeente, plus hun verhouding."""
+    eenheid = charts.eenheid(per_inwoner)
+    x = "collectieve_preventie_per_inwoner" if per_inwoner else "collectieve_preventie"
+    y = "acute_zorg_per_inwoner" if per_inwoner else "acute_zorg"
+    d = df.assign(**{x: charts.schaal(df[x], per_inwoner), y: charts.schaal(df[y], per_inwoner)})
+    kolommen = {x: f"Collectieve preventie ({eenheid})", y: f"Acute zorg ({eenheid})",
+                "acuut_per_euro_preventie": "€ acuut per € preventie"}
+    return _per_gemeente(d, gekozen, groep, kolommen,
+                         {kolommen[x]: _bedrag(per_inwoner), kolommen[y]: _bedrag(per_inwoner),
+                          "€ acuut per € preventie": fmt.factor})
+
+
+def maatstaf(df: pd.DataFrame, x_kol: str, y_kol: str, gekozen: str | None, groep: list[str],
+             as_x: str, as_y: str) -> Tabel:
+    """charts.maatstaf: uitkering (x) en uitgaven (y) per inwoner, plus het verschil."""
+    d = df.assign(_verschil=df[y_kol] - df[x_kol])
+    kolommen = {x_kol: as_x[:1].upper() + as_x[1:], y_kol: as_y[:1].upper() + as_y[1:],
+                "_verschil": "Verschil (uitgaven − uitkering), € per inwoner"}
+    return _per_gemeente(d, gekozen, groep, kolommen, {k: fmt.euro for k in kolommen.values()})
+
+
+def kaart(df: pd.DataFrame, kolom: str, indicator: str, verhouding: bool, per_inwoner: bool) -> Tabel:
+    """charts.kaart: per gemeente de waarde (in de eenheid van de legenda) en haar kleurklasse
+    (dezelfde klassen als de legenda); zonder waarde: grijs."""
+    kop = indicator if verhouding else f"{indicator} ({charts.eenheid(per_inwoner)})"
+    met = df[df[kolom].notna()]
+    nummer, _, etiketten = charts.klassen(met[kolom])
+    klasse = pd.Series([etiketten[n] for n in nummer], index=met.index, dtype="object")
+    ruw = pd.DataFrame({"gm_code": df["gm_code"], "Gemeente": df["gemeente"], kop: df[kolom],
+                        "Klasse op de kaart": klasse.reindex(df.index).fillna("geen waarde (grijs)"),
+                        "_naam": _sorteernaam(df["gemeente"])})
+    return Tabel(ruw.sort_values("_naam").drop(columns="_naam").reset_index(drop=True),
+                 {kop: fmt.factor if verhouding else _bedrag(per_inwoner)})
+
+
+def trend(reeksen: list[tuple[str, str, pd.DataFrame]], kolom: str, as_titel: str,
+          waarde: Callable[[object], str]) -> Tabel:
+    """charts.trend: een rij per jaar en document, een kolom per reeks (in de eenheid van de as)."""
+    ruw = pd.concat([pd.DataFrame(columns=["jaar", "document"])] + [df[["jaar", "document"]] for _, _, df in reeksen]
+                    ).drop_duplicates()
+    namen = []
+    for naam, _, df in reeksen:
+        naam = f"{naam} ({as_titel})"
+        namen.append(naam)
+        ruw = ruw.merge(df[["jaar", "document", kolom]].rename(columns={kolom: naam}),
+                        on=["jaar", "document"], how="left")
+    ruw = ruw.sort_values(["jaar", "document"]).rename(columns={"jaar": "Jaar", "document": "Document"})
+    return Tabel(ruw.reset_index(drop=True), {"Jaar": lambda j: str(int(j)), **{n: waarde for n in namen}})
+
+
+def gevoeligheid(reeksen: list[tuple[str, str, str, pd.DataFrame]]) -> Tabel:
+    """charts.gevoeligheid: per deel van 6.1 dat institutioneel telt, de verhouding per reeks."""
+    ruw = pd.concat([pd.DataFrame(columns=["institutioneel"])] + [df[["institutioneel"]] for _, _, _, df in reeksen]
+                    ).drop_duplicates()
+    for naam, _, _, df in reeksen:
+        ruw = ruw.merge(df[["institutioneel", "acuut_per_euro_preventie"]].rename(
+            columns={"acuut_per_euro_preventie": naam}), on="institutioneel", how="left")
+    ruw = ruw.sort_values("institutioneel").assign(institutioneel=lambda d: d["institutioneel"] * 100)
+    ruw = ruw.rename(columns={"institutioneel": "6.1 institutioneel (%)"})
+    return Tabel(ruw.reset_index(drop=True), {"6.1 institutioneel (%)": lambda v: f"{fmt.getal(v)}%",
+                                              **{naam: fmt.factor for naam, _, _, _ in reeksen}})

@@ -1,0 +1,159 @@
+"""Elke grafiek heeft een tekstalternatief: direct eronder, ingeklapt, ‘Cijfers achter deze grafiek’
+met de getallen in Nederlandse notatie en CSV/Excel. Per pagina: evenveel tabellen als grafieken,
+en een concreet getal uit de tabel is hetzelfde als in de figuur."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+from test_paginas import app, db, figuren  # noqa: F401 (db is een fixture)
+
+from sociale_basis import charts, cijfers, fmt
+
+LABEL = "Cijfers achter deze grafiek"
+ENGELS = re.compile(r"\d\.(\d{1,2}|\d{4,})\b")  # 1.5 of 0.123456; niet 1.234 (duizendtal)
+MET_GRAFIEK = ["nederland", "gemeente", "vergelijken", "trends", "kaart", "gemeentefonds", "model"]
+
+
+def tabellen(at) -> list[pd.DataFrame]:
+    return [e.table[0].value for e in at.expander if e.label == LABEL]
+
+
+@pytest.mark.parametrize("pagina", MET_GRAFIEK)
+def test_elke_grafiek_heeft_zijn_cijfers(db, pagina):
+    at = app(db, pagina, jaar="2025", document="Begroting")
+    assert not at.exception, at.exception
+    uitklap = [e for e in at.expander if e.label == LABEL]
+    assert len(at.get("plotly_chart")) == len(uitklap) >= 1
+    for e in uitklap:
+        assert len(e.table) == 1 and not e.table[0].value.empty
+        assert [d.label for d in e.download_button] == ["Download als CSV", "Excel (.xlsx)"]
+        # Geen ruwe floats op het scherm: elke cel is tekst, zonder Engelse decimale punt of 'nan'.
+        cellen = e.table[0].value.to_numpy().ravel()
+        assert all(isinstance(v, str) for v in cellen)
+        assert not [v for v in cellen if ENGELS.search(v) or v.lower() in ("nan", "none", "<na>")]
+
+
+def test_nederland_lagen_en_verdeling(db):
+    at = app(db, jaar="2025", document="Begroting")
+    lagen, verdeling = figuren(at)
+    tabel_lagen, tabel_verdeling = tabellen(at)
+    staaf = lagen["data"][0]
+    rij = tabel_lagen.set_index("Laag").loc["Institutioneel"]
+    assert rij["Nederland (€ per inwoner)"] == staaf["text"][staaf["y"].index("Institutioneel")]
+    assert rij["Nederland (€ per inwoner)"] == fmt.euro(staaf["x"][staaf["y"].index("Institutioneel")])
+    assert [int(a) for a in tabel_verdeling["Aantal gemeenten"]] == list(verdeling["data"][0]["y"])
+    assert tabel_verdeling["€ acute zorg per € preventie"].iloc[-1].endswith("of meer")
+
+
+def test_gemeente_lagen_tegen_groep_en_nederland(db):
+    at = app(db, "gemeente", jaar="2025", document="Begroting", gemeente="Amsterdam")
+    fig, = figuren(at)
+    tabel = tabellen(at)[0].set_index("Laag")
+    assert list(tabel.columns) == ["Amsterdam (€ per inwoner)", "Vergelijkingsgroep (€ per inwoner)",
+                                   "Nederland (€ per inwoner)"]
+    eigen, groep, nl = fig["data"]
+    i = eigen["y"].index("Institutioneel")
+    assert tabel.loc["Institutioneel", "Amsterdam (€ per inwoner)"] == eigen["text"][i] == fmt.euro(eigen["x"][i])
+    assert tabel.loc["Institutioneel", "Vergelijkingsgroep (€ per inwoner)"] == groep["customdata"][i]
+    assert tabel.loc["Institutioneel", "Nederland (€ per inwoner)"] == nl["customdata"][i]
+
+
+def test_vergelijken_amsterdam_preventie_zoals_de_stip(db):
+    at = app(db, "vergelijken", jaar="2025", document="Begroting", gemeente="Amsterdam")
+    fig, = figuren(at)
+    stip = next(s for s in fig["data"] if s["name"] == "gekozen gemeente")
+    tabel = tabellen(at)[0]
+    ams = tabel.iloc[0]
+    assert ams["Gemeente"] == "Amsterdam" and ams["In de grafiek"] == "gekozen gemeente"
+    assert ams["Collectieve preventie (€ per inwoner)"] == fmt.euro(stip["x"][0])
+    assert ams["Acute zorg (€ per inwoner)"] == fmt.euro(stip["y"][0])
+    stippen = sum(len(s["x"]) for s in fig["data"] if s["mode"] != "lines")
+    assert len(tabel) == stippen
+    groep = next(s for s in fig["data"] if s["name"] == "vergelijkingsgroep")
+    assert (tabel["In de grafiek"] == "vergelijkingsgroep").sum() == len(groep["x"])
+
+
+def test_trends_reeksen_per_jaar(db):
+    at = app(db, "trends", jaar="2025", maat="Bruto")
+    fig, = figuren(at)
+    spoor = next(s for s in fig["data"] if s["name"] == "Nederland – begroting")
+    tabel = tabellen(at)[0]
+    rij = tabel[(tabel["Jaar"] == "2019") & (tabel["Document"] == "begroting")].iloc[0]
+    assert rij["Nederland (€ per inwoner)"] == spoor["customdata"][spoor["x"].index(2019)]
+    assert set(tabel["Jaar"]) >= {str(j) for j in range(2017, 2027)}
+
+
+def test_kaart_waarde_en_klasse(db):
+    at = app(db, "kaart", jaar="2025", document="Begroting", gemeente="Amsterdam")
+    fig, = figuren(at)
+    tabel = tabellen(at)[0].set_index("Gemeente")
+    assert len(tabel) == 342
+    vlak = next(s for s in fig["data"] if "colorbar" in s)
+    i = vlak["locations"].index("GM0363")
+    etiket = vlak["colorbar"]["ticktext"][vlak["z"][i]]
+    assert tabel.loc["Amsterdam", "Klasse op de kaart"] == etiket
+    assert tabel.loc["Amsterdam", "€ acute zorg per € collectieve preventie"] in vlak["hovertext"][i]
+    assert (tabel["Klasse op de kaart"] == "geen waarde (grijs)").sum() == 342 - len(vlak["locations"])
+
+
+def test_gemeentefonds_uitkering_zoals_de_stip(db):
+    at = app(db, "gemeentefonds", jaar="2025", gemeente="Amsterdam")
+    fig, = figuren(at)
+    stip = next(s for s in fig["data"] if s["name"] == "gekozen gemeente")
+    ams = tabellen(at)[0].iloc[0]
+    assert ams["Gemeente"] == "Amsterdam"
+    assert ams.iloc[2] == fmt.euro(stip["x"][0]) == "€ 434" and ams.iloc[3] == fmt.euro(stip["y"][0])
+
+
+def test_model_gevoeligheid(db):
+    at = app(db, "model", jaar="2023", document="Jaarrekening")
+    fig, = figuren(at)
+    tabel = tabellen(at)[0].set_index("6.1 institutioneel (%)")
+    for spoor in fig["data"]:
+        assert [tabel.loc[f"{fmt.getal(x)}%", spoor["name"]] for x in spoor["x"]] == spoor["customdata"]
+
+
+def test_ruwe_cijfers_zijn_de_getallen_van_de_figuur(opslag, standaardmodel):
+    """Wat in CSV en Excel gaat (ruw), zijn precies de getallen van de figuur, niet afgerond."""
+    from sociale_basis import indicators
+    df = indicators.per_gemeente(opslag, standaardmodel, 2025, "begroting", "netto")
+    ams = df.set_index("gm_code").loc["GM0363"]
+    for per_inwoner in (True, False):
+        fig = charts.lagen_staaf(ams, per_inwoner, "t", "Bron: x").to_dict()
+        tabel = cijfers.lagen([("Amsterdam", ams)], per_inwoner)
+        assert tabel.ruw.iloc[:, 1].tolist() == list(fig["data"][0]["x"])
+    fig = charts.spreiding(df, "GM0363", [], True, "t", "Bron: x").to_dict()
+    ruw = cijfers.spreiding(df, "GM0363", [], True).ruw
+    stip = next(s for s in fig["data"] if s["name"] == "gekozen gemeente")
+    assert ruw.iloc[0]["gm_code"] == "GM0363" and "gm_code" not in cijfers.spreiding(df, None, [], True).leesbaar()
+    assert ruw.iloc[0]["Collectieve preventie (€ per inwoner)"] == stip["x"][0]
+
+
+def test_zonder_chromium_knoppen_uit_met_uitleg(db, monkeypatch):
+    """Zonder browser kan PNG/SVG niet: de knoppen staan uit met de reden (ook als tekst onder de
+    grafiek); de pagina werkt en CSV en Excel blijven aan."""
+    monkeypatch.setenv("BROWSER_PATH", "/bestaat/niet/chromium")
+    at = app(db, jaar="2025", document="Begroting")
+    assert not at.exception, at.exception
+    beeld = [d for d in at.get("download_button") if d.label in ("PNG", "SVG")]
+    assert len(beeld) == 2 * len(at.get("plotly_chart"))
+    assert all(d.disabled and "Chromium ontbreekt" in d.help for d in beeld)
+    assert sum("PNG/SVG maken kan niet: Chromium ontbreekt" in c.value for c in at.caption) == len(at.get("plotly_chart"))
+    tabellen_knoppen = [d for e in at.expander if e.label == LABEL for d in e.download_button]
+    assert tabellen_knoppen and not any(d.disabled for d in tabellen_knoppen)
+
+
+@pytest.mark.parametrize("pagina", ["methode", "gegevens", "model"])
+def test_elke_tabel_als_csv_en_excel(db, pagina):
+    """Methode, Gegevens en Model: elke tabel heeft CSV en Excel (de knoppen hebben elk een eigen
+    sleutel, anders weigert Streamlit twee gelijke knoppen op één pagina)."""
+    at = app(db, pagina, jaar="2025", document="Begroting")
+    assert not at.exception, at.exception
+    tabellen_ = len(at.dataframe) + len(at.table)
+    knoppen = [d.label for d in at.get("download_button")]
+    assert tabellen_ >= 1 and knoppen.count("Excel (.xlsx)") == tabellen_
+    assert sum(label.endswith("(CSV)") or label == "Download als CSV" for label in knoppen
+               if label != "Download het model (CSV)") == tabellen_
