@@ -9,9 +9,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 
-from . import fmt, importer, indicators, model, ophalen, snapshot
+from . import factsheet, fmt, importer, indicators, links, model, ophalen, peers, snapshot
 from .sources.lezen import InvoerFout
 from .store import OpslagFout, Store, nieuwe_versie, standaard_pad
 
@@ -90,6 +91,29 @@ def _parser() -> argparse.ArgumentParser:
     weg.add_argument("--jaar", type=int, required=True)
     weg.add_argument("--document", choices=indicators.DOCUMENTEN, required=True)
 
+    fs = sub.add_parser("factsheet", help="factsheet (PDF, één A4) per gemeente",
+                        description="Maak de factsheet van de Gemeente-pagina als PDF: kopzin, lagen naast "
+                                    "groep en Nederland, trend, gemeentefondsmaatstaf, wat als, keuzes, bronnen "
+                                    "en de link naar dezelfde weergave. Eén gemeente naar een bestand, of "
+                                    "meer (of 'alle') naar een map, met voortgang.")
+    fs.add_argument("--gemeente", nargs="+", required=True, metavar="GEMEENTE",
+                    help="GM-code of naam (meer mogelijk), of 'alle'")
+    fs.add_argument("--jaar", type=int, required=True)
+    fs.add_argument("--document", choices=indicators.DOCUMENTEN, required=True)
+    fs.add_argument("--maat", choices=indicators.MATEN, default="netto",
+                    help="netto (standaard) of bruto; netto kan alleen in jaren met baten")
+    fs.add_argument("--zonder-regio", action="store_true",
+                    help="zonder regionale taken (6.81 voor elke gemeente uit acute zorg)")
+    fs.add_argument("--groep-grootte", type=int, default=10, metavar="K",
+                    help="vergelijkingsgroep: de K meest vergelijkbare gemeenten (standaard 10)")
+    fs.add_argument("--model", metavar="BESTAND", default=str(model.STANDAARD),
+                    help="modelbestand (CSV); standaard data/model/standaard.csv")
+    fs.add_argument("--url", default=os.environ.get("SOCIALE_BASIS_URL", factsheet.BASIS_URL),
+                    help="adres van het dashboard voor de link (standaard $SOCIALE_BASIS_URL of "
+                         f"{factsheet.BASIS_URL})")
+    fs.add_argument("--uit", required=True, metavar="PAD",
+                    help="PDF-bestand (één gemeente) of map (meer gemeenten)")
+
     sub.add_parser("status", help="wat staat er in de opslag",
                    description="Toon jaren en documenten, gemeenten en de laatste imports.")
 
@@ -125,6 +149,8 @@ def main(argv: list[str] | None = None) -> int:
             raise OpslagFout("Er is nog geen opslag. Laad de meegeleverde gegevens met "
                              "`sociale-basis import --snapshot`, of importeer bestanden.")
         with Store(args.db, alleen_lezen=True) as store:
+            if args.opdracht == "factsheet":
+                return _factsheet(store, args)
             return _indicatoren(store, args) if args.opdracht == "indicatoren" else _status(store)
     except ophalen.OphaalFout as e:
         print(f"sociale-basis: {e}\nDe opslag is niet veranderd.", file=sys.stderr)
@@ -132,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     except InvoerFout as e:
         print(invoerfout_tekst(e), file=sys.stderr)
         return EXIT_FOUT
-    except (OpslagFout, indicators.IndicatorFout) as e:
+    except (OpslagFout, indicators.IndicatorFout, factsheet.FactsheetFout) as e:
         print(f"sociale-basis: {e}", file=sys.stderr)
         return EXIT_FOUT
     except BrokenPipeError:
@@ -191,6 +217,54 @@ def _indicatoren(store: Store, args) -> int:
     if not leeg.empty:
         print(f"Let op: geen cijfers in de bron (alles 0) voor {len(leeg)} gemeente(n), niet opgenomen: "
               f"{', '.join(leeg['gemeente'])}.", file=sys.stderr)
+    return 0
+
+
+def _factsheet(store: Store, args) -> int:
+    m = model.laad(args.model)
+    sleutel = store.laad_model(m)
+    lijst = indicators.gemeenten(store, args.jaar)
+    namen = dict(zip(lijst["gm_code"], lijst["naam"]))
+    if [g.lower() for g in args.gemeente] == ["alle"]:
+        codes = list(namen)
+    else:
+        alle = indicators.gemeentenamen(store, args.jaar)
+        codes = []
+        for ruw in args.gemeente:
+            code = links.gemeente(ruw, namen, zip(alle["naam"], alle["gm_code"]))
+            if code is None:
+                raise OpslagFout(f"Gemeente ‘{ruw}’ staat niet in de gemeentelijst van {args.jaar}.")
+            codes.append(code)
+    if args.maat == "netto" and not indicators.netto_volledig(store, args.jaar, args.document):
+        raise OpslagFout(f"Netto kan niet voor de {args.document} {args.jaar} (niet alle gemeenten hebben baten); "
+                         "gebruik --maat bruto.")
+    zonder = set(indicators.zonder_cijfers(store, args.jaar, args.document)["gm_code"])
+    if len(codes) > 1 and zonder & set(codes):
+        print(f"Let op: geen cijfers in de bron voor {', '.join(namen[c] for c in codes if c in zonder)}; "
+              "daarvoor geen factsheet.", file=sys.stderr)
+        codes = [c for c in codes if c not in zonder]
+    verzoeken = [factsheet.Verzoek(c, args.jaar, args.document, args.maat, peers.Groep(k=args.groep_grootte),
+                                   args.zonder_regio, m.label, None, args.url) for c in codes]
+    uit = Path(args.uit)
+    start = time.perf_counter()
+    if len(verzoeken) == 1 and uit.suffix.lower() == ".pdf":
+        naam, pdf = factsheet.pdf(store, sleutel, verzoeken[0])
+        uit.parent.mkdir(parents=True, exist_ok=True)
+        uit.write_bytes(pdf)
+        print(f"Factsheet {naam} geschreven naar {uit} ({fmt.getal(time.perf_counter() - start, 1)} s).",
+              file=sys.stderr)
+        return 0
+    if uit.suffix.lower() == ".pdf":
+        raise OpslagFout("Voor meer gemeenten is --uit een map, geen .pdf-bestand.")
+
+    def meld(klaar: int, totaal: int, naam: str) -> None:
+        vol = round(30 * klaar / totaal)
+        print(f"\r[{'#' * vol}{'.' * (30 - vol)}] {klaar}/{totaal} {naam[:30]:<30}", end="", file=sys.stderr,
+              flush=True)
+
+    paden = factsheet.alle(store, sleutel, verzoeken, uit, meld)
+    print(f"\n{len(paden)} factsheets geschreven naar {uit} in {fmt.getal(time.perf_counter() - start, 1)} s.",
+          file=sys.stderr)
     return 0
 
 

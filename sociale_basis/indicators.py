@@ -160,6 +160,22 @@ def maatstaf(store: Store, model: str, jaar: int, document: str, circulaire: str
                        zonder_regio=zonder_regio)
 
 
+def laatste_circulaire(circulaires: pd.DataFrame, jaar: int) -> str | None:
+    """De nieuwste circulaire voor uitkeringsjaar `jaar` (september na mei), of None."""
+    c = circulaires[circulaires["uitkeringsjaar"] == jaar]["circulaire"]
+    return str(c.iloc[-1]) if not c.empty else None
+
+
+def rang(df: pd.DataFrame, gm_code: str | None) -> tuple[int | None, int]:
+    """De rang van een gemeente op € acuut per € preventie (1 = minst acute zorg per euro
+    preventie) onder de gemeenten met een rang, en hoeveel dat er zijn. Gelijke waarden delen een
+    rang (zoals in de ranglijst op Vergelijken)."""
+    r = df[df["rangbaar"]]
+    rangen = r["acuut_per_euro_preventie"].rank(method="min")
+    bij = dict(zip(r["gm_code"], rangen))
+    return (int(bij[gm_code]) if gm_code in bij else None), len(r)
+
+
 def circulaires(store: Store) -> pd.DataFrame:
     return store.query("marts/circulaires")
 

@@ -157,16 +157,67 @@ def wat_als(rij: pd.Series, df: pd.DataFrame, leden: list[str]) -> dict | None:
     vergelijkingsgroep te halen, en wat de verhouding dan is. None als er niets te rekenen valt
     (geen groep, geen inwoners, of ze zit er al op of boven)."""
     groep = df[df["gm_code"].isin(leden) & (df["gm_code"] != rij.name)]["collectieve_preventie_per_inwoner"].dropna()
-    inwoners = rij.get("inwoners")
-    if groep.empty or pd.isna(inwoners) or not inwoners:
+    if groep.empty:
         return None
     doel = float(groep.median())
-    tekort_pi = doel - float(rij["collectieve_preventie_per_inwoner"])
-    if tekort_pi <= 0:
+    w = _rekenvoorbeeld(rij, doel - float(rij["collectieve_preventie_per_inwoner"]))
+    return None if w is None else {**w, "doel_per_inwoner": doel, "groep": len(groep)}
+
+
+def wat_als_maatstaf(rij: pd.Series, maatstaf: pd.Series) -> dict | None:
+    """Hetzelfde rekenvoorbeeld met de gemeentefondsmaatstaf als lat: het verschil tussen de uitkering
+    voor sociale basisvoorzieningen en wat de gemeente er netto aan uitgeeft (6.1, 6.2, 7.1), per
+    inwoner, als dat bedrag naar collectieve preventie zou gaan. None als ze de maatstaf al haalt."""
+    doel, nu = maatstaf.get("sociale_basis_fonds_per_inwoner"), maatstaf.get("sociale_basis_uitgaven_per_inwoner")
+    if pd.isna(doel) or pd.isna(nu):
+        return None
+    w = _rekenvoorbeeld(rij, float(doel) - float(nu))
+    return None if w is None else {**w, "doel_per_inwoner": float(doel), "uitgaven_per_inwoner": float(nu)}
+
+
+def _rekenvoorbeeld(rij: pd.Series, tekort_pi: float) -> dict | None:
+    """Wat `tekort_pi` euro per inwoner meer collectieve preventie doet met de verhouding: erbij,
+    of verschoven van acute zorg (alleen als er zoveel acute zorg is)."""
+    inwoners = rij.get("inwoners")
+    if pd.isna(inwoners) or not inwoners or tekort_pi <= 0:
         return None
     tekort = tekort_pi * float(inwoners)
     preventie, acuut = float(rij["collectieve_preventie"]), float(rij["acute_zorg"])
     verschuifbaar = acuut >= tekort
-    return {"doel_per_inwoner": doel, "tekort_per_inwoner": tekort_pi, "tekort": tekort, "groep": len(groep),
+    return {"tekort_per_inwoner": tekort_pi, "tekort": tekort,
             "verhouding_toevoegen": acuut / (preventie + tekort),
             "verhouding_verschuiven": (acuut - tekort) / (preventie + tekort) if verschuifbaar else None}
+
+
+def wat_als_gevolgen(w: dict, nu: float) -> list[str]:
+    """De twee uitkomsten van een rekenvoorbeeld, als opsommingsregels (markdown-vet)."""
+    return [f"Komt dat geld **erbij**, dan gaat er per euro preventie {fmt.factor(w['verhouding_toevoegen'])} "
+            f"naar acute zorg (nu {fmt.factor(nu)}).",
+            f"Wordt het **verschoven** van acute zorg naar preventie, dan {fmt.factor(w['verhouding_verschuiven'])}."
+            if w["verhouding_verschuiven"] is not None else
+            "Verschuiven van acute zorg kan niet: er gaat minder naar acute zorg dan dit bedrag."]
+
+
+def wat_als_groep(naam: str, rij: pd.Series, w: dict, groepnaam: str, maat: str, document: str, jaar: int) -> str:
+    return (f"De mediane gemeente in de vergelijkingsgroep ({groepnaam}) besteedt "
+            f"**{fmt.euro(w['doel_per_inwoner'])}** per inwoner aan collectieve preventie, {naam} "
+            f"{fmt.euro(rij['collectieve_preventie_per_inwoner'])}. Om daar te komen is er "
+            f"**{fmt.euro(w['tekort_per_inwoner'])} per inwoner** meer nodig, samen **{fmt.bedrag(w['tekort'])}** "
+            f"({maat}, {document} {jaar}).")
+
+
+def wat_als_fonds(naam: str, w: dict, circulaire: str, document: str, jaar: int) -> str:
+    return (f"Het gemeentefonds ({circulaire}) rekent voor {naam} **{fmt.euro(w['doel_per_inwoner'])}** per "
+            f"inwoner voor sociale basisvoorzieningen; de gemeente geeft er netto {fmt.euro(w['uitgaven_per_inwoner'])} "
+            f"aan uit (taakvelden 6.1, 6.2 en 7.1, {document} {jaar}). Het verschil is "
+            f"**{fmt.euro(w['tekort_per_inwoner'])} per inwoner**, samen **{fmt.bedrag(w['tekort'])}**.")
+
+
+WAT_ALS_VOORBEHOUD = ("Dit is een rekenvoorbeeld, geen voorspelling: het zegt niet wat er met zorg of kosten zou "
+                      "gebeuren. Mediaan: de middelste gemeente van de groep (niet gewogen); de gemeente zelf telt "
+                      "niet mee. De fondsmaatstaf is een schatting van de behoefte, geen oormerk.")
+
+
+def circulaire_naam(code: str) -> str:
+    """'S2025' → 'Septembercirculaire 2025'."""
+    return f"{'Mei' if code[0] == 'M' else 'September'}circulaire {code[1:]}"

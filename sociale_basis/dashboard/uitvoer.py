@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pandas as pd
 import streamlit as st
 
-from .. import cijfers, export, model
+from .. import cijfers, export, factsheet, model
+from ..store import Store
 from . import modelkeuze, zijbalk
 
 
@@ -85,3 +88,34 @@ def model_knop(m: model.Model, label: str) -> None:
     `sociale-basis indicatoren --model BESTAND` en weer te uploaden op de pagina Model."""
     st.download_button(label, lambda: model.naar_csv(m), file_name=f"{m.naam}.csv", mime="text/csv",
                        icon=":material/download:", on_click="ignore")
+
+
+# De paginanamen in de URL (app.py); de rest van het pad is het adres van het dashboard.
+PAGINAS = {"nederland", "gemeente", "vergelijken", "trends", "kaart", "gemeentefonds", "methode", "model",
+           "gegevens"}
+
+
+def factsheet_knop(store: Store, sleutel: str, k: zijbalk.Keuze) -> None:
+    """De factsheet (PDF, één A4) van deze weergave; pas gemaakt bij een klik (~1 s, de eerste keer
+    met het starten van de grafiekbrowser ~5 s). Zonder Chromium staat de knop uit met de reden."""
+    v = factsheet.Verzoek(k.gemeente, k.jaar, k.document, k.maat, k.groep, k.zonder_regio, k.model,
+                          st.query_params.get("model"), _basis_url())
+    fout = export.afbeelding_fout()
+    st.download_button("Factsheet (PDF)", lambda: factsheet.pdf(store, sleutel, v)[1],
+                       file_name=factsheet.bestandsnaam(k.gemeente_naam, v), mime="application/pdf",
+                       icon=":material/picture_as_pdf:", on_click="ignore", disabled=fout is not None,
+                       help=fout or "Eén A4 met de kopzin, de lagen naast groep en Nederland, de trend, de "
+                                    "gemeentefondsmaatstaf, ‘wat als’, de keuzes, bronnen en de link naar deze weergave.")
+
+
+def _basis_url() -> str:
+    """Het adres van dit dashboard zoals de bezoeker het ziet (ook achter een proxy met een pad),
+    voor de link in de factsheet; zonder browser (AppTest) het standaardadres."""
+    url = st.context.url
+    if not url:
+        return factsheet.BASIS_URL
+    p = urlsplit(url)
+    pad = p.path.rstrip("/")
+    if pad.rsplit("/", 1)[-1] in PAGINAS:
+        pad = pad.rsplit("/", 1)[0]
+    return f"{p.scheme}://{p.netloc}{pad}"

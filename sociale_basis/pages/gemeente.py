@@ -35,6 +35,7 @@ st.caption(" · ".join(str(x) for x in [
     kenmerken["grootteklasse"], kenmerken["stedelijkheid"],
     f"sociale structuur {str(kenmerken['sociale_structuur']).lower()}"] if x is not None))
 st.markdown(f"#### {teksten.kopzin(rij['gemeente'], rij, k.jaar, k.document, k.maat, k.per_inwoner, zonder_regio)}")
+uitvoer.factsheet_knop(store, sleutel, k)
 if k.gemeente in rollen.index:
     rol = rollen.loc[k.gemeente]
     st.markdown(f"**{teksten.regiorol(list(rol['taken']), int(rol['uitkeringsjaar']))}.** "
@@ -47,8 +48,7 @@ if (uitleg := teksten.negatief(rij, k.maat)) is not None:
     st.caption(uitleg)
 
 # Rang alleen onder gemeenten met een betekenisvolle verhouding (teksten.zonder_rang zegt waarom niet).
-geordend = df[df["rangbaar"]].sort_values("acuut_per_euro_preventie")
-rang = (geordend["gm_code"].tolist().index(k.gemeente) + 1) if k.gemeente in set(geordend["gm_code"]) else None
+rang, gerangschikt = vragen.rang(df, k.gemeente)
 k1, k2, k3, k4 = st.columns(4)
 k1.metric("Collectieve preventie", teksten.bedrag(rij, "collectieve_preventie", k.per_inwoner),
           delta=f"Nederland {teksten.bedrag(nl, 'collectieve_preventie', k.per_inwoner)}",
@@ -62,9 +62,9 @@ k3.metric("€ acuut per € preventie",
                 f"{fmt.factor(teksten.spreiding(df)['mediaan'])}",
           delta_color="off", delta_arrow="off")
 k4.metric("Rang acuut per € preventie",
-          f"{rang} van {len(geordend)}" if rang else "geen rang",
-          help=f"{len(geordend)} gemeenten gerangschikt op € acute zorg per € collectieve preventie; 1 = de "
-               f"minste acute zorg per euro preventie. Zonder rang ({len(df) - len(geordend)}): gemeenten "
+          f"{rang} van {gerangschikt}" if rang else "geen rang",
+          help=f"{gerangschikt} gemeenten gerangschikt op € acute zorg per € collectieve preventie; 1 = de "
+               f"minste acute zorg per euro preventie. Zonder rang ({len(df) - gerangschikt}): gemeenten "
                "zonder verhouding of met (bijna) geen eigen lasten voor acute zorg (zie Methode).")
 st.caption(teksten.gewogen_en_mediaan(nl["acuut_per_euro_preventie"], df))
 # Waarom er geen verhouding of rang is, voluit (in een kerncijfer zou het worden afgekapt).
@@ -80,22 +80,31 @@ if groep is not None:
     st.caption(f"◆ Vergelijkingsgroep: {groepnaam} (gewogen: totaal bedrag / totaal inwoners). "
                "| Nederland. Kies de groep in de zijbalk onder ‘Vergelijkingsgroep’.")
 
-# Rekenvoorbeeld, geen voorspelling: wat het zou kosten om de mediaan van de groep te halen.
-if leden and (w := teksten.wat_als(rij, df, leden)) is not None:
-    st.subheader("Wat als: naar de mediaan van de vergelijkingsgroep")
-    st.markdown(
-        f"De mediane gemeente in de vergelijkingsgroep ({groepnaam}) besteedt "
-        f"**{fmt.euro(w['doel_per_inwoner'])}** per inwoner aan collectieve preventie, {rij['gemeente']} "
-        f"{fmt.euro(rij['collectieve_preventie_per_inwoner'])}. Om daar te komen is er **{fmt.euro(w['tekort_per_inwoner'])} "
-        f"per inwoner** meer nodig, samen **{fmt.bedrag(w['tekort'])}** ({k.maat}, {k.document} {k.jaar}).\n\n"
-        f"- Komt dat geld **erbij**, dan gaat er per euro preventie {fmt.factor(w['verhouding_toevoegen'])} naar "
-        f"acute zorg (nu {fmt.factor(rij['acuut_per_euro_preventie'])}).\n"
-        + (f"- Wordt het **verschoven** van acute zorg naar preventie, dan {fmt.factor(w['verhouding_verschuiven'])}."
-           if w["verhouding_verschuiven"] is not None else
-           "- Verschuiven van acute zorg kan niet: er gaat minder naar acute zorg dan dit bedrag."))
-    st.caption("Dit is een rekenvoorbeeld, geen voorspelling: het zegt niet wat er met zorg of kosten zou "
-               "gebeuren. Mediaan: de middelste gemeente van de groep (niet gewogen); de gemeente zelf telt "
-               "niet mee.")
+# Rekenvoorbeelden, geen voorspelling: wat het zou kosten om de mediaan van de groep of de
+# gemeentefondsmaatstaf te halen (dezelfde zinnen als in de factsheet).
+w_groep = teksten.wat_als(rij, df, leden) if leden else None
+circulaire = vragen.laatste_circulaire(vragen.circulaires(store, sleutel), k.jaar) if k.maat == "netto" else None
+fondsrij = None
+if circulaire:
+    fonds = vragen.maatstaf(store, sleutel, k.jaar, k.document, circulaire, zonder_regio).set_index("gm_code")
+    fondsrij = fonds.loc[k.gemeente] if k.gemeente in fonds.index else None
+w_fonds = teksten.wat_als_maatstaf(rij, fondsrij) if fondsrij is not None else None
+if w_groep or w_fonds:
+    st.subheader("Wat als: meer collectieve preventie")
+    nu = rij["acuut_per_euro_preventie"]
+    if w_groep:
+        st.markdown(f"**Naar de mediaan van de vergelijkingsgroep.** "
+                    f"{teksten.wat_als_groep(rij['gemeente'], rij, w_groep, groepnaam, k.maat, k.document, k.jaar)}\n\n"
+                    + "\n".join(f"- {r}" for r in teksten.wat_als_gevolgen(w_groep, nu)))
+    if w_fonds:
+        st.markdown(f"**Naar de gemeentefondsmaatstaf.** "
+                    f"{teksten.wat_als_fonds(rij['gemeente'], w_fonds, teksten.circulaire_naam(circulaire).lower(), k.document, k.jaar)}"
+                    " Gaat dat bedrag naar collectieve preventie:\n\n"
+                    + "\n".join(f"- {r}" for r in teksten.wat_als_gevolgen(w_fonds, nu)))
+    st.caption(teksten.WAT_ALS_VOORBEHOUD)
+elif fondsrij is not None:
+    st.caption(f"{rij['gemeente']} haalt de mediaan van de vergelijkingsgroep en de gemeentefondsmaatstaf voor "
+               "sociale basisvoorzieningen al; er valt niets bij te rekenen.")
 
 st.subheader("Achter de getallen: de taakvelden per laag")
 tv = vragen.taakvelden(store, sleutel, k.jaar, k.document, k.maat, k.gemeente)

@@ -32,7 +32,7 @@ if k.maat != "netto" or k.netto_ontbreekt:
     if k.netto_ontbreekt:
         st.stop()
 
-namen_circ = {c: f"{'Mei' if c[0] == 'M' else 'September'}circulaire {c[1:]}"
+namen_circ = {c: teksten.circulaire_naam(c)
               for c in beschikbaar["circulaire"]}
 opties = list(namen_circ)
 circulaire = st.selectbox("Circulaire", opties, index=len(opties) - 1, format_func=namen_circ.get,

@@ -1,0 +1,272 @@
+"""Factsheet: één A4-pagina per gemeente als PDF, om ongewijzigd aan een wethouder te geven.
+
+De cijfers en zinnen komen uit dezelfde functies als de Gemeente-pagina (teksten, indicators,
+charts), zodat de factsheet zegt wat de pagina zegt. De opmaak staat in een Typst-sjabloon
+(data/factsheet/factsheet.typ): Typst zit als compiler in het Python-pakket (`typst`), werkt
+offline, zet een pagina in ~0,1 s en neemt SVG-grafieken op als vectoren. Een vormgever kan het
+sjabloon aanpassen zonder Python te lezen. Grafieken tekent kaleido met de Debian-chromium
+(export.afbeelding), dezelfde als de PNG/SVG-knoppen. Zuiver (geen Streamlit)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pandas as pd
+
+from . import bronnen, charts, export, fmt, indicators, peers, teksten
+from .store import Store
+
+MAP = Path(__file__).resolve().parent.parent / "data" / "factsheet"
+MERKTEKEN = Path(__file__).resolve().parent.parent / "static" / "merkteken.svg"
+BASIS_URL = "http://localhost:8501"
+
+
+class FactsheetFout(RuntimeError):
+    """De factsheet kan niet gemaakt worden; de tekst is voor de gebruiker."""
+
+
+@dataclass(frozen=True)
+class Verzoek:
+    """Welke weergave de factsheet vastlegt: dezelfde keuzes als de zijbalk."""
+    gm_code: str
+    jaar: int
+    document: str
+    maat: str = "netto"
+    groep: peers.Groep = field(default_factory=peers.Groep)
+    zonder_regio: bool = False
+    model_naam: str = "standaard"
+    model_code: str | None = None   # de ?model=-waarde van een variant, None voor het standaardmodel
+    basis_url: str = BASIS_URL
+
+
+def link(v: Verzoek, gemeentenamen: dict[str, str] | None = None) -> str:
+    """De link die de Gemeente-pagina met dezelfde keuzes opent (de vorm die de zijbalk zelf in de
+    URL zet; de gemeente als GM-code, die links.gemeente ook begrijpt)."""
+    params: dict[str, str] = {"gemeente": v.gm_code, "jaar": str(v.jaar), "document": v.document.capitalize(),
+                              "maat": v.maat.capitalize()}
+    g = v.groep
+    if g.wijze == "vergelijkbaar":
+        if g.k != peers.Groep().k:
+            params["k"] = str(g.k)
+    else:
+        params["groep"] = peers.WIJZEN[g.wijze]
+    if g.wijze == "zelf" and gemeentenamen:
+        params["selectie"] = [gemeentenamen.get(c, c) for c in g.zelf]  # type: ignore[assignment]
+    if g.wijze == "kenmerken":
+        params.update({kenmerk: list(w) for kenmerk, w in g.kenmerken.items() if w})  # type: ignore[misc]
+    if v.zonder_regio:
+        params["zonder_regio"] = "true"
+    if v.model_code:
+        params["model"] = v.model_code
+    return f"{v.basis_url.rstrip('/')}/gemeente?{urlencode(params, doseq=True)}"
+
+
+def _vet(tekst: str) -> list[dict]:
+    """'a **b** c' → stukken met en zonder vet, zodat het sjabloon geen markdown hoeft te lezen
+    (tekst uit de gegevens wordt zo nooit als Typst-opmaak uitgevoerd)."""
+    return [{"t": stuk, "b": i % 2 == 1} for i, stuk in enumerate(tekst.split("**")) if stuk]
+
+
+def inhoud(store: Store, sleutel: str, v: Verzoek) -> tuple[dict, dict[str, object]]:
+    """Alle teksten en getallen van de factsheet (als JSON voor het sjabloon) en de grafieken."""
+    df = indicators.per_gemeente(store, sleutel, v.jaar, v.document, v.maat, v.zonder_regio)
+    if v.gm_code not in set(df["gm_code"]):
+        raise FactsheetFout(f"Geen cijfers voor {v.gm_code} in de {v.document} {v.jaar} ({v.maat}).")
+    rij = df.set_index("gm_code").loc[v.gm_code]
+    naam = str(rij["gemeente"])
+    lijst = indicators.gemeenten(store, v.jaar)
+    kenmerken = lijst.set_index("gm_code").loc[v.gm_code]
+    nl = indicators.groep(store, sleutel, v.jaar, v.document, v.maat, None, v.zonder_regio)
+    leden = peers.leden(v.groep, lijst, v.gm_code)
+    groepnaam = peers.omschrijving(v.groep, lijst, v.gm_code, len(leden))
+    groep = indicators.groep(store, sleutel, v.jaar, v.document, v.maat, leden, v.zonder_regio) if leden else None
+    rang, gerangschikt = indicators.rang(df, v.gm_code)
+    s = teksten.spreiding(df)
+    maat_tekst = v.maat + (", zonder regionale taken" if v.zonder_regio else "")
+
+    kern = [
+        {"label": "Collectieve preventie per inwoner", "waarde": teksten.bedrag(rij, "collectieve_preventie", True),
+         "onder": f"Nederland {teksten.bedrag(nl, 'collectieve_preventie', True)}"
+                  + (f" · groep {teksten.bedrag(groep, 'collectieve_preventie', True)}" if groep is not None else "")},
+        {"label": "Acute zorg per inwoner", "waarde": teksten.bedrag(rij, "acute_zorg", True),
+         "onder": f"Nederland {teksten.bedrag(nl, 'acute_zorg', True)}"
+                  + (f" · groep {teksten.bedrag(groep, 'acute_zorg', True)}" if groep is not None else "")},
+        {"label": "€ acuut per € preventie",
+         "waarde": fmt.factor(rij["acuut_per_euro_preventie"]) if rij["rangbaar"] else fmt.LEEG,
+         "onder": f"Nederland {fmt.factor(nl['acuut_per_euro_preventie'])} · mediaan {fmt.factor(s['mediaan'])}"},
+        {"label": "Rang acuut per € preventie", "waarde": f"{rang} van {gerangschikt}" if rang else "geen rang",
+         "onder": "1 = minste acute zorg per euro preventie"},
+    ]
+
+    kanttekeningen = []
+    rollen = indicators.regiotaken(store, v.jaar).set_index("gm_code")
+    if v.gm_code in rollen.index:
+        r = rollen.loc[v.gm_code]
+        kanttekeningen.append(f"**{teksten.regiorol(list(r['taken']), int(r['uitkeringsjaar']))}.** "
+                              + ("Beschermd wonen en opvang zijn hier voor alle gemeenten weggelaten."
+                                 if v.zonder_regio else "Die zorg betaalt zij voor de hele regio."))
+    for regel in (teksten.negatief(rij, v.maat), teksten.zonder_rang(rij, v.maat)):
+        if regel:
+            kanttekeningen.append(regel)
+    kanttekeningen.append(teksten.gewogen_en_mediaan(nl["acuut_per_euro_preventie"], df))
+    kanttekeningen.append("Netto = lasten − baten: wat de gemeente uit eigen en algemene middelen betaalt."
+                          if v.maat == "netto" else "Bruto = alle lasten, ook wat met baten (bv. rijksbijdragen) wordt gedekt.")
+
+    # Wat als: naar de mediaan van de groep en naar de gemeentefondsmaatstaf (netto).
+    nu = rij["acuut_per_euro_preventie"]
+    wat_als = []
+    if leden and (w := teksten.wat_als(rij, df, leden)) is not None:
+        wat_als.append({"kop": "Naar de mediaan van de vergelijkingsgroep",
+                        "tekst": _vet(teksten.wat_als_groep(naam, rij, w, groepnaam, v.maat, v.document, v.jaar)),
+                        "gevolgen": [_vet(g) for g in teksten.wat_als_gevolgen(w, nu)]})
+    fonds, circulaire = None, None
+    if v.maat == "netto":
+        circulaire = indicators.laatste_circulaire(indicators.circulaires(store), v.jaar)
+    if circulaire:
+        m = indicators.maatstaf(store, sleutel, v.jaar, v.document, circulaire, v.zonder_regio).set_index("gm_code")
+        if v.gm_code in m.index:
+            fr = m.loc[v.gm_code]
+            fonds = {"circulaire": teksten.circulaire_naam(circulaire), "rijen": [
+                [titel, fmt.euro(fr[f"{s_}_uitgaven_per_inwoner"]), fmt.euro(fr[f"{s_}_fonds_per_inwoner"]),
+                 fmt.euro(fr[f"{s_}_verschil_per_inwoner"])]
+                for s_, titel in (("sociale_basis", "Sociale basis (6.1, 6.2, 7.1)"),
+                                  ("individueel", "Maatwerk en acuut"))]}
+            if (w := teksten.wat_als_maatstaf(rij, fr)) is not None:
+                wat_als.append({"kop": "Naar de gemeentefondsmaatstaf",
+                                "tekst": _vet(teksten.wat_als_fonds(naam, w, teksten.circulaire_naam(circulaire).lower(),
+                                                                    v.document, v.jaar)
+                                              + " Gaat dat bedrag naar collectieve preventie:"),
+                                "gevolgen": [_vet(g) for g in teksten.wat_als_gevolgen(w, nu)]})
+
+    namen = dict(zip(lijst["gm_code"], lijst["naam"]))
+    de_link = link(v, namen)
+    bijgewerkt = indicators.import_log(store)["tijdstip"].max()
+    inwoners = f"{fmt.getal(rij['inwoners'])} inwoners (1 januari {v.jaar})"
+    gegevens = {
+        "gemeente": naam,
+        "ondertitel": " · ".join(str(x) for x in [v.gm_code, kenmerken["provincie"], inwoners,
+                                                  kenmerken["grootteklasse"], kenmerken["stedelijkheid"]]
+                                 if x is not None and not pd.isna(x)),
+        "document": f"{v.document.capitalize()} {v.jaar}, {maat_tekst}",
+        "kop": teksten.kopzin(naam, rij, v.jaar, v.document, v.maat, True, v.zonder_regio),
+        "kern": kern,
+        "kanttekeningen": [_vet(k) for k in kanttekeningen],
+        "lagen_titel": f"De lagen, € per inwoner ({maat_tekst})",
+        "lagen_uitleg": ("Staaf: " + naam + (f". ◆ vergelijkingsgroep: {groepnaam} (gewogen)" if groep is not None else "")
+                         + ". | Nederland (gewogen). Gearceerd: persoonlijk (inkomen en werk), geen collectieve preventie."),
+        "trend_titel": f"€ acute zorg per € collectieve preventie door de jaren ({maat_tekst})",
+        "trend_uitleg": ("Doorgetrokken: begroting, gestippeld: jaarrekening. Stippellijnen: breuken in de "
+                         "Iv3-reeks (2023, 2025)."
+                         + (" Netto bestaat alleen voor jaren met baten per taakveld (vanaf 2023)." if v.maat == "netto" else "")),
+        "wat_als": wat_als,
+        "wat_als_voorbehoud": teksten.WAT_ALS_VOORBEHOUD,
+        "fonds": fonds,
+        "keuzes": [["Jaar en document", f"{v.document.capitalize()} {v.jaar}"],
+                   ["Maat", maat_tekst + (" (lasten − baten)" if v.maat == "netto" else " (alle lasten)")],
+                   ["Model", v.model_naam],
+                   ["Vergelijkingsgroep", groepnaam],
+                   ["Regionale taken", "weggelaten (6.81, voor alle gemeenten)" if v.zonder_regio else "meegeteld"]],
+        "bronnen": _bronnen(fonds is not None),
+        "link": de_link,
+        "gemaakt": f"Gemaakt op {datetime.now():%d-%m-%Y}"
+                   + (f"; gegevens bijgewerkt {pd.Timestamp(bijgewerkt):%d-%m-%Y}" if not pd.isna(bijgewerkt) else ""),
+    }
+
+    figuren = {"lagen": _lagen(rij, groep, nl, naam, groepnaam),
+               "trend": _trend(store, sleutel, v, leden, naam)}
+    return gegevens, figuren
+
+
+def _bronnen(met_fonds: bool) -> list[str]:
+    soorten = ["cbs_iv3", "inwoners", "gemeentefonds_regiotaken", "grenswijzigingen"] + (["gemeentefonds"] if met_fonds else [])
+    regels = [f"{bronnen.bron(s).uitgever.replace('Gemeenten <jaar>', 'Gemeenten per jaar')} ({bronnen.bron(s).licentie})"
+              for s in soorten]
+    return [*regels, "Bewerking: Sociale Basis-dashboard (model, taakvelden per laag: zie de pagina Methode)."]
+
+
+def _voor_pdf(fig, hoogte: int, onder: int):
+    """De schermfiguur zonder titel en bronregel (die staan in de factsheet zelf), compacter."""
+    fig.update_layout(title_text="", height=hoogte, margin={"l": 8, "r": 12, "t": 28, "b": onder},
+                      font_size=13, annotations=list(fig.layout.annotations)[:-1])
+    return fig
+
+
+def _lagen(rij, groep, nl, naam: str, groepnaam: str):
+    fig = charts.lagen_vergelijking(rij, groep, nl, naam, groepnaam, True, "", "")
+    fig.update_layout(showlegend=False)  # de uitleg staat onder de grafiek in de factsheet
+    return _voor_pdf(fig, 340, 40)
+
+
+def _trend(store: Store, sleutel: str, v: Verzoek, leden: list[str], naam: str):
+    doel = indicators.doeljaar(store, v.jaar, v.gm_code)
+    bestaand = set(indicators.gemeenten(store, doel)["gm_code"])
+    reeksen = []
+    if v.gm_code in bestaand:
+        reeksen.append((naam, charts.ACCENT, indicators.trend(store, sleutel, v.maat, doel, [v.gm_code],
+                                                              zonder_regio=v.zonder_regio)))
+    groep = [c for c in leden if c in bestaand]
+    if groep:
+        reeksen.append(("Groep", charts.GROEP, indicators.trend(store, sleutel, v.maat, doel, groep,
+                                                               zonder_regio=v.zonder_regio)))
+    reeksen.append(("Nederland", "#111111", indicators.trend(store, sleutel, v.maat, doel, None,
+                                                             zonder_regio=v.zonder_regio)))
+    fig = charts.trend(reeksen, "acuut_per_euro_preventie", "€ acuut per € preventie", fmt.factor, "", "")
+    fig.update_layout(legend={"y": -0.2, "font": {"size": 12}})
+    _voor_pdf(fig, 360, 95)
+    fig.update_layout(annotations=[a for a in fig.layout.annotations if a.yref == "paper" and a.y == 1])
+    return fig
+
+
+def pdf(store: Store, sleutel: str, v: Verzoek) -> tuple[str, bytes]:
+    """De factsheet als PDF (één A4), met de naam van de gemeente."""
+    gegevens, figuren = inhoud(store, sleutel, v)
+    try:
+        svgs = {n: export.afbeelding(f, "svg", breedte=560) for n, f in figuren.items()}
+    except export.AfbeeldingFout as e:
+        raise FactsheetFout(f"Geen factsheet: {e}") from e
+    return gegevens["gemeente"], zet(gegevens, svgs)
+
+
+def zet(gegevens: dict, svgs: dict[str, bytes]) -> bytes:
+    """Typst zet het sjabloon met deze gegevens en grafieken."""
+    import typst
+
+    with tempfile.TemporaryDirectory(prefix="factsheet-") as tmp:
+        map_ = Path(tmp)
+        shutil.copy(MAP / "factsheet.typ", map_ / "factsheet.typ")
+        shutil.copy(MERKTEKEN, map_ / "merkteken.svg")
+        (map_ / "gegevens.json").write_text(json.dumps(gegevens, ensure_ascii=False), encoding="utf-8")
+        for naam, svg in svgs.items():
+            (map_ / f"{naam}.svg").write_bytes(svg)
+        try:
+            return typst.compile(str(map_ / "factsheet.typ"), root=str(map_))
+        except RuntimeError as e:  # typst meldt sjabloonfouten als RuntimeError
+            raise FactsheetFout(f"Het factsheet-sjabloon gaf een fout: {e}") from e
+
+
+def bestandsnaam(naam: str, v: Verzoek) -> str:
+    return export.bestandsnaam(naam, f"{v.document}-{v.jaar}", v.maat,
+                               "zonder-regio" if v.zonder_regio else "", "factsheet", ext="pdf")
+
+
+def alle(store: Store, sleutel: str, verzoeken: Iterable[Verzoek], uitmap: Path,
+         meld: Callable[[int, int, str], None] | None = None) -> list[Path]:
+    """Een factsheet per verzoek in `uitmap`; `meld(klaar, totaal, naam)` na elke."""
+    verzoeken = list(verzoeken)
+    uitmap.mkdir(parents=True, exist_ok=True)
+    geschreven = []
+    for i, v in enumerate(verzoeken, 1):
+        naam, inhoud_pdf = pdf(store, sleutel, v)
+        pad = uitmap / bestandsnaam(naam, v)
+        pad.write_bytes(inhoud_pdf)
+        geschreven.append(pad)
+        if meld:
+            meld(i, len(verzoeken), naam)
+    return geschreven

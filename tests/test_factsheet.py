@@ -1,0 +1,134 @@
+"""De factsheet (PDF, één A4): precies één pagina, met de gemeente, de kopcijfers zoals de
+Gemeente-pagina ze toont, de bronnen en een link die dezelfde weergave weer opent; als afbeelding
+te tekenen (pdftoppm); en de opdrachtregel voor één gemeente, een lijst en met voortgang."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pandas as pd
+import pytest
+from pypdf import PdfReader
+from test_paginas import app, db  # noqa: F401 — dezelfde AppTest-opzet als de pagina-tests
+
+from sociale_basis import cli, export, factsheet, peers, teksten
+
+pytestmark = pytest.mark.skipif(export.afbeelding_fout() is not None,
+                                reason="geen Chromium voor de grafieken (apt-get install chromium)")
+
+
+def _tekst(pdf: bytes, tmp_path: Path) -> tuple[PdfReader, str]:
+    pad = tmp_path / "f.pdf"
+    pad.write_bytes(pdf)
+    lezer = PdfReader(pad)
+    return lezer, " ".join(" ".join(p.extract_text() for p in lezer.pages).split())
+
+
+def _links(lezer: PdfReader) -> list[str]:
+    return [a.get_object()["/A"]["/URI"] for p in lezer.pages for a in p.get("/Annots", [])
+            if "/A" in a.get_object() and "/URI" in a.get_object()["/A"]]
+
+
+def test_factsheet_een_pagina_met_de_cijfers_van_de_pagina(db, opslag, standaardmodel, tmp_path):  # noqa: F811
+    """Groningen, begroting 2025 netto: wat de Gemeente-pagina als kopzin en kerncijfers toont,
+    staat letterlijk in de PDF; de link in de PDF opent dezelfde pagina met dezelfde kopzin."""
+    at = app(db, "gemeente", jaar="2025", document="Begroting", maat="Netto", gemeente="Groningen")
+    assert not at.exception
+    kopzin = next(m.value for m in at.markdown if m.value.startswith("#### ")).removeprefix("#### ")
+    kerncijfers = {m.label: m.value for m in at.metric}
+
+    naam, pdf = factsheet.pdf(opslag, standaardmodel, factsheet.Verzoek("GM0014", 2025, "begroting"))
+    lezer, tekst = _tekst(pdf, tmp_path)
+    assert naam == "Groningen" and len(lezer.pages) == 1
+    assert "Groningen" in tekst and kopzin in tekst
+    for label in ("Collectieve preventie", "Acute zorg", "€ acuut per € preventie", "Rang acuut per € preventie"):
+        assert kerncijfers[label] in tekst, label
+    assert "Centrumgemeente voor" in tekst                          # Groningen heeft regionale taken
+    assert "Naar de mediaan van de vergelijkingsgroep" in tekst       # zoals 'Wat als' op de pagina
+    assert "rekenvoorbeeld, geen voorspelling" in tekst
+    assert "CC BY 4.0" in tekst and "CBS" in tekst                   # bronnen en licenties
+    assert "Gemaakt op" in tekst
+
+    (link,) = set(_links(lezer))  # een afgebroken link heeft een vlak per regel
+    assert link.replace(" ", "") in tekst.replace(" ", "")            # ook leesbaar afgedrukt
+    query = {k: v[0] for k, v in parse_qs(urlsplit(link).query).items()}
+    assert urlsplit(link).path == "/gemeente" and query["gemeente"] == "GM0014"
+    terug = app(db, "gemeente", **query)
+    assert terug.title[0].value == "Groningen"
+    assert next(m.value for m in terug.markdown if m.value.startswith("#### ")) == f"#### {kopzin}"
+
+
+def test_factsheet_als_afbeelding_een_a4(opslag, standaardmodel, tmp_path):
+    """pdftoppm tekent de pagina (zo is hij ook bekeken): staand A4, en één afbeelding."""
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm ontbreekt (apt-get install poppler-utils)")
+    _, pdf = factsheet.pdf(opslag, standaardmodel, factsheet.Verzoek("GM0193", 2025, "begroting"))
+    (tmp_path / "z.pdf").write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-r", "40", "-png", str(tmp_path / "z.pdf"), str(tmp_path / "z")],
+                   check=True, capture_output=True)
+    (png,) = tmp_path.glob("z*.png")
+    breedte, hoogte = int.from_bytes(png.read_bytes()[16:20], "big"), int.from_bytes(png.read_bytes()[20:24], "big")
+    assert abs(hoogte / breedte - 297 / 210) < 0.01
+
+
+def test_factsheet_zonder_regio_bruto_en_eigen_groep(opslag, standaardmodel, tmp_path):
+    """Andere keuzes staan in de factsheet en in de link: bruto, zonder regionale taken, een
+    zelfgekozen groep en een modelvariant."""
+    v = factsheet.Verzoek("GM0193", 2024, "begroting", "bruto", peers.Groep("zelf", zelf=("GM0363", "GM0014")),
+                          True, "standaard + 6.74a:acuut", "6.74a:acuut", "https://voorbeeld.nl/sb/")
+    _, pdf = factsheet.pdf(opslag, standaardmodel, v)
+    lezer, tekst = _tekst(pdf, tmp_path)
+    assert len(lezer.pages) == 1
+    assert "(bruto, zonder regionale taken)." in tekst and "eigen selectie (2 gemeenten)" in tekst
+    assert "Gemeentefonds als maatstaf" not in tekst                  # de maatstaf is netto
+    (link,) = set(_links(lezer))  # een afgebroken link heeft een vlak per regel
+    query = parse_qs(urlsplit(link).query)
+    assert link.startswith("https://voorbeeld.nl/sb/gemeente?")
+    assert query["maat"] == ["Bruto"] and query["zonder_regio"] == ["true"] and query["model"] == ["6.74a:acuut"]
+    assert query["groep"] == ["Zelf kiezen"] and query["selectie"] == ["Amsterdam", "Groningen"]
+
+
+def test_wat_als_naar_de_gemeentefondsmaatstaf():
+    rij = pd.Series({"inwoners": 1000, "collectieve_preventie": 100_000.0, "acute_zorg": 300_000.0,
+                     "collectieve_preventie_per_inwoner": 100.0})
+    w = teksten.wat_als_maatstaf(rij, pd.Series({"sociale_basis_fonds_per_inwoner": 150.0,
+                                                 "sociale_basis_uitgaven_per_inwoner": 110.0}))
+    assert w["tekort_per_inwoner"] == 40 and w["tekort"] == 40_000
+    assert w["verhouding_toevoegen"] == pytest.approx(300 / 140)
+    assert w["verhouding_verschuiven"] == pytest.approx(260 / 140)
+    assert teksten.wat_als_maatstaf(rij, pd.Series({"sociale_basis_fonds_per_inwoner": 100.0,
+                                                    "sociale_basis_uitgaven_per_inwoner": 110.0})) is None
+
+
+def test_opdrachtregel_een_bestand_een_map_en_een_fout(db, tmp_path, capsys):  # noqa: F811
+    assert cli.main(["factsheet", "--gemeente", "GM0363", "--jaar", "2025", "--document", "begroting",
+                     "--uit", str(tmp_path / "a.pdf")]) == 0
+    assert len(PdfReader(tmp_path / "a.pdf").pages) == 1
+    assert cli.main(["factsheet", "--gemeente", "zwolle", "gm14", "--jaar", "2025", "--document", "begroting",
+                     "--uit", str(tmp_path / "map")]) == 0
+    fout = capsys.readouterr().err
+    assert "2/2" in fout and "2 factsheets geschreven" in fout
+    assert sorted(p.name for p in (tmp_path / "map").iterdir()) == [
+        "groningen_begroting-2025_netto_factsheet.pdf", "zwolle_begroting-2025_netto_factsheet.pdf"]
+    assert cli.main(["factsheet", "--gemeente", "Atlantis", "--jaar", "2025", "--document", "begroting",
+                     "--uit", str(tmp_path / "b.pdf")]) == 1
+    assert "Gemeente ‘Atlantis’ staat niet in de gemeentelijst van 2025" in capsys.readouterr().err
+    assert not (tmp_path / "b.pdf").exists()
+
+
+def test_opdrachtregel_zonder_traceback_als_netto_niet_kan(db, capsys):  # noqa: F811
+    uit = subprocess.run([sys.executable, "-m", "sociale_basis.cli", "factsheet", "--gemeente", "GM0363",
+                          "--jaar", "2019", "--document", "begroting", "--uit", "/tmp/nooit.pdf"],
+                         capture_output=True, text=True)
+    assert uit.returncode == 1 and "gebruik --maat bruto" in uit.stderr and "Traceback" not in uit.stderr
+
+
+def test_gemeentepagina_heeft_de_factsheetknop(db):  # noqa: F811
+    at = app(db, "gemeente", gemeente="Zwolle")
+    assert not at.exception
+    knoppen = [b for b in at.get("download_button") if "Factsheet" in b.proto.label]
+    assert len(knoppen) == 1 and not knoppen[0].proto.disabled
