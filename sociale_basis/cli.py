@@ -108,9 +108,9 @@ def _parser() -> argparse.ArgumentParser:
                     help="vergelijkingsgroep: de K meest vergelijkbare gemeenten (standaard 10)")
     fs.add_argument("--model", metavar="BESTAND", default=str(model.STANDAARD),
                     help="modelbestand (CSV); standaard data/model/standaard.csv")
-    fs.add_argument("--url", default=os.environ.get("SOCIALE_BASIS_URL", factsheet.BASIS_URL),
-                    help="adres van het dashboard voor de link (standaard $SOCIALE_BASIS_URL of "
-                         f"{factsheet.BASIS_URL})")
+    fs.add_argument("--url", default=os.environ.get("SOCIALE_BASIS_URL"),
+                    help="adres van het dashboard voor de link naar dezelfde weergave (standaard "
+                         "$SOCIALE_BASIS_URL); zonder adres geen link")
     fs.add_argument("--uit", required=True, metavar="PAD",
                     help="PDF-bestand (één gemeente) of map (meer gemeenten)")
 
@@ -245,6 +245,12 @@ def _factsheet(store: Store, args) -> int:
         codes = [c for c in codes if c not in zonder]
     verzoeken = [factsheet.Verzoek(c, args.jaar, args.document, args.maat, peers.Groep(k=args.groep_grootte),
                                    args.zonder_regio, m.label, None, args.url) for c in codes]
+    if not args.url:
+        print("Let op: geen --url (of $SOCIALE_BASIS_URL): de factsheet krijgt geen link naar het dashboard.",
+              file=sys.stderr)
+    elif m.label != "standaard":
+        print("Let op: met een model uit een bestand krijgt de factsheet geen link (die zou het standaardmodel "
+              "openen).", file=sys.stderr)
     uit = Path(args.uit)
     start = time.perf_counter()
     if len(verzoeken) == 1 and uit.suffix.lower() == ".pdf":

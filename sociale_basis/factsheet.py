@@ -25,7 +25,6 @@ from .store import Store
 
 MAP = Path(__file__).resolve().parent.parent / "data" / "factsheet"
 MERKTEKEN = Path(__file__).resolve().parent.parent / "static" / "merkteken.svg"
-BASIS_URL = "http://localhost:8501"
 
 
 class FactsheetFout(RuntimeError):
@@ -43,12 +42,15 @@ class Verzoek:
     zonder_regio: bool = False
     model_naam: str = "standaard"
     model_code: str | None = None   # de ?model=-waarde van een variant, None voor het standaardmodel
-    basis_url: str = BASIS_URL
+    basis_url: str | None = None    # adres van het dashboard; zonder: geen link (nooit een gok als localhost)
 
 
-def link(v: Verzoek, gemeentenamen: dict[str, str] | None = None) -> str:
+def link(v: Verzoek, gemeentenamen: dict[str, str] | None = None) -> str | None:
     """De link die de Gemeente-pagina met dezelfde keuzes opent (de vorm die de zijbalk zelf in de
-    URL zet; de gemeente als GM-code, die links.gemeente ook begrijpt)."""
+    URL zet; de gemeente als GM-code, die links.gemeente ook begrijpt). None zonder adres, en bij
+    een model uit een bestand dat geen ?model=-code heeft (de link zou het standaardmodel openen)."""
+    if not v.basis_url or (v.model_naam != "standaard" and not v.model_code):
+        return None
     params: dict[str, str] = {"gemeente": v.gm_code, "jaar": str(v.jaar), "document": v.document.capitalize(),
                               "maat": v.maat.capitalize()}
     g = v.groep
@@ -106,12 +108,16 @@ def inhoud(store: Store, sleutel: str, v: Verzoek) -> tuple[dict, dict[str, obje
     ]
 
     kanttekeningen = []
+    eigen = indicators.eigen_cijfers(store)
+    eigen = eigen[(eigen["gm_code"] == v.gm_code) & (eigen["jaar"] == v.jaar) & (eigen["document"] == v.document)]
+    if not eigen.empty:
+        kanttekeningen.append(f"**Eigen cijfers, geen CBS:** de {v.document} {v.jaar} van {naam} komt uit het bestand "
+                              f"‘{eigen['bestand'].iloc[0]}’ dat de gemeente zelf aanleverde. De link toont de gedeelde "
+                              "opslag: zijn deze cijfers daar (nog) niet gepubliceerd, dan toont hij de CBS-cijfers.")
     rollen = indicators.regiotaken(store, v.jaar).set_index("gm_code")
     if v.gm_code in rollen.index:
         r = rollen.loc[v.gm_code]
-        kanttekeningen.append(f"**{teksten.regiorol(list(r['taken']), int(r['uitkeringsjaar']))}.** "
-                              + ("Beschermd wonen en opvang zijn hier voor alle gemeenten weggelaten."
-                                 if v.zonder_regio else "Die zorg betaalt zij voor de hele regio."))
+        kanttekeningen.append(teksten.regiorol_zin(list(r["taken"]), int(r["uitkeringsjaar"]), v.zonder_regio))
     for regel in (teksten.negatief(rij, v.maat), teksten.zonder_rang(rij, v.maat)):
         if regel:
             kanttekeningen.append(regel)
@@ -119,14 +125,8 @@ def inhoud(store: Store, sleutel: str, v: Verzoek) -> tuple[dict, dict[str, obje
     kanttekeningen.append("Netto = lasten − baten: wat de gemeente uit eigen en algemene middelen betaalt."
                           if v.maat == "netto" else "Bruto = alle lasten, ook wat met baten (bv. rijksbijdragen) wordt gedekt.")
 
-    # Wat als: naar de mediaan van de groep en naar de gemeentefondsmaatstaf (netto).
-    nu = rij["acuut_per_euro_preventie"]
-    wat_als = []
-    if leden and (w := teksten.wat_als(rij, df, leden)) is not None:
-        wat_als.append({"kop": "Naar de mediaan van de vergelijkingsgroep",
-                        "tekst": _vet(teksten.wat_als_groep(naam, rij, w, groepnaam, v.maat, v.document, v.jaar)),
-                        "gevolgen": [_vet(g) for g in teksten.wat_als_gevolgen(w, nu)]})
-    fonds, circulaire = None, None
+    # Wat als (naar de mediaan van de groep en naar de gemeentefondsmaatstaf) en de maatstaf zelf: netto.
+    fonds, fr, circulaire = None, None, None
     if v.maat == "netto":
         circulaire = indicators.laatste_circulaire(indicators.circulaires(store), v.jaar)
     if circulaire:
@@ -138,12 +138,9 @@ def inhoud(store: Store, sleutel: str, v: Verzoek) -> tuple[dict, dict[str, obje
                  fmt.euro(fr[f"{s_}_verschil_per_inwoner"])]
                 for s_, titel in (("sociale_basis", "Sociale basis (6.1, 6.2, 7.1)"),
                                   ("individueel", "Maatwerk en acuut"))]}
-            if (w := teksten.wat_als_maatstaf(rij, fr)) is not None:
-                wat_als.append({"kop": "Naar de gemeentefondsmaatstaf",
-                                "tekst": _vet(teksten.wat_als_fonds(naam, w, teksten.circulaire_naam(circulaire).lower(),
-                                                                    v.document, v.jaar)
-                                              + " Gaat dat bedrag naar collectieve preventie:"),
-                                "gevolgen": [_vet(g) for g in teksten.wat_als_gevolgen(w, nu)]})
+    blokken, niets = teksten.wat_als_blokken(naam, rij, df, leden, groepnaam, fr, circulaire, v.maat, v.document, v.jaar)
+    wat_als = [{"kop": b["kop"], "tekst": _vet(b["tekst"]), "gevolgen": [_vet(g) for g in b["gevolgen"]]}
+               for b in blokken]
 
     namen = dict(zip(lijst["gm_code"], lijst["naam"]))
     de_link = link(v, namen)
@@ -162,10 +159,12 @@ def inhoud(store: Store, sleutel: str, v: Verzoek) -> tuple[dict, dict[str, obje
         "lagen_uitleg": ("Staaf: " + naam + (f". ◆ vergelijkingsgroep: {groepnaam} (gewogen)" if groep is not None else "")
                          + ". | Nederland (gewogen). Gearceerd: persoonlijk (inkomen en werk), geen collectieve preventie."),
         "trend_titel": f"€ acute zorg per € collectieve preventie door de jaren ({maat_tekst})",
-        "trend_uitleg": ("Doorgetrokken: begroting, gestippeld: jaarrekening. Stippellijnen: breuken in de "
-                         "Iv3-reeks (2023, 2025)."
-                         + (" Netto bestaat alleen voor jaren met baten per taakveld (vanaf 2023)." if v.maat == "netto" else "")),
+        "trend_uitleg": ("Doorgetrokken: begroting, gestippeld: jaarrekening. Grijze streepjeslijnen: breuken in de "
+                         "Iv3-reeks (" + "; ".join(tekst for _, tekst in charts.BREUKEN) + ")."
+                         + (" Netto bestaat alleen voor jaren met baten per taakveld; andere jaren ontbreken."
+                            if v.maat == "netto" else "")),
         "wat_als": wat_als,
+        "wat_als_niets": niets or "Er is geen vergelijkingsgroep of maatstaf om mee te rekenen.",
         "wat_als_voorbehoud": teksten.WAT_ALS_VOORBEHOUD,
         "fonds": fonds,
         "keuzes": [["Jaar en document", f"{v.document.capitalize()} {v.jaar}"],
@@ -186,8 +185,8 @@ def inhoud(store: Store, sleutel: str, v: Verzoek) -> tuple[dict, dict[str, obje
 
 def _bronnen(met_fonds: bool) -> list[str]:
     soorten = ["cbs_iv3", "inwoners", "gemeentefonds_regiotaken", "grenswijzigingen"] + (["gemeentefonds"] if met_fonds else [])
-    regels = [f"{bronnen.bron(s).uitgever.replace('Gemeenten <jaar>', 'Gemeenten per jaar')} ({bronnen.bron(s).licentie})"
-              for s in soorten]
+    regels = [f"{bronnen.bron(s).uitgever.replace('Gemeenten <jaar> onbewerkte', 'onbewerkte')}, licentie "
+              f"{bronnen.bron(s).licentie}" for s in soorten]
     return [*regels, "Bewerking: Sociale Basis-dashboard (model, taakvelden per laag: zie de pagina Methode)."]
 
 
@@ -201,7 +200,7 @@ def _voor_pdf(fig, hoogte: int, onder: int):
 def _lagen(rij, groep, nl, naam: str, groepnaam: str):
     fig = charts.lagen_vergelijking(rij, groep, nl, naam, groepnaam, True, "", "")
     fig.update_layout(showlegend=False)  # de uitleg staat onder de grafiek in de factsheet
-    return _voor_pdf(fig, 340, 40)
+    return _voor_pdf(fig, 380, 40)
 
 
 def _trend(store: Store, sleutel: str, v: Verzoek, leden: list[str], naam: str):
@@ -219,7 +218,7 @@ def _trend(store: Store, sleutel: str, v: Verzoek, leden: list[str], naam: str):
                                                              zonder_regio=v.zonder_regio)))
     fig = charts.trend(reeksen, "acuut_per_euro_preventie", "€ acuut per € preventie", fmt.factor, "", "")
     fig.update_layout(legend={"y": -0.2, "font": {"size": 12}})
-    _voor_pdf(fig, 360, 95)
+    _voor_pdf(fig, 400, 95)
     fig.update_layout(annotations=[a for a in fig.layout.annotations if a.yref == "paper" and a.y == 1])
     return fig
 

@@ -33,12 +33,16 @@ def opsomming(delen: list[str]) -> str:
 
 def geen_verhouding(rij: pd.Series, maat: str) -> str | None:
     """Waarom er geen (zinvolle) verhouding is, of None als die er wel is."""
-    if not pd.isna(rij["acuut_per_euro_preventie"]) and rij["acute_zorg"] > 0:
+    weinig = eigen_acuut(rij) == WEINIG_EIGEN_ACUUT  # wel acute zorg, maar onder de rangdrempel
+    if not pd.isna(rij["acuut_per_euro_preventie"]) and rij["acute_zorg"] > 0 and not weinig:
         return None
     if rij["collectieve_preventie"] <= 0:
         return "geen verhouding, want collectieve preventie is nul of negatief"
     if rij["acute_zorg"] < 0:
         return "geen verhouding, want acute zorg is negatief"
+    if weinig:
+        # Een verhouding als € 0,11 zou in de krant de 'beste' gemeente lijken; het is een boekingsvraag.
+        return f"geen verhouding van betekenis, want {WEINIG_EIGEN_ACUUT}"
     return f"geen verhouding, want {GEEN_EIGEN_ACUUT}"
 
 
@@ -87,13 +91,14 @@ def zonder_rang(rij: pd.Series, maat: str) -> str | None:
     """Waarom een gemeente geen rang krijgt, of None als ze er een heeft."""
     if bool(rij.get("rangbaar", True)):
         return None
-    if (reden := geen_verhouding(rij, maat)) is not None:
-        return f"Geen rang: {reden}."
-    # Wel een verhouding, maar (bijna) geen eigen acute zorg: het bedrag en de drempel voluit.
-    return (f"Geen rang: acute zorg is {fmt.euro(rij['acute_zorg_per_inwoner'])} per inwoner, minder dan "
-            f"{fmt.euro(rij['acuut_drempel_per_inwoner'])} ({fmt.procent(DREMPEL_ACUUT, 0)} van Nederland). Zo "
-            "weinig eigen lasten wijzen op een regeling of centrumgemeente die de zorg betaalt, niet op een "
-            "‘beste’ verhouding.")
+    if eigen_acuut(rij) == WEINIG_EIGEN_ACUUT and rij["collectieve_preventie"] > 0:
+        # Wel een verhouding, maar (bijna) geen eigen acute zorg: het bedrag en de drempel voluit.
+        drempel = rij["acuut_drempel_per_inwoner"]
+        return (f"Geen rang: acute zorg is {fmt.euro(rij['acute_zorg_per_inwoner'])} per inwoner, minder dan "
+                f"{fmt.euro(drempel)} ({fmt.procent(DREMPEL_ACUUT, 0)} van het landelijke bedrag per inwoner, "
+                f"{fmt.euro(drempel / DREMPEL_ACUUT)}). Zo weinig eigen lasten wijzen op een regeling of "
+                "centrumgemeente die de zorg betaalt, niet op een ‘beste’ verhouding.")
+    return f"Geen rang: {geen_verhouding(rij, maat) or GEEN_EIGEN_ACUUT}."
 
 
 def drempel_nu(df: pd.DataFrame, keuze: str) -> str:
@@ -122,6 +127,14 @@ def regiorol(taken: list[str], uitkeringsjaar: int) -> str:
     return (f"Centrumgemeente voor {opsomming(namen)} (ontvangt de "
             f"{'decentralisatie-uitkering' if len(namen) == 1 else 'decentralisatie-uitkeringen'}, "
             f"{uitkeringsjaar})")
+
+
+def regiorol_zin(taken: list[str], uitkeringsjaar: int, zonder_regio: bool) -> str:
+    """De rol als centrumgemeente met wat dat voor de getoonde cijfers betekent (markdown-vet)."""
+    return (f"**{regiorol(taken, uitkeringsjaar)}.** "
+            + ("Beschermd wonen en opvang zijn hier weggelaten, net als bij alle andere gemeenten."
+               if zonder_regio else "Die zorg betaalt zij voor de hele regio; vergelijk ook ‘Zonder "
+               "regionale taken’ in de zijbalk."))
 
 
 def spreiding(df: pd.DataFrame) -> dict:
@@ -189,13 +202,42 @@ def _rekenvoorbeeld(rij: pd.Series, tekort_pi: float) -> dict | None:
             "verhouding_verschuiven": (acuut - tekort) / (preventie + tekort) if verschuifbaar else None}
 
 
-def wat_als_gevolgen(w: dict, nu: float) -> list[str]:
-    """De twee uitkomsten van een rekenvoorbeeld, als opsommingsregels (markdown-vet)."""
+def wat_als_gevolgen(w: dict, rij: pd.Series) -> list[str]:
+    """De twee uitkomsten van een rekenvoorbeeld, als opsommingsregels (markdown-vet). Zonder
+    verhouding van betekenis (te weinig eigen acute zorg) zou elke verhouding misleiden."""
+    if geen_verhouding(rij, "") is not None:
+        return ["Een verhouding acuut/preventie is hier niet zinvol: " + geen_verhouding(rij, "").removeprefix(
+            "geen verhouding van betekenis, want ").removeprefix("geen verhouding, want ") + "."]
+    nu = rij["acuut_per_euro_preventie"]
     return [f"Komt dat geld **erbij**, dan gaat er per euro preventie {fmt.factor(w['verhouding_toevoegen'])} "
             f"naar acute zorg (nu {fmt.factor(nu)}).",
             f"Wordt het **verschoven** van acute zorg naar preventie, dan {fmt.factor(w['verhouding_verschuiven'])}."
             if w["verhouding_verschuiven"] is not None else
             "Verschuiven van acute zorg kan niet: er gaat minder naar acute zorg dan dit bedrag."]
+
+
+def wat_als_blokken(naam: str, rij: pd.Series, df: pd.DataFrame, leden: list[str], groepnaam: str,
+                    fonds: pd.Series | None, circulaire: str | None, maat: str, document: str,
+                    jaar: int) -> tuple[list[dict], str | None]:
+    """De rekenvoorbeelden voor pagina en factsheet: [{kop, tekst, gevolgen}], en anders één zin die
+    zegt waarom er niets te rekenen valt (of None als er geen groep en geen maatstaf is)."""
+    blokken = []
+    if leden and (w := wat_als(rij, df, leden)) is not None:
+        blokken.append({"kop": "Naar de mediaan van de vergelijkingsgroep",
+                        "tekst": wat_als_groep(naam, rij, w, groepnaam, maat, document, jaar),
+                        "gevolgen": wat_als_gevolgen(w, rij)})
+    if fonds is not None and circulaire and (w := wat_als_maatstaf(rij, fonds)) is not None:
+        blokken.append({"kop": "Naar de gemeentefondsmaatstaf",
+                        "tekst": wat_als_fonds(naam, w, circulaire_naam(circulaire).lower(), document, jaar)
+                                 + " Gaat dat bedrag naar collectieve preventie:",
+                        "gevolgen": wat_als_gevolgen(w, rij)})
+    if blokken:
+        return blokken, None
+    lat = ([f"de mediaan van de vergelijkingsgroep ({groepnaam})"] if leden else []) + \
+          (["de gemeentefondsmaatstaf voor sociale basisvoorzieningen"] if fonds is not None else [])
+    if not lat:
+        return [], None
+    return [], f"{naam} haalt {opsomming(lat)} al; er valt niets bij te rekenen."
 
 
 def wat_als_groep(naam: str, rij: pd.Series, w: dict, groepnaam: str, maat: str, document: str, jaar: int) -> str:

@@ -396,3 +396,29 @@ def test_modelvariant_rondgang(dashboard, pagina, volledige_opslag, tmp_path):
     waarden = list(variant.values())
     assert fmt.factor(landelijk) == waarden[0]
     assert fmt.factor(cli.loc["GM0363", "acuut_per_euro_preventie"]) == waarden[1]
+
+
+def test_factsheet_downloaden_en_link_terug(dashboard, pagina, tmp_path):
+    """Op de Gemeente-pagina: Factsheet (PDF) → één A4 met de kopzin van de pagina en een link met het
+    adres van dit dashboard; die link opent in de browser weer Zwolle met dezelfde kopzin."""
+    from urllib.parse import urlsplit
+
+    from pypdf import PdfReader
+
+    pagina.goto(f"{dashboard}/gemeente?gemeente=Zwolle&jaar=2025&document=Begroting&maat=Netto&zonder_regio=true")
+    wacht_tot_klaar(pagina)
+    kopzin = pagina.locator("h4").first.inner_text()
+    with pagina.expect_download(timeout=90_000) as wacht:
+        pagina.get_by_role("button", name=re.compile("Factsheet")).click()
+    bestand = tmp_path / wacht.value.suggested_filename
+    wacht.value.save_as(bestand)
+    assert bestand.name == "zwolle_begroting-2025_netto_zonder-regio_factsheet.pdf"
+    lezer = PdfReader(bestand)
+    tekst = " ".join(lezer.pages[0].extract_text().split())
+    assert len(lezer.pages) == 1 and " ".join(kopzin.split()) in tekst
+    (link,) = {a.get_object()["/A"]["/URI"] for a in lezer.pages[0]["/Annots"] if "/A" in a.get_object()}
+    assert urlsplit(link).netloc == urlsplit(dashboard).netloc and "zonder_regio=true" in link
+    pagina.goto(link)
+    wacht_tot_klaar(pagina)
+    assert pagina.locator("h1").first.inner_text() == "Zwolle"
+    assert pagina.locator("h4").first.inner_text() == kopzin

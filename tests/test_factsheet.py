@@ -4,6 +4,7 @@ te tekenen (pdftoppm); en de opdrachtregel voor één gemeente, een lijst en met
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -17,8 +18,10 @@ from test_paginas import app, db  # noqa: F401 — dezelfde AppTest-opzet als de
 
 from sociale_basis import cli, export, factsheet, peers, teksten
 
-pytestmark = pytest.mark.skipif(export.afbeelding_fout() is not None,
-                                reason="geen Chromium voor de grafieken (apt-get install chromium)")
+# Alleen wat echt een PDF maakt heeft Chromium nodig (de grafieken); de rest draait overal.
+met_chromium = pytest.mark.skipif(export.afbeelding_fout() is not None,
+                                  reason="geen Chromium voor de grafieken (apt-get install chromium)")
+ADRES = "http://localhost:8501"
 
 
 def _tekst(pdf: bytes, tmp_path: Path) -> tuple[PdfReader, str]:
@@ -33,6 +36,7 @@ def _links(lezer: PdfReader) -> list[str]:
             if "/A" in a.get_object() and "/URI" in a.get_object()["/A"]]
 
 
+@met_chromium
 def test_factsheet_een_pagina_met_de_cijfers_van_de_pagina(db, opslag, standaardmodel, tmp_path):  # noqa: F811
     """Groningen, begroting 2025 netto: wat de Gemeente-pagina als kopzin en kerncijfers toont,
     staat letterlijk in de PDF; de link in de PDF opent dezelfde pagina met dezelfde kopzin."""
@@ -41,7 +45,8 @@ def test_factsheet_een_pagina_met_de_cijfers_van_de_pagina(db, opslag, standaard
     kopzin = next(m.value for m in at.markdown if m.value.startswith("#### ")).removeprefix("#### ")
     kerncijfers = {m.label: m.value for m in at.metric}
 
-    naam, pdf = factsheet.pdf(opslag, standaardmodel, factsheet.Verzoek("GM0014", 2025, "begroting"))
+    naam, pdf = factsheet.pdf(opslag, standaardmodel, factsheet.Verzoek("GM0014", 2025, "begroting",
+                                                                                  basis_url=ADRES))
     lezer, tekst = _tekst(pdf, tmp_path)
     assert naam == "Groningen" and len(lezer.pages) == 1
     assert "Groningen" in tekst and kopzin in tekst
@@ -62,6 +67,7 @@ def test_factsheet_een_pagina_met_de_cijfers_van_de_pagina(db, opslag, standaard
     assert next(m.value for m in terug.markdown if m.value.startswith("#### ")) == f"#### {kopzin}"
 
 
+@met_chromium
 def test_factsheet_als_afbeelding_een_a4(opslag, standaardmodel, tmp_path):
     """pdftoppm tekent de pagina (zo is hij ook bekeken): staand A4, en één afbeelding."""
     if shutil.which("pdftoppm") is None:
@@ -75,6 +81,7 @@ def test_factsheet_als_afbeelding_een_a4(opslag, standaardmodel, tmp_path):
     assert abs(hoogte / breedte - 297 / 210) < 0.01
 
 
+@met_chromium
 def test_factsheet_zonder_regio_bruto_en_eigen_groep(opslag, standaardmodel, tmp_path):
     """Andere keuzes staan in de factsheet en in de link: bruto, zonder regionale taken, een
     zelfgekozen groep en een modelvariant."""
@@ -104,6 +111,7 @@ def test_wat_als_naar_de_gemeentefondsmaatstaf():
                                                     "sociale_basis_uitgaven_per_inwoner": 110.0})) is None
 
 
+@met_chromium
 def test_opdrachtregel_een_bestand_een_map_en_een_fout(db, tmp_path, capsys):  # noqa: F811
     assert cli.main(["factsheet", "--gemeente", "GM0363", "--jaar", "2025", "--document", "begroting",
                      "--uit", str(tmp_path / "a.pdf")]) == 0
@@ -131,4 +139,23 @@ def test_gemeentepagina_heeft_de_factsheetknop(db):  # noqa: F811
     at = app(db, "gemeente", gemeente="Zwolle")
     assert not at.exception
     knoppen = [b for b in at.get("download_button") if "Factsheet" in b.proto.label]
-    assert len(knoppen) == 1 and not knoppen[0].proto.disabled
+    assert len(knoppen) == 1 and knoppen[0].proto.disabled == (export.afbeelding_fout() is not None)
+
+
+def test_inhoud_onder_de_drempel_geen_verhouding_en_geen_link_zonder_adres(opslag, standaardmodel):
+    """Castricum (begroting 2025 netto) heeft acute zorg onder de rangdrempel: geen rang, en ook in de
+    kopzin en bij ‘wat als’ geen verhouding die een krant als ‘beste’ zou overnemen. Zonder adres
+    geen link (nooit een gok als localhost)."""
+    gegevens, _ = factsheet.inhoud(opslag, standaardmodel, factsheet.Verzoek("GM0383", 2025, "begroting"))
+    assert gegevens["kern"][3]["waarde"] == "geen rang" and gegevens["kern"][2]["waarde"] == "–"
+    assert "geen verhouding van betekenis" in gegevens["kop"] and "voor elke euro preventie" not in gegevens["kop"]
+    tekst = json.dumps(gegevens, ensure_ascii=False)
+    assert "Komt dat geld" not in tekst and "(nu €" not in tekst
+    assert gegevens["link"] is None
+
+
+def test_inhoud_zonder_groep_zegt_niet_dat_de_mediaan_gehaald_is(opslag, standaardmodel):
+    v = factsheet.Verzoek("GM0193", 2025, "begroting", groep=peers.Groep("zelf"), basis_url=ADRES)
+    gegevens, _ = factsheet.inhoud(opslag, standaardmodel, v)
+    assert "mediaan van de vergelijkingsgroep" not in gegevens["wat_als_niets"]
+    assert "eigen selectie (0 gemeenten)" in json.dumps(gegevens["keuzes"], ensure_ascii=False)

@@ -98,7 +98,8 @@ def test_bijna_geen_acute_zorg_geeft_geen_rang_1(opslag, standaardmodel):
     assert 0 < schier["acute_zorg_per_inwoner"] < drempel and schier["acuut_per_euro_preventie"] < 0.02
     assert schier["geen_eigen_acuut"] and not schier["rangbaar"]
     reden = teksten.zonder_rang(schier, "netto")
-    assert reden.startswith("Geen rang: acute zorg is € 4 per inwoner, minder dan € 7 (5% van Nederland)")
+    assert reden.startswith("Geen rang: acute zorg is € 4 per inwoner, minder dan € 7 (5% van het landelijke bedrag per inwoner, € 148)")
+    assert "geen verhouding van betekenis" in teksten.kopzin("Schiermonnikoog", schier, 2025, "begroting", "netto", True, True)
     assert teksten.eigen_acuut(schier).startswith("bijna geen eigen lasten voor acute zorg")
     gerangd = df[df["rangbaar"]].sort_values("acuut_per_euro_preventie")
     assert gerangd.iloc[0]["gemeente"] == "Vlieland"

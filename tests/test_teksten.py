@@ -93,8 +93,12 @@ def test_onder_de_drempel_geen_rang_met_bedrag_en_drempel():
     rij = pd.concat([_rij(350_000, 4_000).drop("rangbaar"),
                      pd.Series({"rangbaar": False, "geen_eigen_acuut": True, "acuut_drempel_per_inwoner": 7.4})])
     assert teksten.zonder_rang(rij, "netto") == (
-        "Geen rang: acute zorg is € 4 per inwoner, minder dan € 7 (5% van Nederland). Zo weinig eigen lasten "
-        "wijzen op een regeling of centrumgemeente die de zorg betaalt, niet op een ‘beste’ verhouding.")
+        "Geen rang: acute zorg is € 4 per inwoner, minder dan € 7 (5% van het landelijke bedrag per inwoner, "
+        "€ 148). Zo weinig eigen lasten wijzen op een regeling of centrumgemeente die de zorg betaalt, niet op "
+        "een ‘beste’ verhouding.")
+    # Ook de kopzin noemt dan geen verhouding: die zou in de krant de 'beste' gemeente lijken.
+    zin = teksten.kopzin("X", rij, 2025, "begroting", "netto", True)
+    assert "voor elke euro preventie" not in zin and "; geen verhouding van betekenis, want bijna geen eigen" in zin
     assert teksten.eigen_acuut(rij).startswith("bijna geen eigen lasten voor acute zorg (minder dan 5% van")
     nul = pd.concat([_rij(136_000, 0), pd.Series({"geen_eigen_acuut": True})])
     assert teksten.eigen_acuut(nul) == teksten.GEEN_EIGEN_ACUUT

@@ -108,12 +108,12 @@ def factsheet_knop(store: Store, sleutel: str, k: zijbalk.Keuze) -> None:
                                     "gemeentefondsmaatstaf, ‘wat als’, de keuzes, bronnen en de link naar deze weergave.")
 
 
-def _basis_url() -> str:
+def _basis_url() -> str | None:
     """Het adres van dit dashboard zoals de bezoeker het ziet (ook achter een proxy met een pad),
-    voor de link in de factsheet; zonder browser (AppTest) het standaardadres."""
+    voor de link in de factsheet; zonder browser (AppTest) geen."""
     url = st.context.url
     if not url:
-        return factsheet.BASIS_URL
+        return None
     p = urlsplit(url)
     pad = p.path.rstrip("/")
     if pad.rsplit("/", 1)[-1] in PAGINAS:

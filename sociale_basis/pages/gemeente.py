@@ -38,10 +38,7 @@ st.markdown(f"#### {teksten.kopzin(rij['gemeente'], rij, k.jaar, k.document, k.m
 uitvoer.factsheet_knop(store, sleutel, k)
 if k.gemeente in rollen.index:
     rol = rollen.loc[k.gemeente]
-    st.markdown(f"**{teksten.regiorol(list(rol['taken']), int(rol['uitkeringsjaar']))}.** "
-                + ("Beschermd wonen en opvang zijn hier weggelaten, net als bij alle andere gemeenten."
-                   if zonder_regio else "Die zorg betaalt zij voor de hele regio; vergelijk ook ‘Zonder "
-                   "regionale taken’ in de zijbalk."))
+    st.markdown(teksten.regiorol_zin(list(rol["taken"]), int(rol["uitkeringsjaar"]), zonder_regio))
 if zonder_regio:
     st.caption(teksten.ZONDER_REGIO_AAN)
 if (uitleg := teksten.negatief(rij, k.maat)) is not None:
@@ -81,30 +78,21 @@ if groep is not None:
                "| Nederland. Kies de groep in de zijbalk onder ‘Vergelijkingsgroep’.")
 
 # Rekenvoorbeelden, geen voorspelling: wat het zou kosten om de mediaan van de groep of de
-# gemeentefondsmaatstaf te halen (dezelfde zinnen als in de factsheet).
-w_groep = teksten.wat_als(rij, df, leden) if leden else None
+# gemeentefondsmaatstaf (netto) te halen; dezelfde zinnen als in de factsheet.
 circulaire = vragen.laatste_circulaire(vragen.circulaires(store, sleutel), k.jaar) if k.maat == "netto" else None
 fondsrij = None
 if circulaire:
     fonds = vragen.maatstaf(store, sleutel, k.jaar, k.document, circulaire, zonder_regio).set_index("gm_code")
     fondsrij = fonds.loc[k.gemeente] if k.gemeente in fonds.index else None
-w_fonds = teksten.wat_als_maatstaf(rij, fondsrij) if fondsrij is not None else None
-if w_groep or w_fonds:
+blokken, niets = teksten.wat_als_blokken(rij["gemeente"], rij, df, leden, groepnaam, fondsrij, circulaire,
+                                         k.maat, k.document, k.jaar)
+if blokken:
     st.subheader("Wat als: meer collectieve preventie")
-    nu = rij["acuut_per_euro_preventie"]
-    if w_groep:
-        st.markdown(f"**Naar de mediaan van de vergelijkingsgroep.** "
-                    f"{teksten.wat_als_groep(rij['gemeente'], rij, w_groep, groepnaam, k.maat, k.document, k.jaar)}\n\n"
-                    + "\n".join(f"- {r}" for r in teksten.wat_als_gevolgen(w_groep, nu)))
-    if w_fonds:
-        st.markdown(f"**Naar de gemeentefondsmaatstaf.** "
-                    f"{teksten.wat_als_fonds(rij['gemeente'], w_fonds, teksten.circulaire_naam(circulaire).lower(), k.document, k.jaar)}"
-                    " Gaat dat bedrag naar collectieve preventie:\n\n"
-                    + "\n".join(f"- {r}" for r in teksten.wat_als_gevolgen(w_fonds, nu)))
+    for b in blokken:
+        st.markdown(f"**{b['kop']}.** {b['tekst']}\n\n" + "\n".join(f"- {g}" for g in b["gevolgen"]))
     st.caption(teksten.WAT_ALS_VOORBEHOUD)
-elif fondsrij is not None:
-    st.caption(f"{rij['gemeente']} haalt de mediaan van de vergelijkingsgroep en de gemeentefondsmaatstaf voor "
-               "sociale basisvoorzieningen al; er valt niets bij te rekenen.")
+elif niets:
+    st.caption(niets)
 
 st.subheader("Achter de getallen: de taakvelden per laag")
 tv = vragen.taakvelden(store, sleutel, k.jaar, k.document, k.maat, k.gemeente)
