@@ -19,6 +19,7 @@ from . import fmt, huisstijl  # huisstijl registreert ook het plotly-sjabloon 's
 from .model import LAGEN
 
 GRIJS = "#8C8C8C"
+NEDERLAND = "#111111"     # Nederland als reeks (trends, factsheet)
 ACCENT = "#D55E00"       # gekozen gemeente (Okabe-Ito vermiljoen)
 GROEP = "#0072B2"        # vergelijkingsgroep (Okabe-Ito blauw)
 SCHAAL = "Cividis"       # kaart: kleurenblind-veilig, ook in grijstinten leesbaar
@@ -69,7 +70,8 @@ def waarde_tekst(x: float, per_inwoner: bool) -> str:
 
 def figuur(data: list[dict], layout: dict, titel: str, bron: str, hoogte: int = 420,
            marge: dict | None = None) -> go.Figure:
-    """Huisstijl plus de bronregel onderaan (ook in een geëxporteerde PNG)."""
+    """Huisstijl plus de bronregel onderaan (ook in een geëxporteerde PNG). Zonder `bron` geen
+    bronregel: de factsheet zet de bronnen zelf onder de grafieken."""
     marge = marge or MARGE
     plot = hoogte - marge["t"] - marge["b"]
     bronregel = {
@@ -81,7 +83,7 @@ def figuur(data: list[dict], layout: dict, titel: str, bron: str, hoogte: int = 
         **layout,
         "title": {"text": titel, "x": 0, "xanchor": "left", "font": {"size": 16}},
         "height": hoogte, "margin": marge, "separators": fmt.PLOTLY_SEPARATORS,
-        "annotations": [*layout.get("annotations", []), bronregel],
+        "annotations": [*layout.get("annotations", []), *([bronregel] if bron else [])],
         "template": pio.templates["sociale_basis"],
     }
     layout.setdefault("xaxis", {}).setdefault("title", {}).setdefault("standoff", 8)

@@ -20,7 +20,7 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
-from . import bronnen, charts, export, fmt, indicators, peers, teksten
+from . import bronnen, charts, export, fmt, huisstijl, indicators, links, peers, teksten
 from .store import Store
 
 MAP = Path(__file__).resolve().parent.parent / "data" / "factsheet"
@@ -52,7 +52,7 @@ def link(v: Verzoek, gemeentenamen: dict[str, str] | None = None) -> str | None:
     if not v.basis_url or (v.model_naam != "standaard" and not v.model_code):
         return None
     params: dict[str, str] = {"gemeente": v.gm_code, "jaar": str(v.jaar), "document": v.document.capitalize(),
-                              "maat": v.maat.capitalize()}
+                              "maat": links.MAAT_LABELS[v.maat]}
     g = v.groep
     if g.wijze == "vergelijkbaar":
         if g.k != peers.Groep().k:
@@ -103,8 +103,8 @@ def inhoud(store: Store, sleutel: str, v: Verzoek) -> tuple[dict, dict[str, obje
         {"label": "€ acuut per € preventie",
          "waarde": fmt.factor(rij["acuut_per_euro_preventie"]) if rij["rangbaar"] else fmt.LEEG,
          "onder": f"Nederland {fmt.factor(nl['acuut_per_euro_preventie'])} · mediaan {fmt.factor(s['mediaan'])}"},
-        {"label": "Rang acuut per € preventie", "waarde": f"{rang} van {gerangschikt}" if rang else "geen rang",
-         "onder": "1 = minste acute zorg per euro preventie"},
+        {"label": "Rang acuut per € preventie", "waarde": str(rang) if rang else "geen rang",
+         "onder": f"van {gerangschikt} gemeenten · 1 = minste acute zorg per euro preventie"},
     ]
 
     kanttekeningen = []
@@ -147,6 +147,7 @@ def inhoud(store: Store, sleutel: str, v: Verzoek) -> tuple[dict, dict[str, obje
     bijgewerkt = indicators.import_log(store)["tijdstip"].max()
     inwoners = f"{fmt.getal(rij['inwoners'])} inwoners (1 januari {v.jaar})"
     gegevens = {
+        "kleuren": {"inkt": huisstijl.INKT, "merk": huisstijl.MERK, "zacht": huisstijl.ZACHT, "vlak": huisstijl.PAPIER},
         "gemeente": naam,
         "ondertitel": " · ".join(str(x) for x in [v.gm_code, kenmerken["provincie"], inwoners,
                                                   kenmerken["grootteklasse"], kenmerken["stedelijkheid"]]
@@ -192,8 +193,7 @@ def _bronnen(met_fonds: bool) -> list[str]:
 
 def _voor_pdf(fig, hoogte: int, onder: int):
     """De schermfiguur zonder titel en bronregel (die staan in de factsheet zelf), compacter."""
-    fig.update_layout(title_text="", height=hoogte, margin={"l": 8, "r": 12, "t": 28, "b": onder},
-                      font_size=13, annotations=list(fig.layout.annotations)[:-1])
+    fig.update_layout(title_text="", height=hoogte, margin={"l": 8, "r": 12, "t": 28, "b": onder}, font_size=13)
     return fig
 
 
@@ -214,13 +214,11 @@ def _trend(store: Store, sleutel: str, v: Verzoek, leden: list[str], naam: str):
     if groep:
         reeksen.append(("Groep", charts.GROEP, indicators.trend(store, sleutel, v.maat, doel, groep,
                                                                zonder_regio=v.zonder_regio)))
-    reeksen.append(("Nederland", "#111111", indicators.trend(store, sleutel, v.maat, doel, None,
+    reeksen.append(("Nederland", charts.NEDERLAND, indicators.trend(store, sleutel, v.maat, doel, None,
                                                              zonder_regio=v.zonder_regio)))
     fig = charts.trend(reeksen, "acuut_per_euro_preventie", "€ acuut per € preventie", fmt.factor, "", "")
     fig.update_layout(legend={"y": -0.2, "font": {"size": 12}})
-    _voor_pdf(fig, 400, 95)
-    fig.update_layout(annotations=[a for a in fig.layout.annotations if a.yref == "paper" and a.y == 1])
-    return fig
+    return _voor_pdf(fig, 400, 95)
 
 
 def pdf(store: Store, sleutel: str, v: Verzoek) -> tuple[str, bytes]:

@@ -166,14 +166,17 @@ def laatste_circulaire(circulaires: pd.DataFrame, jaar: int) -> str | None:
     return str(c.iloc[-1]) if not c.empty else None
 
 
+def rangen(df: pd.DataFrame) -> pd.Series:
+    """De rang van elke rij op € acuut per € preventie (1 = minst acute zorg per euro preventie),
+    alleen onder de rijen met een rang (rangbaar); gelijke waarden delen een rang. Leeg zonder rang."""
+    return df["acuut_per_euro_preventie"].where(df["rangbaar"]).rank(method="min").astype("Int64")
+
+
 def rang(df: pd.DataFrame, gm_code: str | None) -> tuple[int | None, int]:
-    """De rang van een gemeente op € acuut per € preventie (1 = minst acute zorg per euro
-    preventie) onder de gemeenten met een rang, en hoeveel dat er zijn. Gelijke waarden delen een
-    rang (zoals in de ranglijst op Vergelijken)."""
-    r = df[df["rangbaar"]]
-    rangen = r["acuut_per_euro_preventie"].rank(method="min")
-    bij = dict(zip(r["gm_code"], rangen))
-    return (int(bij[gm_code]) if gm_code in bij else None), len(r)
+    """De rang van één gemeente onder alle gemeenten in `df`, en hoeveel er een rang hebben."""
+    r = rangen(df)
+    bij = dict(zip(df["gm_code"], r))
+    return (int(bij[gm_code]) if gm_code in bij and not pd.isna(bij[gm_code]) else None), int(r.notna().sum())
 
 
 def circulaires(store: Store) -> pd.DataFrame:

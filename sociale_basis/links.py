@@ -8,6 +8,10 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+# De labels van de zijbalkknoppen: zo staan maat en weergave in de URL.
+MAAT_LABELS = {"netto": "Netto", "bruto": "Bruto"}
+WEERGAVE_LABELS = {"per_inwoner": "Per inwoner", "totaal": "Totaal"}
+
 _GM = re.compile(r"^\s*(?:gm)?\s*0*(\d{1,4})\s*$", re.IGNORECASE)
 _ACHTERVOEGSEL = re.compile(r"\s*\(\s*gemeente\s*\)\s*$", re.IGNORECASE)
 

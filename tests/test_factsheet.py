@@ -44,6 +44,7 @@ def test_factsheet_een_pagina_met_de_cijfers_van_de_pagina(db, opslag, standaard
     assert not at.exception
     kopzin = next(m.value for m in at.markdown if m.value.startswith("#### ")).removeprefix("#### ")
     kerncijfers = {m.label: m.value for m in at.metric}
+    rang_van = next(m.delta for m in at.metric if m.label == "Rang acuut per € preventie")
 
     naam, pdf = factsheet.pdf(opslag, standaardmodel, factsheet.Verzoek("GM0014", 2025, "begroting",
                                                                                   basis_url=ADRES))
@@ -52,6 +53,7 @@ def test_factsheet_een_pagina_met_de_cijfers_van_de_pagina(db, opslag, standaard
     assert "Groningen" in tekst and kopzin in tekst
     for label in ("Collectieve preventie", "Acute zorg", "€ acuut per € preventie", "Rang acuut per € preventie"):
         assert kerncijfers[label] in tekst, label
+    assert f"{kerncijfers['Rang acuut per € preventie']} {rang_van}" in tekst  # '322 van 331 gemeenten'
     assert "Centrumgemeente voor" in tekst                          # Groningen heeft regionale taken
     assert "Naar de mediaan van de vergelijkingsgroep" in tekst       # zoals 'Wat als' op de pagina
     assert "rekenvoorbeeld, geen voorspelling" in tekst

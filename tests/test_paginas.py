@@ -392,8 +392,11 @@ def test_drempel_schiermonnikoog_zonder_rang(db):
     """Schiermonnikoog had zonder regionale taken rang 1 met € 4 acute zorg per inwoner."""
     at = app(db, "gemeente", jaar="2025", document="Begroting", gemeente="Schiermonnikoog", zonder_regio="true")
     assert {m.label: m.value for m in at.metric}["Rang acuut per € preventie"] == "geen rang"
-    assert any(c.value.startswith("Geen rang: acute zorg is € 4 per inwoner, minder dan € 7 (5% van Nederland)")
-               for c in at.caption)
+    assert any(c.value.startswith("Geen rang: acute zorg is € 4 per inwoner, minder dan € 7 (5% van het "
+                                  "landelijke bedrag per inwoner") for c in at.caption)
+    # De kopzin noemt dan ook geen verhouding (€ 0,01 zou de 'beste' gemeente lijken).
+    kop = next(m.value for m in at.markdown if m.value.startswith("#### "))
+    assert "geen verhouding van betekenis" in kop and "voor elke euro preventie" not in kop
     at.switch_page("sociale_basis/pages/vergelijken.py").run()
     at.toggle(key="alle").set_value(True).run()
     tabel = at.dataframe[0].value

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from .. import bronnen, fmt, indicators, peers, snapshot, varianten
-from ..indicators import laatste_circulaire, rang  # noqa: F401 — zuivere regels, voor de pagina's
+from ..indicators import laatste_circulaire, rang, rangen  # noqa: F401 — zuivere regels, voor de pagina's
 from ..store import Store
 
 if TYPE_CHECKING:

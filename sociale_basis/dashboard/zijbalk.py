@@ -115,8 +115,8 @@ def zijbalk(store: Store, sleutel: str) -> Keuze:
                  tuple(zip(e["gm_code"], e["gemeente"])), namen.get(gemeente, ""), bool(zonder_regio))
 
 
-MAAT_LABELS = {"netto": "Netto", "bruto": "Bruto"}
-WEERGAVE_LABELS = {"per_inwoner": "Per inwoner", "totaal": "Totaal"}
+# Zoals de zijbalk ze toont en in de URL zet; in links.py, want ook de factsheet bouwt links.
+MAAT_LABELS, WEERGAVE_LABELS = links.MAAT_LABELS, links.WEERGAVE_LABELS
 
 
 def _vergeef(param: str, labels, wat: str, standaard: str, jaar, oplosser=None, melding=None) -> None:

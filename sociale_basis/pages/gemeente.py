@@ -55,11 +55,14 @@ k2.metric("Acute zorg", teksten.bedrag(rij, "acute_zorg", k.per_inwoner),
           delta_color="off", delta_arrow="off")
 k3.metric("€ acuut per € preventie",
           fmt.factor(rij["acuut_per_euro_preventie"]) if rij["rangbaar"] else fmt.LEEG,
-          delta=f"Nederland {fmt.factor(nl['acuut_per_euro_preventie'])} · mediaan "
+          # Kort genoeg om niet afgekapt te worden; de regel eronder zegt voluit wat gewogen en mediaan zijn.
+          delta=f"NL {fmt.factor(nl['acuut_per_euro_preventie'])} · med. "
                 f"{fmt.factor(teksten.spreiding(df)['mediaan'])}",
           delta_color="off", delta_arrow="off")
 k4.metric("Rang acuut per € preventie",
-          f"{rang} van {gerangschikt}" if rang else "geen rang",
+          # Het aantal onder het getal: '255 van 334' werd in een smalle kolom afgekapt.
+          str(rang) if rang else "geen rang", delta=f"van {gerangschikt} gemeenten", delta_color="off",
+          delta_arrow="off",
           help=f"{gerangschikt} gemeenten gerangschikt op € acute zorg per € collectieve preventie; 1 = de "
                f"minste acute zorg per euro preventie. Zonder rang ({len(df) - gerangschikt}): gemeenten "
                "zonder verhouding of met (bijna) geen eigen lasten voor acute zorg (zie Methode).")

@@ -54,7 +54,7 @@ if leden:
     reeksen.append(("Vergelijkingsgroep", charts.GROEP,
                     vragen.trend(store, sleutel, k.maat, doel, tuple(leden), basisjaar, k.zonder_regio)))
 nederland = vragen.trend(store, sleutel, k.maat, doel, None, basisjaar, k.zonder_regio)
-reeksen.append(("Nederland", "#111111", nederland))
+reeksen.append(("Nederland", charts.NEDERLAND, nederland))
 
 if indicator == "verhouding":
     kolom, as_titel, waarde = "acuut_per_euro_preventie", "€ acute zorg per € preventie", fmt.factor

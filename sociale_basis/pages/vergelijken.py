@@ -67,7 +67,7 @@ kolommen = {
 }
 # Rang alleen waar een betekenisvolle verhouding bestaat (niet bij € 0 eigen acute zorg); de rest
 # staat onderaan zonder rang.
-tabel["_rang"] = tabel["acuut_per_euro_preventie"].where(tabel["rangbaar"]).rank(method="min")
+tabel["_rang"] = vragen.rangen(tabel)
 tabel = tabel.sort_values(["_rang", "acuut_per_euro_preventie"], na_position="last")
 rang = tabel["_rang"]
 tabel = tabel[list(kolommen)].rename(columns=kolommen)
