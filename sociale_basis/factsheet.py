@@ -117,7 +117,8 @@ def inhoud(store: Store, sleutel: str, v: Verzoek) -> tuple[dict, dict[str, obje
     rollen = indicators.regiotaken(store, v.jaar).set_index("gm_code")
     if v.gm_code in rollen.index:
         r = rollen.loc[v.gm_code]
-        kanttekeningen.append(teksten.regiorol_zin(list(r["taken"]), int(r["uitkeringsjaar"]), v.zonder_regio))
+        kanttekeningen.append(teksten.regiorol_zin(list(r["taken"]), int(r["uitkeringsjaar"]), v.zonder_regio,
+                                                   zijbalk=False))
     for regel in (teksten.negatief(rij, v.maat), teksten.zonder_rang(rij, v.maat)):
         if regel:
             kanttekeningen.append(regel)

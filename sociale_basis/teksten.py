@@ -129,12 +129,16 @@ def regiorol(taken: list[str], uitkeringsjaar: int) -> str:
             f"{uitkeringsjaar})")
 
 
-def regiorol_zin(taken: list[str], uitkeringsjaar: int, zonder_regio: bool) -> str:
-    """De rol als centrumgemeente met wat dat voor de getoonde cijfers betekent (markdown-vet)."""
-    return (f"**{regiorol(taken, uitkeringsjaar)}.** "
-            + ("Beschermd wonen en opvang zijn hier weggelaten, net als bij alle andere gemeenten."
-               if zonder_regio else "Die zorg betaalt zij voor de hele regio; vergelijk ook ‘Zonder "
-               "regionale taken’ in de zijbalk."))
+def regiorol_zin(taken: list[str], uitkeringsjaar: int, zonder_regio: bool, zijbalk: bool = True) -> str:
+    """De rol als centrumgemeente met wat dat voor de getoonde cijfers betekent (markdown-vet).
+    `zijbalk`: verwijs naar de schakelaar (niet in een PDF, die heeft geen zijbalk)."""
+    if zonder_regio:
+        staart = "Beschermd wonen en opvang zijn hier weggelaten, net als bij alle andere gemeenten."
+    else:
+        staart = "Die zorg betaalt zij voor de hele regio" + (
+            "; vergelijk ook ‘Zonder regionale taken’ in de zijbalk." if zijbalk else
+            " (een vergelijking zonder regionale taken staat in het dashboard).")
+    return f"**{regiorol(taken, uitkeringsjaar)}.** {staart}"
 
 
 def spreiding(df: pd.DataFrame) -> dict:

@@ -55,6 +55,7 @@ def test_factsheet_een_pagina_met_de_cijfers_van_de_pagina(db, opslag, standaard
         assert kerncijfers[label] in tekst, label
     assert f"{kerncijfers['Rang acuut per € preventie']} {rang_van}" in tekst  # '322 van 331 gemeenten'
     assert "Centrumgemeente voor" in tekst                          # Groningen heeft regionale taken
+    assert "zijbalk" not in tekst                                    # een PDF heeft geen zijbalk
     assert "Naar de mediaan van de vergelijkingsgroep" in tekst       # zoals 'Wat als' op de pagina
     assert "rekenvoorbeeld, geen voorspelling" in tekst
     assert "CC BY 4.0" in tekst and "CBS" in tekst                   # bronnen en licenties
