@@ -269,7 +269,11 @@ def test_upload_controleren_publiceren(schrijfbaar, pagina, tmp_path):
     invoer.set_input_files(str(_eigen_sjabloon(db, tmp_path, "3000", "amsterdam_fout.csv", fout=True)))
     pagina.get_by_role("button", name="Controleren").click()
     pagina.get_by_text("De opslag is niet veranderd").wait_for()
-    problemen = pagina.locator("[data-testid='stTable']").last.inner_text()  # de eerste is de inhoud van de opslag
+    # De problementabel verschijnt soms net na de melding: wacht op de tabel die het bestand noemt
+    # (er staan meer tabellen op Gegevens, zoals de inhoud van de opslag).
+    tabel = pagina.locator("[data-testid='stTable']", has_text="amsterdam_fout.csv")
+    tabel.wait_for()
+    problemen = tabel.inner_text()
     assert "amsterdam_fout.csv" in problemen and "lasten_duizend_euro" in problemen
     assert huidige_versie(db) == voor
 
