@@ -319,26 +319,36 @@ LIJNSTIJL = {"begroting": "solid", "jaarrekening": "dot"}
 
 
 def trend(reeksen: list[tuple[str, str, pd.DataFrame]], kolom: str, as_titel: str, waarde, titel: str,
-          bron: str) -> go.Figure:
+          bron: str, medianen: list[tuple[str, str, pd.DataFrame]] = ()) -> go.Figure:
     """Lijnen per reeks (gemeente, groep, Nederland) en document; verticale stippellijnen bij
-    de breuken in het Iv3-schema die binnen de getoonde jaren vallen."""
+    de breuken in het Iv3-schema die binnen de getoonde jaren vallen. `medianen` (met q1, q3 en
+    gemeenten): de mediane gemeente naast een gewogen reeks, dunner en met ruiten, de middelste
+    helft in de hover."""
     data, jaren = [], set()
-    alle_jaren = sorted({int(j) for _, _, df in reeksen for j in df["jaar"].unique()})
-    for naam, kleur, df in reeksen:
+    alle = [(r, False) for r in reeksen] + [(r, True) for r in medianen]
+    alle_jaren = sorted({int(j) for (_, _, df), _ in alle for j in df["jaar"].unique()})
+    for (naam, kleur, df), mediaan in alle:
         for document, deel in df.groupby("document", sort=False):
             if deel[kolom].isna().all():
                 continue
             # Elk jaar een plek, ontbrekende leeg: geen lijn dwars over een jaar zonder cijfers.
             van, tot = deel["jaar"].min(), deel["jaar"].max()
-            deel = deel.set_index("jaar")[kolom].reindex([j for j in alle_jaren if van <= j <= tot])
-            jaren |= set(deel.dropna().index)
+            deel = deel.set_index("jaar").reindex([j for j in alle_jaren if van <= j <= tot])
+            jaren |= set(deel[kolom].dropna().index)
+            tekst = [waarde(v) for v in deel[kolom]]
+            if mediaan:
+                tekst = [f"{t}; middelste helft {waarde(a)}–{waarde(b)} ({fmt.getal(n)} gemeenten met een rang)"
+                         if pd.notna(n) else t for t, a, b, n in zip(tekst, deel["q1"], deel["q3"], deel["gemeenten"])]
             data.append({
                 "type": "scatter", "mode": "lines+markers", "name": f"{naam} – {document}",
-                "x": deel.index.tolist(), "y": [None if pd.isna(v) else float(v) for v in deel],
+                "x": deel.index.tolist(), "y": [None if pd.isna(v) else float(v) for v in deel[kolom]],
                 "connectgaps": False,
-                "line": {"color": kleur, "dash": LIJNSTIJL.get(document, "solid"), "width": 2.5},
-                "marker": {"color": kleur, "size": 7, "symbol": "circle" if document == "begroting" else "square"},
-                "customdata": [waarde(v) for v in deel],
+                "line": {"color": kleur, "dash": LIJNSTIJL.get(document, "solid"), "width": 1.5 if mediaan else 2.5},
+                "marker": {"color": kleur, "size": 7,
+                           "symbol": ("diamond-open" if mediaan else "circle") if document == "begroting"
+                           else ("diamond" if mediaan else "square")},
+                "opacity": 0.75 if mediaan else 1,
+                "customdata": tekst,
                 "hovertemplate": f"{naam}, {document} %{{x}}: %{{customdata}}<extra></extra>"})
     zichtbaar = [(x, tekst) for x, tekst in BREUKEN if jaren and min(jaren) < x < max(jaren)]
     layout = {
@@ -348,11 +358,15 @@ def trend(reeksen: list[tuple[str, str, pd.DataFrame]], kolom: str, as_titel: st
         "hovermode": "closest",
         "shapes": [{"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0, "y1": 1,
                     "line": {"color": GRIJS, "width": 1.5, "dash": "dash"}} for x, _ in zichtbaar],
+        # Elk label links van zijn lijn, het laatste rechts: zo overlappen twee breuken niet.
         "annotations": [{"xref": "x", "yref": "paper", "x": x, "y": 1, "text": tekst, "showarrow": False,
-                         "xanchor": "center", "yanchor": "bottom", "font": {"size": 11, "color": "#555"}}
-                        for x, tekst in zichtbaar],
+                         "xanchor": "left" if i == len(zichtbaar) - 1 else "right", "xshift": 0,
+                         "yanchor": "bottom", "font": {"size": 11, "color": "#555"}}
+                        for i, (x, tekst) in enumerate(zichtbaar)],
     }
-    return figuur(data, layout, titel, bron, hoogte=560, marge={**MARGE, "b": 190})
+    # De legenda (twee kolommen) groeit met het aantal lijnen; de bronregel moet eronder blijven.
+    onder = 110 + 22 * math.ceil(len(data) / 2)
+    return figuur(data, layout, titel, bron, hoogte=370 + onder, marge={**MARGE, "b": onder})
 
 
 def maatstaf(df: pd.DataFrame, x_kol: str, y_kol: str, gekozen: str | None, groep: list[str],

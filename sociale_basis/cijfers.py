@@ -109,9 +109,11 @@ def kaart(df: pd.DataFrame, kolom: str, indicator: str, verhouding: bool, per_in
 
 
 def trend(reeksen: list[tuple[str, str, pd.DataFrame]], kolom: str, as_titel: str,
-          waarde: Callable[[object], str]) -> Tabel:
-    """charts.trend: een rij per jaar en document, een kolom per reeks (in de eenheid van de as)."""
-    ruw = pd.concat([pd.DataFrame(columns=["jaar", "document"])] + [df[["jaar", "document"]] for _, _, df in reeksen]
+          waarde: Callable[[object], str], medianen: list[tuple[str, str, pd.DataFrame]] = ()) -> Tabel:
+    """charts.trend: een rij per jaar en document, een kolom per reeks (in de eenheid van de as);
+    bij `medianen` ook het eerste en derde kwartiel (de middelste helft van de gemeenten)."""
+    alle = list(reeksen) + list(medianen)
+    ruw = pd.concat([pd.DataFrame(columns=["jaar", "document"])] + [df[["jaar", "document"]] for _, _, df in alle]
                     ).drop_duplicates()
     namen = []
     for naam, _, df in reeksen:
@@ -119,6 +121,12 @@ def trend(reeksen: list[tuple[str, str, pd.DataFrame]], kolom: str, as_titel: st
         namen.append(naam)
         ruw = ruw.merge(df[["jaar", "document", kolom]].rename(columns={kolom: naam}),
                         on=["jaar", "document"], how="left")
+    for naam, _, df in medianen:
+        wie = naam.split(":")[0]
+        kolommen = {kolom: f"{naam} ({as_titel})", "q1": f"{wie}: 1e kwartiel", "q3": f"{wie}: 3e kwartiel"}
+        namen += list(kolommen.values())
+        ruw = ruw.merge(df[["jaar", "document", *kolommen]].rename(columns=kolommen), on=["jaar", "document"],
+                        how="left")
     ruw = ruw.sort_values(["jaar", "document"]).rename(columns={"jaar": "Jaar", "document": "Document"})
     return Tabel(ruw.reset_index(drop=True), {"Jaar": lambda j: str(int(j)), **{n: waarde for n in namen}})
 

@@ -134,6 +134,17 @@ def trend(store: Store, model: str, maat: str, doeljaar: int, gm_codes: list[str
                        zonder_regio=zonder_regio)
 
 
+def trend_spreiding(store: Store, model: str, maat: str, doeljaar: int, gm_codes: list[str] | None = None,
+                    zonder_regio: bool = False) -> pd.DataFrame:
+    """Naast de gewogen verhouding van trend(): per jaar en document de mediane gemeente, de
+    kwartielen en het aantal gemeenten met een rang (Nederland of `gm_codes`)."""
+    if maat not in MATEN:
+        raise IndicatorFout(f"Onbekende maat '{maat}'; kies netto of bruto.")
+    _herreken(store, model, maat, doeljaar, zonder_regio)
+    return store.query("marts/trend_spreiding", model=model, maat=maat, doeljaar=doeljaar,
+                       gm_codes=list(gm_codes) if gm_codes is not None else None, zonder_regio=zonder_regio)
+
+
 def per_gemeente_herrekend(store: Store, model: str, jaar: int, document: str, maat: str,
                            doeljaar: int, zonder_regio: bool = False) -> pd.DataFrame:
     """Zoals per_gemeente, maar herrekend naar de gemeenten van `doeljaar` (bv. voor een kaart)."""

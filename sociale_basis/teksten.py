@@ -159,6 +159,24 @@ def gewogen_en_mediaan(gewogen: float, df: pd.DataFrame, wie: str = "Nederland")
             f"{s['onder_1']} gemeenten zitten onder € 1." + _trekt(gewogen, s["mediaan"]))
 
 
+def gewogen_en_mediaan_trend(nederland: pd.DataFrame, jaar: int, document: str) -> str:
+    """De regel onder de trend van de verhouding: welke lijn wat is, en de middelste helft van
+    Nederland in het gekozen jaar en document (anders het laatste jaar). `nederland`:
+    marts/trend_spreiding met de mediaan in acuut_per_euro_preventie."""
+    tekst = ("Dikke lijnen: gewogen (totaal acute zorg ÷ totaal preventie; grote gemeenten tellen zwaar). "
+             "Dunne lijnen met ruiten: de **mediane gemeente** (de middelste van de gemeenten met een rang; "
+             "de hover geeft de middelste helft).")
+    gekozen = nederland[(nederland["jaar"] == jaar) & (nederland["document"] == document)]
+    if gekozen.empty:
+        gekozen = nederland.sort_values("jaar").tail(1)
+    if gekozen.empty:
+        return tekst
+    r = gekozen.iloc[0]
+    return (tekst + f" In {r['document']} {int(r['jaar'])} ligt de middelste helft van de "
+            f"{int(r['gemeenten'])} gemeenten in Nederland tussen {fmt.factor(r['q1'])} en "
+            f"{fmt.factor(r['q3'])}; mediaan {fmt.factor(r['acuut_per_euro_preventie'])}.")
+
+
 def _trekt(gewogen: float, mediaan: float) -> str:
     """Welke kant grote gemeenten het gewogen cijfer op trekken (in een kleine groep soms omlaag)."""
     if gewogen > mediaan:

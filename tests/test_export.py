@@ -3,6 +3,7 @@ dezelfde getallen geven, en tekst die een spreadsheet niet als formule uitvoert.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import struct
 import time
@@ -12,8 +13,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from sociale_basis import charts, export
+from sociale_basis import charts, export, peers
 from sociale_basis.charts import VIJF_LAGEN
+from sociale_basis.dashboard.zijbalk import Keuze
 
 KEUZES = {"jaar": 2025, "document": "begroting", "maat": "netto", "model": "standaard",
           "gemeente": "=HYPERLINK(\"http://x\")", "bron": "Bron: CBS, Iv3"}
@@ -50,6 +52,18 @@ def test_bestandsnaam():
         "amsterdam_begroting-2025_netto_lagen.svg"
     assert export.bestandsnaam("Súdwest-Fryslân", "jaarrekening-2023", "bruto", "trend", ext="png") == \
         "sudwest-fryslan_jaarrekening-2023_bruto_trend.png"
+
+
+def test_bestandsnaam_zegt_zonder_regionale_taken():
+    """Zonder regionale taken zijn het andere cijfers: de naam van het bestand zegt het."""
+
+    k = Keuze(2025, "begroting", "netto", "netto", True, "GM0193", peers.Groep(), gemeente_naam="Zwolle")
+    assert export.bestandsnaam(*k.bestandsdelen("lagen"), ext="svg") == "zwolle_begroting-2025_netto_lagen.svg"
+    zonder = dataclasses.replace(k, zonder_regio=True)
+    assert export.bestandsnaam(*zonder.bestandsdelen("lagen"), ext="svg") == \
+        "zwolle_begroting-2025_netto_zonder-regio_lagen.svg"
+    assert export.bestandsnaam(*zonder.bestandsdelen("ranglijst", "Nederland"), ext="csv") == \
+        "nederland_begroting-2025_netto_zonder-regio_ranglijst.csv"
 
 
 TABEL = pd.DataFrame({"gm_code": ["GM0363", "GM0014", "GM9999"],

@@ -217,6 +217,31 @@ def test_trends_constante_prijzen(db):
     assert c[2023] == pytest.approx(n[2023]) and c[2019] > n[2019] and c.get(2024) is None
 
 
+def test_trends_verhouding_met_mediane_gemeente(db):
+    """Naast het gewogen cijfer per jaar de mediane gemeente en de middelste helft (issue 11): in
+    2025 dezelfde mediaan als Nederland zegt, en de kwartielen ook in de tabel achter de grafiek."""
+    at = app(db, "nederland", jaar="2025", document="Begroting")
+    regel = next(c.value for c in at.caption if "mediane gemeente" in c.value)
+    mediaan = regel.split("**mediane gemeente**: ")[1].split(";")[0]
+    at.switch_page("sociale_basis/pages/trends.py").run()
+    at.selectbox(key="reeks").select("verhouding").run()
+    assert not at.exception
+    sporen = {s["name"]: s for s in figuren(at)[0]["data"]}
+    nl = sporen["Nederland: mediane gemeente – begroting"]
+    punt = dict(zip(nl["x"], nl["customdata"]))[2025]
+    assert punt.startswith(f"{mediaan}; middelste helft € ") and "gemeenten met een rang" in punt
+    assert "Vergelijkingsgroep: mediane gemeente – begroting" in sporen
+    gewogen = dict(zip(sporen["Nederland – begroting"]["x"], sporen["Nederland – begroting"]["y"]))[2025]
+    assert f"{gewogen:.2f}".replace(".", ",") not in mediaan  # twee verschillende getallen, allebei te zien
+    assert any(c.value.startswith("Dikke lijnen: gewogen") and f"mediaan {mediaan}." in c.value for c in at.caption)
+    tabel = at.table[0].value
+    assert {"Nederland: 1e kwartiel", "Nederland: 3e kwartiel",
+            "Nederland: mediane gemeente (€ acute zorg per € preventie)"} <= set(tabel.columns)
+    # Bij een bedrag (geen verhouding) geen mediaanlijnen.
+    at.selectbox(key="reeks").select("acute_zorg").run()
+    assert not any("mediane gemeente" in s["name"] for s in figuren(at)[0]["data"])
+
+
 def test_trends_url_herstelt_indicator(db):
     at = app(db, "trends", jaar="2025", maat="Bruto", reeks="Acute zorg", prijzen="Constant")
     assert at.selectbox(key="reeks").value == "acute_zorg"

@@ -48,7 +48,7 @@ def _keuzes() -> dict[str, object]:
     if "_keuze" not in st.session_state:
         return {"model": modelkeuze.label()}
     k = zijbalk.keuze()
-    return {"jaar": k.jaar, "document": k.document, "maat": k.maat, "model": k.model,
+    return {"jaar": k.jaar, "document": k.document, "maat": k.maat_tekst, "model": k.model,
             "gemeente": k.gemeente_naam, "bron": k.bron()}
 
 
@@ -60,7 +60,7 @@ def grafiek(wat: str, fig, tabel: cijfers.Tabel, wie: str | None = None, **kwarg
     gebeurtenis = st.plotly_chart(fig, **kwargs)
     k = zijbalk.keuze()
     m = modelkeuze.variant()
-    stam = [wie or k.gemeente_naam, f"{k.document}-{k.jaar}", k.maat, wat]
+    stam = k.bestandsdelen(wat, wie)
     # Zonder browser geen PNG/SVG: de knoppen uit met de reden, in plaats van een download die mislukt.
     fout = export.afbeelding_fout()
     k1, k2, k3 = st.columns([1, 1, 4])

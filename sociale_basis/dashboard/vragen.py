@@ -71,6 +71,13 @@ def trend(store: Store, sleutel: str, maat: str, doeljaar: int, gm_codes: tuple[
 
 
 @gecacht
+def trend_spreiding(store: Store, sleutel: str, maat: str, doeljaar: int, gm_codes: tuple[str, ...] | None,
+                    zonder_regio: bool = False) -> pd.DataFrame:
+    return indicators.trend_spreiding(store, sleutel, maat, doeljaar,
+                                      list(gm_codes) if gm_codes is not None else None, zonder_regio)
+
+
+@gecacht
 def maatstaf(store: Store, sleutel: str, jaar: int, document: str, circulaire: str,
              zonder_regio: bool = False) -> pd.DataFrame:
     return indicators.maatstaf(store, sleutel, jaar, document, circulaire, zonder_regio)

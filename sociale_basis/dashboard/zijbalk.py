@@ -41,6 +41,12 @@ class Keuze:
         """'netto' of 'netto, zonder regionale taken': zo reist de schakelaar mee in elke bronregel."""
         return self.maat + (f", {teksten.ZONDER_REGIO_KORT}" if self.zonder_regio else "")
 
+    def bestandsdelen(self, wat: str, wie: str | None = None) -> list[str]:
+        """De delen van een exportnaam (export.bestandsnaam): wie, document-jaar, maat, en of de
+        regionale taken weg zijn — die schakelaar verandert de cijfers, dus ook de naam."""
+        return [wie or self.gemeente_naam, f"{self.document}-{self.jaar}", self.maat,
+                "zonder-regio" if self.zonder_regio else "", wat]
+
     def bron(self) -> str:
         eigen = (f" Met eigen cijfers (geen CBS) van {', '.join(n for _, n in self.eigen)}." if self.eigen else "")
         return (f"Bron: {BRON_CBS}, {self.document} {self.jaar}, {self.maat_tekst}.{eigen} "
@@ -162,12 +168,15 @@ def _gemeente_uit_link(store: Store, sleutel: str, jaar: int, namen: dict[str, s
 # Streamlit kent de actuele URL niet aan de serverkant (die verandert in de browser bij elke keuze)
 # en heeft geen klembord-API. Daarom een knopje dat in de browser zelf location.href kopieert; waar
 # het klembord geweigerd wordt (http buiten localhost) staat de link eronder om zelf te kopiëren.
-# Vaste tekst zonder invoer van buiten, dus JavaScript hier is veilig.
+# Vaste tekst zonder invoer van buiten, dus JavaScript hier is veilig. Het icoon is een SVG (Material
+# 'link'; als achtergrond, want st.html laat geen <svg> door), geen emoji: zonder emojifont (Debian-
+# server, sommige werkplekken) werd dat een leeg vakje.
 _KOPIEER = """
 <div class="sb-link">
   <button type="button" class="sb-kopieer" title="Kopieer de link naar deze weergave"
     style="font:inherit;font-size:0.875rem;padding:0.25rem 0.75rem;border:1px solid rgba(49,51,63,.2);
-           border-radius:0.5rem;background:white;cursor:pointer">🔗 Kopieer link</button>
+           border-radius:0.5rem;background:white;cursor:pointer;display:inline-flex;align-items:center;gap:0.35rem"
+    ><span aria-hidden="true" style="width:18px;height:18px;background:no-repeat center/18px url(&quot;data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 24 24'%3E%3Cpath d='M3.9 12c0-1.71 1.39-3.1 3.1-3.1h4V7H7c-2.76 0-5 2.24-5 5s2.24 5 5 5h4v-1.9H7c-1.71 0-3.1-1.39-3.1-3.1zM8 13h8v-2H8v2zm9-6h-4v1.9h4c1.71 0 3.1 1.39 3.1 3.1s-1.39 3.1-3.1 3.1h-4V17h4c2.76 0 5-2.24 5-5s-2.24-5-5-5z'/%3E%3C/svg%3E&quot;)"></span>Kopieer link</button>
   <div class="sb-link-uitslag" role="status" style="font-size:0.8rem;color:#555;margin-top:0.25rem;
        word-break:break-all"></div>
 </div>

@@ -212,7 +212,10 @@ st.markdown("""
 - **Vergelijkbare gemeenten** zijn de *k* gemeenten die het dichtst bij liggen op inwoners
   (logaritmisch), stedelijkheid en sociale structuur, elk gestandaardiseerd. Klassen komen uit
   2023–2025; voor andere jaren geldt het dichtstbijzijnde jaar. Groepscijfers zijn altijd gewogen:
-  totaal bedrag gedeeld door totaal inwoners.
+  totaal bedrag gedeeld door totaal inwoners. Naast elke gewogen verhouding (Nederland, Vergelijken,
+  Gemeente, factsheet en per jaar op Trends) staan de **mediane gemeente** en de middelste helft
+  (eerste tot derde kwartiel), over de gemeenten met een rang: het gewogen cijfer zegt wat het land
+  als geheel uitgeeft, de mediaan wat een gewone gemeente doet.
 - **Gemeentefonds.** De pagina Gemeentefonds zet netto uitgaven op 6.1, 6.2 (6.21–6.23) en 7.1
   naast het cluster *Sociale basisvoorzieningen*, en netto maatwerk + acuut naast de clusters
   *Individuele voorzieningen Wmo* en *Jeugd*. De clusterbedragen zijn een schatting van de

@@ -56,8 +56,14 @@ if leden:
 nederland = vragen.trend(store, sleutel, k.maat, doel, None, basisjaar, k.zonder_regio)
 reeksen.append(("Nederland", charts.NEDERLAND, nederland))
 
+spreiding = []  # bij de verhouding: de mediane gemeente en de middelste helft naast het gewogen cijfer
 if indicator == "verhouding":
     kolom, as_titel, waarde = "acuut_per_euro_preventie", "€ acute zorg per € preventie", fmt.factor
+    wie = ([("Vergelijkingsgroep", charts.GROEP, tuple(leden))] if leden else []) + [
+        ("Nederland", charts.NEDERLAND, None)]
+    for naam, kleur, codes in wie:
+        s = vragen.trend_spreiding(store, sleutel, k.maat, doel, codes, k.zonder_regio)
+        spreiding.append((f"{naam}: mediane gemeente", kleur, s.rename(columns={"mediaan": kolom})))
 else:
     kolom = f"{indicator}_per_inwoner" if k.per_inwoner else indicator
     as_titel = charts.eenheid(k.per_inwoner)
@@ -70,8 +76,11 @@ bron = (f"Bron: {zijbalk.BRON_CBS}; herindelingen: VNG/grenswijzigen (CC BY-NC-S
         + ("; CPI: CBS 83131NED" if basisjaar else "") + f". {k.maat_tekst.capitalize()}{prijstekst}. "
         f"Bewerking: Sociale Basis-dashboard, model ‘{k.model}’.")
 uitvoer.grafiek("trend", charts.trend(reeksen, kolom, as_titel, waarde,
-                             f"{INDICATOREN[indicator]} ({k.maat}{prijstekst})", bron),
-                cijfers.trend(reeksen, kolom, as_titel, waarde), config=charts.PLOTLY_CONFIG, key="trend")
+                             f"{INDICATOREN[indicator]} ({k.maat}{prijstekst})", bron, spreiding),
+                cijfers.trend(reeksen, kolom, as_titel, waarde, spreiding),
+                config=charts.PLOTLY_CONFIG, key="trend")
+if spreiding:
+    st.caption(teksten.gewogen_en_mediaan_trend(spreiding[-1][2], k.jaar, k.document))
 
 meldingen = []
 if k.maat == "netto":
