@@ -116,10 +116,15 @@ def lagen_vergelijking(gemeente: pd.Series, groep: pd.Series | None, nl: pd.Seri
     """Staven voor de gemeente per laag; ◆ voor de vergelijkingsgroep en | voor Nederland."""
     namen = [LAGEN[laag][0] for laag in VIJF_LAGEN]
     eigen = _laagwaarden(gemeente, per_inwoner)
+    grootste = max([abs(v) for v in eigen] + [1e-9])
+    ruim = [abs(v) >= 0.12 * grootste for v in eigen]
     data = [{"type": "bar", "orientation": "h", "x": eigen, "y": namen, "name": naam, "showlegend": False,
              "marker": {"color": [LAGEN[laag][1] for laag in VIJF_LAGEN], "pattern": APART},
-             "text": [waarde_tekst(v, per_inwoner) for v in eigen], "textposition": "inside",
-             "insidetextanchor": "start", "textfont": {"color": "white"},
+             "text": [waarde_tekst(v, per_inwoner) for v in eigen],
+             # Een smalle staaf heeft geen ruimte voor zijn bedrag: dat staat er dan achter, donker.
+             "textposition": ["inside" if past else "outside" for past in ruim],
+             "insidetextanchor": "start", "textfont": {"color": ["white" if past else "#111" for past in ruim]},
+             "cliponaxis": False,
              "hovertemplate": f"{naam}<br>%{{y}}: %{{text}}<extra></extra>"}]
     if per_inwoner:  # groep en land zijn alleen per inwoner vergelijkbaar
         for rij, label, marker in [

@@ -156,7 +156,8 @@ def gewogen_en_mediaan(gewogen: float, df: pd.DataFrame, wie: str = "Nederland")
     return (f"{wie} als geheel (gewogen: totaal acute zorg ÷ totaal preventie): {fmt.factor(gewogen)}. "
             f"De **mediane gemeente**: {fmt.factor(s['mediaan'])}; de middelste helft van de {s['n']} gemeenten "
             f"met een rang ligt tussen {fmt.factor(s['q1'])} en {fmt.factor(s['q3'])}, en "
-            f"{s['onder_1']} gemeenten zitten onder € 1." + _trekt(gewogen, s["mediaan"]))
+            + ("1 gemeente zit" if s["onder_1"] == 1 else f"{s['onder_1']} gemeenten zitten") + " onder € 1."
+            + _trekt(gewogen, s["mediaan"]))
 
 
 def gewogen_en_mediaan_trend(nederland: pd.DataFrame, jaar: int, document: str) -> str:

@@ -64,6 +64,7 @@ def test_gewogen_naast_mediaan():
     zin = teksten.gewogen_en_mediaan(1.43, df)
     assert "gewogen" in zin and "€ 1,43" in zin and "mediane gemeente**: € 1,50" in zin
     assert "tussen € 0,88 en € 2,50" in zin
+    assert "en 1 gemeente zit onder € 1." in zin  # enkelvoud (was "1 gemeenten zitten")
     # Gewogen onder de mediaan (kan in een kleine groep): dan trekken grote gemeenten het omlaag.
     assert zin.endswith("gewogen cijfer omlaag.")
     assert teksten.gewogen_en_mediaan(2.0, df).endswith("Grote steden met veel acute zorg trekken het gewogen "
