@@ -92,6 +92,7 @@ def inhoud(store: Store, sleutel: str, v: Verzoek) -> tuple[dict, dict[str, obje
     rang, gerangschikt = indicators.rang(df, v.gm_code)
     s = teksten.spreiding(df)
     maat_tekst = v.maat + (", zonder regionale taken" if v.zonder_regio else "")
+    trend, geen_verhouding = _trend(store, sleutel, v, leden, naam)
 
     kern = [
         {"label": "Collectieve preventie per inwoner", "waarde": teksten.bedrag(rij, "collectieve_preventie", True),
@@ -161,10 +162,11 @@ def inhoud(store: Store, sleutel: str, v: Verzoek) -> tuple[dict, dict[str, obje
         "lagen_uitleg": ("Staaf: " + naam + (f". ◆ vergelijkingsgroep: {groepnaam} (gewogen)" if groep is not None else "")
                          + ". | Nederland (gewogen). Gearceerd: persoonlijk (inkomen en werk), geen collectieve preventie."),
         "trend_titel": f"€ acute zorg per € collectieve preventie door de jaren ({maat_tekst})",
-        "trend_uitleg": ("Doorgetrokken: begroting, gestippeld: jaarrekening. Grijze streepjeslijnen: breuken in de "
+        "trend_uitleg": ("Doorgetrokken: begroting, gestippeld: jaarrekening. Dun met ruiten: de mediane gemeente "
+                         "van Nederland; de andere lijnen zijn gewogen. Grijze streepjeslijnen: breuken in de "
                          "Iv3-reeks (" + "; ".join(tekst for _, tekst in charts.BREUKEN) + ")."
                          + (" Netto bestaat alleen voor jaren met baten per taakveld; andere jaren ontbreken."
-                            if v.maat == "netto" else "")),
+                            if v.maat == "netto" else "") + "".join(f" {m}" for m in geen_verhouding)),
         "wat_als": wat_als,
         "wat_als_niets": niets or "Er is geen vergelijkingsgroep of maatstaf om mee te rekenen.",
         "wat_als_voorbehoud": teksten.WAT_ALS_VOORBEHOUD,
@@ -181,7 +183,7 @@ def inhoud(store: Store, sleutel: str, v: Verzoek) -> tuple[dict, dict[str, obje
     }
 
     figuren = {"lagen": _lagen(rij, groep, nl, naam, groepnaam),
-               "trend": _trend(store, sleutel, v, leden, naam)}
+               "trend": trend}
     return gegevens, figuren
 
 
@@ -204,7 +206,8 @@ def _lagen(rij, groep, nl, naam: str, groepnaam: str):
     return _voor_pdf(fig, 380, 40)
 
 
-def _trend(store: Store, sleutel: str, v: Verzoek, leden: list[str], naam: str):
+def _trend(store: Store, sleutel: str, v: Verzoek, leden: list[str], naam: str) -> tuple[object, list[str]]:
+    """De trendfiguur en, per reeks zonder verhouding in sommige jaren, de zin die zegt waarom."""
     doel = indicators.doeljaar(store, v.jaar, v.gm_code)
     bestaand = set(indicators.gemeenten(store, doel)["gm_code"])
     reeksen = []
@@ -217,9 +220,14 @@ def _trend(store: Store, sleutel: str, v: Verzoek, leden: list[str], naam: str):
                                                                zonder_regio=v.zonder_regio)))
     reeksen.append(("Nederland", charts.NEDERLAND, indicators.trend(store, sleutel, v.maat, doel, None,
                                                              zonder_regio=v.zonder_regio)))
-    fig = charts.trend(reeksen, "acuut_per_euro_preventie", "€ acuut per € preventie", fmt.factor, "", "")
+    # Naast het gewogen Nederland de mediane gemeente (zoals op Trends); de groep alleen gewogen,
+    # anders wordt de kleine grafiek onleesbaar.
+    mediaan = indicators.trend_spreiding(store, sleutel, v.maat, doel, None, v.zonder_regio)
+    fig = charts.trend(reeksen, "acuut_per_euro_preventie", "€ acuut per € preventie", fmt.factor, "", "",
+                       [("NL mediaan", charts.NEDERLAND, mediaan.rename(columns={"mediaan": "acuut_per_euro_preventie"}))])
     fig.update_layout(legend={"y": -0.2, "font": {"size": 12}})
-    return _voor_pdf(fig, 400, 95)
+    geen = [m for n, _, df in reeksen if (m := teksten.geen_verhouding_in_reeks(n, df))]
+    return _voor_pdf(fig, 420, 115), geen
 
 
 def pdf(store: Store, sleutel: str, v: Verzoek) -> tuple[str, bytes]:

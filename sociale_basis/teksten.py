@@ -87,6 +87,19 @@ def eigen_acuut(rij: pd.Series) -> str | None:
     return GEEN_EIGEN_ACUUT if rij["acute_zorg"] <= 0 else WEINIG_EIGEN_ACUUT
 
 
+def geen_verhouding_in_reeks(naam: str, reeks: pd.DataFrame) -> str | None:
+    """Bij een trend van de verhouding: in welke jaren `naam` geen verhouding heeft omdat er (bijna)
+    geen eigen acute zorg is (marts/trend: geen_eigen_acuut), of None."""
+    geen = reeks[reeks["geen_eigen_acuut"].fillna(False).astype(bool)].sort_values(["jaar", "document"])
+    if geen.empty:
+        return None
+    wanneer = [f"{r.document} {int(r.jaar)}" for r in geen.itertuples()]
+    lijst = wanneer[0] if len(wanneer) == 1 else ", ".join(wanneer[:-1]) + " en " + wanneer[-1]
+    reden = GEEN_EIGEN_ACUUT if (geen["acute_zorg"] <= 0).all() else \
+        "geen of " + WEINIG_EIGEN_ACUUT
+    return f"{naam}: geen verhouding in {lijst}, want {reden}."
+
+
 def zonder_rang(rij: pd.Series, maat: str) -> str | None:
     """Waarom een gemeente geen rang krijgt, of None als ze er een heeft."""
     if bool(rij.get("rangbaar", True)):

@@ -242,6 +242,21 @@ def test_trends_verhouding_met_mediane_gemeente(db):
     assert not any("mediane gemeente" in s["name"] for s in figuren(at)[0]["data"])
 
 
+def test_trends_geen_verhouding_zonder_eigen_acute_zorg(db):
+    """Rozendaal heeft netto geen eigen acute zorg: de reeks toont dan geen verhouding (geen € 0,00 als
+    'beste' jaar) en een melding zegt in welke jaren en waarom (issue 11)."""
+    at = app(db, "trends", jaar="2025", document="Begroting", gemeente="Rozendaal")
+    at.selectbox(key="reeks").select("verhouding").run()
+    assert not at.exception
+    sporen = {s["name"]: s for s in figuren(at)[0]["data"]}
+    # Geen enkel netto jaar heeft een verhouding: geen lijn, zeker geen lijn op € 0,00.
+    assert not [y for n, s in sporen.items() if n.startswith("Rozendaal") for y in s["y"] if y is not None]
+    melding = next(i.value for i in at.info if i.value.startswith("Rozendaal: geen verhouding in"))
+    assert "begroting 2025" in melding and "waarschijnlijk via een regeling of centrumgemeente" in melding
+    # Nederland als geheel heeft wel een verhouding in elk jaar.
+    assert all(y is not None for y in sporen["Nederland – begroting"]["y"])
+
+
 def test_trends_url_herstelt_indicator(db):
     at = app(db, "trends", jaar="2025", maat="Bruto", reeks="Acute zorg", prijzen="Constant")
     assert at.selectbox(key="reeks").value == "acute_zorg"

@@ -5,8 +5,16 @@
 -- marts/indicatoren (werk.indicatoren_gekozen).
 -- `dekking` = het deel van de inwoners (naar aandeel) waarvoor de bron cijfers heeft; < 1 als
 -- een voorganger in dat jaar niets indiende (zie werk.herrekend).
+-- geen_eigen_acuut: zoals marts/indicatoren, met de landelijke drempel van dat jaar en document;
+-- dan geen verhouding (€ 0 acute zorg is geen 'beste' waarde, ook niet in een reeks).
 WITH herrekend AS (
     SELECT * FROM werk.herrekend($model, $maat, $doeljaar, $zonder_regio, p_gm_codes := $gm_codes)
+),
+drempel AS (
+    SELECT jaar, document, werk.acuut_drempel(sum(acute_zorg), sum(inwoners)) AS acuut_drempel_per_inwoner
+    FROM werk.herrekend($model, $maat, $doeljaar, $zonder_regio)
+    WHERE inwoners IS NOT NULL
+    GROUP BY jaar, document
 ),
 groep AS (
     SELECT jaar, document, count(inwoners) AS gemeenten, sum(inwoners) AS inwoners,
@@ -18,14 +26,17 @@ groep AS (
 prijs AS (
     SELECT g.*,
            CASE WHEN $prijsbasis IS NULL THEN 1.0
-                ELSE (SELECT cpi FROM main.prijsindex WHERE jaar = $prijsbasis) / pi.cpi END AS prijsfactor
+                ELSE (SELECT cpi FROM main.prijsindex WHERE jaar = $prijsbasis) / pi.cpi END AS prijsfactor,
+           werk.geen_eigen_acuut(g.acute_zorg, g.inwoners, d.acuut_drempel_per_inwoner) AS geen_eigen_acuut
     FROM groep g
     LEFT JOIN main.prijsindex pi USING (jaar)
+    LEFT JOIN drempel d USING (jaar, document)
 )
 SELECT
-    jaar, document, gemeenten, inwoners, dekking, prijsfactor,
+    jaar, document, gemeenten, inwoners, dekking, prijsfactor, geen_eigen_acuut,
     COLUMNS(lambda c: list_contains(werk.bedragen(), c)) * prijsfactor,
-    werk.acuut_per_preventie(acute_zorg, collectieve_preventie) AS acuut_per_euro_preventie,
+    CASE WHEN NOT geen_eigen_acuut THEN werk.acuut_per_preventie(acute_zorg, collectieve_preventie)
+    END AS acuut_per_euro_preventie,
     COLUMNS(lambda c: list_contains(werk.bedragen(), c)) * prijsfactor
         / inwoners AS '\0_per_inwoner'
 FROM prijs

@@ -83,6 +83,8 @@ if spreiding:
     st.caption(teksten.gewogen_en_mediaan_trend(spreiding[-1][2], k.jaar, k.document))
 
 meldingen = []
+if indicator == "verhouding":
+    meldingen += [m for naam, _, df in reeksen if (m := teksten.geen_verhouding_in_reeks(naam, df))]
 if k.maat == "netto":
     meldingen.append("Netto (lasten − baten) bestaat alleen voor jaren met baten per taakveld: begroting "
                      "2023–2025 en jaarrekening 2023. Kies **bruto** voor de hele reeks vanaf 2017.")
