@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from . import charts, fmt
+from . import charts, fmt, teksten
+from .indicators import rangen
 from .model import LAGEN
 
 
@@ -85,6 +86,39 @@ def spreiding(df: pd.DataFrame, gekozen: str | None, groep: list[str], per_inwon
                           "€ acuut per € preventie": fmt.factor})
 
 
+RANGLIJST = {
+    "gemeente": "Gemeente", "inwoners": "Inwoners",
+    "collectieve_preventie_per_inwoner": "Preventie per inwoner",
+    "acute_zorg_per_inwoner": "Acute zorg per inwoner",
+    "acuut_per_euro_preventie": "€ acuut per € preventie",
+    "sociale_basis_per_inwoner": "Sociale basis per inwoner",
+    "maatwerk_per_inwoner": "Maatwerk per inwoner",
+    "rol": "Centrumgemeente voor",
+    "opmerking": "Opmerking",
+}
+
+
+def ranglijst(df: pd.DataFrame, rollen: pd.DataFrame, eigen: set[str]) -> Tabel:
+    """De ranglijst van Vergelijken, voor scherm, CSV en Excel gelijk: rang alleen waar een
+    betekenisvolle verhouding bestaat (indicators.rangen); zonder rang ook geen verhouding (een
+    € 0,00 bij € 0 eigen acute zorg is geen beste waarde) maar de reden in ‘Opmerking’; de rol als
+    centrumgemeente erbij. `eigen`: gm-codes met eigen cijfers (geen CBS), herkenbaar aan ✎."""
+    t = df.copy()
+    t["gemeente"] = [f"{n} ✎ eigen cijfers" if c in eigen else n for c, n in zip(t["gm_code"], t["gemeente"])]
+    t["rol"] = teksten.centrumtaken(rollen, t["gm_code"])
+    t["opmerking"] = [teksten.eigen_acuut(r) or "" for _, r in t.iterrows()]
+    t["sociale_basis_per_inwoner"] = t[["persoonlijk_per_inwoner", "informeel_per_inwoner",
+                                        "institutioneel_per_inwoner"]].sum(axis=1)
+    t["_rang"] = rangen(t)
+    t["acuut_per_euro_preventie"] = t["acuut_per_euro_preventie"].where(t["_rang"].notna())
+    t["_naam"] = _sorteernaam(t["gemeente"])
+    t = t.sort_values(["_rang", "_naam"], na_position="last")
+    ruw = t[["gm_code", *RANGLIJST]].rename(columns=RANGLIJST)
+    ruw.insert(0, "Rang", t["_rang"].astype("Int64"))
+    euro = {c: fmt.euro for c in RANGLIJST.values() if "per inwoner" in c}
+    return Tabel(ruw.reset_index(drop=True), {**euro, "Inwoners": fmt.getal, "€ acuut per € preventie": fmt.factor})
+
+
 def maatstaf(df: pd.DataFrame, x_kol: str, y_kol: str, gekozen: str | None, groep: list[str],
              as_x: str, as_y: str) -> Tabel:
     """charts.maatstaf: uitkering (x) en uitgaven (y) per inwoner, plus het verschil."""
@@ -94,9 +128,12 @@ def maatstaf(df: pd.DataFrame, x_kol: str, y_kol: str, gekozen: str | None, groe
     return _per_gemeente(d, gekozen, groep, kolommen, {k: fmt.euro for k in kolommen.values()})
 
 
-def kaart(df: pd.DataFrame, kolom: str, indicator: str, verhouding: bool, per_inwoner: bool) -> Tabel:
+def kaart(df: pd.DataFrame, kolom: str, indicator: str, verhouding: bool, per_inwoner: bool,
+          rollen: pd.DataFrame | None = None) -> Tabel:
     """charts.kaart: per gemeente de waarde (in de eenheid van de legenda) en haar kleurklasse
-    (dezelfde klassen als de legenda); zonder waarde: grijs."""
+    (dezelfde klassen als de legenda); zonder waarde: grijs. Met `rollen` (marts/regiotaken op
+    gm_code) ook de rol als centrumgemeente en waarom een gemeente geen eigen acute zorg heeft,
+    zoals in de hover van de kaart."""
     kop = indicator if verhouding else f"{indicator} ({charts.eenheid(per_inwoner)})"
     met = df[df[kolom].notna()]
     nummer, _, etiketten = charts.klassen(met[kolom])
@@ -104,6 +141,9 @@ def kaart(df: pd.DataFrame, kolom: str, indicator: str, verhouding: bool, per_in
     ruw = pd.DataFrame({"gm_code": df["gm_code"], "Gemeente": df["gemeente"], kop: df[kolom],
                         "Klasse op de kaart": klasse.reindex(df.index).fillna("geen waarde (grijs)"),
                         "_naam": _sorteernaam(df["gemeente"])})
+    if rollen is not None:
+        ruw["Centrumgemeente voor"] = teksten.centrumtaken(rollen, df["gm_code"])
+        ruw["Opmerking"] = [teksten.eigen_acuut(r) or "" for _, r in df.iterrows()]
     return Tabel(ruw.sort_values("_naam").drop(columns="_naam").reset_index(drop=True),
                  {kop: fmt.factor if verhouding else _bedrag(per_inwoner)})
 

@@ -133,6 +133,13 @@ def regio_gemeentefonds(zonder_regio: bool) -> str:
             "‘Zonder regionale taken’ in de zijbalk aan om 6.81 weg te laten. ‘Sociale basis’ verandert daar niet door.")
 
 
+def centrumtaken(rollen: pd.DataFrame, gm_codes: pd.Series) -> list[str]:
+    """Per gemeente de regionale taken waarvoor ze centrumgemeente is ('beschermd wonen,
+    maatschappelijke opvang'), of '' (rollen: marts/regiotaken met gm_code als index)."""
+    return [", ".join(TAKEN.get(t, t) for t in rollen.loc[c, "taken"]) if c in rollen.index else ""
+            for c in gm_codes]
+
+
 def regiorol(taken: list[str], uitkeringsjaar: int) -> str:
     """'Centrumgemeente voor beschermd wonen en maatschappelijke opvang (ontvangt de
     decentralisatie-uitkering, 2024)'."""

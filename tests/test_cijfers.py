@@ -157,3 +157,41 @@ def test_elke_tabel_als_csv_en_excel(db, pagina):
     assert tabellen_ >= 1 and knoppen.count("Excel (.xlsx)") == tabellen_
     assert sum(label.endswith("(CSV)") or label == "Download als CSV" for label in knoppen
                if label != "Download het model (CSV)") == tabellen_
+
+
+def test_ranglijst_geen_verhouding_zonder_rang_en_reden_in_het_bestand(opslag, standaardmodel):
+    """Issue 11: een gemeente zonder rang (€ 0 of bijna geen eigen acute zorg) toont in de ranglijst
+    ook geen verhouding (Rozendaal stond er met € 0,00, Castricum met € 0,11), en CSV/Excel krijgen
+    dezelfde rang, rol en opmerking als het scherm."""
+    from sociale_basis import export, indicators
+    df = indicators.per_gemeente(opslag, standaardmodel, 2025, "begroting", "netto")
+    rollen = indicators.regiotaken(opslag, 2025).set_index("gm_code")
+    lijst = cijfers.ranglijst(df, rollen, set())
+    ruw = lijst.ruw.set_index("gm_code")
+    zonder = ruw[ruw["Rang"].isna()]
+    assert {"GM0277", "GM0383"} <= set(zonder.index)  # Rozendaal, Castricum
+    assert zonder["€ acuut per € preventie"].isna().all()
+    assert (zonder.loc[["GM0277", "GM0383"], "Opmerking"].str.contains("regeling of centrumgemeente")).all()
+    # Wie een rang heeft, houdt zijn verhouding; de lijst loopt van rang 1 omhoog, zonder rang onderaan.
+    met = ruw[ruw["Rang"].notna()]
+    assert met["€ acuut per € preventie"].notna().all() and met["Rang"].is_monotonic_increasing
+    assert list(lijst.ruw["Rang"].notna()) == sorted(lijst.ruw["Rang"].notna(), reverse=True)
+    assert ruw.loc["GM0193", "Centrumgemeente voor"].startswith("beschermd wonen")  # Zwolle
+    # Het scherm toont een streepje, het bestand een lege cel: nergens € 0,00 bij Rozendaal.
+    leesbaar = lijst.leesbaar().set_index("Gemeente")
+    assert leesbaar.loc["Rozendaal", "€ acuut per € preventie"] == fmt.LEEG
+    regels = export.csv(lijst.ruw, {"jaar": 2025}).decode("utf-8-sig").splitlines()
+    kop = regels[0].split(";")
+    assert kop[:3] == ["Rang", "gm_code", "Gemeente"] and "Opmerking" in kop
+    rozendaal = next(r.split(";") for r in regels if ";GM0277;" in r)
+    assert rozendaal[0] == "" and rozendaal[kop.index("€ acuut per € preventie")] == ""
+
+
+def test_kaarttabel_noemt_rol_en_reden(db):
+    """De tabel achter de kaart zegt wat de hover zegt: centrumgemeente en geen eigen acute zorg."""
+    at = app(db, "kaart", jaar="2025", document="Begroting")
+    tabel = tabellen(at)[0].set_index("Gemeente")
+    assert tabel.loc["Rozendaal", "Klasse op de kaart"] == "geen waarde (grijs)"
+    assert tabel.loc["Rozendaal", "Opmerking"].startswith("geen eigen lasten voor acute zorg")
+    assert "beschermd wonen" in tabel.loc["Zwolle", "Centrumgemeente voor"]
+    assert tabel.loc["Amsterdam", "Opmerking"] == ""

@@ -44,8 +44,7 @@ alle = vragen.gemeenten(store, sleutel, jaar_kaart)[["gm_code", "naam"]]
 df = alle.merge(df, on="gm_code", how="left").assign(gemeente=lambda d: d["gemeente"].fillna(d["naam"]))
 rollen = vragen.regiotaken(store, sleutel, k.jaar).set_index("gm_code")
 # In de hover: centrumgemeente (welke taken) en gemeenten zonder eigen lasten voor acute zorg.
-extra = ["<br>Centrumgemeente: " + ", ".join(teksten.TAKEN[t] for t in rollen.loc[c, "taken"])
-         if c in rollen.index else "" for c in df["gm_code"]]
+extra = [f"<br>Centrumgemeente: {t}" if t else "" for t in teksten.centrumtaken(rollen, df["gm_code"])]
 if "geen_eigen_acuut" in df:
     extra = [e + (f"<br>{o}" if (o := teksten.eigen_acuut(r)) else "") for e, (_, r) in zip(extra, df.iterrows())]
 
@@ -80,7 +79,7 @@ fig = charts.kaart(kaartbron.geojson_bron(store, sleutel, jaar_kaart), waarden, 
                    k.bron() + f" Grenzen: CBS/PDOK {jaar_kaart}."
                    + (" Herindelingen: VNG/grenswijzigen (CC BY-NC-SA 4.0)." if herrekenen else ""))
 uitvoer.grafiek("kaart", fig, cijfers.kaart(waarden, "_w", INDICATOREN[indicator], indicator == "verhouding",
-                                             k.per_inwoner),
+                                             k.per_inwoner, rollen),
                 config=charts.PLOTLY_KAART_CONFIG, key="kaart", on_select=_klik, selection_mode="points")
 namen = dict(zip(df["gm_code"], df["gemeente"]))
 if k.gemeente in namen:

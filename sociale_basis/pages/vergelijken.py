@@ -1,6 +1,5 @@
 """Vergelijken: een vergelijkingsgroep, preventie tegen acute zorg per gemeente, en een ranglijst."""
 
-import pandas as pd
 import streamlit as st
 
 from sociale_basis import charts, cijfers, fmt, teksten
@@ -43,38 +42,12 @@ st.caption("Elke stip is een gemeente. Boven de stippellijn gaat meer naar acute
 
 alle = st.toggle("Ranglijst van alle gemeenten", key="alle", bind="query-params")
 codes = set(df["gm_code"]) if alle else set(leden) | {k.gemeente}
-tabel = df[df["gm_code"].isin(codes)].copy()
-# Eigen cijfers (geen CBS) zijn in de ranglijst zelf te herkennen, ook in een schermafdruk.
-eigen_codes = dict(k.eigen)
-tabel["gemeente"] = [f"{n} ✎ eigen cijfers" if c in eigen_codes else n
-                     for c, n in zip(tabel["gm_code"], tabel["gemeente"])]
-# Centrumgemeenten en gemeenten zonder eigen acute lasten: in de ranglijst zelf te zien.
-tabel["rol"] = [", ".join(teksten.TAKEN[t] for t in rollen.loc[c, "taken"]) if c in rollen.index else ""
-                for c in tabel["gm_code"]]
-tabel["opmerking"] = [teksten.eigen_acuut(r) or "" for _, r in tabel.iterrows()]
-gekozen_naam = tabel.set_index("gm_code")["gemeente"].get(k.gemeente)
-tabel["sociale_basis_per_inwoner"] = tabel[["persoonlijk_per_inwoner", "informeel_per_inwoner",
-                                            "institutioneel_per_inwoner"]].sum(axis=1)
-kolommen = {
-    "gemeente": "Gemeente", "inwoners": "Inwoners",
-    "collectieve_preventie_per_inwoner": "Preventie per inwoner",
-    "acute_zorg_per_inwoner": "Acute zorg per inwoner",
-    "acuut_per_euro_preventie": "€ acuut per € preventie",
-    "sociale_basis_per_inwoner": "Sociale basis per inwoner",
-    "maatwerk_per_inwoner": "Maatwerk per inwoner",
-    "rol": "Centrumgemeente voor",
-    "opmerking": "Opmerking",
-}
-# Rang alleen waar een betekenisvolle verhouding bestaat (niet bij € 0 eigen acute zorg); de rest
-# staat onderaan zonder rang.
-tabel["_rang"] = vragen.rangen(tabel)
-tabel = tabel.sort_values(["_rang", "acuut_per_euro_preventie"], na_position="last")
-rang = tabel["_rang"]
-tabel = tabel[list(kolommen)].rename(columns=kolommen)
-tabel.insert(0, "Rang", rang.astype("Int64"))
-euro = {c: fmt.euro for c in kolommen.values() if "per inwoner" in c}
-stijl = tabel.style.format({**euro, "Inwoners": fmt.getal, "€ acuut per € preventie": fmt.factor,
-                            }, na_rep=fmt.LEEG)
+# Eén tabel voor scherm en bestand: rang alleen waar een verhouding betekenis heeft, en waarom niet,
+# centrumgemeenten en eigen cijfers (✎) in de lijst zelf te zien, ook in een schermafdruk.
+lijst = cijfers.ranglijst(df[df["gm_code"].isin(codes)], rollen, set(dict(k.eigen)))
+tabel = lijst.ruw.drop(columns="gm_code")
+gekozen_naam = dict(zip(lijst.ruw["gm_code"], tabel["Gemeente"])).get(k.gemeente)
+stijl = tabel.style.format(lijst.opmaak, na_rep=fmt.LEEG)
 if gekozen_naam is not None:
     stijl = stijl.apply(lambda r: ["font-weight: bold; background-color: #FCE5D6"
                                    if r["Gemeente"] == gekozen_naam else "" for _ in r], axis=1)
@@ -98,5 +71,5 @@ st.dataframe(stijl, hide_index=True, width="stretch", height=min(38 * (len(tabel
        for lang, kop in kort.items()},
     "Centrumgemeente voor": st.column_config.TextColumn(width=380),
     "Opmerking": st.column_config.TextColumn(width=580)})
-uitvoer.csv_knop(pd.DataFrame(df[df["gm_code"].isin(codes)]),
-            f"vergelijking_{k.document}_{k.jaar}_{k.maat}{'_zonder_regio' if zonder_regio else ''}.csv", "Download de ranglijst (CSV)")
+uitvoer.csv_knop(lijst.ruw, f"vergelijking_{k.document}_{k.jaar}_{k.maat}{'_zonder_regio' if zonder_regio else ''}.csv",
+                 "Download de ranglijst (CSV)")
