@@ -277,6 +277,25 @@ def test_gemeentefonds_circulaire_en_vergelijking(db):
     assert figuren(at)[0]["layout"]["title"]["text"].startswith("Maatwerk en acuut")
 
 
+def test_gemeentefonds_bestanden_heten_netto_ook_als_de_zijbalk_bruto_zegt(db, monkeypatch):
+    """De pagina rekent altijd netto; de namen van PNG/SVG/CSV en de keuzes in het bestand zeggen
+    dat ook als de zijbalk op bruto staat (een bestand ‘…_bruto_maatstaf.svg’ met netto cijfers
+    zou een verkeerde zin opleveren)."""
+    from sociale_basis import export
+    from sociale_basis.dashboard import uitvoer
+    namen, keuzes = [], []
+    echt_naam, echt_keuzes = export.bestandsnaam, uitvoer._keuzes
+    monkeypatch.setattr(export, "bestandsnaam", lambda *d, ext: namen.append(echt_naam(*d, ext=ext)) or namen[-1])
+    monkeypatch.setattr(uitvoer, "_keuzes", lambda k=None: keuzes.append(echt_keuzes(k)) or keuzes[-1])
+    at = app(db, jaar="2025", document="Begroting", maat="Bruto", gemeente="Zwolle")
+    namen.clear(), keuzes.clear()  # die van Nederland (daar is bruto juist)
+    at.switch_page("sociale_basis/pages/gemeentefonds.py").run()
+    assert not at.exception
+    assert any("altijd **netto**" in i.value for i in at.info)
+    assert namen and all("_netto_" in n and "bruto" not in n for n in namen), namen
+    assert keuzes and all(k["maat"] == "netto" and ", netto." in k["bron"] for k in keuzes), keuzes
+
+
 def test_gemeentefonds_jaar_zonder_circulaire(db):
     at = app(db, "gemeentefonds", jaar="2023")
     assert not at.exception

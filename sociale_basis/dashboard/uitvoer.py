@@ -13,18 +13,19 @@ from . import modelkeuze, zijbalk
 
 
 def csv_knop(df: pd.DataFrame, naam: str, label: str = "Download als CSV", *, sleutel: str | None = None,
-             keuzes: dict[str, object] | None = None) -> None:
+             keuzes: dict[str, object] | None = None, keuze: zijbalk.Keuze | None = None) -> None:
     """CSV met ';' en decimale komma, zoals Nederlandse spreadsheets die verwachten, en Excel. Het
     bestand wordt pas gemaakt als iemand klikt (niet bij elke rerun). Een kolom `model` zegt met welk
     model de cijfers zijn berekend; bij een variant zegt ook de bestandsnaam het. `sleutel` houdt
     meerdere knoppen op één pagina uit elkaar; `keuzes` vervangt de keuzes van de zijbalk voor
-    tabellen waar die niets over zeggen (de inhoud van de opslag, de importlog) — dan ook geen model."""
+    tabellen waar die niets over zeggen (de inhoud van de opslag, de importlog) — dan ook geen model.
+    `keuze`: de keuzes van de pagina als die afwijken van de zijbalk (Gemeentefonds is altijd netto)."""
     if keuzes is None:
         m = modelkeuze.variant()
         if m is not None:
             naam = naam.removesuffix(".csv") + f"_{m.naam}.csv"
         uit = df.assign(model=modelkeuze.label())
-        keuzes = _keuzes()
+        keuzes = _keuzes(keuze)
     else:
         uit = df.copy()
     # Eigen cijfers van een gemeente zijn geen CBS-cijfers: dat reist mee in het bestand.
@@ -43,22 +44,23 @@ def csv_knop(df: pd.DataFrame, naam: str, label: str = "Download als CSV", *, sl
                            key=f"{sleutel}_xlsx" if sleutel else None)
 
 
-def _keuzes() -> dict[str, object]:
-    """Wat in elk bestand meereist: de keuzes van de zijbalk en de bron."""
-    if "_keuze" not in st.session_state:
+def _keuzes(k: zijbalk.Keuze | None = None) -> dict[str, object]:
+    """Wat in elk bestand meereist: de keuzes van de zijbalk (of van de pagina) en de bron."""
+    if k is None and "_keuze" not in st.session_state:
         return {"model": modelkeuze.label()}
-    k = zijbalk.keuze()
+    k = k or zijbalk.keuze()
     return {"jaar": k.jaar, "document": k.document, "maat": k.maat_tekst, "model": k.model,
             "gemeente": k.gemeente_naam, "bron": k.bron()}
 
 
-def grafiek(wat: str, fig, tabel: cijfers.Tabel, wie: str | None = None, **kwargs):
+def grafiek(wat: str, fig, tabel: cijfers.Tabel, wie: str | None = None, *, keuze: zijbalk.Keuze | None = None,
+            **kwargs):
     """st.plotly_chart plus knoppen voor PNG en SVG (offline getekend, pas bij een klik), met een
     bestandsnaam die zegt wat het is: amsterdam_begroting-2025_netto_lagen.svg. Eronder, ingeklapt,
     de cijfers achter de grafiek als tabel (het tekstalternatief) met CSV en Excel. `wat` is per
-    pagina uniek: de knoppen heten ernaar."""
+    pagina uniek: de knoppen heten ernaar. `keuze`: als de pagina van de zijbalk afwijkt (zie csv_knop)."""
     gebeurtenis = st.plotly_chart(fig, **kwargs)
-    k = zijbalk.keuze()
+    k = keuze or zijbalk.keuze()
     m = modelkeuze.variant()
     stam = k.bestandsdelen(wat, wie)
     # Zonder browser geen PNG/SVG: de knoppen uit met de reden, in plaats van een download die mislukt.
@@ -79,7 +81,7 @@ def grafiek(wat: str, fig, tabel: cijfers.Tabel, wie: str | None = None, **kwarg
         # Een gewone tabel (geen canvas): voor schermlezers en om te kopiëren; lang = scrollen.
         st.table(leesbaar, hide_index=True, height=420 if len(leesbaar) > 12 else "content",
                  alt=f"De cijfers achter de grafiek ‘{titel}’")
-        csv_knop(tabel.ruw, export.bestandsnaam(*stam, ext="csv"), sleutel=wat)
+        csv_knop(tabel.ruw, export.bestandsnaam(*stam, ext="csv"), sleutel=wat, keuze=k)
     return gebeurtenis
 
 

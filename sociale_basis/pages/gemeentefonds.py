@@ -2,6 +2,8 @@
 (cluster Sociale basisvoorzieningen) en voor maatwerk plus acuut (clusters Individuele
 voorzieningen Wmo en Jeugd). Een schatting van de behoefte, geen oormerk."""
 
+from dataclasses import replace
+
 import streamlit as st
 
 from sociale_basis import charts, cijfers, fmt, teksten
@@ -32,6 +34,9 @@ if k.maat != "netto" or k.netto_ontbreekt:
     if k.netto_ontbreekt:
         st.stop()
 
+# Wat deze pagina toont is netto, ook als de zijbalk op bruto staat: zo heten en beschrijven ook de
+# bestanden het.
+k_netto = replace(k, maat="netto", gevraagde_maat="netto")
 namen_circ = {c: teksten.circulaire_naam(c)
               for c in beschikbaar["circulaire"]}
 opties = list(namen_circ)
@@ -75,7 +80,7 @@ bron = (f"Bron: {zijbalk.BRON_CBS}, {k.document} {k.jaar}, netto"
 assen = (df, f"{keuze}_fonds_per_inwoner", f"{keuze}_uitgaven_per_inwoner", k.gemeente, leden,
          f"uitkering ({fonds}), € per inwoner", "netto uitgaven, € per inwoner")
 uitvoer.grafiek("maatstaf", charts.maatstaf(*assen, f"{naam}: uitgaven en maatstaf", bron), cijfers.maatstaf(*assen),
-                config=charts.PLOTLY_CONFIG, key="maatstaf")
+                config=charts.PLOTLY_CONFIG, key="maatstaf", keuze=k_netto)
 boven = int((df[f"{keuze}_verschil"] > 0).sum())
 st.markdown(f"**{boven} van de {len(df)} gemeenten** geven netto meer uit aan {naam.lower()} dan de "
             f"maatstaf ({fonds}); boven de stippellijn ligt meer uitgaven dan uitkering.")
@@ -96,4 +101,5 @@ st.dataframe(weergave.style.format({"Inwoners": fmt.getal, "Uitgaven per inwoner
                                     "Uitkering per inwoner": fmt.euro, "Verschil per inwoner": fmt.euro,
                                     "Verschil totaal": fmt.bedrag}, na_rep=fmt.LEEG),
              hide_index=True, width="stretch")
-uitvoer.csv_knop(df, f"gemeentefonds_{circulaire}_{k.jaar}.csv", "Download alle gemeenten (CSV)")
+uitvoer.csv_knop(df, f"gemeentefonds_{circulaire}_{k.jaar}_netto.csv", "Download alle gemeenten (CSV)",
+                 keuze=k_netto)
