@@ -168,9 +168,12 @@ def verdeling_klassen(waarden: pd.Series) -> tuple[list[float], float, list[int]
     return grenzen, breedte, aantallen, etiketten
 
 
-def verhouding_verdeling(df: pd.DataFrame, nl_verhouding: float, titel: str, bron: str) -> go.Figure:
-    """Histogram van '€ acuut per € preventie' over gemeenten, met 1 (evenveel) en Nederland. De
-    klassen telt Python (verdeling_klassen), zodat de tabel onder de grafiek dezelfde aantallen heeft."""
+def verhouding_verdeling(df: pd.DataFrame, nl_verhouding: float, titel: str, bron: str,
+                         mediaan: float | None = None) -> go.Figure:
+    """Histogram van '€ acuut per € preventie' over gemeenten, met 1 (evenveel), Nederland (gewogen)
+    en, gegeven, de mediane gemeente. De klassen telt Python (verdeling_klassen), zodat de tabel onder
+    de grafiek dezelfde aantallen heeft. `df`: de gemeenten die meetellen (de pagina kiest die met een
+    rang, dezelfde als achter de mediaan)."""
     randen, breedte, aantallen, etiketten = verdeling_klassen(df["acuut_per_euro_preventie"])
     open_eind = bool(etiketten) and etiketten[-1].endswith("of meer")
     staven = {"type": "bar", "x": [a + breedte / 2 for a in randen], "y": aantallen, "width": breedte,
@@ -180,8 +183,13 @@ def verhouding_verdeling(df: pd.DataFrame, nl_verhouding: float, titel: str, bro
                        for i in range(len(randen))],
               "textposition": "outside", "cliponaxis": False,
               "hovertemplate": "€ %{customdata} per € preventie: %{y} gemeenten<extra></extra>"}
-    lijnen = [(1, "evenveel", LAGEN["institutioneel"][1], "right"),
-              (nl_verhouding, f"Nederland {fmt.factor(nl_verhouding)}", "#111", "left")]
+    # (x, label, kleur, kant, hoogte): de mediaan een regel lager, zodat zijn label niet over
+    # ‘evenveel’ valt als beide links van de 1 staan.
+    lijnen = [(1, "evenveel", LAGEN["institutioneel"][1], "right", 1.0),
+              (nl_verhouding, f"Nederland (gewogen) {fmt.factor(nl_verhouding)}", "#111", "left", 1.0)]
+    if mediaan is not None and not pd.isna(mediaan):
+        lijnen.append((mediaan, f"mediane gemeente {fmt.factor(mediaan)}", "#555",
+                       "right" if mediaan < nl_verhouding else "left", 0.9))
     as_titel = "€ acute zorg per € preventie"
     if open_eind:
         as_titel += f" (laatste staaf: {fmt.getal(randen[-1], 2)} of meer)"
@@ -191,10 +199,12 @@ def verhouding_verdeling(df: pd.DataFrame, nl_verhouding: float, titel: str, bro
         "yaxis": {"title": {"text": "aantal gemeenten"}},
         "bargap": 0.05, "showlegend": False,
         "shapes": [{"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0, "y1": 1,
-                    "line": {"color": kleur, "width": 2, "dash": "dash"}} for x, _, kleur, _ in lijnen],
-        "annotations": [{"xref": "x", "yref": "paper", "x": x, "y": 1, "text": tekst, "showarrow": False,
+                    "line": {"color": kleur, "width": 2, "dash": "dash" if y == 1.0 else "dot"}}
+                   for x, _, kleur, _, y in lijnen],
+        "annotations": [{"xref": "x", "yref": "paper", "x": x, "y": y, "text": tekst, "showarrow": False,
                          "xanchor": kant, "yanchor": "bottom", "xshift": 4 if kant == "left" else -4,
-                         "font": {"size": 12, "color": kleur}} for x, tekst, kleur, kant in lijnen],
+                         "font": {"size": 12, "color": kleur}, "bgcolor": "rgba(255,255,255,0.8)"}
+                        for x, tekst, kleur, kant, y in lijnen],
     }
     return figuur([staven], layout, titel, bron, hoogte=380)
 

@@ -48,6 +48,22 @@ def test_nederland_lagen_en_verdeling(db):
     assert tabel_verdeling["€ acute zorg per € preventie"].iloc[-1].endswith("of meer")
 
 
+def test_nederland_verdeling_telt_wie_een_rang_heeft_en_toont_de_mediaan(db):
+    """Het histogram telt dezelfde gemeenten als de mediaan (met een rang; Rozendaal met € 0 eigen
+    acute zorg stond in de laagste staaf) en heeft naast de gewogen lijn die van de mediane gemeente."""
+    at = app(db, jaar="2025", document="Begroting")
+    _, verdeling = figuren(at)
+    kop = next(m for m in at.metric if m.label == "€ acuut per € preventie")
+    mediaan = kop.delta.removeprefix("mediane gemeente ")
+    n = int(next(c.value for c in at.caption if "mediane gemeente" in c.value)
+            .split("middelste helft van de ")[1].split(" gemeenten")[0])
+    assert sum(verdeling["data"][0]["y"]) == n
+    labels = [a["text"] for a in verdeling["layout"]["annotations"]]
+    assert f"mediane gemeente {mediaan}" in labels
+    assert f"Nederland (gewogen) {kop.value}" in labels
+    assert any(f"De grafiek telt de **{n} gemeenten met een rang**" in m.value for m in at.markdown)
+
+
 def test_gemeente_lagen_tegen_groep_en_nederland(db):
     at = app(db, "gemeente", jaar="2025", document="Begroting", gemeente="Amsterdam")
     fig, = figuren(at)

@@ -42,16 +42,24 @@ st.caption("De grafiek toont de vijf lagen van het model; ‘overig’ (de rest 
               "hoofdtaakveld 0." if k.maat == "netto" else ""))
 
 st.subheader("Verschillen tussen gemeenten")
-uitvoer.grafiek("verdeling", charts.verhouding_verdeling(df, nl["acuut_per_euro_preventie"],
-                                            "€ acute zorg per € preventie, per gemeente", k.bron()),
-                cijfers.verhouding_verdeling(df), wie="nederland", config=charts.PLOTLY_CONFIG, key="nl_verdeling")
+# Dezelfde gemeenten als achter de mediaan: met een rang (geen € 0 eigen acute zorg als ‘beste’ staaf).
+met_rang = df[df["rangbaar"]]
+weinig = int((df["acuut_per_euro_preventie"].notna() & ~df["rangbaar"]).sum())
+uitvoer.grafiek("verdeling", charts.verhouding_verdeling(met_rang, nl["acuut_per_euro_preventie"],
+                                            "€ acute zorg per € preventie, per gemeente", k.bron(),
+                                            teksten.spreiding(df)["mediaan"]),
+                cijfers.verhouding_verdeling(met_rang), wie="nederland", config=charts.PLOTLY_CONFIG,
+                key="nl_verdeling")
 st.markdown(
     f"In **{meer_acuut} van de {len(df)} gemeenten** gaat meer geld naar acute en geëscaleerde zorg "
     f"dan naar collectieve preventie."
     + (f" Bij {geen_verhouding} {'gemeente' if geen_verhouding == 1 else 'gemeenten'} is de "
        f"{k.maat} preventie of acute zorg nul of negatief"
        + (" (baten groter dan lasten, bv. door rijksgeld voor opvang op 6.1)" if k.maat == "netto" else "")
-       + "; daar is geen verhouding te geven." if geen_verhouding else ""))
+       + "; daar is geen verhouding te geven." if geen_verhouding else "")
+    + (f" Zonder eigen acute zorg van betekenis (via een regeling of centrumgemeente): {weinig} "
+       f"{'gemeente' if weinig == 1 else 'gemeenten'}, zonder rang." if weinig else "")
+    + f" De grafiek telt de **{len(met_rang)} gemeenten met een rang**, dezelfde als achter de mediaan.")
 
 st.subheader("De lagen in cijfers")
 # Een aandeel van het totaal zegt alleen bruto iets: netto is het totaal bijna nul.
