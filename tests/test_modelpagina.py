@@ -5,6 +5,7 @@ variant of link geeft een Nederlandse melding, en uploaden werkt als `--model`."
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from conftest import REPO
@@ -77,6 +78,10 @@ def test_verdeling_61_buiten_de_sociale_basis_verandert_de_kop(db):
     assert not at.error
     assert "ov0.2" in zijbalk_model(at)
     assert kop(at) != voor  # minder preventie, dus meer acuut per euro preventie
+    # Ook de mediane gemeente verschuift, en staat naast het gewogen cijfer.
+    regel = next(c.value for c in at.caption if c.value.startswith("Nederland: gewogen"))
+    variant, standaard = re.findall(r"€ \d+,\d\d", regel)
+    assert variant != standaard
 
 
 def test_link_opent_dezelfde_variant(db):

@@ -129,6 +129,10 @@ def test_methode_netto_bruto_met_echte_cijfers(db):
     tekst = " ".join(m.value for m in at.markdown)
     assert "€ 4,13 mld" in tekst and "€ 2,88 mld" in tekst
     assert "CC BY-NC-SA" in tekst
+    # Elk landelijk cijfer zegt dat het gewogen is, met de mediane gemeente erbij (issue 11).
+    assert "gewogen: totaal ÷ totaal). De mediane gemeente: netto € " in tekst
+    regel = next(c.value for c in at.caption if "zonder regionale taken" in c.value and "6.81 weggelaten" in c.value)
+    assert "gewogen" in regel and "De mediane gemeente: € " in regel
     rijen = len(at.table[0].value)
     at.toggle(key="sociaal").set_value(False).run()
     assert len(at.table[0].value) > rijen

@@ -75,6 +75,9 @@ if tv23 is not None and "6.1" in set(tv23["taakveld"]):
     zes = tv23.set_index("taakveld").loc["6.1"]
     bruto = vragen.groep(store, sleutel, 2023, "jaarrekening", "bruto", None)
     netto = vragen.groep(store, sleutel, 2023, "jaarrekening", "netto", None)
+    mediaan_bruto, mediaan_netto = (
+        fmt.factor(teksten.spreiding(vragen.per_gemeente(store, sleutel, 2023, "jaarrekening", m))["mediaan"])
+        for m in ("bruto", "netto"))
     st.markdown(f"""
 Elk taakveld heeft **lasten** (uitgaven) en **baten** (inkomsten op hetzelfde taakveld, vaak
 geoormerkt rijksgeld). *Bruto* laat zien wat er door de gemeente heen gaat; **netto (lasten − baten)**
@@ -88,7 +91,8 @@ binnen en gaat weer uit, en is geen sociale basis. Bruto zou de jaarrekening 202
 {fmt.mld(bruto['collectieve_preventie'])} aan collectieve preventie tonen tegen
 {fmt.mld(bruto['acute_zorg'])} acute zorg; netto is dat {fmt.mld(netto['collectieve_preventie'])}
 tegen {fmt.mld(netto['acute_zorg'])} — {fmt.factor(netto['acuut_per_euro_preventie'])} acute zorg
-per euro preventie in plaats van {fmt.factor(bruto['acuut_per_euro_preventie'])}.
+per euro preventie in plaats van {fmt.factor(bruto['acuut_per_euro_preventie'])} (Nederland als geheel,
+gewogen: totaal ÷ totaal). De mediane gemeente: netto {mediaan_netto}, bruto {mediaan_bruto}.
 """)
 st.markdown("""
 Netto over de **hele** begroting is ongeveer nul: de algemene uitkering uit het gemeentefonds en de
@@ -159,10 +163,13 @@ bedrag zegt waar de zorg geboekt wordt, niet dat er weinig nodig is.
 try:
     met = vragen.groep(store, sleutel, k.jaar, k.document, k.maat, None)
     zonder = vragen.groep(store, sleutel, k.jaar, k.document, k.maat, None, True)
-    st.caption(f"Nederland, {k.document} {k.jaar} ({k.maat}): {fmt.factor(met['acuut_per_euro_preventie'])} "
+    med_met, med_zonder = (
+        fmt.factor(teksten.spreiding(vragen.per_gemeente(store, sleutel, k.jaar, k.document, k.maat, z))["mediaan"])
+        for z in (False, True))
+    st.caption(f"Nederland, {k.document} {k.jaar} ({k.maat}), gewogen: {fmt.factor(met['acuut_per_euro_preventie'])} "
                f"acute zorg per € preventie, zonder regionale taken "
                f"{fmt.factor(zonder['acuut_per_euro_preventie'])} ({fmt.bedrag(met['acute_zorg'] - zonder['acute_zorg'])} "
-               "op 6.81 weggelaten).")
+               f"op 6.81 weggelaten). De mediane gemeente: {med_met}, zonder regionale taken {med_zonder}.")
     st.caption(teksten.drempel_nu(vragen.per_gemeente(store, sleutel, k.jaar, k.document, k.maat, k.zonder_regio),
                                   f"de {k.document} {k.jaar} ({k.maat_tekst})"))
 except IndicatorFout as e:

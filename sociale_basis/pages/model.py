@@ -5,7 +5,7 @@ standaardmodel, de variant als modelbestand, en de gevoeligheid voor 6.1 en 6.74
 import pandas as pd
 import streamlit as st
 
-from sociale_basis import charts, cijfers, fmt, varianten
+from sociale_basis import charts, cijfers, fmt, teksten, varianten
 from sociale_basis.dashboard import modelkeuze, opslag, uitvoer, vragen, zijbalk
 from sociale_basis.model import LAGEN
 
@@ -87,6 +87,10 @@ for kolom, (naam, voor, na) in zip(st.columns(len(rijen)), rijen, strict=True):
     kolom.metric(f"€ acuut per € preventie — {naam}", fmt.factor(na["acuut_per_euro_preventie"]),
                  delta=_verschil(voor["acuut_per_euro_preventie"], na["acuut_per_euro_preventie"]),
                  delta_color="off")
+# Het landelijke cijfer is gewogen; ook de mediane gemeente kan verschuiven met een variant.
+med_standaard, med_variant = (teksten.spreiding(d)["mediaan"] for d in (gm_standaard, gm_variant))
+st.caption(f"Nederland: gewogen (totaal acute zorg ÷ totaal preventie). De mediane gemeente: "
+           f"{fmt.factor(med_variant)} met dit model, {fmt.factor(med_standaard)} met het standaardmodel.")
 kop = pd.DataFrame([{"": naam, "Model": m, "€ acuut per € preventie": r["acuut_per_euro_preventie"],
                      "Preventie per inwoner": r["collectieve_preventie"] / r["inwoners"],
                      "Acute zorg per inwoner": r["acute_zorg"] / r["inwoners"],
