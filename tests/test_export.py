@@ -82,12 +82,15 @@ def test_csv_heen_en_terug(tmp_path):
 
 
 def test_csv_voert_geen_formules_uit():
-    terug = pd.read_csv(io.BytesIO(export.csv(TABEL, KEUZES)), sep=";", decimal=",",
+    # Ook de keuzes die als kolommen meereizen (een groepsnaam of modelnaam kan van een gebruiker komen).
+    keuzes = KEUZES | {"groep": "+Zelf gekozen", "model": "@variant"}
+    terug = pd.read_csv(io.BytesIO(export.csv(TABEL, keuzes)), sep=";", decimal=",",
                         encoding="utf-8-sig", keep_default_na=False)
     assert terug["gemeente"].tolist() == ["Amsterdam", "Groningen", "'=1+1"]
     assert terug["toelichting"].tolist() == ["'-min", "'@SUM(A1)", "'\tt"]
+    assert set(terug["groep"]) == {"'+Zelf gekozen"} and set(terug["model"]) == {"'@variant"}
     # In het ruwe bestand begint geen enkele cel met een formuleteken, behalve dat getal.
-    regels = export.csv(TABEL, KEUZES).decode("utf-8-sig").splitlines()
+    regels = export.csv(TABEL, keuzes).decode("utf-8-sig").splitlines()
     cellen = [c for r in regels for c in r.split(";")]
     assert [c for c in cellen if c[:1] in ("=", "+", "-", "@", "\t", "\r")] == ["-1234,5"]
 
@@ -109,13 +112,14 @@ def test_xlsx_heen_en_terug_en_zonder_formules(tmp_path):
     assert boek["Over deze cijfers"]["B6"].data_type == "s"
 
 
-def test_kaart_exporteert_zonder_server():
+def test_kaart_exporteert_zonder_server(opslag, standaardmodel):
     """De kaart verwijst naar app/static/...; de exportbrowser heeft geen server en leest het bestand."""
-    bestand = next((export.STATIC / "kaart").glob("gemeenten_*.json"), None)
-    if bestand is None:
-        pytest.skip("geen kaartbestand in static/kaart (wordt gemaakt bij het eerste kaartbezoek)")
-    d = export._zonder_server({"data": [{"type": "choropleth", "geojson": f"app/static/kaart/{bestand.name}"}]})
+    from sociale_basis.dashboard import kaartbron
+    url = kaartbron.geojson_bron(opslag, standaardmodel, 2025)  # schrijft het bestand, zoals de pagina
+    assert url.startswith("app/static/kaart/gemeenten_2025_")
+    d = export._zonder_server({"data": [{"type": "choropleth", "geojson": url}]})
     assert d["data"][0]["geojson"]["type"] == "FeatureCollection"
+    assert len(d["data"][0]["geojson"]["features"]) == 342
 
 
 def test_zonder_chromium_een_nederlandse_fout_en_geen_wachten(figuur, monkeypatch):

@@ -131,6 +131,30 @@ def test_opdrachtregel_een_bestand_een_map_en_een_fout(db, tmp_path, capsys):  #
     assert not (tmp_path / "b.pdf").exists()
 
 
+@met_chromium
+def test_opdrachtregel_alle_gemeenten(db, tmp_path, capsys, monkeypatch):  # noqa: F811
+    """`--gemeente alle`: één factsheet per gemeente van dat jaar met cijfers, naar een map; wie geen
+    cijfers in de bron heeft wordt genoemd en overgeslagen. Alle 338 PDF's maken duurt minuten
+    (gemeten in de issuenotitie); hier telt de keuze van gemeenten, dus factsheet.alle schrijft
+    alleen de eerste twee echt."""
+    echt = factsheet.alle
+    gevraagd = []
+
+    def eerste_twee(store, sleutel, verzoeken, uitmap, meld=None):
+        gevraagd.extend(verzoeken)
+        return echt(store, sleutel, gevraagd[:2], uitmap, meld)
+
+    monkeypatch.setattr(factsheet, "alle", eerste_twee)
+    assert cli.main(["factsheet", "--gemeente", "ALLE", "--jaar", "2025", "--document", "begroting",
+                     "--uit", str(tmp_path / "alle")]) == 0
+    fout = capsys.readouterr().err
+    codes = [v.gm_code for v in gevraagd]
+    assert len(codes) == len(set(codes)) == 338  # 342 gemeenten, 4 zonder cijfers in de bron
+    assert "GM0363" in codes and "GM0310" not in codes  # Amsterdam wel, De Bilt (geen cijfers) niet
+    assert "Let op: geen cijfers in de bron voor" in fout and "De Bilt" in fout
+    assert len(list((tmp_path / "alle").glob("*_begroting-2025_netto_factsheet.pdf"))) == 2
+
+
 def test_opdrachtregel_zonder_traceback_als_netto_niet_kan(db, capsys):  # noqa: F811
     uit = subprocess.run([sys.executable, "-m", "sociale_basis.cli", "factsheet", "--gemeente", "GM0363",
                           "--jaar", "2019", "--document", "begroting", "--uit", "/tmp/nooit.pdf"],
