@@ -167,6 +167,11 @@ def test_gemeentepagina_heeft_de_factsheetknop(db):  # noqa: F811
     assert not at.exception
     knoppen = [b for b in at.get("download_button") if "Factsheet" in b.proto.label]
     assert len(knoppen) == 1 and knoppen[0].proto.disabled == (export.afbeelding_fout() is not None)
+    # De factsheet rekent per inwoner; staat de pagina op totalen, dan zegt de knop dat.
+    assert "Bedragen per inwoner" not in knoppen[0].proto.help
+    at = app(db, "gemeente", gemeente="Zwolle", weergave="Totaal")
+    knop, = [b for b in at.get("download_button") if "Factsheet" in b.proto.label]
+    assert "Bedragen per inwoner, ook nu de pagina totalen toont" in knop.proto.help
 
 
 def test_inhoud_onder_de_drempel_geen_verhouding_en_geen_link_zonder_adres(opslag, standaardmodel):

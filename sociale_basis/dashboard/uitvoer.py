@@ -107,7 +107,10 @@ def factsheet_knop(store: Store, sleutel: str, k: zijbalk.Keuze) -> None:
                        file_name=factsheet.bestandsnaam(k.gemeente_naam, v), mime="application/pdf",
                        icon=":material/picture_as_pdf:", on_click="ignore", disabled=fout is not None,
                        help=fout or "Eén A4 met de kopzin, de lagen naast groep en Nederland, de trend, de "
-                                    "gemeentefondsmaatstaf, ‘wat als’, de keuzes, bronnen en de link naar deze weergave.")
+                                    "gemeentefondsmaatstaf, ‘wat als’, de keuzes, bronnen en de link naar deze weergave."
+                                    + (" Bedragen per inwoner, ook nu de pagina totalen toont: zo is de gemeente te "
+                                       "vergelijken met groep en Nederland."
+                                       if not k.per_inwoner else ""))
 
 
 def _basis_url() -> str | None:
