@@ -59,6 +59,39 @@ def test_link_met_onbekende_gemeente_geeft_melding(db):  # noqa: F811
     assert k.gemeente == "GM0363" and not k.per_inwoner
 
 
+def test_link_vergeeft_ook_de_vergelijkingsgroep(db):  # noqa: F811
+    """Issue 12: ook groep, selectie (GM-codes, kleine letters) en kenmerken vergeven; wat onbekend is
+    wordt genoemd, de rest blijft gekozen (eerder vielen ze stil weg)."""
+    at = app(db, groep="zelf kiezen", selectie=["GM0193", "amsterdam", "Atlantis"])
+    assert not at.exception, at.exception
+    assert _meldingen(at) == ["De link noemt voor de groep de gemeente(n) ‘Atlantis’; die kennen we niet. "
+                              "Wel gekozen: Zwolle, Amsterdam."]
+    groep = at.session_state["_keuze"].groep
+    assert groep.wijze == "zelf" and groep.zelf == ("GM0193", "GM0363")
+
+    at = app(db, groep="Op KENMERKEN", provincie=["utrecht", "Gelderland", "Mars"])
+    assert _meldingen(at) == ["De link noemt provincie ‘Mars’; die kennen we niet. Wel gekozen: Utrecht, Gelderland."]
+    groep = at.session_state["_keuze"].groep
+    assert groep.wijze == "kenmerken" and groep.kenmerken["provincie"] == ("Utrecht", "Gelderland")
+
+    at = app(db, groep="Vergelijkbare gemeenten", k="99")
+    assert _meldingen(at) == ["De link noemt ‘99’ vergelijkbare gemeenten; dat kan van 5 tot 50. Je ziet er 10."]
+    assert at.session_state["_keuze"].groep.k == 10
+
+
+@pytest.mark.parametrize("pagina, param, ruw, sleutel, goed", [
+    ("trends", "reeks", "acute zorg", "reeks", "acute_zorg"),
+    ("kaart", "indicator", "ACUTE ZORG", "indicator", "acute_zorg"),
+])
+def test_link_vergeeft_de_keuzes_op_de_pagina(db, pagina, param, ruw, sleutel, goed):  # noqa: F811
+    at = app(db, pagina, **{param: ruw})
+    assert not at.exception, at.exception
+    assert at.selectbox(key=sleutel).value == goed and not at.warning
+    at = app(db, pagina, **{param: "onzin"})
+    assert [w.value for w in at.warning] == [f"De link noemt de indicator ‘onzin’; die kennen we niet. "
+                                             f"Je ziet {at.selectbox(key=sleutel).format_func(at.selectbox(key=sleutel).value)}."]
+
+
 def test_elke_pagina_heeft_kopieer_link(db):  # noqa: F811
     at = app(db, "trends")
     assert any("Kopieer link" in h.proto.body for h in at.get("html"))

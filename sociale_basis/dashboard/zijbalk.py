@@ -107,7 +107,7 @@ def zijbalk(store: Store, sleutel: str) -> Keuze:
                                 placeholder="Typ een naam…",
                                 help="Typ om te zoeken. De gekozen gemeente staat centraal op "
                                      "de pagina's Gemeente, Vergelijken en Kaart.")
-        groep = _groep_keuze(lijst, namen)
+        groep = _groep_keuze(lijst, namen, lambda ruw: _gemeente_uit_link(store, sleutel, int(jaar), namen, ruw))
         naam = modelkeuze.label()
         st.caption(f"Model: **{naam}** · {document} {jaar} · {maat}"
                    + (f" · {teksten.ZONDER_REGIO_KORT}" if zonder_regio else ""))
@@ -125,23 +125,60 @@ def zijbalk(store: Store, sleutel: str) -> Keuze:
 MAAT_LABELS, WEERGAVE_LABELS = links.MAAT_LABELS, links.WEERGAVE_LABELS
 
 
-def _vergeef(param: str, labels, wat: str, standaard: str, jaar, oplosser=None, melding=None) -> None:
+def vergeef(param: str, labels, wat: str, standaard: str, jaar=None, oplosser=None, melding=None) -> str | None:
     """Een link met een andere schrijfwijze (GM-code, kleine letters, CBS-naam) opent toch de
     bedoelde keuze: vóór de widget zetten we de URL op de vorm die de widget zelf schrijft en
     draaien opnieuw. Een widget leest de URL alleen bij de eerste keer; daarna niet meer nodig.
-    Een onbekende waarde krijgt een melding in plaats van stil de standaardkeuze (`melding(ruw)`
-    als een algemene zin niet past, zoals bij het jaar zelf)."""
+    Een onbekende waarde geeft de melding terug (None als alles klopt) in plaats van stil de
+    standaardkeuze; `melding(ruw)` als een algemene zin niet past, zoals bij het jaar zelf."""
     ruw = st.query_params.get(param)
     labels = list(labels)
     if ruw is None or param in st.session_state or ruw in labels:
-        return
+        return None
     goed = oplosser(ruw) if oplosser else links.keuze(ruw, labels)
     if goed is not None:
         st.query_params[param] = goed
         st.rerun()
-    meldingen = st.session_state.setdefault("_linkmeldingen", {})
-    meldingen[param] = (melding(ruw) if melding else
-                        f"De link noemt {wat} ‘{ruw}’; die kennen we niet voor {jaar}. Je ziet {standaard}.")
+    return (melding(ruw) if melding else
+            f"De link noemt {wat} ‘{ruw}’; die kennen we niet{f' voor {jaar}' if jaar else ''}. Je ziet {standaard}.")
+
+
+def vergeef_lijst(param: str, labels, wat: str, oplosser=None) -> str | None:
+    """Als `vergeef`, voor een keuze met meer waarden (`?selectie=GM0193&selectie=amsterdam`): elke
+    waarde die we herkennen blijft staan in de vorm van de widget; de onbekende noemt de melding."""
+    ruw = st.query_params.get_all(param)
+    labels = list(labels)
+    if not ruw or param in st.session_state or all(r in labels for r in ruw):
+        return None
+    los = oplosser or (lambda r: links.keuze(r, labels))
+    goed, onbekend = [], []
+    for r in ruw:
+        g = r if r in labels else los(r)
+        if g is None:
+            onbekend.append(r)
+        elif g not in goed:
+            goed.append(g)
+    tekst = (f"De link noemt {wat} {', '.join(f'‘{r}’' for r in onbekend)}; die kennen we niet"
+             + (f". Wel gekozen: {', '.join(goed)}." if goed else ".")) if onbekend else None
+    if goed != ruw:
+        if tekst:  # de melding overleeft de rerun in de sessie; linkmeldingen toont haar
+            st.session_state.setdefault("_linkmeldingen", {})[param] = tekst
+        st.query_params[param] = goed
+        st.rerun()
+    return tekst
+
+
+def _vergeef(param: str, *args, lijst: bool = False, **kwargs) -> None:
+    """vergeef/vergeef_lijst voor de zijbalk: de melding komt boven de pagina (linkmeldingen)."""
+    tekst = (vergeef_lijst if lijst else vergeef)(param, *args, **kwargs)
+    if tekst:
+        st.session_state.setdefault("_linkmeldingen", {})[param] = tekst
+
+
+def melding_hier(tekst: str | None) -> None:
+    """Een linkmelding van een widget op de pagina zelf (na linkmeldingen; zie vergeef)."""
+    if tekst:
+        st.warning(tekst, icon=":material/link_off:")
 
 
 def _jaar_bij_document(b: pd.DataFrame) -> None:
@@ -209,7 +246,14 @@ def linkmeldingen() -> None:
         st.warning(tekst, icon=":material/link_off:")
 
 
-def _groep_keuze(lijst: pd.DataFrame, namen: dict[str, str]) -> peers.Groep:
+def _groep_keuze(lijst: pd.DataFrame, namen: dict[str, str], gemeente_van) -> peers.Groep:
+    """`gemeente_van(ruw)`: de naam die een link bedoelt (GM-code, oude CBS-naam), of None."""
+    _vergeef("groep", peers.WIJZEN.values(), "de vergelijkingsgroep", peers.WIJZEN["vergelijkbaar"])
+    _vergeef("k", map(str, range(5, 51)), "", "", melding=lambda ruw: f"De link noemt ‘{ruw}’ vergelijkbare "
+             "gemeenten; dat kan van 5 tot 50. Je ziet er 10.")
+    _vergeef("selectie", namen.values(), "voor de groep de gemeente(n)", lijst=True, oplosser=gemeente_van)
+    for kenmerk, (label, opties) in klassen.KENMERKEN.items():
+        _vergeef(kenmerk, opties, label.lower(), lijst=True)
     with st.expander("Vergelijkingsgroep", expanded=False):
         wijze = st.radio("Groep", list(peers.WIJZEN), format_func=peers.WIJZEN.get, key="groep",
                          bind="query-params", label_visibility="collapsed")

@@ -99,6 +99,8 @@ elif niets:
 
 st.subheader("Achter de getallen: de taakvelden per laag")
 tv = vragen.taakvelden(store, sleutel, k.jaar, k.document, k.maat, k.gemeente)
+zijbalk.melding_hier(zijbalk.vergeef("laag", [naam for naam, _ in LAGEN.values()], "de laag",
+                                    LAGEN["institutioneel"][0]))
 laag = st.pills("Laag", list(LAGEN), format_func=lambda lg: LAGEN[lg][0], default="institutioneel",
                 key="laag", bind="query-params")
 deel = tv[tv["laag"] == laag] if laag else tv

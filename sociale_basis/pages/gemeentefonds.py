@@ -68,6 +68,8 @@ if k.gemeente in set(df["gm_code"]):
                       delta=fmt.bedrag(rij[f"{sleutel_v}_verschil"]), delta_color="off", delta_arrow="off",
                       help="Positief: de gemeente geeft meer uit dan de maatstaf; negatief: minder.")
 
+zijbalk.melding_hier(zijbalk.vergeef("vergelijking", [v[0] for v in VERGELIJKINGEN.values()], "de vergelijking",
+                                    VERGELIJKINGEN["sociale_basis"][0]))
 keuze = st.segmented_control("Vergelijking", list(VERGELIJKINGEN), default="sociale_basis",
                              format_func=lambda v: VERGELIJKINGEN[v][0], key="vergelijking",
                              bind="query-params", required=True)

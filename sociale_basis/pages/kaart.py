@@ -26,6 +26,7 @@ st.title("Kaart")
 eigen.markeer(store, sleutel, k.jaar, k.document)
 if k.zonder_regio:
     st.caption(teksten.ZONDER_REGIO_AAN)
+zijbalk.melding_hier(zijbalk.vergeef("indicator", INDICATOREN.values(), "de indicator", INDICATOREN["verhouding"]))
 indicator = st.selectbox("Indicator", list(INDICATOREN), format_func=INDICATOREN.get, key="indicator",
                          bind="query-params")
 jaar_kaart, herrekenen = kaartbron.kaartjaar(store, sleutel, k.jaar)

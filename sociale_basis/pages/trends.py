@@ -27,6 +27,8 @@ st.caption(f"Wordt het beter of slechter? Alle jaren staan in de gemeentelijke i
            "cijfers van gemeenten die sindsdien zijn samengevoegd of gesplitst, zijn herrekend naar "
            "die gemeenten (gewogen naar adressen)."
            + (f" {teksten.ZONDER_REGIO_AAN} Dat geldt voor elk jaar." if k.zonder_regio else ""))
+zijbalk.melding_hier(zijbalk.vergeef("reeks", INDICATOREN.values(), "de indicator", INDICATOREN["collectieve_preventie"]))
+zijbalk.melding_hier(zijbalk.vergeef("prijzen", ["Nominaal", "Constant"], "de prijzen", "Nominaal"))
 links, midden, rechts = st.columns([3, 2, 2])
 indicator = links.selectbox("Indicator", list(INDICATOREN), format_func=INDICATOREN.get,
                             key="reeks", bind="query-params")
