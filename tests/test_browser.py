@@ -224,6 +224,19 @@ def test_nederland_toont_kop_en_grafieken(dashboard, pagina):
     assert pagina.locator(".js-plotly-plot").count() == 2
 
 
+def test_tabellen_zonder_engelse_csv_knop(dashboard, pagina):
+    """De werkbalk van een tabel heeft geen ‘Download as CSV’ (ongefilterd, zonder bron; uit via
+    client.disableDataExport); onze eigen CSV- en Excelknoppen staan eronder."""
+    pagina.goto(f"{dashboard}/vergelijken?jaar=2025")
+    wacht_tot_klaar(pagina)
+    tabel = pagina.locator("[data-testid='stDataFrame']").first
+    tabel.scroll_into_view_if_needed()
+    tabel.hover()
+    pagina.locator("[data-testid='stElementToolbarButton']").first.wait_for()  # de werkbalk is er wel
+    assert pagina.get_by_role("button", name="Download as CSV").count() == 0
+    assert pagina.get_by_role("button", name="Download de ranglijst (CSV)").count() == 1
+
+
 # -- schrijven terwijl er gekeken wordt ------------------------------------------------------
 def _eigen_sjabloon(db, tmp_path, lasten: str, naam: str, fout: bool = False):
     from sociale_basis import indicators
