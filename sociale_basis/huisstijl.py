@@ -87,7 +87,8 @@ def _samen(basis: dict, eigen: dict) -> dict:
 # de 4,5:1 voor kleine tekst), labels van kerncijfers afbreken in plaats van afkappen met '…' (naast elkaar onderaan
 # uitgelijnd, zodat de getallen op één lijn blijven), en
 # de ene knop die Streamlit zelf aan de plotly-werkbalk toevoegt en die plotly's Nederlandse
-# vertaling (charts.PLOTLY_CONFIG) dus niet kent.
+# vertaling (charts.PLOTLY_CONFIG) dus niet kent; en de Engelse regel van het uploadvak ('50MB per
+# file • CSV': het maximum en het formaat staan al in het Nederlandse label).
 CSS = f"""<style>
 [data-testid="stCaptionContainer"] {{ color: {ZACHT}; opacity: 1; }}
 [data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"],
@@ -95,4 +96,6 @@ CSS = f"""<style>
 [data-testid="stColumn"] [data-testid="stMetricLabel"] {{ min-height: 2.5em; align-items: flex-end; }}
 .js-plotly-plot .plotly .modebar-btn[data-title="Fullscreen"]::after {{ content: "Volledig scherm"; }}
 .js-plotly-plot .plotly .modebar-btn[data-title="Close fullscreen"]::after {{ content: "Volledig scherm sluiten"; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {{ content: "of sleep het bestand hierheen"; font-size: 0.875rem; }}
 </style>"""

@@ -224,7 +224,7 @@ def test_nederland_toont_kop_en_grafieken(dashboard, pagina):
     assert pagina.locator(".js-plotly-plot").count() == 2
 
 
-def test_tabellen_zonder_engelse_csv_knop(dashboard, pagina):
+def test_tabellen_en_upload_zonder_engelse_knoppen(dashboard, pagina):
     """De werkbalk van een tabel heeft geen ‘Download as CSV’ (ongefilterd, zonder bron; uit via
     client.disableDataExport); onze eigen CSV- en Excelknoppen staan eronder."""
     pagina.goto(f"{dashboard}/vergelijken?jaar=2025")
@@ -235,6 +235,13 @@ def test_tabellen_zonder_engelse_csv_knop(dashboard, pagina):
     pagina.locator("[data-testid='stElementToolbarButton']").first.wait_for()  # de werkbalk is er wel
     assert pagina.get_by_role("button", name="Download as CSV").count() == 0
     assert pagina.get_by_role("button", name="Download de ranglijst (CSV)").count() == 1
+    # Het uploadvak: geen Engelse '50MB per file • CSV' maar een Nederlandse regel.
+    pagina.goto(f"{dashboard}/model")
+    wacht_tot_klaar(pagina)
+    regel = pagina.locator("[data-testid='stFileUploaderDropzoneInstructions'] span").first
+    regel.wait_for()
+    assert regel.evaluate("e => getComputedStyle(e).fontSize") == "0px"
+    assert regel.evaluate("e => getComputedStyle(e, '::after').content") == '"of sleep het bestand hierheen"'
 
 
 # -- schrijven terwijl er gekeken wordt ------------------------------------------------------
