@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from . import charts, fmt, teksten
-from .indicators import rangen
 from .model import LAGEN
 
 
@@ -98,23 +97,24 @@ RANGLIJST = {
 }
 
 
-def ranglijst(df: pd.DataFrame, rollen: pd.DataFrame, eigen: set[str]) -> Tabel:
-    """De ranglijst van Vergelijken, voor scherm, CSV en Excel gelijk: rang alleen waar een
-    betekenisvolle verhouding bestaat (indicators.rangen); zonder rang ook geen verhouding (een
-    € 0,00 bij € 0 eigen acute zorg is geen beste waarde) maar de reden in ‘Opmerking’; de rol als
-    centrumgemeente erbij. `eigen`: gm-codes met eigen cijfers (geen CBS), herkenbaar aan ✎."""
-    t = df.copy()
-    t["gemeente"] = [f"{n} ✎ eigen cijfers" if c in eigen else n for c, n in zip(t["gm_code"], t["gemeente"])]
+def ranglijst(df: pd.DataFrame, rang: pd.Series, rollen: pd.DataFrame, eigen: set[str],
+              rang_kop: str = "Rang") -> Tabel:
+    """De ranglijst van Vergelijken, voor scherm, CSV en Excel gelijk. `rang`: per rij van `df` de
+    rang (indicators.rangen; leeg zonder rang, en dan is ook de verhouding leeg: werk.verhouding),
+    met de reden in ‘Opmerking’ en de rol als centrumgemeente erbij. `rang_kop` zegt waarbinnen
+    (‘Rang in deze groep’ is geen landelijke rang). `eigen`: gm-codes met eigen cijfers, herkenbaar aan ✎."""
+    t = df.assign(_rang=rang.astype("Int64"))
+    # Als Series met tekst-dtype: ook een lege lijst (een groep zonder cijfers) blijft sorteerbaar op naam.
+    t["gemeente"] = pd.Series([f"{n} ✎ eigen cijfers" if c in eigen else str(n)
+                               for c, n in zip(t["gm_code"], t["gemeente"])], index=t.index, dtype="object")
     t["rol"] = teksten.centrumtaken(rollen, t["gm_code"])
     t["opmerking"] = [teksten.eigen_acuut(r) or "" for _, r in t.iterrows()]
     t["sociale_basis_per_inwoner"] = t[["persoonlijk_per_inwoner", "informeel_per_inwoner",
                                         "institutioneel_per_inwoner"]].sum(axis=1)
-    t["_rang"] = rangen(t)
-    t["acuut_per_euro_preventie"] = t["acuut_per_euro_preventie"].where(t["_rang"].notna())
     t["_naam"] = _sorteernaam(t["gemeente"])
     t = t.sort_values(["_rang", "_naam"], na_position="last")
     ruw = t[["gm_code", *RANGLIJST]].rename(columns=RANGLIJST)
-    ruw.insert(0, "Rang", t["_rang"].astype("Int64"))
+    ruw.insert(0, rang_kop, t["_rang"])
     euro = {c: fmt.euro for c in RANGLIJST.values() if "per inwoner" in c}
     return Tabel(ruw.reset_index(drop=True), {**euro, "Inwoners": fmt.getal, "€ acuut per € preventie": fmt.factor})
 

@@ -131,7 +131,8 @@ def xlsx(df: pd.DataFrame, keuzes: dict[str, object], titel: str = "Cijfers") ->
     blad.title = titel[:31]
     blad.append([str(k) for k in df.columns])
     for rij in df.itertuples(index=False):
-        blad.append([None if (isinstance(v, float) and v != v) else
+        # Leeg (NaN, pd.NA uit een Int64-kolom zoals de rang, None) als lege cel; openpyxl kent pd.NA niet.
+        blad.append([None if v is None or (pd.api.types.is_scalar(v) and pd.isna(v)) else
                      (v.item() if hasattr(v, "item") else v) for v in rij])
     over = boek.create_sheet("Over deze cijfers")
     over.append(["Keuze", "Waarde"])

@@ -102,7 +102,7 @@ def inhoud(store: Store, sleutel: str, v: Verzoek) -> tuple[dict, dict[str, obje
          "onder": f"Nederland {teksten.bedrag(nl, 'acute_zorg', True)}"
                   + (f" · groep {teksten.bedrag(groep, 'acute_zorg', True)}" if groep is not None else "")},
         {"label": "€ acuut per € preventie",
-         "waarde": fmt.factor(rij["acuut_per_euro_preventie"]) if rij["rangbaar"] else fmt.LEEG,
+         "waarde": fmt.factor(rij["acuut_per_euro_preventie"]),
          "onder": f"Nederland {fmt.factor(nl['acuut_per_euro_preventie'])} · mediaan {fmt.factor(s['mediaan'])}"},
         {"label": "Rang acuut per € preventie", "waarde": str(rang) if rang else "geen rang",
          "onder": f"van {gerangschikt} gemeenten · 1 = minste acute zorg per euro preventie"},
@@ -163,7 +163,7 @@ def inhoud(store: Store, sleutel: str, v: Verzoek) -> tuple[dict, dict[str, obje
                          + ". | Nederland (gewogen). Gearceerd: persoonlijk (inkomen en werk), geen collectieve preventie."),
         "trend_titel": f"€ acute zorg per € collectieve preventie door de jaren ({maat_tekst})",
         "trend_uitleg": ("Doorgetrokken: begroting, gestippeld: jaarrekening. Dun met ruiten: de mediane gemeente "
-                         "van Nederland; de andere lijnen zijn gewogen. Grijze streepjeslijnen: breuken in de "
+                         "van Nederland; groep en Nederland verder gewogen. Grijze streepjeslijnen: breuken in de "
                          "Iv3-reeks (" + "; ".join(tekst for _, tekst in charts.BREUKEN) + ")."
                          + (" Netto bestaat alleen voor jaren met baten per taakveld; andere jaren ontbreken."
                             if v.maat == "netto" else "") + "".join(f" {m}" for m in geen_verhouding)),

@@ -173,6 +173,9 @@ def gewogen_en_mediaan(gewogen: float, df: pd.DataFrame, wie: str = "Nederland")
     """Eén regel die zegt welk getal wat is: het gewogen cijfer (totaal ÷ totaal, grote gemeenten
     tellen zwaar) naast de mediane gemeente en de middelste helft."""
     s = spreiding(df)
+    if s["n"] == 0:
+        return (f"{wie} als geheel (gewogen: totaal acute zorg ÷ totaal preventie): {fmt.factor(gewogen)}. "
+                "Geen van deze gemeenten heeft een rang, dus er is geen mediane gemeente.")
     return (f"{wie} als geheel (gewogen: totaal acute zorg ÷ totaal preventie): {fmt.factor(gewogen)}. "
             f"De **mediane gemeente**: {fmt.factor(s['mediaan'])}; de middelste helft van de {s['n']} gemeenten "
             f"met een rang ligt tussen {fmt.factor(s['q1'])} en {fmt.factor(s['q3'])}, en "
@@ -184,7 +187,8 @@ def gewogen_en_mediaan_trend(nederland: pd.DataFrame, jaar: int, document: str) 
     """De regel onder de trend van de verhouding: welke lijn wat is, en de middelste helft van
     Nederland in het gekozen jaar en document (anders het laatste jaar). `nederland`:
     marts/trend_spreiding met de mediaan in acuut_per_euro_preventie."""
-    tekst = ("Dikke lijnen: gewogen (totaal acute zorg ÷ totaal preventie; grote gemeenten tellen zwaar). "
+    tekst = ("Dikke lijnen: de gemeente zelf, en groep en Nederland gewogen (totaal acute zorg ÷ totaal "
+             "preventie; grote gemeenten tellen zwaar). "
              "Dunne lijnen met ruiten: de **mediane gemeente** (de middelste van de gemeenten met een rang; "
              "de hover geeft de middelste helft).")
     gekozen = nederland[(nederland["jaar"] == jaar) & (nederland["document"] == document)]
@@ -194,7 +198,7 @@ def gewogen_en_mediaan_trend(nederland: pd.DataFrame, jaar: int, document: str) 
         return tekst
     r = gekozen.iloc[0]
     return (tekst + f" In {r['document']} {int(r['jaar'])} ligt de middelste helft van de "
-            f"{int(r['gemeenten'])} gemeenten in Nederland tussen {fmt.factor(r['q1'])} en "
+            f"{int(r['gemeenten'])} gemeenten met een rang in Nederland tussen {fmt.factor(r['q1'])} en "
             f"{fmt.factor(r['q3'])}; mediaan {fmt.factor(r['acuut_per_euro_preventie'])}.")
 
 

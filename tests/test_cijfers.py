@@ -175,14 +175,14 @@ def test_elke_tabel_als_csv_en_excel(db, pagina):
                if label != "Download het model (CSV)") == tabellen_
 
 
-def test_ranglijst_geen_verhouding_zonder_rang_en_reden_in_het_bestand(opslag, standaardmodel):
+def test_ranglijst_geen_verhouding_zonder_rang_en_reden_in_het_bestand(opslag, standaardmodel, tmp_path):
     """Issue 11: een gemeente zonder rang (€ 0 of bijna geen eigen acute zorg) toont in de ranglijst
     ook geen verhouding (Rozendaal stond er met € 0,00, Castricum met € 0,11), en CSV/Excel krijgen
     dezelfde rang, rol en opmerking als het scherm."""
     from sociale_basis import export, indicators
     df = indicators.per_gemeente(opslag, standaardmodel, 2025, "begroting", "netto")
     rollen = indicators.regiotaken(opslag, 2025).set_index("gm_code")
-    lijst = cijfers.ranglijst(df, rollen, set())
+    lijst = cijfers.ranglijst(df, indicators.rangen(df), rollen, set())
     ruw = lijst.ruw.set_index("gm_code")
     zonder = ruw[ruw["Rang"].isna()]
     assert {"GM0277", "GM0383"} <= set(zonder.index)  # Rozendaal, Castricum
@@ -201,6 +201,17 @@ def test_ranglijst_geen_verhouding_zonder_rang_en_reden_in_het_bestand(opslag, s
     assert kop[:3] == ["Rang", "gm_code", "Gemeente"] and "Opmerking" in kop
     rozendaal = next(r.split(";") for r in regels if ";GM0277;" in r)
     assert rozendaal[0] == "" and rozendaal[kop.index("€ acuut per € preventie")] == ""
+    # En Excel (een lege rang is pd.NA in een Int64-kolom; daar liep openpyxl op vast).
+    pad = tmp_path / "ranglijst.xlsx"
+    pad.write_bytes(export.xlsx(lijst.ruw, {"jaar": 2025}))
+    terug = pd.read_excel(pad, sheet_name="Cijfers").set_index("gm_code")
+    assert pd.isna(terug.loc["GM0277", "Rang"]) and terug.loc["GM0277", "Opmerking"] == ruw.loc["GM0277", "Opmerking"]
+    assert terug["Rang"].dropna().astype(int).tolist() == met["Rang"].astype(int).tolist()
+    assert terug.loc[met.index, "€ acuut per € preventie"].tolist() == pytest.approx(
+        met["€ acuut per € preventie"].tolist(), rel=1e-12)  # Excel bewaart 15 cijfers
+    # Een lege lijst (een groep zonder cijfers) is een lege tabel, geen fout.
+    leeg = df.iloc[0:0]
+    assert cijfers.ranglijst(leeg, indicators.rangen(leeg), rollen, set()).ruw.empty
 
 
 def test_kaarttabel_noemt_rol_en_reden(db):

@@ -77,6 +77,13 @@ def test_link_vergeeft_ook_de_vergelijkingsgroep(db):  # noqa: F811
     at = app(db, groep="Vergelijkbare gemeenten", k="99")
     assert _meldingen(at) == ["De link noemt ‘99’ vergelijkbare gemeenten; dat kan van 5 tot 50. Je ziet er 10."]
     assert at.session_state["_keuze"].groep.k == 10
+    at.run()
+    assert not _meldingen(at)  # één keer, niet bij elke klik opnieuw
+    # Een parameter van een andere groepswijze zegt niets: geen melding (de schuif is er niet eens).
+    at = app(db, groep="Zelf kiezen", k="99")
+    assert not _meldingen(at)
+    at.run()
+    assert not _meldingen(at)
 
 
 @pytest.mark.parametrize("pagina, param, ruw, sleutel, goed", [

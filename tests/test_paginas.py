@@ -105,6 +105,27 @@ def test_vergelijken_groep_wijzigen(db):
     assert "Drenthe" in at.markdown[0].value and 12 <= len(tabel) <= 13  # 12 gemeenten + Zwolle
 
 
+def test_vergelijken_rang_in_de_groep_en_randgevallen(db):
+    """Een rang binnen een groep heet ook zo (geen landelijke ‘rang 1’); een groep van alleen een
+    gemeente zonder eigen acute zorg krijgt geen € 0,00 en geen zin over ‘0 gemeenten’; een groep
+    zonder cijfers (De Bilt diende niets in) geeft uitleg, geen fout."""
+    at = app(db, "vergelijken", jaar="2025", document="Begroting", gemeente="Zwolle")
+    tabel = at.dataframe[0].value
+    assert "Rang in deze groep" in tabel.columns and "Rang" not in tabel.columns
+    assert sorted(tabel["Rang in deze groep"].dropna()) == list(range(1, len(tabel["Rang in deze groep"].dropna()) + 1))
+
+    at = app(db, "vergelijken", jaar="2025", document="Begroting", gemeente="Rozendaal", groep="Zelf kiezen",
+             selectie=["Rozendaal"])
+    assert not at.exception, at.exception
+    groep = next(m for m in at.metric if m.label.startswith("De vergelijkingsgroep"))
+    assert groep.value == "–"
+    assert any("Geen van deze gemeenten heeft een rang, dus er is geen mediane gemeente." in c.value for c in at.caption)
+    assert not any("van de 0 gemeenten" in c.value for c in at.caption)
+
+    at = app(db, "vergelijken", jaar="2025", document="Begroting", gemeente="GM0310", groep="Zelf kiezen")
+    assert not at.exception, at.exception
+
+
 def test_kaart_indicator_wisselen(db):
     at = app(db, "kaart", jaar="2025")
     assert "€ acute zorg per € collectieve preventie" in titels(at)[0]
@@ -130,9 +151,19 @@ def test_methode_netto_bruto_met_echte_cijfers(db):
     assert "€ 4,13 mld" in tekst and "€ 2,88 mld" in tekst
     assert "CC BY-NC-SA" in tekst
     # Elk landelijk cijfer zegt dat het gewogen is, met de mediane gemeente erbij (issue 11).
-    assert "gewogen: totaal ÷ totaal). De mediane gemeente: netto € " in tekst
+    from sociale_basis import fmt, indicators, model, teksten
+    from sociale_basis.store import Store
+    with Store(db, alleen_lezen=True) as store:
+        sleutel = store.laad_model(model.laad())
+        mediaan = {(j, m, z): fmt.factor(teksten.spreiding(indicators.per_gemeente(store, sleutel, j, d, m, z))["mediaan"])
+                   for j, d, m, z in [(2023, "jaarrekening", "netto", False), (2023, "jaarrekening", "bruto", False),
+                                      (2025, "begroting", "netto", False), (2025, "begroting", "netto", True)]}
+    assert (f"gewogen: totaal ÷ totaal). De mediane gemeente: netto {mediaan[(2023, 'netto', False)]}, bruto "
+            f"{mediaan[(2023, 'bruto', False)]}.") in tekst
     regel = next(c.value for c in at.caption if "zonder regionale taken" in c.value and "6.81 weggelaten" in c.value)
-    assert "gewogen" in regel and "De mediane gemeente: € " in regel
+    assert "gewogen" in regel
+    assert regel.endswith(f"De mediane gemeente: {mediaan[(2025, 'netto', False)]}, zonder regionale taken "
+                          f"{mediaan[(2025, 'netto', True)]}.")
     rijen = len(at.table[0].value)
     at.toggle(key="sociaal").set_value(False).run()
     assert len(at.table[0].value) > rijen
@@ -237,7 +268,7 @@ def test_trends_verhouding_met_mediane_gemeente(db):
     assert "Vergelijkingsgroep: mediane gemeente – begroting" in sporen
     gewogen = dict(zip(sporen["Nederland – begroting"]["x"], sporen["Nederland – begroting"]["y"]))[2025]
     assert f"{gewogen:.2f}".replace(".", ",") not in mediaan  # twee verschillende getallen, allebei te zien
-    assert any(c.value.startswith("Dikke lijnen: gewogen") and f"mediaan {mediaan}." in c.value for c in at.caption)
+    assert any(c.value.startswith("Dikke lijnen: de gemeente zelf, en groep en Nederland gewogen") and f"mediaan {mediaan}." in c.value for c in at.caption)
     tabel = at.table[0].value
     assert {"Nederland: 1e kwartiel", "Nederland: 3e kwartiel",
             "Nederland: mediane gemeente (€ acute zorg per € preventie)"} <= set(tabel.columns)

@@ -1,6 +1,7 @@
 """Regionale taken (issue 11): centrumgemeenten uit de gemeentefondsbrondata, de vergelijking
 "zonder regionale taken" en gemeenten zonder eigen lasten voor acute zorg."""
 
+import pandas as pd
 import pytest
 
 from sociale_basis import begrippen, indicators, teksten
@@ -57,7 +58,8 @@ def test_zonder_regionale_taken_precies_de_regionale_bedragen(opslag, standaardm
 def test_nul_acuut_gemarkeerd_en_zonder_rang(opslag, standaardmodel):
     df = indicators.per_gemeente(opslag, standaardmodel, 2025, "begroting", "netto")
     rozendaal = df.set_index("gemeente").loc["Rozendaal"]
-    assert rozendaal["acute_zorg"] == 0 and rozendaal["acuut_per_euro_preventie"] == 0
+    # Geen verhouding (werk.verhouding): een € 0,00 zou elders alsnog als ‘beste’ geciteerd worden.
+    assert rozendaal["acute_zorg"] == 0 and pd.isna(rozendaal["acuut_per_euro_preventie"])
     assert rozendaal["geen_eigen_acuut"] and not rozendaal["rangbaar"]
     assert "geen eigen lasten voor acute zorg" in teksten.zonder_rang(rozendaal, "netto")
     # Rang 1 gaat naar de laagste verhouding onder de gemeenten die eigen acute lasten hebben.
@@ -95,7 +97,8 @@ def test_bijna_geen_acute_zorg_geeft_geen_rang_1(opslag, standaardmodel):
     drempel = begrippen.DREMPEL_ACUUT * nl["acute_zorg_per_inwoner"]
     assert df["acuut_drempel_per_inwoner"].iloc[0] == pytest.approx(drempel)
     schier = df.set_index("gemeente").loc["Schiermonnikoog"]
-    assert 0 < schier["acute_zorg_per_inwoner"] < drempel and schier["acuut_per_euro_preventie"] < 0.02
+    assert 0 < schier["acute_zorg_per_inwoner"] < drempel and pd.isna(schier["acuut_per_euro_preventie"])
+    assert schier["acute_zorg"] / schier["collectieve_preventie"] < 0.02  # wat er als ‘rang 1’ stond
     assert schier["geen_eigen_acuut"] and not schier["rangbaar"]
     reden = teksten.zonder_rang(schier, "netto")
     assert reden.startswith("Geen rang: acute zorg is € 4 per inwoner, minder dan € 7 (5% van het landelijke bedrag per inwoner, € 148)")

@@ -3,8 +3,8 @@
 -- de regionale taakvelden (werk.regionale_taak), voor elke gemeente gelijk.
 -- geen_eigen_acuut: geen eigen acute zorg van betekenis (werk.geen_eigen_acuut: € 0, negatief of onder
 -- de drempel acuut_drempel_per_inwoner), meestal omdat een regeling of centrumgemeente die zorg
--- betaalt; zo'n gemeente krijgt geen rang (rangbaar), ook al is haar verhouding bijna 0: de laagste
--- plaats zou een verdienste suggereren die er niet is.
+-- betaalt; zo'n gemeente krijgt geen rang (rangbaar) en geen verhouding (werk.verhouding), ook al
+-- zou die bijna 0 zijn: de laagste plaats zou een verdienste suggereren die er niet is.
 SELECT
     gi.gm_code,
     coalesce(gj.naam, gi.gm_code) AS gemeente,
@@ -14,11 +14,11 @@ SELECT
     $maat AS maat,
     gi.inwoners,
     gi.* EXCLUDE (gm_code, jaar, document, inwoners),
-    werk.acuut_per_preventie(gi.acute_zorg, gi.collectieve_preventie) AS acuut_per_euro_preventie,
     -- Nederland zoals marts/groep het telt: alleen gemeenten met inwoners.
     werk.acuut_drempel(sum(gi.acute_zorg) FILTER (WHERE gi.inwoners IS NOT NULL) OVER (),
                        sum(gi.inwoners) OVER ()) AS acuut_drempel_per_inwoner,
     werk.geen_eigen_acuut(gi.acute_zorg, gi.inwoners, acuut_drempel_per_inwoner) AS geen_eigen_acuut,
+    werk.verhouding(gi.acute_zorg, gi.collectieve_preventie, geen_eigen_acuut) AS acuut_per_euro_preventie,
     werk.rangbaar(acuut_per_euro_preventie, geen_eigen_acuut) AS rangbaar,
     COLUMNS(lambda c: list_contains(werk.bedragen(), c))
         / gi.inwoners AS '\0_per_inwoner'

@@ -7,9 +7,9 @@ SELECT
     h.jaar, h.document, $maat AS maat, h.inwoners,
     h.* EXCLUDE (jaar, document, gm_code, inwoners, gewicht_aanwezig, gewicht_totaal),
     h.gewicht_aanwezig / h.gewicht_totaal AS dekking,
-    werk.acuut_per_preventie(h.acute_zorg, h.collectieve_preventie) AS acuut_per_euro_preventie,
     werk.acuut_drempel(sum(h.acute_zorg) OVER (), sum(h.inwoners) OVER ()) AS acuut_drempel_per_inwoner,
     werk.geen_eigen_acuut(h.acute_zorg, h.inwoners, acuut_drempel_per_inwoner) AS geen_eigen_acuut,
+    werk.verhouding(h.acute_zorg, h.collectieve_preventie, geen_eigen_acuut) AS acuut_per_euro_preventie,
     werk.rangbaar(acuut_per_euro_preventie, geen_eigen_acuut) AS rangbaar,
     COLUMNS(lambda c: list_contains(werk.bedragen(), c)) / h.inwoners AS '\0_per_inwoner'
 FROM werk.herrekend($model, $maat, $doeljaar, $zonder_regio) h

@@ -35,8 +35,7 @@ prijs AS (
 SELECT
     jaar, document, gemeenten, inwoners, dekking, prijsfactor, geen_eigen_acuut,
     COLUMNS(lambda c: list_contains(werk.bedragen(), c)) * prijsfactor,
-    CASE WHEN NOT geen_eigen_acuut THEN werk.acuut_per_preventie(acute_zorg, collectieve_preventie)
-    END AS acuut_per_euro_preventie,
+    werk.verhouding(acute_zorg, collectieve_preventie, geen_eigen_acuut) AS acuut_per_euro_preventie,
     COLUMNS(lambda c: list_contains(werk.bedragen(), c)) * prijsfactor
         / inwoners AS '\0_per_inwoner'
 FROM prijs

@@ -17,5 +17,9 @@ CREATE OR REPLACE MACRO werk.acuut_drempel(landelijk_acuut, landelijk_inwoners) 
 -- Zonder inwoners is de drempel niet te toetsen; dan telt alleen € 0 of minder (nooit leeg).
 CREATE OR REPLACE MACRO werk.geen_eigen_acuut(acuut, inwoners, drempel_per_inwoner) AS
     acuut <= 0 OR coalesce(acuut / inwoners < drempel_per_inwoner, false);
+-- De verhouding zoals elke mart haar toont: leeg zonder eigen acute zorg van betekenis. Een € 0,00
+-- of € 0,11 naast ‘geen rang’ (kaart, ranglijst, CSV) werd anders alsnog als ‘beste’ geciteerd.
+CREATE OR REPLACE MACRO werk.verhouding(acuut, preventie, geen_eigen_acuut) AS
+    CASE WHEN NOT geen_eigen_acuut THEN werk.acuut_per_preventie(acuut, preventie) END;
 CREATE OR REPLACE MACRO werk.rangbaar(verhouding, geen_eigen_acuut) AS
     verhouding IS NOT NULL AND NOT geen_eigen_acuut;

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from .. import indicators, klassen, links, peers, teksten
+from .. import export, indicators, klassen, links, peers, teksten
 from ..store import Store
 from . import modelkeuze
 from .vragen import beschikbaarheid, eigen_cijfers, gemeenten, gemeentenamen
@@ -46,6 +46,10 @@ class Keuze:
         regionale taken weg zijn — die schakelaar verandert de cijfers, dus ook de naam."""
         return [wie or self.gemeente_naam, f"{self.document}-{self.jaar}", self.maat,
                 "zonder-regio" if self.zonder_regio else "", wat]
+
+    def bestandsnaam(self, wat: str, wie: str | None = None, ext: str = "csv") -> str:
+        """amsterdam_begroting-2025_netto_taakvelden.csv: elke download heet zo (één regel)."""
+        return export.bestandsnaam(*self.bestandsdelen(wat, wie), ext=ext)
 
     def bron(self) -> str:
         eigen = (f" Met eigen cijfers (geen CBS) van {', '.join(n for _, n in self.eigen)}." if self.eigen else "")
@@ -249,26 +253,27 @@ def linkmeldingen() -> None:
 def _groep_keuze(lijst: pd.DataFrame, namen: dict[str, str], gemeente_van) -> peers.Groep:
     """`gemeente_van(ruw)`: de naam die een link bedoelt (GM-code, oude CBS-naam), of None."""
     _vergeef("groep", peers.WIJZEN.values(), "de vergelijkingsgroep", peers.WIJZEN["vergelijkbaar"])
-    _vergeef("k", map(str, range(5, 51)), "", "", melding=lambda ruw: f"De link noemt ‘{ruw}’ vergelijkbare "
-             "gemeenten; dat kan van 5 tot 50. Je ziet er 10.")
-    _vergeef("selectie", namen.values(), "voor de groep de gemeente(n)", lijst=True, oplosser=gemeente_van)
-    for kenmerk, (label, opties) in klassen.KENMERKEN.items():
-        _vergeef(kenmerk, opties, label.lower(), lijst=True)
     with st.expander("Vergelijkingsgroep", expanded=False):
         wijze = st.radio("Groep", list(peers.WIJZEN), format_func=peers.WIJZEN.get, key="groep",
                          bind="query-params", label_visibility="collapsed")
+        # Elke parameter alleen vergeven waar zijn widget ook verschijnt: anders blijft hij in de URL
+        # staan en komt de melding bij elke klik terug.
         if wijze == "vergelijkbaar":
+            _vergeef("k", map(str, range(5, 51)), "", "", melding=lambda ruw: f"De link noemt ‘{ruw}’ "
+                     "vergelijkbare gemeenten; dat kan van 5 tot 50. Je ziet er 10.")
             k = st.slider("Aantal gemeenten", 5, 50, 10, key="k", bind="query-params",
                           help="De gemeenten die het meest lijken op de gekozen gemeente in "
                                "inwoners, stedelijkheid en sociale structuur.")
             return peers.Groep("vergelijkbaar", k=k)
         if wijze == "zelf":
+            _vergeef("selectie", namen.values(), "voor de groep de gemeente(n)", lijst=True, oplosser=gemeente_van)
             zelf = st.multiselect("Gemeenten", list(namen), format_func=lambda c: namen.get(c, c),
                                   key="selectie", bind="query-params", placeholder="Kies gemeenten…")
             return peers.Groep("zelf", zelf=tuple(zelf))
         gekozen = {}
         for kenmerk, (label, opties) in klassen.KENMERKEN.items():
             aanwezig = [o for o in opties if o in set(lijst[kenmerk].dropna())]
+            _vergeef(kenmerk, aanwezig, label.lower(), lijst=True)
             gekozen[kenmerk] = tuple(st.multiselect(label, aanwezig, key=kenmerk, bind="query-params",
                                                     placeholder="alle"))
         return peers.Groep("kenmerken", kenmerken=gekozen)

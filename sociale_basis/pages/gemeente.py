@@ -54,7 +54,7 @@ k2.metric("Acute zorg", teksten.bedrag(rij, "acute_zorg", k.per_inwoner),
           delta=f"Nederland {teksten.bedrag(nl, 'acute_zorg', k.per_inwoner)}",
           delta_color="off", delta_arrow="off")
 k3.metric("€ acuut per € preventie",
-          fmt.factor(rij["acuut_per_euro_preventie"]) if rij["rangbaar"] else fmt.LEEG,
+          fmt.factor(rij["acuut_per_euro_preventie"]),  # leeg zonder eigen acute zorg (werk.verhouding)
           # Kort genoeg om niet afgekapt te worden; de regel eronder zegt voluit wat gewogen en mediaan zijn.
           delta=f"NL {fmt.factor(nl['acuut_per_euro_preventie'])} · med. "
                 f"{fmt.factor(teksten.spreiding(df)['mediaan'])}",
@@ -123,4 +123,4 @@ st.dataframe(
 st.caption("Bedragen in hele euro's: Iv3-bedrag (€ 1.000) × 1.000 × het deel dat het model aan deze "
            f"laag toekent. Zie de pagina Methode. {k.bron()}")
 uitvoer.csv_knop(tv.assign(gemeente=rij["gemeente"], jaar=k.jaar, document=k.document, maat=k.maat),
-            f"taakvelden_{k.gemeente}_{k.document}_{k.jaar}_{k.maat}.csv", "Download alle taakvelden (CSV)")
+                 k.bestandsnaam("taakvelden"), "Download alle taakvelden (CSV)")

@@ -103,5 +103,5 @@ st.dataframe(weergave.style.format({"Inwoners": fmt.getal, "Uitgaven per inwoner
                                     "Uitkering per inwoner": fmt.euro, "Verschil per inwoner": fmt.euro,
                                     "Verschil totaal": fmt.bedrag}, na_rep=fmt.LEEG),
              hide_index=True, width="stretch")
-uitvoer.csv_knop(df, f"gemeentefonds_{circulaire}_{k.jaar}_netto.csv", "Download alle gemeenten (CSV)",
-                 keuze=k_netto)
+uitvoer.csv_knop(df, k_netto.bestandsnaam(f"gemeentefonds-{circulaire}", "alle-gemeenten"),
+                 "Download alle gemeenten (CSV)", keuze=k_netto)

@@ -58,10 +58,8 @@ else:
     label = charts.eenheid(k.per_inwoner)
     tekst = [f"{n}<br>{INDICATOREN[indicator]}: {fmt.euro(v) if k.per_inwoner else fmt.mln(v)}"
              + (" per inwoner" if k.per_inwoner else "") + e for n, v, e in zip(df["gemeente"], df[kolom], extra)]
+# Zonder eigen acute zorg is de verhouding leeg (werk.verhouding): grijs, met de reden in de hover.
 waarden = df.assign(_w=df[kolom] if k.per_inwoner or indicator == "verhouding" else df[kolom] / 1e6)
-if indicator == "verhouding" and "rangbaar" in df:
-    # € 0 acute zorg is geen ‘beste’ verhouding maar geen eigen lasten: grijs, met de reden in de hover.
-    waarden.loc[~df["rangbaar"].fillna(False).astype(bool), "_w"] = None
 
 
 def _klik() -> None:

@@ -2,6 +2,8 @@
 verplaatsen, of een modelbestand uploaden), met de kernverhouding meteen naast die van het
 standaardmodel, de variant als modelbestand, en de gevoeligheid voor 6.1 en 6.74a."""
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
@@ -11,6 +13,9 @@ from sociale_basis.model import LAGEN
 
 store, sleutel = opslag.opslag()
 k = zijbalk.keuze()
+# Deze pagina rekent met alle taakvelden, ook met ‘Zonder regionale taken’ aan; zo heten en
+# beschrijven ook haar bestanden het.
+k_model = replace(k, zonder_regio=False)
 standaard = modelkeuze.standaard()
 actief = modelkeuze.variant() or standaard
 
@@ -99,8 +104,8 @@ kop = pd.DataFrame([{"": naam, "Model": m, "€ acuut per € preventie": r["acu
 st.dataframe(kop.assign(**{"€ acuut per € preventie": kop["€ acuut per € preventie"].map(fmt.factor),
                            **{c: kop[c].map(fmt.euro) for c in kop.columns if c.endswith("per inwoner")}}),
              hide_index=True, width="content")
-uitvoer.csv_knop(kop.rename(columns={"": "Wie", "Model": "Berekend met"}), f"kop_{k.document}_{k.jaar}_{k.maat}.csv",
-                 "Download de kop (CSV)", sleutel="kop")
+uitvoer.csv_knop(kop.rename(columns={"": "Wie", "Model": "Berekend met"}), k_model.bestandsnaam("kop", "nederland"),
+                 "Download de kop (CSV)", sleutel="kop", keuze=k_model)
 
 # -- meenemen -------------------------------------------------------------------------------------
 st.subheader("Meenemen en terugzetten")
@@ -154,7 +159,8 @@ if per_674a.nunique() == 1:
 st.info(zin, icon=":material/balance:")
 uitvoer.grafiek("gevoeligheid", charts.gevoeligheid(reeksen, "€ acuut per € preventie bij een andere verdeling van 6.1",
                                                    bron),
-                cijfers.gevoeligheid(reeksen), wie="nederland", config=charts.PLOTLY_CONFIG, key="gevoeligheid")
+                cijfers.gevoeligheid(reeksen), wie="nederland", config=charts.PLOTLY_CONFIG, key="gevoeligheid",
+                keuze=k_model)
 st.caption("Elk punt is een echt doorgerekend model: 6.1 vast verdeeld over informeel en institutioneel (de rest "
            "informeel), 6.74a in maatwerk of acuut" + ("" if basis.is_standaard else
                                                         f", verder {basis.omschrijving()}") +

@@ -20,7 +20,10 @@ if k.zonder_regio:
     st.caption(teksten.ZONDER_REGIO_AAN)
 
 meer_acuut = int((df["acute_zorg"] > df["collectieve_preventie"]).sum())
-geen_verhouding = int(df["acuut_per_euro_preventie"].isna().sum())
+# Zonder verhouding om twee redenen, elk één keer geteld: preventie of acute zorg nul of negatief, of
+# (bijna) geen eigen acute zorg (werk.verhouding laat de verhouding dan ook leeg).
+geen_eigen = df["geen_eigen_acuut"].astype(bool)
+geen_verhouding = int((df["acuut_per_euro_preventie"].isna() & ~geen_eigen).sum())
 k1, k2, k3, k4 = st.columns(4)
 k1.metric("Collectieve preventie", teksten.bedrag(nl, "collectieve_preventie", k.per_inwoner),
           help="Taakvelden 6.1 (samenkracht, sociaal werk) en 7.1 (volksgezondheid, GGD/JGZ).")
@@ -44,7 +47,7 @@ st.caption("De grafiek toont de vijf lagen van het model; ‘overig’ (de rest 
 st.subheader("Verschillen tussen gemeenten")
 # Dezelfde gemeenten als achter de mediaan: met een rang (geen € 0 eigen acute zorg als ‘beste’ staaf).
 met_rang = df[df["rangbaar"]]
-weinig = int((df["acuut_per_euro_preventie"].notna() & ~df["rangbaar"]).sum())
+weinig = int(geen_eigen.sum())
 uitvoer.grafiek("verdeling", charts.verhouding_verdeling(met_rang, nl["acuut_per_euro_preventie"],
                                             "€ acute zorg per € preventie, per gemeente", k.bron(),
                                             teksten.spreiding(df)["mediaan"]),
@@ -72,4 +75,4 @@ if not leeg.empty:
     st.caption(f"Geen cijfers in de bron voor {', '.join(leeg['gemeente'])}: niet meegeteld (niet als € 0).")
 st.caption(f"{len(df)} gemeenten, {fmt.getal(nl['inwoners'])} inwoners op 1 januari {k.jaar}. "
            "Landelijke bedragen per inwoner = totaal bedrag / totaal inwoners. " + k.bron())
-uitvoer.csv_knop(df, f"sociale_basis_{k.document}_{k.jaar}_{k.maat}.csv", "Download alle gemeenten (CSV)")
+uitvoer.csv_knop(df, k.bestandsnaam("alle-gemeenten", "nederland"), "Download alle gemeenten (CSV)")

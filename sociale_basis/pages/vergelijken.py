@@ -44,7 +44,10 @@ alle = st.toggle("Ranglijst van alle gemeenten", key="alle", bind="query-params"
 codes = set(df["gm_code"]) if alle else set(leden) | {k.gemeente}
 # Eén tabel voor scherm en bestand: rang alleen waar een verhouding betekenis heeft, en waarom niet,
 # centrumgemeenten en eigen cijfers (✎) in de lijst zelf te zien, ook in een schermafdruk.
-lijst = cijfers.ranglijst(df[df["gm_code"].isin(codes)], rollen, set(dict(k.eigen)))
+# De rang geldt binnen wat er staat: in een groep is rang 1 geen landelijke rang, en zo heet de kolom ook.
+rang_kop = "Rang" if alle else "Rang in deze groep"
+deel = df[df["gm_code"].isin(codes)]
+lijst = cijfers.ranglijst(deel, vragen.rangen(deel), rollen, set(dict(k.eigen)), rang_kop)
 tabel = lijst.ruw.drop(columns="gm_code")
 gekozen_naam = dict(zip(lijst.ruw["gm_code"], tabel["Gemeente"])).get(k.gemeente)
 stijl = tabel.style.format(lijst.opmaak, na_rep=fmt.LEEG)
@@ -63,7 +66,7 @@ kort = {"Preventie per inwoner": "Preventie", "Acute zorg per inwoner": "Acute z
 # Gemeente blijven staan als je naar de rol en opmerking scrolt.
 st.dataframe(stijl, hide_index=True, width="stretch", height=min(38 * (len(tabel) + 1), 560),
              placeholder=fmt.LEEG, column_config={
-    "Rang": st.column_config.Column(width=50, pinned=True),
+    rang_kop: st.column_config.Column(width=50 if alle else 125, pinned=True),
     "Gemeente": st.column_config.TextColumn(width=150, pinned=True),
     "Inwoners": st.column_config.Column(width=80),
     **{lang: st.column_config.Column(kop, width=115 if kop == "Acuut/preventie" else 95,
@@ -71,5 +74,7 @@ st.dataframe(stijl, hide_index=True, width="stretch", height=min(38 * (len(tabel
        for lang, kop in kort.items()},
     "Centrumgemeente voor": st.column_config.TextColumn(width=380),
     "Opmerking": st.column_config.TextColumn(width=580)})
-uitvoer.csv_knop(lijst.ruw, f"vergelijking_{k.document}_{k.jaar}_{k.maat}{'_zonder_regio' if zonder_regio else ''}.csv",
+# In het bestand ook over welke gemeenten de rang gaat (de groep staat niet in de zijbalkkeuzes).
+uitvoer.csv_knop(lijst.ruw.assign(**{"Ranglijst van": "alle gemeenten" if alle else groepnaam}),
+                 k.bestandsnaam("ranglijst" if alle else "ranglijst-groep", "nederland" if alle else None),
                  "Download de ranglijst (CSV)")
