@@ -64,9 +64,9 @@ kort = {"Preventie per inwoner": "Preventie", "Acute zorg per inwoner": "Acute z
         "Maatwerk per inwoner": "Maatwerk"}
 # Korte koppen (de volle naam in de hulptekst) zodat de getallen op 1280 px passen; Rang en
 # Gemeente blijven staan als je naar de rol en opmerking scrolt.
-st.dataframe(stijl, hide_index=True, width="stretch", height=min(38 * (len(tabel) + 1), 560),
+st.dataframe(stijl, hide_index=True, width="stretch", height=min(35 * (len(tabel) + 1) + 3, 560),
              placeholder=fmt.LEEG, column_config={
-    rang_kop: st.column_config.Column(width=50 if alle else 125, pinned=True),
+    rang_kop: st.column_config.Column(width=50 if alle else 140, pinned=True),
     "Gemeente": st.column_config.TextColumn(width=150, pinned=True),
     "Inwoners": st.column_config.Column(width=80),
     **{lang: st.column_config.Column(kop, width=115 if kop == "Acuut/preventie" else 95,
