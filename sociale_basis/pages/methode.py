@@ -152,9 +152,9 @@ We kozen dit boven het verrekenen van de uitkering: die uitkering dekt niet prec
 iedereen dezelfde, controleerbare regel. Jeugdhulp met verblijf en jeugdbescherming blijven meetellen:
 die zijn geen centrumgemeentetaak, al kopen gemeenten ze vaak regionaal in.
 
-Een gemeente **zonder eigen lasten voor acute zorg** (€ 0 of minder) krijgt geen rang: haar
-verhouding van € 0 betekent meestal dat een gemeenschappelijke regeling of centrumgemeente die zorg
-betaalt, niet dat ze het beter doet.
+Een gemeente **zonder eigen lasten voor acute zorg** (€ 0 of minder) krijgt geen rang en het dashboard
+toont voor haar ook geen verhouding (een streepje, in elke tabel, kaart en download): een € 0 betekent
+meestal dat een gemeenschappelijke regeling of centrumgemeente die zorg betaalt, niet dat ze het beter doet.
 
 **Drempel voor een rang:** wie minder dan {fmt.procent(DREMPEL_ACUUT, 0)} van het landelijke bedrag per
 inwoner aan acute zorg uitgeeft (zelfde jaar, document, maat en schakelaar), krijgt ook geen rang: zo'n
