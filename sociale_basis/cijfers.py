@@ -108,7 +108,7 @@ def ranglijst(df: pd.DataFrame, rang: pd.Series, rollen: pd.DataFrame, eigen: se
     t["gemeente"] = pd.Series([f"{n} ✎ eigen cijfers" if c in eigen else str(n)
                                for c, n in zip(t["gm_code"], t["gemeente"])], index=t.index, dtype="object")
     t["rol"] = teksten.centrumtaken(rollen, t["gm_code"])
-    t["opmerking"] = [teksten.eigen_acuut(r) or "" for _, r in t.iterrows()]
+    t["opmerking"] = teksten.opmerkingen(t)
     t["sociale_basis_per_inwoner"] = t[["persoonlijk_per_inwoner", "informeel_per_inwoner",
                                         "institutioneel_per_inwoner"]].sum(axis=1)
     t["_naam"] = _sorteernaam(t["gemeente"])
@@ -143,7 +143,7 @@ def kaart(df: pd.DataFrame, kolom: str, indicator: str, verhouding: bool, per_in
                         "_naam": _sorteernaam(df["gemeente"])})
     if rollen is not None:
         ruw["Centrumgemeente voor"] = teksten.centrumtaken(rollen, df["gm_code"])
-        ruw["Opmerking"] = [teksten.eigen_acuut(r) or "" for _, r in df.iterrows()]
+        ruw["Opmerking"] = teksten.opmerkingen(df)
     return Tabel(ruw.sort_values("_naam").drop(columns="_naam").reset_index(drop=True),
                  {kop: fmt.factor if verhouding else _bedrag(per_inwoner)})
 

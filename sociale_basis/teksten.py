@@ -87,6 +87,11 @@ def eigen_acuut(rij: pd.Series) -> str | None:
     return GEEN_EIGEN_ACUUT if rij["acute_zorg"] <= 0 else WEINIG_EIGEN_ACUUT
 
 
+def opmerkingen(df: pd.DataFrame) -> list[str]:
+    """Per rij de opmerking van eigen_acuut, of '' (voor tabellen en hovers van alle gemeenten)."""
+    return [eigen_acuut(r) or "" for _, r in df.iterrows()]
+
+
 def geen_verhouding_in_reeks(naam: str, reeks: pd.DataFrame) -> str | None:
     """Bij een trend van de verhouding: in welke jaren `naam` geen verhouding heeft omdat er (bijna)
     geen eigen acute zorg is (marts/trend: geen_eigen_acuut), of None."""

@@ -45,9 +45,8 @@ alle = vragen.gemeenten(store, sleutel, jaar_kaart)[["gm_code", "naam"]]
 df = alle.merge(df, on="gm_code", how="left").assign(gemeente=lambda d: d["gemeente"].fillna(d["naam"]))
 rollen = vragen.regiotaken(store, sleutel, k.jaar).set_index("gm_code")
 # In de hover: centrumgemeente (welke taken) en gemeenten zonder eigen lasten voor acute zorg.
-extra = [f"<br>Centrumgemeente: {t}" if t else "" for t in teksten.centrumtaken(rollen, df["gm_code"])]
-if "geen_eigen_acuut" in df:
-    extra = [e + (f"<br>{o}" if (o := teksten.eigen_acuut(r)) else "") for e, (_, r) in zip(extra, df.iterrows())]
+extra = [(f"<br>Centrumgemeente: {t}" if t else "") + (f"<br>{o}" if o else "")
+         for t, o in zip(teksten.centrumtaken(rollen, df["gm_code"]), teksten.opmerkingen(df), strict=True)]
 
 if indicator == "verhouding":
     kolom, label = "acuut_per_euro_preventie", "€ per € preventie"
