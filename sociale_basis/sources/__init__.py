@@ -80,6 +80,7 @@ NIET_GEBRUIKT = {
     "_Volumina": "invoer van de clusterberekening; de clusterbestanden volstaan",
     "iv3_categorieen": "codelijst van categorieën; niet nodig zonder categoriedata",
     "MANIFEST": "herkomst van de bestanden",
+    "nplv_focusgebieden": "focusgebieden NPLV: nog niet in de opslag (issue Preventie naar behoefte)",
 }
 
 
