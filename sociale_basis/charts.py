@@ -94,14 +94,27 @@ def _as(titel: str, **rest) -> dict:
     return {"title": {"text": titel}, "tickformat": ",.0f", **rest}
 
 
-def _laagwaarden(rij: pd.Series, per_inwoner: bool) -> list[float]:
+def stappen(laag: float, hoog: float, aantal: int = 4) -> list[float]:
+    """Ronde asstappen (1, 2 of 5 × 10^n) die [laag, hoog] overspannen, met 0 erin: voor grafieken
+    die niet door plotly getekend worden (de factsheet)."""
+    laag, hoog = min(laag, 0.0), max(hoog, 0.0)
+    if hoog - laag <= 0:
+        hoog = laag + 1
+    ruw = (hoog - laag) / aantal
+    macht = 10 ** math.floor(math.log10(ruw))
+    stap = next(m * macht for m in (1, 2, 2.5, 5, 10) if m * macht >= ruw)
+    begin, eind = math.floor(laag / stap), math.ceil(hoog / stap)
+    return [round(i * stap, 10) for i in range(begin, eind + 1)]
+
+
+def laagwaarden(rij: pd.Series, per_inwoner: bool) -> list[float]:
     return [float(schaal(rij[f"{laag}_per_inwoner" if per_inwoner else laag], per_inwoner))
             for laag in VIJF_LAGEN]
 
 
 def lagen_staaf(rij: pd.Series, per_inwoner: bool, titel: str, bron: str) -> go.Figure:
     """Eén staaf per laag (vaste volgorde en kleur), van boven naar beneden."""
-    waarden = _laagwaarden(rij, per_inwoner)
+    waarden = laagwaarden(rij, per_inwoner)
     teksten = [waarde_tekst(v, per_inwoner) for v in waarden]
     staaf = {"type": "bar", "orientation": "h", "x": waarden, "y": [LAGEN[laag][0] for laag in VIJF_LAGEN],
              "marker": {"color": [LAGEN[laag][1] for laag in VIJF_LAGEN], "pattern": APART},
@@ -115,7 +128,7 @@ def lagen_vergelijking(gemeente: pd.Series, groep: pd.Series | None, nl: pd.Seri
                        groepnaam: str, per_inwoner: bool, titel: str, bron: str) -> go.Figure:
     """Staven voor de gemeente per laag; ◆ voor de vergelijkingsgroep en | voor Nederland."""
     namen = [LAGEN[laag][0] for laag in VIJF_LAGEN]
-    eigen = _laagwaarden(gemeente, per_inwoner)
+    eigen = laagwaarden(gemeente, per_inwoner)
     grootste = max([abs(v) for v in eigen] + [1e-9])
     ruim = [abs(v) >= 0.12 * grootste for v in eigen]
     data = [{"type": "bar", "orientation": "h", "x": eigen, "y": namen, "name": naam, "showlegend": False,
@@ -134,7 +147,7 @@ def lagen_vergelijking(gemeente: pd.Series, groep: pd.Series | None, nl: pd.Seri
         ]:
             if rij is None:
                 continue
-            waarden = _laagwaarden(rij, per_inwoner)
+            waarden = laagwaarden(rij, per_inwoner)
             data.append({"type": "scatter", "mode": "markers", "x": waarden, "y": namen, "name": label,
                          "marker": marker, "customdata": [waarde_tekst(v, per_inwoner) for v in waarden],
                          "hovertemplate": f"{label.split(':')[0]}<br>%{{y}}: %{{customdata}}<extra></extra>"})

@@ -34,7 +34,7 @@ def lagen(reeksen: list[tuple[str, pd.Series]], per_inwoner: bool) -> Tabel:
     """charts.lagen_staaf en lagen_vergelijking: een rij per laag, een kolom per reeks (gemeente,
     groep, Nederland) in de eenheid van de as."""
     eenheid = charts.eenheid(per_inwoner)
-    kolommen = {f"{naam} ({eenheid})": charts._laagwaarden(rij, per_inwoner) for naam, rij in reeksen}
+    kolommen = {f"{naam} ({eenheid})": charts.laagwaarden(rij, per_inwoner) for naam, rij in reeksen}
     ruw = pd.DataFrame({"Laag": [LAGEN[laag][0] for laag in charts.VIJF_LAGEN], **kolommen})
     return Tabel(ruw, {k: _bedrag(per_inwoner) for k in kolommen})
 

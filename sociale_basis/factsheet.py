@@ -4,8 +4,9 @@ De cijfers en zinnen komen uit dezelfde functies als de Gemeente-pagina (teksten
 charts), zodat de factsheet zegt wat de pagina zegt. De opmaak staat in een Typst-sjabloon
 (data/factsheet/factsheet.typ): Typst zit als compiler in het Python-pakket (`typst`), werkt
 offline, zet een pagina in ~0,1 s en neemt SVG-grafieken op als vectoren. Een vormgever kan het
-sjabloon aanpassen zonder Python te lezen. Grafieken tekent kaleido met de Debian-chromium
-(export.afbeelding), dezelfde als de PNG/SVG-knoppen. Zuiver (geen Streamlit)."""
+sjabloon aanpassen zonder Python te lezen. Ook de twee grafieken tekent het sjabloon zelf uit de
+gegevens (Typst kent lijnen, vlakken en arcering): zo wacht een PDF nooit op een browser en werkt
+hij op elke machine, ook zonder Chromium (gemeten: tools/resultaten/factsheet.md). Zuiver (geen Streamlit)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
-from . import bronnen, charts, export, fmt, huisstijl, indicators, links, peers, teksten
+from . import bronnen, charts, cijfers, export, fmt, huisstijl, indicators, links, peers, teksten
+from .begrippen import LAGEN
 from .store import Store
 
 MAP = Path(__file__).resolve().parent.parent / "data" / "factsheet"
@@ -76,8 +78,8 @@ def _vet(tekst: str) -> list[dict]:
     return [{"t": stuk, "b": i % 2 == 1} for i, stuk in enumerate(tekst.split("**")) if stuk]
 
 
-def inhoud(store: Store, sleutel: str, v: Verzoek) -> tuple[dict, dict[str, object]]:
-    """Alle teksten en getallen van de factsheet (als JSON voor het sjabloon) en de grafieken."""
+def inhoud(store: Store, sleutel: str, v: Verzoek) -> dict:
+    """Alle teksten en getallen van de factsheet, ook die van de grafieken (als JSON voor het sjabloon)."""
     df = indicators.per_gemeente(store, sleutel, v.jaar, v.document, v.maat, v.zonder_regio)
     if v.gm_code not in set(df["gm_code"]):
         raise FactsheetFout(f"Geen cijfers voor {v.gm_code} in de {v.document} {v.jaar} ({v.maat}).")
@@ -158,6 +160,8 @@ def inhoud(store: Store, sleutel: str, v: Verzoek) -> tuple[dict, dict[str, obje
         "kop": teksten.kopzin(naam, rij, v.jaar, v.document, v.maat, True, v.zonder_regio),
         "kern": kern,
         "kanttekeningen": [_vet(k) for k in kanttekeningen],
+        "lagen": _lagen(rij, groep, nl, naam),
+        "trend": trend,
         "lagen_titel": f"De lagen, € per inwoner ({maat_tekst})",
         "lagen_uitleg": ("Staaf: " + naam + (f". ◆ vergelijkingsgroep: {groepnaam} (gewogen)" if groep is not None else "")
                          + ". | Nederland (gewogen). Gearceerd: persoonlijk (inkomen en werk), geen collectieve preventie."),
@@ -182,9 +186,7 @@ def inhoud(store: Store, sleutel: str, v: Verzoek) -> tuple[dict, dict[str, obje
                    + (f"; gegevens bijgewerkt {pd.Timestamp(bijgewerkt):%d-%m-%Y}" if not pd.isna(bijgewerkt) else ""),
     }
 
-    figuren = {"lagen": _lagen(rij, groep, nl, naam, groepnaam),
-               "trend": trend}
-    return gegevens, figuren
+    return gegevens
 
 
 def _bronnen(met_fonds: bool) -> list[str]:
@@ -194,20 +196,28 @@ def _bronnen(met_fonds: bool) -> list[str]:
     return [*regels, "Bewerking: Sociale Basis-dashboard (model, taakvelden per laag: zie de pagina Methode)."]
 
 
-def _voor_pdf(fig, hoogte: int, onder: int):
-    """De schermfiguur zonder titel en bronregel (die staan in de factsheet zelf), compacter."""
-    fig.update_layout(title_text="", height=hoogte, margin={"l": 8, "r": 12, "t": 28, "b": onder}, font_size=13)
-    return fig
+def _lagen(rij, groep, nl, naam: str) -> dict:
+    """De lagengrafiek als gegevens voor het sjabloon (Typst tekent haar zelf, zonder browser): per
+    laag de staaf van de gemeente, ◆ de groep en | Nederland, per inwoner. De getallen komen uit
+    dezelfde tabel als ‘Cijfers achter deze grafiek’ op de Gemeente-pagina (cijfers.lagen)."""
+    tabel = cijfers.lagen_vergelijking(rij, groep, nl, naam, True).ruw
+    eigen, *anderen = tabel.columns[1:]  # '<wie> (€ per inwoner)': gemeente, [groep,] Nederland
+    groep_k = next((k for k in anderen if k.startswith("Vergelijkingsgroep")), None)
+    nl_k = next(k for k in anderen if k.startswith("Nederland"))
+    ticks = charts.stappen(float(tabel[[eigen, *anderen]].min().min()), float(tabel[[eigen, *anderen]].max().max()))
+    return {
+        "min": ticks[0], "max": ticks[-1],
+        "ticks": [{"v": t, "t": fmt.euro(t)} for t in ticks],
+        "rijen": [{"label": r["Laag"], "kleur": LAGEN[laag][1], "gearceerd": laag == "persoonlijk",
+                   "waarde": float(r[eigen]), "tekst": fmt.euro(r[eigen]),
+                   "groep": float(r[groep_k]) if groep_k else None, "nl": float(r[nl_k])}
+                  for laag, (_, r) in zip(charts.VIJF_LAGEN, tabel.iterrows())],
+    }
 
 
-def _lagen(rij, groep, nl, naam: str, groepnaam: str):
-    fig = charts.lagen_vergelijking(rij, groep, nl, naam, groepnaam, True, "", "")
-    fig.update_layout(showlegend=False)  # de uitleg staat onder de grafiek in de factsheet
-    return _voor_pdf(fig, 380, 40)
-
-
-def _trend(store: Store, sleutel: str, v: Verzoek, leden: list[str], naam: str) -> tuple[object, list[str]]:
-    """De trendfiguur en, per reeks zonder verhouding in sommige jaren, de zin die zegt waarom."""
+def _trend(store: Store, sleutel: str, v: Verzoek, leden: list[str], naam: str) -> tuple[dict, list[str]]:
+    """De trendgrafiek als gegevens voor het sjabloon (€ acuut per € preventie per jaar en document)
+    en, per reeks zonder verhouding in sommige jaren, de zin die zegt waarom."""
     doel = indicators.doeljaar(store, v.jaar, v.gm_code)
     bestaand = set(indicators.gemeenten(store, doel)["gm_code"])
     reeksen = []
@@ -223,25 +233,41 @@ def _trend(store: Store, sleutel: str, v: Verzoek, leden: list[str], naam: str) 
     # Naast het gewogen Nederland de mediane gemeente (zoals op Trends); de groep alleen gewogen,
     # anders wordt de kleine grafiek onleesbaar.
     mediaan = indicators.trend_spreiding(store, sleutel, v.maat, doel, None, v.zonder_regio)
-    fig = charts.trend(reeksen, "acuut_per_euro_preventie", "€ acuut per € preventie", fmt.factor, "", "",
-                       [("NL mediaan", charts.NEDERLAND, mediaan.rename(columns={"mediaan": "acuut_per_euro_preventie"}))])
-    fig.update_layout(legend={"y": -0.2, "font": {"size": 12}})
+    kolom = "acuut_per_euro_preventie"
+    lijnen = [(n, k, df, False) for n, k, df in reeksen]
+    lijnen.append(("NL mediaan", charts.NEDERLAND, mediaan.rename(columns={"mediaan": kolom}), True))
+    uit, jaren = [], set()
+    for n, kleur, df, is_mediaan in lijnen:
+        for document, deel in df.groupby("document", sort=False):
+            deel = deel.dropna(subset=[kolom]).sort_values("jaar")
+            if deel.empty:
+                continue
+            jaren |= set(int(j) for j in deel["jaar"])
+            uit.append({"naam": n, "kleur": kleur, "document": document, "mediaan": is_mediaan,
+                        "punten": [[int(j), float(w)] for j, w in zip(deel["jaar"], deel[kolom])]})
+    hoogste = max([p[1] for r in uit for p in r["punten"]] + [0.0])
+    ticks = charts.stappen(0.0, hoogste)
+    gegevens = {
+        "jaren": sorted(jaren), "max": ticks[-1], "ticks": [{"v": t, "t": fmt.factor(t)} for t in ticks],
+        "reeksen": uit,
+        "breuken": [{"x": x, "t": "breuk " + tekst.split(":")[0]} for x, tekst in charts.BREUKEN
+                    if jaren and min(jaren) < x < max(jaren)],
+        "legenda": [{"naam": n, "kleur": k, "mediaan": m} for n, k, _, m in lijnen
+                    if any(r["naam"] == n for r in uit)],
+    }
     geen = [m for n, _, df in reeksen if (m := teksten.geen_verhouding_in_reeks(n, df))]
-    return _voor_pdf(fig, 420, 115), geen
+    return gegevens, geen
 
 
 def pdf(store: Store, sleutel: str, v: Verzoek) -> tuple[str, bytes]:
-    """De factsheet als PDF (één A4), met de naam van de gemeente."""
-    gegevens, figuren = inhoud(store, sleutel, v)
-    try:
-        svgs = {n: export.afbeelding(f, "svg", breedte=560) for n, f in figuren.items()}
-    except export.AfbeeldingFout as e:
-        raise FactsheetFout(f"Geen factsheet: {e}") from e
-    return gegevens["gemeente"], zet(gegevens, svgs)
+    """De factsheet als PDF (één A4), met de naam van de gemeente. Zonder browser: de grafieken
+    tekent het sjabloon zelf uit de gegevens."""
+    gegevens = inhoud(store, sleutel, v)
+    return gegevens["gemeente"], zet(gegevens)
 
 
-def zet(gegevens: dict, svgs: dict[str, bytes]) -> bytes:
-    """Typst zet het sjabloon met deze gegevens en grafieken."""
+def zet(gegevens: dict) -> bytes:
+    """Typst zet het sjabloon met deze gegevens (teksten, getallen en de grafieken als reeksen)."""
     import typst
 
     with tempfile.TemporaryDirectory(prefix="factsheet-") as tmp:
@@ -249,8 +275,6 @@ def zet(gegevens: dict, svgs: dict[str, bytes]) -> bytes:
         shutil.copy(MAP / "factsheet.typ", map_ / "factsheet.typ")
         shutil.copy(MERKTEKEN, map_ / "merkteken.svg")
         (map_ / "gegevens.json").write_text(json.dumps(gegevens, ensure_ascii=False), encoding="utf-8")
-        for naam, svg in svgs.items():
-            (map_ / f"{naam}.svg").write_bytes(svg)
         try:
             return typst.compile(str(map_ / "factsheet.typ"), root=str(map_))
         except RuntimeError as e:  # typst meldt sjabloonfouten als RuntimeError
