@@ -196,12 +196,16 @@ def _eerste_regel(e: BaseException) -> str:
 def _lees(stap: Stap, context: sources.Context) -> Lading:
     """Lees één stap; een onverwachte fout in een lezer wordt een melding met de bestandsnaam."""
     try:
-        return stap.lees(context)
+        lading = stap.lees(context)
     except InvoerFout:
         raise
     except LEESFOUTEN as e:
         raise InvoerFout(stap.naam, "het bestand kan niet worden gelezen; het is beschadigd of heeft een "
                                     f"onverwachte vorm ({type(e).__name__}: {_eerste_regel(e)}).") from e
+    if lading.rijen == 0:  # anders 'geladen' met een lege samenvatting, en er verandert niets
+        raise InvoerFout(stap.naam, "bevat geen gegevens voor de opslag (geen enkele bruikbare regel). "
+                                    "Er is niets geladen.")
+    return lading
 
 
 def importeer(store: Store, paden: Iterable[str | Path], meld: Melder = _stil,

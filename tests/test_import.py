@@ -299,6 +299,21 @@ def test_alleen_kopregel(kleine_opslag, tmp_path):
         importeer(kleine_opslag, [pad])
 
 
+def test_bestand_zonder_gemeenten_wordt_geweigerd(kleine_opslag, tmp_path):
+    """Alleen 'Nederland'-regels: vroeger 'geladen' met de samenvatting '— ; nan–nan gemeenten,
+    0 taakvelden' en exit 0 (issue 'Op een verse machine')."""
+    pad = schrijf(tmp_path / "iv3_taakveld_2025_begroting.csv", KOP_TAAKVELD
+                  + "Nederland;0.1 Bestuur;10;3.0;25.0;;;;;;\n"
+                  + "Nederland;6.1 Samenkracht en burgerparticipatie;10;3.0;25.0;;;;;;\n")
+    voor = momentopname(kleine_opslag)
+    with pytest.raises(InvoerFout) as info:
+        importeer(kleine_opslag, [pad])
+    tekst = str(info.value)
+    assert info.value.bestand == pad.name and info.value.kolom == "Gemeenten"
+    assert "bevat geen gemeenten" in tekst and "nan" not in tekst
+    assert momentopname(kleine_opslag) == voor
+
+
 def _lastenreeks(tmp_path, regels: list[str]):
     return schrijf(tmp_path / "lasten_2024.csv", KOP_2POS + "".join(regels))
 

@@ -76,6 +76,9 @@ def lees_taakveld(pad: Path, namen: NaamZoeker) -> Lading:
     controleer_jaar(fouten, jaar, IV3_EERSTE_JAAR, "Iv3-taakveldgegevens")
     df = lees_tekst_csv(pad, ";", ["Gemeenten", "Taakveld", "Lasten", "Baten"], fouten=fouten)
     df = df[df["Gemeenten"].str.strip() != NEDERLAND]
+    if df.empty:  # geladen zou het niets vervangen, maar wel 'geladen' heten
+        raise fouten.fout(f"bevat geen gemeenten: elke regel is '{NEDERLAND}' (het landelijke totaal) "
+                          "of er zijn geen regels. Er is niets geladen.", kolom="Gemeenten")
     taakveld = taakveld_codes(fouten, df, "Taakveld")
     namen.onbekende_taakvelden(fouten, df, "Taakveld", taakveld, jaar)
     lasten = _bedragen(fouten, df, "Lasten")
