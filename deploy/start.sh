@@ -27,6 +27,7 @@ fi
 NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 
 source scripts/omgeving.sh
+bash scripts/chromium.sh --achtergrond "$MAP/chromium-installatie.log"
 .venv/bin/sociale-basis import --snapshot --als-leeg
 DB="$(.venv/bin/python -c 'from sociale_basis.store import standaard_pad; print(standaard_pad())')"
 mkdir -p "$MAP/tmp" "$MAP/cache"

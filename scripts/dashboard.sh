@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Start het dashboard op http://localhost:8501 (of --port N / $SOCIALE_BASIS_POORT).
 #   bash scripts/dashboard.sh [--port N] [MAP]
-# Eerste keer: installeert alles in .venv. Is de opslag nog leeg, dan laadt het de meegeleverde
+# Eerste keer: installeert alles in .venv (en Chromium voor PNG/SVG, op de achtergrond). Is de opslag nog leeg, dan laadt het de meegeleverde
 # momentopname (data/snapshot, een paar seconden). Bestaat MAP (standaard ../shared/data), dan
 # wordt die daarna geïmporteerd; dat is idempotent: ongewijzigde bestanden worden overgeslagen.
 # De opslag staat per clone in .opslag/ (of in $SOCIALE_BASIS_DB).
@@ -24,6 +24,7 @@ if ! [[ "$POORT" =~ ^[0-9]+$ ]]; then
     exit 2
 fi
 source scripts/omgeving.sh
+bash scripts/chromium.sh --achtergrond .venv/chromium-installatie.log  # voor PNG/SVG; factsheet kan zonder
 .venv/bin/sociale-basis import --snapshot --als-leeg
 if [ -n "$DATA" ] && [ ! -d "$DATA" ]; then
     echo "dashboard.sh: map '$DATA' bestaat niet." >&2

@@ -4,10 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/omgeving.sh test
-if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1; then
+bash scripts/chromium.sh || true  # de browsertests en de PNG/SVG-tests hebben hem nodig
+if ! command -v pdftoppm >/dev/null 2>&1; then  # de factsheettests bekijken de PDF als beeld
     SUDO=""
     [ "$(id -u)" -ne 0 ] && SUDO="sudo"
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-dejavu-core poppler-utils >/dev/null
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq poppler-utils >/dev/null
 fi
 exec .venv/bin/python -m pytest "$@"

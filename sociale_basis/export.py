@@ -1,8 +1,8 @@
 """Bestanden om mee te nemen: grafieken als PNG/SVG, tabellen als CSV/Excel met de keuzes en de
 bron erin. Zuiver (geen Streamlit), zodat het los te testen is.
 
-Grafieken tekent kaleido (≥ 1) offline met de Chromium van de machine (Debian-pakket chromium;
-een ander pad via BROWSER_PATH). Eén browser blijft draaien: opstarten kost ~3,5 s, een export
+Grafieken tekent kaleido (≥ 1) offline met de Chromium van de machine (Debian-pakket chromium,
+of de Chrome die kaleido zelf haalde; een ander pad via BROWSER_PATH). Eén browser blijft draaien: opstarten kost ~3,5 s, een export
 daarna ~0,2 s."""
 
 from __future__ import annotations
@@ -45,7 +45,20 @@ class AfbeeldingFout(RuntimeError):
 
 
 def browser() -> str:
-    return os.environ.get("BROWSER_PATH", CHROMIUM)
+    """De browser voor PNG/SVG: $BROWSER_PATH als die gezet is, anders de eerste die bestaat van de
+    Debian-chromium, een chromium op PATH en de Chrome die kaleido zelf haalt (scripts/chromium.sh
+    doet dat waar apt niet mag). Bestaat er geen, dan het Debian-pad (voor de melding)."""
+    if pad := os.environ.get("BROWSER_PATH"):
+        return pad
+    kandidaten = [CHROMIUM, shutil.which("chromium"), shutil.which("chromium-browser"), str(_kaleido_chrome())]
+    return next((k for k in kandidaten if k and os.access(k, os.X_OK)), CHROMIUM)
+
+
+def _kaleido_chrome() -> Path:
+    """Waar kaleido.get_chrome_sync() Chrome neerzet (choreographers standaardmap)."""
+    from choreographer.cli._cli_utils import get_chrome_download_path
+
+    return get_chrome_download_path(mkdir=False) or Path("/geen/chrome")
 
 
 def afbeelding_fout() -> str | None:
@@ -56,7 +69,7 @@ def afbeelding_fout() -> str | None:
         return _mislukt
     if shutil.which(browser()) is None:
         return (f"PNG/SVG maken kan niet: Chromium ontbreekt op deze server (verwacht in {browser()}, "
-                "of zet BROWSER_PATH). CSV en Excel werken wel.")
+                "of zet BROWSER_PATH; bash scripts/chromium.sh installeert hem). CSV en Excel werken wel.")
     return None
 
 

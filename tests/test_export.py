@@ -128,13 +128,30 @@ def test_zonder_chromium_een_nederlandse_fout_en_geen_wachten(figuur, monkeypatc
     monkeypatch.setenv("BROWSER_PATH", "/bestaat/niet/chromium")
     fout = export.afbeelding_fout()
     assert fout == ("PNG/SVG maken kan niet: Chromium ontbreekt op deze server (verwacht in "
-                    "/bestaat/niet/chromium, of zet BROWSER_PATH). CSV en Excel werken wel.")
+                    "/bestaat/niet/chromium, of zet BROWSER_PATH; bash scripts/chromium.sh installeert hem). "
+                    "CSV en Excel werken wel.")
     t = time.perf_counter()
     with pytest.raises(export.AfbeeldingFout, match="Chromium ontbreekt") as e:
         export.afbeelding(figuur, "png")
     assert str(e.value) == fout and time.perf_counter() - t < 1
     monkeypatch.delenv("BROWSER_PATH")
     assert export.afbeelding_fout() is None or not export.Path(export.CHROMIUM).exists()
+
+
+def test_browser_vindt_de_chrome_die_kaleido_haalde(tmp_path, monkeypatch):
+    """Zonder Debian-chromium en zonder chromium op PATH valt export terug op de Chrome die
+    kaleido.get_chrome_sync() neerzette (scripts/chromium.sh doet dat waar apt niet mag)."""
+    chrome = tmp_path / "chrome-linux64" / "chrome"
+    chrome.parent.mkdir()
+    chrome.write_text("#!/bin/sh\n")
+    monkeypatch.delenv("BROWSER_PATH", raising=False)
+    monkeypatch.setattr(export, "CHROMIUM", str(tmp_path / "geen-chromium"))
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert export.browser() == str(tmp_path / "geen-chromium")  # niet uitvoerbaar: nog niet
+    chrome.chmod(0o755)
+    monkeypatch.setattr(export, "_kaleido_chrome", lambda: chrome)
+    assert export.browser() == str(chrome)
+    assert export.afbeelding_fout() is None
 
 
 def test_browser_die_niet_start_geeft_een_fout_en_blijft_uit(figuur, monkeypatch):
