@@ -12,10 +12,10 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 PY="${VENV:-.venv}/bin/python"
 
-heeft_browser() {  # dezelfde zoekvolgorde als de export zelf (export.browser), als die er al is
+heeft_browser() {  # dezelfde zoekvolgorde als de export zelf (browser.py), als die er al is
     if [ -x "$PY" ]; then
-        "$PY" -c "import os, sys; from sociale_basis import export
-sys.exit(0 if os.access(export.browser(), os.X_OK) else 1)" 2>/dev/null
+        "$PY" -c "import os, sys; from sociale_basis.browser import browser
+sys.exit(0 if os.access(browser(), os.X_OK) else 1)" 2>/dev/null
     else
         command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ]
     fi

@@ -20,7 +20,8 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
-CHROMIUM = "/usr/bin/chromium"
+from .browser import CHROMIUM, browser
+
 # Wat de app als app/static/... serveert; de exportbrowser heeft geen server, dus lezen we zelf.
 STATIC = Path(__file__).resolve().parent.parent / "static"
 _slot = threading.Lock()
@@ -42,23 +43,6 @@ def bestandsnaam(*delen: str, ext: str) -> str:
 
 class AfbeeldingFout(RuntimeError):
     """PNG/SVG kan niet op deze server; de tekst is voor de gebruiker (CSV en Excel werken wel)."""
-
-
-def browser() -> str:
-    """De browser voor PNG/SVG: $BROWSER_PATH als die gezet is, anders de eerste die bestaat van de
-    Debian-chromium, een chromium op PATH en de Chrome die kaleido zelf haalt (scripts/chromium.sh
-    doet dat waar apt niet mag). Bestaat er geen, dan het Debian-pad (voor de melding)."""
-    if pad := os.environ.get("BROWSER_PATH"):
-        return pad
-    kandidaten = [CHROMIUM, shutil.which("chromium"), shutil.which("chromium-browser"), str(_kaleido_chrome())]
-    return next((k for k in kandidaten if k and os.access(k, os.X_OK)), CHROMIUM)
-
-
-def _kaleido_chrome() -> Path:
-    """Waar kaleido.get_chrome_sync() Chrome neerzet (choreographers standaardmap)."""
-    from choreographer.cli._cli_utils import get_chrome_download_path
-
-    return get_chrome_download_path(mkdir=False) or Path("/geen/chrome")
 
 
 def afbeelding_fout() -> str | None:

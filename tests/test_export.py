@@ -13,7 +13,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from sociale_basis import charts, export, peers
+from sociale_basis import browser, charts, export, peers
 from sociale_basis.charts import VIJF_LAGEN
 from sociale_basis.dashboard.zijbalk import Keuze
 
@@ -145,12 +145,12 @@ def test_browser_vindt_de_chrome_die_kaleido_haalde(tmp_path, monkeypatch):
     chrome.parent.mkdir()
     chrome.write_text("#!/bin/sh\n")
     monkeypatch.delenv("BROWSER_PATH", raising=False)
-    monkeypatch.setattr(export, "CHROMIUM", str(tmp_path / "geen-chromium"))
+    monkeypatch.setattr(browser, "CHROMIUM", str(tmp_path / "geen-chromium"))
     monkeypatch.setenv("PATH", str(tmp_path))
-    assert export.browser() == str(tmp_path / "geen-chromium")  # niet uitvoerbaar: nog niet
+    monkeypatch.setattr(browser, "kaleido_chrome", lambda: chrome)
+    assert browser.browser() == str(tmp_path / "geen-chromium")  # niet uitvoerbaar: nog niet
     chrome.chmod(0o755)
-    monkeypatch.setattr(export, "_kaleido_chrome", lambda: chrome)
-    assert export.browser() == str(chrome)
+    assert browser.browser() == str(chrome)
     assert export.afbeelding_fout() is None
 
 
