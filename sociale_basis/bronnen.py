@@ -51,7 +51,9 @@ BRONNEN: dict[str, Bron] = {
                     ("iv3_bedrag", "iv3_categorie")),
     "cbs_gebieden": Bron(CBS + ", Gebieden in Nederland", CC_BY, ("gemeente_jaar", "gemeente_naam")),
     "cbs_inwoners": Bron(CBS + ", bevolking op 1 januari (StatLine)", CC_BY, ("inwoners",)),
-    "cbs_cpi": Bron(CBS + ", consumentenprijsindex 83131NED (StatLine)", CC_BY, ("prijsindex",)),
+    "cbs_cpi": Bron(CBS + ", consumentenprijsindex 83131NED (2015 = 100) en opvolger 86141NED (2025 = 100), "
+                    "geschakeld tot 2015 = 100", CC_BY, ("prijsindex",)),
+    "cbs_herkomst": Bron(CBS + ", metadata van de opgehaalde tabellen (TableInfos)", CC_BY, ("cbs_herkomst",)),
     "pdok_grenzen": Bron(CBS + " / PDOK, gebiedsindelingen gemeente_gegeneraliseerd", CC_BY, ("geo_gemeente",)),
 }
 
@@ -72,6 +74,7 @@ _LABELS_OPHALEN = {
     "cbs_gebieden": "gemeentelijsten van CBS (opgehaald)",
     "cbs_inwoners": "inwoners van CBS (opgehaald)",
     "cbs_cpi": "CPI van CBS (opgehaald)",
+    "cbs_herkomst": "metadata van CBS (opgehaald)",
     "pdok_grenzen": "gemeentegrenzen van PDOK (opgehaald)",
     "snapshot": "momentopname (manifest)",
 }

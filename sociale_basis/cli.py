@@ -65,6 +65,14 @@ def _parser() -> argparse.ArgumentParser:
                      help="map voor halve downloads (standaard $SOCIALE_BASIS_CACHE of .cache/ophalen)")
     oph.add_argument("--alleen", nargs="+", choices=list(ophalen.ONDERDELEN), metavar="ONDERDEEL",
                      help=f"alleen deze onderdelen: {', '.join(ophalen.ONDERDELEN)}")
+    oph.add_argument("--jaar", type=int, nargs="+", metavar="JAAR",
+                     help="alleen deze jaren (Iv3, gemeentelijsten, inwoners, grenzen; de CPI altijd heel)")
+    oph.add_argument("--document", nargs="+", choices=indicators.DOCUMENTEN, metavar="DOCUMENT",
+                     help="alleen begroting en/of jaarrekening (Iv3)")
+    oph.add_argument("--altijd", action="store_true",
+                     help="ook Iv3-tabellen die bij CBS niet veranderd zijn sinds de vorige ophaling")
+    oph.add_argument("--timeout", type=float, default=300.0, metavar="SECONDEN",
+                     help="wachttijd per pagina (standaard 300: diepe CBS-pagina's zijn soms traag)")
     oph.add_argument("--pogingen", type=int, default=6, help="pogingen per verzoek (standaard 6)")
     oph.add_argument("--wacht", type=float, default=1.0, metavar="SECONDEN",
                      help="eerste wachttijd bij een tijdelijke fout; verdubbelt per poging (standaard 1)")
@@ -310,10 +318,16 @@ def _ophalen(store: Store, args) -> int:
 
     uit = ophalen.ophaal(store, ophalen.laad_bronnen(Path(args.bronnen) if args.bronnen else None),
                          cache=Path(args.cache) if args.cache else None,
-                         onderdelen=args.alleen, meld=meld,
-                         client_opties={"pogingen": args.pogingen, "basis_wacht": args.wacht})
+                         onderdelen=args.alleen, meld=meld, jaren=args.jaar, documenten=args.document,
+                         altijd=args.altijd,
+                         client_opties={"pogingen": args.pogingen, "basis_wacht": args.wacht,
+                                        "timeout": args.timeout})
+    for regel in uit.overgeslagen:
+        print(f"Overgeslagen: {regel}", file=sys.stderr)
     for opmerking in uit.opmerkingen:
         print(f"Let op: {opmerking}", file=sys.stderr)
+    for regel in uit.nieuw:
+        print(f"Nieuw: {regel}", file=sys.stderr)
     print(f"Opgehaald in {fmt.getal(uit.seconden, 1)} s ({uit.verzoeken} verzoeken): "
           f"{len(uit.verslag.geladen)} tabel(len) geïmporteerd, {len(uit.verslag.ongewijzigd)} ongewijzigd.",
           file=sys.stderr)
@@ -373,6 +387,12 @@ def status_regels(store: Store) -> list[str]:
                f"Kaartgrenzen: {overzicht['geo_jaren']}",
                f"Prijsindex (CPI): {overzicht['cpi_jaren']}",
                f"Grenswijzigingen: {overzicht['grens_jaren']}"]
+    herkomst = indicators.cbs_herkomst(store)
+    if not herkomst.empty:
+        regels += ["", "Opgehaald bij CBS (datum van de CBS-tabel):"]
+        regels += [f"  Iv3 {r.document} {r.jaar}: CBS {r.tabel}, gewijzigd {fmt.datum(r.gewijzigd)}, "
+                   f"opgehaald {r.opgehaald:%d-%m-%Y}, {r.gemeenten} gemeenten"
+                   for r in herkomst.itertuples(index=False)]
     eigen = indicators.eigen_cijfers(store)
     if not eigen.empty:
         regels += ["", "Eigen cijfers (geen CBS; verwijderen met `sociale-basis verwijder-eigen`):"]

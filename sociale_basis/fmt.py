@@ -84,3 +84,15 @@ def jaarreeks(jaren) -> str:
 def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
     """1 probleem, 3 problemen (met Nederlandse duizendtallen)."""
     return f"{getal(n)} {enkelvoud if n == 1 else meervoud}"
+
+
+def datum(x) -> str:
+    """Een datum als 14-06-2024, uit een datetime of een ISO-tekst (zoals CBS' `Modified`)."""
+    from datetime import datetime
+
+    if isinstance(x, str):
+        try:
+            x = datetime.fromisoformat(x)
+        except ValueError:
+            return x
+    return f"{x:%d-%m-%Y}"

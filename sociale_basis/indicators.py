@@ -199,6 +199,16 @@ def doeljaar(store: Store, jaar: int, gm_code: str | None) -> int:
     return int(store.enkele_waarde("marts/doeljaar", jaar=jaar, gm_code=gm_code) or jaar)
 
 
+def cbs_herkomst(store: Store) -> pd.DataFrame:
+    """Per opgehaalde CBS-tabel de datum van de tabel bij CBS en van de ophaling."""
+    return store.query("marts/cbs_herkomst")
+
+
+def categorie_beschikbaar(store: Store) -> pd.DataFrame:
+    """Per jaar en document: gemeenten met economische categorieën (de gemeten verdeling van 6.1)."""
+    return store.query("marts/categorie_beschikbaar")
+
+
 def prijsindex(store: Store) -> pd.DataFrame:
     return store.query("marts/prijsindex")
 

@@ -173,6 +173,10 @@ def _lees_tabellen(manifest: Manifest, tabellen: list[str]) -> Lading:
         df = pd.read_parquet(bestand)
         if len(df) != info["rijen"]:
             raise InvoerFout(bestand, f"{len(df)} rijen, het manifest zegt {info['rijen']}.")
+        if tabel == "prijsindex" and "basisjaar" not in df.columns:
+            # Momentopnamen van voor schema 7 noemen hun basis niet; hun CPI was altijd 2015 = 100
+            # (de lezer aanvaardde niets anders).
+            df = df.assign(basisjaar=2015)
         uit[tabel] = df
     return Lading(f"snapshot_{tabellen[0]}", uit, " + ".join(f"{len(df)} rijen" for df in uit.values()))
 
@@ -188,6 +192,8 @@ def stappen(map_: Path = STANDAARD_MAP) -> list[Stap]:
     uit = []
     for hoofd, tabellen in groepen.items():
         infos = [manifest.inhoud["tabellen"][t] for t in tabellen]
+        if not any(i["rijen"] for i in infos):
+            continue  # een lege tabel (bv. alleen CBS-gegevens opgehaald) heeft niets te laden
         bestanden = "+".join(i["bestand"] for i in infos)
         vingerafdruk = infos[0]["sha256"] if len(infos) == 1 else hashlib.sha256(
             "".join(i["sha256"] for i in infos).encode()).hexdigest()

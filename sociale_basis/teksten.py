@@ -315,3 +315,13 @@ WAT_ALS_VOORBEHOUD = ("Dit is een rekenvoorbeeld, geen voorspelling: het zegt ni
 def circulaire_naam(code: str) -> str:
     """'S2025' → 'Septembercirculaire 2025'."""
     return f"{'Mei' if code[0] == 'M' else 'September'}circulaire {code[1:]}"
+
+
+def cpi_herkomst(cpi: pd.DataFrame) -> str:
+    """De bronregel van de CPI-reeks: haar basisjaar en per herkomst de jaren, bv. 'CPI 2015 = 100 —
+    2015–2025: CBS 83131NED (2015 = 100); 2026: CBS 86141NED (2025 = 100), op 2025 geschakeld …'."""
+    if cpi.empty:
+        return "geen CPI"
+    basis = ", ".join(str(int(b)) for b in dict.fromkeys(cpi["basisjaar"]))
+    delen = [f"{fmt.jaarreeks(groep['jaar'])}: {bron}" for bron, groep in cpi.groupby("bron", sort=False)]
+    return f"CPI {basis} = 100 — " + "; ".join(delen)

@@ -1,11 +1,16 @@
-"""`ophalen` tegen een nagebootste CBS/PDOK-server op 127.0.0.1: paginering, herhalen bij 500,
-429 met Retry-After, timeout en afgekapt antwoord, hervatten uit de cache, een gewijzigde vorm —
-en bij elke blijvende fout een ongewijzigde opslag met een Nederlandse melding."""
+"""`ophalen` tegen een nagebootste CBS/PDOK-server op 127.0.0.1 (tests/cbs_nep.py: een volledige
+kubus met null-cellen, -99998, een gemeente die niets aanleverde, opgevulde sleutels, `$skip`-
+pagina's, een echte $filter/$select), gestuurd door de productielijst data/cbs_bronnen.toml met
+alleen de adressen vervangen: paginering, herhalen bij 500, 429 met Retry-After, timeout en afgekapt
+antwoord, hervatten uit de cache, overslaan wat bij CBS niet veranderde, de CPI-opvolger — en bij
+elke blijvende fout een ongewijzigde opslag met een Nederlandse melding."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from cbs_nep import NepCBS
+from cbs_nep import GEMEENTEN, NepCBS, filter_functie
 from conftest import momentopname
 
 from sociale_basis import indicators, model
@@ -13,22 +18,29 @@ from sociale_basis.cli import main
 from sociale_basis.ophalen import OphaalFout, laad_bronnen, ophaal
 from sociale_basis.store import Store
 
+# Kleine pagina's, zodat de paar gevulde cellen van de nagebootste kubus over meerdere pagina's
+# lopen; de echte feed geeft er 10.000 (tools/meet_ophalen.py meet met die grootte).
+PAGINA = 10
+
 
 @pytest.fixture
 def nep():
-    with NepCBS() as server:
+    with NepCBS(paginagrootte=PAGINA) as server:
         yield server
+
+
+def _omgeving(nep, tmp_path, toml: str | None = None):
+    pad = tmp_path / "bronnen.toml"
+    pad.write_text(toml or nep.bronnen_toml(), encoding="utf-8")
+    return laad_bronnen(pad), tmp_path / "cache", Store(tmp_path / "s.duckdb"), []
 
 
 @pytest.fixture
 def omgeving(nep, tmp_path):
-    """(bronnen, cache, opslag, wachttijden): de bronnenlijst wijst naar de nepserver."""
-    pad = tmp_path / "bronnen.toml"
-    pad.write_text(nep.bronnen_toml(), encoding="utf-8")
-    gewacht: list[float] = []
-    store = Store(tmp_path / "s.duckdb")
-    yield laad_bronnen(pad), tmp_path / "cache", store, gewacht
-    store.sluit()
+    """(bronnen, cache, opslag, wachttijden): de productielijst, wijzend naar de nepserver."""
+    uit = _omgeving(nep, tmp_path)
+    yield uit
+    uit[2].sluit()
 
 
 def _haal(omgeving, **kw):
@@ -42,14 +54,22 @@ def _telling(store: Store, tabel: str) -> int:
         return cur.execute(f"SELECT count(*) FROM {tabel}").fetchone()[0]  # noqa: S608 (vaste naam)
 
 
-def test_alles_ophalen_met_paginering(nep, omgeving):
+def _iv3_paginas(nep, verslagsoort="2023X000") -> list[int]:
+    return [s for r, f, s in nep.log if r == "45063NED" and verslagsoort in f]
+
+
+def test_alles_ophalen_met_de_productielijst(nep, omgeving):
     _, _, store, gewacht = omgeving
     uit = _haal(omgeving)
     assert not gewacht
-    # 3 gemeenten × 10 regels per verslagsoort, 7 per pagina: 5 pagina's via odata.nextLink.
-    iv3 = [s for r, f, s in nep.log if r == "45063NED" and "2023X000" in f]
-    assert iv3 == [0, 7, 14, 21, 28]
-    assert len(uit.verslag.geladen) == 6  # gemeenten, inwoners, cpi, 2× Iv3, grenzen
+    # De server kreeg de filter en de kolomkeuze uit de productielijst, en gaf alleen gevulde cellen:
+    # 3 aanleverende gemeenten × 11 cellen (ook -99998 is "ne null") = 33 rijen, 4 pagina's via $skip.
+    assert _iv3_paginas(nep) == [0, 10, 20, 30]
+    filter_ = next(f for r, f, _s in nep.log if r == "45063NED")
+    assert "k_2ePlaatsing_2 ne null" in filter_
+    assert "Gemeenten,TaakveldBalanspost,Categorie,Verslagsoort,k_1ePlaatsing_1,k_2ePlaatsing_2" in nep.select_log
+    assert "45063NED/TableInfos" in [r for r, _f, _s in nep.log]
+
     sleutel = store.laad_model(model.laad())
     b = indicators.beschikbaarheid(store)
     assert set(zip(b["jaar"], b["document"], b["gemeenten_met_baten"], strict=True)) == {
@@ -62,18 +82,94 @@ def test_alles_ophalen_met_paginering(nep, omgeving):
     nl = indicators.groep(store, sleutel, 2023, "jaarrekening", "netto")
     assert nl["acute_zorg"] == 3 * 2 * (400 + 250) * 1000
     with store.cursor() as cur:
-        assert cur.execute("SELECT cpi FROM prijsindex WHERE jaar = 2024").fetchone()[0] == 132.7
-    assert _telling(store, "geo_gemeente") == 3
-    assert not (omgeving[1]).exists() or not any((omgeving[1]).iterdir())  # cache opgeruimd
+        # -99998 is "geen cijfer": geen regel voor 8.1, geen bedrag van -99,998 mln.
+        assert cur.execute("SELECT count(*) FROM iv3_bedrag WHERE taakveld = '8.1'").fetchone()[0] == 0
+        # Utrecht leverde niets aan: geen nullen in de opslag.
+        assert cur.execute("SELECT count(*) FROM iv3_bedrag WHERE gm_code = 'GM0344'").fetchone()[0] == 0
+    assert "1 gemeente leverde voor begroting 2023 niets aan: GM0344 Utrecht." in " ".join(uit.opmerkingen)
+    assert "begroting 2023: nieuw (3 gemeenten)" in uit.nieuw
+    assert _telling(store, "geo_gemeente") == 5 * len(GEMEENTEN)  # 2022–2026
+    assert not omgeving[1].exists() or not any(omgeving[1].iterdir())  # cache opgeruimd
+
+
+def test_cpi_loopt_door_met_de_opvolger(nep, omgeving):
+    """83131NED (2015 = 100) tot en met 2025, 86141NED (2025 = 100) erna: één reeks 2015 = 100,
+    op 2025 geschakeld, met de herkomst per jaar."""
+    _, _, store, _ = omgeving
+    _haal(omgeving, onderdelen=["cpi"])
+    cpi = indicators.prijsindex(store).set_index("jaar")
+    assert cpi.loc[2024, "cpi"] == 132.7 and cpi.loc[2025, "cpi"] == 136.5
+    assert cpi.loc[2026, "cpi"] == pytest.approx(102.6 * 136.5 / 100, abs=1e-4)
+    assert set(cpi["basisjaar"]) == {2015}
+    assert cpi.loc[2025, "bron"] == "CBS 83131NED (2015 = 100)"
+    assert cpi.loc[2026, "bron"] == "CBS 86141NED (2025 = 100), op 2025 geschakeld naar 2015 = 100"
+    from sociale_basis import teksten
+
+    assert teksten.cpi_herkomst(indicators.prijsindex(store)) == (
+        "CPI 2015 = 100 — 2015 en 2023–2025: CBS 83131NED (2015 = 100); "
+        "2026: CBS 86141NED (2025 = 100), op 2025 geschakeld naar 2015 = 100")
+
+
+def test_cpi_met_een_andere_basis_dan_opgegeven_wordt_geweigerd(nep, omgeving):
+    """Staat 86141NED als 2025 = 100 in de lijst maar geeft de tabel 2025 = 136,5 (nog de oude
+    basis), dan slaat ophalen niets van de CPI op."""
+    _, _, store, _ = omgeving
+    nep.cpi["86141NED"] = [("2025JJ00", 136.5), ("2026JJ00", 140.0)]
+    with pytest.raises(OphaalFout, match=r"86141NED, 2025 = 100\): het basisjaar 2025 is 136,5, niet 100"):
+        _haal(omgeving, onderdelen=["cpi"])
+    assert _telling(store, "prijsindex") == 0
+
+
+def test_filter_aan_de_serverkant_verandert_de_totalen_niet(nep, tmp_path):
+    """Dezelfde kubus zonder `ne null` en zonder `$select` (alle lege cellen en kolommen komen mee):
+    dezelfde cijfers, maar tientallen keren zoveel rijen over de lijn."""
+    productie = nep.bronnen_toml()
+    ruim = re.sub(r'filter = "Verslagsoort eq \'\{verslagsoort\}\' and [^"]*"',
+                  'filter = "Verslagsoort eq \'{verslagsoort}\'"', productie)
+    ruim = re.sub(r"kolommen = \[[^\]]*\]", "kolommen = []", ruim)
+    assert ruim != productie
+    uitkomst = []
+    for naam, toml in (("smal", productie), ("ruim", ruim)):
+        (tmp_path / naam).mkdir()
+        omgeving = _omgeving(nep, tmp_path / naam, toml)
+        nep.log.clear()
+        _haal(omgeving, onderdelen=["gemeenten", "inwoners", "iv3"])
+        store = omgeving[2]
+        sleutel = store.laad_model(model.laad())
+        uitkomst.append((len(_iv3_paginas(nep)),
+                         indicators.per_gemeente(store, sleutel, 2023, "begroting", "netto")))
+        store.sluit()
+    (smal_paginas, smal), (ruim_paginas, ruim_df) = uitkomst
+    assert ruim_paginas > 10 * smal_paginas
+    assert smal.equals(ruim_df)
+
+
+def test_nepserver_voert_odata_filters_echt_uit():
+    rij = {"Gemeenten": "GM0363   ", "k_2ePlaatsing_2": None, "RegioS": "GM0363", "Perioden": "2024JJ00"}
+    assert not filter_functie("Gemeenten eq 'GM0363'")(rij)            # opvulling telt mee
+    assert filter_functie("Gemeenten eq 'GM0363   '")(rij)
+    assert not filter_functie("k_2ePlaatsing_2 ne null")(rij)
+    assert filter_functie("substringof('GM',RegioS) and not (Perioden eq '2023JJ00')")(rij)
+
+
+def test_onbekende_kolom_in_het_filter_geeft_de_fout_van_de_server(nep, omgeving):
+    _, _, store, gewacht = omgeving
+    bronnen = omgeving[0]
+    from dataclasses import replace
+
+    fout = replace(bronnen, iv3_filter="Verslagsoort eq '{verslagsoort}' and Bedrag ne null")
+    with pytest.raises(OphaalFout, match="400.*No property 'Bedrag'.*filter"):
+        ophaal(store, fout, cache=omgeving[1], onderdelen=["iv3"],
+               client_opties={"pogingen": 2, "basis_wacht": 0.01, "slaap": gewacht.append})
+    assert not gewacht and _telling(store, "iv3_bedrag") == 0
 
 
 @pytest.mark.parametrize("storing", ["500", "429", "timeout", "afgekapt"])
 def test_tijdelijke_storing_wordt_herhaald(nep, omgeving, storing):
-    nep.storingen[("45063NED", 7)] = [storing, storing]
+    nep.storingen[("45063NED", 10)] = [storing, storing]
     _, _, store, gewacht = omgeving
     _haal(omgeving)
-    pogingen = [s for r, f, s in nep.log if r == "45063NED" and "2023X000" in f]
-    assert pogingen.count(7) == 3
+    assert _iv3_paginas(nep).count(10) == 3
     assert len(gewacht) == 2
     if storing == "429":
         assert gewacht == [2.0, 2.0]  # Retry-After van de server, niet de eigen backoff
@@ -118,21 +214,42 @@ def test_onbekende_tabel_meteen_gemeld(nep, omgeving):
     assert _telling(store, "iv3_bedrag") == 0
 
 
-def test_onderbroken_ophaling_hervat_uit_de_cache(nep, omgeving):
+def test_onderbroken_ophaling_kost_alleen_de_mislukte_pagina(nep, omgeving):
     _, _, store, _ = omgeving
-    # Eerste poging: begroting-pagina's 0 en 7 komen binnen, dan blijft 14 falen.
-    nep.storingen[("45063NED", 14)] = ["500"] * 4
+    # Eerste poging: begroting-pagina's 0 en 10 komen binnen, dan blijft 20 falen.
+    nep.storingen[("45063NED", 20)] = ["500"] * 4
     with pytest.raises(OphaalFout):
         _haal(omgeving)
-    eerste = list(nep.log)
-    assert ("45063NED", "Verslagsoort eq '2023X000'", 7) in eerste
+    assert _iv3_paginas(nep) == [0, 10, 20, 20, 20, 20]
     nep.log.clear()
     _haal(omgeving)
-    # Alleen wat ontbrak: gemeentelijst, inwoners, CPI en begroting-pagina's 0 en 7 niet opnieuw.
-    assert not [x for x in nep.log if x[0] in ("85385NED", "03759ned", "83131NED")]
-    begroting = [s for r, f, s in nep.log if r == "45063NED" and "2023X000" in f]
-    assert begroting == [14, 21, 28]
+    # Alleen wat ontbrak: gemeentelijsten, inwoners, CPI en begroting-pagina's 0 en 10 niet opnieuw.
+    assert not [x for x in nep.log if x[0] in ("85385NED", "03759ned", "83131NED", "86141NED")]
+    assert _iv3_paginas(nep) == [20, 30]
     assert _telling(store, "iv3_bedrag") > 0
+
+
+def test_herhaling_slaat_over_wat_bij_cbs_niet_veranderde(nep, omgeving):
+    """Een tweede ophaling vraagt bij Iv3 alleen de metadata (TableInfos); pas als CBS de tabel
+    wijzigt (Modified), komt de tabel opnieuw."""
+    _, _, store, _ = omgeving
+    _haal(omgeving)
+    voor = momentopname(store)
+    nep.log.clear()
+    uit = _haal(omgeving)
+    assert not uit.verslag.geladen and momentopname(store) == voor
+    assert _iv3_paginas(nep) == [] and _iv3_paginas(nep, "2023X005") == []
+    assert any("Iv3 begroting 2023 (CBS 45063NED): ongewijzigd bij CBS" in r for r in uit.overgeslagen)
+
+    nep.gewijzigd["45063NED"] = "2025-01-10T02:00:00"
+    nep.log.clear()
+    uit = _haal(omgeving, onderdelen=["iv3"])
+    assert _iv3_paginas(nep) == [0, 10, 20, 30] and not uit.overgeslagen
+    herkomst = indicators.cbs_herkomst(store)
+    assert set(herkomst["gewijzigd"]) == {"2025-01-10T02:00:00"}
+    from sociale_basis.cli import status_regels
+
+    assert any("Iv3 begroting 2023: CBS 45063NED, gewijzigd 10-01-2025" in r for r in status_regels(store))
 
 
 def test_pdok_onbereikbaar_laat_grenzen_staan(nep, omgeving):
@@ -140,33 +257,37 @@ def test_pdok_onbereikbaar_laat_grenzen_staan(nep, omgeving):
     nep.altijd["pdok2023"] = "500"
     uit = _haal(omgeving)
     assert any("gemeentegrenzen 2023" in o and "niet bijgewerkt" in o for o in uit.opmerkingen)
-    assert _telling(store, "geo_gemeente") == 0 and _telling(store, "iv3_bedrag") > 0
+    with store.cursor() as cur:
+        jaren = {r[0] for r in cur.execute("SELECT DISTINCT jaar FROM geo_gemeente").fetchall()}
+    assert jaren == {2022, 2024, 2025, 2026} and _telling(store, "iv3_bedrag") > 0
 
 
-def test_tweede_ophaling_verandert_niets(nep, omgeving):
-    _, _, store, _ = omgeving
-    _haal(omgeving)
-    voor = momentopname(store)
-    uit = _haal(omgeving)
-    assert not uit.verslag.geladen and momentopname(store) == voor
-
-
-def test_opgehaalde_cbs_tabel_vervangt_afgeleide_bron(nep, omgeving):
-    """Over de meegeleverde gegevens heen: voor de opgehaalde gemeenten telt CBS zelf (met de
-    categorieën en baten), de rest blijft uit de momentopname."""
+def test_niet_aanleveraar_houdt_zijn_cijfers_en_cbs_vervangt_de_rest(nep, omgeving):
+    """Over de meegeleverde gegevens heen: voor de gemeenten met bedragen telt CBS zelf (met de
+    categorieën en baten); Utrecht, dat niets aanleverde, houdt zijn cijfers uit de momentopname."""
     from sociale_basis import snapshot
     from sociale_basis.importer import voer_in
 
     _, _, store, _ = omgeving
     voer_in(store, snapshot.stappen())
-    _haal(omgeving, onderdelen=["iv3"])
+    vraag = ("SELECT taakveld, lasten, baten, bron FROM iv3_bedrag WHERE gm_code = 'GM0344' AND jaar = 2023 "
+             "AND document = 'begroting' ORDER BY taakveld")
     with store.cursor() as cur:
+        utrecht = cur.execute(vraag).fetchall()
+    assert utrecht
+    uit = _haal(omgeving, onderdelen=["iv3"])
+    # Alleen de 3 gemeenten van de nagebootste kubus leverden: de rest van de lijst van 2023 niet.
+    assert any(re.match(r"3\d\d gemeenten leverden voor begroting 2023 niets aan: GM0034 Almere, .* en nog "
+                        r"3\d\d\. Hun cijfers in de opslag blijven zoals ze waren\.", o) for o in uit.opmerkingen)
+    with store.cursor() as cur:
+        assert cur.execute(vraag).fetchall() == utrecht
         bronnen = dict(cur.execute("SELECT gm_code, any_value(bron) FROM iv3_gekozen WHERE jaar = 2023 "
                                    "AND document = 'begroting' AND gm_code IN ('GM0363', 'GM0344') "
                                    "GROUP BY 1").fetchall())
         assert bronnen == {"GM0363": "cbs_ruw", "GM0344": "taakveld_lasten_baten"}
         assert cur.execute("SELECT count(*) FROM iv3_bedrag WHERE gm_code = 'GM0363' AND jaar = 2023 "
                            "AND bron <> 'cbs_ruw'").fetchone()[0] == 0
+    assert any(r.startswith("begroting 2023: gemeten verdeling van 6.1 nu voor") for r in uit.nieuw)
 
 
 def test_cli_ophalen(nep, tmp_path, capsys):
@@ -176,10 +297,28 @@ def test_cli_ophalen(nep, tmp_path, capsys):
     assert main(["--db", str(db), "ophalen", "--bronnen", str(pad), "--cache", str(tmp_path / "c")]) == 0
     fout = capsys.readouterr().err
     assert "Iv3 begroting 2023" in fout and "Opgehaald" in fout
+    assert re.search(r"Iv3 begroting 2023 \(CBS 45063NED\): pagina 4, 33 regels", fout)
+    assert "leverde voor begroting 2023 niets aan: GM0344 Utrecht" in fout
     nep.altijd["83131NED"] = "500"
     assert main(["--db", str(db), "ophalen", "--bronnen", str(pad), "--cache", str(tmp_path / "c"),
                  "--pogingen", "2", "--wacht", "0.01"]) == 1
     assert "niet veranderd" in capsys.readouterr().err
+
+
+def test_cli_alleen_een_jaar_en_document(nep, tmp_path, capsys):
+    pad = tmp_path / "bronnen.toml"
+    pad.write_text(nep.bronnen_toml(), encoding="utf-8")
+    db = tmp_path / "s.duckdb"
+    assert main(["--db", str(db), "ophalen", "--bronnen", str(pad), "--cache", str(tmp_path / "c"),
+                 "--jaar", "2023", "--document", "jaarrekening"]) == 0
+    assert _iv3_paginas(nep) == [] and _iv3_paginas(nep, "2023X005") == [0, 10, 20, 30]
+    # Gemeentelijst, inwoners en grenzen alleen van 2023; de CPI heel.
+    gevraagd = {r for r, _f, _s in nep.log}
+    assert "85385NED" in gevraagd and "85755NED" not in gevraagd and "pdok2024" not in gevraagd
+    assert {"83131NED", "86141NED"} <= gevraagd
+    assert "Nieuw: jaarrekening 2023: nieuw (3 gemeenten)" in capsys.readouterr().err
+    assert main(["--db", str(db), "ophalen", "--bronnen", str(pad), "--jaar", "2019"]) == 1
+    assert "Geen Iv3-tabel voor 2019 in de bronnenlijst" in capsys.readouterr().err
 
 
 def test_gemeten_verdeling_na_ophalen_en_in_de_momentopname(nep, omgeving, tmp_path):
@@ -201,11 +340,12 @@ def test_gemeten_verdeling_na_ophalen_en_in_de_momentopname(nep, omgeving, tmp_p
         assert indicators.gemeten_verdeling(kopie, k).equals(g)
         assert indicators.per_gemeente(kopie, k, 2023, "begroting", "netto").equals(
             indicators.per_gemeente(store, sleutel, 2023, "begroting", "netto"))
+        assert indicators.prijsindex(kopie).equals(indicators.prijsindex(store))
 
 
 def test_vorm_fout_komt_niet_in_de_cache(nep, omgeving):
     """Een eenmalig verkeerd antwoord blokkeert de volgende ophaling niet: de pagina is niet bewaard."""
-    nep.storingen[("45063NED", 7)] = ["schema"]
+    nep.storingen[("45063NED", 10)] = ["schema"]
     with pytest.raises(OphaalFout, match="van vorm veranderd"):
         _haal(omgeving)
     uit = _haal(omgeving)

@@ -1,1 +1,1 @@
-INSERT OR REPLACE INTO prijsindex SELECT jaar, cpi, bron FROM invoer;
+INSERT OR REPLACE INTO prijsindex (jaar, cpi, bron, basisjaar) SELECT jaar, cpi, bron, basisjaar FROM invoer;

@@ -1,1 +1,1 @@
-SELECT jaar, cpi, bron FROM main.prijsindex ORDER BY jaar;
+SELECT jaar, cpi, bron, basisjaar FROM main.prijsindex ORDER BY jaar;

@@ -1,1 +1,1 @@
-SELECT jaar, cpi, bron FROM prijsindex ORDER BY jaar;
+SELECT jaar, cpi, bron, basisjaar FROM prijsindex ORDER BY jaar;

@@ -195,13 +195,22 @@ def lege_opslag(reden: str) -> None:
 _OPHALER = threading.Lock()  # één download tegelijk: ze delen de cachemap
 
 
+OPHAALVERSLAG = "_ophaalverslag"  # sessiesleutel: wat de laatste ophaling opleverde, voor na de rerun
+
+
 def haal_bij_cbs() -> None:
-    """Eerst alles downloaden (raakt de opslag niet), dan kort sluiten en in één transactie importeren."""
+    """Eerst alles downloaden (raakt de opslag niet), dan kort sluiten en in één transactie importeren.
+    Wat er nieuw is (en wat CBS niet aanleverde) staat daarna op de pagina Gegevens."""
     with _beurt(_OPHALER, "Er wordt al opgehaald bij CBS (door een andere bezoeker); probeer het straks "
                           "opnieuw."):
         balk = st.progress(0.0, text="Verbinden met CBS…")
         opgehaald = ophalen.download(meld=lambda t, f: balk.progress(min(f, 1.0) * 0.8, text=t))
-        for opmerking in opgehaald.opmerkingen:
-            st.caption(f"Let op: {opmerking}")
-        schrijf(lambda store, meld: ophalen.importeer(store, opgehaald, meld), "Importeren…")
+
+        def importeer(store: Store, meld: Callable[[str, float], None]) -> list[str]:
+            voor = ophalen.stand(store)
+            ophalen.importeer(store, opgehaald, meld)
+            return ophalen.wat_is_nieuw(voor, ophalen.stand(store))
+
+        nieuw = schrijf(importeer, "Importeren…")
+    st.session_state[OPHAALVERSLAG] = {"nieuw": nieuw, "opmerkingen": opgehaald.opmerkingen}
     st.rerun()

@@ -105,6 +105,11 @@ def prijsindex(store: Store, sleutel: str) -> pd.DataFrame:
 
 
 @gecacht
+def cbs_herkomst(store: Store, sleutel: str) -> pd.DataFrame:
+    return indicators.cbs_herkomst(store)
+
+
+@gecacht
 def gemeenten(store: Store, sleutel: str, jaar: int) -> pd.DataFrame:
     return indicators.gemeenten(store, jaar)
 

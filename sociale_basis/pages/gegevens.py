@@ -125,11 +125,27 @@ st.markdown("""
 **Ophalen** haalt rechtstreeks bij CBS (open data, CC BY 4.0) en PDOK:
 Iv3 *Gemeenten <jaar> onbewerkte Iv3-data* voor elk jaar vanaf 2017 (begroting en jaarrekening, lasten
 **en baten**, dus ook netto), de gemeentelijsten per jaar (*Gebieden in Nederland*), de inwoners op
-1 januari, de consumentenprijsindex (83131NED) en de gemeentegrenzen. Dat vraagt internet en duurt
-enkele minuten. Pas als alles binnen en geldig is, komt er een nieuwe versie van de opslag; wie
+1 januari, de consumentenprijsindex (83131NED tot en met 2025, daarna 86141NED, geschakeld tot één
+reeks met 2015 = 100) en de gemeentegrenzen. Alleen cellen met een bedrag komen over; een gemeente die
+voor een jaar niets aanleverde, houdt de cijfers die er al waren. Dat vraagt internet en duurt
+enkele minuten (alle jaren: langer). Pas als alles binnen en geldig is, komt er een nieuwe versie van de opslag; wie
 intussen kijkt, ziet de vorige tot zijn volgende klik. Mislukt er iets, dan blijft alles zoals het was
 en gaat een volgende poging verder waar deze stopte. De tabel-id's staan in `data/cbs_bronnen.toml`.
 """)
+if verslag := st.session_state.pop(opslag.OPHAALVERSLAG, None):
+    st.success("Opgehaald bij CBS. " + (" ".join(f"{r[0].upper()}{r[1:]}." for r in verslag["nieuw"])
+                                         or "Er is inhoudelijk niets nieuws."), icon=":material/check_circle:")
+    for opmerking in verslag["opmerkingen"]:
+        st.caption(f"Let op: {opmerking}")
+herkomst = vragen.cbs_herkomst(store, sleutel)
+if not herkomst.empty:
+    tabel = pd.DataFrame({
+        "Cijfers": [f"Iv3 {r.document} {r.jaar}" for r in herkomst.itertuples()],
+        "CBS-tabel": [f"{r.tabel} ({r.titel})" for r in herkomst.itertuples()],
+        "Gewijzigd bij CBS": [fmt.datum(r.gewijzigd) for r in herkomst.itertuples()],
+        "Opgehaald": [fmt.datum(r.opgehaald) for r in herkomst.itertuples()],
+        "Gemeenten": herkomst["gemeenten"].tolist()})
+    st.table(tabel, hide_index=True)
 if not schrijven_mag:
     st.info("Deze installatie werkt de gedeelde opslag niet zelf bij (alleen-lezen). Doe dat met "
             "`sociale-basis ophalen`; het dashboard neemt de nieuwe versie daarna vanzelf over.")

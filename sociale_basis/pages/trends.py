@@ -75,7 +75,7 @@ else:
         waarde = lambda v: fmt.mln(v * 1e6)  # noqa: E731 — de as staat in miljoenen
 prijstekst = f", prijzen van {basisjaar}" if basisjaar else ", nominaal"
 bron = (f"Bron: {zijbalk.BRON_CBS}; herindelingen: VNG/grenswijzigen (CC BY-NC-SA 4.0)"
-        + ("; CPI: CBS 83131NED" if basisjaar else "") + f". {k.maat_tekst.capitalize()}{prijstekst}. "
+        + (f"; {teksten.cpi_herkomst(cpi)}" if basisjaar else "") + f". {k.maat_tekst.capitalize()}{prijstekst}. "
         f"Bewerking: Sociale Basis-dashboard, model ‘{k.model}’.")
 uitvoer.grafiek("trend", charts.trend(reeksen, kolom, as_titel, waarde,
                              f"{INDICATOREN[indicator]} ({k.maat}{prijstekst})", bron, spreiding),
@@ -94,7 +94,8 @@ if basisjaar:
     zonder = sorted(set(nederland["jaar"]) - set(cpi["jaar"]))
     if zonder:
         meldingen.append(f"Geen prijsindex voor {', '.join(map(str, zonder))}: die jaren ontbreken in "
-                         "constante prijzen. Importeer een nieuwere CPI-reeks (CBS StatLine 83131NED).")
+                         "constante prijzen. Haal een nieuwere CPI op (`sociale-basis ophalen --alleen cpi`: "
+                         "83131NED en opvolger 86141NED).")
 if not k.per_inwoner and indicator != "verhouding":
     for naam, _, df in reeksen[-2:] if leden else reeksen[-1:]:
         deels = df[df["dekking"] < 0.995]

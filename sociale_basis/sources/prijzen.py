@@ -1,6 +1,7 @@
 """Consumentenprijsindex (CPI, 2015 = 100) per jaar.
 
-Twee vormen: de StatLine-export van CBS-tabel 83131NED (indexcijfers) en een reeks
+Twee vormen: de StatLine-export van CBS-tabel 83131NED (indexcijfers; `ophalen` schrijft zijn
+geschakelde reeks 83131NED + 86141NED in dezelfde vorm, met een derde kolom Bron) en een reeks
 jaarmutaties (fractie per jaar). Jaarmutaties worden alleen gebruikt voor jaren zonder
 indexcijfer, geschakeld vanaf het laatste bekende indexcijfer in de opslag.
 """
@@ -14,10 +15,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from .. import fmt
 from .lezen import Lading, NaamZoeker, Problemen, getallen, laatste_jaar, lees_tekst, lees_tekst_csv
 
 EERSTE_JAAR = 1900  # CBS-reeksen beginnen later; eerder is een tikfout
 MAX_CPI = 10_000    # 2015 = 100; honderd keer zo duur is geen prijsindex meer
+BASISJAAR = 2015    # het jaar dat 100 is in de opslag; een andere basis wordt geschakeld of geweigerd
 MAX_MUTATIE = 0.5   # een fractie; 3.8 is vrijwel zeker een percentage (3,8%) in plaats van 0.038
 
 
@@ -48,11 +51,18 @@ def lees_statline(pad: Path, namen: NaamZoeker) -> Lading:
         if not 0 < cpi <= MAX_CPI:  # ook inf en nan vallen hierbuiten
             fouten.meld(f"'{waarde}' kan geen indexcijfer zijn (2015 = 100).", rij=regelnr, kolom="CPI")
             continue
-        rijen.append({"jaar": int(periode), "cpi": cpi, "bron": f"CBS 83131NED ({pad.name})"})
+        bron = velden[2].strip() if len(velden) > 2 and velden[2].strip() else f"CBS 83131NED ({pad.name})"
+        rijen.append({"jaar": int(periode), "cpi": cpi, "bron": bron, "basisjaar": BASISJAAR, "_rij": regelnr})
+    basis = next((r for r in rijen if r["jaar"] == BASISJAAR), None)
+    if basis is not None and abs(basis["cpi"] - 100) > 0.5:
+        # De kop zegt 2015 = 100; zegt de reeks zelf iets anders, dan is het een andere tabel.
+        fouten.meld(f"het indexcijfer van {BASISJAAR} is {fmt.getal(basis['cpi'], 1)}, niet 100: dit is geen "
+                    f"reeks met {BASISJAAR} = 100 (een opvolger als 86141NED heeft 2025 = 100).",
+                    rij=basis["_rij"], kolom="CPI")
     fouten.klaar()
     if not rijen:
         raise fouten.fout("geen jaarcijfers gevonden (verwacht regels als \"2019\";\"106,16\").")
-    uit = pd.DataFrame(rijen).drop_duplicates("jaar", keep="last")
+    uit = pd.DataFrame(rijen).drop(columns="_rij").drop_duplicates("jaar", keep="last")
     return Lading("cpi", {"prijsindex": uit}, f"CPI {uit['jaar'].min()}–{uit['jaar'].max()}")
 
 
@@ -87,8 +97,8 @@ def lees_mutaties(pad: Path, namen: NaamZoeker, bekend: pd.DataFrame) -> Lading:
         jaar += 1
         index[jaar] = index[jaar - 1] * (1 + mutatie[jaar])
         rijen.append({"jaar": jaar, "cpi": index[jaar],
-                      "bron": f"geschakeld met jaarmutatie CBS ({pad.name})"})
-    uit = pd.DataFrame(rijen, columns=["jaar", "cpi", "bron"])
+                      "bron": f"geschakeld met jaarmutatie CBS ({pad.name})", "basisjaar": BASISJAAR})
+    uit = pd.DataFrame(rijen, columns=["jaar", "cpi", "bron", "basisjaar"])
     samenvatting = (f"CPI {uit['jaar'].min()}–{uit['jaar'].max()} geschakeld" if len(uit)
                     else "geen nieuwe jaren")
     return Lading("cpi_mutaties", {"prijsindex": uit}, samenvatting)
