@@ -193,11 +193,11 @@ def filter_functie(tekst: str):
 class NepCBS:
     """`storingen[(route, skip)]`: storingen voor opeenvolgende verzoeken op die pagina: '500',
     '429', '429raar', 'timeout', 'afgekapt', 'schema', '404'. `altijd[route]`: bij elk verzoek.
-    `groot=(n_gemeenten, n_taakvelden, n_categorieen)` maakt een kubus van echte omvang (≈ 3 M
-    rijen per verslagsoort bij 380 × 120 × 66) voor de meting in tools/meet_ophalen.py."""
+    `kubus[tabel]`: een functie die de rijen van die Iv3-tabel geeft (zie `kubus_uit`: echte
+    cijfers, in de tests en in tools/meet_ophalen.py op ware grootte)."""
 
     def __init__(self, paginagrootte: int = PAGINA, timeout_seconden: float = 1.5,
-                 traag_per_10000: float = 0.0, groot: tuple[int, int, int] | None = None):
+                 traag_per_10000: float = 0.0):
         self.paginagrootte = paginagrootte
         self.timeout_seconden = timeout_seconden
         self.traag_per_10000 = traag_per_10000   # extra seconden per 10.000 overgeslagen rijen
@@ -207,7 +207,6 @@ class NepCBS:
         self.select_log: list[str] = []
         self.iv3_jaren = {2023: "45063NED"}
         self.gewijzigd = defaultdict(lambda: "2024-06-14T02:00:00")  # TableInfos.Modified per tabel
-        self.groot = groot
         self.cpi = {t: list(r) for t, r in CPI.items()}   # per test aan te passen (bv. een verkeerde basis)
         self.kubus: dict[str, object] = {}  # tabel → functie die de kubusrijen geeft (echte data, in de tests)
         self._gefilterd: dict[tuple, list[dict]] = {}
@@ -228,14 +227,11 @@ class NepCBS:
     # -- gegevens ---------------------------------------------------------------------------
     def _iv3_kubus(self, tabel: str):
         """Alle rijen van de kubus, in de volgorde van de echte tabel (gemeente, taakveld,
-        categorie, verslagsoort), als generator: een kubus van 3 M rijen past zo in het geheugen."""
+        categorie, verslagsoort), als generator: een kubus van miljoenen rijen past zo in het geheugen."""
         jaar = next(j for j, t in self.iv3_jaren.items() if t == tabel)
         soorten = [f"{jaar}X000", f"{jaar}X005", f"{jaar}{KWARTAAL}"]
         if tabel in self.kubus:
             yield from self.kubus[tabel]()
-            return
-        if self.groot:
-            yield from self._groot(jaar, soorten)
             return
         waarden = {(tv, cat): w for tv, cat, w in IV3_REGELS}
         taakvelden = list(dict.fromkeys([tv for tv, _, _ in IV3_REGELS] + LEGE_TAAKVELDEN))
@@ -253,31 +249,8 @@ class NepCBS:
                                "k_1ePlaatsing_1": w, "k_2ePlaatsing_2": w}
                         i += 1
 
-    def _groot(self, jaar: int, soorten: list[str]):
-        """Een kubus van echte omvang: n gemeenten × n taakvelden × n categorieën × 3 soorten, met
-        ongeveer 3 % gevulde cellen (zoals een echte Iv3-tabel: een gemeente vult enkele
-        honderden van de ~8.000 combinaties). Bedragen deterministisch uit de positie."""
-        n_gm, n_tv, n_cat = self.groot
-        taakvelden = [tv for tv, _, _ in IV3_REGELS[:9]] + [f"{i // 10}.{i % 10 + 10}" for i in range(n_tv)]
-        categorieen = [c for _, c, _ in IV3_REGELS[:9]] + [f"L9.{i}" for i in range(n_cat)]
-        taakvelden, categorieen = taakvelden[:n_tv], categorieen[:n_cat]
-        i = 0
-        for g in range(n_gm):
-            gm = f"GM{g + 1:04d}"
-            for t, tv in enumerate(taakvelden):
-                for c, cat in enumerate(categorieen):
-                    for s, soort in enumerate(soorten):
-                        gevuld = (g * 7 + t * 13 + c * 17 + s) % 33 == 0 and g % 50 != 49
-                        w = float((g + 1) * (t + 1) + c) if gevuld else None
-                        yield {"ID": i, "Gemeenten": _pad(gm, 9), "TaakveldBalanspost": _pad(tv, 6),
-                               "Categorie": _pad(cat, 8), "Verslagsoort": soort,
-                               "k_1ePlaatsing_1": w, "k_2ePlaatsing_2": w}
-                        i += 1
-
     def _gebieden(self):
-        gemeenten = GEMEENTEN if not self.groot else {
-            f"GM{g + 1:04d}": (f"Gemeente {g + 1}", "PV27", "Noord-Holland") for g in range(self.groot[0])}
-        for i, (gm, (naam, pv, prov)) in enumerate(gemeenten.items()):
+        for i, (gm, (naam, pv, prov)) in enumerate(GEMEENTEN.items()):
             yield {"ID": i, "RegioS": gm, "Code_1": _pad(gm, 10), "Naam_2": _pad(naam, 40),
                    "Code_28": _pad(pv, 10), "Naam_29": _pad(prov, 40)}
 
@@ -455,3 +428,50 @@ class NepCBS:
         tekst = re.sub(r"(\[iv3\.tabellen\]\n)(?:\d{4} = \"\w+\"\n)+",
                        lambda m: m.group(1) + "".join(f'{j} = "{t}"\n' for j, t in jaren.items()), tekst)
         return tekst
+
+
+# Balansposten en categorieën zoals in een echte Iv3-kubus: ± 120 TaakveldBalanspost × ± 66 categorieën
+# (cbs-bronnen.md); per gemeente zijn er maar enkele honderden gevuld.
+BALANSPOSTEN = [f"A{i}" for i in range(1, 26)] + [f"P{i}" for i in range(1, 21)]
+CATEGORIEEN = (["L1.1", "L1.2", "L2.1", "L2.2"] + [f"L3.{i}" for i in range(1, 6)]
+               + ["L3.4.2", "L3.4.3", "L4.1", "L4.2", "L4.3.2", "L4.3.3", "L4.4", "L5.1", "L5.2", "L6.1",
+                  "L6.2", "L7.1", "L7.2", "L7.3", "L7.4", "L7.5", "L8", "B1.1", "B1.2", "B2.1", "B2.2"]
+               + [f"B3.{i}" for i in range(1, 6)]
+               + ["B3.4.2", "B3.4.3", "B4.1", "B4.2", "B4.3.2", "B4.3.3", "B4.4", "B5.1", "B5.2", "B6.1",
+                  "B7.1", "B7.2", "B7.3", "B7.4", "B7.5", "B8", "B9", "Primo", "Ultimo", "Mutatie",
+                  "Afschrijving", "Herwaardering", "Overig"])
+
+
+def kubus_uit(store, jaar: int, balansposten: list[str] = BALANSPOSTEN,
+              categorieen: list[str] = CATEGORIEEN):
+    """De Iv3-kubus van één jaar zoals CBS hem zou geven, uit de cijfers van een opslag (bv. na de
+    import van de bestanden van dat jaar): lasten als categorie L3.4.1, baten als B4.3.1 (€ 1.000),
+    elke andere cel null, ook kwartaalcijfers (X101) en balansposten; een gemeente zonder enig
+    bedrag staat er met alleen nulls (niet aangeleverd). Geeft (functie die de rijen geeft, aantal rijen)."""
+    with store.cursor() as cur:
+        rijen = cur.execute("SELECT gm_code, taakveld, document, lasten::DOUBLE, baten::DOUBLE FROM iv3_gekozen "
+                            "WHERE jaar = ?", [jaar]).fetchall()
+        gemeenten = [r[0] for r in cur.execute("SELECT gm_code FROM gemeente_jaar WHERE jaar = ? ORDER BY 1",
+                                               [jaar]).fetchall()]
+    cel = {}
+    for gm, tv, doc, lasten, baten in rijen:
+        code = "X000" if doc == "begroting" else "X005"
+        if lasten:
+            cel[(gm, tv, "L3.4.1", code)] = lasten
+        if baten:
+            cel[(gm, tv, "B4.3.1", code)] = baten
+    taakvelden = sorted({tv for _gm, tv, *_ in rijen}) + list(balansposten)
+    categorie = ["L3.4.1", "B4.3.1", *[c for c in categorieen if c not in ("L3.4.1", "B4.3.1")]]
+
+    def kubus():
+        i = 0
+        for gm in gemeenten:
+            for tv in taakvelden:
+                for cat in categorie:
+                    for code in ("X000", "X005", KWARTAAL):
+                        w = cel.get((gm, tv, cat, code))
+                        yield {"ID": i, "Gemeenten": _pad(gm, 9), "TaakveldBalanspost": _pad(tv, 6),
+                               "Categorie": _pad(cat, 8), "Verslagsoort": f"{jaar}{code}",
+                               "k_1ePlaatsing_1": w, "k_2ePlaatsing_2": w}
+                        i += 1
+    return kubus, len(gemeenten) * len(taakvelden) * len(categorie) * 3

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import pytest
-from cbs_nep import GEMEENTEN, NepCBS, filter_functie
+from cbs_nep import CATEGORIEEN, GEMEENTEN, NepCBS, filter_functie, kubus_uit
 from conftest import momentopname
 
 from sociale_basis import indicators, model
@@ -367,3 +368,79 @@ def test_retry_after_als_getal_of_datum():
     assert _retry_after("Wed, 21 Oct 2015 07:28:00 GMT") < 0  # in het verleden: meteen opnieuw
     assert _retry_after("Wed, 21 Oct 2015 07:28:00 -0000") < 0  # zonder tijdzone: als UTC gelezen
     assert _retry_after("onzin") is None
+
+
+# -- een heel jaar echte cijfers, via de nagebootste kubus -------------------------------------------
+BASIS = ["gemeenten/gemeenten_per_jaar_2010_2026.csv", "gemeenten/inwoners_1jan_2017_2026.csv",
+         "gemeenten/gemeenten_naam_gmcode_2023_2025.csv", "gemeenten/gemeentenamen_iv3_vs_gemeentefonds.tsv"]
+IV3_2023 = ["iv3/iv3_taakveld_2023_begroting.csv", "iv3/iv3_taakveld_2023_jaarrekening.csv"]
+def test_een_heel_jaar_via_ophalen_geeft_dezelfde_cijfers_als_de_bestandsimport(shared, tmp_path):
+    """Begroting en jaarrekening 2023 van alle gemeenten, als volle kubus (± 800.000 rijen, 93 %
+    null) met pagina's van 10.000 door de productielijst opgehaald, geven per gemeente dezelfde
+    indicatoren als de import van de bestanden zelf. (De verdeling informeel/institutioneel mag
+    verschillen: de kubus heeft categorieën, de bestanden niet; hun som niet.)"""
+    from sociale_basis.importer import importeer
+
+    with Store(tmp_path / "bestand.duckdb") as bestand, Store(tmp_path / "opgehaald.duckdb") as opgehaald:
+        importeer(bestand, [shared / p for p in BASIS + IV3_2023])
+        importeer(opgehaald, [shared / p for p in BASIS])
+        # Een ingekorte kubus (3 balansposten, 12 categorieën); tools/meet_ophalen.py meet de volle.
+        kubus, omvang = kubus_uit(bestand, 2023, ["A1", "A2", "P1"], CATEGORIEEN[:12])
+        with NepCBS() as nep:
+            nep.kubus["45063NED"] = kubus
+            omgeving = (laad_bronnen(_toml(nep, tmp_path)), tmp_path / "cache", opgehaald, [])
+            uit = _haal(omgeving, onderdelen=["iv3"])
+            paginas = len(_iv3_paginas(nep)) + len(_iv3_paginas(nep, "2023X005"))
+        assert omvang > 700_000 and paginas >= 4
+        a, b = bestand.laad_model(model.laad()), opgehaald.laad_model(model.laad())
+        for document in ("begroting", "jaarrekening"):
+            for maat in ("bruto", "netto"):
+                links = indicators.per_gemeente(bestand, a, 2023, document, maat).set_index("gm_code")
+                rechts = indicators.per_gemeente(opgehaald, b, 2023, document, maat).set_index("gm_code")
+                met_cijfers = links[links["totaal"].fillna(0) != 0].index
+                assert len(met_cijfers) > 330
+                assert set(met_cijfers) <= set(rechts.index)
+                for kolom in ("totaal", "collectieve_preventie", "acute_zorg", "acuut_per_euro_preventie",
+                              "collectieve_preventie_per_inwoner", "acute_zorg_per_inwoner"):
+                    pd.testing.assert_series_equal(links.loc[met_cijfers, kolom], rechts.loc[met_cijfers, kolom],
+                                                   check_exact=False, rtol=1e-9, obj=f"{document} {maat} {kolom}")
+                lagen = ["informeel", "institutioneel"]
+                pd.testing.assert_series_equal(links.loc[met_cijfers, lagen].sum(axis=1),
+                                               rechts.loc[met_cijfers, lagen].sum(axis=1), rtol=1e-9)
+        assert uit.verslag.geladen
+
+
+def _toml(nep, tmp_path):
+    pad = tmp_path / "bronnen.toml"
+    pad.write_text(nep.bronnen_toml(), encoding="utf-8")
+    return pad
+
+
+def test_nachtelijke_verversing_met_slot(nep, tmp_path):
+    """deploy/ophalen.sh (cron/systemd): eerst alles, de tweede nacht alleen de metadata van de
+    ongewijzigde Iv3-tabel; loopt er nog een, dan slaat hij over in plaats van te botsen."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    omgeving = {**os.environ, "VENV": str(Path(sys.executable).parent.parent),
+                "SOCIALE_BASIS_DB": str(tmp_path / "s.duckdb"), "SOCIALE_BASIS_CBS_BRONNEN": str(_toml(nep, tmp_path)),
+                "SOCIALE_BASIS_CACHE": str(tmp_path / "cache"), "SOCIALE_BASIS_DEPLOY": str(tmp_path / "deploy")}
+
+    def draai():
+        return subprocess.run(["bash", "deploy/ophalen.sh"], cwd=root, env=omgeving, capture_output=True,
+                              text=True, timeout=300).returncode
+
+    assert draai() == 0
+    assert draai() == 0
+    log = (tmp_path / "deploy" / "ophalen.log").read_text(encoding="utf-8")
+    assert log.count("Opgehaald in") == 2
+    assert "Overgeslagen: Iv3 begroting 2023 (CBS 45063NED): ongewijzigd bij CBS" in log
+    with open(tmp_path / "deploy" / "ophalen.lock", "w") as slot:
+        import fcntl
+
+        fcntl.flock(slot, fcntl.LOCK_EX)
+        assert draai() == 75
+    assert "overgeslagen: een vorige ophaling loopt nog" in (tmp_path / "deploy" / "ophalen.log").read_text()
