@@ -188,6 +188,8 @@ def stappen(map_: Path = STANDAARD_MAP) -> list[Stap]:
     uit = []
     for hoofd, tabellen in groepen.items():
         infos = [manifest.inhoud["tabellen"][t] for t in tabellen]
+        if not any(i["rijen"] for i in infos):
+            continue  # een lege tabel (bv. alleen CBS-gegevens opgehaald) heeft niets te laden
         bestanden = "+".join(i["bestand"] for i in infos)
         vingerafdruk = infos[0]["sha256"] if len(infos) == 1 else hashlib.sha256(
             "".join(i["sha256"] for i in infos).encode()).hexdigest()
