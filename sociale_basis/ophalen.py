@@ -442,7 +442,8 @@ def _iv3(client: Client, b: Bronnen, map_: Path, uit: Opgehaald, meld: Callable[
                     f" en nog {len(niets) - 12}" if len(niets) > 12 else "")
                 uit.opmerkingen.append(
                     f"{len(niets)} gemeente{'n' if len(niets) > 1 else ''} leverde{'n' if len(niets) > 1 else ''} "
-                    f"voor {document} {jaar} niets aan: {namen}. Hun cijfers in de opslag blijven zoals ze waren.")
+                    f"voor {document} {jaar} niets aan: {namen}. De cijfers die de opslag van "
+                    f"{'deze gemeenten' if len(niets) > 1 else 'deze gemeente'} al had, blijven staan.")
             uit.herkomst.append({"tabel": tabel, "sleutel": verslagsoort, "onderdeel": "iv3", "jaar": jaar,
                                  "document": document, "titel": info.get("Title", ""),
                                  "gewijzigd": info["Modified"], "rijen": int(sum(_lees_kop(p)["rijen"] for p in paginas)),

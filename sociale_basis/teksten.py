@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from . import fmt
@@ -318,10 +320,12 @@ def circulaire_naam(code: str) -> str:
 
 
 def cpi_herkomst(cpi: pd.DataFrame) -> str:
-    """De bronregel van de CPI-reeks: haar basisjaar en per herkomst de jaren, bv. 'CPI 2015 = 100 —
-    2015–2025: CBS 83131NED (2015 = 100); 2026: CBS 86141NED (2025 = 100), op 2025 geschakeld …'."""
+    """De korte bronregel van de CPI-reeks: basisjaar, CBS-tabellen en de geschakelde jaren, bv.
+    'CPI 2015 = 100: CBS 83131NED, 86141NED (geschakeld: 2026)'. De herkomst per jaar staat in de opslag."""
     if cpi.empty:
         return "geen CPI"
     basis = ", ".join(str(int(b)) for b in dict.fromkeys(cpi["basisjaar"]))
-    delen = [f"{fmt.jaarreeks(groep['jaar'])}: {bron}" for bron, groep in cpi.groupby("bron", sort=False)]
-    return f"CPI {basis} = 100 — " + "; ".join(delen)
+    tabellen = list(dict.fromkeys(t for bron in cpi["bron"] for t in re.findall(r"\d{5}NED", bron)))
+    geschakeld = cpi.loc[cpi["bron"].str.contains("geschakeld"), "jaar"]
+    return (f"CPI {basis} = 100: CBS {', '.join(tabellen) or 'consumentenprijsindex'}"
+            + (f" (geschakeld: {fmt.jaarreeks(geschakeld)})" if len(geschakeld) else ""))

@@ -87,7 +87,8 @@ def test_alles_ophalen_met_de_productielijst(nep, omgeving):
         assert cur.execute("SELECT count(*) FROM iv3_bedrag WHERE taakveld = '8.1'").fetchone()[0] == 0
         # Utrecht leverde niets aan: geen nullen in de opslag.
         assert cur.execute("SELECT count(*) FROM iv3_bedrag WHERE gm_code = 'GM0344'").fetchone()[0] == 0
-    assert "1 gemeente leverde voor begroting 2023 niets aan: GM0344 Utrecht." in " ".join(uit.opmerkingen)
+    assert ("1 gemeente leverde voor begroting 2023 niets aan: GM0344 Utrecht. De cijfers die de opslag van "
+            "deze gemeente al had, blijven staan.") in uit.opmerkingen
     assert "begroting 2023: nieuw (3 gemeenten)" in uit.nieuw
     assert _telling(store, "geo_gemeente") == 5 * len(GEMEENTEN)  # 2022–2026
     assert not omgeving[1].exists() or not any(omgeving[1].iterdir())  # cache opgeruimd
@@ -107,8 +108,7 @@ def test_cpi_loopt_door_met_de_opvolger(nep, omgeving):
     from sociale_basis import teksten
 
     assert teksten.cpi_herkomst(indicators.prijsindex(store)) == (
-        "CPI 2015 = 100 — 2015 en 2023–2025: CBS 83131NED (2015 = 100); "
-        "2026: CBS 86141NED (2025 = 100), op 2025 geschakeld naar 2015 = 100")
+        "CPI 2015 = 100: CBS 83131NED, 86141NED (geschakeld: 2026)")
 
 
 def test_cpi_met_een_andere_basis_dan_opgegeven_wordt_geweigerd(nep, omgeving):
@@ -279,7 +279,7 @@ def test_niet_aanleveraar_houdt_zijn_cijfers_en_cbs_vervangt_de_rest(nep, omgevi
     uit = _haal(omgeving, onderdelen=["iv3"])
     # Alleen de 3 gemeenten van de nagebootste kubus leverden: de rest van de lijst van 2023 niet.
     assert any(re.match(r"3\d\d gemeenten leverden voor begroting 2023 niets aan: GM0034 Almere, .* en nog "
-                        r"3\d\d\. Hun cijfers in de opslag blijven zoals ze waren\.", o) for o in uit.opmerkingen)
+                        r"3\d\d\. De cijfers die de opslag van deze gemeenten al had, blijven staan\.", o) for o in uit.opmerkingen)
     with store.cursor() as cur:
         assert cur.execute(vraag).fetchall() == utrecht
         bronnen = dict(cur.execute("SELECT gm_code, any_value(bron) FROM iv3_gekozen WHERE jaar = 2023 "
@@ -444,3 +444,26 @@ def test_nachtelijke_verversing_met_slot(nep, tmp_path):
         fcntl.flock(slot, fcntl.LOCK_EX)
         assert draai() == 75
     assert "overgeslagen: een vorige ophaling loopt nog" in (tmp_path / "deploy" / "ophalen.log").read_text()
+
+
+def test_statline_export_met_meer_kolommen_houdt_de_standaardbron(shared):
+    """De StatLine-export van 83131NED heeft na de CPI nog kolommen (afgeleid, jaarmutaties): die
+    zijn geen bron; alleen een kolom met de kop 'Bron' (zoals ophalen schrijft) is dat."""
+    from sociale_basis.sources import prijzen
+    from sociale_basis.sources.lezen import NaamZoeker
+
+    pad = shared / "prijzen" / "cbs_cpi_2015is100_1996_2019.csv"
+    df = prijzen.lees_statline(pad, NaamZoeker(lambda: None)).tabellen["prijsindex"]
+    assert set(df["bron"]) == {f"CBS 83131NED ({pad.name})"} and set(df["basisjaar"]) == {2015}
+    assert df.set_index("jaar").loc[2015, "cpi"] == pytest.approx(100, abs=0.01)
+
+
+def test_statline_met_een_andere_basis_dan_de_kop_wordt_geweigerd(tmp_path):
+    from sociale_basis.sources import prijzen
+    from sociale_basis.sources.lezen import InvoerFout, NaamZoeker
+
+    pad = tmp_path / "cpi.csv"
+    pad.write_text('"Consumentenprijzen; prijsindex 2015=100"\n"Perioden";"CPI"\n"2015";"73,6"\n"2025";"100"\n',
+                   encoding="utf-8")
+    with pytest.raises(InvoerFout, match=r"cpi.csv, rij 3, kolom .CPI.: het indexcijfer van 2015 is 73,6, niet 100"):
+        prijzen.lees_statline(pad, NaamZoeker(lambda: None))

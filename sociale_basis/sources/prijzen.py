@@ -32,9 +32,12 @@ def lees_statline(pad: Path, namen: NaamZoeker) -> Lading:
     fouten = Problemen(pad)
     tekst = lees_tekst(pad, fouten)
     rijen = []
+    bron_kolom = None  # een kolom 'Bron' (zoals ophalen schrijft) geeft de herkomst per jaar
     for regelnr, velden in enumerate(csv.reader(io.StringIO(tekst), delimiter=";"), start=1):
         if not velden:
             continue
+        if velden[0].strip() == "Perioden" and "Bron" in (v.strip() for v in velden):
+            bron_kolom = [v.strip() for v in velden].index("Bron")
         periode = velden[0].strip().rstrip("*")  # '*' = voorlopig cijfer
         # Alleen jaarcijfers; maanden ('2024 januari') en kop-/voetregels slaan we over.
         if not re.fullmatch(r"(19|20)\d\d", periode):
@@ -51,7 +54,8 @@ def lees_statline(pad: Path, namen: NaamZoeker) -> Lading:
         if not 0 < cpi <= MAX_CPI:  # ook inf en nan vallen hierbuiten
             fouten.meld(f"'{waarde}' kan geen indexcijfer zijn (2015 = 100).", rij=regelnr, kolom="CPI")
             continue
-        bron = velden[2].strip() if len(velden) > 2 and velden[2].strip() else f"CBS 83131NED ({pad.name})"
+        bron = (velden[bron_kolom].strip() if bron_kolom is not None and len(velden) > bron_kolom
+                and velden[bron_kolom].strip() else f"CBS 83131NED ({pad.name})")
         rijen.append({"jaar": int(periode), "cpi": cpi, "bron": bron, "basisjaar": BASISJAAR, "_rij": regelnr})
     basis = next((r for r in rijen if r["jaar"] == BASISJAAR), None)
     if basis is not None and abs(basis["cpi"] - 100) > 0.5:
