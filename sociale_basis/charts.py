@@ -22,7 +22,6 @@ GRIJS = "#8C8C8C"
 NEDERLAND = "#111111"     # Nederland als reeks (trends, factsheet)
 ACCENT = "#D55E00"       # gekozen gemeente (Okabe-Ito vermiljoen)
 GROEP = "#0072B2"        # vergelijkingsgroep (Okabe-Ito blauw)
-SCHAAL = "Cividis"       # kaart: kleurenblind-veilig, ook in grijstinten leesbaar
 
 # De vijf lagen van het model; 'overig' (de rest van de begroting) staat in tabellen, want het
 # zou elke grafiek domineren (bruto groot, netto negatief door de algemene uitkering).

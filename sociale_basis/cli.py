@@ -17,7 +17,6 @@ from .sources.lezen import InvoerFout
 from .store import OpslagFout, Store, nieuwe_versie, standaard_pad
 
 EXIT_FOUT = 1
-EXIT_GEBRUIK = 2
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -1,10 +1,12 @@
 """De dashboardhelpers tussen de pagina's en indicators.py, elk met één taak:
 
-- `opslag`    — de opslag openen, de eerste start (lege opslag) en schrijfacties;
-- `zijbalk`   — de keuzes (jaar, document, maat, gemeente, vergelijkingsgroep) en hun URL;
-- `vragen`    — gecachete vragen aan indicators.py;
-- `kaartbron` — kaartgrenzen per indeling;
-- `uitvoer`   — downloads.
+- `opslag`     — de opslag openen, de eerste start (lege opslag) en schrijfacties;
+- `zijbalk`    — de keuzes (jaar, document, maat, gemeente, vergelijkingsgroep) en hun URL;
+- `vragen`     — gecachete vragen aan indicators.py;
+- `kaartbron`  — kaartgrenzen per indeling;
+- `uitvoer`    — downloads;
+- `eigen`      — eigen bestanden: privékopie, controleren, publiceren, markeren;
+- `modelkeuze` — het model (standaard of variant) van deze sessie.
 
 Pagina's roepen alleen deze modules aan; geen SQL en geen opslag in pagina's.
 """

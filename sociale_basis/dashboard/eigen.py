@@ -4,7 +4,7 @@ meetellen.
 
 Waarom een kopie per bezoeker: zo werkt elke pagina (peers, rangorde, kaart) meteen met de eigen
 cijfers, precies zoals na publiceren, terwijl de gedeelde opslag en alle andere bezoekers niets
-merken. De kopie verdwijnt bij verwerpen, publiceren of na een dag.
+merken. De kopie verdwijnt bij verwerpen, publiceren of als ze ONGEBRUIKT_UUR niet gebruikt is.
 """
 
 from __future__ import annotations

@@ -186,7 +186,7 @@ def lege_opslag(reden: str) -> None:
         st.error(f"Laden is niet gelukt; de opslag is niet veranderd. {e}")
     if alleen_lezen():
         st.caption("Dit dashboard draait alleen-lezen (meerdere replica's): laad de gegevens op de "
-                   "opdrachtregel en start de replica's opnieuw.")
+                   "opdrachtregel; de replica's nemen de nieuwe versie vanzelf over.")
     st.caption(f"De opslag van deze installatie staat in `{db_pad().name}` (in te stellen met "
                "`SOCIALE_BASIS_DB`). Op de opdrachtregel: `sociale-basis import --snapshot` of "
                "`sociale-basis ophalen`.")

@@ -143,10 +143,6 @@ class Problemen:
         return InvoerFout(self.naam, problemen=lijst, weggelaten=self.weggelaten)
 
 
-def problemen_van(pad: str | Path | Problemen) -> Problemen:
-    return pad if isinstance(pad, Problemen) else Problemen(pad)
-
-
 @dataclass
 class Lading:
     """Wat één bronbestand oplevert: per importquery een tabel met rijen, plus een samenvatting."""
