@@ -4,6 +4,12 @@ en functie in `queries/werk/` mee in (store.py), zodat een laag nergens anders w
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import pandas as pd
+
+from . import fmt
+
 # Lagen in vaste volgorde, met naam en kleur (Okabe-Ito, kleurenblind-veilig): de sociale basis
 # in koele kleuren, zorg na escalatie in warme.
 LAGEN = {
@@ -53,3 +59,112 @@ def sql_sommen() -> str:
     regels.append("sum(bedrag) AS totaal")
     regels += [f"coalesce(sum(bedrag) FILTER (functie = '{f}'), 0) AS {f}" for f in GESOMDE_FUNCTIES]
     return ",\n        ".join(regels)
+
+
+# -- eenheden ---------------------------------------------------------------------------------
+# De regel voor bedragen: per inwoner in euro's, totalen in miljoenen euro's (as, legenda, tabel).
+def eenheid(per_inwoner: bool) -> str:
+    return "€ per inwoner" if per_inwoner else "€ mln"
+
+
+def schaal(waarden, per_inwoner: bool):
+    """Per inwoner in euro's; totalen in miljoenen euro's."""
+    return waarden if per_inwoner else waarden / 1e6
+
+
+def waarde_tekst(x: float, per_inwoner: bool) -> str:
+    """Een waarde in de eenheid van de as (dus na schaal()) in Nederlandse notatie."""
+    return fmt.euro(x) if per_inwoner else fmt.mln(x * 1e6)
+
+
+def acuut_per_preventie(acuut: float, preventie: float) -> float | None:
+    """De kernverhouding in Python (rekenvoorbeelden); dezelfde regel als het SQL-macro
+    werk.acuut_per_preventie (tests/test_indicatoren.py toetst ze tegen elkaar): leeg als preventie
+    ≤ 0 of acute zorg < 0 (netto kan negatief zijn; dan zegt de verhouding niets)."""
+    return acuut / preventie if preventie > 0 and acuut >= 0 else None
+
+
+# -- indicatoren ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Indicator:
+    """Eén indicator zoals elke pagina, tabel, legenda en export haar noemt en toont.
+
+    `teller`: een bedragkolom van de marts, of meer die samen tellen. `noemer`: 'inwoners' (de
+    pagina toont dan per inwoner of het totaal, naar de zijbalk) of een bedragkolom: dan is het een
+    verhouding, die de marts al als `kolom_verhouding` geven (werk.verhouding, met haar lege
+    gevallen) en die nooit geschaald wordt. Bedragen staan als `teller` en `teller_per_inwoner` in
+    elke mart (werk.bedragen())."""
+    naam: str
+    label: str                          # volle naam: keuzelijsten, titels, legenda's
+    kort: str                           # smalle tabelkop (‘Preventie’)
+    teller: tuple[str, ...]
+    noemer: str = "inwoners"
+    kolom_verhouding: str | None = None
+    eenheid_verhouding: str | None = None   # as en legenda van een verhouding
+    kop_verhouding: str | None = None       # tabelkop, CSV- en Excelkolom van een verhouding
+    na_getal: str | None = None             # in een zin na het getal: ‘€ 1,35 acute zorg per € preventie’
+    rangbaar: bool = False              # krijgt een gemeente er een rang op (werk.rangbaar)?
+    leeg: str = "geen cijfers"          # waarom de waarde leeg kan zijn (legenda, hover, tabel)
+
+    @property
+    def is_verhouding(self) -> bool:
+        return self.noemer != "inwoners"
+
+    def kolommen(self, per_inwoner: bool) -> list[str]:
+        """De kolommen van de marts waaruit de waarde komt."""
+        if self.is_verhouding:
+            return [self.kolom_verhouding]
+        return [f"{t}_per_inwoner" if per_inwoner else t for t in self.teller]
+
+    def waarden(self, df: pd.DataFrame, per_inwoner: bool) -> pd.Series:
+        """De waarden in de eenheid van de as: per inwoner in euro's, totalen in miljoenen,
+        verhoudingen zoals ze zijn. Leeg als één deel van de som leeg is."""
+        if self.is_verhouding:
+            return df[self.kolom_verhouding]
+        kol = self.kolommen(per_inwoner)
+        return schaal(df[kol].sum(axis=1, min_count=len(kol)), per_inwoner)
+
+    def eenheid(self, per_inwoner: bool) -> str:
+        return self.eenheid_verhouding if self.is_verhouding else eenheid(per_inwoner)
+
+    def kop(self, per_inwoner: bool) -> str:
+        """Tabelkop, CSV- en Excelkolom: ‘Preventie per inwoner’, ‘€ acuut per € preventie’."""
+        if self.is_verhouding:
+            return self.kop_verhouding
+        return f"{self.kort} per inwoner" if per_inwoner else f"{self.kort} ({eenheid(False)})"
+
+    def opmaak(self, per_inwoner: bool):
+        """Nederlandse notatie van een waarde in de eenheid van de as (uit waarden())."""
+        return fmt.factor if self.is_verhouding else (lambda v: waarde_tekst(v, per_inwoner))
+
+    def zin(self, v, per_inwoner: bool) -> str:
+        """De waarde in een hover of zin (`v` in de eenheid van de as): ‘€ 1,35 acute zorg per €
+        preventie’, ‘Collectieve preventie: € 160 per inwoner’."""
+        if self.is_verhouding:
+            return f"{fmt.factor(v)} {self.na_getal}"
+        return f"{self.label}: {waarde_tekst(v, per_inwoner)}" + (" per inwoner" if per_inwoner else "")
+
+
+VERHOUDING = Indicator(
+    "verhouding", "€ acute zorg per € collectieve preventie", "Acuut/preventie",
+    teller=("acute_zorg",), noemer="collectieve_preventie", kolom_verhouding="acuut_per_euro_preventie",
+    eenheid_verhouding="€ acute zorg per € preventie", kop_verhouding="€ acuut per € preventie",
+    na_getal="acute zorg per € preventie", rangbaar=True,
+    leeg="preventie nul of negatief, of (bijna) geen eigen lasten voor acute zorg")
+
+# Elke indicator één keer. De keuzelijsten van Kaart en Trends, de koppen van tabellen, CSV en Excel,
+# legenda's en factsheetregels komen hieruit. De laag ‘acuut’ is geen eigen keuze: die is precies de
+# functie acute zorg (data/model/standaard.csv).
+INDICATOREN: dict[str, Indicator] = {i.naam: i for i in [
+    VERHOUDING,
+    Indicator("collectieve_preventie", "Collectieve preventie", "Preventie", teller=("collectieve_preventie",)),
+    Indicator("acute_zorg", "Acute zorg", "Acute zorg", teller=("acute_zorg",)),
+    Indicator("persoonlijk", f"Laag: {LAGEN['persoonlijk'][0]}", "Persoonlijk", teller=("persoonlijk",)),
+    Indicator("informeel", f"Laag: {LAGEN['informeel'][0]}", "Informeel", teller=("informeel",)),
+    Indicator("institutioneel", f"Laag: {LAGEN['institutioneel'][0]}", "Institutioneel", teller=("institutioneel",)),
+    Indicator("maatwerk", f"Laag: {LAGEN['maatwerk'][0]}", "Maatwerk", teller=("maatwerk",)),
+    Indicator("sociale_basis", "Sociale basis (persoonlijk, informeel en institutioneel)", "Sociale basis",
+              teller=("persoonlijk", "informeel", "institutioneel")),
+    Indicator("overig", f"Laag: {LAGEN['overig'][0]}", "Overig", teller=("overig",)),
+    Indicator("totaal", "Totaal (alle taakvelden)", "Totaal", teller=("totaal",)),
+]}

@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from . import fmt, huisstijl  # huisstijl registreert ook het plotly-sjabloon 'sociale_basis'
+from .begrippen import eenheid, schaal, waarde_tekst  # de eenheidsregel van bedragen
 from .model import LAGEN
 
 GRIJS = "#8C8C8C"
@@ -52,19 +53,6 @@ PLOTLY_CONFIG = {
 PLOTLY_KAART_CONFIG = {**PLOTLY_CONFIG, "topojsonURL": "app/static/"}
 
 MARGE = {"l": 10, "r": 20, "t": 70, "b": 115}
-
-
-def eenheid(per_inwoner: bool) -> str:
-    return "€ per inwoner" if per_inwoner else "€ mln"
-
-
-def schaal(waarden, per_inwoner: bool):
-    """Per inwoner in euro's; totalen in miljoenen euro's."""
-    return waarden if per_inwoner else waarden / 1e6
-
-
-def waarde_tekst(x: float, per_inwoner: bool) -> str:
-    return fmt.euro(x) if per_inwoner else fmt.mln(x * 1e6)
 
 
 def figuur(data: list[dict], layout: dict, titel: str, bron: str, hoogte: int = 420,

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from . import charts, fmt, teksten
+from . import begrippen, charts, fmt, teksten
 from .model import LAGEN
 
 
@@ -27,13 +27,13 @@ class Tabel:
 
 
 def _bedrag(per_inwoner: bool) -> Callable[[object], str]:
-    return lambda v: charts.waarde_tekst(v, per_inwoner) if v is not None else fmt.LEEG
+    return lambda v: begrippen.waarde_tekst(v, per_inwoner) if v is not None else fmt.LEEG
 
 
 def lagen(reeksen: list[tuple[str, pd.Series]], per_inwoner: bool) -> Tabel:
     """charts.lagen_staaf en lagen_vergelijking: een rij per laag, een kolom per reeks (gemeente,
     groep, Nederland) in de eenheid van de as."""
-    eenheid = charts.eenheid(per_inwoner)
+    eenheid = begrippen.eenheid(per_inwoner)
     kolommen = {f"{naam} ({eenheid})": charts.laagwaarden(rij, per_inwoner) for naam, rij in reeksen}
     ruw = pd.DataFrame({"Laag": [LAGEN[laag][0] for laag in charts.VIJF_LAGEN], **kolommen})
     return Tabel(ruw, {k: _bedrag(per_inwoner) for k in kolommen})
@@ -74,10 +74,10 @@ def _per_gemeente(d: pd.DataFrame, gekozen: str | None, groep: list[str], kolomm
 
 def spreiding(df: pd.DataFrame, gekozen: str | None, groep: list[str], per_inwoner: bool) -> Tabel:
     """charts.spreiding: preventie (x) en acute zorg (y) per gemeente, plus hun verhouding."""
-    eenheid = charts.eenheid(per_inwoner)
+    eenheid = begrippen.eenheid(per_inwoner)
     x = "collectieve_preventie_per_inwoner" if per_inwoner else "collectieve_preventie"
     y = "acute_zorg_per_inwoner" if per_inwoner else "acute_zorg"
-    d = df.assign(**{x: charts.schaal(df[x], per_inwoner), y: charts.schaal(df[y], per_inwoner)})
+    d = df.assign(**{x: begrippen.schaal(df[x], per_inwoner), y: begrippen.schaal(df[y], per_inwoner)})
     kolommen = {x: f"Collectieve preventie ({eenheid})", y: f"Acute zorg ({eenheid})",
                 "acuut_per_euro_preventie": "€ acuut per € preventie"}
     return _per_gemeente(d, gekozen, groep, kolommen,
@@ -85,16 +85,8 @@ def spreiding(df: pd.DataFrame, gekozen: str | None, groep: list[str], per_inwon
                           "€ acuut per € preventie": fmt.factor})
 
 
-RANGLIJST = {
-    "gemeente": "Gemeente", "inwoners": "Inwoners",
-    "collectieve_preventie_per_inwoner": "Preventie per inwoner",
-    "acute_zorg_per_inwoner": "Acute zorg per inwoner",
-    "acuut_per_euro_preventie": "€ acuut per € preventie",
-    "sociale_basis_per_inwoner": "Sociale basis per inwoner",
-    "maatwerk_per_inwoner": "Maatwerk per inwoner",
-    "rol": "Centrumgemeente voor",
-    "opmerking": "Opmerking",
-}
+# De indicatoren van de ranglijst, per inwoner, in deze volgorde (koppen uit begrippen.INDICATOREN).
+RANGLIJST_INDICATOREN = ["collectieve_preventie", "acute_zorg", "verhouding", "sociale_basis", "maatwerk"]
 
 
 def ranglijst(df: pd.DataFrame, rang: pd.Series, rollen: pd.DataFrame, eigen: set[str],
@@ -107,16 +99,18 @@ def ranglijst(df: pd.DataFrame, rang: pd.Series, rollen: pd.DataFrame, eigen: se
     # Als Series met tekst-dtype: ook een lege lijst (een groep zonder cijfers) blijft sorteerbaar op naam.
     t["gemeente"] = pd.Series([f"{n} ✎ eigen cijfers" if c in eigen else str(n)
                                for c, n in zip(t["gm_code"], t["gemeente"])], index=t.index, dtype="object")
-    t["rol"] = teksten.centrumtaken(rollen, t["gm_code"])
-    t["opmerking"] = teksten.opmerkingen(t)
-    t["sociale_basis_per_inwoner"] = t[["persoonlijk_per_inwoner", "informeel_per_inwoner",
-                                        "institutioneel_per_inwoner"]].sum(axis=1)
     t["_naam"] = _sorteernaam(t["gemeente"])
     t = t.sort_values(["_rang", "_naam"], na_position="last")
-    ruw = t[["gm_code", *RANGLIJST]].rename(columns=RANGLIJST)
-    ruw.insert(0, rang_kop, t["_rang"])
-    euro = {c: fmt.euro for c in RANGLIJST.values() if "per inwoner" in c}
-    return Tabel(ruw.reset_index(drop=True), {**euro, "Inwoners": fmt.getal, "€ acuut per € preventie": fmt.factor})
+    ruw = pd.DataFrame({rang_kop: t["_rang"], "gm_code": t["gm_code"], "Gemeente": t["gemeente"],
+                        "Inwoners": t["inwoners"]})
+    opmaak = {"Inwoners": fmt.getal}
+    for naam in RANGLIJST_INDICATOREN:
+        ind = begrippen.INDICATOREN[naam]
+        ruw[ind.kop(True)] = ind.waarden(t, True)
+        opmaak[ind.kop(True)] = ind.opmaak(True)
+    ruw["Centrumgemeente voor"] = teksten.centrumtaken(rollen, t["gm_code"])
+    ruw["Opmerking"] = teksten.opmerkingen(t)
+    return Tabel(ruw.reset_index(drop=True), opmaak)
 
 
 def maatstaf(df: pd.DataFrame, x_kol: str, y_kol: str, gekozen: str | None, groep: list[str],
@@ -128,13 +122,13 @@ def maatstaf(df: pd.DataFrame, x_kol: str, y_kol: str, gekozen: str | None, groe
     return _per_gemeente(d, gekozen, groep, kolommen, {k: fmt.euro for k in kolommen.values()})
 
 
-def kaart(df: pd.DataFrame, kolom: str, indicator: str, verhouding: bool, per_inwoner: bool,
+def kaart(df: pd.DataFrame, kolom: str, indicator: begrippen.Indicator, per_inwoner: bool,
           rollen: pd.DataFrame | None = None) -> Tabel:
-    """charts.kaart: per gemeente de waarde (in de eenheid van de legenda) en haar kleurklasse
-    (dezelfde klassen als de legenda); zonder waarde: grijs. Met `rollen` (marts/regiotaken op
-    gm_code) ook de rol als centrumgemeente en waarom een gemeente geen eigen acute zorg heeft,
-    zoals in de hover van de kaart."""
-    kop = indicator if verhouding else f"{indicator} ({charts.eenheid(per_inwoner)})"
+    """charts.kaart: per gemeente de waarde (`kolom`, in de eenheid van de legenda) en haar
+    kleurklasse (dezelfde klassen als de legenda); zonder waarde: grijs. Met `rollen`
+    (marts/regiotaken op gm_code) ook de rol als centrumgemeente en waarom een gemeente geen eigen
+    acute zorg heeft, zoals in de hover van de kaart."""
+    kop = indicator.label if indicator.is_verhouding else f"{indicator.label} ({indicator.eenheid(per_inwoner)})"
     met = df[df[kolom].notna()]
     nummer, _, etiketten = charts.klassen(met[kolom])
     klasse = pd.Series([etiketten[n] for n in nummer], index=met.index, dtype="object")
@@ -144,8 +138,9 @@ def kaart(df: pd.DataFrame, kolom: str, indicator: str, verhouding: bool, per_in
     if rollen is not None:
         ruw["Centrumgemeente voor"] = teksten.centrumtaken(rollen, df["gm_code"])
         ruw["Opmerking"] = teksten.opmerkingen(df)
+    opmaak = indicator.opmaak(per_inwoner)
     return Tabel(ruw.sort_values("_naam").drop(columns="_naam").reset_index(drop=True),
-                 {kop: fmt.factor if verhouding else _bedrag(per_inwoner)})
+                 {kop: lambda v: fmt.LEEG if v is None else opmaak(v)})
 
 
 def trend(reeksen: list[tuple[str, str, pd.DataFrame]], kolom: str, as_titel: str,

@@ -22,7 +22,7 @@ from urllib.parse import urlencode
 import pandas as pd
 
 from . import bronnen, charts, cijfers, export, fmt, huisstijl, indicators, links, peers, teksten
-from .begrippen import LAGEN
+from .begrippen import INDICATOREN, LAGEN, VERHOUDING
 from .store import Store
 
 MAP = Path(__file__).resolve().parent.parent / "data" / "factsheet"
@@ -96,15 +96,17 @@ def inhoud(store: Store, sleutel: str, v: Verzoek) -> dict:
     maat_tekst = v.maat + (", zonder regionale taken" if v.zonder_regio else "")
     trend, geen_verhouding = _trend(store, sleutel, v, leden, naam)
 
+    def bedrag(naam: str) -> dict:
+        ind = INDICATOREN[naam]
+        return {"label": f"{ind.label} per inwoner", "waarde": teksten.bedrag(rij, naam, True),
+                "onder": f"Nederland {teksten.bedrag(nl, naam, True)}"
+                         + (f" · groep {teksten.bedrag(groep, naam, True)}" if groep is not None else "")}
+
     kern = [
-        {"label": "Collectieve preventie per inwoner", "waarde": teksten.bedrag(rij, "collectieve_preventie", True),
-         "onder": f"Nederland {teksten.bedrag(nl, 'collectieve_preventie', True)}"
-                  + (f" · groep {teksten.bedrag(groep, 'collectieve_preventie', True)}" if groep is not None else "")},
-        {"label": "Acute zorg per inwoner", "waarde": teksten.bedrag(rij, "acute_zorg", True),
-         "onder": f"Nederland {teksten.bedrag(nl, 'acute_zorg', True)}"
-                  + (f" · groep {teksten.bedrag(groep, 'acute_zorg', True)}" if groep is not None else "")},
-        {"label": "€ acuut per € preventie",
-         "waarde": fmt.factor(rij["acuut_per_euro_preventie"]),
+        bedrag("collectieve_preventie"),
+        bedrag("acute_zorg"),
+        {"label": VERHOUDING.kop_verhouding,
+         "waarde": fmt.factor(rij[VERHOUDING.kolom_verhouding]),
          "onder": f"Nederland {fmt.factor(nl['acuut_per_euro_preventie'])} · mediaan {fmt.factor(s['mediaan'])}"},
         {"label": "Rang acuut per € preventie", "waarde": str(rang) if rang else "geen rang",
          "onder": f"van {gerangschikt} gemeenten · 1 = minste acute zorg per euro preventie"},

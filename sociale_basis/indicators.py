@@ -60,7 +60,7 @@ def netto_volledig(store: Store, jaar: int, document: str) -> bool:
     """Hebben alle gemeenten met cijfers ook baten? Alleen dan zijn landelijke en groepscijfers
     netto te geven (anders zou 'Nederland' een handvol gemeenten zijn)."""
     rij = _beschikbaar(store, jaar, document)
-    return rij is not None and int(rij["gemeenten_met_baten"]) == int(rij["gemeenten"]) > 0
+    return rij is not None and bool(rij["netto_volledig"])
 
 
 def controleer(store: Store, model: str, jaar: int, document: str, maat: str) -> None:

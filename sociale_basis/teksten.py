@@ -7,7 +7,7 @@ import re
 import pandas as pd
 
 from . import fmt
-from .begrippen import DREMPEL_ACUUT
+from .begrippen import DREMPEL_ACUUT, acuut_per_preventie
 
 GEEN_EIGEN_ACUUT = "geen eigen lasten voor acute zorg: waarschijnlijk via een regeling of centrumgemeente"
 WEINIG_EIGEN_ACUUT = (f"bijna geen eigen lasten voor acute zorg (minder dan {fmt.procent(DREMPEL_ACUUT, 0)} van "
@@ -193,7 +193,7 @@ def gewogen_en_mediaan(gewogen: float, df: pd.DataFrame, wie: str = "Nederland")
 def gewogen_en_mediaan_trend(nederland: pd.DataFrame, jaar: int, document: str) -> str:
     """De regel onder de trend van de verhouding: welke lijn wat is, en de middelste helft van
     Nederland in het gekozen jaar en document (anders het laatste jaar). `nederland`:
-    marts/trend_spreiding met de mediaan in acuut_per_euro_preventie."""
+    marts/trend_spreiding (mediaan, q1, q3, gemeenten)."""
     tekst = ("Dikke lijnen: de gemeente zelf, en groep en Nederland gewogen (totaal acute zorg ÷ totaal "
              "preventie; grote gemeenten tellen zwaar). "
              "Dunne lijnen met ruiten: de **mediane gemeente** (de middelste van de gemeenten met een rang; "
@@ -206,7 +206,7 @@ def gewogen_en_mediaan_trend(nederland: pd.DataFrame, jaar: int, document: str) 
     r = gekozen.iloc[0]
     return (tekst + f" In {r['document']} {int(r['jaar'])} ligt de middelste helft van de "
             f"{int(r['gemeenten'])} gemeenten met een rang in Nederland tussen {fmt.factor(r['q1'])} en "
-            f"{fmt.factor(r['q3'])}; mediaan {fmt.factor(r['acuut_per_euro_preventie'])}.")
+            f"{fmt.factor(r['q3'])}; mediaan {fmt.factor(r['mediaan'])}.")
 
 
 def _trekt(gewogen: float, mediaan: float) -> str:
@@ -251,9 +251,12 @@ def _rekenvoorbeeld(rij: pd.Series, tekort_pi: float) -> dict | None:
     tekort = tekort_pi * float(inwoners)
     preventie, acuut = float(rij["collectieve_preventie"]), float(rij["acute_zorg"])
     verschuifbaar = acuut >= tekort
+    toevoegen = acuut_per_preventie(acuut, preventie + tekort)
+    if toevoegen is None:  # ook met het extra geld geen preventie > 0 (netto negatief): geen voorbeeld
+        return None
     return {"tekort_per_inwoner": tekort_pi, "tekort": tekort,
-            "verhouding_toevoegen": acuut / (preventie + tekort),
-            "verhouding_verschuiven": (acuut - tekort) / (preventie + tekort) if verschuifbaar else None}
+            "verhouding_toevoegen": toevoegen,
+            "verhouding_verschuiven": acuut_per_preventie(acuut - tekort, preventie + tekort) if verschuifbaar else None}
 
 
 def wat_als_gevolgen(w: dict, rij: pd.Series) -> list[str]:

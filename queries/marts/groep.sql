@@ -2,6 +2,9 @@
 -- Σ bedrag / Σ inwoners, nooit een gemiddelde van verhoudingen. $zonder_regio: zoals marts/indicatoren.
 -- geen_eigen_acuut: de groep samen onder de landelijke drempel (zoals marts/indicatoren per
 -- gemeente); dan geen verhouding, zoals op Trends (een groep van alleen Rozendaal is geen € 0,00).
+-- Contract: één rij: de groep (of Nederland) als geheel.
+--   sleutel: (één rij)
+--   niet leeg: gemeenten, bedragen
 WITH alle AS (
     SELECT * FROM werk.indicatoren_gekozen($model, $maat, $zonder_regio)
     WHERE jaar = $jaar AND document = $document AND inwoners IS NOT NULL

@@ -6,6 +6,9 @@
 -- De uitkering is een schatting van de behoefte uit de circulaire ($circulaire voor uitkeringsjaar
 -- $jaar), geen oormerk. $zonder_regio: maatwerk en acuut zonder de regionale taakvelden
 -- (werk.regionale_taak); hun decentralisatie-uitkeringen zitten ook niet in deze clusters.
+-- Contract: één rij per gemeente met cijfers en een clusteruitkering.
+--   sleutel: gm_code
+--   niet leeg: gm_code, gemeente, sociale_basis_uitgaven, sociale_basis_fonds, individueel_uitgaven, individueel_fonds
 WITH sociale_basis AS (
     SELECT g.gm_code, sum(g.lasten - g.baten) * 1000 AS uitgaven
     FROM main.iv3_gekozen g

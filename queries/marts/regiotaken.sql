@@ -2,6 +2,9 @@
 -- De brondata dekken alleen enkele uitkeringsjaren; voor een ander jaar geldt het dichtstbijzijnde
 -- (bij gelijke afstand het eerdere), en `uitkeringsjaar` zegt welk, zodat de tekst het kan noemen.
 -- Per uitkeringsjaar telt de laatste circulaire (september na mei).
+-- Contract: één rij per centrumgemeente.
+--   sleutel: gm_code
+--   niet leeg: gm_code, uitkeringsjaar, circulaire, taken
 WITH jaar AS (
     SELECT uitkeringsjaar FROM main.gf_regiotaak
     GROUP BY uitkeringsjaar

@@ -1,4 +1,7 @@
 -- Korte samenvatting van de niet-Iv3-tabellen voor `sociale-basis status`.
+-- Contract: één rij met de dekking in woorden.
+--   sleutel: (één rij)
+--   niet leeg: —
 SELECT
     (SELECT coalesce(min(jaar) || '–' || max(jaar), 'geen') FROM gemeente_jaar) AS gemeentelijst_jaren,
     (SELECT coalesce(min(jaar) || '–' || max(jaar), 'geen') FROM inwoners) AS inwoner_jaren,

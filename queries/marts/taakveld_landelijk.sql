@@ -1,4 +1,7 @@
 -- Landelijke lasten, baten en netto per taakveld (hele euro's) voor één jaar en document.
+-- Contract: één rij per taakveld in jaar/document.
+--   sleutel: taakveld
+--   niet leeg: taakveld, lasten
 SELECT
     g.taakveld,
     any_value(t.omschrijving) AS omschrijving,

@@ -3,6 +3,9 @@
 -- Nederland ($gm_codes leeg) of een groep. Alleen gemeenten met een rang (werk.rangbaar, met de
 -- landelijke drempel van dat jaar en document, ook voor een groep): € 0 acute zorg is geen
 -- 'beste' waarde. Kwartielen interpoleren (quantile_cont), zoals pandas.
+-- Contract: één rij per jaar en document met gemeenten met een rang.
+--   sleutel: jaar, document
+--   niet leeg: jaar, document, mediaan, q1, q3, gemeenten
 WITH herrekend AS (
     SELECT jaar, document, gm_code, inwoners, acute_zorg, collectieve_preventie,
            werk.acuut_per_preventie(acute_zorg, collectieve_preventie) AS verhouding,

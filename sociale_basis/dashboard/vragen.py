@@ -162,7 +162,7 @@ def dekking(store: Store, sleutel: str) -> pd.DataFrame:
 def netto_jaren(store: Store, sleutel: str) -> str:
     """'begroting 2023–2025 en jaarrekening 2023': waar netto voor heel Nederland kan."""
     b = beschikbaarheid(store, sleutel)
-    b = b[(b["gemeenten_met_baten"] == b["gemeenten"]) & (b["gemeenten"] > 0)]
+    b = b[b["netto_volledig"]]
     delen = []
     for document in indicators.DOCUMENTEN:
         jaren = sorted(b.loc[b["document"] == document, "jaar"])

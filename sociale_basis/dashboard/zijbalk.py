@@ -78,7 +78,7 @@ def zijbalk(store: Store, sleutel: str) -> Keuze:
         rij = b[(b["jaar"] == jaar) & (b["document"] == document)].iloc[0]
         uitleg = ("Netto = lasten − baten: wat de gemeente uit eigen en algemene middelen betaalt. "
                   "Bruto = alle lasten.")
-        if rij["gemeenten_met_baten"] >= rij["gemeenten"]:
+        if rij["netto_volledig"]:
             gevraagd = st.segmented_control("Maat", list(indicators.MATEN), default="netto", key="maat",
                                             format_func=MAAT_LABELS.get, bind="query-params", required=True,
                                             help=uitleg) or "netto"

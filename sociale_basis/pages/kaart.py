@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from sociale_basis import charts, cijfers, fmt, teksten
+from sociale_basis import charts, cijfers, teksten
+from sociale_basis.begrippen import INDICATOREN
 from sociale_basis.dashboard import eigen, kaartbron, opslag, uitvoer, vragen, zijbalk
-from sociale_basis.model import LAGEN
 
 GEMEENTEPAGINA = "sociale_basis/pages/gemeente.py"
 
@@ -15,20 +15,15 @@ if st.session_state.pop("_naar_gemeente", False):
     st.switch_page(GEMEENTEPAGINA, query_params={})
 
 df = vragen.per_gemeente(store, sleutel, k.jaar, k.document, k.maat, k.zonder_regio)
-INDICATOREN = {
-    "verhouding": "€ acute zorg per € collectieve preventie",
-    "collectieve_preventie": "Collectieve preventie",
-    "acute_zorg": "Acute zorg",
-    **{laag: f"Laag: {naam}" for laag, (naam, _) in LAGEN.items() if laag not in ("acuut", "overig")},
-}
+LABELS = {naam: i.label for naam, i in INDICATOREN.items()}
 
 st.title("Kaart")
 eigen.markeer(store, sleutel, k.jaar, k.document)
 if k.zonder_regio:
     st.caption(teksten.ZONDER_REGIO_AAN)
-zijbalk.melding_hier(zijbalk.vergeef("indicator", INDICATOREN.values(), "de indicator", INDICATOREN["verhouding"]))
-indicator = st.selectbox("Indicator", list(INDICATOREN), format_func=INDICATOREN.get, key="indicator",
-                         bind="query-params")
+zijbalk.melding_hier(zijbalk.vergeef("indicator", LABELS.values(), "de indicator", LABELS["verhouding"]))
+ind = INDICATOREN[st.selectbox("Indicator", list(LABELS), format_func=LABELS.get, key="indicator",
+                               bind="query-params")]
 jaar_kaart, herrekenen = kaartbron.kaartjaar(store, sleutel, k.jaar)
 if herrekenen:
     df = vragen.per_gemeente_herrekend(store, sleutel, k.jaar, k.document, k.maat, jaar_kaart, k.zonder_regio)
@@ -48,17 +43,9 @@ rollen = vragen.regiotaken(store, sleutel, k.jaar).set_index("gm_code")
 extra = [(f"<br>Centrumgemeente: {t}" if t else "") + (f"<br>{o}" if o else "")
          for t, o in zip(teksten.centrumtaken(rollen, df["gm_code"]), teksten.opmerkingen(df), strict=True)]
 
-if indicator == "verhouding":
-    kolom, label = "acuut_per_euro_preventie", "€ per € preventie"
-    tekst = [f"{n}<br>{fmt.factor(v)} acute zorg per € preventie{e}" for n, v, e in zip(df["gemeente"], df[kolom], extra)]
-    # Lege waarden krijgen in de grafiek hun eigen, lichtgrijze laag met uitleg.
-else:
-    kolom = f"{indicator}_per_inwoner" if k.per_inwoner else indicator
-    label = charts.eenheid(k.per_inwoner)
-    tekst = [f"{n}<br>{INDICATOREN[indicator]}: {fmt.euro(v) if k.per_inwoner else fmt.mln(v)}"
-             + (" per inwoner" if k.per_inwoner else "") + e for n, v, e in zip(df["gemeente"], df[kolom], extra)]
 # Zonder eigen acute zorg is de verhouding leeg (werk.verhouding): grijs, met de reden in de hover.
-waarden = df.assign(_w=df[kolom] if k.per_inwoner or indicator == "verhouding" else df[kolom] / 1e6)
+waarden = df.assign(_w=ind.waarden(df, k.per_inwoner))
+tekst = [f"{n}<br>{ind.zin(v, k.per_inwoner)}{e}" for n, v, e in zip(df["gemeente"], waarden["_w"], extra)]
 
 
 def _klik() -> None:
@@ -72,12 +59,11 @@ def _klik() -> None:
         st.session_state["_naar_gemeente"] = True
 
 
-fig = charts.kaart(kaartbron.geojson_bron(store, sleutel, jaar_kaart), waarden, "_w", label, tekst, k.gemeente,
-                   f"{INDICATOREN[indicator]} ({k.maat}, {k.document} {k.jaar})",
+fig = charts.kaart(kaartbron.geojson_bron(store, sleutel, jaar_kaart), waarden, "_w",
+                   ind.eenheid(k.per_inwoner), tekst, k.gemeente, f"{ind.label} ({k.maat}, {k.document} {k.jaar})",
                    k.bron() + f" Grenzen: CBS/PDOK {jaar_kaart}."
                    + (" Herindelingen: VNG/grenswijzigen (CC BY-NC-SA 4.0)." if herrekenen else ""))
-uitvoer.grafiek("kaart", fig, cijfers.kaart(waarden, "_w", INDICATOREN[indicator], indicator == "verhouding",
-                                             k.per_inwoner, rollen),
+uitvoer.grafiek("kaart", fig, cijfers.kaart(waarden, "_w", ind, k.per_inwoner, rollen),
                 config=charts.PLOTLY_KAART_CONFIG, key="kaart", on_select=_klik, selection_mode="points")
 namen = dict(zip(df["gm_code"], df["gemeente"]))
 if k.gemeente in namen:
@@ -85,5 +71,5 @@ if k.gemeente in namen:
                  icon=":material/arrow_forward:")
 st.caption("Klik op een gemeente om haar pagina te openen, of kies een gemeente in de zijbalk. "
            "Vijf kleurklassen met elk ongeveer even veel gemeenten (donker = laag); de grenzen staan in de "
-           "legenda. Lichtgrijs: geen waarde (bij de verhouding: preventie nul of negatief, of (bijna) geen "
-           "eigen lasten voor acute zorg). De getallen en klassen staan onder ‘Cijfers achter deze grafiek’.")
+           "legenda. Lichtgrijs: geen waarde (bij de verhouding: "
+           f"{INDICATOREN['verhouding'].leeg}). De getallen en klassen staan onder ‘Cijfers achter deze grafiek’.")

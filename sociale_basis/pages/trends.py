@@ -4,19 +4,14 @@ constante prijzen, met de breuken in het Iv3-schema erbij."""
 
 import streamlit as st
 
-from sociale_basis import charts, cijfers, fmt, teksten
+from sociale_basis import charts, cijfers, teksten
+from sociale_basis.begrippen import INDICATOREN
 from sociale_basis.dashboard import eigen, opslag, uitvoer, vragen, zijbalk
-from sociale_basis.model import LAGEN
 
 store, sleutel = opslag.opslag()
 k = zijbalk.keuze()
-INDICATOREN = {
-    "collectieve_preventie": "Collectieve preventie",
-    "acute_zorg": "Acute zorg",
-    "verhouding": "€ acute zorg per € collectieve preventie",
-    **{laag: f"Laag: {naam}" for laag, (naam, _) in LAGEN.items() if laag != "acuut"},
-    "totaal": "Totaal van de begroting",
-}
+LABELS = {naam: i.label for naam, i in INDICATOREN.items()}
+STANDAARD = "collectieve_preventie"  # een reeks begint bij wat de sociale basis doet
 
 # De reeks staat in de meest recente indeling waarin de gekozen gemeente nog bestaat: zo loopt hij
 # zo ver mogelijk door, en tellen fusies eerder in de reeks als de som van hun voorgangers.
@@ -27,11 +22,11 @@ st.caption(f"Wordt het beter of slechter? Alle jaren staan in de gemeentelijke i
            "cijfers van gemeenten die sindsdien zijn samengevoegd of gesplitst, zijn herrekend naar "
            "die gemeenten (gewogen naar adressen)."
            + (f" {teksten.ZONDER_REGIO_AAN} Dat geldt voor elk jaar." if k.zonder_regio else ""))
-zijbalk.melding_hier(zijbalk.vergeef("reeks", INDICATOREN.values(), "de indicator", INDICATOREN["collectieve_preventie"]))
+zijbalk.melding_hier(zijbalk.vergeef("reeks", LABELS.values(), "de indicator", LABELS[STANDAARD]))
 zijbalk.melding_hier(zijbalk.vergeef("prijzen", ["Nominaal", "Constant"], "de prijzen", "Nominaal"))
 links, midden, rechts = st.columns([3, 2, 2])
-indicator = links.selectbox("Indicator", list(INDICATOREN), format_func=INDICATOREN.get,
-                            key="reeks", bind="query-params")
+ind = INDICATOREN[links.selectbox("Indicator", list(LABELS), index=list(LABELS).index(STANDAARD),
+                                  format_func=LABELS.get, key="reeks", bind="query-params")]
 prijzen = midden.segmented_control("Prijzen", ["nominaal", "constant"], default="nominaal", key="prijzen",
                                    format_func=str.capitalize, bind="query-params", required=True)
 cpi = vragen.prijsindex(store, sleutel)
@@ -58,45 +53,40 @@ if leden:
 nederland = vragen.trend(store, sleutel, k.maat, doel, None, basisjaar, k.zonder_regio)
 reeksen.append(("Nederland", charts.NEDERLAND, nederland))
 
+# Elke reeks in de eenheid van de as (ind.waarden: totalen in miljoenen, verhoudingen zoals ze zijn).
+kolom, as_titel, waarde = "_w", ind.eenheid(k.per_inwoner), ind.opmaak(k.per_inwoner)
+reeksen = [(n, c, d.assign(_w=ind.waarden(d, k.per_inwoner))) for n, c, d in reeksen]
 spreiding = []  # bij de verhouding: de mediane gemeente en de middelste helft naast het gewogen cijfer
-if indicator == "verhouding":
-    kolom, as_titel, waarde = "acuut_per_euro_preventie", "€ acute zorg per € preventie", fmt.factor
+if ind.is_verhouding:
     wie = ([("Vergelijkingsgroep", charts.GROEP, tuple(leden))] if leden else []) + [
         ("Nederland", charts.NEDERLAND, None)]
     for naam, kleur, codes in wie:
-        s = vragen.trend_spreiding(store, sleutel, k.maat, doel, codes, k.zonder_regio)
-        spreiding.append((f"{naam}: mediane gemeente", kleur, s.rename(columns={"mediaan": kolom})))
-else:
-    kolom = f"{indicator}_per_inwoner" if k.per_inwoner else indicator
-    as_titel = charts.eenheid(k.per_inwoner)
-    waarde = fmt.euro if k.per_inwoner else fmt.bedrag
-    if not k.per_inwoner:
-        reeksen = [(n, c, d.assign(**{kolom: d[kolom] / 1e6})) for n, c, d in reeksen]
-        waarde = lambda v: fmt.mln(v * 1e6)  # noqa: E731 — de as staat in miljoenen
+        verdeling = vragen.trend_spreiding(store, sleutel, k.maat, doel, codes, k.zonder_regio)
+        spreiding.append((f"{naam}: mediane gemeente", kleur, verdeling.assign(**{kolom: verdeling["mediaan"]})))
 prijstekst = f", prijzen van {basisjaar}" if basisjaar else ", nominaal"
 bron = (f"Bron: {zijbalk.BRON_CBS}; herindelingen: VNG/grenswijzigen (CC BY-NC-SA 4.0)"
         + (f"; {teksten.cpi_herkomst(cpi)}" if basisjaar else "") + f". {k.maat_tekst.capitalize()}{prijstekst}. "
         f"Bewerking: Sociale Basis-dashboard, model ‘{k.model}’.")
 uitvoer.grafiek("trend", charts.trend(reeksen, kolom, as_titel, waarde,
-                             f"{INDICATOREN[indicator]} ({k.maat}{prijstekst})", bron, spreiding),
+                             f"{ind.label} ({k.maat}{prijstekst})", bron, spreiding),
                 cijfers.trend(reeksen, kolom, as_titel, waarde, spreiding),
                 config=charts.PLOTLY_CONFIG, key="trend")
 if spreiding:
-    st.caption(teksten.gewogen_en_mediaan_trend(spreiding[-1][2], k.jaar, k.document))
+    st.caption(teksten.gewogen_en_mediaan_trend(spreiding[-1][2], k.jaar, k.document))  # Nederland
 
 meldingen = []
-if indicator == "verhouding":
+if ind.is_verhouding:
     meldingen += [m for naam, _, df in reeksen if (m := teksten.geen_verhouding_in_reeks(naam, df))]
 if k.maat == "netto":
-    meldingen.append("Netto (lasten − baten) bestaat alleen voor jaren met baten per taakveld: begroting "
-                     "2023–2025 en jaarrekening 2023. Kies **bruto** voor de hele reeks vanaf 2017.")
+    meldingen.append("Netto (lasten − baten) bestaat alleen voor jaren met baten per taakveld: "
+                     f"{vragen.netto_jaren(store, sleutel)}. Kies **bruto** voor de hele reeks.")
 if basisjaar:
     zonder = sorted(set(nederland["jaar"]) - set(cpi["jaar"]))
     if zonder:
         meldingen.append(f"Geen prijsindex voor {', '.join(map(str, zonder))}: die jaren ontbreken in "
                          "constante prijzen. Haal een nieuwere CPI op (`sociale-basis ophalen --alleen cpi`: "
                          "83131NED en opvolger 86141NED).")
-if not k.per_inwoner and indicator != "verhouding":
+if not k.per_inwoner and not ind.is_verhouding:
     for naam, _, df in reeksen[-2:] if leden else reeksen[-1:]:
         deels = df[df["dekking"] < 0.995]
         if not deels.empty:
@@ -118,7 +108,8 @@ if k.gemeente in namen.index:
         meldingen.append(f"Geen cijfers voor {namen[k.gemeente]} in: "
                          + ", ".join(f"{d} {j}" for j, d in ontbreekt) + " (niet ingediend bij CBS).")
 vroegst = int(nederland["jaar"].min()) if not nederland.empty else k.jaar
-if vroegst > 2017 and k.maat == "bruto":  # netto begint hoe dan ook pas in 2023
+eerste = int(vragen.beschikbaarheid(store, sleutel)["jaar"].min())
+if vroegst > eerste and k.maat == "bruto":  # netto: zie de melding over baten hierboven
     meldingen.append(f"De reeks begint in {vroegst}: eerdere jaren zijn niet naar de indeling van "
                      f"{doel} te herrekenen.")
 if doel < int(vragen.beschikbaarheid(store, sleutel)["jaar"].max()):

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from sociale_basis import charts, cijfers, fmt, teksten
+from sociale_basis.begrippen import INDICATOREN
 from sociale_basis.dashboard import eigen, opslag, uitvoer, vragen, zijbalk
 
 store, sleutel = opslag.opslag()
@@ -59,9 +60,7 @@ st.markdown(f"**Ranglijst** — {'alle gemeenten' if alle else groepnaam}, van m
             + (", zonder regionale taken (beschermd wonen en opvang)" if zonder_regio else "")
             + ". Klik op een kolomkop om te sorteren. Geen rang: geen verhouding, of (bijna) geen eigen "
             "lasten voor acute zorg (die betaalt dan meestal een regeling of centrumgemeente).")
-kort = {"Preventie per inwoner": "Preventie", "Acute zorg per inwoner": "Acute zorg",
-        "€ acuut per € preventie": "Acuut/preventie", "Sociale basis per inwoner": "Sociale basis",
-        "Maatwerk per inwoner": "Maatwerk"}
+in_lijst = [INDICATOREN[n] for n in cijfers.RANGLIJST_INDICATOREN]
 # Korte koppen (de volle naam in de hulptekst) zodat de getallen op 1280 px passen; Rang en
 # Gemeente blijven staan als je naar de rol en opmerking scrolt.
 st.dataframe(stijl, hide_index=True, width="stretch", height=min(35 * (len(tabel) + 1) + 3, 560),
@@ -69,9 +68,9 @@ st.dataframe(stijl, hide_index=True, width="stretch", height=min(35 * (len(tabel
     rang_kop: st.column_config.Column(width=50 if alle else 140, pinned=True),
     "Gemeente": st.column_config.TextColumn(width=150, pinned=True),
     "Inwoners": st.column_config.Column(width=80),
-    **{lang: st.column_config.Column(kop, width=115 if kop == "Acuut/preventie" else 95,
-                                         help=lang.replace("€ acuut per € preventie", "€ acute zorg per € preventie"))
-       for lang, kop in kort.items()},
+    **{ind.kop(True): st.column_config.Column(ind.kort, width=115 if ind.is_verhouding else 95,
+                                              help=ind.label + ("" if ind.is_verhouding else " per inwoner"))
+       for ind in in_lijst},
     "Centrumgemeente voor": st.column_config.TextColumn(width=380),
     "Opmerking": st.column_config.TextColumn(width=580)})
 # In het bestand ook over welke gemeenten de rang gaat (de groep staat niet in de zijbalkkeuzes).
