@@ -159,6 +159,7 @@ INDICATOREN: dict[str, Indicator] = {i.naam: i for i in [
     VERHOUDING,
     Indicator("collectieve_preventie", "Collectieve preventie", "Preventie", teller=("collectieve_preventie",)),
     Indicator("acute_zorg", "Acute zorg", "Acute zorg", teller=("acute_zorg",)),
+    Indicator("toegang", FUNCTIES["toegang"], "Toegang", teller=("toegang",)),
     Indicator("persoonlijk", f"Laag: {LAGEN['persoonlijk'][0]}", "Persoonlijk", teller=("persoonlijk",)),
     Indicator("informeel", f"Laag: {LAGEN['informeel'][0]}", "Informeel", teller=("informeel",)),
     Indicator("institutioneel", f"Laag: {LAGEN['institutioneel'][0]}", "Institutioneel", teller=("institutioneel",)),

@@ -531,3 +531,19 @@ def test_onbekend_jaar_in_link_geeft_melding(db, jaar):
     assert not at.exception
     assert [w.value for w in at.warning] == [f"Jaar {jaar} staat niet in de opslag; getoond: 2025."]
     assert at.selectbox(key="jaar").value == 2025
+
+
+def test_elke_indicator_van_het_register_op_kaart_en_trends(db):
+    """Een indicator toevoegen is één regel in begrippen.INDICATOREN: hij staat dan als keuze op Kaart
+    en Trends, met zijn label in de titel (zoals ‘toegang’, zo toegevoegd)."""
+    from sociale_basis.begrippen import INDICATOREN
+    kaart = app(db, "kaart", jaar="2025")
+    trends = app(db, "trends", jaar="2025", gemeente="Zwolle")
+    assert kaart.selectbox(key="indicator").options == [i.label for i in INDICATOREN.values()]
+    assert trends.selectbox(key="reeks").options == [i.label for i in INDICATOREN.values()]
+    assert trends.selectbox(key="reeks").value == "collectieve_preventie"
+    for naam in ("toegang", "sociale_basis"):
+        kaart.selectbox(key="indicator").select(naam).run()
+        assert not kaart.exception and titels(kaart)[0].startswith(INDICATOREN[naam].label)
+        trends.selectbox(key="reeks").select(naam).run()
+        assert not trends.exception and titels(trends)[0].startswith(INDICATOREN[naam].label)
