@@ -14,15 +14,15 @@ import json
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlencode
 
 import pandas as pd
 
-from . import bronnen, charts, cijfers, export, fmt, huisstijl, indicators, links, peers, teksten
-from .begrippen import INDICATOREN, LAGEN, VERHOUDING
+from . import bronnen, charts, cijfers, export, fmt, gemeentebeeld, huisstijl, indicators, links, peers, teksten
+from .begrippen import LAGEN
+from .gemeentebeeld import Gemeentebeeld, Verzoek
 from .store import Store
 
 MAP = Path(__file__).resolve().parent.parent / "data" / "factsheet"
@@ -31,20 +31,6 @@ MERKTEKEN = Path(__file__).resolve().parent.parent / "static" / "merkteken.svg"
 
 class FactsheetFout(RuntimeError):
     """De factsheet kan niet gemaakt worden; de tekst is voor de gebruiker."""
-
-
-@dataclass(frozen=True)
-class Verzoek:
-    """Welke weergave de factsheet vastlegt: dezelfde keuzes als de zijbalk."""
-    gm_code: str
-    jaar: int
-    document: str
-    maat: str = "netto"
-    groep: peers.Groep = field(default_factory=peers.Groep)
-    zonder_regio: bool = False
-    model_naam: str = "standaard"
-    model_code: str | None = None   # de ?model=-waarde van een variant, None voor het standaardmodel
-    basis_url: str | None = None    # adres van het dashboard; zonder: geen link (nooit een gok als localhost)
 
 
 def link(v: Verzoek, gemeentenamen: dict[str, str] | None = None) -> str | None:
@@ -78,91 +64,52 @@ def _vet(tekst: str) -> list[dict]:
     return [{"t": stuk, "b": i % 2 == 1} for i, stuk in enumerate(tekst.split("**")) if stuk]
 
 
-def inhoud(store: Store, sleutel: str, v: Verzoek) -> dict:
-    """Alle teksten en getallen van de factsheet, ook die van de grafieken (als JSON voor het sjabloon)."""
-    df = indicators.per_gemeente(store, sleutel, v.jaar, v.document, v.maat, v.zonder_regio)
-    if v.gm_code not in set(df["gm_code"]):
+def inhoud(store: Store, sleutel: str, v: Verzoek, beeld: Gemeentebeeld | None = None) -> dict:
+    """Alle teksten en getallen van de factsheet, ook die van de grafieken (als JSON voor het sjabloon).
+    `beeld`: het beeld dat de Gemeente-pagina al toont (uit de cache); zonder wordt het gebouwd."""
+    beeld = beeld or gemeentebeeld.bouw(store, sleutel, v)
+    if beeld is None:
         raise FactsheetFout(f"Geen cijfers voor {v.gm_code} in de {v.document} {v.jaar} ({v.maat}).")
-    rij = df.set_index("gm_code").loc[v.gm_code]
-    naam = str(rij["gemeente"])
-    lijst = indicators.gemeenten(store, v.jaar)
-    kenmerken = lijst.set_index("gm_code").loc[v.gm_code]
-    nl = indicators.groep(store, sleutel, v.jaar, v.document, v.maat, None, v.zonder_regio)
-    leden = peers.leden(v.groep, lijst, v.gm_code)
-    groepnaam = peers.omschrijving(v.groep, lijst, v.gm_code, len(leden))
-    groep = indicators.groep(store, sleutel, v.jaar, v.document, v.maat, leden, v.zonder_regio) if leden else None
-    rang, gerangschikt = indicators.rang(df, v.gm_code)
-    s = teksten.spreiding(df)
-    maat_tekst = v.maat + (", zonder regionale taken" if v.zonder_regio else "")
-    trend, geen_verhouding = _trend(store, sleutel, v, leden, naam)
+    naam, rij, maat_tekst = beeld.naam, beeld.rij, beeld.maat_tekst
+    trend, geen_verhouding = _trend(store, sleutel, v, beeld.leden, naam)
 
-    def bedrag(naam: str) -> dict:
-        ind = INDICATOREN[naam]
-        return {"label": f"{ind.label} per inwoner", "waarde": teksten.bedrag(rij, naam, True),
-                "onder": f"Nederland {teksten.bedrag(nl, naam, True)}"
-                         + (f" · groep {teksten.bedrag(groep, naam, True)}" if groep is not None else "")}
-
-    kern = [
-        bedrag("collectieve_preventie"),
-        bedrag("acute_zorg"),
-        {"label": VERHOUDING.kop_verhouding,
-         "waarde": fmt.factor(rij[VERHOUDING.kolom_verhouding]),
-         "onder": f"Nederland {fmt.factor(nl['acuut_per_euro_preventie'])} · mediaan {fmt.factor(s['mediaan'])}"},
-        {"label": "Rang acuut per € preventie", "waarde": str(rang) if rang else "geen rang",
-         "onder": f"van {gerangschikt} gemeenten · 1 = minste acute zorg per euro preventie"},
-    ]
+    kern = [{"label": k.label + (" per inwoner" if k.bedrag else ""), "waarde": k.waarde, "onder": k.onder()}
+            for k in beeld.kerncijfers(per_inwoner=True)]
 
     kanttekeningen = []
-    eigen = indicators.eigen_cijfers(store)
-    eigen = eigen[(eigen["gm_code"] == v.gm_code) & (eigen["jaar"] == v.jaar) & (eigen["document"] == v.document)]
-    if not eigen.empty:
+    if beeld.eigen_bestand:
         kanttekeningen.append(f"**Eigen cijfers, geen CBS:** de {v.document} {v.jaar} van {naam} komt uit het bestand "
-                              f"‘{eigen['bestand'].iloc[0]}’ dat de gemeente zelf aanleverde. De link toont de gedeelde "
+                              f"‘{beeld.eigen_bestand}’ dat de gemeente zelf aanleverde. De link toont de gedeelde "
                               "opslag: zijn deze cijfers daar (nog) niet gepubliceerd, dan toont hij de CBS-cijfers.")
-    rollen = indicators.regiotaken(store, v.jaar).set_index("gm_code")
-    if v.gm_code in rollen.index:
-        r = rollen.loc[v.gm_code]
-        kanttekeningen.append(teksten.regiorol_zin(list(r["taken"]), int(r["uitkeringsjaar"]), v.zonder_regio,
-                                                   zijbalk=False))
-    for regel in (teksten.negatief(rij, v.maat), teksten.zonder_rang(rij, v.maat)):
-        if regel:
-            kanttekeningen.append(regel)
-    kanttekeningen.append(teksten.gewogen_en_mediaan(nl["acuut_per_euro_preventie"], df))
+    if (rol := beeld.regiorol_zin(zijbalk=False)) is not None:
+        kanttekeningen.append(rol)
+    kanttekeningen += [r for r in (beeld.negatief, beeld.zonder_rang) if r] + [beeld.gewogen_en_mediaan]
     kanttekeningen.append("Netto = lasten − baten: wat de gemeente uit eigen en algemene middelen betaalt."
                           if v.maat == "netto" else "Bruto = alle lasten, ook wat met baten (bv. rijksbijdragen) wordt gedekt.")
 
-    # Wat als (naar de mediaan van de groep en naar de gemeentefondsmaatstaf) en de maatstaf zelf: netto.
-    fonds, fr, circulaire = None, None, None
-    if v.maat == "netto":
-        circulaire = indicators.laatste_circulaire(indicators.circulaires(store), v.jaar)
-    if circulaire:
-        m = indicators.maatstaf(store, sleutel, v.jaar, v.document, circulaire, v.zonder_regio).set_index("gm_code")
-        if v.gm_code in m.index:
-            fr = m.loc[v.gm_code]
-            fonds = {"circulaire": teksten.circulaire_naam(circulaire), "rijen": [
-                [titel, fmt.euro(fr[f"{s_}_uitgaven_per_inwoner"]), fmt.euro(fr[f"{s_}_fonds_per_inwoner"]),
-                 fmt.euro(fr[f"{s_}_verschil_per_inwoner"])]
-                for s_, titel in (("sociale_basis", "Sociale basis (6.1, 6.2, 7.1)"),
-                                  ("individueel", "Maatwerk en acuut"))]}
-    blokken, niets = teksten.wat_als_blokken(naam, rij, df, leden, groepnaam, fr, circulaire, v.maat, v.document, v.jaar)
+    fonds, fr = None, beeld.fonds
+    if fr is not None:
+        fonds = {"circulaire": teksten.circulaire_naam(beeld.circulaire), "rijen": [
+            [titel, fmt.euro(fr[f"{s_}_uitgaven_per_inwoner"]), fmt.euro(fr[f"{s_}_fonds_per_inwoner"]),
+             fmt.euro(fr[f"{s_}_verschil_per_inwoner"])]
+            for s_, titel in (("sociale_basis", "Sociale basis (6.1, 6.2, 7.1)"),
+                              ("individueel", "Maatwerk en acuut"))]}
     wat_als = [{"kop": b["kop"], "tekst": _vet(b["tekst"]), "gevolgen": [_vet(g) for g in b["gevolgen"]]}
-               for b in blokken]
-
+               for b in beeld.wat_als]
+    groep, groepnaam, niets = beeld.groep, beeld.groepnaam, beeld.wat_als_niets
+    lijst = indicators.gemeenten(store, v.jaar)
     namen = dict(zip(lijst["gm_code"], lijst["naam"]))
     de_link = link(v, namen)
     bijgewerkt = indicators.import_log(store)["tijdstip"].max()
-    inwoners = f"{fmt.getal(rij['inwoners'])} inwoners (1 januari {v.jaar})"
     gegevens = {
         "kleuren": {"inkt": huisstijl.INKT, "merk": huisstijl.MERK, "zacht": huisstijl.ZACHT, "vlak": huisstijl.PAPIER},
         "gemeente": naam,
-        "ondertitel": " · ".join(str(x) for x in [v.gm_code, kenmerken["provincie"], inwoners,
-                                                  kenmerken["grootteklasse"], kenmerken["stedelijkheid"]]
-                                 if x is not None and not pd.isna(x)),
+        "ondertitel": " · ".join([v.gm_code, *beeld.ondertitel()]),
         "document": f"{v.document.capitalize()} {v.jaar}, {maat_tekst}",
-        "kop": teksten.kopzin(naam, rij, v.jaar, v.document, v.maat, True, v.zonder_regio),
+        "kop": beeld.kopzin(per_inwoner=True),
         "kern": kern,
         "kanttekeningen": [_vet(k) for k in kanttekeningen],
-        "lagen": _lagen(rij, groep, nl, naam),
+        "lagen": _lagen(rij, groep, beeld.nl, naam),
         "trend": trend,
         "lagen_titel": f"De lagen, € per inwoner ({maat_tekst})",
         "lagen_uitleg": ("Staaf: " + naam + (f". ◆ vergelijkingsgroep: {groepnaam} (gewogen)" if groep is not None else "")

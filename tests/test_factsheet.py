@@ -17,7 +17,7 @@ import pytest
 from pypdf import PdfReader
 from test_paginas import app, db  # noqa: F401 — dezelfde AppTest-opzet als de pagina-tests
 
-from sociale_basis import cli, export, factsheet, fmt, peers, teksten
+from sociale_basis import cli, export, factsheet, fmt, gemeentebeeld, peers, teksten
 
 ADRES = "http://localhost:8501"
 
@@ -43,7 +43,7 @@ def test_factsheet_een_pagina_met_de_cijfers_van_de_pagina(db, opslag, standaard
     kerncijfers = {m.label: m.value for m in at.metric}
     rang_van = next(m.delta for m in at.metric if m.label == "Rang acuut per € preventie")
 
-    naam, pdf = factsheet.pdf(opslag, standaardmodel, factsheet.Verzoek("GM0014", 2025, "begroting",
+    naam, pdf = factsheet.pdf(opslag, standaardmodel, gemeentebeeld.Verzoek("GM0014", 2025, "begroting",
                                                                                   basis_url=ADRES))
     lezer, tekst = _tekst(pdf, tmp_path)
     assert naam == "Groningen" and len(lezer.pages) == 1
@@ -63,7 +63,7 @@ def test_factsheet_een_pagina_met_de_cijfers_van_de_pagina(db, opslag, standaard
     pagina = next(e.table[0].value for e in at.expander
                   if e.label == "Cijfers achter deze grafiek" and "Laag" in e.table[0].value.columns)
     pagina = pagina.set_index("Laag")
-    grafiek = factsheet.inhoud(opslag, standaardmodel, factsheet.Verzoek("GM0014", 2025, "begroting"))["lagen"]
+    grafiek = factsheet.inhoud(opslag, standaardmodel, gemeentebeeld.Verzoek("GM0014", 2025, "begroting"))["lagen"]
     assert [r["label"] for r in grafiek["rijen"]] == list(pagina.index)
     for r in grafiek["rijen"]:
         eigen, groep, nl = (pagina.loc[r["label"], k] for k in pagina.columns)
@@ -90,7 +90,7 @@ def test_factsheet_zonder_browser(opslag, standaardmodel, tmp_path, monkeypatch)
         raise AssertionError("de factsheet mag geen browser starten")
 
     monkeypatch.setattr(export, "afbeelding", geen_browser)
-    naam, pdf = factsheet.pdf(opslag, standaardmodel, factsheet.Verzoek("GM0193", 2025, "begroting"))
+    naam, pdf = factsheet.pdf(opslag, standaardmodel, gemeentebeeld.Verzoek("GM0193", 2025, "begroting"))
     lezer, tekst = _tekst(pdf, tmp_path)
     assert naam == "Zwolle" and len(lezer.pages) == 1 and "De lagen, € per inwoner" in tekst
 
@@ -107,7 +107,7 @@ def test_factsheet_als_afbeelding_een_a4(opslag, standaardmodel, tmp_path):
     """pdftoppm tekent de pagina (zo is hij ook bekeken): staand A4, en één afbeelding."""
     if shutil.which("pdftoppm") is None:
         pytest.skip("pdftoppm ontbreekt (apt-get install poppler-utils)")
-    _, pdf = factsheet.pdf(opslag, standaardmodel, factsheet.Verzoek("GM0193", 2025, "begroting"))
+    _, pdf = factsheet.pdf(opslag, standaardmodel, gemeentebeeld.Verzoek("GM0193", 2025, "begroting"))
     (tmp_path / "z.pdf").write_bytes(pdf)
     subprocess.run(["pdftoppm", "-r", "40", "-png", str(tmp_path / "z.pdf"), str(tmp_path / "z")],
                    check=True, capture_output=True)
@@ -119,7 +119,7 @@ def test_factsheet_als_afbeelding_een_a4(opslag, standaardmodel, tmp_path):
 def test_factsheet_zonder_regio_bruto_en_eigen_groep(opslag, standaardmodel, tmp_path):
     """Andere keuzes staan in de factsheet en in de link: bruto, zonder regionale taken, een
     zelfgekozen groep en een modelvariant."""
-    v = factsheet.Verzoek("GM0193", 2024, "begroting", "bruto", peers.Groep("zelf", zelf=("GM0363", "GM0014")),
+    v = gemeentebeeld.Verzoek("GM0193", 2024, "begroting", "bruto", peers.Groep("zelf", zelf=("GM0363", "GM0014")),
                           True, "standaard + 6.74a:acuut", "6.74a:acuut", "https://voorbeeld.nl/sb/")
     _, pdf = factsheet.pdf(opslag, standaardmodel, v)
     lezer, tekst = _tekst(pdf, tmp_path)
@@ -207,7 +207,7 @@ def test_inhoud_onder_de_drempel_geen_verhouding_en_geen_link_zonder_adres(opsla
     """Castricum (begroting 2025 netto) heeft acute zorg onder de rangdrempel: geen rang, en ook in de
     kopzin en bij ‘wat als’ geen verhouding die een krant als ‘beste’ zou overnemen. Zonder adres
     geen link (nooit een gok als localhost)."""
-    gegevens = factsheet.inhoud(opslag, standaardmodel, factsheet.Verzoek("GM0383", 2025, "begroting"))
+    gegevens = factsheet.inhoud(opslag, standaardmodel, gemeentebeeld.Verzoek("GM0383", 2025, "begroting"))
     assert gegevens["kern"][3]["waarde"] == "geen rang" and gegevens["kern"][2]["waarde"] == "–"
     assert "geen verhouding van betekenis" in gegevens["kop"] and "voor elke euro preventie" not in gegevens["kop"]
     tekst = json.dumps(gegevens, ensure_ascii=False)
@@ -216,7 +216,7 @@ def test_inhoud_onder_de_drempel_geen_verhouding_en_geen_link_zonder_adres(opsla
 
 
 def test_inhoud_zonder_groep_zegt_niet_dat_de_mediaan_gehaald_is(opslag, standaardmodel):
-    v = factsheet.Verzoek("GM0193", 2025, "begroting", groep=peers.Groep("zelf"), basis_url=ADRES)
+    v = gemeentebeeld.Verzoek("GM0193", 2025, "begroting", groep=peers.Groep("zelf"), basis_url=ADRES)
     gegevens = factsheet.inhoud(opslag, standaardmodel, v)
     assert "mediaan van de vergelijkingsgroep" not in gegevens["wat_als_niets"]
     assert "eigen selectie (0 gemeenten)" in json.dumps(gegevens["keuzes"], ensure_ascii=False)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from sociale_basis import factsheet, fmt, indicators, model
+from sociale_basis import factsheet, fmt, gemeentebeeld, indicators, model
 from sociale_basis.store import Store
 
 
@@ -32,14 +32,14 @@ def main() -> None:
     args = p.parse_args()
     with Store(args.db, alleen_lezen=True) as store:
         sleutel = store.laad_model(model.laad())
-        v = factsheet.Verzoek("GM0363", args.jaar, args.document, args.maat)
+        v = gemeentebeeld.Verzoek("GM0363", args.jaar, args.document, args.maat)
         begin = time.perf_counter()
         factsheet.pdf(store, sleutel, v)
         print(f"eerste factsheet in dit proces (Amsterdam): {fmt.getal(time.perf_counter() - begin, 2)} s")
         delen = {"cijfers": [], "zetten": [], "totaal": []}
         for gm in ("GM0363", "GM0014", "GM0193", "GM0277", "GM0088"):
             t0 = time.perf_counter()
-            gegevens = factsheet.inhoud(store, sleutel, factsheet.Verzoek(gm, args.jaar, args.document, args.maat))
+            gegevens = factsheet.inhoud(store, sleutel, gemeentebeeld.Verzoek(gm, args.jaar, args.document, args.maat))
             t1 = time.perf_counter()
             factsheet.zet(gegevens)
             t2 = time.perf_counter()
@@ -52,7 +52,7 @@ def main() -> None:
                      if c not in set(indicators.zonder_cijfers(store, args.jaar, args.document)["gm_code"])]
             with tempfile.TemporaryDirectory() as tmp:
                 begin = time.perf_counter()
-                paden = factsheet.alle(store, sleutel, [factsheet.Verzoek(c, args.jaar, args.document, args.maat)
+                paden = factsheet.alle(store, sleutel, [gemeentebeeld.Verzoek(c, args.jaar, args.document, args.maat)
                                                         for c in codes], Path(tmp))
                 duur = time.perf_counter() - begin
                 pagina_s = {len(PdfReader(p_).pages) for p_ in paden}

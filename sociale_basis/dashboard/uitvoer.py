@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 import streamlit as st
 
-from .. import cijfers, export, factsheet, model
+from .. import cijfers, export, factsheet, gemeentebeeld, model
 from ..store import Store
 from . import modelkeuze, zijbalk
 
@@ -97,19 +97,28 @@ PAGINAS = {"nederland", "gemeente", "vergelijken", "trends", "kaart", "gemeentef
            "gegevens"}
 
 
-def factsheet_knop(store: Store, sleutel: str, k: zijbalk.Keuze) -> None:
-    """De factsheet (PDF, één A4) van deze weergave; pas gemaakt bij een klik (~0,2 s). Geen browser
-    nodig: het sjabloon tekent de grafieken zelf, dus de knop werkt op elke server."""
-    v = factsheet.Verzoek(k.gemeente, k.jaar, k.document, k.maat, k.groep, k.zonder_regio, k.model,
-                          st.query_params.get("model"), _basis_url())
-    st.download_button("Factsheet (PDF)", lambda: factsheet.pdf(store, sleutel, v)[1],
-                       file_name=factsheet.bestandsnaam(k.gemeente_naam, v), mime="application/pdf",
+def verzoek(k: zijbalk.Keuze) -> gemeentebeeld.Verzoek:
+    """De keuzes van de zijbalk als verzoek voor het gemeentebeeld en de factsheet."""
+    return gemeentebeeld.Verzoek(k.gemeente, k.jaar, k.document, k.maat, k.groep, k.zonder_regio, k.model,
+                                 st.query_params.get("model"), _basis_url())
+
+
+def factsheet_knop(store: Store, sleutel: str, beeld: gemeentebeeld.Gemeentebeeld, per_inwoner: bool) -> None:
+    """De factsheet (PDF, één A4) van het beeld dat de pagina toont; pas gemaakt bij een klik (~0,2 s).
+    Geen browser nodig: het sjabloon tekent de grafieken zelf, dus de knop werkt op elke server."""
+    v = beeld.verzoek
+
+    def maak() -> bytes:
+        return factsheet.zet(factsheet.inhoud(store, sleutel, v, beeld))
+
+    st.download_button("Factsheet (PDF)", maak,
+                       file_name=factsheet.bestandsnaam(beeld.naam, v), mime="application/pdf",
                        icon=":material/picture_as_pdf:", on_click="ignore",
                        help="Eén A4 met de kopzin, de lagen naast groep en Nederland, de trend, de "
                                     "gemeentefondsmaatstaf, ‘wat als’, de keuzes, bronnen en de link naar deze weergave."
                                     + (" Bedragen per inwoner, ook nu de pagina totalen toont: zo is de gemeente te "
                                        "vergelijken met groep en Nederland."
-                                       if not k.per_inwoner else ""))
+                                       if not per_inwoner else ""))
 
 
 def _basis_url() -> str | None:

@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from .. import bronnen, fmt, indicators, peers, snapshot, varianten
+from .. import gemeentebeeld as gemeentebeeld_
 from ..indicators import laatste_circulaire, rang, rangen  # noqa: F401 — zuivere regels, voor de pagina's
 from ..store import Store
 
@@ -212,6 +213,12 @@ def _groepsleden(store: Store, sleutel: str, jaar: int, groep: peers.Groep,
     lijst = gemeenten(store, sleutel, jaar)
     leden = peers.leden(groep, lijst, gemeente)
     return leden, peers.omschrijving(groep, lijst, gemeente, len(leden))
+
+
+@gecacht
+def gemeentebeeld(store: Store, sleutel: str, v: gemeentebeeld_.Verzoek) -> gemeentebeeld_.Gemeentebeeld | None:
+    """Het beeld van één gemeente dat de Gemeente-pagina toont en de factsheet zet (één keer per keuze)."""
+    return gemeentebeeld_.bouw(store, sleutel, v)
 
 
 @gecacht
