@@ -9,18 +9,16 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
 import shutil
 import threading
 import unicodedata
-
 from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from .browser import CHROMIUM, browser
+from .browser import browser
 
 # Wat de app als app/static/... serveert; de exportbrowser heeft geen server, dus lezen we zelf.
 STATIC = Path(__file__).resolve().parent.parent / "static"

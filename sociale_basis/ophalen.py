@@ -34,8 +34,8 @@ import pyarrow.parquet as pq
 
 from . import fmt, importer, indicators
 from .importer import Melder, Stap, Verslag
-from .sources import geo, gemeenten, iv3, prijzen
-from .sources.lezen import GM_CODE, InvoerFout, Lading, NaamZoeker, sha256
+from .sources import gemeenten, geo, iv3, prijzen
+from .sources.lezen import GM_CODE, Lading, NaamZoeker, sha256
 from .store import ROOT, Store
 
 # Een andere bronnenlijst of cachemap (bv. een spiegel van CBS, of de nagebootste server in de

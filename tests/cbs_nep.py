@@ -344,7 +344,7 @@ class NepCBS:
                     self.wfile.flush()
                     self.close_connection = True
 
-            def do_GET(self):  # noqa: N802 (naam van http.server)
+            def do_GET(self):
                 deel = urlsplit(self.path)
                 q = {k: v[0] for k, v in parse_qs(deel.query).items()}
                 skip = int(q.get("$skip", 0))

@@ -8,6 +8,7 @@ import io
 import struct
 import time
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import openpyxl
 import pandas as pd
@@ -135,7 +136,7 @@ def test_zonder_chromium_een_nederlandse_fout_en_geen_wachten(figuur, monkeypatc
         export.afbeelding(figuur, "png")
     assert str(e.value) == fout and time.perf_counter() - t < 1
     monkeypatch.delenv("BROWSER_PATH")
-    assert export.afbeelding_fout() is None or not export.Path(export.CHROMIUM).exists()
+    assert export.afbeelding_fout() is None or not Path(browser.CHROMIUM).exists()
 
 
 def test_browser_vindt_de_chrome_die_kaleido_haalde(tmp_path, monkeypatch):

@@ -34,7 +34,7 @@ def _links(lezer: PdfReader) -> list[str]:
             if "/A" in a.get_object() and "/URI" in a.get_object()["/A"]]
 
 
-def test_factsheet_een_pagina_met_de_cijfers_van_de_pagina(db, opslag, standaardmodel, tmp_path):  # noqa: F811
+def test_factsheet_een_pagina_met_de_cijfers_van_de_pagina(db, opslag, standaardmodel, tmp_path):
     """Groningen, begroting 2025 netto: wat de Gemeente-pagina als kopzin en kerncijfers toont,
     staat letterlijk in de PDF; de link in de PDF opent dezelfde pagina met dezelfde kopzin."""
     at = app(db, "gemeente", jaar="2025", document="Begroting", maat="Netto", gemeente="Groningen")
@@ -145,7 +145,7 @@ def test_wat_als_naar_de_gemeentefondsmaatstaf():
                                                     "sociale_basis_uitgaven_per_inwoner": 110.0})) is None
 
 
-def test_opdrachtregel_een_bestand_een_map_en_een_fout(db, tmp_path, capsys):  # noqa: F811
+def test_opdrachtregel_een_bestand_een_map_en_een_fout(db, tmp_path, capsys):
     assert cli.main(["factsheet", "--gemeente", "GM0363", "--jaar", "2025", "--document", "begroting",
                      "--uit", str(tmp_path / "a.pdf")]) == 0
     assert len(PdfReader(tmp_path / "a.pdf").pages) == 1
@@ -161,7 +161,7 @@ def test_opdrachtregel_een_bestand_een_map_en_een_fout(db, tmp_path, capsys):  #
     assert not (tmp_path / "b.pdf").exists()
 
 
-def test_opdrachtregel_alle_gemeenten(db, tmp_path, capsys, monkeypatch):  # noqa: F811
+def test_opdrachtregel_alle_gemeenten(db, tmp_path, capsys, monkeypatch):
     """`--gemeente alle`: één factsheet per gemeente van dat jaar met cijfers, naar een map; wie geen
     cijfers in de bron heeft wordt genoemd en overgeslagen. Alle 338 PDF's maken duurt minuten
     (gemeten in de issuenotitie); hier telt de keuze van gemeenten, dus factsheet.alle schrijft
@@ -184,14 +184,14 @@ def test_opdrachtregel_alle_gemeenten(db, tmp_path, capsys, monkeypatch):  # noq
     assert len(list((tmp_path / "alle").glob("*_begroting-2025_netto_factsheet.pdf"))) == 2
 
 
-def test_opdrachtregel_zonder_traceback_als_netto_niet_kan(db, capsys):  # noqa: F811
+def test_opdrachtregel_zonder_traceback_als_netto_niet_kan(db, capsys):
     uit = subprocess.run([sys.executable, "-m", "sociale_basis.cli", "factsheet", "--gemeente", "GM0363",
                           "--jaar", "2019", "--document", "begroting", "--uit", "/tmp/nooit.pdf"],
                          capture_output=True, text=True)
     assert uit.returncode == 1 and "gebruik --maat bruto" in uit.stderr and "Traceback" not in uit.stderr
 
 
-def test_gemeentepagina_heeft_de_factsheetknop(db):  # noqa: F811
+def test_gemeentepagina_heeft_de_factsheetknop(db):
     at = app(db, "gemeente", gemeente="Zwolle")
     assert not at.exception
     knoppen = [b for b in at.get("download_button") if "Factsheet" in b.proto.label]

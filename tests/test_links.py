@@ -38,7 +38,7 @@ def _meldingen(at) -> list[str]:
     return [w.value for w in at.warning if "De link noemt" in w.value]
 
 
-def test_link_met_gm_code_en_kleine_letters(db):  # noqa: F811
+def test_link_met_gm_code_en_kleine_letters(db):
     at = app(db, "gemeente", gemeente="GM0014", document="jaarrekening", maat="bruto")
     assert not at.exception, at.exception
     k = at.session_state["_keuze"]
@@ -50,7 +50,7 @@ def test_link_met_gm_code_en_kleine_letters(db):  # noqa: F811
     assert not _meldingen(at)
 
 
-def test_link_met_onbekende_gemeente_geeft_melding(db):  # noqa: F811
+def test_link_met_onbekende_gemeente_geeft_melding(db):
     at = app(db, gemeente="Nergenshuizen", jaar="2025", weergave="TOTAAL")
     assert not at.exception, at.exception
     assert _meldingen(at) == ["De link noemt gemeente ‘Nergenshuizen’; die kennen we niet voor 2025. "
@@ -59,7 +59,7 @@ def test_link_met_onbekende_gemeente_geeft_melding(db):  # noqa: F811
     assert k.gemeente == "GM0363" and not k.per_inwoner
 
 
-def test_link_vergeeft_ook_de_vergelijkingsgroep(db):  # noqa: F811
+def test_link_vergeeft_ook_de_vergelijkingsgroep(db):
     """Issue 12: ook groep, selectie (GM-codes, kleine letters) en kenmerken vergeven; wat onbekend is
     wordt genoemd, de rest blijft gekozen (eerder vielen ze stil weg)."""
     at = app(db, groep="zelf kiezen", selectie=["GM0193", "amsterdam", "Atlantis"])
@@ -90,7 +90,7 @@ def test_link_vergeeft_ook_de_vergelijkingsgroep(db):  # noqa: F811
     ("trends", "reeks", "acute zorg", "reeks", "acute_zorg"),
     ("kaart", "indicator", "ACUTE ZORG", "indicator", "acute_zorg"),
 ])
-def test_link_vergeeft_de_keuzes_op_de_pagina(db, pagina, param, ruw, sleutel, goed):  # noqa: F811
+def test_link_vergeeft_de_keuzes_op_de_pagina(db, pagina, param, ruw, sleutel, goed):
     at = app(db, pagina, **{param: ruw})
     assert not at.exception, at.exception
     assert at.selectbox(key=sleutel).value == goed and not at.warning
@@ -99,6 +99,6 @@ def test_link_vergeeft_de_keuzes_op_de_pagina(db, pagina, param, ruw, sleutel, g
                                              f"Je ziet {at.selectbox(key=sleutel).format_func(at.selectbox(key=sleutel).value)}."]
 
 
-def test_elke_pagina_heeft_kopieer_link(db):  # noqa: F811
+def test_elke_pagina_heeft_kopieer_link(db):
     at = app(db, "trends")
     assert any("Kopieer link" in h.proto.body for h in at.get("html"))

@@ -36,7 +36,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_browser import rss_mb  # noqa: E402
+from bench_browser import rss_mb
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGINAS = ["", "gemeente", "vergelijken", "trends", "kaart", "gemeentefonds", "methode", "gegevens"]
@@ -125,7 +125,7 @@ class Sessie:
                 self._volgende()
                 await self._open_link(cookie)
                 await asyncio.sleep(self.rand.uniform(*self.denktijd))  # denktijd van een bezoeker
-        except (OSError, asyncio.TimeoutError, websockets.WebSocketException) as e:
+        except (TimeoutError, OSError, websockets.WebSocketException) as e:
             self.fouten.append(f"{type(e).__name__}: {e}"[:160])
 
 

@@ -20,8 +20,19 @@ from pathlib import Path
 import pandas as pd
 
 from .. import fmt
-from .lezen import (GM_CODE, IV3_EERSTE_JAAR, Lading, Problemen, getallen, jaren, keuze, lees_tekst_csv, sha256,
-                    taakveld_codes, uniek)
+from .lezen import (
+    GM_CODE,
+    IV3_EERSTE_JAAR,
+    Lading,
+    Problemen,
+    getallen,
+    jaren,
+    keuze,
+    lees_tekst_csv,
+    sha256,
+    taakveld_codes,
+    uniek,
+)
 
 KOLOMMEN = ["gemeente", "jaar", "document", "taakveld", "omschrijving", "lasten_duizend_euro",
             "baten_duizend_euro"]

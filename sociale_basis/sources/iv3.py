@@ -15,8 +15,22 @@ from pathlib import Path
 
 import pandas as pd
 
-from .lezen import (IV3_EERSTE_JAAR, MAX_IV3, Lading, NaamZoeker, Problemen, controleer_jaar, getallen,
-                    gm_codes, jaren, keuze, laatste_jaar, lees_tekst_csv, taakveld_codes, uniek)
+from .lezen import (
+    IV3_EERSTE_JAAR,
+    MAX_IV3,
+    Lading,
+    NaamZoeker,
+    Problemen,
+    controleer_jaar,
+    getallen,
+    gm_codes,
+    jaren,
+    keuze,
+    laatste_jaar,
+    lees_tekst_csv,
+    taakveld_codes,
+    uniek,
+)
 
 DOCUMENTEN = {"begroting", "jaarrekening"}
 VERSLAGSOORT = {"000": "begroting", "005": "jaarrekening"}

@@ -11,8 +11,7 @@ import pandas as pd
 
 from .. import fmt
 from .gemeentefonds import circulaire_uit_naam
-from .lezen import (MAX_EURO, Lading, NaamZoeker, Problemen, gehele_getallen, getallen, lees_tekst_csv,
-                    uniek)
+from .lezen import MAX_EURO, Lading, NaamZoeker, Problemen, gehele_getallen, getallen, lees_tekst_csv, uniek
 
 SOORT = "gemeentefonds_regiotaken"
 
