@@ -6,23 +6,29 @@ import streamlit as st
 from sociale_basis import huisstijl
 from sociale_basis.dashboard import opslag, zijbalk
 
-st.set_page_config(page_title="Sociale basis in de gemeentebegroting", page_icon=str(huisstijl.MERKTEKEN),
-                   layout="wide", initial_sidebar_state="expanded")
+st.set_page_config(
+    page_title="Sociale basis in de gemeentebegroting",
+    page_icon=str(huisstijl.MERKTEKEN),
+    layout="wide",
+    initial_sidebar_state="expanded",
+)
 st.logo(str(huisstijl.WOORDMERK), icon_image=str(huisstijl.MERKTEKEN), size="large")
 st.html(huisstijl.CSS)
 
 PAGINAS = "sociale_basis/pages"
-pagina = st.navigation([
-    st.Page(f"{PAGINAS}/nederland.py", title="Nederland", icon=":material/flag:", default=True),
-    st.Page(f"{PAGINAS}/gemeente.py", title="Gemeente", icon=":material/location_city:"),
-    st.Page(f"{PAGINAS}/vergelijken.py", title="Vergelijken", icon=":material/compare_arrows:"),
-    st.Page(f"{PAGINAS}/trends.py", title="Trends", icon=":material/show_chart:"),
-    st.Page(f"{PAGINAS}/kaart.py", title="Kaart", icon=":material/map:"),
-    st.Page(f"{PAGINAS}/gemeentefonds.py", title="Gemeentefonds", icon=":material/balance:"),
-    st.Page(f"{PAGINAS}/methode.py", title="Methode", icon=":material/menu_book:"),
-    st.Page(f"{PAGINAS}/model.py", title="Model", icon=":material/tune:"),
-    st.Page(f"{PAGINAS}/gegevens.py", title="Gegevens", icon=":material/database:"),
-])
+pagina = st.navigation(
+    [
+        st.Page(f"{PAGINAS}/nederland.py", title="Nederland", icon=":material/flag:", default=True),
+        st.Page(f"{PAGINAS}/gemeente.py", title="Gemeente", icon=":material/location_city:"),
+        st.Page(f"{PAGINAS}/vergelijken.py", title="Vergelijken", icon=":material/compare_arrows:"),
+        st.Page(f"{PAGINAS}/trends.py", title="Trends", icon=":material/show_chart:"),
+        st.Page(f"{PAGINAS}/kaart.py", title="Kaart", icon=":material/map:"),
+        st.Page(f"{PAGINAS}/gemeentefonds.py", title="Gemeentefonds", icon=":material/balance:"),
+        st.Page(f"{PAGINAS}/methode.py", title="Methode", icon=":material/menu_book:"),
+        st.Page(f"{PAGINAS}/model.py", title="Model", icon=":material/tune:"),
+        st.Page(f"{PAGINAS}/gegevens.py", title="Gegevens", icon=":material/database:"),
+    ]
+)
 store, sleutel = opslag.opslag()
 st.session_state["_keuze"] = zijbalk.zijbalk(store, sleutel)
 zijbalk.linkmeldingen()

@@ -11,4 +11,7 @@ if ! command -v pdftoppm >/dev/null 2>&1; then  # de factsheettests bekijken de 
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq poppler-utils >/dev/null
 fi
+# Lint en opmaak (ruff, regels in pyproject.toml): een fout hier is een rode test.
+.venv/bin/ruff check --quiet sociale_basis tests tools app.py
+.venv/bin/ruff format --check --quiet sociale_basis tests tools app.py
 exec .venv/bin/python -m pytest "$@"

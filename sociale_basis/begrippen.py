@@ -94,17 +94,18 @@ class Indicator:
     verhouding, die de marts al als `kolom_verhouding` geven (werk.verhouding, met haar lege
     gevallen) en die nooit geschaald wordt. Bedragen staan als `teller` en `teller_per_inwoner` in
     elke mart (werk.bedragen())."""
+
     naam: str
-    label: str                          # volle naam: keuzelijsten, titels, legenda's
-    kort: str                           # smalle tabelkop (‘Preventie’)
+    label: str  # volle naam: keuzelijsten, titels, legenda's
+    kort: str  # smalle tabelkop (‘Preventie’)
     teller: tuple[str, ...]
     noemer: str = "inwoners"
     kolom_verhouding: str | None = None
-    eenheid_verhouding: str | None = None   # as en legenda van een verhouding
-    kop_verhouding: str | None = None       # tabelkop, CSV- en Excelkolom van een verhouding
-    na_getal: str | None = None             # in een zin na het getal: ‘€ 1,35 acute zorg per € preventie’
-    rangbaar: bool = False              # krijgt een gemeente er een rang op (werk.rangbaar)?
-    leeg: str = "geen cijfers"          # waarom de waarde leeg kan zijn (legenda, hover, tabel)
+    eenheid_verhouding: str | None = None  # as en legenda van een verhouding
+    kop_verhouding: str | None = None  # tabelkop, CSV- en Excelkolom van een verhouding
+    na_getal: str | None = None  # in een zin na het getal: ‘€ 1,35 acute zorg per € preventie’
+    rangbaar: bool = False  # krijgt een gemeente er een rang op (werk.rangbaar)?
+    leeg: str = "geen cijfers"  # waarom de waarde leeg kan zijn (legenda, hover, tabel)
 
     @property
     def is_verhouding(self) -> bool:
@@ -146,26 +147,42 @@ class Indicator:
 
 
 VERHOUDING = Indicator(
-    "verhouding", "€ acute zorg per € collectieve preventie", "Acuut/preventie",
-    teller=("acute_zorg",), noemer="collectieve_preventie", kolom_verhouding="acuut_per_euro_preventie",
-    eenheid_verhouding="€ acute zorg per € preventie", kop_verhouding="€ acuut per € preventie",
-    na_getal="acute zorg per € preventie", rangbaar=True,
-    leeg="preventie nul of negatief, of (bijna) geen eigen lasten voor acute zorg")
+    "verhouding",
+    "€ acute zorg per € collectieve preventie",
+    "Acuut/preventie",
+    teller=("acute_zorg",),
+    noemer="collectieve_preventie",
+    kolom_verhouding="acuut_per_euro_preventie",
+    eenheid_verhouding="€ acute zorg per € preventie",
+    kop_verhouding="€ acuut per € preventie",
+    na_getal="acute zorg per € preventie",
+    rangbaar=True,
+    leeg="preventie nul of negatief, of (bijna) geen eigen lasten voor acute zorg",
+)
 
 # Elke indicator één keer. De keuzelijsten van Kaart en Trends, de koppen van tabellen, CSV en Excel,
 # legenda's en factsheetregels komen hieruit. De laag ‘acuut’ is geen eigen keuze: die is precies de
 # functie acute zorg (data/model/standaard.csv).
-INDICATOREN: dict[str, Indicator] = {i.naam: i for i in [
-    VERHOUDING,
-    Indicator("collectieve_preventie", "Collectieve preventie", "Preventie", teller=("collectieve_preventie",)),
-    Indicator("acute_zorg", "Acute zorg", "Acute zorg", teller=("acute_zorg",)),
-    Indicator("toegang", FUNCTIES["toegang"], "Toegang", teller=("toegang",)),
-    Indicator("persoonlijk", f"Laag: {LAGEN['persoonlijk'][0]}", "Persoonlijk", teller=("persoonlijk",)),
-    Indicator("informeel", f"Laag: {LAGEN['informeel'][0]}", "Informeel", teller=("informeel",)),
-    Indicator("institutioneel", f"Laag: {LAGEN['institutioneel'][0]}", "Institutioneel", teller=("institutioneel",)),
-    Indicator("maatwerk", f"Laag: {LAGEN['maatwerk'][0]}", "Maatwerk", teller=("maatwerk",)),
-    Indicator("sociale_basis", "Sociale basis (persoonlijk, informeel en institutioneel)", "Sociale basis",
-              teller=("persoonlijk", "informeel", "institutioneel")),
-    Indicator("overig", f"Laag: {LAGEN['overig'][0]}", "Overig", teller=("overig",)),
-    Indicator("totaal", "Totaal (alle taakvelden)", "Totaal", teller=("totaal",)),
-]}
+INDICATOREN: dict[str, Indicator] = {
+    i.naam: i
+    for i in [
+        VERHOUDING,
+        Indicator("collectieve_preventie", "Collectieve preventie", "Preventie", teller=("collectieve_preventie",)),
+        Indicator("acute_zorg", "Acute zorg", "Acute zorg", teller=("acute_zorg",)),
+        Indicator("toegang", FUNCTIES["toegang"], "Toegang", teller=("toegang",)),
+        Indicator("persoonlijk", f"Laag: {LAGEN['persoonlijk'][0]}", "Persoonlijk", teller=("persoonlijk",)),
+        Indicator("informeel", f"Laag: {LAGEN['informeel'][0]}", "Informeel", teller=("informeel",)),
+        Indicator(
+            "institutioneel", f"Laag: {LAGEN['institutioneel'][0]}", "Institutioneel", teller=("institutioneel",)
+        ),
+        Indicator("maatwerk", f"Laag: {LAGEN['maatwerk'][0]}", "Maatwerk", teller=("maatwerk",)),
+        Indicator(
+            "sociale_basis",
+            "Sociale basis (persoonlijk, informeel en institutioneel)",
+            "Sociale basis",
+            teller=("persoonlijk", "informeel", "institutioneel"),
+        ),
+        Indicator("overig", f"Laag: {LAGEN['overig'][0]}", "Overig", teller=("overig",)),
+        Indicator("totaal", "Totaal (alle taakvelden)", "Totaal", teller=("totaal",)),
+    ]
+}

@@ -13,46 +13,70 @@ CBS = "CBS (Centraal Bureau voor de Statistiek), open data"
 class Bron:
     uitgever: str
     licentie: str
-    tabellen: tuple[str, ...]   # opslagtabellen die deze soort vult
+    tabellen: tuple[str, ...]  # opslagtabellen die deze soort vult
     toelichting: str = ""
 
 
 BRONNEN: dict[str, Bron] = {
     "taakvelden": Bron(CBS + ", Iv3-codelijsten (statistiekcbs/iv3_definities)", CC_BY, ("taakveld",)),
     "gemeenten_per_jaar": Bron(CBS + ", gemeentelijst per jaar", CC_BY, ("gemeente_jaar", "gemeente_naam")),
-    "gemeentenamen": Bron(CBS + ", gemeentenamen; koppeling aan GM-codes door dit project", CC_BY,
-                          ("gemeente_naam",)),
-    "gemeentenamen_gf": Bron("michielsd/begrotingsanalysetool (afwijkende gemeentefondsnamen)", "Apache-2.0",
-                             ("gemeente_naam",)),
+    "gemeentenamen": Bron(CBS + ", gemeentenamen; koppeling aan GM-codes door dit project", CC_BY, ("gemeente_naam",)),
+    "gemeentenamen_gf": Bron(
+        "michielsd/begrotingsanalysetool (afwijkende gemeentefondsnamen)", "Apache-2.0", ("gemeente_naam",)
+    ),
     "inwoners": Bron(CBS + ", bevolking op 1 januari", CC_BY, ("inwoners",)),
-    "gemeenteklassen": Bron(CBS + ", grootteklasse en stedelijkheid (via begrotingsanalysetool)", CC_BY,
-                            ("gemeente_klasse",)),
-    "sociale_structuur": Bron("michielsd/begrotingsanalysetool, sociale structuur en centrumfunctie",
-                              "Apache-2.0 (bron van de klassen niet vermeld)", ("gemeente_profiel",)),
-    "grenswijzigingen": Bron("VNG / reidhin/grenswijzigen, grenswijzigingsmatrices", "CC BY-NC-SA 4.0",
-                             ("grenswijziging",),
-                             "niet-commercieel, gelijk delen: wie herrekende cijfers verspreidt volgt deze licentie"),
-    "iv3_lasten_2posities": Bron(CBS + ", Gemeenten <jaar> onbewerkte Iv3-data (extractie "
-                                 "JoeyKurtosis/GemeenteFinancienTest)", CC_BY, ("iv3_bedrag",)),
-    "iv3_taakveld": Bron(CBS + ", Gemeenten <jaar> onbewerkte Iv3-data (gedraaid door "
-                         "michielsd/begrotingsanalysetool)", CC_BY, ("iv3_bedrag",)),
+    "gemeenteklassen": Bron(
+        CBS + ", grootteklasse en stedelijkheid (via begrotingsanalysetool)", CC_BY, ("gemeente_klasse",)
+    ),
+    "sociale_structuur": Bron(
+        "michielsd/begrotingsanalysetool, sociale structuur en centrumfunctie",
+        "Apache-2.0 (bron van de klassen niet vermeld)",
+        ("gemeente_profiel",),
+    ),
+    "grenswijzigingen": Bron(
+        "VNG / reidhin/grenswijzigen, grenswijzigingsmatrices",
+        "CC BY-NC-SA 4.0",
+        ("grenswijziging",),
+        "niet-commercieel, gelijk delen: wie herrekende cijfers verspreidt volgt deze licentie",
+    ),
+    "iv3_lasten_2posities": Bron(
+        CBS + ", Gemeenten <jaar> onbewerkte Iv3-data (extractie JoeyKurtosis/GemeenteFinancienTest)",
+        CC_BY,
+        ("iv3_bedrag",),
+    ),
+    "iv3_taakveld": Bron(
+        CBS + ", Gemeenten <jaar> onbewerkte Iv3-data (gedraaid door michielsd/begrotingsanalysetool)",
+        CC_BY,
+        ("iv3_bedrag",),
+    ),
     "iv3_cbs_ruw": Bron(CBS + ", Gemeenten <jaar> onbewerkte Iv3-data", CC_BY, ("iv3_bedrag", "iv3_categorie")),
-    "gemeentefonds": Bron("Ministerie van BZK, gemeentefondscirculaires; clusterverdeling berekend door "
-                          "michielsd/begrotingsanalysetool (schatting)", "Apache-2.0 (berekening)",
-                          ("gf_cluster",)),
-    "gemeentefonds_regiotaken": Bron("Ministerie van BZK, gemeentefondscirculaires (decentralisatie- en "
-                                     "integratie-uitkeringen, via michielsd/begrotingsanalysetool)",
-                                     "Apache-2.0 (verzameling)", ("gf_regiotaak",)),
+    "gemeentefonds": Bron(
+        "Ministerie van BZK, gemeentefondscirculaires; clusterverdeling berekend door "
+        "michielsd/begrotingsanalysetool (schatting)",
+        "Apache-2.0 (berekening)",
+        ("gf_cluster",),
+    ),
+    "gemeentefonds_regiotaken": Bron(
+        "Ministerie van BZK, gemeentefondscirculaires (decentralisatie- en "
+        "integratie-uitkeringen, via michielsd/begrotingsanalysetool)",
+        "Apache-2.0 (verzameling)",
+        ("gf_regiotaak",),
+    ),
     "geo": Bron(CBS + " / PDOK, gebiedsindelingen (vereenvoudigd)", CC_BY, ("geo_gemeente",)),
     "cpi": Bron(CBS + ", consumentenprijsindex 83131NED", CC_BY, ("prijsindex",)),
     "cpi_mutaties": Bron(CBS + ", CPI-jaarmutaties (geschakeld)", CC_BY, ("prijsindex",)),
     # Rechtstreeks opgehaald bij CBS en PDOK (sociale_basis/ophalen.py).
-    "cbs_iv3": Bron(CBS + ", Gemeenten <jaar> onbewerkte Iv3-data (dataderden.cbs.nl)", CC_BY,
-                    ("iv3_bedrag", "iv3_categorie")),
+    "cbs_iv3": Bron(
+        CBS + ", Gemeenten <jaar> onbewerkte Iv3-data (dataderden.cbs.nl)", CC_BY, ("iv3_bedrag", "iv3_categorie")
+    ),
     "cbs_gebieden": Bron(CBS + ", Gebieden in Nederland", CC_BY, ("gemeente_jaar", "gemeente_naam")),
     "cbs_inwoners": Bron(CBS + ", bevolking op 1 januari (StatLine)", CC_BY, ("inwoners",)),
-    "cbs_cpi": Bron(CBS + ", consumentenprijsindex 83131NED (2015 = 100) en opvolger 86141NED (2025 = 100), "
-                    "geschakeld tot 2015 = 100", CC_BY, ("prijsindex",)),
+    "cbs_cpi": Bron(
+        CBS + ", consumentenprijsindex 83131NED (2015 = 100) en opvolger 86141NED (2025 = 100), "
+        "geschakeld tot 2015 = 100",
+        CC_BY,
+        ("prijsindex",),
+    ),
     "cbs_herkomst": Bron(CBS + ", metadata van de opgehaalde tabellen (TableInfos)", CC_BY, ("cbs_herkomst",)),
     "pdok_grenzen": Bron(CBS + " / PDOK, gebiedsindelingen gemeente_gegeneraliseerd", CC_BY, ("geo_gemeente",)),
 }

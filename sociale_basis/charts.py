@@ -20,16 +20,21 @@ from .begrippen import eenheid, schaal, waarde_tekst  # de eenheidsregel van bed
 from .model import LAGEN
 
 GRIJS = "#8C8C8C"
-NEDERLAND = "#111111"     # Nederland als reeks (trends, factsheet)
-ACCENT = "#D55E00"       # gekozen gemeente (Okabe-Ito vermiljoen)
-GROEP = "#0072B2"        # vergelijkingsgroep (Okabe-Ito blauw)
+NEDERLAND = "#111111"  # Nederland als reeks (trends, factsheet)
+ACCENT = "#D55E00"  # gekozen gemeente (Okabe-Ito vermiljoen)
+GROEP = "#0072B2"  # vergelijkingsgroep (Okabe-Ito blauw)
 
 # De vijf lagen van het model; 'overig' (de rest van de begroting) staat in tabellen, want het
 # zou elke grafiek domineren (bruto groot, netto negatief door de algemene uitkering).
 VIJF_LAGEN = [laag for laag in LAGEN if laag != "overig"]
 # De persoonlijke laag (inkomen en werk) gearceerd: zichtbaar iets anders dan de collectieve lagen.
-APART = {"shape": ["/" if laag == "persoonlijk" else "" for laag in VIJF_LAGEN], "fillmode": "overlay", "fgcolor": "white",
-         "fgopacity": 0.45, "size": 7}
+APART = {
+    "shape": ["/" if laag == "persoonlijk" else "" for laag in VIJF_LAGEN],
+    "fillmode": "overlay",
+    "fgcolor": "white",
+    "fgopacity": 0.45,
+    "size": 7,
+}
 
 PLOTLY_CONFIG = {
     "displaylogo": False,
@@ -37,15 +42,27 @@ PLOTLY_CONFIG = {
     # Downloaden gaat via de eigen PNG/SVG-knoppen (met een bestandsnaam die zegt wat het is).
     "modeBarButtonsToRemove": ["lasso2d", "select2d", "toImage"],
     # Plotly's ingebouwde bundel kent alleen Engels; de Nederlandse teksten reizen mee in de config.
-    "locales": {"nl": {"dictionary": {
-        "Zoom": "Zoomen", "Pan": "Verschuiven", "Zoom in": "Inzoomen", "Zoom out": "Uitzoomen",
-        "Autoscale": "Automatisch schalen", "Reset axes": "Assen herstellen", "Reset": "Herstellen",
-        "Box Select": "Rechthoek selecteren", "Lasso Select": "Lasso selecteren",
-        "Show closest data on hover": "Dichtstbijzijnde waarde tonen",
-        "Compare data on hover": "Waarden vergelijken",
-        "Toggle show closest data on hover": "Dichtstbijzijnde waarde aan/uit",
-        "Reset view": "Weergave herstellen", "Double-click to zoom back out": "Dubbelklik om uit te zoomen",
-        "Produced with Plotly.js": "Gemaakt met Plotly.js"}}},
+    "locales": {
+        "nl": {
+            "dictionary": {
+                "Zoom": "Zoomen",
+                "Pan": "Verschuiven",
+                "Zoom in": "Inzoomen",
+                "Zoom out": "Uitzoomen",
+                "Autoscale": "Automatisch schalen",
+                "Reset axes": "Assen herstellen",
+                "Reset": "Herstellen",
+                "Box Select": "Rechthoek selecteren",
+                "Lasso Select": "Lasso selecteren",
+                "Show closest data on hover": "Dichtstbijzijnde waarde tonen",
+                "Compare data on hover": "Waarden vergelijken",
+                "Toggle show closest data on hover": "Dichtstbijzijnde waarde aan/uit",
+                "Reset view": "Weergave herstellen",
+                "Double-click to zoom back out": "Dubbelklik om uit te zoomen",
+                "Produced with Plotly.js": "Gemaakt met Plotly.js",
+            }
+        }
+    },
 }
 # Plotly's kaart (geo) haalt een wereldkaart van cdn.plot.ly, ook als die onzichtbaar is. Wij
 # tekenen alleen gemeentegrenzen uit de opslag; static/world_110m.json is een lege basiskaart, zo
@@ -55,21 +72,32 @@ PLOTLY_KAART_CONFIG = {**PLOTLY_CONFIG, "topojsonURL": "app/static/"}
 MARGE = {"l": 10, "r": 20, "t": 70, "b": 115}
 
 
-def figuur(data: list[dict], layout: dict, titel: str, bron: str, hoogte: int = 420,
-           marge: dict | None = None) -> go.Figure:
+def figuur(
+    data: list[dict], layout: dict, titel: str, bron: str, hoogte: int = 420, marge: dict | None = None
+) -> go.Figure:
     """Huisstijl plus de bronregel onderaan (ook in een geëxporteerde PNG). Zonder `bron` geen
     bronregel: de factsheet zet de bronnen zelf onder de grafieken."""
     marge = marge or MARGE
     plot = hoogte - marge["t"] - marge["b"]
     bronregel = {
         # Afgebroken in regels en een vaste afstand onder het plotvlak, onder de astitel.
-        "text": "<br>".join(textwrap.wrap(bron, 95)), "xref": "paper", "yref": "paper",
-        "x": 0, "y": -(marge["b"] - 8) / plot, "xanchor": "left", "yanchor": "bottom",
-        "showarrow": False, "align": "left", "font": {"size": 12, "color": "#333"}}  # leesbaar, ook geprint
+        "text": "<br>".join(textwrap.wrap(bron, 95)),
+        "xref": "paper",
+        "yref": "paper",
+        "x": 0,
+        "y": -(marge["b"] - 8) / plot,
+        "xanchor": "left",
+        "yanchor": "bottom",
+        "showarrow": False,
+        "align": "left",
+        "font": {"size": 12, "color": "#333"},
+    }  # leesbaar, ook geprint
     layout = {
         **layout,
         "title": {"text": titel, "x": 0, "xanchor": "left", "font": {"size": 16}},
-        "height": hoogte, "margin": marge, "separators": fmt.PLOTLY_SEPARATORS,
+        "height": hoogte,
+        "margin": marge,
+        "separators": fmt.PLOTLY_SEPARATORS,
         "annotations": [*layout.get("annotations", []), *([bronregel] if bron else [])],
         "template": pio.templates["sociale_basis"],
     }
@@ -95,51 +123,93 @@ def stappen(laag: float, hoog: float, aantal: int = 4) -> list[float]:
 
 
 def laagwaarden(rij: pd.Series, per_inwoner: bool) -> list[float]:
-    return [float(schaal(rij[f"{laag}_per_inwoner" if per_inwoner else laag], per_inwoner))
-            for laag in VIJF_LAGEN]
+    return [float(schaal(rij[f"{laag}_per_inwoner" if per_inwoner else laag], per_inwoner)) for laag in VIJF_LAGEN]
 
 
 def lagen_staaf(rij: pd.Series, per_inwoner: bool, titel: str, bron: str) -> go.Figure:
     """Eén staaf per laag (vaste volgorde en kleur), van boven naar beneden."""
     waarden = laagwaarden(rij, per_inwoner)
     teksten = [waarde_tekst(v, per_inwoner) for v in waarden]
-    staaf = {"type": "bar", "orientation": "h", "x": waarden, "y": [LAGEN[laag][0] for laag in VIJF_LAGEN],
-             "marker": {"color": [LAGEN[laag][1] for laag in VIJF_LAGEN], "pattern": APART},
-             "text": teksten, "textposition": "auto", "hovertemplate": "%{y}: %{text}<extra></extra>"}
-    layout = {"yaxis": {"autorange": "reversed"},
-              "xaxis": _as(eenheid(per_inwoner), zeroline=True), "showlegend": False}
+    staaf = {
+        "type": "bar",
+        "orientation": "h",
+        "x": waarden,
+        "y": [LAGEN[laag][0] for laag in VIJF_LAGEN],
+        "marker": {"color": [LAGEN[laag][1] for laag in VIJF_LAGEN], "pattern": APART},
+        "text": teksten,
+        "textposition": "auto",
+        "hovertemplate": "%{y}: %{text}<extra></extra>",
+    }
+    layout = {
+        "yaxis": {"autorange": "reversed"},
+        "xaxis": _as(eenheid(per_inwoner), zeroline=True),
+        "showlegend": False,
+    }
     return figuur([staaf], layout, titel, bron, hoogte=380)
 
 
-def lagen_vergelijking(gemeente: pd.Series, groep: pd.Series | None, nl: pd.Series, naam: str,
-                       groepnaam: str, per_inwoner: bool, titel: str, bron: str) -> go.Figure:
+def lagen_vergelijking(
+    gemeente: pd.Series,
+    groep: pd.Series | None,
+    nl: pd.Series,
+    naam: str,
+    groepnaam: str,
+    per_inwoner: bool,
+    titel: str,
+    bron: str,
+) -> go.Figure:
     """Staven voor de gemeente per laag; ◆ voor de vergelijkingsgroep en | voor Nederland."""
     namen = [LAGEN[laag][0] for laag in VIJF_LAGEN]
     eigen = laagwaarden(gemeente, per_inwoner)
     grootste = max([abs(v) for v in eigen] + [1e-9])
     ruim = [abs(v) >= 0.12 * grootste for v in eigen]
-    data = [{"type": "bar", "orientation": "h", "x": eigen, "y": namen, "name": naam, "showlegend": False,
-             "marker": {"color": [LAGEN[laag][1] for laag in VIJF_LAGEN], "pattern": APART},
-             "text": [waarde_tekst(v, per_inwoner) for v in eigen],
-             # Een smalle staaf heeft geen ruimte voor zijn bedrag: dat staat er dan achter, donker.
-             "textposition": ["inside" if past else "outside" for past in ruim],
-             "insidetextanchor": "start", "textfont": {"color": ["white" if past else "#111" for past in ruim]},
-             "cliponaxis": False,
-             "hovertemplate": f"{naam}<br>%{{y}}: %{{text}}<extra></extra>"}]
+    data = [
+        {
+            "type": "bar",
+            "orientation": "h",
+            "x": eigen,
+            "y": namen,
+            "name": naam,
+            "showlegend": False,
+            "marker": {"color": [LAGEN[laag][1] for laag in VIJF_LAGEN], "pattern": APART},
+            "text": [waarde_tekst(v, per_inwoner) for v in eigen],
+            # Een smalle staaf heeft geen ruimte voor zijn bedrag: dat staat er dan achter, donker.
+            "textposition": ["inside" if past else "outside" for past in ruim],
+            "insidetextanchor": "start",
+            "textfont": {"color": ["white" if past else "#111" for past in ruim]},
+            "cliponaxis": False,
+            "hovertemplate": f"{naam}<br>%{{y}}: %{{text}}<extra></extra>",
+        }
+    ]
     if per_inwoner:  # groep en land zijn alleen per inwoner vergelijkbaar
         for rij, label, marker in [
-            (groep, f"Vergelijkingsgroep: {groepnaam}",
-             {"symbol": "diamond", "size": 12, "color": "#111", "line": {"color": "white", "width": 1}}),
+            (
+                groep,
+                f"Vergelijkingsgroep: {groepnaam}",
+                {"symbol": "diamond", "size": 12, "color": "#111", "line": {"color": "white", "width": 1}},
+            ),
             (nl, "Nederland", {"symbol": "line-ns", "size": 22, "line": {"color": "#111", "width": 3}}),
         ]:
             if rij is None:
                 continue
             waarden = laagwaarden(rij, per_inwoner)
-            data.append({"type": "scatter", "mode": "markers", "x": waarden, "y": namen, "name": label,
-                         "marker": marker, "customdata": [waarde_tekst(v, per_inwoner) for v in waarden],
-                         "hovertemplate": f"{label.split(':')[0]}<br>%{{y}}: %{{customdata}}<extra></extra>"})
-    layout = {"yaxis": {"autorange": "reversed"}, "xaxis": _as(eenheid(per_inwoner), zeroline=True),
-              "legend": {"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0}}
+            data.append(
+                {
+                    "type": "scatter",
+                    "mode": "markers",
+                    "x": waarden,
+                    "y": namen,
+                    "name": label,
+                    "marker": marker,
+                    "customdata": [waarde_tekst(v, per_inwoner) for v in waarden],
+                    "hovertemplate": f"{label.split(':')[0]}<br>%{{y}}: %{{customdata}}<extra></extra>",
+                }
+            )
+    layout = {
+        "yaxis": {"autorange": "reversed"},
+        "xaxis": _as(eenheid(per_inwoner), zeroline=True),
+        "legend": {"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0},
+    }
     return figuur(data, layout, titel, bron, hoogte=420)
 
 
@@ -168,94 +238,172 @@ def verdeling_klassen(waarden: pd.Series) -> tuple[list[float], float, list[int]
     return grenzen, breedte, aantallen, etiketten
 
 
-def verhouding_verdeling(df: pd.DataFrame, nl_verhouding: float, titel: str, bron: str,
-                         mediaan: float | None = None) -> go.Figure:
+def verhouding_verdeling(
+    df: pd.DataFrame, nl_verhouding: float, titel: str, bron: str, mediaan: float | None = None
+) -> go.Figure:
     """Histogram van '€ acuut per € preventie' over gemeenten, met 1 (evenveel), Nederland (gewogen)
     en, gegeven, de mediane gemeente. De klassen telt Python (verdeling_klassen), zodat de tabel onder
     de grafiek dezelfde aantallen heeft. `df`: de gemeenten die meetellen (de pagina kiest die met een
     rang, dezelfde als achter de mediaan)."""
     randen, breedte, aantallen, etiketten = verdeling_klassen(df["acuut_per_euro_preventie"])
     open_eind = bool(etiketten) and etiketten[-1].endswith("of meer")
-    staven = {"type": "bar", "x": [a + breedte / 2 for a in randen], "y": aantallen, "width": breedte,
-              "marker": {"color": LAGEN["acuut"][1], "line": {"color": "white", "width": 1}},
-              "customdata": etiketten,
-              "text": ["" if i < len(randen) - 1 or not open_eind else f"≥ {fmt.getal(randen[-1], 2)}"
-                       for i in range(len(randen))],
-              "textposition": "outside", "cliponaxis": False,
-              "hovertemplate": "€ %{customdata} per € preventie: %{y} gemeenten<extra></extra>"}
+    staven = {
+        "type": "bar",
+        "x": [a + breedte / 2 for a in randen],
+        "y": aantallen,
+        "width": breedte,
+        "marker": {"color": LAGEN["acuut"][1], "line": {"color": "white", "width": 1}},
+        "customdata": etiketten,
+        "text": [
+            "" if i < len(randen) - 1 or not open_eind else f"≥ {fmt.getal(randen[-1], 2)}" for i in range(len(randen))
+        ],
+        "textposition": "outside",
+        "cliponaxis": False,
+        "hovertemplate": "€ %{customdata} per € preventie: %{y} gemeenten<extra></extra>",
+    }
     # (x, label, kleur, kant, hoogte): de mediaan een regel lager, zodat zijn label niet over
     # ‘evenveel’ valt als beide links van de 1 staan.
-    lijnen = [(1, "evenveel", LAGEN["institutioneel"][1], "right", 1.0),
-              (nl_verhouding, f"Nederland (gewogen) {fmt.factor(nl_verhouding)}", "#111", "left", 1.0)]
+    lijnen = [
+        (1, "evenveel", LAGEN["institutioneel"][1], "right", 1.0),
+        (nl_verhouding, f"Nederland (gewogen) {fmt.factor(nl_verhouding)}", "#111", "left", 1.0),
+    ]
     if mediaan is not None and not pd.isna(mediaan):
-        lijnen.append((mediaan, f"mediane gemeente {fmt.factor(mediaan)}", "#555",
-                       "right" if mediaan < nl_verhouding else "left", 0.9))
+        lijnen.append(
+            (
+                mediaan,
+                f"mediane gemeente {fmt.factor(mediaan)}",
+                "#555",
+                "right" if mediaan < nl_verhouding else "left",
+                0.9,
+            )
+        )
     as_titel = "€ acute zorg per € preventie"
     if open_eind:
         as_titel += f" (laatste staaf: {fmt.getal(randen[-1], 2)} of meer)"
     layout = {
-        "xaxis": {"title": {"text": as_titel}, "tickformat": ",.1f",
-                  "range": [randen[0], randen[-1] + breedte] if randen else None},
+        "xaxis": {
+            "title": {"text": as_titel},
+            "tickformat": ",.1f",
+            "range": [randen[0], randen[-1] + breedte] if randen else None,
+        },
         "yaxis": {"title": {"text": "aantal gemeenten"}},
-        "bargap": 0.05, "showlegend": False,
-        "shapes": [{"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0, "y1": 1,
-                    "line": {"color": kleur, "width": 2, "dash": "dash" if y == 1.0 else "dot"}}
-                   for x, _, kleur, _, y in lijnen],
-        "annotations": [{"xref": "x", "yref": "paper", "x": x, "y": y, "text": tekst, "showarrow": False,
-                         "xanchor": kant, "yanchor": "bottom", "xshift": 4 if kant == "left" else -4,
-                         "font": {"size": 12, "color": kleur}, "bgcolor": "rgba(255,255,255,0.8)"}
-                        for x, tekst, kleur, kant, y in lijnen],
+        "bargap": 0.05,
+        "showlegend": False,
+        "shapes": [
+            {
+                "type": "line",
+                "xref": "x",
+                "yref": "paper",
+                "x0": x,
+                "x1": x,
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": kleur, "width": 2, "dash": "dash" if y == 1.0 else "dot"},
+            }
+            for x, _, kleur, _, y in lijnen
+        ],
+        "annotations": [
+            {
+                "xref": "x",
+                "yref": "paper",
+                "x": x,
+                "y": y,
+                "text": tekst,
+                "showarrow": False,
+                "xanchor": kant,
+                "yanchor": "bottom",
+                "xshift": 4 if kant == "left" else -4,
+                "font": {"size": 12, "color": kleur},
+                "bgcolor": "rgba(255,255,255,0.8)",
+            }
+            for x, tekst, kleur, kant, y in lijnen
+        ],
     }
     return figuur([staven], layout, titel, bron, hoogte=380)
 
 
-def spreiding(df: pd.DataFrame, gekozen: str | None, groep: list[str], per_inwoner: bool,
-              titel: str, bron: str) -> go.Figure:
+def spreiding(
+    df: pd.DataFrame, gekozen: str | None, groep: list[str], per_inwoner: bool, titel: str, bron: str
+) -> go.Figure:
     """Preventie (x) tegen acute zorg (y), één stip per gemeente; diagonaal = evenveel."""
     x = schaal(df["collectieve_preventie_per_inwoner" if per_inwoner else "collectieve_preventie"], per_inwoner)
     y = schaal(df["acute_zorg_per_inwoner" if per_inwoner else "acute_zorg"], per_inwoner)
-    tekst = [f"{n}<br>preventie {waarde_tekst(a, per_inwoner)}<br>acuut {waarde_tekst(b, per_inwoner)}"
-             f"<br>{fmt.factor(r)} acuut per € preventie"
-             for n, a, b, r in zip(df["gemeente"], x, y, df["acuut_per_euro_preventie"])]
-    return _stippen(df.assign(x=x, y=y, tekst=tekst), gekozen, groep,
-                    f"collectieve preventie ({eenheid(per_inwoner)})",
-                    f"acute zorg ({eenheid(per_inwoner)})", titel, bron)
+    tekst = [
+        f"{n}<br>preventie {waarde_tekst(a, per_inwoner)}<br>acuut {waarde_tekst(b, per_inwoner)}"
+        f"<br>{fmt.factor(r)} acuut per € preventie"
+        for n, a, b, r in zip(df["gemeente"], x, y, df["acuut_per_euro_preventie"])
+    ]
+    return _stippen(
+        df.assign(x=x, y=y, tekst=tekst),
+        gekozen,
+        groep,
+        f"collectieve preventie ({eenheid(per_inwoner)})",
+        f"acute zorg ({eenheid(per_inwoner)})",
+        titel,
+        bron,
+    )
 
 
-def _stippen(d: pd.DataFrame, gekozen: str | None, groep: list[str], as_x: str, as_y: str,
-             titel: str, bron: str) -> go.Figure:
+def _stippen(
+    d: pd.DataFrame, gekozen: str | None, groep: list[str], as_x: str, as_y: str, titel: str, bron: str
+) -> go.Figure:
     """Eén stip per gemeente (kolommen x, y, tekst); groep en gekozen gemeente uitgelicht;
     diagonaal = x en y gelijk."""
     in_groep = d["gm_code"].isin(groep)
     data = []
     for masker, naam, stijl in [
-        (~in_groep & (d["gm_code"] != gekozen), "overige gemeenten",
-         {"color": "#BBBBBB", "size": 7, "opacity": 0.7}),
-        (in_groep & (d["gm_code"] != gekozen), "vergelijkingsgroep",
-         {"color": GROEP, "size": 9, "opacity": 0.9}),
-        (d["gm_code"] == gekozen, "gekozen gemeente",
-         {"color": ACCENT, "size": 15, "line": {"color": "#111", "width": 1.5}}),
+        (~in_groep & (d["gm_code"] != gekozen), "overige gemeenten", {"color": "#BBBBBB", "size": 7, "opacity": 0.7}),
+        (in_groep & (d["gm_code"] != gekozen), "vergelijkingsgroep", {"color": GROEP, "size": 9, "opacity": 0.9}),
+        (
+            d["gm_code"] == gekozen,
+            "gekozen gemeente",
+            {"color": ACCENT, "size": 15, "line": {"color": "#111", "width": 1.5}},
+        ),
     ]:
         deel = d[masker]
         if deel.empty:
             continue
-        spoor = {"type": "scatter", "mode": "markers", "name": naam, "x": deel["x"].tolist(),
-                 "y": deel["y"].tolist(), "marker": stijl, "hovertext": deel["tekst"].tolist(),
-                 "customdata": deel["gm_code"].tolist(), "hovertemplate": "%{hovertext}<extra></extra>",
-                 "cliponaxis": False}  # een stip op de as (€ 0) heel, niet half
+        spoor = {
+            "type": "scatter",
+            "mode": "markers",
+            "name": naam,
+            "x": deel["x"].tolist(),
+            "y": deel["y"].tolist(),
+            "marker": stijl,
+            "hovertext": deel["tekst"].tolist(),
+            "customdata": deel["gm_code"].tolist(),
+            "hovertemplate": "%{hovertext}<extra></extra>",
+            "cliponaxis": False,
+        }  # een stip op de as (€ 0) heel, niet half
         if naam == "gekozen gemeente":
-            spoor.update(mode="markers+text", text=deel["gemeente"].tolist(), textposition="top center",
-                         textfont={"size": 13, "color": "#111"})
+            spoor.update(
+                mode="markers+text",
+                text=deel["gemeente"].tolist(),
+                textposition="top center",
+                textfont={"size": 13, "color": "#111"},
+            )
         data.append(spoor)
     # Assen naar de data (met 0 erbij: het zijn bedragen) plus een kleine marge; de lijn ‘gelijk’ alleen
     # waar beide assen overlappen, zodat ze de wolk niet samendrukt.
     bereik = {as_: _bereik(d[as_]) for as_ in ("x", "y")}
     van, tot = max(bereik["x"][0], bereik["y"][0]), min(bereik["x"][1], bereik["y"][1])
     if van < tot:
-        data.append({"type": "scatter", "mode": "lines", "x": [van, tot], "y": [van, tot], "name": "gelijk",
-                     "line": {"color": GRIJS, "dash": "dot", "width": 1}, "hoverinfo": "skip"})
-    layout = {"xaxis": _as(as_x, range=bereik["x"]), "yaxis": _as(as_y, range=bereik["y"]),
-              "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0}}
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "lines",
+                "x": [van, tot],
+                "y": [van, tot],
+                "name": "gelijk",
+                "line": {"color": GRIJS, "dash": "dot", "width": 1},
+                "hoverinfo": "skip",
+            }
+        )
+    layout = {
+        "xaxis": _as(as_x, range=bereik["x"]),
+        "yaxis": _as(as_y, range=bereik["y"]),
+        "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+    }
     return figuur(data, layout, titel, bron, hoogte=520)
 
 
@@ -289,42 +437,94 @@ def klassen(waarden: pd.Series, aantal: int = 5) -> tuple[list[int], list, list[
     return nummer, schaal, etiketten
 
 
-def kaart(geojson: dict | str, df: pd.DataFrame, kolom: str, label: str, tekst: list[str],
-          gekozen: str | None, titel: str, bron: str) -> go.Figure:
+def kaart(
+    geojson: dict | str,
+    df: pd.DataFrame,
+    kolom: str,
+    label: str,
+    tekst: list[str],
+    gekozen: str | None,
+    titel: str,
+    bron: str,
+) -> go.Figure:
     """Choropleet van gemeenten; hover toont naam en waarde in Nederlandse notatie.
     `geojson` is een URL (de browser haalt de grenzen één keer op) of de GeoJSON zelf."""
     zonder = df[df[kolom].isna()]
-    data = [{
-        # Gemeenten zonder waarde (bv. netto preventie ≤ 0, dus geen verhouding) lichtgrijs.
-        "type": "choropleth", "geojson": geojson, "featureidkey": "id",
-        "locations": zonder["gm_code"].tolist(), "z": [0] * len(zonder), "showscale": False,
-        "colorscale": [[0, GEEN_CIJFERS], [1, GEEN_CIJFERS]], "marker": {"line": {"color": "white", "width": 0.3}},
-        # De eigen hovertekst erbij: die zegt waarom (bv. geen eigen lasten voor acute zorg).
-        "hovertext": [f"{t}<br>grijs: geen cijfers of geen rang"
-                      for t, leeg in zip(tekst, df[kolom].isna()) if leeg],
-        "hovertemplate": "%{hovertext}<extra></extra>"}] if len(zonder) else []
+    data = (
+        [
+            {
+                # Gemeenten zonder waarde (bv. netto preventie ≤ 0, dus geen verhouding) lichtgrijs.
+                "type": "choropleth",
+                "geojson": geojson,
+                "featureidkey": "id",
+                "locations": zonder["gm_code"].tolist(),
+                "z": [0] * len(zonder),
+                "showscale": False,
+                "colorscale": [[0, GEEN_CIJFERS], [1, GEEN_CIJFERS]],
+                "marker": {"line": {"color": "white", "width": 0.3}},
+                # De eigen hovertekst erbij: die zegt waarom (bv. geen eigen lasten voor acute zorg).
+                "hovertext": [
+                    f"{t}<br>grijs: geen cijfers of geen rang" for t, leeg in zip(tekst, df[kolom].isna()) if leeg
+                ],
+                "hovertemplate": "%{hovertext}<extra></extra>",
+            }
+        ]
+        if len(zonder)
+        else []
+    )
     met = df[df[kolom].notna()]
     klasse, schaal, etiketten = klassen(met[kolom])
-    data += [{"type": "choropleth", "geojson": geojson, "featureidkey": "id",
-             "locations": met["gm_code"].tolist(), "z": klasse, "zmin": -0.5, "zmax": len(etiketten) - 0.5,
-             "colorscale": schaal, "marker": {"line": {"color": "white", "width": 0.3}},
-             "colorbar": {"title": {"text": f"{label}<br>{len(etiketten)} klassen, elk ±even<br>veel gemeenten"
-                                            + ("<br>grijs: geen cijfers of rang" if len(zonder) else ""), "side": "top"},
-                          "tickvals": list(range(len(etiketten))), "ticktext": etiketten,
-                          "thickness": 14, "len": 0.6},
-             "customdata": met["gm_code"].tolist(),
-             "hovertext": [t for t, w in zip(tekst, df[kolom].notna()) if w],
-             "hovertemplate": "%{hovertext}<extra></extra>"}]
+    data += [
+        {
+            "type": "choropleth",
+            "geojson": geojson,
+            "featureidkey": "id",
+            "locations": met["gm_code"].tolist(),
+            "z": klasse,
+            "zmin": -0.5,
+            "zmax": len(etiketten) - 0.5,
+            "colorscale": schaal,
+            "marker": {"line": {"color": "white", "width": 0.3}},
+            "colorbar": {
+                "title": {
+                    "text": f"{label}<br>{len(etiketten)} klassen, elk ±even<br>veel gemeenten"
+                    + ("<br>grijs: geen cijfers of rang" if len(zonder) else ""),
+                    "side": "top",
+                },
+                "tickvals": list(range(len(etiketten))),
+                "ticktext": etiketten,
+                "thickness": 14,
+                "len": 0.6,
+            },
+            "customdata": met["gm_code"].tolist(),
+            "hovertext": [t for t, w in zip(tekst, df[kolom].notna()) if w],
+            "hovertemplate": "%{hovertext}<extra></extra>",
+        }
+    ]
     if gekozen and gekozen in set(df["gm_code"]):
         # Een URL kost niets extra; ingesloten GeoJSON alleen met de gekozen gemeente erin.
-        eigen = geojson if isinstance(geojson, str) else {
-            "type": "FeatureCollection", "features": [f for f in geojson["features"] if f["id"] == gekozen]}
-        data.append({"type": "choropleth", "geojson": eigen, "featureidkey": "id", "locations": [gekozen],
-                     "z": [0], "showscale": False, "hoverinfo": "skip",
-                     "colorscale": [[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
-                     "marker": {"line": {"color": ACCENT, "width": 2.5}}})
-    layout = {"geo": {"fitbounds": "locations", "visible": False, "projection": {"type": "mercator"}},
-              "dragmode": False}
+        eigen = (
+            geojson
+            if isinstance(geojson, str)
+            else {"type": "FeatureCollection", "features": [f for f in geojson["features"] if f["id"] == gekozen]}
+        )
+        data.append(
+            {
+                "type": "choropleth",
+                "geojson": eigen,
+                "featureidkey": "id",
+                "locations": [gekozen],
+                "z": [0],
+                "showscale": False,
+                "hoverinfo": "skip",
+                "colorscale": [[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+                "marker": {"line": {"color": ACCENT, "width": 2.5}},
+            }
+        )
+    layout = {
+        "geo": {"fitbounds": "locations", "visible": False, "projection": {"type": "mercator"}},
+        "dragmode": False,
+    }
     return figuur(data, layout, titel, bron, hoogte=760, marge={"l": 0, "r": 0, "t": 60, "b": 50})
 
 
@@ -333,8 +533,15 @@ BREUKEN = [(2022.5, "2023: nieuw Iv3-schema en boekingsregels"), (2024.5, "2025:
 LIJNSTIJL = {"begroting": "solid", "jaarrekening": "dot"}
 
 
-def trend(reeksen: list[tuple[str, str, pd.DataFrame]], kolom: str, as_titel: str, waarde, titel: str,
-          bron: str, medianen: list[tuple[str, str, pd.DataFrame]] = ()) -> go.Figure:
+def trend(
+    reeksen: list[tuple[str, str, pd.DataFrame]],
+    kolom: str,
+    as_titel: str,
+    waarde,
+    titel: str,
+    bron: str,
+    medianen: list[tuple[str, str, pd.DataFrame]] = (),
+) -> go.Figure:
     """Lijnen per reeks (gemeente, groep, Nederland) en document; verticale stippellijnen bij
     de breuken in het Iv3-schema die binnen de getoonde jaren vallen. `medianen` (met q1, q3 en
     gemeenten): de mediane gemeente naast een gewogen reeks, dunner en met ruiten, de middelste
@@ -352,44 +559,97 @@ def trend(reeksen: list[tuple[str, str, pd.DataFrame]], kolom: str, as_titel: st
             jaren |= set(deel[kolom].dropna().index)
             tekst = [waarde(v) for v in deel[kolom]]
             if mediaan:
-                tekst = [f"{t}; middelste helft {waarde(a)}–{waarde(b)} ({fmt.getal(n)} gemeenten met een rang)"
-                         if pd.notna(n) else t for t, a, b, n in zip(tekst, deel["q1"], deel["q3"], deel["gemeenten"])]
-            data.append({
-                "type": "scatter", "mode": "lines+markers", "name": f"{naam} – {document}",
-                "x": deel.index.tolist(), "y": [None if pd.isna(v) else float(v) for v in deel[kolom]],
-                "connectgaps": False,
-                "line": {"color": kleur, "dash": LIJNSTIJL.get(document, "solid"), "width": 1.5 if mediaan else 2.5},
-                "marker": {"color": kleur, "size": 7,
-                           "symbol": ("diamond-open" if mediaan else "circle") if document == "begroting"
-                           else ("diamond" if mediaan else "square")},
-                "opacity": 0.75 if mediaan else 1,
-                "customdata": tekst,
-                "hovertemplate": f"{naam}, {document} %{{x}}: %{{customdata}}<extra></extra>"})
+                tekst = [
+                    f"{t}; middelste helft {waarde(a)}–{waarde(b)} ({fmt.getal(n)} gemeenten met een rang)"
+                    if pd.notna(n)
+                    else t
+                    for t, a, b, n in zip(tekst, deel["q1"], deel["q3"], deel["gemeenten"])
+                ]
+            data.append(
+                {
+                    "type": "scatter",
+                    "mode": "lines+markers",
+                    "name": f"{naam} – {document}",
+                    "x": deel.index.tolist(),
+                    "y": [None if pd.isna(v) else float(v) for v in deel[kolom]],
+                    "connectgaps": False,
+                    "line": {
+                        "color": kleur,
+                        "dash": LIJNSTIJL.get(document, "solid"),
+                        "width": 1.5 if mediaan else 2.5,
+                    },
+                    "marker": {
+                        "color": kleur,
+                        "size": 7,
+                        "symbol": ("diamond-open" if mediaan else "circle")
+                        if document == "begroting"
+                        else ("diamond" if mediaan else "square"),
+                    },
+                    "opacity": 0.75 if mediaan else 1,
+                    "customdata": tekst,
+                    "hovertemplate": f"{naam}, {document} %{{x}}: %{{customdata}}<extra></extra>",
+                }
+            )
     zichtbaar = [(x, tekst) for x, tekst in BREUKEN if jaren and min(jaren) < x < max(jaren)]
     layout = {
         "xaxis": {"title": {"text": "jaar"}, "tickformat": "d", "dtick": 1},
         "yaxis": {"title": {"text": as_titel}, "tickformat": ",.2~f", "rangemode": "tozero"},
         "legend": {"orientation": "h", "y": -0.22, "yanchor": "top", "x": 0},
         "hovermode": "closest",
-        "shapes": [{"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0, "y1": 1,
-                    "line": {"color": GRIJS, "width": 1.5, "dash": "dash"}} for x, _ in zichtbaar],
+        "shapes": [
+            {
+                "type": "line",
+                "xref": "x",
+                "yref": "paper",
+                "x0": x,
+                "x1": x,
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": GRIJS, "width": 1.5, "dash": "dash"},
+            }
+            for x, _ in zichtbaar
+        ],
         # Elk label links van zijn lijn, het laatste rechts: zo overlappen twee breuken niet.
-        "annotations": [{"xref": "x", "yref": "paper", "x": x, "y": 1, "text": tekst, "showarrow": False,
-                         "xanchor": "left" if i == len(zichtbaar) - 1 else "right", "xshift": 0,
-                         "yanchor": "bottom", "font": {"size": 11, "color": "#555"}}
-                        for i, (x, tekst) in enumerate(zichtbaar)],
+        "annotations": [
+            {
+                "xref": "x",
+                "yref": "paper",
+                "x": x,
+                "y": 1,
+                "text": tekst,
+                "showarrow": False,
+                "xanchor": "left" if i == len(zichtbaar) - 1 else "right",
+                "xshift": 0,
+                "yanchor": "bottom",
+                "font": {"size": 11, "color": "#555"},
+            }
+            for i, (x, tekst) in enumerate(zichtbaar)
+        ],
     }
     # De legenda (twee kolommen) groeit met het aantal lijnen; de bronregel moet eronder blijven.
     onder = 110 + 22 * math.ceil(len(data) / 2)
     return figuur(data, layout, titel, bron, hoogte=370 + onder, marge={**MARGE, "b": onder})
 
 
-def maatstaf(df: pd.DataFrame, x_kol: str, y_kol: str, gekozen: str | None, groep: list[str],
-             as_x: str, as_y: str, titel: str, bron: str) -> go.Figure:
+def maatstaf(
+    df: pd.DataFrame,
+    x_kol: str,
+    y_kol: str,
+    gekozen: str | None,
+    groep: list[str],
+    as_x: str,
+    as_y: str,
+    titel: str,
+    bron: str,
+) -> go.Figure:
     """Uitkering (x) tegen uitgaven (y) per inwoner, één stip per gemeente; diagonaal = gelijk."""
     d = df.assign(x=df[x_kol], y=df[y_kol])
-    d = d.assign(tekst=[f"{n}<br>uitgaven {fmt.euro(b)}<br>uitkering {fmt.euro(a)}<br>verschil {fmt.euro(b - a)}"
-                        for n, a, b in zip(d["gemeente"], d["x"], d["y"])])
+    d = d.assign(
+        tekst=[
+            f"{n}<br>uitgaven {fmt.euro(b)}<br>uitkering {fmt.euro(a)}<br>verschil {fmt.euro(b - a)}"
+            for n, a, b in zip(d["gemeente"], d["x"], d["y"])
+        ]
+    )
     return _stippen(d, gekozen, groep, as_x, as_y, titel, bron)
 
 
@@ -398,16 +658,28 @@ def gevoeligheid(reeksen: list[tuple[str, str, str, pd.DataFrame]], titel: str, 
     (naam, kleur, lijnstijl, DataFrame met institutioneel en acuut_per_euro_preventie)."""
     data = []
     for naam, kleur, stijl, df in reeksen:
-        data.append({"type": "scatter", "mode": "lines+markers", "name": naam,
-                     "x": (df["institutioneel"] * 100).tolist(),
-                     "y": [None if pd.isna(v) else float(v) for v in df["acuut_per_euro_preventie"]],
-                     "line": {"color": kleur, "dash": stijl, "width": 2.5}, "marker": {"color": kleur, "size": 6},
-                     "customdata": [fmt.factor(v) for v in df["acuut_per_euro_preventie"]],
-                     "hovertemplate": f"{naam}<br>6.1 %{{x}}% institutioneel: %{{customdata}} acuut per € preventie"
-                                      "<extra></extra>"})
-    layout = {"xaxis": {"title": {"text": "deel van 6.1 dat institutioneel telt (%)"}, "ticksuffix": "%",
-                        "dtick": 10, "range": [-2, 102]},
-              "yaxis": {"title": {"text": "€ acute zorg per € preventie"}, "tickformat": ",.2f",
-                        "rangemode": "tozero"},
-              "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0}}
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "lines+markers",
+                "name": naam,
+                "x": (df["institutioneel"] * 100).tolist(),
+                "y": [None if pd.isna(v) else float(v) for v in df["acuut_per_euro_preventie"]],
+                "line": {"color": kleur, "dash": stijl, "width": 2.5},
+                "marker": {"color": kleur, "size": 6},
+                "customdata": [fmt.factor(v) for v in df["acuut_per_euro_preventie"]],
+                "hovertemplate": f"{naam}<br>6.1 %{{x}}% institutioneel: %{{customdata}} acuut per € preventie"
+                "<extra></extra>",
+            }
+        )
+    layout = {
+        "xaxis": {
+            "title": {"text": "deel van 6.1 dat institutioneel telt (%)"},
+            "ticksuffix": "%",
+            "dtick": 10,
+            "range": [-2, 102],
+        },
+        "yaxis": {"title": {"text": "€ acute zorg per € preventie"}, "tickformat": ",.2f", "rangemode": "tozero"},
+        "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+    }
     return figuur(data, layout, titel, bron, hoogte=460)

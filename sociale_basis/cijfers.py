@@ -18,6 +18,7 @@ class Tabel:
     """`ruw`: de getallen zoals de grafiek ze toont, met Nederlandse kolomkoppen (voor CSV en Excel).
     `opmaak`: per kolom de Nederlandse notatie op het scherm. Een kolom `gm_code` reist alleen mee in
     de bestanden (daar markeert csv_knop eigen cijfers mee)."""
+
     ruw: pd.DataFrame
     opmaak: dict[str, Callable[[object], str]] = field(default_factory=dict)
 
@@ -39,8 +40,9 @@ def lagen(reeksen: list[tuple[str, pd.Series]], per_inwoner: bool) -> Tabel:
     return Tabel(ruw, {k: _bedrag(per_inwoner) for k in kolommen})
 
 
-def lagen_vergelijking(gemeente: pd.Series, groep: pd.Series | None, nl: pd.Series, naam: str,
-                       per_inwoner: bool) -> Tabel:
+def lagen_vergelijking(
+    gemeente: pd.Series, groep: pd.Series | None, nl: pd.Series, naam: str, per_inwoner: bool
+) -> Tabel:
     """Zoals de grafiek: groep en Nederland alleen per inwoner (totalen zijn niet vergelijkbaar)."""
     reeksen = [(naam, gemeente)]
     if per_inwoner:
@@ -51,8 +53,10 @@ def lagen_vergelijking(gemeente: pd.Series, groep: pd.Series | None, nl: pd.Seri
 def verhouding_verdeling(df: pd.DataFrame) -> Tabel:
     """Het histogram: per klasse hoeveel gemeenten (dezelfde klassen als de grafiek)."""
     _, _, aantallen, etiketten = charts.verdeling_klassen(df["acuut_per_euro_preventie"])
-    return Tabel(pd.DataFrame({"€ acute zorg per € preventie": etiketten, "Aantal gemeenten": aantallen}),
-                 {"Aantal gemeenten": fmt.getal})
+    return Tabel(
+        pd.DataFrame({"€ acute zorg per € preventie": etiketten, "Aantal gemeenten": aantallen}),
+        {"Aantal gemeenten": fmt.getal},
+    )
 
 
 def _sorteernaam(namen: pd.Series) -> pd.Series:
@@ -60,15 +64,24 @@ def _sorteernaam(namen: pd.Series) -> pd.Series:
     return namen.str.replace(r"^'s-", "", regex=True).str.lower()
 
 
-def _per_gemeente(d: pd.DataFrame, gekozen: str | None, groep: list[str], kolommen: dict[str, str],
-                  opmaak: dict[str, Callable[[object], str]]) -> Tabel:
+def _per_gemeente(
+    d: pd.DataFrame,
+    gekozen: str | None,
+    groep: list[str],
+    kolommen: dict[str, str],
+    opmaak: dict[str, Callable[[object], str]],
+) -> Tabel:
     """Eén rij per stip: de gekozen gemeente, dan de groep, dan de rest, elk op naam."""
-    rol = ["gekozen gemeente" if c == gekozen else "vergelijkingsgroep" if c in set(groep) else "overige gemeenten"
-           for c in d["gm_code"]]
+    rol = [
+        "gekozen gemeente" if c == gekozen else "vergelijkingsgroep" if c in set(groep) else "overige gemeenten"
+        for c in d["gm_code"]
+    ]
     volgorde = {"gekozen gemeente": 0, "vergelijkingsgroep": 1, "overige gemeenten": 2}
-    ruw = (d.assign(_rol=rol, _volgorde=[volgorde[r] for r in rol], _naam=_sorteernaam(d["gemeente"]))
-           .sort_values(["_volgorde", "_naam"])[["gm_code", "gemeente", "_rol", *kolommen]]
-           .rename(columns={"gemeente": "Gemeente", "_rol": "In de grafiek", **kolommen}))
+    ruw = (
+        d.assign(_rol=rol, _volgorde=[volgorde[r] for r in rol], _naam=_sorteernaam(d["gemeente"]))
+        .sort_values(["_volgorde", "_naam"])[["gm_code", "gemeente", "_rol", *kolommen]]
+        .rename(columns={"gemeente": "Gemeente", "_rol": "In de grafiek", **kolommen})
+    )
     return Tabel(ruw.reset_index(drop=True), opmaak)
 
 
@@ -78,31 +91,43 @@ def spreiding(df: pd.DataFrame, gekozen: str | None, groep: list[str], per_inwon
     x = "collectieve_preventie_per_inwoner" if per_inwoner else "collectieve_preventie"
     y = "acute_zorg_per_inwoner" if per_inwoner else "acute_zorg"
     d = df.assign(**{x: begrippen.schaal(df[x], per_inwoner), y: begrippen.schaal(df[y], per_inwoner)})
-    kolommen = {x: f"Collectieve preventie ({eenheid})", y: f"Acute zorg ({eenheid})",
-                "acuut_per_euro_preventie": "€ acuut per € preventie"}
-    return _per_gemeente(d, gekozen, groep, kolommen,
-                         {kolommen[x]: _bedrag(per_inwoner), kolommen[y]: _bedrag(per_inwoner),
-                          "€ acuut per € preventie": fmt.factor})
+    kolommen = {
+        x: f"Collectieve preventie ({eenheid})",
+        y: f"Acute zorg ({eenheid})",
+        "acuut_per_euro_preventie": "€ acuut per € preventie",
+    }
+    return _per_gemeente(
+        d,
+        gekozen,
+        groep,
+        kolommen,
+        {kolommen[x]: _bedrag(per_inwoner), kolommen[y]: _bedrag(per_inwoner), "€ acuut per € preventie": fmt.factor},
+    )
 
 
 # De indicatoren van de ranglijst, per inwoner, in deze volgorde (koppen uit begrippen.INDICATOREN).
 RANGLIJST_INDICATOREN = ["collectieve_preventie", "acute_zorg", "verhouding", "sociale_basis", "maatwerk"]
 
 
-def ranglijst(df: pd.DataFrame, rang: pd.Series, rollen: pd.DataFrame, eigen: set[str],
-              rang_kop: str = "Rang") -> Tabel:
+def ranglijst(
+    df: pd.DataFrame, rang: pd.Series, rollen: pd.DataFrame, eigen: set[str], rang_kop: str = "Rang"
+) -> Tabel:
     """De ranglijst van Vergelijken, voor scherm, CSV en Excel gelijk. `rang`: per rij van `df` de
     rang (indicators.rangen; leeg zonder rang, en dan is ook de verhouding leeg: werk.verhouding),
     met de reden in ‘Opmerking’ en de rol als centrumgemeente erbij. `rang_kop` zegt waarbinnen
     (‘Rang in deze groep’ is geen landelijke rang). `eigen`: gm-codes met eigen cijfers, herkenbaar aan ✎."""
     t = df.assign(_rang=rang.astype("Int64"))
     # Als Series met tekst-dtype: ook een lege lijst (een groep zonder cijfers) blijft sorteerbaar op naam.
-    t["gemeente"] = pd.Series([f"{n} ✎ eigen cijfers" if c in eigen else str(n)
-                               for c, n in zip(t["gm_code"], t["gemeente"])], index=t.index, dtype="object")
+    t["gemeente"] = pd.Series(
+        [f"{n} ✎ eigen cijfers" if c in eigen else str(n) for c, n in zip(t["gm_code"], t["gemeente"])],
+        index=t.index,
+        dtype="object",
+    )
     t["_naam"] = _sorteernaam(t["gemeente"])
     t = t.sort_values(["_rang", "_naam"], na_position="last")
-    ruw = pd.DataFrame({rang_kop: t["_rang"], "gm_code": t["gm_code"], "Gemeente": t["gemeente"],
-                        "Inwoners": t["inwoners"]})
+    ruw = pd.DataFrame(
+        {rang_kop: t["_rang"], "gm_code": t["gm_code"], "Gemeente": t["gemeente"], "Inwoners": t["inwoners"]}
+    )
     opmaak = {"Inwoners": fmt.getal}
     for naam in RANGLIJST_INDICATOREN:
         ind = begrippen.INDICATOREN[naam]
@@ -113,17 +138,22 @@ def ranglijst(df: pd.DataFrame, rang: pd.Series, rollen: pd.DataFrame, eigen: se
     return Tabel(ruw.reset_index(drop=True), opmaak)
 
 
-def maatstaf(df: pd.DataFrame, x_kol: str, y_kol: str, gekozen: str | None, groep: list[str],
-             as_x: str, as_y: str) -> Tabel:
+def maatstaf(
+    df: pd.DataFrame, x_kol: str, y_kol: str, gekozen: str | None, groep: list[str], as_x: str, as_y: str
+) -> Tabel:
     """charts.maatstaf: uitkering (x) en uitgaven (y) per inwoner, plus het verschil."""
     d = df.assign(_verschil=df[y_kol] - df[x_kol])
-    kolommen = {x_kol: as_x[:1].upper() + as_x[1:], y_kol: as_y[:1].upper() + as_y[1:],
-                "_verschil": "Verschil (uitgaven − uitkering), € per inwoner"}
+    kolommen = {
+        x_kol: as_x[:1].upper() + as_x[1:],
+        y_kol: as_y[:1].upper() + as_y[1:],
+        "_verschil": "Verschil (uitgaven − uitkering), € per inwoner",
+    }
     return _per_gemeente(d, gekozen, groep, kolommen, {k: fmt.euro for k in kolommen.values()})
 
 
-def kaart(df: pd.DataFrame, kolom: str, indicator: begrippen.Indicator, per_inwoner: bool,
-          rollen: pd.DataFrame | None = None) -> Tabel:
+def kaart(
+    df: pd.DataFrame, kolom: str, indicator: begrippen.Indicator, per_inwoner: bool, rollen: pd.DataFrame | None = None
+) -> Tabel:
     """charts.kaart: per gemeente de waarde (`kolom`, in de eenheid van de legenda) en haar
     kleurklasse (dezelfde klassen als de legenda); zonder waarde: grijs. Met `rollen`
     (marts/regiotaken op gm_code) ook de rol als centrumgemeente en waarom een gemeente geen eigen
@@ -132,48 +162,70 @@ def kaart(df: pd.DataFrame, kolom: str, indicator: begrippen.Indicator, per_inwo
     met = df[df[kolom].notna()]
     nummer, _, etiketten = charts.klassen(met[kolom])
     klasse = pd.Series([etiketten[n] for n in nummer], index=met.index, dtype="object")
-    ruw = pd.DataFrame({"gm_code": df["gm_code"], "Gemeente": df["gemeente"], kop: df[kolom],
-                        "Klasse op de kaart": klasse.reindex(df.index).fillna("geen waarde (grijs)"),
-                        "_naam": _sorteernaam(df["gemeente"])})
+    ruw = pd.DataFrame(
+        {
+            "gm_code": df["gm_code"],
+            "Gemeente": df["gemeente"],
+            kop: df[kolom],
+            "Klasse op de kaart": klasse.reindex(df.index).fillna("geen waarde (grijs)"),
+            "_naam": _sorteernaam(df["gemeente"]),
+        }
+    )
     if rollen is not None:
         ruw["Centrumgemeente voor"] = teksten.centrumtaken(rollen, df["gm_code"])
         ruw["Opmerking"] = teksten.opmerkingen(df)
     opmaak = indicator.opmaak(per_inwoner)
-    return Tabel(ruw.sort_values("_naam").drop(columns="_naam").reset_index(drop=True),
-                 {kop: lambda v: fmt.LEEG if v is None else opmaak(v)})
+    return Tabel(
+        ruw.sort_values("_naam").drop(columns="_naam").reset_index(drop=True),
+        {kop: lambda v: fmt.LEEG if v is None else opmaak(v)},
+    )
 
 
-def trend(reeksen: list[tuple[str, str, pd.DataFrame]], kolom: str, as_titel: str,
-          waarde: Callable[[object], str], medianen: list[tuple[str, str, pd.DataFrame]] = ()) -> Tabel:
+def trend(
+    reeksen: list[tuple[str, str, pd.DataFrame]],
+    kolom: str,
+    as_titel: str,
+    waarde: Callable[[object], str],
+    medianen: list[tuple[str, str, pd.DataFrame]] = (),
+) -> Tabel:
     """charts.trend: een rij per jaar en document, een kolom per reeks (in de eenheid van de as);
     bij `medianen` ook het eerste en derde kwartiel (de middelste helft van de gemeenten)."""
     alle = list(reeksen) + list(medianen)
-    ruw = pd.concat([pd.DataFrame(columns=["jaar", "document"])] + [df[["jaar", "document"]] for _, _, df in alle]
-                    ).drop_duplicates()
+    ruw = pd.concat(
+        [pd.DataFrame(columns=["jaar", "document"])] + [df[["jaar", "document"]] for _, _, df in alle]
+    ).drop_duplicates()
     namen = []
     for naam, _, df in reeksen:
         naam = f"{naam} ({as_titel})"
         namen.append(naam)
-        ruw = ruw.merge(df[["jaar", "document", kolom]].rename(columns={kolom: naam}),
-                        on=["jaar", "document"], how="left")
+        ruw = ruw.merge(
+            df[["jaar", "document", kolom]].rename(columns={kolom: naam}), on=["jaar", "document"], how="left"
+        )
     for naam, _, df in medianen:
         wie = naam.split(":")[0]
         kolommen = {kolom: f"{naam} ({as_titel})", "q1": f"{wie}: 1e kwartiel", "q3": f"{wie}: 3e kwartiel"}
         namen += list(kolommen.values())
-        ruw = ruw.merge(df[["jaar", "document", *kolommen]].rename(columns=kolommen), on=["jaar", "document"],
-                        how="left")
+        ruw = ruw.merge(
+            df[["jaar", "document", *kolommen]].rename(columns=kolommen), on=["jaar", "document"], how="left"
+        )
     ruw = ruw.sort_values(["jaar", "document"]).rename(columns={"jaar": "Jaar", "document": "Document"})
     return Tabel(ruw.reset_index(drop=True), {"Jaar": lambda j: str(int(j)), **{n: waarde for n in namen}})
 
 
 def gevoeligheid(reeksen: list[tuple[str, str, str, pd.DataFrame]]) -> Tabel:
     """charts.gevoeligheid: per deel van 6.1 dat institutioneel telt, de verhouding per reeks."""
-    ruw = pd.concat([pd.DataFrame(columns=["institutioneel"])] + [df[["institutioneel"]] for _, _, _, df in reeksen]
-                    ).drop_duplicates()
+    ruw = pd.concat(
+        [pd.DataFrame(columns=["institutioneel"])] + [df[["institutioneel"]] for _, _, _, df in reeksen]
+    ).drop_duplicates()
     for naam, _, _, df in reeksen:
-        ruw = ruw.merge(df[["institutioneel", "acuut_per_euro_preventie"]].rename(
-            columns={"acuut_per_euro_preventie": naam}), on="institutioneel", how="left")
+        ruw = ruw.merge(
+            df[["institutioneel", "acuut_per_euro_preventie"]].rename(columns={"acuut_per_euro_preventie": naam}),
+            on="institutioneel",
+            how="left",
+        )
     ruw = ruw.sort_values("institutioneel").assign(institutioneel=lambda d: d["institutioneel"] * 100)
     ruw = ruw.rename(columns={"institutioneel": "6.1 institutioneel (%)"})
-    return Tabel(ruw.reset_index(drop=True), {"6.1 institutioneel (%)": lambda v: f"{fmt.getal(v)}%",
-                                              **{naam: fmt.factor for naam, _, _, _ in reeksen}})
+    return Tabel(
+        ruw.reset_index(drop=True),
+        {"6.1 institutioneel (%)": lambda v: f"{fmt.getal(v)}%", **{naam: fmt.factor for naam, _, _, _ in reeksen}},
+    )

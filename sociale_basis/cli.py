@@ -23,109 +23,205 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="sociale-basis",
         description="Gemeentebegrotingen (CBS Iv3) op het model van de sociale basis.",
-        epilog="De opslag staat in --db, anders in $SOCIALE_BASIS_DB, anders in "
-               f"{standaard_pad()}.")
+        epilog=f"De opslag staat in --db, anders in $SOCIALE_BASIS_DB, anders in {standaard_pad()}.",
+    )
     p.add_argument("--db", metavar="PAD", help="pad van de DuckDB-opslag")
     sub = p.add_subparsers(dest="opdracht", required=True, metavar="OPDRACHT")
 
-    imp = sub.add_parser("import", help="bestanden of mappen importeren",
-                         description="Importeer bronbestanden (of alle bekende bestanden in een map) "
-                                     "in één transactie. Bij een fout verandert er niets.")
+    imp = sub.add_parser(
+        "import",
+        help="bestanden of mappen importeren",
+        description="Importeer bronbestanden (of alle bekende bestanden in een map) "
+        "in één transactie. Bij een fout verandert er niets.",
+    )
     imp.add_argument("paden", nargs="*", metavar="PAD", help="bestand of map")
-    imp.add_argument("--snapshot", nargs="?", const=str(snapshot.STANDAARD_MAP), metavar="MAP",
-                     help="laad de meegeleverde momentopname (standaard data/snapshot) of een andere")
-    imp.add_argument("--als-leeg", action="store_true",
-                     help="met --snapshot: alleen laden als de opslag nog geen Iv3-gegevens heeft "
-                          "(zo overschrijft een herstart nooit nieuwere gegevens)")
-    imp.add_argument("--uitgebreid", action="store_true",
-                     help="toon ook welke bestanden in een map zijn overgeslagen en waarom")
+    imp.add_argument(
+        "--snapshot",
+        nargs="?",
+        const=str(snapshot.STANDAARD_MAP),
+        metavar="MAP",
+        help="laad de meegeleverde momentopname (standaard data/snapshot) of een andere",
+    )
+    imp.add_argument(
+        "--als-leeg",
+        action="store_true",
+        help="met --snapshot: alleen laden als de opslag nog geen Iv3-gegevens heeft "
+        "(zo overschrijft een herstart nooit nieuwere gegevens)",
+    )
+    imp.add_argument(
+        "--uitgebreid", action="store_true", help="toon ook welke bestanden in een map zijn overgeslagen en waarom"
+    )
 
-    ind = sub.add_parser("indicatoren", help="indicatoren per gemeente als CSV",
-                         description="Schrijf per gemeente de bedragen per laag (hele euro's), het "
-                                     "totaal, collectieve preventie, acute zorg en hun verhouding "
-                                     "als CSV naar stdout.")
+    ind = sub.add_parser(
+        "indicatoren",
+        help="indicatoren per gemeente als CSV",
+        description="Schrijf per gemeente de bedragen per laag (hele euro's), het "
+        "totaal, collectieve preventie, acute zorg en hun verhouding "
+        "als CSV naar stdout.",
+    )
     ind.add_argument("--jaar", type=int, required=True, help="begrotings- of verslagjaar, bv. 2023")
-    ind.add_argument("--document", choices=indicators.DOCUMENTEN, required=True,
-                     help="begroting of jaarrekening")
-    ind.add_argument("--maat", choices=indicators.MATEN, default="netto",
-                     help="netto (lasten − baten, standaard) of bruto (lasten)")
-    ind.add_argument("--model", metavar="BESTAND", default=str(model.STANDAARD),
-                     help="modelbestand (CSV); standaard data/model/standaard.csv")
+    ind.add_argument("--document", choices=indicators.DOCUMENTEN, required=True, help="begroting of jaarrekening")
+    ind.add_argument(
+        "--maat", choices=indicators.MATEN, default="netto", help="netto (lasten − baten, standaard) of bruto (lasten)"
+    )
+    ind.add_argument(
+        "--model",
+        metavar="BESTAND",
+        default=str(model.STANDAARD),
+        help="modelbestand (CSV); standaard data/model/standaard.csv",
+    )
 
-    oph = sub.add_parser("ophalen", help="de nieuwste gegevens ophalen bij CBS en PDOK (internet nodig)",
-                         description="Haal Iv3 (begroting en jaarrekening, lasten en baten, alle jaren), "
-                                     "gemeentelijsten, inwoners, de CPI en gemeentegrenzen op bij CBS "
-                                     "(OData) en PDOK, en importeer alles in één transactie. Mislukt er "
-                                     "iets, dan verandert de opslag niet; een herhaling gaat verder waar "
-                                     "de vorige stopte.")
-    oph.add_argument("--bronnen", metavar="TOML", default=None,
-                     help="tabel-id's en adressen (standaard $SOCIALE_BASIS_CBS_BRONNEN of data/cbs_bronnen.toml)")
-    oph.add_argument("--cache", metavar="MAP", default=None,
-                     help="map voor halve downloads (standaard $SOCIALE_BASIS_CACHE of .cache/ophalen)")
-    oph.add_argument("--alleen", nargs="+", choices=list(ophalen.ONDERDELEN), metavar="ONDERDEEL",
-                     help=f"alleen deze onderdelen: {', '.join(ophalen.ONDERDELEN)}")
-    oph.add_argument("--jaar", type=int, nargs="+", metavar="JAAR",
-                     help="alleen deze jaren (Iv3, gemeentelijsten, inwoners, grenzen; de CPI altijd heel)")
-    oph.add_argument("--document", nargs="+", choices=indicators.DOCUMENTEN, metavar="DOCUMENT",
-                     help="alleen begroting en/of jaarrekening (Iv3)")
-    oph.add_argument("--altijd", action="store_true",
-                     help="ook Iv3-tabellen die bij CBS niet veranderd zijn sinds de vorige ophaling")
-    oph.add_argument("--timeout", type=float, default=300.0, metavar="SECONDEN",
-                     help="wachttijd per pagina (standaard 300: diepe CBS-pagina's zijn soms traag)")
+    oph = sub.add_parser(
+        "ophalen",
+        help="de nieuwste gegevens ophalen bij CBS en PDOK (internet nodig)",
+        description="Haal Iv3 (begroting en jaarrekening, lasten en baten, alle jaren), "
+        "gemeentelijsten, inwoners, de CPI en gemeentegrenzen op bij CBS "
+        "(OData) en PDOK, en importeer alles in één transactie. Mislukt er "
+        "iets, dan verandert de opslag niet; een herhaling gaat verder waar "
+        "de vorige stopte.",
+    )
+    oph.add_argument(
+        "--bronnen",
+        metavar="TOML",
+        default=None,
+        help="tabel-id's en adressen (standaard $SOCIALE_BASIS_CBS_BRONNEN of data/cbs_bronnen.toml)",
+    )
+    oph.add_argument(
+        "--cache",
+        metavar="MAP",
+        default=None,
+        help="map voor halve downloads (standaard $SOCIALE_BASIS_CACHE of .cache/ophalen)",
+    )
+    oph.add_argument(
+        "--alleen",
+        nargs="+",
+        choices=list(ophalen.ONDERDELEN),
+        metavar="ONDERDEEL",
+        help=f"alleen deze onderdelen: {', '.join(ophalen.ONDERDELEN)}",
+    )
+    oph.add_argument(
+        "--jaar",
+        type=int,
+        nargs="+",
+        metavar="JAAR",
+        help="alleen deze jaren (Iv3, gemeentelijsten, inwoners, grenzen; de CPI altijd heel)",
+    )
+    oph.add_argument(
+        "--document",
+        nargs="+",
+        choices=indicators.DOCUMENTEN,
+        metavar="DOCUMENT",
+        help="alleen begroting en/of jaarrekening (Iv3)",
+    )
+    oph.add_argument(
+        "--altijd",
+        action="store_true",
+        help="ook Iv3-tabellen die bij CBS niet veranderd zijn sinds de vorige ophaling",
+    )
+    oph.add_argument(
+        "--timeout",
+        type=float,
+        default=300.0,
+        metavar="SECONDEN",
+        help="wachttijd per pagina (standaard 300: diepe CBS-pagina's zijn soms traag)",
+    )
     oph.add_argument("--pogingen", type=int, default=6, help="pogingen per verzoek (standaard 6)")
-    oph.add_argument("--wacht", type=float, default=1.0, metavar="SECONDEN",
-                     help="eerste wachttijd bij een tijdelijke fout; verdubbelt per poging (standaard 1)")
+    oph.add_argument(
+        "--wacht",
+        type=float,
+        default=1.0,
+        metavar="SECONDEN",
+        help="eerste wachttijd bij een tijdelijke fout; verdubbelt per poging (standaard 1)",
+    )
 
-    snap = sub.add_parser("snapshot", help="de meegeleverde momentopname maken of bekijken",
-                          description="Een momentopname is een compacte kopie van de opslag (Parquet "
-                                      "met zstd en een manifest met bronnen, licenties, rijen en sha256), "
-                                      "die een verse clone meteen laadt.")
+    snap = sub.add_parser(
+        "snapshot",
+        help="de meegeleverde momentopname maken of bekijken",
+        description="Een momentopname is een compacte kopie van de opslag (Parquet "
+        "met zstd en een manifest met bronnen, licenties, rijen en sha256), "
+        "die een verse clone meteen laadt.",
+    )
     snap_sub = snap.add_subparsers(dest="snapshot_opdracht", required=True, metavar="OPDRACHT")
-    maak = snap_sub.add_parser("maak", help="schrijf een momentopname uit de opslag",
-                               description="Schrijf een momentopname van de opslag naar een map "
-                                           "(vervangt de inhoud van die map).")
-    maak.add_argument("--uit", metavar="MAP", default=str(snapshot.STANDAARD_MAP),
-                      help="doelmap (standaard data/snapshot)")
+    maak = snap_sub.add_parser(
+        "maak",
+        help="schrijf een momentopname uit de opslag",
+        description="Schrijf een momentopname van de opslag naar een map (vervangt de inhoud van die map).",
+    )
+    maak.add_argument(
+        "--uit", metavar="MAP", default=str(snapshot.STANDAARD_MAP), help="doelmap (standaard data/snapshot)"
+    )
     maak.add_argument("--naam", help="naam van de momentopname (standaard sociale-basis-JJJJ-MM-DD)")
-    toon = snap_sub.add_parser("toon", help="toon en controleer een momentopname",
-                               description="Toon het manifest van een momentopname en controleer de sha256.")
+    toon = snap_sub.add_parser(
+        "toon",
+        help="toon en controleer een momentopname",
+        description="Toon het manifest van een momentopname en controleer de sha256.",
+    )
     toon.add_argument("map", nargs="?", default=str(snapshot.STANDAARD_MAP), metavar="MAP")
 
-    weg = sub.add_parser("verwijder-eigen", help="eigen cijfers van een gemeente weer verwijderen",
-                         description="Verwijder de eigen cijfers (geen CBS) van één gemeente, jaar en "
-                                     "document; daarna tellen de CBS-cijfers weer. `status` toont welke er zijn.")
+    weg = sub.add_parser(
+        "verwijder-eigen",
+        help="eigen cijfers van een gemeente weer verwijderen",
+        description="Verwijder de eigen cijfers (geen CBS) van één gemeente, jaar en "
+        "document; daarna tellen de CBS-cijfers weer. `status` toont welke er zijn.",
+    )
     weg.add_argument("--gemeente", required=True, metavar="GMxxxx", help="GM-code, bv. GM0344")
     weg.add_argument("--jaar", type=int, required=True)
     weg.add_argument("--document", choices=indicators.DOCUMENTEN, required=True)
 
-    fs = sub.add_parser("factsheet", help="factsheet (PDF, één A4) per gemeente",
-                        description="Maak de factsheet van de Gemeente-pagina als PDF: kopzin, lagen naast "
-                                    "groep en Nederland, trend, gemeentefondsmaatstaf, wat als, keuzes, bronnen "
-                                    "en de link naar dezelfde weergave. Eén gemeente naar een bestand, of "
-                                    "meer (of 'alle') naar een map, met voortgang.")
-    fs.add_argument("--gemeente", nargs="+", required=True, metavar="GEMEENTE",
-                    help="GM-code of naam (meer mogelijk), of 'alle'")
+    fs = sub.add_parser(
+        "factsheet",
+        help="factsheet (PDF, één A4) per gemeente",
+        description="Maak de factsheet van de Gemeente-pagina als PDF: kopzin, lagen naast "
+        "groep en Nederland, trend, gemeentefondsmaatstaf, wat als, keuzes, bronnen "
+        "en de link naar dezelfde weergave. Eén gemeente naar een bestand, of "
+        "meer (of 'alle') naar een map, met voortgang.",
+    )
+    fs.add_argument(
+        "--gemeente", nargs="+", required=True, metavar="GEMEENTE", help="GM-code of naam (meer mogelijk), of 'alle'"
+    )
     fs.add_argument("--jaar", type=int, required=True)
     fs.add_argument("--document", choices=indicators.DOCUMENTEN, required=True)
-    fs.add_argument("--maat", choices=indicators.MATEN, default="netto",
-                    help="netto (standaard) of bruto; netto kan alleen in jaren met baten")
-    fs.add_argument("--zonder-regio", action="store_true",
-                    help="zonder regionale taken (6.81 voor elke gemeente uit acute zorg)")
-    fs.add_argument("--groep-grootte", type=int, default=10, metavar="K",
-                    help="vergelijkingsgroep: de K meest vergelijkbare gemeenten (standaard 10)")
-    fs.add_argument("--model", metavar="BESTAND", default=str(model.STANDAARD),
-                    help="modelbestand (CSV); standaard data/model/standaard.csv")
-    fs.add_argument("--url", default=os.environ.get("SOCIALE_BASIS_URL"),
-                    help="adres van het dashboard voor de link naar dezelfde weergave (standaard "
-                         "$SOCIALE_BASIS_URL); zonder adres geen link")
-    fs.add_argument("--uit", required=True, metavar="PAD",
-                    help="PDF-bestand (één gemeente) of map (meer gemeenten)")
+    fs.add_argument(
+        "--maat",
+        choices=indicators.MATEN,
+        default="netto",
+        help="netto (standaard) of bruto; netto kan alleen in jaren met baten",
+    )
+    fs.add_argument(
+        "--zonder-regio", action="store_true", help="zonder regionale taken (6.81 voor elke gemeente uit acute zorg)"
+    )
+    fs.add_argument(
+        "--groep-grootte",
+        type=int,
+        default=10,
+        metavar="K",
+        help="vergelijkingsgroep: de K meest vergelijkbare gemeenten (standaard 10)",
+    )
+    fs.add_argument(
+        "--model",
+        metavar="BESTAND",
+        default=str(model.STANDAARD),
+        help="modelbestand (CSV); standaard data/model/standaard.csv",
+    )
+    fs.add_argument(
+        "--url",
+        default=os.environ.get("SOCIALE_BASIS_URL"),
+        help="adres van het dashboard voor de link naar dezelfde weergave (standaard "
+        "$SOCIALE_BASIS_URL); zonder adres geen link",
+    )
+    fs.add_argument("--uit", required=True, metavar="PAD", help="PDF-bestand (één gemeente) of map (meer gemeenten)")
 
-    sub.add_parser("status", help="wat staat er in de opslag",
-                   description="Toon jaren en documenten, gemeenten en de laatste imports.")
+    sub.add_parser(
+        "status",
+        help="wat staat er in de opslag",
+        description="Toon jaren en documenten, gemeenten en de laatste imports.",
+    )
 
-    mod = sub.add_parser("model", help="een modelbestand controleren",
-                         description="Controleer een modelbestand en toon per schema de lagen.")
+    mod = sub.add_parser(
+        "model",
+        help="een modelbestand controleren",
+        description="Controleer een modelbestand en toon per schema de lagen.",
+    )
     mod.add_argument("bestand", nargs="?", default=str(model.STANDAARD), metavar="BESTAND")
     return p
 
@@ -153,8 +249,10 @@ def main(argv: list[str] | None = None) -> int:
             with Store(args.db, alleen_lezen=True) as store:
                 return _snapshot_maak(store, args)
         if not (Path(args.db) if args.db else standaard_pad()).exists():
-            raise OpslagFout("Er is nog geen opslag. Laad de meegeleverde gegevens met "
-                             "`sociale-basis import --snapshot`, of importeer bestanden.")
+            raise OpslagFout(
+                "Er is nog geen opslag. Laad de meegeleverde gegevens met "
+                "`sociale-basis import --snapshot`, of importeer bestanden."
+            )
         with Store(args.db, alleen_lezen=True) as store:
             if args.opdracht == "factsheet":
                 return _factsheet(store, args)
@@ -179,8 +277,10 @@ def invoerfout_tekst(e: InvoerFout) -> str:
     if e.aantal == 1:
         return f"sociale-basis: {e}"
     regels = [f"sociale-basis: {fmt.getal(e.aantal)} problemen in bestand {e.bestand}; er is niets geïmporteerd."]
-    regels += [f"  {p.plaats().removeprefix(f'bestand {e.bestand}, ') if p.bestand == e.bestand else p.plaats()}: "
-               f"{p.melding}" for p in e.problemen]
+    regels += [
+        f"  {p.plaats().removeprefix(f'bestand {e.bestand}, ') if p.bestand == e.bestand else p.plaats()}: {p.melding}"
+        for p in e.problemen
+    ]
     if e.weggelaten:
         regels.append(f"  … en nog {fmt.getal(e.weggelaten)} niet getoond.")
     return "\n".join(regels)
@@ -200,10 +300,12 @@ def _import(store: Store, args) -> int:
     if args.uitgebreid:
         for pad, reden in verslag.overgeslagen:
             print(f"overgeslagen: {pad} ({reden})", file=sys.stderr)
-    print(f"Klaar in {fmt.getal(verslag.seconden, 1)} s: {len(verslag.geladen)} bestand(en) geladen, "
-          f"{len(verslag.ongewijzigd)} ongewijzigd, {len(verslag.overgeslagen)} overgeslagen"
-          f"{'' if args.uitgebreid or not verslag.overgeslagen else ' (zie --uitgebreid)'}.",
-          file=sys.stderr)
+    print(
+        f"Klaar in {fmt.getal(verslag.seconden, 1)} s: {len(verslag.geladen)} bestand(en) geladen, "
+        f"{len(verslag.ongewijzigd)} ongewijzigd, {len(verslag.overgeslagen)} overgeslagen"
+        f"{'' if args.uitgebreid or not verslag.overgeslagen else ' (zie --uitgebreid)'}.",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -218,12 +320,18 @@ def _indicatoren(store: Store, args) -> int:
     uit["acuut_per_euro_preventie"] = uit["acuut_per_euro_preventie"].round(4)
     uit.to_csv(sys.stdout, index=False, lineterminator="\n")
     if args.maat == "netto" and not indicators.netto_volledig(store, args.jaar, args.document):
-        print(f"Let op: netto alleen voor de {len(uit)} gemeenten met baten in de bron; de andere "
-              "hebben alleen lasten en staan niet in de uitvoer (gebruik --maat bruto).", file=sys.stderr)
+        print(
+            f"Let op: netto alleen voor de {len(uit)} gemeenten met baten in de bron; de andere "
+            "hebben alleen lasten en staan niet in de uitvoer (gebruik --maat bruto).",
+            file=sys.stderr,
+        )
     leeg = indicators.zonder_cijfers(store, args.jaar, args.document)
     if not leeg.empty:
-        print(f"Let op: geen cijfers in de bron (alles 0) voor {len(leeg)} gemeente(n), niet opgenomen: "
-              f"{', '.join(leeg['gemeente'])}.", file=sys.stderr)
+        print(
+            f"Let op: geen cijfers in de bron (alles 0) voor {len(leeg)} gemeente(n), niet opgenomen: "
+            f"{', '.join(leeg['gemeente'])}.",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -255,58 +363,94 @@ def _factsheet_maken(store: Store, args, factsheet) -> int:
                 raise OpslagFout(f"Gemeente ‘{ruw}’ staat niet in de gemeentelijst van {args.jaar}.")
             codes.append(code)
     if args.maat == "netto" and not indicators.netto_volledig(store, args.jaar, args.document):
-        raise OpslagFout(f"Netto kan niet voor de {args.document} {args.jaar} (niet alle gemeenten hebben baten); "
-                         "gebruik --maat bruto.")
+        raise OpslagFout(
+            f"Netto kan niet voor de {args.document} {args.jaar} (niet alle gemeenten hebben baten); "
+            "gebruik --maat bruto."
+        )
     zonder = set(indicators.zonder_cijfers(store, args.jaar, args.document)["gm_code"])
     if len(codes) > 1 and zonder & set(codes):
-        print(f"Let op: geen cijfers in de bron voor {', '.join(namen[c] for c in codes if c in zonder)}; "
-              "daarvoor geen factsheet.", file=sys.stderr)
+        print(
+            f"Let op: geen cijfers in de bron voor {', '.join(namen[c] for c in codes if c in zonder)}; "
+            "daarvoor geen factsheet.",
+            file=sys.stderr,
+        )
         codes = [c for c in codes if c not in zonder]
-    verzoeken = [factsheet.Verzoek(c, args.jaar, args.document, args.maat, peers.Groep(k=args.groep_grootte),
-                                   args.zonder_regio, m.label, None, args.url) for c in codes]
+    verzoeken = [
+        factsheet.Verzoek(
+            c,
+            args.jaar,
+            args.document,
+            args.maat,
+            peers.Groep(k=args.groep_grootte),
+            args.zonder_regio,
+            m.label,
+            None,
+            args.url,
+        )
+        for c in codes
+    ]
     if not args.url:
-        print("Let op: geen --url (of $SOCIALE_BASIS_URL): de factsheet krijgt geen link naar het dashboard.",
-              file=sys.stderr)
+        print(
+            "Let op: geen --url (of $SOCIALE_BASIS_URL): de factsheet krijgt geen link naar het dashboard.",
+            file=sys.stderr,
+        )
     elif m.label != "standaard":
-        print("Let op: met een model uit een bestand krijgt de factsheet geen link (die zou het standaardmodel "
-              "openen).", file=sys.stderr)
+        print(
+            "Let op: met een model uit een bestand krijgt de factsheet geen link (die zou het standaardmodel openen).",
+            file=sys.stderr,
+        )
     uit = Path(args.uit)
     start = time.perf_counter()
     if len(verzoeken) == 1 and uit.suffix.lower() == ".pdf":
         naam, pdf = factsheet.pdf(store, sleutel, verzoeken[0])
         uit.parent.mkdir(parents=True, exist_ok=True)
         uit.write_bytes(pdf)
-        print(f"Factsheet {naam} geschreven naar {uit} ({fmt.getal(time.perf_counter() - start, 1)} s).",
-              file=sys.stderr)
+        print(
+            f"Factsheet {naam} geschreven naar {uit} ({fmt.getal(time.perf_counter() - start, 1)} s).", file=sys.stderr
+        )
         return 0
     if uit.suffix.lower() == ".pdf":
         raise OpslagFout("Voor meer gemeenten is --uit een map, geen .pdf-bestand.")
 
     def meld(klaar: int, totaal: int, naam: str) -> None:
         vol = round(30 * klaar / totaal)
-        print(f"\r[{'#' * vol}{'.' * (30 - vol)}] {klaar}/{totaal} {naam[:30]:<30}", end="", file=sys.stderr,
-              flush=True)
+        print(
+            f"\r[{'#' * vol}{'.' * (30 - vol)}] {klaar}/{totaal} {naam[:30]:<30}", end="", file=sys.stderr, flush=True
+        )
 
     paden = factsheet.alle(store, sleutel, verzoeken, uit, meld)
-    print(f"\n{len(paden)} factsheets geschreven naar {uit} in {fmt.getal(time.perf_counter() - start, 1)} s.",
-          file=sys.stderr)
+    print(
+        f"\n{len(paden)} factsheets geschreven naar {uit} in {fmt.getal(time.perf_counter() - start, 1)} s.",
+        file=sys.stderr,
+    )
     return 0
 
 
 def _verwijder_eigen(args) -> int:
     with Store(args.db, alleen_lezen=True) as store:
         eigen = indicators.eigen_cijfers(store)
-    gevonden = eigen[(eigen["gm_code"] == args.gemeente.upper()) & (eigen["jaar"] == args.jaar)
-                     & (eigen["document"] == args.document)]
+    gevonden = eigen[
+        (eigen["gm_code"] == args.gemeente.upper())
+        & (eigen["jaar"] == args.jaar)
+        & (eigen["document"] == args.document)
+    ]
     if gevonden.empty:
-        raise OpslagFout(f"Er zijn geen eigen cijfers van {args.gemeente} voor de {args.document} {args.jaar}"
-                         + (f"; wel van: {', '.join(f'{r.gm_code} {r.document} {r.jaar}' for r in eigen.itertuples())}."
-                            if not eigen.empty else "."))
+        raise OpslagFout(
+            f"Er zijn geen eigen cijfers van {args.gemeente} voor de {args.document} {args.jaar}"
+            + (
+                f"; wel van: {', '.join(f'{r.gm_code} {r.document} {r.jaar}' for r in eigen.itertuples())}."
+                if not eigen.empty
+                else "."
+            )
+        )
     with nieuwe_versie(args.db) as store:
         importer.verwijder_eigen(store, args.gemeente.upper(), args.jaar, args.document)
     r = gevonden.iloc[0]
-    print(f"Eigen cijfers van {r['gemeente']} ({r['gm_code']}), {r['document']} {r['jaar']} verwijderd; de "
-          "CBS-cijfers tellen weer.", file=sys.stderr)
+    print(
+        f"Eigen cijfers van {r['gemeente']} ({r['gm_code']}), {r['document']} {r['jaar']} verwijderd; de "
+        "CBS-cijfers tellen weer.",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -315,29 +459,38 @@ def _ophalen(store: Store, args) -> int:
         if fractie < 1:
             print(f"[{fractie:4.0%}] {regel}", file=sys.stderr)
 
-    uit = ophalen.ophaal(store, ophalen.laad_bronnen(Path(args.bronnen) if args.bronnen else None),
-                         cache=Path(args.cache) if args.cache else None,
-                         onderdelen=args.alleen, meld=meld, jaren=args.jaar, documenten=args.document,
-                         altijd=args.altijd,
-                         client_opties={"pogingen": args.pogingen, "basis_wacht": args.wacht,
-                                        "timeout": args.timeout})
+    uit = ophalen.ophaal(
+        store,
+        ophalen.laad_bronnen(Path(args.bronnen) if args.bronnen else None),
+        cache=Path(args.cache) if args.cache else None,
+        onderdelen=args.alleen,
+        meld=meld,
+        jaren=args.jaar,
+        documenten=args.document,
+        altijd=args.altijd,
+        client_opties={"pogingen": args.pogingen, "basis_wacht": args.wacht, "timeout": args.timeout},
+    )
     for regel in uit.overgeslagen:
         print(f"Overgeslagen: {regel}", file=sys.stderr)
     for opmerking in uit.opmerkingen:
         print(f"Let op: {opmerking}", file=sys.stderr)
     for regel in uit.nieuw:
         print(f"Nieuw: {regel}", file=sys.stderr)
-    print(f"Opgehaald in {fmt.getal(uit.seconden, 1)} s ({uit.verzoeken} verzoeken): "
-          f"{len(uit.verslag.geladen)} tabel(len) geïmporteerd, {len(uit.verslag.ongewijzigd)} ongewijzigd.",
-          file=sys.stderr)
+    print(
+        f"Opgehaald in {fmt.getal(uit.seconden, 1)} s ({uit.verzoeken} verzoeken): "
+        f"{len(uit.verslag.geladen)} tabel(len) geïmporteerd, {len(uit.verslag.ongewijzigd)} ongewijzigd.",
+        file=sys.stderr,
+    )
     return 0
 
 
 def _snapshot_maak(store: Store, args) -> int:
     m = snapshot.maak(store, Path(args.uit), args.naam)
     for tabel, info in m.inhoud["tabellen"].items():
-        print(f"  {tabel:<18}{fmt.getal(info['rijen']):>10} rijen {fmt.getal(info['bytes'] / 1024, 0):>8} kB",
-              file=sys.stderr)
+        print(
+            f"  {tabel:<18}{fmt.getal(info['rijen']):>10} rijen {fmt.getal(info['bytes'] / 1024, 0):>8} kB",
+            file=sys.stderr,
+        )
     print(f"Momentopname {m.naam} geschreven naar {m.pad}: {fmt.getal(m.bytes / 1e6, 2)} MB.", file=sys.stderr)
     return 0
 
@@ -345,8 +498,10 @@ def _snapshot_maak(store: Store, args) -> int:
 def _snapshot_toon(args) -> int:
     m = snapshot.lees_manifest(Path(args.map))
     snapshot.controleer(m)
-    print(f"Momentopname {m.naam}, gemaakt {m.gemaakt:%Y-%m-%d %H:%M} UTC, {fmt.getal(m.bytes / 1e6, 2)} MB; "
-          "alle sha256 kloppen.")
+    print(
+        f"Momentopname {m.naam}, gemaakt {m.gemaakt:%Y-%m-%d %H:%M} UTC, {fmt.getal(m.bytes / 1e6, 2)} MB; "
+        "alle sha256 kloppen."
+    )
     for tabel, info in m.inhoud["tabellen"].items():
         licenties = "; ".join(dict.fromkeys(b["licentie"] for b in info["bronnen"])) or "—"
         print(f"  {tabel:<18}{fmt.getal(info['rijen']):>10} rijen  {licenties}")
@@ -361,7 +516,10 @@ def _status(store: Store) -> int:
 
 def status_regels(store: Store) -> list[str]:
     b = indicators.beschikbaarheid(store)
-    regels = [f"Opslag: {store.pad}" + (f" (versie {store.bestand.name})" if store.bestand != store.pad.absolute() else ""), ""]
+    regels = [
+        f"Opslag: {store.pad}" + (f" (versie {store.bestand.name})" if store.bestand != store.pad.absolute() else ""),
+        "",
+    ]
     if b.empty:
         return [*regels, "Geen Iv3-gegevens. Laad de meegeleverde met: sociale-basis import --snapshot"]
     regels.append("Iv3-gegevens (jaar × document):")
@@ -379,28 +537,34 @@ def status_regels(store: Store) -> list[str]:
             cellen.append(f"{r['gemeenten']} gem.{leeg}, {maten}")
         regels.append(f"  {jaar:<6}{cellen[0]:<50}{cellen[1]}")
     overzicht = indicators.status_overzicht(store)
-    regels += ["", f"Gemeentelijsten: {overzicht['gemeentelijst_jaren']}",
-               f"Inwoners (1 januari): {overzicht['inwoner_jaren']}",
-               f"Gemeenteklassen: {overzicht['klasse_jaren']}",
-               f"Gemeentefonds: {overzicht['circulaires']}",
-               f"Kaartgrenzen: {overzicht['geo_jaren']}",
-               f"Prijsindex (CPI): {overzicht['cpi_jaren']}",
-               f"Grenswijzigingen: {overzicht['grens_jaren']}"]
+    regels += [
+        "",
+        f"Gemeentelijsten: {overzicht['gemeentelijst_jaren']}",
+        f"Inwoners (1 januari): {overzicht['inwoner_jaren']}",
+        f"Gemeenteklassen: {overzicht['klasse_jaren']}",
+        f"Gemeentefonds: {overzicht['circulaires']}",
+        f"Kaartgrenzen: {overzicht['geo_jaren']}",
+        f"Prijsindex (CPI): {overzicht['cpi_jaren']}",
+        f"Grenswijzigingen: {overzicht['grens_jaren']}",
+    ]
     herkomst = indicators.cbs_herkomst(store)
     if not herkomst.empty:
         regels += ["", "Opgehaald bij CBS (datum van de CBS-tabel):"]
-        regels += [f"  Iv3 {r.document} {r.jaar}: CBS {r.tabel}, gewijzigd {fmt.datum(r.gewijzigd)}, "
-                   f"opgehaald {r.opgehaald:%d-%m-%Y}, {r.gemeenten} gemeenten"
-                   for r in herkomst.itertuples(index=False)]
+        regels += [
+            f"  Iv3 {r.document} {r.jaar}: CBS {r.tabel}, gewijzigd {fmt.datum(r.gewijzigd)}, "
+            f"opgehaald {r.opgehaald:%d-%m-%Y}, {r.gemeenten} gemeenten"
+            for r in herkomst.itertuples(index=False)
+        ]
     eigen = indicators.eigen_cijfers(store)
     if not eigen.empty:
         regels += ["", "Eigen cijfers (geen CBS; verwijderen met `sociale-basis verwijder-eigen`):"]
-        regels += [f"  {r.gm_code} {r.gemeente}, {r.document} {r.jaar}: {r.taakvelden} taakvelden uit {r.bestand}"
-                   for r in eigen.itertuples(index=False)]
+        regels += [
+            f"  {r.gm_code} {r.gemeente}, {r.document} {r.jaar}: {r.taakvelden} taakvelden uit {r.bestand}"
+            for r in eigen.itertuples(index=False)
+        ]
     regels += ["", "Laatste imports:"]
     for r in indicators.import_log(store).itertuples(index=False):
-        regels.append(f"  {r.tijdstip:%Y-%m-%d %H:%M}  {r.soort:<22} {fmt.getal(r.rijen):>9} rijen  "
-                      f"{r.bestand}")
+        regels.append(f"  {r.tijdstip:%Y-%m-%d %H:%M}  {r.soort:<22} {fmt.getal(r.rijen):>9} rijen  {r.bestand}")
     return regels
 
 

@@ -33,9 +33,11 @@ _FORMULE = ("=", "+", "-", "@", "\t", "\r")
 
 def bestandsnaam(*delen: str, ext: str) -> str:
     """'Amsterdam', 'begroting-2025', 'netto', 'lagen' → amsterdam_begroting-2025_netto_lagen.svg"""
+
     def schoon(d: str) -> str:
         d = unicodedata.normalize("NFKD", str(d)).encode("ascii", "ignore").decode().lower()
         return re.sub(r"[^a-z0-9]+", "-", d).strip("-")
+
     return "_".join(s for s in map(schoon, delen) if s) + f".{ext}"
 
 
@@ -50,8 +52,10 @@ def afbeelding_fout() -> str | None:
     if _mislukt is not None:
         return _mislukt
     if shutil.which(browser()) is None:
-        return (f"PNG/SVG maken kan niet: Chromium ontbreekt op deze server (verwacht in {browser()}, "
-                "of zet BROWSER_PATH; bash scripts/chromium.sh installeert hem). CSV en Excel werken wel.")
+        return (
+            f"PNG/SVG maken kan niet: Chromium ontbreekt op deze server (verwacht in {browser()}, "
+            "of zet BROWSER_PATH; bash scripts/chromium.sh installeert hem). CSV en Excel werken wel."
+        )
     return None
 
 
@@ -74,8 +78,10 @@ def afbeelding(fig: go.Figure, formaat: str, breedte: int = 1000, schaal: float 
         try:
             uit = kaleido.calc_fig_sync(d, opts=opties, topojson=STATIC.as_uri() + "/", kopts={"path": browser()})
         except Exception as e:
-            _mislukt = (f"PNG/SVG maken kan niet: Chromium ({browser()}) start niet op deze server "
-                        f"({type(e).__name__}). CSV en Excel werken wel.")
+            _mislukt = (
+                f"PNG/SVG maken kan niet: Chromium ({browser()}) start niet op deze server "
+                f"({type(e).__name__}). CSV en Excel werken wel."
+            )
             raise AfbeeldingFout(_mislukt) from e
         kaleido.start_sync_server(path=browser(), silence_warnings=True)
         _gestart = True
@@ -127,8 +133,14 @@ def xlsx(df: pd.DataFrame, keuzes: dict[str, object], titel: str = "Cijfers") ->
     blad.append([str(k) for k in df.columns])
     for rij in df.itertuples(index=False):
         # Leeg (NaN, pd.NA uit een Int64-kolom zoals de rang, None) als lege cel; openpyxl kent pd.NA niet.
-        blad.append([None if v is None or (pd.api.types.is_scalar(v) and pd.isna(v)) else
-                     (v.item() if hasattr(v, "item") else v) for v in rij])
+        blad.append(
+            [
+                None
+                if v is None or (pd.api.types.is_scalar(v) and pd.isna(v))
+                else (v.item() if hasattr(v, "item") else v)
+                for v in rij
+            ]
+        )
     over = boek.create_sheet("Over deze cijfers")
     over.append(["Keuze", "Waarde"])
     for k, v in keuzes.items():

@@ -39,8 +39,12 @@ def link(v: Verzoek, gemeentenamen: dict[str, str] | None = None) -> str | None:
     een model uit een bestand dat geen ?model=-code heeft (de link zou het standaardmodel openen)."""
     if not v.basis_url or (v.model_naam != "standaard" and not v.model_code):
         return None
-    params: dict[str, str] = {"gemeente": v.gm_code, "jaar": str(v.jaar), "document": v.document.capitalize(),
-                              "maat": links.MAAT_LABELS[v.maat]}
+    params: dict[str, str] = {
+        "gemeente": v.gm_code,
+        "jaar": str(v.jaar),
+        "document": v.document.capitalize(),
+        "maat": links.MAAT_LABELS[v.maat],
+    }
     g = v.groep
     if g.wijze == "vergelijkbaar":
         if g.k != peers.Groep().k:
@@ -73,29 +77,48 @@ def inhoud(store: Store, sleutel: str, v: Verzoek, beeld: Gemeentebeeld | None =
     naam, rij, maat_tekst = beeld.naam, beeld.rij, beeld.maat_tekst
     trend, geen_verhouding = _trend(store, sleutel, v, beeld.leden, naam)
 
-    kern = [{"label": k.label + (" per inwoner" if k.bedrag else ""), "waarde": k.waarde, "onder": k.onder()}
-            for k in beeld.kerncijfers(per_inwoner=True)]
+    kern = [
+        {"label": k.label + (" per inwoner" if k.bedrag else ""), "waarde": k.waarde, "onder": k.onder()}
+        for k in beeld.kerncijfers(per_inwoner=True)
+    ]
 
     kanttekeningen = []
     if beeld.eigen_bestand:
-        kanttekeningen.append(f"**Eigen cijfers, geen CBS:** de {v.document} {v.jaar} van {naam} komt uit het bestand "
-                              f"‘{beeld.eigen_bestand}’ dat de gemeente zelf aanleverde. De link toont de gedeelde "
-                              "opslag: zijn deze cijfers daar (nog) niet gepubliceerd, dan toont hij de CBS-cijfers.")
+        kanttekeningen.append(
+            f"**Eigen cijfers, geen CBS:** de {v.document} {v.jaar} van {naam} komt uit het bestand "
+            f"‘{beeld.eigen_bestand}’ dat de gemeente zelf aanleverde. De link toont de gedeelde "
+            "opslag: zijn deze cijfers daar (nog) niet gepubliceerd, dan toont hij de CBS-cijfers."
+        )
     if (rol := beeld.regiorol_zin(zijbalk=False)) is not None:
         kanttekeningen.append(rol)
     kanttekeningen += [r for r in (beeld.negatief, beeld.zonder_rang) if r] + [beeld.gewogen_en_mediaan]
-    kanttekeningen.append("Netto = lasten − baten: wat de gemeente uit eigen en algemene middelen betaalt."
-                          if v.maat == "netto" else "Bruto = alle lasten, ook wat met baten (bv. rijksbijdragen) wordt gedekt.")
+    kanttekeningen.append(
+        "Netto = lasten − baten: wat de gemeente uit eigen en algemene middelen betaalt."
+        if v.maat == "netto"
+        else "Bruto = alle lasten, ook wat met baten (bv. rijksbijdragen) wordt gedekt."
+    )
 
     fonds, fr = None, beeld.fonds
     if fr is not None:
-        fonds = {"circulaire": teksten.circulaire_naam(beeld.circulaire), "rijen": [
-            [titel, fmt.euro(fr[f"{s_}_uitgaven_per_inwoner"]), fmt.euro(fr[f"{s_}_fonds_per_inwoner"]),
-             fmt.euro(fr[f"{s_}_verschil_per_inwoner"])]
-            for s_, titel in (("sociale_basis", "Sociale basis (6.1, 6.2, 7.1)"),
-                              ("individueel", "Maatwerk en acuut"))]}
-    wat_als = [{"kop": b["kop"], "tekst": _vet(b["tekst"]), "gevolgen": [_vet(g) for g in b["gevolgen"]]}
-               for b in beeld.wat_als]
+        fonds = {
+            "circulaire": teksten.circulaire_naam(beeld.circulaire),
+            "rijen": [
+                [
+                    titel,
+                    fmt.euro(fr[f"{s_}_uitgaven_per_inwoner"]),
+                    fmt.euro(fr[f"{s_}_fonds_per_inwoner"]),
+                    fmt.euro(fr[f"{s_}_verschil_per_inwoner"]),
+                ]
+                for s_, titel in (
+                    ("sociale_basis", "Sociale basis (6.1, 6.2, 7.1)"),
+                    ("individueel", "Maatwerk en acuut"),
+                )
+            ],
+        }
+    wat_als = [
+        {"kop": b["kop"], "tekst": _vet(b["tekst"]), "gevolgen": [_vet(g) for g in b["gevolgen"]]}
+        for b in beeld.wat_als
+    ]
     groep, groepnaam, niets = beeld.groep, beeld.groepnaam, beeld.wat_als_niets
     lijst = indicators.gemeenten(store, v.jaar)
     namen = dict(zip(lijst["gm_code"], lijst["naam"]))
@@ -112,36 +135,55 @@ def inhoud(store: Store, sleutel: str, v: Verzoek, beeld: Gemeentebeeld | None =
         "lagen": _lagen(rij, groep, beeld.nl, naam),
         "trend": trend,
         "lagen_titel": f"De lagen, € per inwoner ({maat_tekst})",
-        "lagen_uitleg": ("Staaf: " + naam + (f". ◆ vergelijkingsgroep: {groepnaam} (gewogen)" if groep is not None else "")
-                         + ". | Nederland (gewogen). Gearceerd: persoonlijk (inkomen en werk), geen collectieve preventie."),
+        "lagen_uitleg": (
+            "Staaf: "
+            + naam
+            + (f". ◆ vergelijkingsgroep: {groepnaam} (gewogen)" if groep is not None else "")
+            + ". | Nederland (gewogen). Gearceerd: persoonlijk (inkomen en werk), geen collectieve preventie."
+        ),
         "trend_titel": f"€ acute zorg per € collectieve preventie door de jaren ({maat_tekst})",
-        "trend_uitleg": ("Doorgetrokken: begroting, gestippeld: jaarrekening. Dun met ruiten: de mediane gemeente "
-                         "van Nederland; groep en Nederland verder gewogen. Grijze streepjeslijnen: breuken in de "
-                         "Iv3-reeks (" + "; ".join(tekst for _, tekst in charts.BREUKEN) + ")."
-                         + (" Netto bestaat alleen voor jaren met baten per taakveld; andere jaren ontbreken."
-                            if v.maat == "netto" else "") + "".join(f" {m}" for m in geen_verhouding)),
+        "trend_uitleg": (
+            "Doorgetrokken: begroting, gestippeld: jaarrekening. Dun met ruiten: de mediane gemeente "
+            "van Nederland; groep en Nederland verder gewogen. Grijze streepjeslijnen: breuken in de "
+            "Iv3-reeks ("
+            + "; ".join(tekst for _, tekst in charts.BREUKEN)
+            + ")."
+            + (
+                " Netto bestaat alleen voor jaren met baten per taakveld; andere jaren ontbreken."
+                if v.maat == "netto"
+                else ""
+            )
+            + "".join(f" {m}" for m in geen_verhouding)
+        ),
         "wat_als": wat_als,
         "wat_als_niets": niets or "Er is geen vergelijkingsgroep of maatstaf om mee te rekenen.",
         "wat_als_voorbehoud": teksten.WAT_ALS_VOORBEHOUD,
         "fonds": fonds,
-        "keuzes": [["Jaar en document", f"{v.document.capitalize()} {v.jaar}"],
-                   ["Maat", maat_tekst + (" (lasten − baten)" if v.maat == "netto" else " (alle lasten)")],
-                   ["Model", v.model_naam],
-                   ["Vergelijkingsgroep", groepnaam],
-                   ["Regionale taken", "weggelaten (6.81, voor alle gemeenten)" if v.zonder_regio else "meegeteld"]],
+        "keuzes": [
+            ["Jaar en document", f"{v.document.capitalize()} {v.jaar}"],
+            ["Maat", maat_tekst + (" (lasten − baten)" if v.maat == "netto" else " (alle lasten)")],
+            ["Model", v.model_naam],
+            ["Vergelijkingsgroep", groepnaam],
+            ["Regionale taken", "weggelaten (6.81, voor alle gemeenten)" if v.zonder_regio else "meegeteld"],
+        ],
         "bronnen": _bronnen(fonds is not None),
         "link": de_link,
         "gemaakt": f"Gemaakt op {datetime.now():%d-%m-%Y}"
-                   + (f"; gegevens bijgewerkt {pd.Timestamp(bijgewerkt):%d-%m-%Y}" if not pd.isna(bijgewerkt) else ""),
+        + (f"; gegevens bijgewerkt {pd.Timestamp(bijgewerkt):%d-%m-%Y}" if not pd.isna(bijgewerkt) else ""),
     }
 
     return gegevens
 
 
 def _bronnen(met_fonds: bool) -> list[str]:
-    soorten = ["cbs_iv3", "inwoners", "gemeentefonds_regiotaken", "grenswijzigingen"] + (["gemeentefonds"] if met_fonds else [])
-    regels = [f"{bronnen.bron(s).uitgever.replace('Gemeenten <jaar> onbewerkte', 'onbewerkte')}, licentie "
-              f"{bronnen.bron(s).licentie}" for s in soorten]
+    soorten = ["cbs_iv3", "inwoners", "gemeentefonds_regiotaken", "grenswijzigingen"] + (
+        ["gemeentefonds"] if met_fonds else []
+    )
+    regels = [
+        f"{bronnen.bron(s).uitgever.replace('Gemeenten <jaar> onbewerkte', 'onbewerkte')}, licentie "
+        f"{bronnen.bron(s).licentie}"
+        for s in soorten
+    ]
     return [*regels, "Bewerking: Sociale Basis-dashboard (model, taakvelden per laag: zie de pagina Methode)."]
 
 
@@ -155,12 +197,21 @@ def _lagen(rij, groep, nl, naam: str) -> dict:
     nl_k = next(k for k in anderen if k.startswith("Nederland"))
     ticks = charts.stappen(float(tabel[[eigen, *anderen]].min().min()), float(tabel[[eigen, *anderen]].max().max()))
     return {
-        "min": ticks[0], "max": ticks[-1],
+        "min": ticks[0],
+        "max": ticks[-1],
         "ticks": [{"v": t, "t": fmt.euro(t)} for t in ticks],
-        "rijen": [{"label": r["Laag"], "kleur": LAGEN[laag][1], "gearceerd": laag == "persoonlijk",
-                   "waarde": float(r[eigen]), "tekst": fmt.euro(r[eigen]),
-                   "groep": float(r[groep_k]) if groep_k else None, "nl": float(r[nl_k])}
-                  for laag, (_, r) in zip(charts.VIJF_LAGEN, tabel.iterrows())],
+        "rijen": [
+            {
+                "label": r["Laag"],
+                "kleur": LAGEN[laag][1],
+                "gearceerd": laag == "persoonlijk",
+                "waarde": float(r[eigen]),
+                "tekst": fmt.euro(r[eigen]),
+                "groep": float(r[groep_k]) if groep_k else None,
+                "nl": float(r[nl_k]),
+            }
+            for laag, (_, r) in zip(charts.VIJF_LAGEN, tabel.iterrows())
+        ],
     }
 
 
@@ -171,14 +222,25 @@ def _trend(store: Store, sleutel: str, v: Verzoek, leden: list[str], naam: str) 
     bestaand = set(indicators.gemeenten(store, doel)["gm_code"])
     reeksen = []
     if v.gm_code in bestaand:
-        reeksen.append((naam, charts.ACCENT, indicators.trend(store, sleutel, v.maat, doel, [v.gm_code],
-                                                              zonder_regio=v.zonder_regio)))
+        reeksen.append(
+            (
+                naam,
+                charts.ACCENT,
+                indicators.trend(store, sleutel, v.maat, doel, [v.gm_code], zonder_regio=v.zonder_regio),
+            )
+        )
     groep = [c for c in leden if c in bestaand]
     if groep:
-        reeksen.append(("Groep", charts.GROEP, indicators.trend(store, sleutel, v.maat, doel, groep,
-                                                               zonder_regio=v.zonder_regio)))
-    reeksen.append(("Nederland", charts.NEDERLAND, indicators.trend(store, sleutel, v.maat, doel, None,
-                                                             zonder_regio=v.zonder_regio)))
+        reeksen.append(
+            ("Groep", charts.GROEP, indicators.trend(store, sleutel, v.maat, doel, groep, zonder_regio=v.zonder_regio))
+        )
+    reeksen.append(
+        (
+            "Nederland",
+            charts.NEDERLAND,
+            indicators.trend(store, sleutel, v.maat, doel, None, zonder_regio=v.zonder_regio),
+        )
+    )
     # Naast het gewogen Nederland de mediane gemeente (zoals op Trends); de groep alleen gewogen,
     # anders wordt de kleine grafiek onleesbaar.
     mediaan = indicators.trend_spreiding(store, sleutel, v.maat, doel, None, v.zonder_regio)
@@ -192,17 +254,28 @@ def _trend(store: Store, sleutel: str, v: Verzoek, leden: list[str], naam: str) 
             if deel.empty:
                 continue
             jaren |= set(int(j) for j in deel["jaar"])
-            uit.append({"naam": n, "kleur": kleur, "document": document, "mediaan": is_mediaan,
-                        "punten": [[int(j), float(w)] for j, w in zip(deel["jaar"], deel[kolom])]})
+            uit.append(
+                {
+                    "naam": n,
+                    "kleur": kleur,
+                    "document": document,
+                    "mediaan": is_mediaan,
+                    "punten": [[int(j), float(w)] for j, w in zip(deel["jaar"], deel[kolom])],
+                }
+            )
     hoogste = max([p[1] for r in uit for p in r["punten"]] + [0.0])
     ticks = charts.stappen(0.0, hoogste)
     gegevens = {
-        "jaren": sorted(jaren), "max": ticks[-1], "ticks": [{"v": t, "t": fmt.factor(t)} for t in ticks],
+        "jaren": sorted(jaren),
+        "max": ticks[-1],
+        "ticks": [{"v": t, "t": fmt.factor(t)} for t in ticks],
         "reeksen": uit,
-        "breuken": [{"x": x, "t": "breuk " + tekst.split(":")[0]} for x, tekst in charts.BREUKEN
-                    if jaren and min(jaren) < x < max(jaren)],
-        "legenda": [{"naam": n, "kleur": k, "mediaan": m} for n, k, _, m in lijnen
-                    if any(r["naam"] == n for r in uit)],
+        "breuken": [
+            {"x": x, "t": "breuk " + tekst.split(":")[0]}
+            for x, tekst in charts.BREUKEN
+            if jaren and min(jaren) < x < max(jaren)
+        ],
+        "legenda": [{"naam": n, "kleur": k, "mediaan": m} for n, k, _, m in lijnen if any(r["naam"] == n for r in uit)],
     }
     geen = [m for n, _, df in reeksen if (m := teksten.geen_verhouding_in_reeks(n, df))]
     return gegevens, geen
@@ -231,12 +304,18 @@ def zet(gegevens: dict) -> bytes:
 
 
 def bestandsnaam(naam: str, v: Verzoek) -> str:
-    return export.bestandsnaam(naam, f"{v.document}-{v.jaar}", v.maat,
-                               "zonder-regio" if v.zonder_regio else "", "factsheet", ext="pdf")
+    return export.bestandsnaam(
+        naam, f"{v.document}-{v.jaar}", v.maat, "zonder-regio" if v.zonder_regio else "", "factsheet", ext="pdf"
+    )
 
 
-def alle(store: Store, sleutel: str, verzoeken: Iterable[Verzoek], uitmap: Path,
-         meld: Callable[[int, int, str], None] | None = None) -> list[Path]:
+def alle(
+    store: Store,
+    sleutel: str,
+    verzoeken: Iterable[Verzoek],
+    uitmap: Path,
+    meld: Callable[[int, int, str], None] | None = None,
+) -> list[Path]:
     """Een factsheet per verzoek in `uitmap`; `meld(klaar, totaal, naam)` na elke."""
     verzoeken = list(verzoeken)
     uitmap.mkdir(parents=True, exist_ok=True)

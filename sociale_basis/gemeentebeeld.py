@@ -17,6 +17,7 @@ from .store import Store
 @dataclass(frozen=True)
 class Verzoek:
     """Welke weergave: dezelfde keuzes als de zijbalk (en de opties van `sociale-basis factsheet`)."""
+
     gm_code: str
     jaar: int
     document: str
@@ -24,14 +25,15 @@ class Verzoek:
     groep: peers.Groep = field(default_factory=peers.Groep)
     zonder_regio: bool = False
     model_naam: str = "standaard"
-    model_code: str | None = None   # de ?model=-waarde van een variant, None voor het standaardmodel
-    basis_url: str | None = None    # adres van het dashboard; zonder: geen link (nooit een gok als localhost)
+    model_code: str | None = None  # de ?model=-waarde van een variant, None voor het standaardmodel
+    basis_url: str | None = None  # adres van het dashboard; zonder: geen link (nooit een gok als localhost)
 
 
 @dataclass(frozen=True)
 class Kerncijfer:
     """Eén kerncijfer: label, waarde en waarmee te vergelijken [(wie, waarde)]; `bedrag`: per inwoner
     of totaal naar de keuze; `voetnoot` en `uitleg`: korte en lange toelichting."""
+
     label: str
     waarde: str
     naast: list[tuple[str, str]]
@@ -48,22 +50,22 @@ class Kerncijfer:
 class Gemeentebeeld:
     verzoek: Verzoek
     naam: str
-    rij: pd.Series              # marts/indicatoren van deze gemeente
-    alle: pd.DataFrame          # alle gemeenten van deze keuze (rang, mediaan, rekenvoorbeelden)
-    kenmerken: pd.Series        # provincie en klassen (marts/gemeente_kenmerken)
-    nl: pd.Series               # Nederland als geheel (marts/groep)
-    groep: pd.Series | None     # de vergelijkingsgroep als geheel, of None zonder leden
+    rij: pd.Series  # marts/indicatoren van deze gemeente
+    alle: pd.DataFrame  # alle gemeenten van deze keuze (rang, mediaan, rekenvoorbeelden)
+    kenmerken: pd.Series  # provincie en klassen (marts/gemeente_kenmerken)
+    nl: pd.Series  # Nederland als geheel (marts/groep)
+    groep: pd.Series | None  # de vergelijkingsgroep als geheel, of None zonder leden
     leden: list[str]
     groepnaam: str
     rang: int | None
     gerangschikt: int
-    spreiding: dict             # teksten.spreiding van alle gemeenten
-    regiotaken: tuple[list[str], int] | None   # (taken, uitkeringsjaar) als centrumgemeente
-    circulaire: str | None      # alleen netto: de maatstaf is netto
-    fonds: pd.Series | None     # marts/maatstaf van deze gemeente
+    spreiding: dict  # teksten.spreiding van alle gemeenten
+    regiotaken: tuple[list[str], int] | None  # (taken, uitkeringsjaar) als centrumgemeente
+    circulaire: str | None  # alleen netto: de maatstaf is netto
+    fonds: pd.Series | None  # marts/maatstaf van deze gemeente
     wat_als: list[dict]
     wat_als_niets: str | None
-    eigen_bestand: str | None   # eigen cijfers (geen CBS): het bestand
+    eigen_bestand: str | None  # eigen cijfers (geen CBS): het bestand
 
     @property
     def maat_tekst(self) -> str:
@@ -76,9 +78,13 @@ class Gemeentebeeld:
     def ondertitel(self) -> list[str]:
         """Provincie, inwoners, grootteklasse, stedelijkheid, sociale structuur (wat er is)."""
         k = self.kenmerken
-        delen = [k["provincie"], f"{fmt.getal(self.rij['inwoners'])} inwoners (1 januari {self.verzoek.jaar})",
-                 k["grootteklasse"], k["stedelijkheid"],
-                 None if pd.isna(k["sociale_structuur"]) else f"sociale structuur {str(k['sociale_structuur']).lower()}"]
+        delen = [
+            k["provincie"],
+            f"{fmt.getal(self.rij['inwoners'])} inwoners (1 januari {self.verzoek.jaar})",
+            k["grootteklasse"],
+            k["stedelijkheid"],
+            None if pd.isna(k["sociale_structuur"]) else f"sociale structuur {str(k['sociale_structuur']).lower()}",
+        ]
         return [str(x) for x in delen if x is not None and not pd.isna(x)]
 
     def kerncijfers(self, per_inwoner: bool) -> list[Kerncijfer]:
@@ -91,18 +97,26 @@ class Gemeentebeeld:
                 naast.append(("groep", teksten.bedrag(self.groep, naam, per_inwoner)))
             uit.append(Kerncijfer(ind.label, teksten.bedrag(self.rij, naam, per_inwoner), naast, bedrag=True))
         kolom = VERHOUDING.kolom_verhouding
-        uit.append(Kerncijfer(VERHOUDING.kop_verhouding, fmt.factor(self.rij[kolom]),  # leeg zonder eigen acute zorg
-                              [("Nederland", fmt.factor(self.nl[kolom])),
-                               ("mediaan", fmt.factor(self.spreiding["mediaan"]))],
-                              uitleg="Nederland: gewogen (totaal acute zorg ÷ totaal preventie); mediaan: de middelste "
-                              "gemeente met een rang."))
-        uit.append(Kerncijfer(f"Rang {VERHOUDING.kop_verhouding.removeprefix('€ ')}",
-                              str(self.rang) if self.rang else "geen rang",
-                              [("van", f"{self.gerangschikt} gemeenten")],
-                              voetnoot="1 = minste acute zorg per euro preventie",
-                              uitleg=f"{self.gerangschikt} gemeenten gerangschikt op {VERHOUDING.label}; 1 = de minste "
-                              f"acute zorg per euro preventie. Zonder rang ({len(self.alle) - self.gerangschikt}): "
-                              "gemeenten zonder verhouding of met (bijna) geen eigen lasten voor acute zorg."))
+        uit.append(
+            Kerncijfer(
+                VERHOUDING.kop_verhouding,
+                fmt.factor(self.rij[kolom]),  # leeg zonder eigen acute zorg
+                [("Nederland", fmt.factor(self.nl[kolom])), ("mediaan", fmt.factor(self.spreiding["mediaan"]))],
+                uitleg="Nederland: gewogen (totaal acute zorg ÷ totaal preventie); mediaan: de middelste "
+                "gemeente met een rang.",
+            )
+        )
+        uit.append(
+            Kerncijfer(
+                f"Rang {VERHOUDING.kop_verhouding.removeprefix('€ ')}",
+                str(self.rang) if self.rang else "geen rang",
+                [("van", f"{self.gerangschikt} gemeenten")],
+                voetnoot="1 = minste acute zorg per euro preventie",
+                uitleg=f"{self.gerangschikt} gemeenten gerangschikt op {VERHOUDING.label}; 1 = de minste "
+                f"acute zorg per euro preventie. Zonder rang ({len(self.alle) - self.gerangschikt}): "
+                "gemeenten zonder verhouding of met (bijna) geen eigen lasten voor acute zorg.",
+            )
+        )
         return uit
 
     def regiorol_zin(self, zijbalk: bool) -> str | None:
@@ -154,13 +168,29 @@ def bouw(store: Store, sleutel: str, v: Verzoek) -> Gemeentebeeld | None:
     if circulaire:
         m = indicators.maatstaf(store, sleutel, v.jaar, v.document, circulaire, v.zonder_regio).set_index("gm_code")
         fonds = m.loc[v.gm_code] if v.gm_code in m.index else None
-    wat_als, niets = teksten.wat_als_blokken(naam, rij, alle, leden, groepnaam, fonds, circulaire,
-                                             v.maat, v.document, v.jaar)
+    wat_als, niets = teksten.wat_als_blokken(
+        naam, rij, alle, leden, groepnaam, fonds, circulaire, v.maat, v.document, v.jaar
+    )
 
     eigen = indicators.eigen_cijfers(store)
     eigen = eigen[(eigen["gm_code"] == v.gm_code) & (eigen["jaar"] == v.jaar) & (eigen["document"] == v.document)]
     return Gemeentebeeld(
-        verzoek=v, naam=naam, rij=rij, alle=alle, kenmerken=lijst.set_index("gm_code").loc[v.gm_code], nl=nl,
-        groep=groep, leden=leden, groepnaam=groepnaam, rang=rang, gerangschikt=gerangschikt,
-        spreiding=teksten.spreiding(alle), regiotaken=regiotaken, circulaire=circulaire, fonds=fonds,
-        wat_als=wat_als, wat_als_niets=niets, eigen_bestand=None if eigen.empty else str(eigen["bestand"].iloc[0]))
+        verzoek=v,
+        naam=naam,
+        rij=rij,
+        alle=alle,
+        kenmerken=lijst.set_index("gm_code").loc[v.gm_code],
+        nl=nl,
+        groep=groep,
+        leden=leden,
+        groepnaam=groepnaam,
+        rang=rang,
+        gerangschikt=gerangschikt,
+        spreiding=teksten.spreiding(alle),
+        regiotaken=regiotaken,
+        circulaire=circulaire,
+        fonds=fonds,
+        wat_als=wat_als,
+        wat_als_niets=niets,
+        eigen_bestand=None if eigen.empty else str(eigen["bestand"].iloc[0]),
+    )

@@ -70,8 +70,11 @@ def factoren(gemeenten: pd.DataFrame, grenzen: pd.DataFrame) -> pd.DataFrame:
             huidig = _samenstellen(huidig, stap)
             jaar += 1
             rijen += [(start, jaar, v, n, a) for v, delen in huidig.items() for n, a in delen.items()]
-            if gelijk_tot[start] == jaar - 1 and all(d == {v: 1.0} for v, d in huidig.items()) \
-                    and codes[jaar] == codes[start]:
+            if (
+                gelijk_tot[start] == jaar - 1
+                and all(d == {v: 1.0} for v, d in huidig.items())
+                and codes[jaar] == codes[start]
+            ):
                 gelijk_tot[start] = jaar
     for start, eind in gelijk_tot.items():
         for later in range(start + 1, eind + 1):

@@ -33,30 +33,40 @@ LETTERBESTANDEN = {  # gewicht en stijl -> bestand in static/fonts/ (alleen het 
     ("800", "normal"): "atkinson-hyperlegible-next-latin-800-normal.woff2",
 }
 
-INKT = "#1F2328"       # tekst
-ZACHT = "#4A5058"      # astitels, aslabels, bijschriften (7,9:1 op wit: ook klein leesbaar)
-MERK = "#33407A"       # indigo: knoppen, keuzes, links; geen gegevenskleur, dus nergens verwarrend
-PAPIER = "#F6F3ED"     # zijbalk: gebroken wit, als een rapport
-VLAK = "#F4F1EB"       # invoervelden en kaders op wit
-RAND = "#D9D4C9"       # randen en de lijn om een hoverlabel
-RASTER = "#E6E3DC"     # rasterlijnen in grafieken
-NULLIJN = "#5A6068"    # de nul-as
+INKT = "#1F2328"  # tekst
+ZACHT = "#4A5058"  # astitels, aslabels, bijschriften (7,9:1 op wit: ook klein leesbaar)
+MERK = "#33407A"  # indigo: knoppen, keuzes, links; geen gegevenskleur, dus nergens verwarrend
+PAPIER = "#F6F3ED"  # zijbalk: gebroken wit, als een rapport
+VLAK = "#F4F1EB"  # invoervelden en kaders op wit
+RAND = "#D9D4C9"  # randen en de lijn om een hoverlabel
+RASTER = "#E6E3DC"  # rasterlijnen in grafieken
+NULLIJN = "#5A6068"  # de nul-as
 # Terugval voor een spoor zonder eigen kleur: Okabe-Ito, zoals de lagen (kleurenblind-veilig).
 KLEURENREEKS = ["#D55E00", "#0072B2", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#8C8C8C"]
 
-WOORDMERK = STATIC / "woordmerk.svg"   # merkteken + 'Sociale Basis' (tekst als paden: geen letter nodig)
-MERKTEKEN = STATIC / "merkteken.svg"   # alleen het teken: ingeklapte zijbalk en favicon
+WOORDMERK = STATIC / "woordmerk.svg"  # merkteken + 'Sociale Basis' (tekst als paden: geen letter nodig)
+MERKTEKEN = STATIC / "merkteken.svg"  # alleen het teken: ingeklapte zijbalk en favicon
 
-_AS = {"showgrid": True, "gridcolor": RASTER, "zerolinecolor": NULLIJN, "linecolor": RAND, "automargin": True,
-       "tickfont": {"color": ZACHT, "size": 12}, "title": {"font": {"color": ZACHT, "size": 13}}}
+_AS = {
+    "showgrid": True,
+    "gridcolor": RASTER,
+    "zerolinecolor": NULLIJN,
+    "linecolor": RAND,
+    "automargin": True,
+    "tickfont": {"color": ZACHT, "size": 12},
+    "title": {"font": {"color": ZACHT, "size": 13}},
+}
 OPMAAK = {
     "font": {"family": LETTER, "size": 13, "color": INKT},
     "title": {"font": {"family": LETTER, "size": 16, "color": INKT, "weight": 700}, "pad": {"l": 10}},
-    "paper_bgcolor": "white", "plot_bgcolor": "white", "separators": fmt.PLOTLY_SEPARATORS,
+    "paper_bgcolor": "white",
+    "plot_bgcolor": "white",
+    "separators": fmt.PLOTLY_SEPARATORS,
     "colorway": KLEURENREEKS,
     "hoverlabel": {"font": {"family": LETTER, "size": 13, "color": INKT}, "bgcolor": "white", "bordercolor": RAND},
     "legend": {"font": {"color": INKT, "size": 13}},
-    "xaxis": _AS, "yaxis": _AS,
+    "xaxis": _AS,
+    "yaxis": _AS,
 }
 
 # Eenmalig geregistreerd. Klein gehouden: de ingebouwde sjablonen kosten 15–25 ms per figuur om op

@@ -43,13 +43,22 @@ def verzamel(paden: Iterable[str | Path]) -> tuple[list[tuple[sources.Formaat, P
                     continue
                 if (reden := _onleesbaar(bestand)) and reden.startswith("het gzip"):
                     raise InvoerFout(bestand, reden)
-                overgeslagen.append((bestand, sources.reden_niet_gebruikt(bestand)
-                                     or (reden and reden.split(";")[0]) or "onbekend formaat"))
+                overgeslagen.append(
+                    (
+                        bestand,
+                        sources.reden_niet_gebruikt(bestand) or (reden and reden.split(";")[0]) or "onbekend formaat",
+                    )
+                )
         else:
             formaat = sources.herken(pad)
             if formaat is None:
-                raise InvoerFout(pad, _onleesbaar(pad) or "onbekend formaat. Bekende formaten: "
-                                 + "; ".join(f.omschrijving for f in sources.FORMATEN) + ".")
+                raise InvoerFout(
+                    pad,
+                    _onleesbaar(pad)
+                    or "onbekend formaat. Bekende formaten: "
+                    + "; ".join(f.omschrijving for f in sources.FORMATEN)
+                    + ".",
+                )
             herkend.append((formaat, pad))
     volgorde = {f.soort: i for i, f in enumerate(sources.FORMATEN)}
     herkend.sort(key=lambda fp: (volgorde[fp[0].soort], str(fp[1])))
@@ -66,8 +75,10 @@ def _onleesbaar(pad: Path) -> str | None:
     if not begin.strip():
         return "het bestand is leeg."
     if begin.startswith(b"PK\x03\x04"):
-        return ("dit is een zip-archief; zip-bestanden worden niet gelezen. Pak het archief uit en "
-                "importeer de bestanden die erin staan.")
+        return (
+            "dit is een zip-archief; zip-bestanden worden niet gelezen. Pak het archief uit en "
+            "importeer de bestanden die erin staan."
+        )
     if pad.suffix.lower() == ".gz":
         try:
             with gzip.open(pad, "rb") as f:
@@ -92,7 +103,8 @@ def _leid_af(sessie: Schrijfsessie, bestanden: list[Path]) -> None:
             f"taakveld {r['taakveld']} (2 posities) € {fmt.getal(r['lasten_fijn'])} duizend aan lasten, de al "
             f"geladen bron ‘{r['grof']}’ € {fmt.getal(r['lasten_grof'])} duizend ({len(strijd)} afwijking(en) "
             "in totaal). Een bron met meer detail vervangt een andere alleen als de lasten per taakveld gelijk "
-            "zijn; een gedeeltelijk of afwijkend bestand zou anders een hele begroting vervangen.")
+            "zijn; een gedeeltelijk of afwijkend bestand zou anders een hele begroting vervangen.",
+        )
     sessie.voer_uit("import/afgeleid")
     bron = sessie.vraag("import/herindeling_bron")
     gemeenten = bron[bron["soort"] == "gemeente"].rename(columns={"jaar_van": "jaar", "gm_code_van": "gm_code"})
@@ -108,7 +120,7 @@ class Volledig:
 
     deel: tuple[str, ...]
     sleutel: tuple[str, ...]
-    wat: str                      # meervoud, voor de melding: 'gemeenten', 'taakveldcodes'
+    wat: str  # meervoud, voor de melding: 'gemeenten', 'taakveldcodes'
     lijst_jaar: str | None = None
 
 
@@ -145,21 +157,32 @@ def _controleer_volledig(sessie: Schrijfsessie, stap: Stap, lading: Lading) -> N
             bronnen = ["de opslag al heeft"] if ontbreekt else []
             if regel.lijst_jaar:
                 jaar = filter_[regel.lijst_jaar]
-                uit_lijst = set(verwacht_lijst.loc[verwacht_lijst[regel.lijst_jaar] == jaar, ["gm_code"]]
-                                .itertuples(index=False, name=None)) - heeft
+                uit_lijst = (
+                    set(
+                        verwacht_lijst.loc[verwacht_lijst[regel.lijst_jaar] == jaar, ["gm_code"]].itertuples(
+                            index=False, name=None
+                        )
+                    )
+                    - heeft
+                )
                 if uit_lijst:
                     bronnen.insert(0, f"in de gemeentelijst van {jaar} staan")
                 ontbreekt |= uit_lijst
             bron = " of ".join(bronnen)
             if ontbreekt:
                 voorbeelden = ", ".join(" → ".join(map(str, k)) for k in sorted(ontbreekt)[:5])
-                problemen.append(Probleem(
-                    stap.naam, None, None,
-                    f"het bestand is onvolledig voor {' '.join(map(str, deel))}: er ontbreken "
-                    f"{len(ontbreekt)} {regel.wat} die {bron} ({voorbeelden}"
-                    f"{', …' if len(ontbreekt) > 5 else ''}). Een bestand vervangt alles van "
-                    f"{' '.join(map(str, deel))}; een gedeeltelijk bestand zou de andere {regel.wat} wissen. "
-                    "Lever een volledig bestand aan."))
+                problemen.append(
+                    Probleem(
+                        stap.naam,
+                        None,
+                        None,
+                        f"het bestand is onvolledig voor {' '.join(map(str, deel))}: er ontbreken "
+                        f"{len(ontbreekt)} {regel.wat} die {bron} ({voorbeelden}"
+                        f"{', …' if len(ontbreekt) > 5 else ''}). Een bestand vervangt alles van "
+                        f"{' '.join(map(str, deel))}; een gedeeltelijk bestand zou de andere {regel.wat} wissen. "
+                        "Lever een volledig bestand aan.",
+                    )
+                )
     if problemen:
         raise InvoerFout(stap.naam, problemen=problemen)
 
@@ -176,8 +199,8 @@ class Stap:
     """Eén invoer in een import: een bestand, een tabel uit de momentopname of een CBS-tabel.
     `bestand` + `sha256` bepalen of hij al eerder zo is ingelezen (dan overgeslagen)."""
 
-    bestand: str           # sleutel in import_log (pad of naam), nooit in de UI als serverpad
-    naam: str              # wat een gebruiker ziet
+    bestand: str  # sleutel in import_log (pad of naam), nooit in de UI als serverpad
+    naam: str  # wat een gebruiker ziet
     soort: str
     omschrijving: str
     sha256: str
@@ -185,8 +208,21 @@ class Stap:
 
 
 # Wat een kapot of vijandig bestand in een lezer kan laten ontsporen, buiten de controles om.
-LEESFOUTEN = (ValueError, TypeError, KeyError, IndexError, AttributeError, OSError, EOFError, zlib.error,
-              csv.Error, UnicodeError, RecursionError, MemoryError, OverflowError)
+LEESFOUTEN = (
+    ValueError,
+    TypeError,
+    KeyError,
+    IndexError,
+    AttributeError,
+    OSError,
+    EOFError,
+    zlib.error,
+    csv.Error,
+    UnicodeError,
+    RecursionError,
+    MemoryError,
+    OverflowError,
+)
 
 
 def _eerste_regel(e: BaseException) -> str:
@@ -200,24 +236,36 @@ def _lees(stap: Stap, context: sources.Context) -> Lading:
     except InvoerFout:
         raise
     except LEESFOUTEN as e:
-        raise InvoerFout(stap.naam, "het bestand kan niet worden gelezen; het is beschadigd of heeft een "
-                                    f"onverwachte vorm ({type(e).__name__}: {_eerste_regel(e)}).") from e
+        raise InvoerFout(
+            stap.naam,
+            "het bestand kan niet worden gelezen; het is beschadigd of heeft een "
+            f"onverwachte vorm ({type(e).__name__}: {_eerste_regel(e)}).",
+        ) from e
     if lading.rijen == 0:  # anders 'geladen' met een lege samenvatting, en er verandert niets
-        raise InvoerFout(stap.naam, "bevat geen gegevens voor de opslag (geen enkele bruikbare regel). "
-                                    "Er is niets geladen.")
+        raise InvoerFout(
+            stap.naam, "bevat geen gegevens voor de opslag (geen enkele bruikbare regel). Er is niets geladen."
+        )
     return lading
 
 
-def importeer(store: Store, paden: Iterable[str | Path], meld: Melder = _stil,
-              voor: Iterable[Stap] = (), op_naam: bool = False) -> Verslag:
+def importeer(
+    store: Store, paden: Iterable[str | Path], meld: Melder = _stil, voor: Iterable[Stap] = (), op_naam: bool = False
+) -> Verslag:
     """Importeer bestanden en mappen (na de stappen `voor`, bv. een momentopname) in één transactie.
     `op_naam`: een upload staat elke keer in een andere tijdelijke map; het logboek kent hem dan bij
     zijn naam (en inhoud), zodat dezelfde upload nog eens niets verandert, en nooit bij een serverpad."""
     herkend, overgeslagen = verzamel(paden)
-    bestanden = [Stap(f"upload/{pad.name}" if op_naam else str(pad.resolve()), pad.name, formaat.soort,
-                      formaat.omschrijving, sha256(pad),
-                      lambda context, f=formaat, p=pad: f.lees(p, context))
-                 for formaat, pad in herkend]
+    bestanden = [
+        Stap(
+            f"upload/{pad.name}" if op_naam else str(pad.resolve()),
+            pad.name,
+            formaat.soort,
+            formaat.omschrijving,
+            sha256(pad),
+            lambda context, f=formaat, p=pad: f.lees(p, context),
+        )
+        for formaat, pad in herkend
+    ]
     stappen = [*voor, *bestanden]
     return voer_in(store, stappen, meld, Verslag(overgeslagen=overgeslagen))
 
@@ -230,15 +278,21 @@ def voer_in(store: Store, stappen: list[Stap], meld: Melder = _stil, verslag: Ve
     n = len(stappen)
     with store.schrijven() as sessie:
         for i, stap in enumerate(stappen, start=1):
-            if sessie.enkele_waarde("import/al_geimporteerd", bestand=stap.bestand, sha256=stap.sha256,
-                                    soort=stap.soort):
+            if sessie.enkele_waarde(
+                "import/al_geimporteerd", bestand=stap.bestand, sha256=stap.sha256, soort=stap.soort
+            ):
                 verslag.ongewijzigd.append(Path(stap.naam))
                 meld(f"[{i}/{n}] {stap.naam}: al geïmporteerd, ongewijzigd", i / (n + 1))
                 continue
-            context = sources.Context(namen=NaamZoeker(lambda: sessie.vraag("import/namen"),
-                                                       lambda: sessie.vraag("import/gemeentecodes"),
-                                                       lambda: sessie.vraag("import/taakveldcodes")),
-                                      cpi=sessie.vraag("import/cpi"), vraag=sessie.vraag)
+            context = sources.Context(
+                namen=NaamZoeker(
+                    lambda: sessie.vraag("import/namen"),
+                    lambda: sessie.vraag("import/gemeentecodes"),
+                    lambda: sessie.vraag("import/taakveldcodes"),
+                ),
+                cpi=sessie.vraag("import/cpi"),
+                vraag=sessie.vraag,
+            )
             lading = _lees(stap, context)
             _controleer_volledig(sessie, stap, lading)
             try:
@@ -250,8 +304,9 @@ def voer_in(store: Store, stappen: list[Stap], meld: Melder = _stil, verslag: Ve
                 # Wat de lezers doorlaten maar de opslag weigert (bv. een bedrag dat niet in het
                 # decimale type past): een melding met het bestand, geen traceback.
                 raise InvoerFout(stap.naam, f"de gegevens passen niet in de opslag ({_eerste_regel(e)}).") from e
-            sessie.voer_uit("import/log", bestand=stap.bestand, sha256=stap.sha256, soort=stap.soort,
-                            rijen=lading.rijen)
+            sessie.voer_uit(
+                "import/log", bestand=stap.bestand, sha256=stap.sha256, soort=stap.soort, rijen=lading.rijen
+            )
             verslag.geladen.append((Path(stap.naam), stap.soort, lading.rijen, lading.samenvatting))
             meld(f"[{i}/{n}] {stap.naam}: {stap.omschrijving} — {lading.samenvatting}", i / (n + 1))
         if verslag.geladen or store.gemigreerd:

@@ -13,8 +13,19 @@ from .store import Store
 
 MATEN = ("netto", "bruto")
 DOCUMENTEN = ("begroting", "jaarrekening")
-CLI_KOLOMMEN = ["gm_code", "gemeente", "jaar", "document", "maat", "inwoners", *LAGEN, "totaal",
-                "collectieve_preventie", "acute_zorg", "acuut_per_euro_preventie"]
+CLI_KOLOMMEN = [
+    "gm_code",
+    "gemeente",
+    "jaar",
+    "document",
+    "maat",
+    "inwoners",
+    *LAGEN,
+    "totaal",
+    "collectieve_preventie",
+    "acute_zorg",
+    "acuut_per_euro_preventie",
+]
 
 
 class IndicatorFout(Exception):
@@ -76,19 +87,23 @@ def controleer(store: Store, model: str, jaar: int, document: str, maat: str) ->
     if rij is None:
         b = beschikbaarheid(store)
         aanwezig = ", ".join(f"{d} {j}" for j, d in b[["jaar", "document"]].itertuples(index=False))
-        raise IndicatorFout(f"Er zijn geen Iv3-gegevens voor de {document} {jaar}. "
-                            f"Beschikbaar: {aanwezig or 'niets — importeer eerst gegevens'}.")
+        raise IndicatorFout(
+            f"Er zijn geen Iv3-gegevens voor de {document} {jaar}. "
+            f"Beschikbaar: {aanwezig or 'niets — importeer eerst gegevens'}."
+        )
     if maat == "netto" and int(rij["gemeenten_met_baten"]) == 0:
         raise IndicatorFout(
             f"Voor de {document} {jaar} zijn alleen lasten beschikbaar (bron: "
             f"{rij['bron_omschrijving']}); netto (lasten − baten) is niet te berekenen. "
-            "Kies bruto, of importeer de CBS-data met baten voor dit jaar.")
+            "Kies bruto, of importeer de CBS-data met baten voor dit jaar."
+        )
     ongemapt = store.query("controle/ongemapte_taakvelden", model=model, jaar=jaar, document=document)
     if not ongemapt.empty:
         raise IndicatorFout(
             f"Het model {model.split(':')[0]} heeft geen regel voor taakveld(en) "
             f"{', '.join(ongemapt['taakveld'])} in de {document} {jaar}. Voeg ze toe aan het "
-            "modelbestand, zodat geen euro verloren gaat.")
+            "modelbestand, zodat geen euro verloren gaat."
+        )
     store.onthouden[sleutel] = True
 
 
@@ -97,17 +112,26 @@ def zonder_cijfers(store: Store, jaar: int, document: str) -> pd.DataFrame:
     return store.query("marts/zonder_cijfers", jaar=jaar, document=document)
 
 
-def per_gemeente(store: Store, model: str, jaar: int, document: str, maat: str,
-                 zonder_regio: bool = False) -> pd.DataFrame:
+def per_gemeente(
+    store: Store, model: str, jaar: int, document: str, maat: str, zonder_regio: bool = False
+) -> pd.DataFrame:
     """Eén rij per gemeente met cijfers: euro's per laag en functie, per inwoner en de verhouding.
     `zonder_regio`: zonder de regionale taakvelden (beschermd wonen en opvang), voor elke gemeente."""
     controleer(store, model, jaar, document, maat)
-    return store.query("marts/indicatoren", model=model, jaar=jaar, document=document, maat=maat,
-                       zonder_regio=zonder_regio)
+    return store.query(
+        "marts/indicatoren", model=model, jaar=jaar, document=document, maat=maat, zonder_regio=zonder_regio
+    )
 
 
-def groep(store: Store, model: str, jaar: int, document: str, maat: str,
-          gm_codes: list[str] | None = None, zonder_regio: bool = False) -> pd.Series:
+def groep(
+    store: Store,
+    model: str,
+    jaar: int,
+    document: str,
+    maat: str,
+    gm_codes: list[str] | None = None,
+    zonder_regio: bool = False,
+) -> pd.Series:
     """Een groep gemeenten (None = heel Nederland) als geheel: Σ bedrag / Σ inwoners."""
     controleer(store, model, jaar, document, maat)
     if maat == "netto" and not netto_volledig(store, jaar, document):
@@ -115,43 +139,79 @@ def groep(store: Store, model: str, jaar: int, document: str, maat: str,
         raise IndicatorFout(
             f"Netto is er voor de {document} {jaar} maar voor {b['gemeenten_met_baten']} van de "
             f"{b['gemeenten']} gemeenten (de andere hebben alleen lasten); een landelijk of groepscijfer "
-            "zou niet kloppen. Kies bruto.")
-    df = store.query("marts/groep", model=model, jaar=jaar, document=document, maat=maat,
-                     gm_codes=list(gm_codes) if gm_codes is not None else None, zonder_regio=zonder_regio)
+            "zou niet kloppen. Kies bruto."
+        )
+    df = store.query(
+        "marts/groep",
+        model=model,
+        jaar=jaar,
+        document=document,
+        maat=maat,
+        gm_codes=list(gm_codes) if gm_codes is not None else None,
+        zonder_regio=zonder_regio,
+    )
     return df.iloc[0]
 
 
-def trend(store: Store, model: str, maat: str, doeljaar: int, gm_codes: list[str] | None = None,
-          prijsbasis: int | None = None, zonder_regio: bool = False) -> pd.DataFrame:
+def trend(
+    store: Store,
+    model: str,
+    maat: str,
+    doeljaar: int,
+    gm_codes: list[str] | None = None,
+    prijsbasis: int | None = None,
+    zonder_regio: bool = False,
+) -> pd.DataFrame:
     """Alle jaren en documenten voor een gemeente, groep of Nederland (None), herrekend naar de
     indeling van `doeljaar`; met `prijsbasis` in constante prijzen van dat jaar. `zonder_regio`:
     zoals bij per_gemeente."""
     if maat not in MATEN:
         raise IndicatorFout(f"Onbekende maat '{maat}'; kies netto of bruto.")
     _herreken(store, model, maat, doeljaar, zonder_regio)
-    return store.query("marts/trend", model=model, maat=maat, doeljaar=doeljaar,
-                       gm_codes=list(gm_codes) if gm_codes is not None else None, prijsbasis=prijsbasis,
-                       zonder_regio=zonder_regio)
+    return store.query(
+        "marts/trend",
+        model=model,
+        maat=maat,
+        doeljaar=doeljaar,
+        gm_codes=list(gm_codes) if gm_codes is not None else None,
+        prijsbasis=prijsbasis,
+        zonder_regio=zonder_regio,
+    )
 
 
-def trend_spreiding(store: Store, model: str, maat: str, doeljaar: int, gm_codes: list[str] | None = None,
-                    zonder_regio: bool = False) -> pd.DataFrame:
+def trend_spreiding(
+    store: Store, model: str, maat: str, doeljaar: int, gm_codes: list[str] | None = None, zonder_regio: bool = False
+) -> pd.DataFrame:
     """Naast de gewogen verhouding van trend(): per jaar en document de mediane gemeente, de
     kwartielen en het aantal gemeenten met een rang (Nederland of `gm_codes`)."""
     if maat not in MATEN:
         raise IndicatorFout(f"Onbekende maat '{maat}'; kies netto of bruto.")
     _herreken(store, model, maat, doeljaar, zonder_regio)
-    return store.query("marts/trend_spreiding", model=model, maat=maat, doeljaar=doeljaar,
-                       gm_codes=list(gm_codes) if gm_codes is not None else None, zonder_regio=zonder_regio)
+    return store.query(
+        "marts/trend_spreiding",
+        model=model,
+        maat=maat,
+        doeljaar=doeljaar,
+        gm_codes=list(gm_codes) if gm_codes is not None else None,
+        zonder_regio=zonder_regio,
+    )
 
 
-def per_gemeente_herrekend(store: Store, model: str, jaar: int, document: str, maat: str,
-                           doeljaar: int, zonder_regio: bool = False) -> pd.DataFrame:
+def per_gemeente_herrekend(
+    store: Store, model: str, jaar: int, document: str, maat: str, doeljaar: int, zonder_regio: bool = False
+) -> pd.DataFrame:
     """Zoals per_gemeente, maar herrekend naar de gemeenten van `doeljaar` (bv. voor een kaart)."""
     controleer(store, model, jaar, document, maat)
     _herreken(store, model, maat, doeljaar, zonder_regio)
-    return store.query("marts/indicatoren_herrekend", model=model, jaar=jaar, document=document,
-                       maat=maat, doeljaar=doeljaar, zonder_regio=zonder_regio)
+    return store.query(
+        "marts/indicatoren_herrekend",
+        model=model,
+        jaar=jaar,
+        document=document,
+        maat=maat,
+        doeljaar=doeljaar,
+        zonder_regio=zonder_regio,
+    )
 
 
 def _herreken(store: Store, model: str, maat: str, doeljaar: int, zonder_regio: bool) -> None:
@@ -163,12 +223,14 @@ def _herreken(store: Store, model: str, maat: str, doeljaar: int, zonder_regio: 
 
 
 # -- overige marts: één functie per vraag, zodat alleen deze module marts bij naam kent -------------
-def maatstaf(store: Store, model: str, jaar: int, document: str, circulaire: str,
-             zonder_regio: bool = False) -> pd.DataFrame:
+def maatstaf(
+    store: Store, model: str, jaar: int, document: str, circulaire: str, zonder_regio: bool = False
+) -> pd.DataFrame:
     """Netto uitgaven naast de gemeentefondsmaatstaf van een circulaire, per gemeente. `zonder_regio`:
     maatwerk en acuut zonder de regionale taakvelden (zoals bij per_gemeente)."""
-    return store.query("marts/maatstaf", model=model, jaar=jaar, document=document, circulaire=circulaire,
-                       zonder_regio=zonder_regio)
+    return store.query(
+        "marts/maatstaf", model=model, jaar=jaar, document=document, circulaire=circulaire, zonder_regio=zonder_regio
+    )
 
 
 def laatste_circulaire(circulaires: pd.DataFrame, jaar: int) -> str | None:
@@ -224,10 +286,10 @@ def gemeenten(store: Store, jaar: int) -> pd.DataFrame:
     return store.query("marts/gemeente_kenmerken", jaar=jaar)
 
 
-def taakvelden_gemeente(store: Store, model: str, jaar: int, document: str, maat: str,
-                        gm_code: str) -> pd.DataFrame:
-    return store.query("marts/taakvelden_gemeente", model=model, jaar=jaar, document=document,
-                       maat=maat, gm_code=gm_code)
+def taakvelden_gemeente(store: Store, model: str, jaar: int, document: str, maat: str, gm_code: str) -> pd.DataFrame:
+    return store.query(
+        "marts/taakvelden_gemeente", model=model, jaar=jaar, document=document, maat=maat, gm_code=gm_code
+    )
 
 
 def taakveld_landelijk(store: Store, jaar: int, document: str) -> pd.DataFrame:

@@ -18,12 +18,23 @@ GROOTTEKLASSEN = [
     "150.000 tot 250.000 inwoners",
     "250.000 inwoners of meer",
 ]
-STEDELIJKHEID = ["Zeer sterk stedelijk", "Sterk stedelijk", "Matig stedelijk", "Weinig stedelijk",
-                 "Niet stedelijk"]
+STEDELIJKHEID = ["Zeer sterk stedelijk", "Sterk stedelijk", "Matig stedelijk", "Weinig stedelijk", "Niet stedelijk"]
 SOCIALE_STRUCTUUR = ["Goed", "Redelijk", "Matig", "Zwak"]
 CENTRUMFUNCTIE = ["Zonder", "Weinig", "Redelijk", "Sterk", "G4 (geen klasse)"]
-PROVINCIES = ["Groningen", "Fryslân", "Drenthe", "Overijssel", "Flevoland", "Gelderland", "Utrecht",
-              "Noord-Holland", "Zuid-Holland", "Zeeland", "Noord-Brabant", "Limburg"]
+PROVINCIES = [
+    "Groningen",
+    "Fryslân",
+    "Drenthe",
+    "Overijssel",
+    "Flevoland",
+    "Gelderland",
+    "Utrecht",
+    "Noord-Holland",
+    "Zuid-Holland",
+    "Zeeland",
+    "Noord-Brabant",
+    "Limburg",
+]
 
 # De kenmerken waarop een peer group gekozen kan worden: kolom in de opslag → (label, klassen).
 KENMERKEN = {

@@ -39,10 +39,10 @@ CATEGORIE = re.compile(r"^L\d+(\.\d+)*$")
 
 @dataclass(frozen=True)
 class Model:
-    naam: str              # bestandsnaam zonder extensie, bv. 'standaard'
+    naam: str  # bestandsnaam zonder extensie, bv. 'standaard'
     pad: Path
-    vingerafdruk: str      # sha256 van de inhoud: een gewijzigd model is een ander model
-    regels: pd.DataFrame   # schema, jaar_van, jaar_tot, taakveld, omschrijving, laag, aandeel, functie, toelichting
+    vingerafdruk: str  # sha256 van de inhoud: een gewijzigd model is een ander model
+    regels: pd.DataFrame  # schema, jaar_van, jaar_tot, taakveld, omschrijving, laag, aandeel, functie, toelichting
     # Een variant van het standaardmodel (varianten.py) kent zijn wijzigingen in korte vorm, zoals
     # '6.1:inst0.7;6.74a:acuut': zo heet hij in zijbalk, bronregels en link. Leeg voor een bestand.
     wijzigingen: str = ""
@@ -86,20 +86,29 @@ def _controleer_categorieen(df: pd.DataFrame, fout) -> None:
         gevuld = groep[CATEGORIEEN] != ""
         eerste = int(groep.index[0])
         if taakveld not in CATEGORIE_TAAKVELDEN:
-            raise fout(eerste, CATEGORIEEN, f"voor taakveld {taakveld} zijn geen categorieën beschikbaar "
-                                            f"(alleen {', '.join(CATEGORIE_TAAKVELDEN)}).")
+            raise fout(
+                eerste,
+                CATEGORIEEN,
+                f"voor taakveld {taakveld} zijn geen categorieën beschikbaar "
+                f"(alleen {', '.join(CATEGORIE_TAAKVELDEN)}).",
+            )
         if not gevuld.all():
             i = int(groep.index[~gevuld.to_numpy()][0])
-            raise fout(i, CATEGORIEEN, f"taakveld {taakveld} (schema {schema}) heeft bij een andere laag "
-                                       "categorieën; geef ze dan bij elke laag, anders gaat geld verloren.")
+            raise fout(
+                i,
+                CATEGORIEEN,
+                f"taakveld {taakveld} (schema {schema}) heeft bij een andere laag "
+                "categorieën; geef ze dan bij elke laag, anders gaat geld verloren.",
+            )
         gezien: dict[str, str] = {}
         for i, rij in groep.iterrows():
             for code in rij[CATEGORIEEN].split():
                 if not CATEGORIE.match(code):
                     raise fout(int(i), CATEGORIEEN, f"'{code}' is geen lastencategorie (zoals L1 of L4.3.3).")
                 if code in gezien:
-                    raise fout(int(i), CATEGORIEEN, f"categorie {code} staat bij twee lagen ({gezien[code]} "
-                                                    f"en {rij['laag']}).")
+                    raise fout(
+                        int(i), CATEGORIEEN, f"categorie {code} staat bij twee lagen ({gezien[code]} en {rij['laag']})."
+                    )
                 gezien[code] = rij["laag"]
 
 
@@ -111,8 +120,7 @@ def laad(pad: str | Path = STANDAARD) -> Model:
     return lees(pad.read_bytes(), str(pad), pad)
 
 
-def lees(inhoud: bytes | str, bestandsnaam: str, pad: Path | None = None, *,
-         wijzigingen: str = "") -> Model:
+def lees(inhoud: bytes | str, bestandsnaam: str, pad: Path | None = None, *, wijzigingen: str = "") -> Model:
     """Lees en controleer een model uit de inhoud van een CSV-bestand (bv. een upload of een
     variant uit varianten.py), met dezelfde regels als een bestand op schijf. `bestandsnaam`
     staat in elke foutmelding en geeft het model zijn naam (zonder extensie)."""
@@ -140,8 +148,12 @@ def _controleer_velden(data: bytes) -> None:
         return
     for nummer, velden in enumerate(regels[1:], start=2):
         if len(velden) > len(regels[0]):
-            raise InvoerFout("", f"de regel heeft {len(velden)} velden, de kopregel {len(regels[0])}; "
-                                 "zet een tekst met komma's tussen aanhalingstekens.", rij=nummer)
+            raise InvoerFout(
+                "",
+                f"de regel heeft {len(velden)} velden, de kopregel {len(regels[0])}; "
+                "zet een tekst met komma's tussen aanhalingstekens.",
+                rij=nummer,
+            )
 
 
 def _controleer(df: pd.DataFrame, pad: str) -> pd.DataFrame:
@@ -162,8 +174,7 @@ def _controleer(df: pd.DataFrame, pad: str) -> pd.DataFrame:
         if not TAAKVELD.match(rij.taakveld):
             raise fout(i, "taakveld", f"'{rij.taakveld}' is geen taakveldcode (zoals 6.1 of 6.71a).")
         if rij.laag not in LAGEN and rij.laag != NIET_MEEGETELD:
-            raise fout(i, "laag", f"onbekende laag '{rij.laag}'; kies uit "
-                                  f"{', '.join([*LAGEN, NIET_MEEGETELD])}.")
+            raise fout(i, "laag", f"onbekende laag '{rij.laag}'; kies uit {', '.join([*LAGEN, NIET_MEEGETELD])}.")
         if rij.functie not in FUNCTIES:
             raise fout(i, "functie", f"onbekende functie '{rij.functie}'; kies uit {', '.join(FUNCTIES)}.")
         try:
@@ -184,14 +195,21 @@ def _controleer(df: pd.DataFrame, pad: str) -> pd.DataFrame:
     dubbel = df.duplicated(["schema", "taakveld", "laag"])
     if dubbel.any():
         i = int(dubbel.to_numpy().nonzero()[0][0])
-        raise fout(i, "laag", f"taakveld {df['taakveld'].iloc[i]} staat twee keer in laag "
-                              f"{df['laag'].iloc[i]} (schema {df['schema'].iloc[i]}).")
+        raise fout(
+            i,
+            "laag",
+            f"taakveld {df['taakveld'].iloc[i]} staat twee keer in laag "
+            f"{df['laag'].iloc[i]} (schema {df['schema'].iloc[i]}).",
+        )
     som = df.groupby(["schema", "taakveld"], sort=False)["aandeel"].agg(lambda a: sum(a, Decimal(0)))
     for (schema, taakveld), totaal in som.items():
         if totaal != 1:
             i = int(((df["schema"] == schema) & (df["taakveld"] == taakveld)).to_numpy().nonzero()[0][-1])
-            raise fout(i, "aandeel", f"de aandelen van taakveld {taakveld} (schema {schema}) tellen op "
-                                     f"tot {totaal}, niet tot 1.")
+            raise fout(
+                i,
+                "aandeel",
+                f"de aandelen van taakveld {taakveld} (schema {schema}) tellen op tot {totaal}, niet tot 1.",
+            )
     gedeeltelijk = (df["laag"] == NIET_MEEGETELD) & (df["aandeel"] != 1)
     if gedeeltelijk.any():
         i = int(gedeeltelijk.to_numpy().nonzero()[0][0])
@@ -200,7 +218,7 @@ def _controleer(df: pd.DataFrame, pad: str) -> pd.DataFrame:
     _controleer_categorieen(df, fout)
 
     schemas = df[["schema", "jaar_van", "jaar_tot"]].drop_duplicates().sort_values("jaar_van")
-    for (a, b) in zip(schemas.itertuples(index=False), list(schemas.itertuples(index=False))[1:]):
+    for a, b in zip(schemas.itertuples(index=False), list(schemas.itertuples(index=False))[1:]):
         if b.jaar_van <= a.jaar_tot:
             raise InvoerFout(pad, f"de schema's {a.schema} en {b.schema} overlappen.", kolom="schema")
 
@@ -227,16 +245,20 @@ def _controleer_volledig(df: pd.DataFrame, fout) -> None:
         if ontbreekt:
             i = int(eigen.to_numpy().nonzero()[0][-1])
             lijst = ", ".join(ontbreekt[:8]) + (f" en {len(ontbreekt) - 8} andere" if len(ontbreekt) > 8 else "")
-            raise fout(i, "taakveld", f"schema {schema} mist taakveld(en) {lijst} die het "
-                                      "standaardmodel wel heeft; voeg ze toe (desnoods in laag overig), "
-                                      "anders gaat hun geld verloren.")
+            raise fout(
+                i,
+                "taakveld",
+                f"schema {schema} mist taakveld(en) {lijst} die het "
+                "standaardmodel wel heeft; voeg ze toe (desnoods in laag overig), "
+                "anders gaat hun geld verloren.",
+            )
 
 
 def _codevolgorde(code: str) -> tuple:
     """6.2 vóór 6.71a vóór 6.711: op de cijfers, dan de letter."""
     hoofd, _, rest = code.partition(".")
     cijfers = rest.rstrip("abcdefghijklmnopqrstuvwxyz")
-    return int(hoofd), cijfers, rest[len(cijfers):]
+    return int(hoofd), cijfers, rest[len(cijfers) :]
 
 
 def naar_csv(m: Model) -> bytes:

@@ -50,6 +50,8 @@ def bronnenlijst() -> Path:
 
 def cachemap() -> Path:
     return Path(os.environ.get("SOCIALE_BASIS_CACHE") or STANDAARD_CACHE)
+
+
 CACHE_GELDIG_DAGEN = 7  # oudere halve downloads beginnen opnieuw: CBS kan intussen herzien hebben
 
 
@@ -61,7 +63,7 @@ class OphaalFout(Exception):
 @dataclass(frozen=True)
 class CpiTabel:
     tabel: str
-    basisjaar: int   # het jaar waarin deze tabel 100 is; gecontroleerd tegen de cijfers zelf
+    basisjaar: int  # het jaar waarin deze tabel 100 is; gecontroleerd tegen de cijfers zelf
 
 
 @dataclass(frozen=True)
@@ -90,12 +92,17 @@ class Bronnen:
             return self
         onbekend = sorted(set(jaren) - set(self.iv3_tabellen))
         if onbekend:
-            raise OphaalFout(f"Geen Iv3-tabel voor {', '.join(map(str, onbekend))} in de bronnenlijst; bekend: "
-                             f"{', '.join(map(str, sorted(self.iv3_tabellen)))}.")
-        return replace(self, iv3_tabellen={j: t for j, t in self.iv3_tabellen.items() if j in jaren},
-                       gebieden_tabellen={j: t for j, t in self.gebieden_tabellen.items() if j in jaren},
-                       inwoners_jaren=[j for j in self.inwoners_jaren if j in jaren],
-                       grenzen_jaren=[j for j in self.grenzen_jaren if j in jaren])
+            raise OphaalFout(
+                f"Geen Iv3-tabel voor {', '.join(map(str, onbekend))} in de bronnenlijst; bekend: "
+                f"{', '.join(map(str, sorted(self.iv3_tabellen)))}."
+            )
+        return replace(
+            self,
+            iv3_tabellen={j: t for j, t in self.iv3_tabellen.items() if j in jaren},
+            gebieden_tabellen={j: t for j, t in self.gebieden_tabellen.items() if j in jaren},
+            inwoners_jaren=[j for j in self.inwoners_jaren if j in jaren],
+            grenzen_jaren=[j for j in self.grenzen_jaren if j in jaren],
+        )
 
 
 def laad_bronnen(pad: Path | None = None) -> Bronnen:
@@ -103,17 +110,23 @@ def laad_bronnen(pad: Path | None = None) -> Bronnen:
     try:
         c = tomllib.loads(Path(pad).read_text(encoding="utf-8"))
         return Bronnen(
-            iv3_basis=c["iv3"]["basis"], iv3_filter=c["iv3"]["filter"], iv3_kolommen=list(c["iv3"]["kolommen"]),
+            iv3_basis=c["iv3"]["basis"],
+            iv3_filter=c["iv3"]["filter"],
+            iv3_kolommen=list(c["iv3"]["kolommen"]),
             iv3_tabellen={int(j): t for j, t in c["iv3"]["tabellen"].items()},
             gebieden_basis=c["gebieden"]["basis"],
             gebieden_tabellen={int(j): t for j, t in c["gebieden"]["tabellen"].items()},
-            inwoners_basis=c["inwoners"]["basis"], inwoners_tabel=c["inwoners"]["tabel"],
-            inwoners_filter=c["inwoners"]["filter"], inwoners_kolom=c["inwoners"]["kolom"],
+            inwoners_basis=c["inwoners"]["basis"],
+            inwoners_tabel=c["inwoners"]["tabel"],
+            inwoners_filter=c["inwoners"]["filter"],
+            inwoners_kolom=c["inwoners"]["kolom"],
             inwoners_jaren=[int(j) for j in c["inwoners"]["jaren"]],
             cpi_basis=c["cpi"]["basis"],
             cpi_tabellen=[CpiTabel(t["tabel"], int(t["basisjaar"])) for t in c["cpi"]["tabellen"]],
-            cpi_filter=c["cpi"]["filter"], cpi_kolom=c["cpi"]["kolom"],
-            grenzen_url=c["grenzen"]["url"], grenzen_jaren=[int(j) for j in c["grenzen"]["jaren"]],
+            cpi_filter=c["cpi"]["filter"],
+            cpi_kolom=c["cpi"]["kolom"],
+            grenzen_url=c["grenzen"]["url"],
+            grenzen_jaren=[int(j) for j in c["grenzen"]["jaren"]],
         )
     except (OSError, tomllib.TOMLDecodeError, KeyError, ValueError, TypeError) as e:
         raise OphaalFout(f"De bronnenlijst {pad} is onleesbaar of onvolledig ({type(e).__name__}: {e}).") from e
@@ -127,7 +140,7 @@ class Voortgang:
     wat: str
     paginas: int = 0
     rijen: int = 0
-    verwacht: int | None = None   # rijen bij de vorige geslaagde ophaling, als die bekend is
+    verwacht: int | None = None  # rijen bij de vorige geslaagde ophaling, als die bekend is
     start: float = field(default_factory=time.perf_counter)
 
     def tekst(self) -> str:
@@ -152,21 +165,22 @@ class Client:
 
     cache: Path
     pogingen: int = 6
-    basis_wacht: float = 1.0      # seconden; verdubbelt per poging
+    basis_wacht: float = 1.0  # seconden; verdubbelt per poging
     max_wacht: float = 60.0
     # Diepe $skip-pagina's van de CBS-feed doen er soms minuten over (cbsodata-issues: "premature
     # EOF", trage pagina's); een ruime leestijd kost niets als de server snel is.
     timeout: float = 300.0
     slaap: Callable[[float], None] = time.sleep
     meld: Callable[[str], None] = lambda _t: None
-    verzoeken: int = 0            # aantal HTTP-verzoeken (voor het verslag en de tests)
+    verzoeken: int = 0  # aantal HTTP-verzoeken (voor het verslag en de tests)
     _http: httpx.Client | None = field(default=None, repr=False)
 
     def __post_init__(self):
-        self._http = httpx.Client(timeout=httpx.Timeout(self.timeout, connect=min(self.timeout, 30.0)),
-                                  follow_redirects=True,
-                                  headers={"Accept": "application/json",
-                                           "User-Agent": "sociale-basis (ophalen; +https://github.com)"})
+        self._http = httpx.Client(
+            timeout=httpx.Timeout(self.timeout, connect=min(self.timeout, 30.0)),
+            follow_redirects=True,
+            headers={"Accept": "application/json", "User-Agent": "sociale-basis (ophalen; +https://github.com)"},
+        )
 
     def sluit(self) -> None:
         self._http.close()
@@ -177,7 +191,7 @@ class Client:
             if seconden is not None:
                 return min(max(seconden, 0.0), self.max_wacht)
         # Exponentieel met "full jitter": gelijktijdige clients lopen elkaar niet in de pas.
-        return random.uniform(0.5, 1.0) * min(self.max_wacht, self.basis_wacht * 2 ** poging)
+        return random.uniform(0.5, 1.0) * min(self.max_wacht, self.basis_wacht * 2**poging)
 
     def json(self, url: str, wat: str) -> dict:
         laatste = ""
@@ -189,9 +203,11 @@ class Client:
                 if antwoord.status_code == 200:
                     return antwoord.json()
                 if antwoord.status_code != 429 and antwoord.status_code < 500:
-                    raise OphaalFout(f"{wat}: de server antwoordt {antwoord.status_code} "
-                                     f"({antwoord.reason_phrase}{_odata_fout(antwoord)}) op {url}. Klopt het "
-                                     "tabel-id (en het filter) in data/cbs_bronnen.toml?")
+                    raise OphaalFout(
+                        f"{wat}: de server antwoordt {antwoord.status_code} "
+                        f"({antwoord.reason_phrase}{_odata_fout(antwoord)}) op {url}. Klopt het "
+                        "tabel-id (en het filter) in data/cbs_bronnen.toml?"
+                    )
                 laatste = f"HTTP {antwoord.status_code}"
             except httpx.TimeoutException:
                 laatste = f"geen antwoord binnen {self.timeout:g} s"
@@ -205,13 +221,22 @@ class Client:
                 wacht = self._wacht(poging, antwoord)
                 self.meld(f"{wat}: {laatste}; opnieuw over {wacht:.1f} s (poging {poging + 2} van {self.pogingen})")
                 self.slaap(wacht)
-        raise OphaalFout(f"{wat}: {laatste}, ook na {self.pogingen} pogingen. Controleer de internetverbinding "
-                         "en probeer het later opnieuw; wat al binnen is, wordt dan niet opnieuw gehaald.")
+        raise OphaalFout(
+            f"{wat}: {laatste}, ook na {self.pogingen} pogingen. Controleer de internetverbinding "
+            "en probeer het later opnieuw; wat al binnen is, wordt dan niet opnieuw gehaald."
+        )
 
-    def paginas(self, sleutel: str, url: str, wat: str, volgende: Callable[[dict], str | None],
-                rijen: Callable[[dict], list], controle: Callable[[list], None] = lambda _r: None,
-                omzet: Callable[[list[dict]], list[dict]] | None = None,
-                verwacht: int | None = None) -> list[Path]:
+    def paginas(
+        self,
+        sleutel: str,
+        url: str,
+        wat: str,
+        volgende: Callable[[dict], str | None],
+        rijen: Callable[[dict], list],
+        controle: Callable[[list], None] = lambda _r: None,
+        omzet: Callable[[list[dict]], list[dict]] | None = None,
+        verwacht: int | None = None,
+    ) -> list[Path]:
         """Alle pagina's van een gepagineerde bron, elk als Parquet-bestand (met `omzet`: alleen wat
         de importer leest, bv. zonder lege cellen) of, zonder `omzet`, als JSON. Elke volledige én
         gecontroleerde pagina staat in de cache; een herstart leest die en vraagt alleen wat nog
@@ -232,8 +257,10 @@ class Client:
             if kop is None:
                 data = self.json(url, f"{wat} (pagina {len(uit) + 1})")
                 if not isinstance(data, dict) or not isinstance(rijen(data), list):
-                    raise OphaalFout(f"{wat}: het antwoord heeft niet de verwachte vorm (geen lijst 'value' "
-                                     "of 'features'); de bron is mogelijk veranderd.")
+                    raise OphaalFout(
+                        f"{wat}: het antwoord heeft niet de verwachte vorm (geen lijst 'value' "
+                        "of 'features'); de bron is mogelijk veranderd."
+                    )
                 controle(rijen(data))  # een pagina van de verkeerde vorm komt nooit in de cache
                 kop = {"url": url, "volgende": volgende(data), "rijen": len(rijen(data))}
                 _schrijf_pagina(bestand, kop, omzet(rijen(data)) if omzet else rijen(data))
@@ -329,9 +356,11 @@ def _vereist(rijen: list[dict], kolommen: list[str], wat: str) -> None:
     if rijen:
         ontbreekt = [k for k in kolommen if k not in rijen[0]]
         if ontbreekt:
-            raise OphaalFout(f"{wat}: kolom(men) {', '.join(ontbreekt)} ontbreken; gevonden: "
-                             f"{', '.join(rijen[0])}. De tabel is van vorm veranderd; pas "
-                             "data/cbs_bronnen.toml aan of meld het.")
+            raise OphaalFout(
+                f"{wat}: kolom(men) {', '.join(ontbreekt)} ontbreken; gevonden: "
+                f"{', '.join(rijen[0])}. De tabel is van vorm veranderd; pas "
+                "data/cbs_bronnen.toml aan of meld het."
+            )
 
 
 def _strip(w) -> str:
@@ -349,7 +378,7 @@ class Opgehaald:
     opmerkingen: list[str] = field(default_factory=list)
     verzoeken: int = 0
     herkomst: list[dict] = field(default_factory=list)
-    overgeslagen: list[str] = field(default_factory=list)   # ongewijzigd bij CBS sinds de vorige keer
+    overgeslagen: list[str] = field(default_factory=list)  # ongewijzigd bij CBS sinds de vorige keer
     gemeenten: dict[int, dict[str, str]] = field(default_factory=dict)  # jaar → {gm_code: naam}
 
 
@@ -365,8 +394,14 @@ class Vorige:
 def _stap(bestand: Path, soort: str, omschrijving: str, lees: Callable[[Path, NaamZoeker], Lading]) -> Stap:
     # De sleutel in import_log is de vaste bestandsnaam in de cache: dezelfde inhoud = overslaan.
     # De lezers krijgen wat ze ook bij een gewone import krijgen: de namenzoeker uit de context.
-    return Stap(f"ophalen/{bestand.name}", bestand.name, soort, omschrijving, sha256(bestand),
-                lambda context, p=bestand: lees(p, context.namen))
+    return Stap(
+        f"ophalen/{bestand.name}",
+        bestand.name,
+        soort,
+        omschrijving,
+        sha256(bestand),
+        lambda context, p=bestand: lees(p, context.namen),
+    )
 
 
 IV3_SLEUTELS = ["Gemeenten", "TaakveldBalanspost", "Categorie", "Verslagsoort"]
@@ -383,23 +418,35 @@ def _iv3_zonder_lege_cellen(rijen: list[dict]) -> list[dict]:
         waarden = {k: (None if r.get(k) == CBS_GEEN_CIJFER else r.get(k)) for k in IV3_WAARDEN}
         if all(w is None for w in waarden.values()):
             continue
-        uit.append({**{k: _strip(r[k]) for k in IV3_SLEUTELS},
-                    **{k: (float(w) if w is not None else None) for k, w in waarden.items()}})
+        uit.append(
+            {
+                **{k: _strip(r[k]) for k in IV3_SLEUTELS},
+                **{k: (float(w) if w is not None else None) for k, w in waarden.items()},
+            }
+        )
     return uit
 
 
 def tabelinfo(client: Client, basis: str, tabel: str, wat: str) -> dict:
     """De metadata van een CBS-tabel (`TableInfos`: Modified, Period, Title), zoals cbsodata die leest."""
-    data = client.json(str(httpx.URL(f"{basis.rstrip('/')}/{tabel}/TableInfos", params={"$format": "json"})),
-                       f"{wat}, metadata")
+    data = client.json(
+        str(httpx.URL(f"{basis.rstrip('/')}/{tabel}/TableInfos", params={"$format": "json"})), f"{wat}, metadata"
+    )
     waarden = data.get("value") if isinstance(data, dict) else None
     if not waarden or "Modified" not in waarden[0]:
         raise OphaalFout(f"{wat}: de metadata (TableInfos) heeft geen 'Modified'; de bron is mogelijk veranderd.")
     return waarden[0]
 
 
-def _iv3(client: Client, b: Bronnen, map_: Path, uit: Opgehaald, meld: Callable[[str], None],
-         vorige: Vorige, documenten: list[str]) -> None:
+def _iv3(
+    client: Client,
+    b: Bronnen,
+    map_: Path,
+    uit: Opgehaald,
+    meld: Callable[[str], None],
+    vorige: Vorige,
+    documenten: list[str],
+) -> None:
     for jaar, tabel in sorted(b.iv3_tabellen.items()):
         info = tabelinfo(client, b.iv3_basis, tabel, f"Iv3 {jaar} (CBS {tabel})")
         for code, document in iv3.VERSLAGSOORT.items():
@@ -409,18 +456,25 @@ def _iv3(client: Client, b: Bronnen, map_: Path, uit: Opgehaald, meld: Callable[
             wat = f"Iv3 {document} {jaar} (CBS {tabel})"
             eerder = vorige.herkomst.get((tabel, verslagsoort))
             if eerder and eerder["gewijzigd"] == info["Modified"]:
-                uit.overgeslagen.append(f"{wat}: ongewijzigd bij CBS sinds {eerder['opgehaald']:%d-%m-%Y} "
-                                        f"(tabel gewijzigd {fmt.datum(info['Modified'])}).")
+                uit.overgeslagen.append(
+                    f"{wat}: ongewijzigd bij CBS sinds {eerder['opgehaald']:%d-%m-%Y} "
+                    f"(tabel gewijzigd {fmt.datum(info['Modified'])})."
+                )
                 meld(f"{wat}: ongewijzigd sinds de vorige ophaling, overgeslagen")
                 continue
             meld(f"{wat} ophalen…")
             # De vingerafdruk van de tabel hoort bij de cache: herziet CBS, dan een verse reeks.
             sleutel = f"iv3_{tabel}_{verslagsoort}_{re.sub(r'[^0-9]', '', info['Modified'])}"
-            paginas = client.paginas(sleutel, _odata_url(b.iv3_basis, tabel, b.iv3_filter.format(
-                                         verslagsoort=verslagsoort), b.iv3_kolommen),
-                                     wat, _odata_volgende, _odata_rijen,
-                                     lambda r, w=wat: _vereist(r, [*IV3_SLEUTELS, "k_2ePlaatsing_2"], w),
-                                     omzet=_iv3_zonder_lege_cellen, verwacht=eerder and eerder["rijen"])
+            paginas = client.paginas(
+                sleutel,
+                _odata_url(b.iv3_basis, tabel, b.iv3_filter.format(verslagsoort=verslagsoort), b.iv3_kolommen),
+                wat,
+                _odata_volgende,
+                _odata_rijen,
+                lambda r, w=wat: _vereist(r, [*IV3_SLEUTELS, "k_2ePlaatsing_2"], w),
+                omzet=_iv3_zonder_lege_cellen,
+                verwacht=eerder and eerder["rijen"],
+            )
             gevuld = [p for p in paginas if pq.read_metadata(p).num_rows]
             if not gevuld:
                 uit.opmerkingen.append(f"{wat}: nog niet gepubliceerd (geen enkel bedrag).")
@@ -428,8 +482,10 @@ def _iv3(client: Client, b: Bronnen, map_: Path, uit: Opgehaald, meld: Callable[
             df = pd.concat([pq.read_table(p).to_pandas() for p in gevuld], ignore_index=True)
             vreemd = df.loc[df["Verslagsoort"] != verslagsoort, "Verslagsoort"]
             if not vreemd.empty:
-                raise OphaalFout(f"{wat}: de server gaf ook regels van verslagsoort '{vreemd.iloc[0]}'; "
-                                 "het filter in data/cbs_bronnen.toml werkt niet zoals verwacht.")
+                raise OphaalFout(
+                    f"{wat}: de server gaf ook regels van verslagsoort '{vreemd.iloc[0]}'; "
+                    "het filter in data/cbs_bronnen.toml werkt niet zoals verwacht."
+                )
             df = df[df["Gemeenten"].str.match(GM_CODE.pattern)]
             bestand = map_ / f"iv3_cbs_{verslagsoort}.csv"
             df[[*IV3_SLEUTELS, *IV3_WAARDEN]].to_csv(bestand, index=False)
@@ -439,15 +495,26 @@ def _iv3(client: Client, b: Bronnen, map_: Path, uit: Opgehaald, meld: Callable[
             niets = sorted(set(lijst) - geleverd)
             if niets:
                 namen = ", ".join(f"{gm} {lijst[gm]}" for gm in niets[:12]) + (
-                    f" en nog {len(niets) - 12}" if len(niets) > 12 else "")
+                    f" en nog {len(niets) - 12}" if len(niets) > 12 else ""
+                )
                 uit.opmerkingen.append(
                     f"{len(niets)} gemeente{'n' if len(niets) > 1 else ''} leverde{'n' if len(niets) > 1 else ''} "
                     f"voor {document} {jaar} niets aan: {namen}. De cijfers die de opslag van "
-                    f"{'deze gemeenten' if len(niets) > 1 else 'deze gemeente'} al had, blijven staan.")
-            uit.herkomst.append({"tabel": tabel, "sleutel": verslagsoort, "onderdeel": "iv3", "jaar": jaar,
-                                 "document": document, "titel": info.get("Title", ""),
-                                 "gewijzigd": info["Modified"], "rijen": int(sum(_lees_kop(p)["rijen"] for p in paginas)),
-                                 "gemeenten": len(geleverd)})
+                    f"{'deze gemeenten' if len(niets) > 1 else 'deze gemeente'} al had, blijven staan."
+                )
+            uit.herkomst.append(
+                {
+                    "tabel": tabel,
+                    "sleutel": verslagsoort,
+                    "onderdeel": "iv3",
+                    "jaar": jaar,
+                    "document": document,
+                    "titel": info.get("Title", ""),
+                    "gewijzigd": info["Modified"],
+                    "rijen": int(sum(_lees_kop(p)["rijen"] for p in paginas)),
+                    "gemeenten": len(geleverd),
+                }
+            )
             meld(f"{wat}: {fmt.getal(len(df))} bedragen, {len(geleverd)} gemeenten")
 
 
@@ -463,14 +530,22 @@ def _lees_iv3_vervangend(pad: Path, namen: NaamZoeker) -> Lading:
     return lading
 
 
-def _gebieden(client: Client, b: Bronnen, map_: Path, uit: Opgehaald, meld: Callable[[str], None],
-              _vorige: Vorige, _documenten: list[str]) -> None:
+def _gebieden(
+    client: Client,
+    b: Bronnen,
+    map_: Path,
+    uit: Opgehaald,
+    meld: Callable[[str], None],
+    _vorige: Vorige,
+    _documenten: list[str],
+) -> None:
     regels = []
     for jaar, tabel in sorted(b.gebieden_tabellen.items()):
         wat = f"gemeentelijst {jaar} (CBS {tabel})"
         meld(f"{wat} ophalen…")
-        rijen = client.alle_rijen(f"gebieden_{tabel}", _odata_url(b.gebieden_basis, tabel), wat,
-                                    _odata_volgende, _odata_rijen)
+        rijen = client.alle_rijen(
+            f"gebieden_{tabel}", _odata_url(b.gebieden_basis, tabel), wat, _odata_volgende, _odata_rijen
+        )
         if not rijen:
             raise OphaalFout(f"{wat}: de tabel is leeg.")
         df = pd.DataFrame(rijen).map(_strip)
@@ -484,41 +559,65 @@ def _gebieden(client: Client, b: Bronnen, map_: Path, uit: Opgehaald, meld: Call
         uit.gemeenten[jaar] = dict(zip(df[code], df[naam], strict=True))
         for r in df.itertuples(index=False):
             rij = r._asdict()
-            regels.append({"jaar": jaar, "gm_code": rij[code], "gm_naam": rij[naam],
-                           "prv_code": rij[pv][2:] if pv else "", "provincie": rij.get(pv_naam, "") if pv else ""})
+            regels.append(
+                {
+                    "jaar": jaar,
+                    "gm_code": rij[code],
+                    "gm_naam": rij[naam],
+                    "prv_code": rij[pv][2:] if pv else "",
+                    "provincie": rij.get(pv_naam, "") if pv else "",
+                }
+            )
     bestand = map_ / "gemeenten_per_jaar_cbs.csv"
     pd.DataFrame(regels, columns=gemeenten.KOLOMMEN_LIJST).to_csv(bestand, index=False)
-    uit.stappen.append(_stap(bestand, "cbs_gebieden", "gemeentelijsten per jaar (CBS)",
-                             gemeenten.lees_lijst))
+    uit.stappen.append(_stap(bestand, "cbs_gebieden", "gemeentelijsten per jaar (CBS)", gemeenten.lees_lijst))
 
 
-def _inwoners(client: Client, b: Bronnen, map_: Path, uit: Opgehaald, meld: Callable[[str], None],
-              _vorige: Vorige, _documenten: list[str]) -> None:
+def _inwoners(
+    client: Client,
+    b: Bronnen,
+    map_: Path,
+    uit: Opgehaald,
+    meld: Callable[[str], None],
+    _vorige: Vorige,
+    _documenten: list[str],
+) -> None:
     regels = []
     for jaar in b.inwoners_jaren:
         wat = f"inwoners 1 januari {jaar} (CBS {b.inwoners_tabel})"
         meld(f"{wat} ophalen…")
-        rijen = client.alle_rijen(f"inwoners_{b.inwoners_tabel}_{jaar}",
-                                    _odata_url(b.inwoners_basis, b.inwoners_tabel, b.inwoners_filter.format(jaar=jaar)),
-                                    wat, _odata_volgende, _odata_rijen,
-                                    lambda r, w=wat: _vereist(r, ["RegioS", b.inwoners_kolom], w))
+        rijen = client.alle_rijen(
+            f"inwoners_{b.inwoners_tabel}_{jaar}",
+            _odata_url(b.inwoners_basis, b.inwoners_tabel, b.inwoners_filter.format(jaar=jaar)),
+            wat,
+            _odata_volgende,
+            _odata_rijen,
+            lambda r, w=wat: _vereist(r, ["RegioS", b.inwoners_kolom], w),
+        )
         if not rijen:
             uit.opmerkingen.append(f"{wat}: nog niet gepubliceerd (0 rijen).")
             continue
         _vereist(rijen, ["RegioS", b.inwoners_kolom], wat)
         for r in rijen:
             if GM_CODE.match(_strip(r["RegioS"])) and r[b.inwoners_kolom] is not None:
-                regels.append({"jaar": jaar, "gm_code": _strip(r["RegioS"]),
-                               "aantal_inwoners": int(r[b.inwoners_kolom])})
+                regels.append(
+                    {"jaar": jaar, "gm_code": _strip(r["RegioS"]), "aantal_inwoners": int(r[b.inwoners_kolom])}
+                )
     if regels:
         bestand = map_ / "inwoners_cbs.csv"
         pd.DataFrame(regels).to_csv(bestand, index=False)
-        uit.stappen.append(_stap(bestand, "cbs_inwoners", "inwoners op 1 januari (CBS)",
-                                 gemeenten.lees_inwoners))
+        uit.stappen.append(_stap(bestand, "cbs_inwoners", "inwoners op 1 januari (CBS)", gemeenten.lees_inwoners))
 
 
-def _cpi(client: Client, b: Bronnen, map_: Path, uit: Opgehaald, meld: Callable[[str], None],
-         _vorige: Vorige, _documenten: list[str]) -> None:
+def _cpi(
+    client: Client,
+    b: Bronnen,
+    map_: Path,
+    uit: Opgehaald,
+    meld: Callable[[str], None],
+    _vorige: Vorige,
+    _documenten: list[str],
+) -> None:
     """De CPI als één reeks met basisjaar `prijzen.BASISJAAR` (2015 = 100): de eerste tabel in de
     bronnenlijst heeft dat basisjaar, elke volgende (een opvolger met een nieuwe basis, zoals
     86141NED met 2025 = 100) wordt op het laatste overlappende jaar aan de reeks geschakeld."""
@@ -526,52 +625,83 @@ def _cpi(client: Client, b: Bronnen, map_: Path, uit: Opgehaald, meld: Callable[
     for i, t in enumerate(b.cpi_tabellen):
         wat = f"consumentenprijsindex (CBS {t.tabel}, {t.basisjaar} = 100)"
         meld(f"{wat} ophalen…")
-        rijen = client.alle_rijen(f"cpi_{t.tabel}", _odata_url(b.cpi_basis, t.tabel, b.cpi_filter), wat,
-                                  _odata_volgende, _odata_rijen, lambda r, w=wat: _vereist(r, ["Perioden", b.cpi_kolom], w))
+        rijen = client.alle_rijen(
+            f"cpi_{t.tabel}",
+            _odata_url(b.cpi_basis, t.tabel, b.cpi_filter),
+            wat,
+            _odata_volgende,
+            _odata_rijen,
+            lambda r, w=wat: _vereist(r, ["Perioden", b.cpi_kolom], w),
+        )
         _vereist(rijen, ["Perioden", b.cpi_kolom], wat)
-        cijfers = {int(m.group(1)): float(r[b.cpi_kolom]) for r in rijen
-                   if (m := re.fullmatch(r"(\d{4})JJ00", _strip(r["Perioden"]))) and r[b.cpi_kolom] is not None}
+        cijfers = {
+            int(m.group(1)): float(r[b.cpi_kolom])
+            for r in rijen
+            if (m := re.fullmatch(r"(\d{4})JJ00", _strip(r["Perioden"]))) and r[b.cpi_kolom] is not None
+        }
         if not cijfers:
             raise OphaalFout(f"{wat}: geen jaarcijfers (Perioden als 2024JJ00) in het antwoord.")
         basis = cijfers.get(t.basisjaar)
         if basis is None or abs(basis - 100) > 0.5:
             gevonden = "ontbreekt" if basis is None else f"is {fmt.getal(basis, 1)}"
-            raise OphaalFout(f"{wat}: het basisjaar {t.basisjaar} {gevonden}, niet 100. Klopt het basisjaar bij "
-                             "deze tabel in data/cbs_bronnen.toml? Niets van de CPI is opgeslagen.")
+            raise OphaalFout(
+                f"{wat}: het basisjaar {t.basisjaar} {gevonden}, niet 100. Klopt het basisjaar bij "
+                "deze tabel in data/cbs_bronnen.toml? Niets van de CPI is opgeslagen."
+            )
         if i == 0:
             if t.basisjaar != prijzen.BASISJAAR:
-                raise OphaalFout(f"{wat}: de eerste CPI-tabel moet basisjaar {prijzen.BASISJAAR} hebben "
-                                 "(de basis van de opslag); zet de oudste tabel voorop in data/cbs_bronnen.toml.")
+                raise OphaalFout(
+                    f"{wat}: de eerste CPI-tabel moet basisjaar {prijzen.BASISJAAR} hebben "
+                    "(de basis van de opslag); zet de oudste tabel voorop in data/cbs_bronnen.toml."
+                )
             reeks = {j: (v, f"CBS {t.tabel} ({t.basisjaar} = 100)") for j, v in cijfers.items()}
             continue
         overlap = max(set(cijfers) & set(reeks), default=None)
         if overlap is None:
-            raise OphaalFout(f"{wat}: geen jaar gemeen met de reeks tot nu toe (t/m {max(reeks)}); schakelen "
-                             "kan alleen op een overlappend jaar.")
+            raise OphaalFout(
+                f"{wat}: geen jaar gemeen met de reeks tot nu toe (t/m {max(reeks)}); schakelen "
+                "kan alleen op een overlappend jaar."
+            )
         factor = reeks[overlap][0] / cijfers[overlap]
         for j, v in sorted(cijfers.items()):
             if j > max(reeks):
-                reeks[j] = (v * factor, f"CBS {t.tabel} ({t.basisjaar} = 100), op {overlap} geschakeld naar "
-                                        f"{prijzen.BASISJAAR} = 100")
+                reeks[j] = (
+                    v * factor,
+                    f"CBS {t.tabel} ({t.basisjaar} = 100), op {overlap} geschakeld naar {prijzen.BASISJAAR} = 100",
+                )
     # In de StatLine-exportvorm die prijzen.lees_statline al leest (en controleert), met de herkomst per jaar.
     regels = [f'"Consumentenprijzen; prijsindex {prijzen.BASISJAAR}=100"', '"Perioden";"CPI";"Bron"']
     regels += [f'"{j}";"{f"{v:.4f}".replace(".", ",")}";"{bron}"' for j, (v, bron) in sorted(reeks.items())]
     bestand = map_ / "cpi_cbs.csv"
     bestand.write_text("\n".join(regels) + "\n", encoding="utf-8")
     tabellen = " + ".join(t.tabel for t in b.cpi_tabellen)
-    uit.stappen.append(_stap(bestand, "cbs_cpi", f"consumentenprijsindex (CBS {tabellen}), "
-                                                 f"{prijzen.BASISJAAR} = 100", prijzen.lees_statline))
+    uit.stappen.append(
+        _stap(
+            bestand,
+            "cbs_cpi",
+            f"consumentenprijsindex (CBS {tabellen}), {prijzen.BASISJAAR} = 100",
+            prijzen.lees_statline,
+        )
+    )
 
 
-def _grenzen(client: Client, b: Bronnen, map_: Path, uit: Opgehaald, meld: Callable[[str], None],
-             _vorige: Vorige, _documenten: list[str]) -> None:
+def _grenzen(
+    client: Client,
+    b: Bronnen,
+    map_: Path,
+    uit: Opgehaald,
+    meld: Callable[[str], None],
+    _vorige: Vorige,
+    _documenten: list[str],
+) -> None:
     """Grenzen zijn niet verplicht: een onbereikbare PDOK laat de bestaande grenzen staan."""
     for jaar in b.grenzen_jaren:
         wat = f"gemeentegrenzen {jaar} (PDOK)"
         meld(f"{wat} ophalen…")
         try:
-            features = client.alle_rijen(f"grenzen_{jaar}", b.grenzen_url.format(jaar=jaar), wat,
-                                           _geo_volgende, _geo_rijen)
+            features = client.alle_rijen(
+                f"grenzen_{jaar}", b.grenzen_url.format(jaar=jaar), wat, _geo_volgende, _geo_rijen
+            )
         except OphaalFout as e:
             uit.opmerkingen.append(f"{wat} niet bijgewerkt: {e}")
             continue
@@ -608,7 +738,7 @@ class Ophaalverslag:
     verzoeken: int
     seconden: float
     overgeslagen: list[str] = field(default_factory=list)
-    nieuw: list[str] = field(default_factory=list)   # per jaar × document: wat er nu wél is
+    nieuw: list[str] = field(default_factory=list)  # per jaar × document: wat er nu wél is
 
 
 def vorige(store: Store) -> Vorige:
@@ -621,10 +751,17 @@ def vorige(store: Store) -> Vorige:
     return Vorige({(r.tabel, r.sleutel): r._asdict() for r in herkomst.itertuples(index=False)}, gemeenten)
 
 
-def download(bronnen: Bronnen | None = None, *, cache: Path | None = None,
-             onderdelen: list[str] | None = None, meld: Melder = importer._stil,
-             client_opties: dict | None = None, jaren: list[int] | None = None,
-             documenten: list[str] | None = None, eerder: Vorige | None = None) -> Opgehaald:
+def download(
+    bronnen: Bronnen | None = None,
+    *,
+    cache: Path | None = None,
+    onderdelen: list[str] | None = None,
+    meld: Melder = importer._stil,
+    client_opties: dict | None = None,
+    jaren: list[int] | None = None,
+    documenten: list[str] | None = None,
+    eerder: Vorige | None = None,
+) -> Opgehaald:
     """Fase 1 en 2: alles downloaden (met hervatten) en omzetten; raakt de opslag niet aan.
     `jaren`/`documenten` beperken de vraag; `eerder` (zie `vorige`) laat ongewijzigde CBS-tabellen
     overslaan."""
@@ -664,9 +801,14 @@ def _herkomst_stap(map_: Path, herkomst: list[dict]) -> Stap:
     bestand = map_ / "cbs_herkomst.json"
     bestand.write_text(json.dumps(herkomst, ensure_ascii=False, sort_keys=True), encoding="utf-8")
     tabel = pd.DataFrame(herkomst).assign(opgehaald=datetime.now(UTC).replace(tzinfo=None))
-    return Stap(f"ophalen/{bestand.name}", bestand.name, "cbs_herkomst", "metadata van de CBS-tabellen",
-                sha256(bestand), lambda _c: Lading("cbs_herkomst", {"cbs_herkomst": tabel},
-                                                   f"{len(tabel)} tabel(len)"))
+    return Stap(
+        f"ophalen/{bestand.name}",
+        bestand.name,
+        "cbs_herkomst",
+        "metadata van de CBS-tabellen",
+        sha256(bestand),
+        lambda _c: Lading("cbs_herkomst", {"cbs_herkomst": tabel}, f"{len(tabel)} tabel(len)"),
+    )
 
 
 def importeer(store: Store, opgehaald: Opgehaald, meld: Melder = importer._stil) -> Verslag:
@@ -678,22 +820,43 @@ def importeer(store: Store, opgehaald: Opgehaald, meld: Melder = importer._stil)
     return verslag
 
 
-def ophaal(store: Store, bronnen: Bronnen | None = None, *, cache: Path | None = None,
-           onderdelen: list[str] | None = None, meld: Melder = importer._stil,
-           client_opties: dict | None = None, jaren: list[int] | None = None,
-           documenten: list[str] | None = None, altijd: bool = False) -> Ophaalverslag:
+def ophaal(
+    store: Store,
+    bronnen: Bronnen | None = None,
+    *,
+    cache: Path | None = None,
+    onderdelen: list[str] | None = None,
+    meld: Melder = importer._stil,
+    client_opties: dict | None = None,
+    jaren: list[int] | None = None,
+    documenten: list[str] | None = None,
+    altijd: bool = False,
+) -> Ophaalverslag:
     """Haal alles op en importeer het in één transactie. Faalt met OphaalFout (of InvoerFout
     voor ongeldige inhoud) zonder de opslag te veranderen; de cache blijft dan staan om te hervatten.
     `altijd`: ook tabellen die bij CBS niet veranderd zijn sinds de vorige ophaling."""
     start = time.perf_counter()
     voor = stand(store)
     # Downloaden telt als de eerste helft van de voortgang, importeren als de tweede.
-    opgehaald = download(bronnen, cache=cache, onderdelen=onderdelen, meld=lambda t, f: meld(t, 0.5 * f),
-                         client_opties=client_opties, jaren=jaren, documenten=documenten,
-                         eerder=None if altijd else vorige(store))
+    opgehaald = download(
+        bronnen,
+        cache=cache,
+        onderdelen=onderdelen,
+        meld=lambda t, f: meld(t, 0.5 * f),
+        client_opties=client_opties,
+        jaren=jaren,
+        documenten=documenten,
+        eerder=None if altijd else vorige(store),
+    )
     verslag = importeer(store, opgehaald, lambda t, f: meld(t, 0.5 + 0.5 * f))
-    return Ophaalverslag(verslag, opgehaald.opmerkingen, opgehaald.verzoeken, time.perf_counter() - start,
-                         opgehaald.overgeslagen, wat_is_nieuw(voor, stand(store)))
+    return Ophaalverslag(
+        verslag,
+        opgehaald.opmerkingen,
+        opgehaald.verzoeken,
+        time.perf_counter() - start,
+        opgehaald.overgeslagen,
+        wat_is_nieuw(voor, stand(store)),
+    )
 
 
 def stand(store: Store) -> pd.DataFrame:
@@ -717,11 +880,16 @@ def wat_is_nieuw(voor: pd.DataFrame, na: pd.DataFrame) -> list[str]:
         o = oud.loc[(jaar, document)]
         stukken = []
         if r["gemeenten_met_baten"] > o["gemeenten_met_baten"]:
-            stukken.append("netto nu beschikbaar" if o["gemeenten_met_baten"] == 0 else
-                           f"netto voor {r['gemeenten_met_baten']} gemeenten (was {o['gemeenten_met_baten']})")
+            stukken.append(
+                "netto nu beschikbaar"
+                if o["gemeenten_met_baten"] == 0
+                else f"netto voor {r['gemeenten_met_baten']} gemeenten (was {o['gemeenten_met_baten']})"
+            )
         if r["gemeenten_met_categorie"] > o["gemeenten_met_categorie"]:
-            stukken.append(f"gemeten verdeling van 6.1 nu voor {r['gemeenten_met_categorie']} gemeenten "
-                           f"(was {o['gemeenten_met_categorie']})")
+            stukken.append(
+                f"gemeten verdeling van 6.1 nu voor {r['gemeenten_met_categorie']} gemeenten "
+                f"(was {o['gemeenten_met_categorie']})"
+            )
         if stukken:
             regels.append(f"{document} {jaar}: " + "; ".join(stukken))
     return regels

@@ -34,13 +34,17 @@ class Groep:
 
 def vergelijkbaar(gemeenten: pd.DataFrame, gm_code: str, k: int) -> list[str]:
     """De k gemeenten die het meest lijken op `gm_code` (zonder de gemeente zelf)."""
-    kenmerken = np.column_stack([
-        np.log10(gemeenten["inwoners"].to_numpy(dtype=float, na_value=np.nan)),
-        gemeenten["stedelijkheid"].map({s: i for i, s in enumerate(klassen.STEDELIJKHEID)})
-        .to_numpy(dtype=float, na_value=np.nan),
-        gemeenten["sociale_structuur"].map({s: i for i, s in enumerate(klassen.SOCIALE_STRUCTUUR)})
-        .to_numpy(dtype=float, na_value=np.nan),
-    ])
+    kenmerken = np.column_stack(
+        [
+            np.log10(gemeenten["inwoners"].to_numpy(dtype=float, na_value=np.nan)),
+            gemeenten["stedelijkheid"]
+            .map({s: i for i, s in enumerate(klassen.STEDELIJKHEID)})
+            .to_numpy(dtype=float, na_value=np.nan),
+            gemeenten["sociale_structuur"]
+            .map({s: i for i, s in enumerate(klassen.SOCIALE_STRUCTUUR)})
+            .to_numpy(dtype=float, na_value=np.nan),
+        ]
+    )
     bruikbaar = ~np.isnan(kenmerken).any(axis=1)
     codes = gemeenten["gm_code"].to_numpy()[bruikbaar]
     kenmerken = kenmerken[bruikbaar]
@@ -75,5 +79,4 @@ def omschrijving(groep: Groep, gemeenten: pd.DataFrame, gm_code: str | None, aan
     if groep.wijze == "zelf":
         return f"eigen selectie ({aantal} gemeenten)"
     delen = [", ".join(w) for w in groep.kenmerken.values() if w]
-    return (f"{'; '.join(delen)} ({aantal} gemeenten)" if delen
-            else f"alle gemeenten ({aantal})")
+    return f"{'; '.join(delen)} ({aantal} gemeenten)" if delen else f"alle gemeenten ({aantal})"

@@ -67,8 +67,10 @@ class Manifest:
 def _bronbestanden(store: Store) -> pd.DataFrame:
     """De bestanden achter de opslag: eigen imports, plus die van een eerder geladen momentopname."""
     eigen = store.query("snapshot/herkomst")
-    eigen = eigen.assign(bestand=eigen["bestand"].map(lambda b: Path(b).name),
-                         tijdstip=eigen["tijdstip"].map(lambda t: t.isoformat(timespec="seconds")))
+    eigen = eigen.assign(
+        bestand=eigen["bestand"].map(lambda b: Path(b).name),
+        tijdstip=eigen["tijdstip"].map(lambda t: t.isoformat(timespec="seconds")),
+    )
     vorige = geladen(store)
     if vorige is not None:
         oud = vorige["manifest"]
@@ -97,31 +99,46 @@ def maak(store: Store, map_: Path = STANDAARD_MAP, naam: str | None = None) -> M
             soorten = {s for s, _ in bronnen.voor_tabel(tabel)}
             eigen = herkomst[herkomst["soort"].isin(soorten)]
             tabellen[tabel] = {
-                "bestand": bestand.name, "omschrijving": omschrijving, "rijen": len(df),
-                "bytes": bestand.stat().st_size, "sha256": sha256(bestand),
-                "bronnen": [{"soort": s, "uitgever": bronnen.bron(s).uitgever,
-                             "licentie": bronnen.bron(s).licentie}
-                            for s in dict.fromkeys(eigen["soort"])],
+                "bestand": bestand.name,
+                "omschrijving": omschrijving,
+                "rijen": len(df),
+                "bytes": bestand.stat().st_size,
+                "sha256": sha256(bestand),
+                "bronnen": [
+                    {"soort": s, "uitgever": bronnen.bron(s).uitgever, "licentie": bronnen.bron(s).licentie}
+                    for s in dict.fromkeys(eigen["soort"])
+                ],
                 "bronbestanden": eigen.to_dict("records"),
             }
         totaal = sum(t["bytes"] for t in tabellen.values())
         if totaal > BUDGET_BYTES:
-            raise InvoerFout(map_, f"de momentopname is {totaal / 1e6:.1f} MB, meer dan het budget van "
-                                   f"{BUDGET_BYTES / 1e6:.0f} MB voor de repo.")
+            raise InvoerFout(
+                map_,
+                f"de momentopname is {totaal / 1e6:.1f} MB, meer dan het budget van "
+                f"{BUDGET_BYTES / 1e6:.0f} MB voor de repo.",
+            )
         inhoud = {
             "formaat": FORMAAT,
             "naam": naam,
             "gemaakt": nu.isoformat(),
             "gemaakt_door": "sociale-basis snapshot maak",
             "licentie": "Cijfers van CBS: CC BY 4.0, noem CBS als bron. Herindelingen (VNG/grenswijzigen): "
-                        "CC BY-NC-SA 4.0. Zie per tabel.",
-            "dekking": [{"jaar": int(r.jaar), "document": r.document, "gemeenten": int(r.gemeenten),
-                         "gemeenten_met_baten": int(r.gemeenten_met_baten), "bronnen": r.bronnen}
-                        for r in dekking.itertuples(index=False)],
+            "CC BY-NC-SA 4.0. Zie per tabel.",
+            "dekking": [
+                {
+                    "jaar": int(r.jaar),
+                    "document": r.document,
+                    "gemeenten": int(r.gemeenten),
+                    "gemeenten_met_baten": int(r.gemeenten_met_baten),
+                    "bronnen": r.bronnen,
+                }
+                for r in dekking.itertuples(index=False)
+            ],
             "tabellen": tabellen,
         }
-        (tijdelijk / "manifest.json").write_text(json.dumps(inhoud, indent=2, ensure_ascii=False) + "\n",
-                                                 encoding="utf-8")
+        (tijdelijk / "manifest.json").write_text(
+            json.dumps(inhoud, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
         if map_.exists():
             shutil.rmtree(map_)
         tijdelijk.rename(map_)
@@ -134,8 +151,11 @@ def maak(store: Store, map_: Path = STANDAARD_MAP, naam: str | None = None) -> M
 def lees_manifest(map_: Path = STANDAARD_MAP) -> Manifest:
     pad = Path(map_) / "manifest.json"
     if not pad.is_file():
-        raise InvoerFout(pad, "geen manifest.json: dit is geen momentopname van sociale-basis "
-                              "(maak er een met `sociale-basis snapshot maak`).")
+        raise InvoerFout(
+            pad,
+            "geen manifest.json: dit is geen momentopname van sociale-basis "
+            "(maak er een met `sociale-basis snapshot maak`).",
+        )
     try:
         inhoud = json.loads(pad.read_text(encoding="utf-8"))
     except json.JSONDecodeError as e:
@@ -156,8 +176,11 @@ def controleer(manifest: Manifest) -> None:
         if not bestand.is_file():
             raise InvoerFout(bestand, f"bestand van tabel {tabel} ontbreekt in de momentopname.")
         if sha256(bestand) != info["sha256"]:
-            raise InvoerFout(bestand, "de inhoud wijkt af van het manifest (sha256); de momentopname is "
-                                      "beschadigd of half bijgewerkt. Maak hem opnieuw.")
+            raise InvoerFout(
+                bestand,
+                "de inhoud wijkt af van het manifest (sha256); de momentopname is "
+                "beschadigd of half bijgewerkt. Maak hem opnieuw.",
+            )
 
 
 # Tabellen die samen in één stap laden: iv3_bedrag wist bij het schrijven de categorieën van zijn
@@ -195,16 +218,33 @@ def stappen(map_: Path = STANDAARD_MAP) -> list[Stap]:
         if not any(i["rijen"] for i in infos):
             continue  # een lege tabel (bv. alleen CBS-gegevens opgehaald) heeft niets te laden
         bestanden = "+".join(i["bestand"] for i in infos)
-        vingerafdruk = infos[0]["sha256"] if len(infos) == 1 else hashlib.sha256(
-            "".join(i["sha256"] for i in infos).encode()).hexdigest()
-        uit.append(Stap(f"snapshot/{bestanden}", f"{manifest.naam}/{bestanden}", f"snapshot_{hoofd}",
-                        infos[0]["omschrijving"], vingerafdruk,
-                        lambda _c, t=tabellen: _lees_tabellen(manifest, t)))
+        vingerafdruk = (
+            infos[0]["sha256"]
+            if len(infos) == 1
+            else hashlib.sha256("".join(i["sha256"] for i in infos).encode()).hexdigest()
+        )
+        uit.append(
+            Stap(
+                f"snapshot/{bestanden}",
+                f"{manifest.naam}/{bestanden}",
+                f"snapshot_{hoofd}",
+                infos[0]["omschrijving"],
+                vingerafdruk,
+                lambda _c, t=tabellen: _lees_tabellen(manifest, t),
+            )
+        )
     tekst = (manifest.pad / "manifest.json").read_text(encoding="utf-8")
     herkomst = pd.DataFrame([{"naam": manifest.naam, "gemaakt": manifest.inhoud["gemaakt"], "manifest": tekst}])
-    uit.append(Stap("snapshot/manifest.json", f"{manifest.naam}/manifest.json", "snapshot", "momentopname",
-                    sha256(manifest.pad / "manifest.json"),
-                    lambda _c: Lading("snapshot", {"snapshot_geladen": herkomst}, manifest.naam)))
+    uit.append(
+        Stap(
+            "snapshot/manifest.json",
+            f"{manifest.naam}/manifest.json",
+            "snapshot",
+            "momentopname",
+            sha256(manifest.pad / "manifest.json"),
+            lambda _c: Lading("snapshot", {"snapshot_geladen": herkomst}, manifest.naam),
+        )
+    )
     return uit
 
 
@@ -213,5 +253,4 @@ def geladen(store: Store) -> dict | None:
     r = indicators.snapshot_geladen(store)
     if r is None:
         return None
-    return {"naam": r["naam"], "gemaakt": r["gemaakt"], "geladen": r["geladen"],
-            "manifest": json.loads(r["manifest"])}
+    return {"naam": r["naam"], "gemaakt": r["gemaakt"], "geladen": r["geladen"], "manifest": json.loads(r["manifest"])}

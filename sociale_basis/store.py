@@ -81,9 +81,11 @@ SCHEMA_VERSIE = max(v for v, _ in _migraties())
 def _werk_sql(tekst: str) -> str:
     """Vul de lagen, functies en de rangdrempel uit begrippen.py in (vaste waarden uit de code,
     nooit invoer)."""
-    return (tekst.replace("{{bedragen}}", begrippen.sql_bedragen())
-                 .replace("{{sommen}}", begrippen.sql_sommen())
-                 .replace("{{drempel_acuut}}", repr(float(begrippen.DREMPEL_ACUUT))))
+    return (
+        tekst.replace("{{bedragen}}", begrippen.sql_bedragen())
+        .replace("{{sommen}}", begrippen.sql_sommen())
+        .replace("{{drempel_acuut}}", repr(float(begrippen.DREMPEL_ACUUT)))
+    )
 
 
 def _voer_uit(cur: duckdb.DuckDBPyConnection, naam: str, params: dict) -> None:
@@ -155,7 +157,7 @@ class Store:
         # gevulde caches in `werk`); na een import geleegd, ook voor andere Stores op dit bestand.
         self._gedeeld = _GEDEELD.setdefault(self.bestand, _Gedeeld())
         self.gemigreerd = False  # schema bijgewerkt bij het openen: afgeleide tabellen opnieuw
-        self.veranderd = False   # is er iets geschreven (zie nieuwe_versie: anders geen nieuwe versie)
+        self.veranderd = False  # is er iets geschreven (zie nieuwe_versie: anders geen nieuwe versie)
         if alleen_lezen and not self.bestand.exists():
             raise OpslagFout(f"De opslag {self.pad} bestaat nog niet; importeer eerst gegevens.")
         if not alleen_lezen:
@@ -330,8 +332,10 @@ def _schrijfslot(pad: Path) -> Iterator[None]:
         try:
             fcntl.flock(slot, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise OpslagFout("De opslag wordt al bijgewerkt (door een ander proces of een andere bezoeker); "
-                             "probeer het over een paar minuten opnieuw.") from None
+            raise OpslagFout(
+                "De opslag wordt al bijgewerkt (door een ander proces of een andere bezoeker); "
+                "probeer het over een paar minuten opnieuw."
+            ) from None
         try:
             yield
         finally:

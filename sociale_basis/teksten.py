@@ -10,18 +10,29 @@ from . import fmt
 from .begrippen import DREMPEL_ACUUT, acuut_per_preventie
 
 GEEN_EIGEN_ACUUT = "geen eigen lasten voor acute zorg: waarschijnlijk via een regeling of centrumgemeente"
-WEINIG_EIGEN_ACUUT = (f"bijna geen eigen lasten voor acute zorg (minder dan {fmt.procent(DREMPEL_ACUUT, 0)} van "
-                      "Nederland per inwoner): waarschijnlijk via een regeling of centrumgemeente")
-NEGATIEF_NETTO = ("de baten op die taakvelden zijn hoger dan de lasten, bijvoorbeeld door een rijksbijdrage "
-                  "of een doorbetaling die hier binnenkomt")
-ZONDER_REGIO = ("Laat beschermd wonen, maatschappelijke opvang en vrouwenopvang (taakveld 6.81) voor elke "
-                "gemeente weg uit acute zorg, op elke pagina. Centrumgemeenten betalen die zorg voor hun hele "
-                "regio; zo vergelijk je wat gemeenten voor hun eigen inwoners uitgeven. Zie Methode.")
+WEINIG_EIGEN_ACUUT = (
+    f"bijna geen eigen lasten voor acute zorg (minder dan {fmt.procent(DREMPEL_ACUUT, 0)} van "
+    "Nederland per inwoner): waarschijnlijk via een regeling of centrumgemeente"
+)
+NEGATIEF_NETTO = (
+    "de baten op die taakvelden zijn hoger dan de lasten, bijvoorbeeld door een rijksbijdrage "
+    "of een doorbetaling die hier binnenkomt"
+)
+ZONDER_REGIO = (
+    "Laat beschermd wonen, maatschappelijke opvang en vrouwenopvang (taakveld 6.81) voor elke "
+    "gemeente weg uit acute zorg, op elke pagina. Centrumgemeenten betalen die zorg voor hun hele "
+    "regio; zo vergelijk je wat gemeenten voor hun eigen inwoners uitgeven. Zie Methode."
+)
 ZONDER_REGIO_KORT = "zonder regionale taken"
-ZONDER_REGIO_AAN = ("Zonder regionale taken: beschermd wonen en opvang (6.81) tellen voor geen enkele gemeente "
-                    "mee, ook niet voor Nederland en de vergelijkingsgroep.")
-TAKEN = {"beschermd_wonen": "beschermd wonen", "maatschappelijke_opvang": "maatschappelijke opvang",
-         "vrouwenopvang": "vrouwenopvang"}
+ZONDER_REGIO_AAN = (
+    "Zonder regionale taken: beschermd wonen en opvang (6.81) tellen voor geen enkele gemeente "
+    "mee, ook niet voor Nederland en de vergelijkingsgroep."
+)
+TAKEN = {
+    "beschermd_wonen": "beschermd wonen",
+    "maatschappelijke_opvang": "maatschappelijke opvang",
+    "vrouwenopvang": "vrouwenopvang",
+}
 
 
 def bedrag(rij: pd.Series, kolom: str, per_inwoner: bool) -> str:
@@ -48,8 +59,9 @@ def geen_verhouding(rij: pd.Series, maat: str) -> str | None:
     return f"geen verhouding, want {GEEN_EIGEN_ACUUT}"
 
 
-def kopzin(onderwerp: str, rij: pd.Series, jaar: int, document: str, maat: str,
-           per_inwoner: bool, zonder_regio: bool = False) -> str:
+def kopzin(
+    onderwerp: str, rij: pd.Series, jaar: int, document: str, maat: str, per_inwoner: bool, zonder_regio: bool = False
+) -> str:
     """'In 2025 begroten gemeenten € 212 per inwoner voor collectieve preventie en € 290 voor
     acute zorg: voor elke euro preventie gaat er € 1,37 naar acute zorg (netto).'
     Alleen de maat staat tussen haakjes; een reden zonder verhouding volgt na een puntkomma, zodat
@@ -58,11 +70,15 @@ def kopzin(onderwerp: str, rij: pd.Series, jaar: int, document: str, maat: str,
     p, a = bedrag(rij, "collectieve_preventie", per_inwoner), bedrag(rij, "acute_zorg", per_inwoner)
     per = " per inwoner" if per_inwoner else ""
     if document == "begroting":
-        zin = f"In {jaar} {'begroten' if onderwerp == 'gemeenten' else 'begroot'} {onderwerp} {p}{per} " \
-              f"voor collectieve preventie en {a} voor acute zorg"
+        zin = (
+            f"In {jaar} {'begroten' if onderwerp == 'gemeenten' else 'begroot'} {onderwerp} {p}{per} "
+            f"voor collectieve preventie en {a} voor acute zorg"
+        )
     else:
-        zin = f"In {jaar} {'besteedden' if onderwerp == 'gemeenten' else 'besteedde'} {onderwerp} " \
-              f"{p}{per} aan collectieve preventie en {a} aan acute zorg"
+        zin = (
+            f"In {jaar} {'besteedden' if onderwerp == 'gemeenten' else 'besteedde'} {onderwerp} "
+            f"{p}{per} aan collectieve preventie en {a} aan acute zorg"
+        )
     if (reden := geen_verhouding(rij, maat)) is not None:
         staart = f"; {reden}"
     else:
@@ -74,8 +90,11 @@ def negatief(rij: pd.Series, maat: str) -> str | None:
     """Eén regel uitleg als een netto bedrag in de kopzin negatief is, anders None."""
     if maat != "netto":
         return None
-    min_ = [naam for kolom, naam in (("collectieve_preventie", "collectieve preventie"),
-                                     ("acute_zorg", "acute zorg")) if rij[kolom] < 0]
+    min_ = [
+        naam
+        for kolom, naam in (("collectieve_preventie", "collectieve preventie"), ("acute_zorg", "acute zorg"))
+        if rij[kolom] < 0
+    ]
     if not min_:
         return None
     return f"{opsomming(min_).capitalize()} {'is' if len(min_) == 1 else 'zijn'} netto negatief: {NEGATIEF_NETTO}."
@@ -102,8 +121,7 @@ def geen_verhouding_in_reeks(naam: str, reeks: pd.DataFrame) -> str | None:
         return None
     wanneer = [f"{r.document} {int(r.jaar)}" for r in geen.itertuples()]
     lijst = wanneer[0] if len(wanneer) == 1 else ", ".join(wanneer[:-1]) + " en " + wanneer[-1]
-    reden = GEEN_EIGEN_ACUUT if (geen["acute_zorg"] <= 0).all() else \
-        "geen of " + WEINIG_EIGEN_ACUUT
+    reden = GEEN_EIGEN_ACUUT if (geen["acute_zorg"] <= 0).all() else "geen of " + WEINIG_EIGEN_ACUUT
     return f"{naam}: geen verhouding in {lijst}, want {reden}."
 
 
@@ -114,10 +132,12 @@ def zonder_rang(rij: pd.Series, maat: str) -> str | None:
     if eigen_acuut(rij) == WEINIG_EIGEN_ACUUT and rij["collectieve_preventie"] > 0:
         # Wel een verhouding, maar (bijna) geen eigen acute zorg: het bedrag en de drempel voluit.
         drempel = rij["acuut_drempel_per_inwoner"]
-        return (f"Geen rang: acute zorg is {fmt.euro(rij['acute_zorg_per_inwoner'])} per inwoner, minder dan "
-                f"{fmt.euro(drempel)} ({fmt.procent(DREMPEL_ACUUT, 0)} van het landelijke bedrag per inwoner, "
-                f"{fmt.euro(drempel / DREMPEL_ACUUT)}). Zo weinig eigen lasten wijzen op een regeling of "
-                "centrumgemeente die de zorg betaalt, niet op een ‘beste’ verhouding.")
+        return (
+            f"Geen rang: acute zorg is {fmt.euro(rij['acute_zorg_per_inwoner'])} per inwoner, minder dan "
+            f"{fmt.euro(drempel)} ({fmt.procent(DREMPEL_ACUUT, 0)} van het landelijke bedrag per inwoner, "
+            f"{fmt.euro(drempel / DREMPEL_ACUUT)}). Zo weinig eigen lasten wijzen op een regeling of "
+            "centrumgemeente die de zorg betaalt, niet op een ‘beste’ verhouding."
+        )
     return f"Geen rang: {geen_verhouding(rij, maat) or GEEN_EIGEN_ACUUT}."
 
 
@@ -125,35 +145,42 @@ def drempel_nu(df: pd.DataFrame, keuze: str) -> str:
     """De rangdrempel in euro's voor deze keuze en wie er (boven € 0) onder valt, met naam."""
     onder = df[df["geen_eigen_acuut"] & (df["acute_zorg"] > 0)].sort_values("acute_zorg_per_inwoner")
     namen = [f"{r.gemeente} ({fmt.euro(r.acute_zorg_per_inwoner)})" for r in onder.itertuples(index=False)]
-    return (f"In {keuze} ligt de drempel op {fmt.euro(df['acuut_drempel_per_inwoner'].iloc[0])} acute zorg per "
-            f"inwoner. Daaronder, maar boven € 0: {opsomming(namen) if namen else 'geen enkele gemeente'}.")
+    return (
+        f"In {keuze} ligt de drempel op {fmt.euro(df['acuut_drempel_per_inwoner'].iloc[0])} acute zorg per "
+        f"inwoner. Daaronder, maar boven € 0: {opsomming(namen) if namen else 'geen enkele gemeente'}."
+    )
 
 
 def regio_gemeentefonds(zonder_regio: bool) -> str:
     """Of ‘Zonder regionale taken’ op de pagina Gemeentefonds geldt, en waarvoor."""
     if zonder_regio:
-        return ("Zonder regionale taken (zijbalk) geldt hier voor ‘Maatwerk en acuut’: beschermd wonen en opvang "
-                "(6.81) zijn weggelaten, net als hun decentralisatie-uitkeringen, die niet in deze clusters zitten. "
-                "‘Sociale basis’ verandert niet: 6.81 hoort daar niet bij.")
-    return ("‘Maatwerk en acuut’ bevat beschermd wonen en opvang (6.81), maar hun decentralisatie-uitkeringen "
-            "zitten niet in deze clusters: centrumgemeenten kunnen zo ver boven de maatstaf lijken uit te geven. Zet "
-            "‘Zonder regionale taken’ in de zijbalk aan om 6.81 weg te laten. ‘Sociale basis’ verandert daar niet door.")
+        return (
+            "Zonder regionale taken (zijbalk) geldt hier voor ‘Maatwerk en acuut’: beschermd wonen en opvang "
+            "(6.81) zijn weggelaten, net als hun decentralisatie-uitkeringen, die niet in deze clusters zitten. "
+            "‘Sociale basis’ verandert niet: 6.81 hoort daar niet bij."
+        )
+    return (
+        "‘Maatwerk en acuut’ bevat beschermd wonen en opvang (6.81), maar hun decentralisatie-uitkeringen "
+        "zitten niet in deze clusters: centrumgemeenten kunnen zo ver boven de maatstaf lijken uit te geven. Zet "
+        "‘Zonder regionale taken’ in de zijbalk aan om 6.81 weg te laten. ‘Sociale basis’ verandert daar niet door."
+    )
 
 
 def centrumtaken(rollen: pd.DataFrame, gm_codes: pd.Series) -> list[str]:
     """Per gemeente de regionale taken waarvoor ze centrumgemeente is ('beschermd wonen,
     maatschappelijke opvang'), of '' (rollen: marts/regiotaken met gm_code als index)."""
-    return [", ".join(TAKEN.get(t, t) for t in rollen.loc[c, "taken"]) if c in rollen.index else ""
-            for c in gm_codes]
+    return [", ".join(TAKEN.get(t, t) for t in rollen.loc[c, "taken"]) if c in rollen.index else "" for c in gm_codes]
 
 
 def regiorol(taken: list[str], uitkeringsjaar: int) -> str:
     """'Centrumgemeente voor beschermd wonen en maatschappelijke opvang (ontvangt de
     decentralisatie-uitkering, 2024)'."""
     namen = [TAKEN.get(t, t) for t in taken]
-    return (f"Centrumgemeente voor {opsomming(namen)} (ontvangt de "
-            f"{'decentralisatie-uitkering' if len(namen) == 1 else 'decentralisatie-uitkeringen'}, "
-            f"{uitkeringsjaar})")
+    return (
+        f"Centrumgemeente voor {opsomming(namen)} (ontvangt de "
+        f"{'decentralisatie-uitkering' if len(namen) == 1 else 'decentralisatie-uitkeringen'}, "
+        f"{uitkeringsjaar})"
+    )
 
 
 def regiorol_zin(taken: list[str], uitkeringsjaar: int, zonder_regio: bool, zijbalk: bool = True) -> str:
@@ -163,8 +190,10 @@ def regiorol_zin(taken: list[str], uitkeringsjaar: int, zonder_regio: bool, zijb
         staart = "Beschermd wonen en opvang zijn hier weggelaten, net als bij alle andere gemeenten."
     else:
         staart = "Die zorg betaalt zij voor de hele regio" + (
-            "; vergelijk ook ‘Zonder regionale taken’ in de zijbalk." if zijbalk else
-            " (een vergelijking zonder regionale taken staat in het dashboard).")
+            "; vergelijk ook ‘Zonder regionale taken’ in de zijbalk."
+            if zijbalk
+            else " (een vergelijking zonder regionale taken staat in het dashboard)."
+        )
     return f"**{regiorol(taken, uitkeringsjaar)}.** {staart}"
 
 
@@ -172,8 +201,13 @@ def spreiding(df: pd.DataFrame) -> dict:
     """De verdeling van de verhouding over gemeenten (alleen gemeenten met een rang: een € 0 voor
     acute zorg is geen ‘beste’ waarde): mediaan, kwartielen en aantal."""
     r = df.loc[df["rangbaar"] if "rangbaar" in df else df.index, "acuut_per_euro_preventie"].dropna()
-    return {"mediaan": r.median(), "q1": r.quantile(0.25), "q3": r.quantile(0.75), "n": len(r),
-            "onder_1": int((r < 1).sum())}
+    return {
+        "mediaan": r.median(),
+        "q1": r.quantile(0.25),
+        "q3": r.quantile(0.75),
+        "n": len(r),
+        "onder_1": int((r < 1).sum()),
+    }
 
 
 def gewogen_en_mediaan(gewogen: float, df: pd.DataFrame, wie: str = "Nederland") -> str:
@@ -181,32 +215,41 @@ def gewogen_en_mediaan(gewogen: float, df: pd.DataFrame, wie: str = "Nederland")
     tellen zwaar) naast de mediane gemeente en de middelste helft."""
     s = spreiding(df)
     if s["n"] == 0:
-        return (f"{wie} als geheel (gewogen: totaal acute zorg ÷ totaal preventie): {fmt.factor(gewogen)}. "
-                "Geen van deze gemeenten heeft een rang, dus er is geen mediane gemeente.")
-    return (f"{wie} als geheel (gewogen: totaal acute zorg ÷ totaal preventie): {fmt.factor(gewogen)}. "
-            f"De **mediane gemeente**: {fmt.factor(s['mediaan'])}; de middelste helft van de {s['n']} gemeenten "
-            f"met een rang ligt tussen {fmt.factor(s['q1'])} en {fmt.factor(s['q3'])}, en "
-            + ("1 gemeente zit" if s["onder_1"] == 1 else f"{s['onder_1']} gemeenten zitten") + " onder € 1."
-            + _trekt(gewogen, s["mediaan"]))
+        return (
+            f"{wie} als geheel (gewogen: totaal acute zorg ÷ totaal preventie): {fmt.factor(gewogen)}. "
+            "Geen van deze gemeenten heeft een rang, dus er is geen mediane gemeente."
+        )
+    return (
+        f"{wie} als geheel (gewogen: totaal acute zorg ÷ totaal preventie): {fmt.factor(gewogen)}. "
+        f"De **mediane gemeente**: {fmt.factor(s['mediaan'])}; de middelste helft van de {s['n']} gemeenten "
+        f"met een rang ligt tussen {fmt.factor(s['q1'])} en {fmt.factor(s['q3'])}, en "
+        + ("1 gemeente zit" if s["onder_1"] == 1 else f"{s['onder_1']} gemeenten zitten")
+        + " onder € 1."
+        + _trekt(gewogen, s["mediaan"])
+    )
 
 
 def gewogen_en_mediaan_trend(nederland: pd.DataFrame, jaar: int, document: str) -> str:
     """De regel onder de trend van de verhouding: welke lijn wat is, en de middelste helft van
     Nederland in het gekozen jaar en document (anders het laatste jaar). `nederland`:
     marts/trend_spreiding (mediaan, q1, q3, gemeenten)."""
-    tekst = ("Dikke lijnen: de gemeente zelf, en groep en Nederland gewogen (totaal acute zorg ÷ totaal "
-             "preventie; grote gemeenten tellen zwaar). "
-             "Dunne lijnen met ruiten: de **mediane gemeente** (de middelste van de gemeenten met een rang; "
-             "de hover geeft de middelste helft).")
+    tekst = (
+        "Dikke lijnen: de gemeente zelf, en groep en Nederland gewogen (totaal acute zorg ÷ totaal "
+        "preventie; grote gemeenten tellen zwaar). "
+        "Dunne lijnen met ruiten: de **mediane gemeente** (de middelste van de gemeenten met een rang; "
+        "de hover geeft de middelste helft)."
+    )
     gekozen = nederland[(nederland["jaar"] == jaar) & (nederland["document"] == document)]
     if gekozen.empty:
         gekozen = nederland.sort_values("jaar").tail(1)
     if gekozen.empty:
         return tekst
     r = gekozen.iloc[0]
-    return (tekst + f" In {r['document']} {int(r['jaar'])} ligt de middelste helft van de "
-            f"{int(r['gemeenten'])} gemeenten met een rang in Nederland tussen {fmt.factor(r['q1'])} en "
-            f"{fmt.factor(r['q3'])}; mediaan {fmt.factor(r['mediaan'])}.")
+    return (
+        tekst + f" In {r['document']} {int(r['jaar'])} ligt de middelste helft van de "
+        f"{int(r['gemeenten'])} gemeenten met een rang in Nederland tussen {fmt.factor(r['q1'])} en "
+        f"{fmt.factor(r['q3'])}; mediaan {fmt.factor(r['mediaan'])}."
+    )
 
 
 def _trekt(gewogen: float, mediaan: float) -> str:
@@ -254,67 +297,101 @@ def _rekenvoorbeeld(rij: pd.Series, tekort_pi: float) -> dict | None:
     toevoegen = acuut_per_preventie(acuut, preventie + tekort)
     if toevoegen is None:  # ook met het extra geld geen preventie > 0 (netto negatief): geen voorbeeld
         return None
-    return {"tekort_per_inwoner": tekort_pi, "tekort": tekort,
-            "verhouding_toevoegen": toevoegen,
-            "verhouding_verschuiven": acuut_per_preventie(acuut - tekort, preventie + tekort) if verschuifbaar else None}
+    return {
+        "tekort_per_inwoner": tekort_pi,
+        "tekort": tekort,
+        "verhouding_toevoegen": toevoegen,
+        "verhouding_verschuiven": acuut_per_preventie(acuut - tekort, preventie + tekort) if verschuifbaar else None,
+    }
 
 
 def wat_als_gevolgen(w: dict, rij: pd.Series) -> list[str]:
     """De twee uitkomsten van een rekenvoorbeeld, als opsommingsregels (markdown-vet). Zonder
     verhouding van betekenis (te weinig eigen acute zorg) zou elke verhouding misleiden."""
     if geen_verhouding(rij, "") is not None:
-        return ["Een verhouding acuut/preventie is hier niet zinvol: " + geen_verhouding(rij, "").removeprefix(
-            "geen verhouding van betekenis, want ").removeprefix("geen verhouding, want ") + "."]
+        return [
+            "Een verhouding acuut/preventie is hier niet zinvol: "
+            + geen_verhouding(rij, "")
+            .removeprefix("geen verhouding van betekenis, want ")
+            .removeprefix("geen verhouding, want ")
+            + "."
+        ]
     nu = rij["acuut_per_euro_preventie"]
-    return [f"Komt dat geld **erbij**, dan gaat er per euro preventie {fmt.factor(w['verhouding_toevoegen'])} "
-            f"naar acute zorg (nu {fmt.factor(nu)}).",
-            f"Wordt het **verschoven** van acute zorg naar preventie, dan {fmt.factor(w['verhouding_verschuiven'])}."
-            if w["verhouding_verschuiven"] is not None else
-            "Verschuiven van acute zorg kan niet: er gaat minder naar acute zorg dan dit bedrag."]
+    return [
+        f"Komt dat geld **erbij**, dan gaat er per euro preventie {fmt.factor(w['verhouding_toevoegen'])} "
+        f"naar acute zorg (nu {fmt.factor(nu)}).",
+        f"Wordt het **verschoven** van acute zorg naar preventie, dan {fmt.factor(w['verhouding_verschuiven'])}."
+        if w["verhouding_verschuiven"] is not None
+        else "Verschuiven van acute zorg kan niet: er gaat minder naar acute zorg dan dit bedrag.",
+    ]
 
 
-def wat_als_blokken(naam: str, rij: pd.Series, df: pd.DataFrame, leden: list[str], groepnaam: str,
-                    fonds: pd.Series | None, circulaire: str | None, maat: str, document: str,
-                    jaar: int) -> tuple[list[dict], str | None]:
+def wat_als_blokken(
+    naam: str,
+    rij: pd.Series,
+    df: pd.DataFrame,
+    leden: list[str],
+    groepnaam: str,
+    fonds: pd.Series | None,
+    circulaire: str | None,
+    maat: str,
+    document: str,
+    jaar: int,
+) -> tuple[list[dict], str | None]:
     """De rekenvoorbeelden voor pagina en factsheet: [{kop, tekst, gevolgen}], en anders één zin die
     zegt waarom er niets te rekenen valt (of None als er geen groep en geen maatstaf is)."""
     blokken = []
     if leden and (w := wat_als(rij, df, leden)) is not None:
-        blokken.append({"kop": "Naar de mediaan van de vergelijkingsgroep",
-                        "tekst": wat_als_groep(naam, rij, w, groepnaam, maat, document, jaar),
-                        "gevolgen": wat_als_gevolgen(w, rij)})
+        blokken.append(
+            {
+                "kop": "Naar de mediaan van de vergelijkingsgroep",
+                "tekst": wat_als_groep(naam, rij, w, groepnaam, maat, document, jaar),
+                "gevolgen": wat_als_gevolgen(w, rij),
+            }
+        )
     if fonds is not None and circulaire and (w := wat_als_maatstaf(rij, fonds)) is not None:
-        blokken.append({"kop": "Naar de gemeentefondsmaatstaf",
-                        "tekst": wat_als_fonds(naam, w, circulaire_naam(circulaire).lower(), document, jaar)
-                                 + " Gaat dat bedrag naar collectieve preventie:",
-                        "gevolgen": wat_als_gevolgen(w, rij)})
+        blokken.append(
+            {
+                "kop": "Naar de gemeentefondsmaatstaf",
+                "tekst": wat_als_fonds(naam, w, circulaire_naam(circulaire).lower(), document, jaar)
+                + " Gaat dat bedrag naar collectieve preventie:",
+                "gevolgen": wat_als_gevolgen(w, rij),
+            }
+        )
     if blokken:
         return blokken, None
-    lat = ([f"de mediaan van de vergelijkingsgroep ({groepnaam})"] if leden else []) + \
-          (["de gemeentefondsmaatstaf voor sociale basisvoorzieningen"] if fonds is not None else [])
+    lat = ([f"de mediaan van de vergelijkingsgroep ({groepnaam})"] if leden else []) + (
+        ["de gemeentefondsmaatstaf voor sociale basisvoorzieningen"] if fonds is not None else []
+    )
     if not lat:
         return [], None
     return [], f"{naam} haalt {opsomming(lat)} al; er valt niets bij te rekenen."
 
 
 def wat_als_groep(naam: str, rij: pd.Series, w: dict, groepnaam: str, maat: str, document: str, jaar: int) -> str:
-    return (f"De mediane gemeente in de vergelijkingsgroep ({groepnaam}) besteedt "
-            f"**{fmt.euro(w['doel_per_inwoner'])}** per inwoner aan collectieve preventie, {naam} "
-            f"{fmt.euro(rij['collectieve_preventie_per_inwoner'])}. Om daar te komen is er "
-            f"**{fmt.euro(w['tekort_per_inwoner'])} per inwoner** meer nodig, samen **{fmt.bedrag(w['tekort'])}** "
-            f"({maat}, {document} {jaar}).")
+    return (
+        f"De mediane gemeente in de vergelijkingsgroep ({groepnaam}) besteedt "
+        f"**{fmt.euro(w['doel_per_inwoner'])}** per inwoner aan collectieve preventie, {naam} "
+        f"{fmt.euro(rij['collectieve_preventie_per_inwoner'])}. Om daar te komen is er "
+        f"**{fmt.euro(w['tekort_per_inwoner'])} per inwoner** meer nodig, samen **{fmt.bedrag(w['tekort'])}** "
+        f"({maat}, {document} {jaar})."
+    )
 
 
 def wat_als_fonds(naam: str, w: dict, circulaire: str, document: str, jaar: int) -> str:
-    return (f"Het gemeentefonds ({circulaire}) rekent voor {naam} **{fmt.euro(w['doel_per_inwoner'])}** per "
-            f"inwoner voor sociale basisvoorzieningen; de gemeente geeft er netto {fmt.euro(w['uitgaven_per_inwoner'])} "
-            f"aan uit (taakvelden 6.1, 6.2 en 7.1, {document} {jaar}). Het verschil is "
-            f"**{fmt.euro(w['tekort_per_inwoner'])} per inwoner**, samen **{fmt.bedrag(w['tekort'])}**.")
+    return (
+        f"Het gemeentefonds ({circulaire}) rekent voor {naam} **{fmt.euro(w['doel_per_inwoner'])}** per "
+        f"inwoner voor sociale basisvoorzieningen; de gemeente geeft er netto {fmt.euro(w['uitgaven_per_inwoner'])} "
+        f"aan uit (taakvelden 6.1, 6.2 en 7.1, {document} {jaar}). Het verschil is "
+        f"**{fmt.euro(w['tekort_per_inwoner'])} per inwoner**, samen **{fmt.bedrag(w['tekort'])}**."
+    )
 
 
-WAT_ALS_VOORBEHOUD = ("Dit is een rekenvoorbeeld, geen voorspelling: het zegt niet wat er met zorg of kosten zou "
-                      "gebeuren. Mediaan: de middelste gemeente van de groep (niet gewogen); de gemeente zelf telt "
-                      "niet mee. De fondsmaatstaf is een schatting van de behoefte, geen oormerk.")
+WAT_ALS_VOORBEHOUD = (
+    "Dit is een rekenvoorbeeld, geen voorspelling: het zegt niet wat er met zorg of kosten zou "
+    "gebeuren. Mediaan: de middelste gemeente van de groep (niet gewogen); de gemeente zelf telt "
+    "niet mee. De fondsmaatstaf is een schatting van de behoefte, geen oormerk."
+)
 
 
 def circulaire_naam(code: str) -> str:
@@ -330,5 +407,6 @@ def cpi_herkomst(cpi: pd.DataFrame) -> str:
     basis = ", ".join(str(int(b)) for b in dict.fromkeys(cpi["basisjaar"]))
     tabellen = list(dict.fromkeys(t for bron in cpi["bron"] for t in re.findall(r"\d{5}NED", bron)))
     geschakeld = cpi.loc[cpi["bron"].str.contains("geschakeld"), "jaar"]
-    return (f"CPI {basis} = 100: CBS {', '.join(tabellen) or 'consumentenprijsindex'}"
-            + (f" (geschakeld: {fmt.jaarreeks(geschakeld)})" if len(geschakeld) else ""))
+    return f"CPI {basis} = 100: CBS {', '.join(tabellen) or 'consumentenprijsindex'}" + (
+        f" (geschakeld: {fmt.jaarreeks(geschakeld)})" if len(geschakeld) else ""
+    )

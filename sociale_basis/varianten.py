@@ -20,14 +20,24 @@ from .store import Store
 TAAKVELD_61 = "6.1"
 
 # Korte namen van de lagen in de link; de volle namen worden ook begrepen.
-AFKORTINGEN = {"pers": "persoonlijk", "inf": "informeel", "inst": "institutioneel", "maat": "maatwerk",
-               "acuut": "acuut", "ov": "overig"}
+AFKORTINGEN = {
+    "pers": "persoonlijk",
+    "inf": "informeel",
+    "inst": "institutioneel",
+    "maat": "maatwerk",
+    "acuut": "acuut",
+    "ov": "overig",
+}
 _KORT = {laag: afk for afk, laag in AFKORTINGEN.items()}
 
 # De lagen waarover 6.1 verdeeld kan worden, met de functie van dat deel: wat buiten de
 # sociale basis valt (opvang, inburgering) telt niet als preventie.
-LAGEN_61 = {"persoonlijk": "collectieve_preventie", "informeel": "collectieve_preventie",
-            "institutioneel": "collectieve_preventie", "overig": "buiten_sociaal_domein"}
+LAGEN_61 = {
+    "persoonlijk": "collectieve_preventie",
+    "informeel": "collectieve_preventie",
+    "institutioneel": "collectieve_preventie",
+    "overig": "buiten_sociaal_domein",
+}
 
 # Wat de pagina aanbiedt om te verplaatsen (de open vragen uit het domeinmodel), met de lagen
 # die daar zin hebben. Via de link of de functies hieronder kan elk taakveld naar elke laag.
@@ -42,9 +52,14 @@ VERPLAATSBAAR = {
 
 # De hoofdfunctie van een laag: een verplaatst taakveld krijgt die, tenzij het standaardmodel
 # zijn eigen functie al in die laag gebruikt (6.2 blijft 'toegang' als het institutioneel blijft).
-FUNCTIE_VAN_LAAG = {"persoonlijk": "bestaanszekerheid", "informeel": "collectieve_preventie",
-                    "institutioneel": "collectieve_preventie", "maatwerk": "individuele_ondersteuning",
-                    "acuut": "acute_zorg", "overig": "buiten_sociaal_domein"}
+FUNCTIE_VAN_LAAG = {
+    "persoonlijk": "bestaanszekerheid",
+    "informeel": "collectieve_preventie",
+    "institutioneel": "collectieve_preventie",
+    "maatwerk": "individuele_ondersteuning",
+    "acuut": "acute_zorg",
+    "overig": "buiten_sociaal_domein",
+}
 
 
 class VariantFout(ValueError):
@@ -100,8 +115,11 @@ def _procent(a: Decimal) -> str:
     return f"{model._aandeel_tekst(a * 100).replace('.', ',')}%"
 
 
-def maak(aandelen_61: dict[str, Decimal | float | str] | None = None, gemeten_61: bool = True,
-         lagen: dict[str, str] | None = None) -> Wijzigingen:
+def maak(
+    aandelen_61: dict[str, Decimal | float | str] | None = None,
+    gemeten_61: bool = True,
+    lagen: dict[str, str] | None = None,
+) -> Wijzigingen:
     """Wijzigingen in vaste volgorde (dezelfde variant geeft altijd dezelfde code en sleutel).
     Aandelen van 0 vallen weg; lagen van 6.1 in de volgorde van het model."""
     delen = [(laag, _decimaal(a)) for laag, a in (aandelen_61 or {}).items()]
@@ -145,8 +163,10 @@ def lees_code(code: str) -> Wijzigingen:
                 m = re.fullmatch(r"([a-z]+)([0-9.,]+)", stuk)
                 laag = AFKORTINGEN.get(m.group(1), m.group(1)) if m else None
                 if laag not in LAGEN_61:
-                    raise VariantFout(f"‘{stuk}’ in ‘{deel}’: schrijf een laag ({', '.join(_KORT[k] for k in LAGEN_61)}) "
-                                      "met een aandeel, bv. inst0.7, of ‘vast’.")
+                    raise VariantFout(
+                        f"‘{stuk}’ in ‘{deel}’: schrijf een laag ({', '.join(_KORT[k] for k in LAGEN_61)}) "
+                        "met een aandeel, bv. inst0.7, of ‘vast’."
+                    )
                 aandelen[laag] = m.group(2)
             if aandelen and len(aandelen) == 1 and "informeel" not in aandelen:
                 # 6.1:inst0.7 = 70% institutioneel, de rest informeel (de standaard heeft die twee).
@@ -155,8 +175,10 @@ def lees_code(code: str) -> Wijzigingen:
             continue
         laag = AFKORTINGEN.get(inhoud, inhoud)
         if laag not in model.LAGEN:
-            raise VariantFout(f"onbekende laag ‘{inhoud}’ bij taakveld {taakveld}; kies uit "
-                              f"{', '.join(_KORT[k] for k in model.LAGEN)}.")
+            raise VariantFout(
+                f"onbekende laag ‘{inhoud}’ bij taakveld {taakveld}; kies uit "
+                f"{', '.join(_KORT[k] for k in model.LAGEN)}."
+            )
         lagen[taakveld] = laag
     return maak(aandelen, gemeten, lagen)
 
@@ -185,9 +207,16 @@ def bouw(standaard: model.Model, w: Wijzigingen, bestandsnaam: str | None = None
             if taakveld in verplaatst:
                 laag = verplaatst[taakveld]
                 functie = eerste["functie"] if (laag, eerste["functie"]) in per_laag else FUNCTIE_VAN_LAAG[laag]
-                nieuw.append({**eerste, "laag": laag, "aandeel": Decimal(1), "functie": functie,
-                              "toelichting": f"Variant: {taakveld} in laag {laag}. {eerste['toelichting']}",
-                              "categorieen": ""})
+                nieuw.append(
+                    {
+                        **eerste,
+                        "laag": laag,
+                        "aandeel": Decimal(1),
+                        "functie": functie,
+                        "toelichting": f"Variant: {taakveld} in laag {laag}. {eerste['toelichting']}",
+                        "categorieen": "",
+                    }
+                )
             elif taakveld == TAAKVELD_61 and (w.aandelen_61 or not w.gemeten_61):
                 nieuw += _regels_61(rijen, w)
             else:
@@ -203,8 +232,9 @@ def _volgt_onderdelen(taakvelden: dict[str, list[dict]], eigen: dict[str, str]) 
     anders telt de som anders dan haar onderdelen."""
     uit = {tv: laag for tv, laag in eigen.items() if tv in taakvelden}
     for ouder in set(taakvelden) - set(uit):
-        kinderen = [c for c in taakvelden if c != ouder and c.startswith(ouder) and len(c) == len(ouder) + 1
-                    and c[-1].isalpha()]
+        kinderen = [
+            c for c in taakvelden if c != ouder and c.startswith(ouder) and len(c) == len(ouder) + 1 and c[-1].isalpha()
+        ]
         if not kinderen or not any(k in uit for k in kinderen):
             continue
         nu = set()
@@ -226,10 +256,16 @@ def _regels_61(rijen: list[dict], w: Wijzigingen) -> list[dict]:
     uit = []
     for laag, aandeel in aandelen:
         bron = standaard.get(laag, eerste)
-        uit.append({**eerste, "laag": laag, "aandeel": aandeel,
-                    "functie": LAGEN_61.get(laag, FUNCTIE_VAN_LAAG.get(laag, eerste["functie"])),
-                    "toelichting": f"Variant: {w.omschrijving().split('; ')[0]}. {eerste['toelichting']}",
-                    "categorieen": bron["categorieen"] if gemeten and laag in standaard else ""})
+        uit.append(
+            {
+                **eerste,
+                "laag": laag,
+                "aandeel": aandeel,
+                "functie": LAGEN_61.get(laag, FUNCTIE_VAN_LAAG.get(laag, eerste["functie"])),
+                "toelichting": f"Variant: {w.omschrijving().split('; ')[0]}. {eerste['toelichting']}",
+                "categorieen": bron["categorieen"] if gemeten and laag in standaard else "",
+            }
+        )
     return uit
 
 
@@ -270,8 +306,9 @@ def punt(basis: Wijzigingen, institutioneel: Decimal, acuut_674a: bool) -> Wijzi
     return maak({"informeel": 1 - institutioneel, "institutioneel": institutioneel}, False, lagen)
 
 
-def gevoeligheid(store: Store, standaard: model.Model, basis: Wijzigingen, jaar: int, document: str,
-                 maat: str) -> pd.DataFrame:
+def gevoeligheid(
+    store: Store, standaard: model.Model, basis: Wijzigingen, jaar: int, document: str, maat: str
+) -> pd.DataFrame:
     """Hoe de kernverhouding beweegt als 6.1 van 0 tot 100% institutioneel gaat, met 6.74a in
     maatwerk of in acuut: elk punt is een echt geladen model (zelfde rekenweg als elke pagina).
 
@@ -289,9 +326,17 @@ def gevoeligheid(store: Store, standaard: model.Model, basis: Wijzigingen, jaar:
                 finally:
                     vergeet(store, sleutel)
                 for df in (nl, per):
-                    uit.append(df[["gm_code", "acuut_per_euro_preventie", "informeel_per_inwoner",
-                                   "institutioneel_per_inwoner"]].assign(institutioneel=float(inst),
-                                                                         acuut_674a=acuut))
+                    uit.append(
+                        df[
+                            [
+                                "gm_code",
+                                "acuut_per_euro_preventie",
+                                "informeel_per_inwoner",
+                                "institutioneel_per_inwoner",
+                            ]
+                        ].assign(institutioneel=float(inst), acuut_674a=acuut)
+                    )
     df = pd.concat(uit, ignore_index=True)
-    return df.astype({"acuut_per_euro_preventie": float, "informeel_per_inwoner": float,
-                      "institutioneel_per_inwoner": float})
+    return df.astype(
+        {"acuut_per_euro_preventie": float, "informeel_per_inwoner": float, "institutioneel_per_inwoner": float}
+    )

@@ -37,38 +37,128 @@ from urllib.parse import parse_qs, quote, urlencode, urlsplit
 PAGINA = 10_000  # rijen per pagina op de ODataFeed
 PRODUCTIE = Path(__file__).resolve().parents[1] / "data" / "cbs_bronnen.toml"
 
-GEMEENTEN = {"GM0363": ("Amsterdam", "PV27", "Noord-Holland"),
-             "GM0014": ("Groningen", "PV20", "Groningen"),
-             "GM0599": ("Rotterdam", "PV28", "Zuid-Holland"),
-             "GM0344": ("Utrecht", "PV26", "Utrecht")}
+GEMEENTEN = {
+    "GM0363": ("Amsterdam", "PV27", "Noord-Holland"),
+    "GM0014": ("Groningen", "PV20", "Groningen"),
+    "GM0599": ("Rotterdam", "PV28", "Zuid-Holland"),
+    "GM0344": ("Utrecht", "PV26", "Utrecht"),
+}
 NIET_AANGELEVERD = {"GM0344"}  # staat in de kubus, maar elke cel is null
 INWONERS = {"GM0363": 931_298, "GM0014": 238_147, "GM0599": 670_610, "GM0344": 374_238}
 
 # (taakveld, categorie, waarde in € 1.000) per gemeente die aanleverde; 6.1 heeft lasten en baten.
-IV3_REGELS = [("0.1", "L1.1", 5000), ("0.10", "L7.5", 100), ("6.1", "L1.1", 120), ("6.1", "L4.2", 300),
-              ("6.1", "L3.4.1", 80), ("6.1", "B4.3.1", 150), ("7.1", "L3.4.1", 200),
-              ("6.73a", "L3.4.1", 400), ("6.81a", "L4.3.3", 250), ("A1", "Primo", 9999),
-              ("8.1", "L3.4.1", -99998)]  # CBS' "geen cijfer": geen bedrag, geen nul
+IV3_REGELS = [
+    ("0.1", "L1.1", 5000),
+    ("0.10", "L7.5", 100),
+    ("6.1", "L1.1", 120),
+    ("6.1", "L4.2", 300),
+    ("6.1", "L3.4.1", 80),
+    ("6.1", "B4.3.1", 150),
+    ("7.1", "L3.4.1", 200),
+    ("6.73a", "L3.4.1", 400),
+    ("6.81a", "L4.3.3", 250),
+    ("A1", "Primo", 9999),
+    ("8.1", "L3.4.1", -99998),
+]  # CBS' "geen cijfer": geen bedrag, geen nul
 # De rest van de kubus: taakvelden en categorieën zonder cijfers (zoals het gros van de echte kubus).
-LEGE_TAAKVELDEN = ["0.2", "0.3", "0.4", "0.5", "0.61", "0.62", "0.63", "0.64", "0.7", "0.8", "0.9",
-                   "1.1", "1.2", "2.1", "2.2", "2.3", "2.4", "2.5", "3.1", "3.2", "3.3", "3.4", "4.1",
-                   "4.2", "4.3", "5.1", "5.2", "5.3", "5.4", "5.5", "5.6", "5.7", "6.2", "6.3", "6.4",
-                   "6.71", "6.72", "6.74", "6.81", "6.82", "7.2", "7.3", "7.4", "7.5", "8.2", "8.3",
-                   "P1", "P2", "A2"]
-LEGE_CATEGORIEEN = ["L1.2", "L2.1", "L3.1", "L3.2", "L3.3", "L3.4.2", "L3.4.3", "L3.5", "L4.1",
-                    "L4.3.1", "L4.3.2", "L5.1", "L6.1", "L7.1", "L7.2", "B1.1", "B2.1", "B3.1",
-                    "B4.1", "B4.2", "B4.3.2", "B4.3.3", "B5.1", "B7.1", "Ultimo"]
+LEGE_TAAKVELDEN = [
+    "0.2",
+    "0.3",
+    "0.4",
+    "0.5",
+    "0.61",
+    "0.62",
+    "0.63",
+    "0.64",
+    "0.7",
+    "0.8",
+    "0.9",
+    "1.1",
+    "1.2",
+    "2.1",
+    "2.2",
+    "2.3",
+    "2.4",
+    "2.5",
+    "3.1",
+    "3.2",
+    "3.3",
+    "3.4",
+    "4.1",
+    "4.2",
+    "4.3",
+    "5.1",
+    "5.2",
+    "5.3",
+    "5.4",
+    "5.5",
+    "5.6",
+    "5.7",
+    "6.2",
+    "6.3",
+    "6.4",
+    "6.71",
+    "6.72",
+    "6.74",
+    "6.81",
+    "6.82",
+    "7.2",
+    "7.3",
+    "7.4",
+    "7.5",
+    "8.2",
+    "8.3",
+    "P1",
+    "P2",
+    "A2",
+]
+LEGE_CATEGORIEEN = [
+    "L1.2",
+    "L2.1",
+    "L3.1",
+    "L3.2",
+    "L3.3",
+    "L3.4.2",
+    "L3.4.3",
+    "L3.5",
+    "L4.1",
+    "L4.3.1",
+    "L4.3.2",
+    "L5.1",
+    "L6.1",
+    "L7.1",
+    "L7.2",
+    "B1.1",
+    "B2.1",
+    "B3.1",
+    "B4.1",
+    "B4.2",
+    "B4.3.2",
+    "B4.3.3",
+    "B5.1",
+    "B7.1",
+    "Ultimo",
+]
 BREEDTE = {"Gemeenten": 9, "TaakveldBalanspost": 6, "Categorie": 8}
 # Kwartaalcijfers staan in dezelfde tabel; alleen het filter houdt ze buiten de jaarcijfers.
 KWARTAAL = "X101"
 
 # CPI per tabel: 83131NED (2015 = 100) tot en met 2025; 86141NED (2025 = 100) vanaf 2025.
-CPI = {"83131NED": [("2015JJ00", 100.0), ("2023JJ00", 128.2), ("2024JJ00", 132.7), ("2025JJ00", 136.5),
-                    ("2025MM01", 135.1)],
-       "86141NED": [("2025JJ00", 100.0), ("2026JJ00", 102.6), ("2026MM01", 101.9)]}
-TITELS = {"83131NED": "Consumentenprijzen; prijsindex 2015=100",
-          "86141NED": "Consumentenprijzen; prijsindex 2025=100",
-          "03759ned": "Bevolking op 1 januari en gemiddeld; geslacht, leeftijd en regio"}
+CPI = {
+    "83131NED": [
+        ("2015JJ00", 100.0),
+        ("2023JJ00", 128.2),
+        ("2024JJ00", 132.7),
+        ("2025JJ00", 136.5),
+        ("2025MM01", 135.1),
+    ],
+    "86141NED": [("2025JJ00", 100.0), ("2026JJ00", 102.6), ("2026MM01", 101.9)],
+}
+TITELS = {
+    "83131NED": "Consumentenprijzen; prijsindex 2015=100",
+    "86141NED": "Consumentenprijzen; prijsindex 2025=100",
+    "03759ned": "Bevolking op 1 januari en gemiddeld; geslacht, leeftijd en regio",
+}
 
 
 def _pad(code: str, breedte: int) -> str:
@@ -143,8 +233,13 @@ def filter_functie(tekst: str):
             return lambda r: a(r) is not None and str(a(r)).startswith(str(b(r)))
         if s == "naam":
             neem()
-            return lambda r, w=w: r[w] if w in r else (_ for _ in ()).throw(
-                FilterFout(f"No property '{w}' exists in type 'Cbs.OData.WebAPI.TypedDataSet'."))
+            return lambda r, w=w: (
+                r[w]
+                if w in r
+                else (_ for _ in ()).throw(
+                    FilterFout(f"No property '{w}' exists in type 'Cbs.OData.WebAPI.TypedDataSet'.")
+                )
+            )
         raise FilterFout(f"Syntax error near token {pos}.")
 
     def vergelijking():
@@ -196,18 +291,17 @@ class NepCBS:
     `kubus[tabel]`: een functie die de rijen van die Iv3-tabel geeft (zie `kubus_uit`: echte
     cijfers, in de tests en in tools/meet_ophalen.py op ware grootte)."""
 
-    def __init__(self, paginagrootte: int = PAGINA, timeout_seconden: float = 1.5,
-                 traag_per_10000: float = 0.0):
+    def __init__(self, paginagrootte: int = PAGINA, timeout_seconden: float = 1.5, traag_per_10000: float = 0.0):
         self.paginagrootte = paginagrootte
         self.timeout_seconden = timeout_seconden
-        self.traag_per_10000 = traag_per_10000   # extra seconden per 10.000 overgeslagen rijen
+        self.traag_per_10000 = traag_per_10000  # extra seconden per 10.000 overgeslagen rijen
         self.storingen: dict[tuple[str, int], list[str]] = defaultdict(list)
         self.altijd: dict[str, str] = {}
         self.log: list[tuple[str, str, int]] = []  # (route, filter, skip) per verzoek
         self.select_log: list[str] = []
         self.iv3_jaren = {2023: "45063NED"}
         self.gewijzigd = defaultdict(lambda: "2024-06-14T02:00:00")  # TableInfos.Modified per tabel
-        self.cpi = {t: list(r) for t, r in CPI.items()}   # per test aan te passen (bv. een verkeerde basis)
+        self.cpi = {t: list(r) for t, r in CPI.items()}  # per test aan te passen (bv. een verkeerde basis)
         self.kubus: dict[str, object] = {}  # tabel → functie die de kubusrijen geeft (echte data, in de tests)
         self._gefilterd: dict[tuple, list[dict]] = {}
         self._slot = threading.Lock()
@@ -244,15 +338,27 @@ class NepCBS:
                         w = None if gm in NIET_AANGELEVERD else waarden.get((tv, cat))
                         if w is not None and w != -99998:
                             w = float(w * (2 if soort.endswith("X005") else 1))
-                        yield {"ID": i, "Gemeenten": _pad(gm, 9), "TaakveldBalanspost": _pad(tv, 6),
-                               "Categorie": _pad(cat, 8), "Verslagsoort": soort,
-                               "k_1ePlaatsing_1": w, "k_2ePlaatsing_2": w}
+                        yield {
+                            "ID": i,
+                            "Gemeenten": _pad(gm, 9),
+                            "TaakveldBalanspost": _pad(tv, 6),
+                            "Categorie": _pad(cat, 8),
+                            "Verslagsoort": soort,
+                            "k_1ePlaatsing_1": w,
+                            "k_2ePlaatsing_2": w,
+                        }
                         i += 1
 
     def _gebieden(self):
         for i, (gm, (naam, pv, prov)) in enumerate(GEMEENTEN.items()):
-            yield {"ID": i, "RegioS": gm, "Code_1": _pad(gm, 10), "Naam_2": _pad(naam, 40),
-                   "Code_28": _pad(pv, 10), "Naam_29": _pad(prov, 40)}
+            yield {
+                "ID": i,
+                "RegioS": gm,
+                "Code_1": _pad(gm, 10),
+                "Naam_2": _pad(naam, 40),
+                "Code_28": _pad(pv, 10),
+                "Naam_29": _pad(prov, 40),
+            }
 
     def _inwoners(self):
         # 03759ned: GM-codes zonder opvulling, NL01 met (publieke clients filteren 'GM' met substringof).
@@ -262,23 +368,40 @@ class NepCBS:
         for jaar in (2023, 2024, 2025, 2026):
             for regio, n in [*INWONERS.items(), ("GM0370", None), ("NL01  ", 17_942_942), ("PV27  ", 2_952_622)]:
                 for geslacht in ("T001038", "3000   "):
-                    yield {"ID": i, "Geslacht": geslacht, "Leeftijd": "10000", "BurgerlijkeStaat": "T001019",
-                           "RegioS": regio, "Perioden": f"{jaar}JJ00",
-                           "BevolkingOp1Januari_1": None if n is None else n if geslacht == "T001038" else n // 2,
-                           "GemiddeldeBevolking_2": None}
+                    yield {
+                        "ID": i,
+                        "Geslacht": geslacht,
+                        "Leeftijd": "10000",
+                        "BurgerlijkeStaat": "T001019",
+                        "RegioS": regio,
+                        "Perioden": f"{jaar}JJ00",
+                        "BevolkingOp1Januari_1": None if n is None else n if geslacht == "T001038" else n // 2,
+                        "GemiddeldeBevolking_2": None,
+                    }
                     i += 1
 
     def _cpi(self, tabel: str):
         for i, (p, c) in enumerate(self.cpi[tabel]):
-            yield {"ID": i, "Bestedingscategorieen": "T001112  ", "Perioden": p, "CPI_1": c,
-                   "CPIAfgeleid_2": None, "MaandmutatieCPI_3": None}
+            yield {
+                "ID": i,
+                "Bestedingscategorieen": "T001112  ",
+                "Perioden": p,
+                "CPI_1": c,
+                "CPIAfgeleid_2": None,
+                "MaandmutatieCPI_3": None,
+            }
 
     def _grenzen(self):
         for i, (gm, (naam, _, _)) in enumerate(GEMEENTEN.items()):
-            yield {"type": "Feature", "id": f"gemeente_gegeneraliseerd.{i}",
-                   "properties": {"statcode": gm, "statnaam": naam, "jaarcode": 2023, "rubriek": "gemeente"},
-                   "geometry": {"type": "Polygon", "coordinates": [[[4.8 + i, 52.3], [4.9 + i, 52.3],
-                                                                    [4.9 + i, 52.4], [4.8 + i, 52.3]]]}}
+            yield {
+                "type": "Feature",
+                "id": f"gemeente_gegeneraliseerd.{i}",
+                "properties": {"statcode": gm, "statnaam": naam, "jaarcode": 2023, "rubriek": "gemeente"},
+                "geometry": {
+                    "type": "Polygon",
+                    "coordinates": [[[4.8 + i, 52.3], [4.9 + i, 52.3], [4.9 + i, 52.4], [4.8 + i, 52.3]]],
+                },
+            }
 
     def _rijen(self, route: str):
         if route in self.iv3_jaren.values():
@@ -294,9 +417,17 @@ class NepCBS:
     def _tabelinfo(self, route: str) -> dict:
         jaar = next((j for j, t in self.iv3_jaren.items() if t == route), None)
         titel = TITELS.get(route) or (f"Gemeenten {jaar} onbewerkte Iv3-data" if jaar else "Gebieden in Nederland")
-        return {"ID": 0, "Title": titel, "ShortTitle": titel[:40], "Identifier": route,
-                "Modified": self.gewijzigd[route], "Period": str(jaar or ""), "Frequency": "Perjaar",
-                "Status": "Regulier", "MetaDataModified": self.gewijzigd[route]}
+        return {
+            "ID": 0,
+            "Title": titel,
+            "ShortTitle": titel[:40],
+            "Identifier": route,
+            "Modified": self.gewijzigd[route],
+            "Period": str(jaar or ""),
+            "Frequency": "Perjaar",
+            "Status": "Regulier",
+            "MetaDataModified": self.gewijzigd[route],
+        }
 
     def _pagina(self, route: str, filter_: str, select: str, skip: int) -> tuple[list[dict], bool]:
         """Gefilterde rijen van de tabel; het gefilterde resultaat blijft bewaard, zodat een
@@ -320,7 +451,7 @@ class NepCBS:
                         uit.append(r)
                 self._gefilterd[sleutel] = uit
             alles = self._gefilterd[sleutel]
-        return alles[skip: skip + self.paginagrootte], skip + self.paginagrootte < len(alles)
+        return alles[skip : skip + self.paginagrootte], skip + self.paginagrootte < len(alles)
 
     # -- HTTP -------------------------------------------------------------------------------
     def _handler(self):
@@ -359,14 +490,20 @@ class NepCBS:
                 if eind == "TableInfos":  # metadata: eigen route, storingen gelden voor de gegevens
                     if nep._rijen(route) is None:
                         return self._stuur(404, b"{}")
-                    data = {"odata.metadata": f"{nep.basis}/{route}/$metadata#Cbs.OData.WebAPI.TableInfos",
-                            "value": [nep._tabelinfo(route)]}
+                    data = {
+                        "odata.metadata": f"{nep.basis}/{route}/$metadata#Cbs.OData.WebAPI.TableInfos",
+                        "value": [nep._tabelinfo(route)],
+                    }
                     return self._stuur(200, json.dumps(data).encode())
-                storing = nep.altijd.get(route) or (nep.storingen[(route, skip)].pop(0)
-                                                    if nep.storingen[(route, skip)] else None)
+                storing = nep.altijd.get(route) or (
+                    nep.storingen[(route, skip)].pop(0) if nep.storingen[(route, skip)] else None
+                )
                 if storing == "500":
-                    return self._stuur(500, b'{"odata.error": {"code": "", "message": {"lang": "en-US", '
-                                            b'"value": "An error occurred while processing this request."}}}')
+                    return self._stuur(
+                        500,
+                        b'{"odata.error": {"code": "", "message": {"lang": "en-US", '
+                        b'"value": "An error occurred while processing this request."}}}',
+                    )
                 if storing == "429":
                     return self._stuur(429, b"{}", {"Retry-After": "2"})
                 if storing == "429raar":
@@ -393,26 +530,49 @@ class NepCBS:
                     metadata += f"&$select={q['$select']}"
                 data = {"odata.metadata": metadata, "value": pagina}
                 if meer:
-                    data["odata.nextLink"] = (f"{nep.basis}{deel.path}?"
-                                              + urlencode({**q, "$skip": skip + nep.paginagrootte}, quote_via=quote))
+                    data["odata.nextLink"] = f"{nep.basis}{deel.path}?" + urlencode(
+                        {**q, "$skip": skip + nep.paginagrootte}, quote_via=quote
+                    )
                 self._stuur(200, json.dumps(data).encode(), afkappen=storing == "afgekapt")
 
             def _pdok(self, q, deel, offset, storing):
                 limiet = int(q.get("limit", 10))
                 alles = list(nep._grenzen())
-                pagina = alles[offset: offset + limiet]
+                pagina = alles[offset : offset + limiet]
                 kop = {"Content-Crs": "<http://www.opengis.net/def/crs/OGC/1.3/CRS84>"}
                 if q.get("crs"):  # RD New: meters, geen graden
                     kop = {"Content-Crs": f"<{q['crs']}>"}
-                    pagina = [{**f, "geometry": {"type": "Polygon", "coordinates": [
-                        [[121_000 + 1000 * x, 487_000 + 1000 * y] for x, y in f["geometry"]["coordinates"][0]]]}}
-                        for f in pagina]
+                    pagina = [
+                        {
+                            **f,
+                            "geometry": {
+                                "type": "Polygon",
+                                "coordinates": [
+                                    [
+                                        [121_000 + 1000 * x, 487_000 + 1000 * y]
+                                        for x, y in f["geometry"]["coordinates"][0]
+                                    ]
+                                ],
+                            },
+                        }
+                        for f in pagina
+                    ]
                 links = [{"rel": "self", "type": "application/geo+json", "href": f"{nep.basis}{self.path}"}]
                 if offset + limiet < len(alles):
-                    links.append({"rel": "next", "type": "application/geo+json",
-                                  "href": f"{nep.basis}{deel.path}?" + urlencode({**q, "offset": offset + limiet})})
-                data = {"type": "FeatureCollection", "timeStamp": "2024-06-14T02:00:00Z", "links": links,
-                        "numberReturned": len(pagina), "features": pagina}
+                    links.append(
+                        {
+                            "rel": "next",
+                            "type": "application/geo+json",
+                            "href": f"{nep.basis}{deel.path}?" + urlencode({**q, "offset": offset + limiet}),
+                        }
+                    )
+                data = {
+                    "type": "FeatureCollection",
+                    "timeStamp": "2024-06-14T02:00:00Z",
+                    "links": links,
+                    "numberReturned": len(pagina),
+                    "features": pagina,
+                }
                 self._stuur(200, json.dumps(data).encode(), kop, afkappen=storing == "afgekapt")
 
         return Handler
@@ -420,39 +580,93 @@ class NepCBS:
     def bronnen_toml(self, iv3_jaren: dict[int, str] | None = None) -> str:
         """De productielijst `data/cbs_bronnen.toml` zelf (filters, kolommen, tabel-id's), met alleen
         de basisadressen vervangen en de Iv3-tabellen beperkt tot de jaren die deze server kent."""
-        tekst = PRODUCTIE.read_text(encoding="utf-8").replace("https://dataderden.cbs.nl/ODataFeed/OData", f"{self.basis}/dd")
+        tekst = PRODUCTIE.read_text(encoding="utf-8").replace(
+            "https://dataderden.cbs.nl/ODataFeed/OData", f"{self.basis}/dd"
+        )
         tekst = tekst.replace("https://opendata.cbs.nl/ODataFeed/odata", f"{self.basis}/od")
-        tekst = tekst.replace("https://api.pdok.nl/cbs/gebiedsindelingen/ogc/v1/collections/gemeente_gegeneraliseerd/items",
-                              f"{self.basis}/pdok/items")
+        tekst = tekst.replace(
+            "https://api.pdok.nl/cbs/gebiedsindelingen/ogc/v1/collections/gemeente_gegeneraliseerd/items",
+            f"{self.basis}/pdok/items",
+        )
         jaren = iv3_jaren or self.iv3_jaren
-        tekst = re.sub(r"(\[iv3\.tabellen\]\n)(?:\d{4} = \"\w+\"\n)+",
-                       lambda m: m.group(1) + "".join(f'{j} = "{t}"\n' for j, t in jaren.items()), tekst)
+        tekst = re.sub(
+            r"(\[iv3\.tabellen\]\n)(?:\d{4} = \"\w+\"\n)+",
+            lambda m: m.group(1) + "".join(f'{j} = "{t}"\n' for j, t in jaren.items()),
+            tekst,
+        )
         return tekst
 
 
 # Balansposten en categorieën zoals in een echte Iv3-kubus: ± 120 TaakveldBalanspost × ± 66 categorieën
 # (cbs-bronnen.md); per gemeente zijn er maar enkele honderden gevuld.
 BALANSPOSTEN = [f"A{i}" for i in range(1, 26)] + [f"P{i}" for i in range(1, 21)]
-CATEGORIEEN = (["L1.1", "L1.2", "L2.1", "L2.2"] + [f"L3.{i}" for i in range(1, 6)]
-               + ["L3.4.2", "L3.4.3", "L4.1", "L4.2", "L4.3.2", "L4.3.3", "L4.4", "L5.1", "L5.2", "L6.1",
-                  "L6.2", "L7.1", "L7.2", "L7.3", "L7.4", "L7.5", "L8", "B1.1", "B1.2", "B2.1", "B2.2"]
-               + [f"B3.{i}" for i in range(1, 6)]
-               + ["B3.4.2", "B3.4.3", "B4.1", "B4.2", "B4.3.2", "B4.3.3", "B4.4", "B5.1", "B5.2", "B6.1",
-                  "B7.1", "B7.2", "B7.3", "B7.4", "B7.5", "B8", "B9", "Primo", "Ultimo", "Mutatie",
-                  "Afschrijving", "Herwaardering", "Overig"])
+CATEGORIEEN = (
+    ["L1.1", "L1.2", "L2.1", "L2.2"]
+    + [f"L3.{i}" for i in range(1, 6)]
+    + [
+        "L3.4.2",
+        "L3.4.3",
+        "L4.1",
+        "L4.2",
+        "L4.3.2",
+        "L4.3.3",
+        "L4.4",
+        "L5.1",
+        "L5.2",
+        "L6.1",
+        "L6.2",
+        "L7.1",
+        "L7.2",
+        "L7.3",
+        "L7.4",
+        "L7.5",
+        "L8",
+        "B1.1",
+        "B1.2",
+        "B2.1",
+        "B2.2",
+    ]
+    + [f"B3.{i}" for i in range(1, 6)]
+    + [
+        "B3.4.2",
+        "B3.4.3",
+        "B4.1",
+        "B4.2",
+        "B4.3.2",
+        "B4.3.3",
+        "B4.4",
+        "B5.1",
+        "B5.2",
+        "B6.1",
+        "B7.1",
+        "B7.2",
+        "B7.3",
+        "B7.4",
+        "B7.5",
+        "B8",
+        "B9",
+        "Primo",
+        "Ultimo",
+        "Mutatie",
+        "Afschrijving",
+        "Herwaardering",
+        "Overig",
+    ]
+)
 
 
-def kubus_uit(store, jaar: int, balansposten: list[str] = BALANSPOSTEN,
-              categorieen: list[str] = CATEGORIEEN):
+def kubus_uit(store, jaar: int, balansposten: list[str] = BALANSPOSTEN, categorieen: list[str] = CATEGORIEEN):
     """De Iv3-kubus van één jaar zoals CBS hem zou geven, uit de cijfers van een opslag (bv. na de
     import van de bestanden van dat jaar): lasten als categorie L3.4.1, baten als B4.3.1 (€ 1.000),
     elke andere cel null, ook kwartaalcijfers (X101) en balansposten; een gemeente zonder enig
     bedrag staat er met alleen nulls (niet aangeleverd). Geeft (functie die de rijen geeft, aantal rijen)."""
     with store.cursor() as cur:
-        rijen = cur.execute("SELECT gm_code, taakveld, document, lasten::DOUBLE, baten::DOUBLE FROM iv3_gekozen "
-                            "WHERE jaar = ?", [jaar]).fetchall()
-        gemeenten = [r[0] for r in cur.execute("SELECT gm_code FROM gemeente_jaar WHERE jaar = ? ORDER BY 1",
-                                               [jaar]).fetchall()]
+        rijen = cur.execute(
+            "SELECT gm_code, taakveld, document, lasten::DOUBLE, baten::DOUBLE FROM iv3_gekozen WHERE jaar = ?", [jaar]
+        ).fetchall()
+        gemeenten = [
+            r[0] for r in cur.execute("SELECT gm_code FROM gemeente_jaar WHERE jaar = ? ORDER BY 1", [jaar]).fetchall()
+        ]
     cel = {}
     for gm, tv, doc, lasten, baten in rijen:
         code = "X000" if doc == "begroting" else "X005"
@@ -470,8 +684,15 @@ def kubus_uit(store, jaar: int, balansposten: list[str] = BALANSPOSTEN,
                 for cat in categorie:
                     for code in ("X000", "X005", KWARTAAL):
                         w = cel.get((gm, tv, cat, code))
-                        yield {"ID": i, "Gemeenten": _pad(gm, 9), "TaakveldBalanspost": _pad(tv, 6),
-                               "Categorie": _pad(cat, 8), "Verslagsoort": f"{jaar}{code}",
-                               "k_1ePlaatsing_1": w, "k_2ePlaatsing_2": w}
+                        yield {
+                            "ID": i,
+                            "Gemeenten": _pad(gm, 9),
+                            "TaakveldBalanspost": _pad(tv, 6),
+                            "Categorie": _pad(cat, 8),
+                            "Verslagsoort": f"{jaar}{code}",
+                            "k_1ePlaatsing_1": w,
+                            "k_2ePlaatsing_2": w,
+                        }
                         i += 1
+
     return kubus, len(gemeenten) * len(taakvelden) * len(categorie) * 3

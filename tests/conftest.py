@@ -25,8 +25,10 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 def gedeelde_data_of_overslaan() -> Path:
     if SHARED.is_dir():
         return SHARED
-    reden = (f"De gedeelde data ontbreekt ({SHARED}); deze test leest de bronbestanden zelf. "
-             "CI zet ../shared naast de checkout en draait hem daar.")
+    reden = (
+        f"De gedeelde data ontbreekt ({SHARED}); deze test leest de bronbestanden zelf. "
+        "CI zet ../shared naast de checkout en draait hem daar."
+    )
     if VEREIST:
         pytest.fail(reden)
     pytest.skip(reden)
@@ -71,14 +73,22 @@ def momentopname(store: Store) -> str:
     """Vingerafdruk van alle tabellen in de opslag (inhoud, niet volgorde)."""
     h = hashlib.sha256()
     with store.cursor() as cur:
-        tabellen = [r[0] for r in cur.execute(
-            "SELECT table_name FROM information_schema.tables "
-            "WHERE table_catalog = current_database() AND table_schema = 'main' ORDER BY 1").fetchall()]
+        tabellen = [
+            r[0]
+            for r in cur.execute(
+                "SELECT table_name FROM information_schema.tables "
+                "WHERE table_catalog = current_database() AND table_schema = 'main' ORDER BY 1"
+            ).fetchall()
+        ]
         for tabel in tabellen:
-            kolommen = [r[0] for r in cur.execute(
-                "SELECT column_name FROM information_schema.columns WHERE table_catalog = current_database() "
-                "AND table_name = ? AND column_name NOT IN ('tijdstip') ORDER BY ordinal_position",
-                [tabel]).fetchall()]
+            kolommen = [
+                r[0]
+                for r in cur.execute(
+                    "SELECT column_name FROM information_schema.columns WHERE table_catalog = current_database() "
+                    "AND table_name = ? AND column_name NOT IN ('tijdstip') ORDER BY ordinal_position",
+                    [tabel],
+                ).fetchall()
+            ]
             lijst = ", ".join(f'"{k}"' for k in kolommen)
             rijen = cur.execute(f'SELECT {lijst} FROM "{tabel}" ORDER BY ALL').fetchall()  # noqa: S608 (namen uit de catalogus)
             h.update(f"{tabel}:{rijen!r}".encode())

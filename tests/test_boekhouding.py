@@ -56,8 +56,9 @@ def test_gemeenten_zonder_cijfers_tellen_niet_als_nul(opslag, standaardmodel):
 
 def test_som_over_lagen_is_bronbedrag_per_taakveld_en_gemeente(opslag, standaardmodel):
     for jaar, document, maat in _combinaties(opslag):
-        afwijkend = opslag.query("controle/laagsom_per_taakveld", model=standaardmodel, jaar=jaar,
-                                 document=document, maat=maat)
+        afwijkend = opslag.query(
+            "controle/laagsom_per_taakveld", model=standaardmodel, jaar=jaar, document=document, maat=maat
+        )
         assert afwijkend.empty, (jaar, document, maat, afwijkend.head())
 
 
@@ -80,15 +81,17 @@ def test_landelijk_is_som_over_gemeenten(opslag, standaardmodel):
         assert nl["totaal_per_inwoner"] == pytest.approx(df["totaal"].sum() / df["inwoners"].sum())
 
 
-@pytest.mark.parametrize(("jaar", "document"), [(2023, "begroting"), (2023, "jaarrekening"),
-                                                 (2024, "begroting"), (2025, "begroting")])
+@pytest.mark.parametrize(
+    ("jaar", "document"), [(2023, "begroting"), (2023, "jaarrekening"), (2024, "begroting"), (2025, "begroting")]
+)
 def test_landelijk_gelijk_aan_eigen_totalen_van_het_bronbestand(opslag, standaardmodel, shared, jaar, document):
-    bron = pd.read_csv(shared / "iv3" / f"iv3_taakveld_{jaar}_{document}.csv", sep=";",
-                       dtype={"Taakveld": str})
+    bron = pd.read_csv(shared / "iv3" / f"iv3_taakveld_{jaar}_{document}.csv", sep=";", dtype={"Taakveld": str})
     bron["code"] = bron["Taakveld"].str.split(" ").str[0]
     nederland = bron[(bron["Gemeenten"] == "Nederland") & ~bron["code"].isin(NIET_MEEGETELD)]
-    for maat, verwacht in [("bruto", nederland["Lasten"].sum()),
-                           ("netto", nederland["Lasten"].sum() - nederland["Baten"].sum())]:
+    for maat, verwacht in [
+        ("bruto", nederland["Lasten"].sum()),
+        ("netto", nederland["Lasten"].sum() - nederland["Baten"].sum()),
+    ]:
         nl = indicators.groep(opslag, standaardmodel, jaar, document, maat)
         assert nl["totaal"] == verwacht * 1000, (maat, nl["totaal"], verwacht)
 
@@ -103,8 +106,12 @@ def test_landelijk_gelijk_aan_totalen_van_de_lastenreeks(opslag, standaardmodel,
         nl = indicators.groep(opslag, standaardmodel, jaar, document, "bruto")
         assert nl["totaal"] == lasten * 1000, (jaar, document)
     # De data-README noemt: 2017B 54,92 · 2021J 65,96 · 2024J 80,94 · 2026B 84,68 (€ mld).
-    for jaar, document, mld in [(2017, "begroting", 54.92), (2021, "jaarrekening", 65.96),
-                                (2024, "jaarrekening", 80.94), (2026, "begroting", 84.68)]:
+    for jaar, document, mld in [
+        (2017, "begroting", 54.92),
+        (2021, "jaarrekening", 65.96),
+        (2024, "jaarrekening", 80.94),
+        (2026, "begroting", 84.68),
+    ]:
         nl = indicators.groep(opslag, standaardmodel, jaar, document, "bruto")
         assert round(nl["totaal"] / 1e9, 2) == mld
 
@@ -130,10 +137,10 @@ def test_landelijk_begroting_2023_bruto_met_de_hand(opslag, standaardmodel, shar
         "persoonlijk": som("6.3", "6.4", "6.5"),
         "informeel": 0.4 * zes_een,
         "institutioneel": 0.6 * zes_een + som("6.2", "7.1"),
-        "maatwerk": som("6.6", "6.71", "6.71a", "6.71b", "6.71c", "6.71d",
-                        "6.72", "6.72a", "6.72b", "6.72c", "6.72d", "6.74a"),
-        "acuut": som("6.73a", "6.73b", "6.73c", "6.74b", "6.74c", "6.81", "6.81a", "6.81b",
-                     "6.82", "6.82a", "6.82b"),
+        "maatwerk": som(
+            "6.6", "6.71", "6.71a", "6.71b", "6.71c", "6.71d", "6.72", "6.72a", "6.72b", "6.72c", "6.72d", "6.74a"
+        ),
+        "acuut": som("6.73a", "6.73b", "6.73c", "6.74b", "6.74c", "6.81", "6.81a", "6.81b", "6.82", "6.82a", "6.82b"),
         "totaal": lasten.drop(list(NIET_MEEGETELD)).sum(),
         "collectieve_preventie": som("6.1", "7.1"),
     }
@@ -170,8 +177,7 @@ def test_netto_6_1_jaarrekening_2023(opslag, standaardmodel):
 
 def test_model_dekt_alle_taakvelden_in_de_data(opslag, standaardmodel):
     for jaar, document, _ in _combinaties(opslag):
-        assert opslag.query("controle/ongemapte_taakvelden", model=standaardmodel, jaar=jaar,
-                            document=document).empty
+        assert opslag.query("controle/ongemapte_taakvelden", model=standaardmodel, jaar=jaar, document=document).empty
 
 
 def test_ongemapt_taakveld_wordt_genoemd(opslag):
@@ -181,8 +187,11 @@ def test_ongemapt_taakveld_wordt_genoemd(opslag):
     # rekenen vangt ook een model dat daar omheen is gemaakt, of data met een nieuwe code.
     m = model.laad()
     onvolledig = dataclasses.replace(
-        m, naam="onvolledig", vingerafdruk="0" * 64,
-        regels=m.regels[~((m.regels["schema"] == "2023-2024") & (m.regels["taakveld"] == "6.82b"))])
+        m,
+        naam="onvolledig",
+        vingerafdruk="0" * 64,
+        regels=m.regels[~((m.regels["schema"] == "2023-2024") & (m.regels["taakveld"] == "6.82b"))],
+    )
     sleutel = opslag.laad_model(onvolledig)
     with pytest.raises(indicators.IndicatorFout, match="6.82b"):
         indicators.per_gemeente(opslag, sleutel, 2023, "begroting", "bruto")

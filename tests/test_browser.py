@@ -18,8 +18,15 @@ from conftest import REPO
 
 pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def vrije_poort() -> int:
@@ -34,9 +41,24 @@ def _start(db, tmp_path_factory):
     # Naar een bestand, niet naar een pipe die niemand leest: een volle pipe zet de server stil.
     log = open(tmp_path_factory.mktemp("dashboard") / "streamlit.log", "w+b")  # noqa: SIM115
     proces = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(poort),
-         "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.port",
+            str(poort),
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=REPO,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     adres = f"http://127.0.0.1:{poort}"
     for _ in range(120):
         try:
@@ -118,9 +140,7 @@ def kies_gemeente(page, naam: str) -> None:
     wacht_tot_klaar(page)
 
 
-
-@pytest.mark.parametrize("link", ["gemeente=GM0014&document=jaarrekening",
-                                  "gemeente=groningen&document=JAARREKENING"])
+@pytest.mark.parametrize("link", ["gemeente=GM0014&document=jaarrekening", "gemeente=groningen&document=JAARREKENING"])
 def test_link_die_vergeeft(dashboard, pagina, link):
     """Een link met een GM-code of kleine letters opent Groningen, jaarrekening, en de URL krijgt
     de vorm die het dashboard zelf schrijft."""
@@ -200,8 +220,10 @@ def test_kaart_klik_opent_gemeente(dashboard, pagina):
     vlakken.first.wait_for()
     assert vlakken.count() >= 342
     # Klik midden op een gemeente (een groot vlak, zodat de klik er zeker in valt).
-    grootste = max(range(min(vlakken.count(), 342)),
-                   key=lambda i: (lambda b: b["width"] * b["height"] if b else 0)(vlakken.nth(i).bounding_box()))
+    grootste = max(
+        range(min(vlakken.count(), 342)),
+        key=lambda i: (lambda b: b["width"] * b["height"] if b else 0)(vlakken.nth(i).bounding_box()),
+    )
     vak = vlakken.nth(grootste).bounding_box()
     pagina.mouse.click(vak["x"] + vak["width"] / 2, vak["y"] + vak["height"] / 2)
     pagina.wait_for_function("location.pathname.endsWith('/gemeente')")
@@ -350,8 +372,12 @@ def test_import_terwijl_vijf_bezoekers_kijken(schrijfbaar, browser, tmp_path):
     uitkomst = {}
 
     def importeer():
-        uitkomst["proces"] = subprocess.run([sys.executable, "-m", "sociale_basis.cli", "--db", str(db), "import",
-                                             str(bestand)], capture_output=True, text=True, timeout=300)
+        uitkomst["proces"] = subprocess.run(
+            [sys.executable, "-m", "sociale_basis.cli", "--db", str(db), "import", str(bestand)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
 
     draad = threading.Thread(target=importeer)
     draad.start()
@@ -390,8 +416,12 @@ def test_modelvariant_rondgang(dashboard, pagina, volledige_opslag, tmp_path):
         wacht_tot_klaar(pagina)
         pagina.wait_for_function("document.querySelectorAll('[data-testid=stMetric]').length >= 2")
         metrics = pagina.locator("[data-testid='stMetric']")
-        return {metrics.nth(i).locator("[data-testid='stMetricLabel']").inner_text():
-                metrics.nth(i).locator("[data-testid='stMetricValue']").inner_text() for i in range(2)}
+        return {
+            metrics.nth(i).locator("[data-testid='stMetricLabel']").inner_text(): metrics.nth(i)
+            .locator("[data-testid='stMetricValue']")
+            .inner_text()
+            for i in range(2)
+        }
 
     pagina.goto(f"{dashboard}/model?jaar=2023&document=Jaarrekening&maat=Netto")
     standaard = kop()
@@ -415,9 +445,27 @@ def test_modelvariant_rondgang(dashboard, pagina, volledige_opslag, tmp_path):
     pagina.wait_for_function("document.querySelector('[data-testid=stSidebar]').innerText.includes('6.74a')")
     assert kop() == variant
 
-    uit = subprocess.run([sys.executable, "-m", "sociale_basis.cli", "--db", str(volledige_opslag), "indicatoren",
-                          "--jaar", "2023", "--document", "jaarrekening", "--maat", "netto", "--model", str(bestand)],
-                         capture_output=True, text=True, check=True)
+    uit = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sociale_basis.cli",
+            "--db",
+            str(volledige_opslag),
+            "indicatoren",
+            "--jaar",
+            "2023",
+            "--document",
+            "jaarrekening",
+            "--maat",
+            "netto",
+            "--model",
+            str(bestand),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     cli = pd.read_csv(io.StringIO(uit.stdout), dtype={"gm_code": str}).set_index("gm_code")
     landelijk = cli["acute_zorg"].sum() / cli["collectieve_preventie"].sum()
     waarden = list(variant.values())

@@ -33,8 +33,9 @@ def alle_figuren(cijfers):
         "vergelijking_totaal": charts.lagen_vergelijking(ams, None, nl, "Amsterdam", "groep", False, "t", "Bron: CBS"),
         "verdeling": charts.verhouding_verdeling(df, nl["acuut_per_euro_preventie"], "t", "Bron: CBS"),
         "spreiding": charts.spreiding(df, "GM0363", ["GM0014"], True, "t", "Bron: CBS"),
-        "kaart_url": charts.kaart("app/static/kaart/x.json", df, "acuut_per_euro_preventie", "€", tekst,
-                                  "GM0363", "t", "Bron: CBS"),
+        "kaart_url": charts.kaart(
+            "app/static/kaart/x.json", df, "acuut_per_euro_preventie", "€", tekst, "GM0363", "t", "Bron: CBS"
+        ),
         "kaart_ingesloten": charts.kaart(geo, df, "acuut_per_euro_preventie", "€", tekst, "GM0363", "t", "Bron: CBS"),
     }
 
@@ -108,8 +109,9 @@ def test_spreiding_assen_passen_bij_de_data(cijfers):
 
 def test_lijn_gelijk_rekt_de_assen_niet_op():
     """x tot 2, y tot 60: de lijn ‘gelijk’ stopt bij 2 en de x-as ook (vroeger liepen beide tot 63)."""
-    d = pd.DataFrame({"gm_code": ["a", "b"], "gemeente": ["A", "B"], "x": [1.0, 2.0], "y": [50.0, 60.0],
-                      "tekst": ["", ""]})
+    d = pd.DataFrame(
+        {"gm_code": ["a", "b"], "gemeente": ["A", "B"], "x": [1.0, 2.0], "y": [50.0, 60.0], "tekst": ["", ""]}
+    )
     fig = charts._stippen(d, None, [], "x", "y", "t", "Bron: x").to_dict()
     lijn = next(s for s in fig["data"] if s["name"] == "gelijk")
     assert fig["layout"]["xaxis"]["range"][1] < 2.2 and max(lijn["x"]) <= fig["layout"]["xaxis"]["range"][1]

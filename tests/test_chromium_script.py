@@ -15,8 +15,9 @@ VENV = str(Path(sys.executable).parent.parent)
 
 def _draai(*args, **env):
     omgeving = {**os.environ, "VENV": VENV, **env}
-    return subprocess.run(["bash", "scripts/chromium.sh", *args], cwd=ROOT, env=omgeving,
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        ["bash", "scripts/chromium.sh", *args], cwd=ROOT, env=omgeving, capture_output=True, text=True, timeout=60
+    )
 
 
 def test_met_browser_doet_hij_niets(tmp_path):
@@ -33,7 +34,8 @@ def test_zonder_browser_en_zonder_installatie_een_nederlandse_regel(tmp_path):
     assert r.stderr.strip().splitlines() == [
         f"PNG en SVG staan uit: daarvoor is Chromium nodig (sudo apt-get install chromium, of "
         f"{VENV}/bin/python -c 'import kaleido; kaleido.get_chrome_sync()'); factsheet, CSV en Excel "
-        "werken wel."]
+        "werken wel."
+    ]
 
 
 def test_op_de_achtergrond_wacht_de_start_niet(tmp_path):
@@ -41,8 +43,7 @@ def test_op_de_achtergrond_wacht_de_start_niet(tmp_path):
     dan staat de uitleg in het log."""
     log = tmp_path / "log" / "chromium.log"
     t = time.perf_counter()
-    r = _draai("--achtergrond", str(log), BROWSER_PATH=str(tmp_path / "geen-chromium"),
-               SOCIALE_BASIS_GEEN_INSTALL="1")
+    r = _draai("--achtergrond", str(log), BROWSER_PATH=str(tmp_path / "geen-chromium"), SOCIALE_BASIS_GEEN_INSTALL="1")
     assert r.returncode == 0 and time.perf_counter() - t < 10
     assert "op de achtergrond geïnstalleerd" in r.stderr
     for _ in range(100):

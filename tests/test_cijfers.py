@@ -55,8 +55,11 @@ def test_nederland_verdeling_telt_wie_een_rang_heeft_en_toont_de_mediaan(db):
     _, verdeling = figuren(at)
     kop = next(m for m in at.metric if m.label == "€ acuut per € preventie")
     mediaan = kop.delta.removeprefix("mediane gemeente ")
-    n = int(next(c.value for c in at.caption if "mediane gemeente" in c.value)
-            .split("middelste helft van de ")[1].split(" gemeenten")[0])
+    n = int(
+        next(c.value for c in at.caption if "mediane gemeente" in c.value)
+        .split("middelste helft van de ")[1]
+        .split(" gemeenten")[0]
+    )
     assert sum(verdeling["data"][0]["y"]) == n
     labels = [a["text"] for a in verdeling["layout"]["annotations"]]
     assert f"mediane gemeente {mediaan}" in labels
@@ -66,10 +69,13 @@ def test_nederland_verdeling_telt_wie_een_rang_heeft_en_toont_de_mediaan(db):
 
 def test_gemeente_lagen_tegen_groep_en_nederland(db):
     at = app(db, "gemeente", jaar="2025", document="Begroting", gemeente="Amsterdam")
-    fig, = figuren(at)
+    (fig,) = figuren(at)
     tabel = tabellen(at)[0].set_index("Laag")
-    assert list(tabel.columns) == ["Amsterdam (€ per inwoner)", "Vergelijkingsgroep (€ per inwoner)",
-                                   "Nederland (€ per inwoner)"]
+    assert list(tabel.columns) == [
+        "Amsterdam (€ per inwoner)",
+        "Vergelijkingsgroep (€ per inwoner)",
+        "Nederland (€ per inwoner)",
+    ]
     eigen, groep, nl = fig["data"]
     i = eigen["y"].index("Institutioneel")
     assert tabel.loc["Institutioneel", "Amsterdam (€ per inwoner)"] == eigen["text"][i] == fmt.euro(eigen["x"][i])
@@ -79,7 +85,7 @@ def test_gemeente_lagen_tegen_groep_en_nederland(db):
 
 def test_vergelijken_amsterdam_preventie_zoals_de_stip(db):
     at = app(db, "vergelijken", jaar="2025", document="Begroting", gemeente="Amsterdam")
-    fig, = figuren(at)
+    (fig,) = figuren(at)
     stip = next(s for s in fig["data"] if s["name"] == "gekozen gemeente")
     tabel = tabellen(at)[0]
     ams = tabel.iloc[0]
@@ -94,7 +100,7 @@ def test_vergelijken_amsterdam_preventie_zoals_de_stip(db):
 
 def test_trends_reeksen_per_jaar(db):
     at = app(db, "trends", jaar="2025", maat="Bruto")
-    fig, = figuren(at)
+    (fig,) = figuren(at)
     spoor = next(s for s in fig["data"] if s["name"] == "Nederland – begroting")
     tabel = tabellen(at)[0]
     rij = tabel[(tabel["Jaar"] == "2019") & (tabel["Document"] == "begroting")].iloc[0]
@@ -104,7 +110,7 @@ def test_trends_reeksen_per_jaar(db):
 
 def test_kaart_waarde_en_klasse(db):
     at = app(db, "kaart", jaar="2025", document="Begroting", gemeente="Amsterdam")
-    fig, = figuren(at)
+    (fig,) = figuren(at)
     tabel = tabellen(at)[0].set_index("Gemeente")
     assert len(tabel) == 342
     vlak = next(s for s in fig["data"] if "colorbar" in s)
@@ -117,7 +123,7 @@ def test_kaart_waarde_en_klasse(db):
 
 def test_gemeentefonds_uitkering_zoals_de_stip(db):
     at = app(db, "gemeentefonds", jaar="2025", gemeente="Amsterdam")
-    fig, = figuren(at)
+    (fig,) = figuren(at)
     stip = next(s for s in fig["data"] if s["name"] == "gekozen gemeente")
     ams = tabellen(at)[0].iloc[0]
     assert ams["Gemeente"] == "Amsterdam"
@@ -126,7 +132,7 @@ def test_gemeentefonds_uitkering_zoals_de_stip(db):
 
 def test_model_gevoeligheid(db):
     at = app(db, "model", jaar="2023", document="Jaarrekening")
-    fig, = figuren(at)
+    (fig,) = figuren(at)
     tabel = tabellen(at)[0].set_index("6.1 institutioneel (%)")
     for spoor in fig["data"]:
         assert [tabel.loc[f"{fmt.getal(x)}%", spoor["name"]] for x in spoor["x"]] == spoor["customdata"]
@@ -135,6 +141,7 @@ def test_model_gevoeligheid(db):
 def test_ruwe_cijfers_zijn_de_getallen_van_de_figuur(opslag, standaardmodel):
     """Wat in CSV en Excel gaat (ruw), zijn precies de getallen van de figuur, niet afgerond."""
     from sociale_basis import indicators
+
     df = indicators.per_gemeente(opslag, standaardmodel, 2025, "begroting", "netto")
     ams = df.set_index("gm_code").loc["GM0363"]
     for per_inwoner in (True, False):
@@ -157,7 +164,9 @@ def test_zonder_chromium_knoppen_uit_met_uitleg(db, monkeypatch):
     beeld = [d for d in at.get("download_button") if d.label in ("PNG", "SVG")]
     assert len(beeld) == 2 * len(at.get("plotly_chart"))
     assert all(d.disabled and "Chromium ontbreekt" in d.help for d in beeld)
-    assert sum("PNG/SVG maken kan niet: Chromium ontbreekt" in c.value for c in at.caption) == len(at.get("plotly_chart"))
+    assert sum("PNG/SVG maken kan niet: Chromium ontbreekt" in c.value for c in at.caption) == len(
+        at.get("plotly_chart")
+    )
     tabellen_knoppen = [d for e in at.expander if e.label == LABEL for d in e.download_button]
     assert tabellen_knoppen and not any(d.disabled for d in tabellen_knoppen)
 
@@ -171,8 +180,14 @@ def test_elke_tabel_als_csv_en_excel(db, pagina):
     tabellen_ = len(at.dataframe) + len(at.table)
     knoppen = [d.label for d in at.get("download_button")]
     assert tabellen_ >= 1 and knoppen.count("Excel (.xlsx)") == tabellen_
-    assert sum(label.endswith("(CSV)") or label == "Download als CSV" for label in knoppen
-               if label != "Download het model (CSV)") == tabellen_
+    assert (
+        sum(
+            label.endswith("(CSV)") or label == "Download als CSV"
+            for label in knoppen
+            if label != "Download het model (CSV)"
+        )
+        == tabellen_
+    )
 
 
 def test_ranglijst_geen_verhouding_zonder_rang_en_reden_in_het_bestand(opslag, standaardmodel, tmp_path):
@@ -180,6 +195,7 @@ def test_ranglijst_geen_verhouding_zonder_rang_en_reden_in_het_bestand(opslag, s
     ook geen verhouding (Rozendaal stond er met € 0,00, Castricum met € 0,11), en CSV/Excel krijgen
     dezelfde rang, rol en opmerking als het scherm."""
     from sociale_basis import export, indicators
+
     df = indicators.per_gemeente(opslag, standaardmodel, 2025, "begroting", "netto")
     rollen = indicators.regiotaken(opslag, 2025).set_index("gm_code")
     lijst = cijfers.ranglijst(df, indicators.rangen(df), rollen, set())
@@ -208,7 +224,8 @@ def test_ranglijst_geen_verhouding_zonder_rang_en_reden_in_het_bestand(opslag, s
     assert pd.isna(terug.loc["GM0277", "Rang"]) and terug.loc["GM0277", "Opmerking"] == ruw.loc["GM0277", "Opmerking"]
     assert terug["Rang"].dropna().astype(int).tolist() == met["Rang"].astype(int).tolist()
     assert terug.loc[met.index, "€ acuut per € preventie"].tolist() == pytest.approx(
-        met["€ acuut per € preventie"].tolist(), rel=1e-12)  # Excel bewaart 15 cijfers
+        met["€ acuut per € preventie"].tolist(), rel=1e-12
+    )  # Excel bewaart 15 cijfers
     # Een lege lijst (een groep zonder cijfers) is een lege tabel, geen fout.
     leeg = df.iloc[0:0]
     assert cijfers.ranglijst(leeg, indicators.rangen(leeg), rollen, set()).ruw.empty

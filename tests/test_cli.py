@@ -13,13 +13,14 @@ from conftest import FIXTURES, momentopname
 from sociale_basis.cli import main
 from sociale_basis.store import Store
 
-KOLOMMEN = ("gm_code,gemeente,jaar,document,maat,inwoners,persoonlijk,informeel,institutioneel,"
-            "maatwerk,acuut,overig,totaal,collectieve_preventie,acute_zorg,acuut_per_euro_preventie")
+KOLOMMEN = (
+    "gm_code,gemeente,jaar,document,maat,inwoners,persoonlijk,informeel,institutioneel,"
+    "maatwerk,acuut,overig,totaal,collectieve_preventie,acute_zorg,acuut_per_euro_preventie"
+)
 
 
 def test_indicatoren_csv(volledige_opslag, capsys):
-    assert main(["--db", str(volledige_opslag), "indicatoren", "--jaar", "2023",
-                 "--document", "jaarrekening"]) == 0
+    assert main(["--db", str(volledige_opslag), "indicatoren", "--jaar", "2023", "--document", "jaarrekening"]) == 0
     vangst = capsys.readouterr()
     uit = vangst.out
     assert uit.splitlines()[0] == KOLOMMEN
@@ -40,14 +41,27 @@ def test_indicatoren_bruto_en_eigen_model(volledige_opslag, capsys, tmp_path):
     from sociale_basis import model
 
     tekst = model.STANDAARD.read_text(encoding="utf-8")
-    tekst = tekst.replace("2025+,6.1,Samenkracht en burgerparticipatie,informeel,0.4",
-                          "2025+,6.1,Samenkracht en burgerparticipatie,informeel,0.7")
-    tekst = tekst.replace("2025+,6.1,Samenkracht en burgerparticipatie,institutioneel,0.6",
-                          "2025+,6.1,Samenkracht en burgerparticipatie,institutioneel,0.3")
+    tekst = tekst.replace(
+        "2025+,6.1,Samenkracht en burgerparticipatie,informeel,0.4",
+        "2025+,6.1,Samenkracht en burgerparticipatie,informeel,0.7",
+    )
+    tekst = tekst.replace(
+        "2025+,6.1,Samenkracht en burgerparticipatie,institutioneel,0.6",
+        "2025+,6.1,Samenkracht en burgerparticipatie,institutioneel,0.3",
+    )
     eigen = tmp_path / "eigen.csv"
     eigen.write_text(tekst, encoding="utf-8")
-    argv = ["--db", str(volledige_opslag), "indicatoren", "--jaar", "2025", "--document", "begroting",
-            "--maat", "bruto"]
+    argv = [
+        "--db",
+        str(volledige_opslag),
+        "indicatoren",
+        "--jaar",
+        "2025",
+        "--document",
+        "begroting",
+        "--maat",
+        "bruto",
+    ]
     assert main(argv) == 0
     standaard = pd.read_csv(io.StringIO(capsys.readouterr().out)).set_index("gm_code")
     assert main([*argv, "--model", str(eigen)]) == 0
@@ -101,8 +115,9 @@ def test_geen_opslag(tmp_path, capsys):
 
 
 def test_geinstalleerd_commando_met_nederlandse_hulp():
-    uit = subprocess.run([sys.executable, "-m", "sociale_basis.cli", "indicatoren", "--help"],
-                         capture_output=True, text=True, check=True).stdout
+    uit = subprocess.run(
+        [sys.executable, "-m", "sociale_basis.cli", "indicatoren", "--help"], capture_output=True, text=True, check=True
+    ).stdout
     assert "--jaar" in uit and "netto (lasten − baten, standaard)" in uit
 
 
@@ -113,14 +128,27 @@ def test_netto_voor_een_deel_van_de_gemeenten(shared, tmp_path, capsys):
 
     db = tmp_path / "deel.duckdb"
     lasten = tmp_path / "lasten.csv"
-    lasten.write_text("jaar,verslagsoort,document,gm_code,taakveld,taakveld_label,lasten\n"
-                      "2024,2024X000,begroting,GM0363,6.1,6.1 S,1500.0\n"
-                      "2024,2024X000,begroting,GM0363,6.82,6.82 G,900.0\n"
-                      "2024,2024X000,begroting,GM0014,6.1,6.1 S,700.0\n")
-    assert main(["--db", str(db), "import", str(shared / "gemeenten" / "gemeenten_per_jaar_2010_2026.csv"),
-                 str(shared / "gemeenten" / "inwoners_1jan_2017_2026.csv"),
-                 str(shared / "iv3" / "referentie" / "iv3_taakvelden_gemeenten_2017_2026.csv"),
-                 str(lasten), str(FIXTURES / "cbs_ruw_codes.csv")]) == 0
+    lasten.write_text(
+        "jaar,verslagsoort,document,gm_code,taakveld,taakveld_label,lasten\n"
+        "2024,2024X000,begroting,GM0363,6.1,6.1 S,1500.0\n"
+        "2024,2024X000,begroting,GM0363,6.82,6.82 G,900.0\n"
+        "2024,2024X000,begroting,GM0014,6.1,6.1 S,700.0\n"
+    )
+    assert (
+        main(
+            [
+                "--db",
+                str(db),
+                "import",
+                str(shared / "gemeenten" / "gemeenten_per_jaar_2010_2026.csv"),
+                str(shared / "gemeenten" / "inwoners_1jan_2017_2026.csv"),
+                str(shared / "iv3" / "referentie" / "iv3_taakvelden_gemeenten_2017_2026.csv"),
+                str(lasten),
+                str(FIXTURES / "cbs_ruw_codes.csv"),
+            ]
+        )
+        == 0
+    )
     capsys.readouterr()
     assert main(["--db", str(db), "indicatoren", "--jaar", "2024", "--document", "begroting"]) == 0
     vangst = capsys.readouterr()

@@ -13,13 +13,16 @@ from conftest import REPO
 from sociale_basis import begrippen, indicators
 
 MARTS = sorted((REPO / "queries" / "marts").glob("*.sql"))
-CONTRACT = re.compile(r"^-- Contract: (?P<korrel>.+)\n--   sleutel: (?P<sleutel>.+)\n--   niet leeg: (?P<leeg>.+)$",
-                      re.M)
+CONTRACT = re.compile(
+    r"^-- Contract: (?P<korrel>.+)\n--   sleutel: (?P<sleutel>.+)\n--   niet leeg: (?P<leeg>.+)$", re.M
+)
 # Drie vragen die samen elke vorm van de gegevens raken: netto met baten, een jaarrekening, en bruto in
 # het oude Iv3-schema (zonder baten), de laatste zonder regionale taken.
-VRAGEN = [dict(jaar=2025, document="begroting", maat="netto", zonder_regio=False),
-          dict(jaar=2023, document="jaarrekening", maat="netto", zonder_regio=False),
-          dict(jaar=2019, document="jaarrekening", maat="bruto", zonder_regio=True)]
+VRAGEN = [
+    dict(jaar=2025, document="begroting", maat="netto", zonder_regio=False),
+    dict(jaar=2023, document="jaarrekening", maat="netto", zonder_regio=False),
+    dict(jaar=2019, document="jaarrekening", maat="bruto", zonder_regio=True),
+]
 
 
 def contract(pad: Path) -> dict:
@@ -38,9 +41,15 @@ def contract(pad: Path) -> dict:
 
 
 def _params(pad: Path, vraag: dict, model: str, store) -> dict:
-    waarden = {**vraag, "model": model, "doeljaar": vraag["jaar"], "gm_codes": None, "prijsbasis": None,
-               "gm_code": "GM0363",
-               "circulaire": indicators.laatste_circulaire(indicators.circulaires(store), vraag["jaar"])}
+    waarden = {
+        **vraag,
+        "model": model,
+        "doeljaar": vraag["jaar"],
+        "gm_codes": None,
+        "prijsbasis": None,
+        "gm_code": "GM0363",
+        "circulaire": indicators.laatste_circulaire(indicators.circulaires(store), vraag["jaar"]),
+    }
     tekst = pad.read_text(encoding="utf-8")
     return {k: v for k, v in waarden.items() if re.search(rf"\${k}\b", tekst)}
 

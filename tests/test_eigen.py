@@ -49,8 +49,8 @@ def cijfers(at) -> list[str]:
 def test_fout_bestand_toont_alle_problemen_en_verandert_niets(eigen_db):
     voor = huidige_versie(eigen_db)
     regels = sjabloon(eigen_db)
-    regels[3] = regels[3][:-1] + "veel;0"           # lasten geen getal
-    regels[5] = regels[5][:-1] + "10;nul"           # baten geen getal
+    regels[3] = regels[3][:-1] + "veel;0"  # lasten geen getal
+    regels[5] = regels[5][:-1] + "10;nul"  # baten geen getal
     regels[7] = "GM0363;2025;begroting;9.99;Bestaat niet;1;0"
     at = app(eigen_db, "gegevens", jaar="2025", document="Begroting")
     controleer(at, "amsterdam_fout.csv", "\n".join(regels).encode("utf-8"))
@@ -211,6 +211,7 @@ def test_sjabloon_decimalen(eigen_db, tmp_path):
     with nieuwe_versie(eigen_db) as store:
         importer.importeer(store, [tmp_path / "goed.csv"])
     with Store(eigen_db, alleen_lezen=True) as store, store.cursor() as cur:
-        bedragen = cur.execute("SELECT lasten::DOUBLE, baten::DOUBLE FROM iv3_bedrag WHERE bron = 'eigen' "
-                               "ORDER BY lasten").fetchall()
+        bedragen = cur.execute(
+            "SELECT lasten::DOUBLE, baten::DOUBLE FROM iv3_bedrag WHERE bron = 'eigen' ORDER BY lasten"
+        ).fetchall()
     assert bedragen == [(2.5, 0.5), (1234.5, 0.0)]

@@ -18,8 +18,14 @@ from sociale_basis import browser, charts, export, peers
 from sociale_basis.charts import VIJF_LAGEN
 from sociale_basis.dashboard.zijbalk import Keuze
 
-KEUZES = {"jaar": 2025, "document": "begroting", "maat": "netto", "model": "standaard",
-          "gemeente": "=HYPERLINK(\"http://x\")", "bron": "Bron: CBS, Iv3"}
+KEUZES = {
+    "jaar": 2025,
+    "document": "begroting",
+    "maat": "netto",
+    "model": "standaard",
+    "gemeente": '=HYPERLINK("http://x")',
+    "bron": "Bron: CBS, Iv3",
+}
 
 
 @pytest.fixture(scope="module")
@@ -49,10 +55,14 @@ def test_png_is_een_afbeelding_van_de_juiste_maat(figuur):
 
 
 def test_bestandsnaam():
-    assert export.bestandsnaam("Amsterdam", "begroting-2025", "netto", "lagen", ext="svg") == \
-        "amsterdam_begroting-2025_netto_lagen.svg"
-    assert export.bestandsnaam("Súdwest-Fryslân", "jaarrekening-2023", "bruto", "trend", ext="png") == \
-        "sudwest-fryslan_jaarrekening-2023_bruto_trend.png"
+    assert (
+        export.bestandsnaam("Amsterdam", "begroting-2025", "netto", "lagen", ext="svg")
+        == "amsterdam_begroting-2025_netto_lagen.svg"
+    )
+    assert (
+        export.bestandsnaam("Súdwest-Fryslân", "jaarrekening-2023", "bruto", "trend", ext="png")
+        == "sudwest-fryslan_jaarrekening-2023_bruto_trend.png"
+    )
 
 
 def test_bestandsnaam_zegt_zonder_regionale_taken():
@@ -61,23 +71,31 @@ def test_bestandsnaam_zegt_zonder_regionale_taken():
     k = Keuze(2025, "begroting", "netto", "netto", True, "GM0193", peers.Groep(), gemeente_naam="Zwolle")
     assert export.bestandsnaam(*k.bestandsdelen("lagen"), ext="svg") == "zwolle_begroting-2025_netto_lagen.svg"
     zonder = dataclasses.replace(k, zonder_regio=True)
-    assert export.bestandsnaam(*zonder.bestandsdelen("lagen"), ext="svg") == \
-        "zwolle_begroting-2025_netto_zonder-regio_lagen.svg"
-    assert export.bestandsnaam(*zonder.bestandsdelen("ranglijst", "Nederland"), ext="csv") == \
-        "nederland_begroting-2025_netto_zonder-regio_ranglijst.csv"
+    assert (
+        export.bestandsnaam(*zonder.bestandsdelen("lagen"), ext="svg")
+        == "zwolle_begroting-2025_netto_zonder-regio_lagen.svg"
+    )
+    assert (
+        export.bestandsnaam(*zonder.bestandsdelen("ranglijst", "Nederland"), ext="csv")
+        == "nederland_begroting-2025_netto_zonder-regio_ranglijst.csv"
+    )
 
 
-TABEL = pd.DataFrame({"gm_code": ["GM0363", "GM0014", "GM9999"],
-                      "gemeente": ["Amsterdam", "Groningen", "=1+1"],
-                      "toelichting": ["-min", "@SUM(A1)", "\tt"],
-                      "netto_per_inwoner": [-1234.5, 0.25, 987654.125]})
+TABEL = pd.DataFrame(
+    {
+        "gm_code": ["GM0363", "GM0014", "GM9999"],
+        "gemeente": ["Amsterdam", "Groningen", "=1+1"],
+        "toelichting": ["-min", "@SUM(A1)", "\tt"],
+        "netto_per_inwoner": [-1234.5, 0.25, 987654.125],
+    }
+)
 
 
 def test_csv_heen_en_terug(tmp_path):
     data = export.csv(TABEL, KEUZES)
     terug = pd.read_csv(io.BytesIO(data), sep=";", decimal=",", encoding="utf-8-sig")
     assert terug["netto_per_inwoner"].tolist() == TABEL["netto_per_inwoner"].tolist()
-    assert terug["netto_per_inwoner"].dtype.kind == "f"    # negatieve getallen bleven getallen
+    assert terug["netto_per_inwoner"].dtype.kind == "f"  # negatieve getallen bleven getallen
     assert (terug["jaar"] == 2025).all() and (terug["document"] == "begroting").all()
     assert terug["bron"].iloc[0] == "Bron: CBS, Iv3"
 
@@ -85,8 +103,9 @@ def test_csv_heen_en_terug(tmp_path):
 def test_csv_voert_geen_formules_uit():
     # Ook de keuzes die als kolommen meereizen (een groepsnaam of modelnaam kan van een gebruiker komen).
     keuzes = KEUZES | {"groep": "+Zelf gekozen", "model": "@variant"}
-    terug = pd.read_csv(io.BytesIO(export.csv(TABEL, keuzes)), sep=";", decimal=",",
-                        encoding="utf-8-sig", keep_default_na=False)
+    terug = pd.read_csv(
+        io.BytesIO(export.csv(TABEL, keuzes)), sep=";", decimal=",", encoding="utf-8-sig", keep_default_na=False
+    )
     assert terug["gemeente"].tolist() == ["Amsterdam", "Groningen", "'=1+1"]
     assert terug["toelichting"].tolist() == ["'-min", "'@SUM(A1)", "'\tt"]
     assert set(terug["groep"]) == {"'+Zelf gekozen"} and set(terug["model"]) == {"'@variant"}
@@ -116,6 +135,7 @@ def test_xlsx_heen_en_terug_en_zonder_formules(tmp_path):
 def test_kaart_exporteert_zonder_server(opslag, standaardmodel):
     """De kaart verwijst naar app/static/...; de exportbrowser heeft geen server en leest het bestand."""
     from sociale_basis.dashboard import kaartbron
+
     url = kaartbron.geojson_bron(opslag, standaardmodel, 2025)  # schrijft het bestand, zoals de pagina
     assert url.startswith("app/static/kaart/gemeenten_2025_")
     d = export._zonder_server({"data": [{"type": "choropleth", "geojson": url}]})
@@ -128,9 +148,11 @@ def test_zonder_chromium_een_nederlandse_fout_en_geen_wachten(figuur, monkeypatc
     dezelfde Nederlandse fout — meteen, in plaats van kaleido's server die eeuwig wacht."""
     monkeypatch.setenv("BROWSER_PATH", "/bestaat/niet/chromium")
     fout = export.afbeelding_fout()
-    assert fout == ("PNG/SVG maken kan niet: Chromium ontbreekt op deze server (verwacht in "
-                    "/bestaat/niet/chromium, of zet BROWSER_PATH; bash scripts/chromium.sh installeert hem). "
-                    "CSV en Excel werken wel.")
+    assert fout == (
+        "PNG/SVG maken kan niet: Chromium ontbreekt op deze server (verwacht in "
+        "/bestaat/niet/chromium, of zet BROWSER_PATH; bash scripts/chromium.sh installeert hem). "
+        "CSV en Excel werken wel."
+    )
     t = time.perf_counter()
     with pytest.raises(export.AfbeeldingFout, match="Chromium ontbreekt") as e:
         export.afbeelding(figuur, "png")

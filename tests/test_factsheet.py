@@ -30,8 +30,12 @@ def _tekst(pdf: bytes, tmp_path: Path) -> tuple[PdfReader, str]:
 
 
 def _links(lezer: PdfReader) -> list[str]:
-    return [a.get_object()["/A"]["/URI"] for p in lezer.pages for a in p.get("/Annots", [])
-            if "/A" in a.get_object() and "/URI" in a.get_object()["/A"]]
+    return [
+        a.get_object()["/A"]["/URI"]
+        for p in lezer.pages
+        for a in p.get("/Annots", [])
+        if "/A" in a.get_object() and "/URI" in a.get_object()["/A"]
+    ]
 
 
 def test_factsheet_een_pagina_met_de_cijfers_van_de_pagina(db, opslag, standaardmodel, tmp_path):
@@ -43,25 +47,29 @@ def test_factsheet_een_pagina_met_de_cijfers_van_de_pagina(db, opslag, standaard
     kerncijfers = {m.label: m.value for m in at.metric}
     rang_van = next(m.delta for m in at.metric if m.label == "Rang acuut per € preventie")
 
-    naam, pdf = factsheet.pdf(opslag, standaardmodel, gemeentebeeld.Verzoek("GM0014", 2025, "begroting",
-                                                                                  basis_url=ADRES))
+    naam, pdf = factsheet.pdf(
+        opslag, standaardmodel, gemeentebeeld.Verzoek("GM0014", 2025, "begroting", basis_url=ADRES)
+    )
     lezer, tekst = _tekst(pdf, tmp_path)
     assert naam == "Groningen" and len(lezer.pages) == 1
     assert "Groningen" in tekst and kopzin in tekst
     for label in ("Collectieve preventie", "Acute zorg", "€ acuut per € preventie", "Rang acuut per € preventie"):
         assert kerncijfers[label] in tekst, label
     assert f"{kerncijfers['Rang acuut per € preventie']} {rang_van}" in tekst  # '322 van 331 gemeenten'
-    assert "Centrumgemeente voor" in tekst                          # Groningen heeft regionale taken
-    assert "zijbalk" not in tekst                                    # een PDF heeft geen zijbalk
-    assert "Naar de mediaan van de vergelijkingsgroep" in tekst       # zoals 'Wat als' op de pagina
+    assert "Centrumgemeente voor" in tekst  # Groningen heeft regionale taken
+    assert "zijbalk" not in tekst  # een PDF heeft geen zijbalk
+    assert "Naar de mediaan van de vergelijkingsgroep" in tekst  # zoals 'Wat als' op de pagina
     assert "rekenvoorbeeld, geen voorspelling" in tekst
-    assert "CC BY 4.0" in tekst and "CBS" in tekst                   # bronnen en licenties
+    assert "CC BY 4.0" in tekst and "CBS" in tekst  # bronnen en licenties
     assert "Gemaakt op" in tekst
 
     # De lagengrafiek tekent de getallen van ‘Cijfers achter deze grafiek’ op de pagina: de staaf
     # van de gemeente met zijn bedrag (in de PDF-tekst), ◆ de groep en | Nederland op dezelfde plek.
-    pagina = next(e.table[0].value for e in at.expander
-                  if e.label == "Cijfers achter deze grafiek" and "Laag" in e.table[0].value.columns)
+    pagina = next(
+        e.table[0].value
+        for e in at.expander
+        if e.label == "Cijfers achter deze grafiek" and "Laag" in e.table[0].value.columns
+    )
     pagina = pagina.set_index("Laag")
     grafiek = factsheet.inhoud(opslag, standaardmodel, gemeentebeeld.Verzoek("GM0014", 2025, "begroting"))["lagen"]
     assert [r["label"] for r in grafiek["rijen"]] == list(pagina.index)
@@ -71,7 +79,7 @@ def test_factsheet_een_pagina_met_de_cijfers_van_de_pagina(db, opslag, standaard
         assert (fmt.euro(r["groep"]), fmt.euro(r["nl"])) == (groep, nl)
 
     (link,) = set(_links(lezer))  # een afgebroken link heeft een vlak per regel
-    assert link.replace(" ", "") in tekst.replace(" ", "")            # ook leesbaar afgedrukt
+    assert link.replace(" ", "") in tekst.replace(" ", "")  # ook leesbaar afgedrukt
     query = {k: v[0] for k, v in parse_qs(urlsplit(link).query).items()}
     assert urlsplit(link).path == "/gemeente" and query["gemeente"] == "GM0014"
     terug = app(db, "gemeente", **query)
@@ -94,11 +102,31 @@ def test_factsheet_zonder_browser(opslag, standaardmodel, tmp_path, monkeypatch)
     lezer, tekst = _tekst(pdf, tmp_path)
     assert naam == "Zwolle" and len(lezer.pages) == 1 and "De lagen, € per inwoner" in tekst
 
-    omgeving = {**os.environ, "BROWSER_PATH": str(tmp_path / "geen-chromium"),
-                "PATH": str(Path(sys.executable).parent) + ":/nonexistent", "SOCIALE_BASIS_DB": str(opslag.pad)}
-    uit = subprocess.run([sys.executable, "-m", "sociale_basis.cli", "factsheet", "--gemeente", "zwolle",
-                          "--jaar", "2025", "--document", "begroting", "--uit", str(tmp_path / "z.pdf")],
-                         capture_output=True, text=True, env=omgeving)
+    omgeving = {
+        **os.environ,
+        "BROWSER_PATH": str(tmp_path / "geen-chromium"),
+        "PATH": str(Path(sys.executable).parent) + ":/nonexistent",
+        "SOCIALE_BASIS_DB": str(opslag.pad),
+    }
+    uit = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sociale_basis.cli",
+            "factsheet",
+            "--gemeente",
+            "zwolle",
+            "--jaar",
+            "2025",
+            "--document",
+            "begroting",
+            "--uit",
+            str(tmp_path / "z.pdf"),
+        ],
+        capture_output=True,
+        text=True,
+        env=omgeving,
+    )
     assert uit.returncode == 0, uit.stderr
     assert len(PdfReader(tmp_path / "z.pdf").pages) == 1
 
@@ -109,8 +137,9 @@ def test_factsheet_als_afbeelding_een_a4(opslag, standaardmodel, tmp_path):
         pytest.skip("pdftoppm ontbreekt (apt-get install poppler-utils)")
     _, pdf = factsheet.pdf(opslag, standaardmodel, gemeentebeeld.Verzoek("GM0193", 2025, "begroting"))
     (tmp_path / "z.pdf").write_bytes(pdf)
-    subprocess.run(["pdftoppm", "-r", "40", "-png", str(tmp_path / "z.pdf"), str(tmp_path / "z")],
-                   check=True, capture_output=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "40", "-png", str(tmp_path / "z.pdf"), str(tmp_path / "z")], check=True, capture_output=True
+    )
     (png,) = tmp_path.glob("z*.png")
     breedte, hoogte = int.from_bytes(png.read_bytes()[16:20], "big"), int.from_bytes(png.read_bytes()[20:24], "big")
     assert abs(hoogte / breedte - 297 / 210) < 0.01
@@ -119,13 +148,22 @@ def test_factsheet_als_afbeelding_een_a4(opslag, standaardmodel, tmp_path):
 def test_factsheet_zonder_regio_bruto_en_eigen_groep(opslag, standaardmodel, tmp_path):
     """Andere keuzes staan in de factsheet en in de link: bruto, zonder regionale taken, een
     zelfgekozen groep en een modelvariant."""
-    v = gemeentebeeld.Verzoek("GM0193", 2024, "begroting", "bruto", peers.Groep("zelf", zelf=("GM0363", "GM0014")),
-                          True, "standaard + 6.74a:acuut", "6.74a:acuut", "https://voorbeeld.nl/sb/")
+    v = gemeentebeeld.Verzoek(
+        "GM0193",
+        2024,
+        "begroting",
+        "bruto",
+        peers.Groep("zelf", zelf=("GM0363", "GM0014")),
+        True,
+        "standaard + 6.74a:acuut",
+        "6.74a:acuut",
+        "https://voorbeeld.nl/sb/",
+    )
     _, pdf = factsheet.pdf(opslag, standaardmodel, v)
     lezer, tekst = _tekst(pdf, tmp_path)
     assert len(lezer.pages) == 1
     assert "(bruto, zonder regionale taken)." in tekst and "eigen selectie (2 gemeenten)" in tekst
-    assert "Gemeentefonds als maatstaf" not in tekst                  # de maatstaf is netto
+    assert "Gemeentefonds als maatstaf" not in tekst  # de maatstaf is netto
     (link,) = set(_links(lezer))  # een afgebroken link heeft een vlak per regel
     query = parse_qs(urlsplit(link).query)
     assert link.startswith("https://voorbeeld.nl/sb/gemeente?")
@@ -134,29 +172,85 @@ def test_factsheet_zonder_regio_bruto_en_eigen_groep(opslag, standaardmodel, tmp
 
 
 def test_wat_als_naar_de_gemeentefondsmaatstaf():
-    rij = pd.Series({"inwoners": 1000, "collectieve_preventie": 100_000.0, "acute_zorg": 300_000.0,
-                     "collectieve_preventie_per_inwoner": 100.0})
-    w = teksten.wat_als_maatstaf(rij, pd.Series({"sociale_basis_fonds_per_inwoner": 150.0,
-                                                 "sociale_basis_uitgaven_per_inwoner": 110.0}))
+    rij = pd.Series(
+        {
+            "inwoners": 1000,
+            "collectieve_preventie": 100_000.0,
+            "acute_zorg": 300_000.0,
+            "collectieve_preventie_per_inwoner": 100.0,
+        }
+    )
+    w = teksten.wat_als_maatstaf(
+        rij, pd.Series({"sociale_basis_fonds_per_inwoner": 150.0, "sociale_basis_uitgaven_per_inwoner": 110.0})
+    )
     assert w["tekort_per_inwoner"] == 40 and w["tekort"] == 40_000
     assert w["verhouding_toevoegen"] == pytest.approx(300 / 140)
     assert w["verhouding_verschuiven"] == pytest.approx(260 / 140)
-    assert teksten.wat_als_maatstaf(rij, pd.Series({"sociale_basis_fonds_per_inwoner": 100.0,
-                                                    "sociale_basis_uitgaven_per_inwoner": 110.0})) is None
+    assert (
+        teksten.wat_als_maatstaf(
+            rij, pd.Series({"sociale_basis_fonds_per_inwoner": 100.0, "sociale_basis_uitgaven_per_inwoner": 110.0})
+        )
+        is None
+    )
 
 
 def test_opdrachtregel_een_bestand_een_map_en_een_fout(db, tmp_path, capsys):
-    assert cli.main(["factsheet", "--gemeente", "GM0363", "--jaar", "2025", "--document", "begroting",
-                     "--uit", str(tmp_path / "a.pdf")]) == 0
+    assert (
+        cli.main(
+            [
+                "factsheet",
+                "--gemeente",
+                "GM0363",
+                "--jaar",
+                "2025",
+                "--document",
+                "begroting",
+                "--uit",
+                str(tmp_path / "a.pdf"),
+            ]
+        )
+        == 0
+    )
     assert len(PdfReader(tmp_path / "a.pdf").pages) == 1
-    assert cli.main(["factsheet", "--gemeente", "zwolle", "gm14", "--jaar", "2025", "--document", "begroting",
-                     "--uit", str(tmp_path / "map")]) == 0
+    assert (
+        cli.main(
+            [
+                "factsheet",
+                "--gemeente",
+                "zwolle",
+                "gm14",
+                "--jaar",
+                "2025",
+                "--document",
+                "begroting",
+                "--uit",
+                str(tmp_path / "map"),
+            ]
+        )
+        == 0
+    )
     fout = capsys.readouterr().err
     assert "2/2" in fout and "2 factsheets geschreven" in fout
     assert sorted(p.name for p in (tmp_path / "map").iterdir()) == [
-        "groningen_begroting-2025_netto_factsheet.pdf", "zwolle_begroting-2025_netto_factsheet.pdf"]
-    assert cli.main(["factsheet", "--gemeente", "Atlantis", "--jaar", "2025", "--document", "begroting",
-                     "--uit", str(tmp_path / "b.pdf")]) == 1
+        "groningen_begroting-2025_netto_factsheet.pdf",
+        "zwolle_begroting-2025_netto_factsheet.pdf",
+    ]
+    assert (
+        cli.main(
+            [
+                "factsheet",
+                "--gemeente",
+                "Atlantis",
+                "--jaar",
+                "2025",
+                "--document",
+                "begroting",
+                "--uit",
+                str(tmp_path / "b.pdf"),
+            ]
+        )
+        == 1
+    )
     assert "Gemeente ‘Atlantis’ staat niet in de gemeentelijst van 2025" in capsys.readouterr().err
     assert not (tmp_path / "b.pdf").exists()
 
@@ -174,8 +268,22 @@ def test_opdrachtregel_alle_gemeenten(db, tmp_path, capsys, monkeypatch):
         return echt(store, sleutel, gevraagd[:2], uitmap, meld)
 
     monkeypatch.setattr(factsheet, "alle", eerste_twee)
-    assert cli.main(["factsheet", "--gemeente", "ALLE", "--jaar", "2025", "--document", "begroting",
-                     "--uit", str(tmp_path / "alle")]) == 0
+    assert (
+        cli.main(
+            [
+                "factsheet",
+                "--gemeente",
+                "ALLE",
+                "--jaar",
+                "2025",
+                "--document",
+                "begroting",
+                "--uit",
+                str(tmp_path / "alle"),
+            ]
+        )
+        == 0
+    )
     fout = capsys.readouterr().err
     codes = [v.gm_code for v in gevraagd]
     assert len(codes) == len(set(codes)) == 338  # 342 gemeenten, 4 zonder cijfers in de bron
@@ -185,9 +293,24 @@ def test_opdrachtregel_alle_gemeenten(db, tmp_path, capsys, monkeypatch):
 
 
 def test_opdrachtregel_zonder_traceback_als_netto_niet_kan(db, capsys):
-    uit = subprocess.run([sys.executable, "-m", "sociale_basis.cli", "factsheet", "--gemeente", "GM0363",
-                          "--jaar", "2019", "--document", "begroting", "--uit", "/tmp/nooit.pdf"],
-                         capture_output=True, text=True)
+    uit = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sociale_basis.cli",
+            "factsheet",
+            "--gemeente",
+            "GM0363",
+            "--jaar",
+            "2019",
+            "--document",
+            "begroting",
+            "--uit",
+            "/tmp/nooit.pdf",
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert uit.returncode == 1 and "gebruik --maat bruto" in uit.stderr and "Traceback" not in uit.stderr
 
 
@@ -199,7 +322,7 @@ def test_gemeentepagina_heeft_de_factsheetknop(db):
     # De factsheet rekent per inwoner; staat de pagina op totalen, dan zegt de knop dat.
     assert "Bedragen per inwoner" not in knoppen[0].proto.help
     at = app(db, "gemeente", gemeente="Zwolle", weergave="Totaal")
-    knop, = [b for b in at.get("download_button") if "Factsheet" in b.proto.label]
+    (knop,) = [b for b in at.get("download_button") if "Factsheet" in b.proto.label]
     assert "Bedragen per inwoner, ook nu de pagina totalen toont" in knop.proto.help
 
 

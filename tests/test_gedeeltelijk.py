@@ -19,10 +19,15 @@ from sociale_basis.store import Store
 def basis(shared, tmp_path_factory):
     pad = tmp_path_factory.mktemp("gedeeltelijk") / "basis.duckdb"
     with Store(pad) as store:
-        importeer(store, [shared / "gemeenten" / "gemeenten_per_jaar_2010_2026.csv",
-                          shared / "gemeenten" / "gemeenten_naam_gmcode_2023_2025.csv",
-                          shared / "gemeenten" / "gemeentenamen_iv3_vs_gemeentefonds.tsv",
-                          shared / "iv3" / "referentie" / "iv3_taakvelden_gemeenten_2017_2026.csv"])
+        importeer(
+            store,
+            [
+                shared / "gemeenten" / "gemeenten_per_jaar_2010_2026.csv",
+                shared / "gemeenten" / "gemeenten_naam_gmcode_2023_2025.csv",
+                shared / "gemeenten" / "gemeentenamen_iv3_vs_gemeentefonds.tsv",
+                shared / "iv3" / "referentie" / "iv3_taakvelden_gemeenten_2017_2026.csv",
+            ],
+        )
     return pad
 
 
@@ -123,8 +128,10 @@ def test_gemeentelijst_gedeeltelijk(opslag, tmp_path):
 
 def test_codelijst_gedeeltelijk(opslag, tmp_path):
     deel = tmp_path / "taakvelden.csv"
-    deel.write_text("jaar,code,omschrijving,hoofdtaakveld,taakveld_2_posities,parent,niveau\n"
-                    "2023,6.1,Samenkracht en burgerparticipatie,6,6.1,6.,2\n")
+    deel.write_text(
+        "jaar,code,omschrijving,hoofdtaakveld,taakveld_2_posities,parent,niveau\n"
+        "2023,6.1,Samenkracht en burgerparticipatie,6,6.1,6.,2\n"
+    )
     weigert(opslag, deel, "onvolledig voor 2023", "taakveldcodes die de opslag al heeft")
 
 
@@ -138,17 +145,20 @@ def test_profiel_werkt_alleen_eigen_gemeenten_bij(opslag, shared, tmp_path):
     deel.write_text(regels[0] + "\n" + f"{naam}\tSterk\tGoed\n")
     importeer(opslag, [deel])
     assert tel(opslag, "SELECT count(*) FROM gemeente_profiel") == [(342,)]
-    assert tel(opslag, "SELECT count(*) FROM gemeente_profiel WHERE centrumfunctie = 'Sterk' "
-                       "AND sociale_structuur = 'Goed'")[0][0] >= 1
+    assert (
+        tel(
+            opslag,
+            "SELECT count(*) FROM gemeente_profiel WHERE centrumfunctie = 'Sterk' AND sociale_structuur = 'Goed'",
+        )[0][0]
+        >= 1
+    )
 
 
 def test_iv3_vervangt_alleen_de_gemeenten_in_het_bestand(opslag, tmp_path):
     kop = "jaar,verslagsoort,document,gm_code,taakveld,taakveld_label,lasten\n"
     pad = tmp_path / "lasten.csv"
-    pad.write_text(kop + "2023,2023X000,begroting,GM0363,6.1,6.1 S,10\n"
-                   "2023,2023X000,begroting,GM0014,6.1,6.1 S,20\n")
+    pad.write_text(kop + "2023,2023X000,begroting,GM0363,6.1,6.1 S,10\n2023,2023X000,begroting,GM0014,6.1,6.1 S,20\n")
     importeer(opslag, [pad])
     pad.write_text(kop + "2023,2023X000,begroting,GM0363,6.1,6.1 S,11\n")
     importeer(opslag, [pad])
-    assert tel(opslag, "SELECT gm_code, lasten::INTEGER FROM iv3_bedrag ORDER BY 1") == [("GM0014", 20),
-                                                                                         ("GM0363", 11)]
+    assert tel(opslag, "SELECT gm_code, lasten::INTEGER FROM iv3_bedrag ORDER BY 1") == [("GM0014", 20), ("GM0363", 11)]

@@ -82,9 +82,17 @@ def test_werkbalk_ook_voor_streamlits_eigen_knop_in_het_nederlands():
 def _gemeenten() -> pd.DataFrame:
     rijen = []
     for i, code in enumerate(["GM0363", "GM0014", "GM0599", "GM0344"]):
-        rij = {"gm_code": code, "gemeente": f"Gemeente {i}", "collectieve_preventie_per_inwoner": 100.0 + i,
-               "acute_zorg_per_inwoner": 150.0 + 20 * i, "collectieve_preventie": 1e7, "acute_zorg": 2e7,
-               "acuut_per_euro_preventie": 1.2 + i / 4, "uitkering": 90.0 + i, "uitgaven": 110.0 + i}
+        rij = {
+            "gm_code": code,
+            "gemeente": f"Gemeente {i}",
+            "collectieve_preventie_per_inwoner": 100.0 + i,
+            "acute_zorg_per_inwoner": 150.0 + 20 * i,
+            "collectieve_preventie": 1e7,
+            "acute_zorg": 2e7,
+            "acuut_per_euro_preventie": 1.2 + i / 4,
+            "uitkering": 90.0 + i,
+            "uitgaven": 110.0 + i,
+        }
         rij |= {f"{laag}_per_inwoner": 50.0 + i for laag in LAGEN} | {laag: 1e6 for laag in LAGEN}
         rijen.append(rij)
     return pd.DataFrame(rijen)
@@ -111,9 +119,14 @@ def alle_figuren() -> dict[str, go.Figure]:
 def test_elke_grafiek_uit_charts_in_de_huisstijl(monkeypatch):
     monkeypatch.setattr(pio.templates, "default", "plotly")  # zoals na Streamlits import ('streamlit')
     figuren = alle_figuren()
-    bouwers = {naam for naam, f in inspect.getmembers(charts, inspect.isfunction)
-               if f.__module__ == charts.__name__ and not naam.startswith("_")
-               and inspect.signature(f).return_annotation == "go.Figure" and naam != "figuur"}
+    bouwers = {
+        naam
+        for naam, f in inspect.getmembers(charts, inspect.isfunction)
+        if f.__module__ == charts.__name__
+        and not naam.startswith("_")
+        and inspect.signature(f).return_annotation == "go.Figure"
+        and naam != "figuur"
+    }
     assert bouwers == set(figuren), "een nieuwe grafiek hoort ook in deze test"
     assert pio.templates["sociale_basis"] is huisstijl.SJABLOON
     for naam, fig in figuren.items():

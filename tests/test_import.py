@@ -20,17 +20,24 @@ from sociale_basis.store import Store
 def kleine_opslag(shared, tmp_path):
     """Een nieuwe opslag met alleen de gemeentelijsten (nodig om namen te herkennen)."""
     store = Store(tmp_path / "klein.duckdb")
-    importeer(store, [shared / "gemeenten" / "gemeenten_per_jaar_2010_2026.csv",
-                      shared / "gemeenten" / "gemeenten_naam_gmcode_2023_2025.csv",
-                      shared / "iv3" / "referentie" / "iv3_taakvelden_gemeenten_2017_2026.csv"])
+    importeer(
+        store,
+        [
+            shared / "gemeenten" / "gemeenten_per_jaar_2010_2026.csv",
+            shared / "gemeenten" / "gemeenten_naam_gmcode_2023_2025.csv",
+            shared / "iv3" / "referentie" / "iv3_taakvelden_gemeenten_2017_2026.csv",
+        ],
+    )
     yield store
     store.sluit()
 
 
 def bedragen(store: Store, bron: str) -> dict:
     with store.cursor() as cur:
-        rijen = cur.execute("SELECT jaar, document, gm_code, taakveld, lasten, baten FROM iv3_bedrag "
-                            "WHERE bron = ? ORDER BY ALL", [bron]).fetchall()
+        rijen = cur.execute(
+            "SELECT jaar, document, gm_code, taakveld, lasten, baten FROM iv3_bedrag WHERE bron = ? ORDER BY ALL",
+            [bron],
+        ).fetchall()
     return {(j, d, g, t): (lasten, baten) for j, d, g, t, lasten, baten in rijen}
 
 
@@ -103,25 +110,35 @@ def test_cbs_ruw_zonder_jaar_in_naam(kleine_opslag, tmp_path):
 
 
 # -- Iv3 per taakveld (lasten en baten) --------------------------------------------------------
-KOP_TAAKVELD = ("Gemeenten;Taakveld;L1.1 Salarissen en sociale lasten;Baten;Lasten;Provincie;"
-                "Gemeentegrootte;Stedelijkheid;Inwonertal;Centrumfunctie;Sociale structuur\n")
+KOP_TAAKVELD = (
+    "Gemeenten;Taakveld;L1.1 Salarissen en sociale lasten;Baten;Lasten;Provincie;"
+    "Gemeentegrootte;Stedelijkheid;Inwonertal;Centrumfunctie;Sociale structuur\n"
+)
 
 
 def test_taakveld_bestand_zonder_nederland(kleine_opslag, tmp_path):
-    pad = schrijf(tmp_path / "iv3_taakveld_2023_begroting.csv", KOP_TAAKVELD
-                  + "Almere;6.1 Samenkracht en burgerparticipatie;10;3.0;25.0;;;;;;\n"
-                  + "Almere;6.71a Huishoudelijke hulp (WMO);;0.0;40.0;;;;;;\n"
-                  + "Nederland;6.1 Samenkracht en burgerparticipatie;10;3.0;25.0;;;;;;\n")
+    pad = schrijf(
+        tmp_path / "iv3_taakveld_2023_begroting.csv",
+        KOP_TAAKVELD
+        + "Almere;6.1 Samenkracht en burgerparticipatie;10;3.0;25.0;;;;;;\n"
+        + "Almere;6.71a Huishoudelijke hulp (WMO);;0.0;40.0;;;;;;\n"
+        + "Nederland;6.1 Samenkracht en burgerparticipatie;10;3.0;25.0;;;;;;\n",
+    )
     importeer(kleine_opslag, [pad])
     b = bedragen(kleine_opslag, "taakveld_lasten_baten")
-    assert b == {(2023, "begroting", "GM0034", "6.1"): (Decimal("25.000"), Decimal("3.000")),
-                 (2023, "begroting", "GM0034", "6.71a"): (Decimal("40.000"), Decimal("0.000"))}
+    assert b == {
+        (2023, "begroting", "GM0034", "6.1"): (Decimal("25.000"), Decimal("3.000")),
+        (2023, "begroting", "GM0034", "6.71a"): (Decimal("40.000"), Decimal("0.000")),
+    }
 
 
 def test_taakveld_bestand_foute_code(kleine_opslag, tmp_path):
-    pad = schrijf(tmp_path / "iv3_taakveld_2023_begroting.csv", KOP_TAAKVELD
-                  + "Almere;6.1 Samenkracht en burgerparticipatie;10;3.0;25.0;;;;;;\n"
-                  + "Almere;Zes punt een;10;3.0;25.0;;;;;;\n")
+    pad = schrijf(
+        tmp_path / "iv3_taakveld_2023_begroting.csv",
+        KOP_TAAKVELD
+        + "Almere;6.1 Samenkracht en burgerparticipatie;10;3.0;25.0;;;;;;\n"
+        + "Almere;Zes punt een;10;3.0;25.0;;;;;;\n",
+    )
     verwacht_fout(kleine_opslag, pad, 3, "Taakveld", "taakveldcode")
 
 
@@ -138,9 +155,11 @@ KOP_2POS = "jaar,verslagsoort,document,gm_code,taakveld,taakveld_label,lasten\n"
 def test_2posities_leest_codes_als_tekst(kleine_opslag, tmp_path):
     pad = tmp_path / "lasten.csv.gz"
     with gzip.open(pad, "wt") as f:
-        f.write(KOP_2POS + "2025,2025X000,begroting,GM0034,6.60,6.60 Hulpmiddelen,12.0\n"
-                           "2025,2025X000,begroting,GM0034,0.10,0.10 Mutaties reserves,1.0\n"
-                           "2022,2022X000,begroting,GM0034,6.6,6.6 Maatwerkvoorzieningen,2.0\n")
+        f.write(
+            KOP_2POS + "2025,2025X000,begroting,GM0034,6.60,6.60 Hulpmiddelen,12.0\n"
+            "2025,2025X000,begroting,GM0034,0.10,0.10 Mutaties reserves,1.0\n"
+            "2022,2022X000,begroting,GM0034,6.6,6.6 Maatwerkvoorzieningen,2.0\n"
+        )
     importeer(kleine_opslag, [pad])
     b = bedragen(kleine_opslag, "lasten_2posities")
     assert set(t for _, _, _, t in b) == {"6.60", "0.10", "6.6"}
@@ -148,9 +167,12 @@ def test_2posities_leest_codes_als_tekst(kleine_opslag, tmp_path):
 
 
 def test_2posities_fout_document(kleine_opslag, tmp_path):
-    pad = schrijf(tmp_path / "lasten.csv", KOP_2POS
-                  + "2023,2023X000,begroting,GM0034,6.1,6.1 Samenkracht,12.0\n"
-                  + "2023,2023X005,rekening,GM0034,6.1,6.1 Samenkracht,12.0\n")
+    pad = schrijf(
+        tmp_path / "lasten.csv",
+        KOP_2POS
+        + "2023,2023X000,begroting,GM0034,6.1,6.1 Samenkracht,12.0\n"
+        + "2023,2023X005,rekening,GM0034,6.1,6.1 Samenkracht,12.0\n",
+    )
     verwacht_fout(kleine_opslag, pad, 3, "document", "'rekening'")
 
 
@@ -170,10 +192,12 @@ def test_inwoners_geen_geheel_getal(kleine_opslag, tmp_path):
 
 
 def test_gemeenteklassen_onbekende_klasse(kleine_opslag, tmp_path):
-    pad = schrijf(tmp_path / "gemeenteklassen_2024.tsv",
-                  "Gemeenten\tProvincie\tGemeentegrootte\tStedelijkheid\tInwonertal\n"
-                  "Almere\tFlevoland\t100000tot150000inwoners\tSterkstedelijk\t1\n"
-                  "Aalten\tGelderland\t20000tot50000inwoners\tHeelstedelijk\t1\n")
+    pad = schrijf(
+        tmp_path / "gemeenteklassen_2024.tsv",
+        "Gemeenten\tProvincie\tGemeentegrootte\tStedelijkheid\tInwonertal\n"
+        "Almere\tFlevoland\t100000tot150000inwoners\tSterkstedelijk\t1\n"
+        "Aalten\tGelderland\t20000tot50000inwoners\tHeelstedelijk\t1\n",
+    )
     verwacht_fout(kleine_opslag, pad, 3, "Stedelijkheid", "Heelstedelijk")
 
 
@@ -187,8 +211,9 @@ def test_gemeentefonds_onbekende_naam(kleine_opslag, shared, tmp_path):
 def test_gemeentefonds_in_euros(kleine_opslag, shared):
     importeer(kleine_opslag, [shared / "gemeentefonds" / "gf_clusters_S2024_2025.csv"])
     with kleine_opslag.cursor() as cur:
-        ams = cur.execute("SELECT bedrag FROM gf_cluster WHERE gm_code = 'GM0363' "
-                          "AND cluster = 'Sociale basisvoorzieningen'").fetchone()[0]
+        ams = cur.execute(
+            "SELECT bedrag FROM gf_cluster WHERE gm_code = 'GM0363' AND cluster = 'Sociale basisvoorzieningen'"
+        ).fetchone()[0]
         gemeenten = cur.execute("SELECT count(DISTINCT gm_code) FROM gf_cluster").fetchone()[0]
     assert round(ams / 1e6, 1) == 405.6  # data-README: Amsterdam S2024→2025 € 405,6 mln
     assert gemeenten == 342  # de somregel 'Nederland' is geen gemeente
@@ -196,9 +221,20 @@ def test_gemeentefonds_in_euros(kleine_opslag, shared):
 
 def test_geo_foute_code(kleine_opslag, tmp_path):
     pad = tmp_path / "gemeenten_2023.geojson"
-    pad.write_text(json.dumps({"type": "FeatureCollection", "features": [
-        {"type": "Feature", "properties": {"statcode": "XX12"},
-         "geometry": {"type": "Polygon", "coordinates": [[[5, 52], [5.1, 52], [5.1, 52.1], [5, 52]]]}}]}))
+    pad.write_text(
+        json.dumps(
+            {
+                "type": "FeatureCollection",
+                "features": [
+                    {
+                        "type": "Feature",
+                        "properties": {"statcode": "XX12"},
+                        "geometry": {"type": "Polygon", "coordinates": [[[5, 52], [5.1, 52], [5.1, 52.1], [5, 52]]]},
+                    }
+                ],
+            }
+        )
+    )
     voor = momentopname(kleine_opslag)
     with pytest.raises(InvoerFout, match="statcode") as info:
         importeer(kleine_opslag, [pad])
@@ -243,10 +279,12 @@ def test_gewijzigd_bestand_vervangt_in_plaats_van_verdubbelt(kleine_opslag, tmp_
     pad = tmp_path / "iv3_2023X005.csv"
     shutil.copy(FIXTURES / "cbs_ruw_2023X005.csv", pad)
     importeer(kleine_opslag, [pad])
-    pad.write_text(pad.read_text().replace("7,Almere,6.1 Samenkracht en burgerparticipatie,L1.1 "
-                                           "Salarissen en sociale lasten,40,40",
-                                           "7,Almere,6.1 Samenkracht en burgerparticipatie,L1.1 "
-                                           "Salarissen en sociale lasten,40,41"))
+    pad.write_text(
+        pad.read_text().replace(
+            "7,Almere,6.1 Samenkracht en burgerparticipatie,L1.1 Salarissen en sociale lasten,40,40",
+            "7,Almere,6.1 Samenkracht en burgerparticipatie,L1.1 Salarissen en sociale lasten,40,41",
+        )
+    )
     importeer(kleine_opslag, [pad])
     b = bedragen(kleine_opslag, "cbs_ruw")
     assert b[(2023, "jaarrekening", "GM0034", "6.1")] == (Decimal("41.000"), Decimal("5.000"))
@@ -278,15 +316,20 @@ def test_dubbele_regel_in_cbs_ruw_wordt_niet_opgeteld(kleine_opslag, tmp_path):
 
 
 def test_dezelfde_gemeente_onder_twee_namen(kleine_opslag, tmp_path):
-    pad = schrijf(tmp_path / "iv3_taakveld_2023_begroting.csv", KOP_TAAKVELD
-                  + "Groningen;6.1 Samenkracht en burgerparticipatie;10;3.0;25.0;;;;;;\n"
-                  + "Groningen (gemeente);6.1 Samenkracht;10;3.0;25.0;;;;;;\n")
+    pad = schrijf(
+        tmp_path / "iv3_taakveld_2023_begroting.csv",
+        KOP_TAAKVELD
+        + "Groningen;6.1 Samenkracht en burgerparticipatie;10;3.0;25.0;;;;;;\n"
+        + "Groningen (gemeente);6.1 Samenkracht;10;3.0;25.0;;;;;;\n",
+    )
     verwacht_fout(kleine_opslag, pad, 3, "Taakveld", "twee keer")
 
 
 def test_regel_met_te_veel_velden(kleine_opslag, tmp_path):
-    pad = schrijf(tmp_path / "lasten.csv", KOP_2POS + "2023,2023X000,begroting,GM0034,6.1,6.1 S,12.0\n"
-                  + "2023,2023X000,begroting,GM0034,6.2,6.2 W,1,2\n")
+    pad = schrijf(
+        tmp_path / "lasten.csv",
+        KOP_2POS + "2023,2023X000,begroting,GM0034,6.1,6.1 S,12.0\n" + "2023,2023X000,begroting,GM0034,6.2,6.2 W,1,2\n",
+    )
     voor = momentopname(kleine_opslag)
     with pytest.raises(InvoerFout, match="aantal velden") as info:
         importeer(kleine_opslag, [pad])
@@ -302,9 +345,12 @@ def test_alleen_kopregel(kleine_opslag, tmp_path):
 def test_bestand_zonder_gemeenten_wordt_geweigerd(kleine_opslag, tmp_path):
     """Alleen 'Nederland'-regels: vroeger 'geladen' met de samenvatting '— ; nan–nan gemeenten,
     0 taakvelden' en exit 0 (issue 'Op een verse machine')."""
-    pad = schrijf(tmp_path / "iv3_taakveld_2025_begroting.csv", KOP_TAAKVELD
-                  + "Nederland;0.1 Bestuur;10;3.0;25.0;;;;;;\n"
-                  + "Nederland;6.1 Samenkracht en burgerparticipatie;10;3.0;25.0;;;;;;\n")
+    pad = schrijf(
+        tmp_path / "iv3_taakveld_2025_begroting.csv",
+        KOP_TAAKVELD
+        + "Nederland;0.1 Bestuur;10;3.0;25.0;;;;;;\n"
+        + "Nederland;6.1 Samenkracht en burgerparticipatie;10;3.0;25.0;;;;;;\n",
+    )
     voor = momentopname(kleine_opslag)
     with pytest.raises(InvoerFout) as info:
         importeer(kleine_opslag, [pad])
@@ -319,9 +365,14 @@ def _lastenreeks(tmp_path, regels: list[str]):
 
 
 def test_gedeeltelijk_fijner_bestand_vervangt_geen_volledige_bron(kleine_opslag, tmp_path):
-    volledig = _lastenreeks(tmp_path, ["2024,2024X000,begroting,GM0363,0.1,0.1 Bestuur,100.0\n",
-                                       "2024,2024X000,begroting,GM0363,6.1,6.1 S,1500.0\n",
-                                       "2024,2024X000,begroting,GM0363,6.82,6.82 G,900.0\n"])
+    volledig = _lastenreeks(
+        tmp_path,
+        [
+            "2024,2024X000,begroting,GM0363,0.1,0.1 Bestuur,100.0\n",
+            "2024,2024X000,begroting,GM0363,6.1,6.1 S,1500.0\n",
+            "2024,2024X000,begroting,GM0363,6.82,6.82 G,900.0\n",
+        ],
+    )
     importeer(kleine_opslag, [volledig])
     voor = momentopname(kleine_opslag)
     # Het CBS-bestand mist taakveld 0.1: het zou Amsterdams begroting inkorten.
@@ -331,8 +382,18 @@ def test_gedeeltelijk_fijner_bestand_vervangt_geen_volledige_bron(kleine_opslag,
 
 
 def test_fijner_bestand_dat_klopt_gaat_voor(kleine_opslag, tmp_path):
-    importeer(kleine_opslag, [_lastenreeks(tmp_path, ["2024,2024X000,begroting,GM0363,6.1,6.1 S,1500.0\n",
-                                                      "2024,2024X000,begroting,GM0363,6.82,6.82 G,900.0\n"])])
+    importeer(
+        kleine_opslag,
+        [
+            _lastenreeks(
+                tmp_path,
+                [
+                    "2024,2024X000,begroting,GM0363,6.1,6.1 S,1500.0\n",
+                    "2024,2024X000,begroting,GM0363,6.82,6.82 G,900.0\n",
+                ],
+            )
+        ],
+    )
     importeer(kleine_opslag, [FIXTURES / "cbs_ruw_codes.csv"])
     with kleine_opslag.cursor() as cur:
         gekozen = cur.execute("SELECT DISTINCT bron FROM iv3_gekozen WHERE gm_code = 'GM0363'").fetchall()
@@ -352,18 +413,22 @@ def test_schema_upgrade_bouwt_afgeleide_tabellen(shared, tmp_path):
     import duckdb
 
     pad = tmp_path / "oud.duckdb"
-    bestanden = [shared / "gemeenten" / "gemeenten_per_jaar_2010_2026.csv",
-                 shared / "gemeenten" / "grenswijzigingen_gemeenten_2016_2024.csv",
-                 FIXTURES / "cbs_ruw_codes.csv"]
+    bestanden = [
+        shared / "gemeenten" / "gemeenten_per_jaar_2010_2026.csv",
+        shared / "gemeenten" / "grenswijzigingen_gemeenten_2016_2024.csv",
+        FIXTURES / "cbs_ruw_codes.csv",
+    ]
     with Store(pad) as store:
         importeer(store, bestanden)
     # Terug naar schemaversie 1, zoals een opslag van een eerdere versie van dit programma.
     con = duckdb.connect(str(pad))
-    con.execute("DROP TABLE herindeling; DROP TABLE iv3_zonder_cijfers; "
-                "ALTER TABLE iv3_beschikbaar DROP COLUMN zonder_cijfers; DROP TABLE snapshot_geladen; DROP TABLE iv3_categorie; "
-                "DROP TABLE eigen_herkomst; DROP TABLE gf_regiotaak; DROP TABLE cbs_herkomst; "
-                "ALTER TABLE prijsindex DROP COLUMN basisjaar; DELETE FROM iv3_bron WHERE bron = 'eigen'; "
-                "DELETE FROM schema_versie WHERE versie > 1")
+    con.execute(
+        "DROP TABLE herindeling; DROP TABLE iv3_zonder_cijfers; "
+        "ALTER TABLE iv3_beschikbaar DROP COLUMN zonder_cijfers; DROP TABLE snapshot_geladen; DROP TABLE iv3_categorie; "
+        "DROP TABLE eigen_herkomst; DROP TABLE gf_regiotaak; DROP TABLE cbs_herkomst; "
+        "ALTER TABLE prijsindex DROP COLUMN basisjaar; DELETE FROM iv3_bron WHERE bron = 'eigen'; "
+        "DELETE FROM schema_versie WHERE versie > 1"
+    )
     con.close()
     with Store(pad) as store:
         verslag = importeer(store, bestanden)
@@ -376,14 +441,27 @@ def test_geen_valse_strijd_zonder_codelijst(shared, tmp_path):
     """Zonder de CBS-codelijst rolt de controle sub-taakvelden op naar 2 posities volgens de
     regel van CBS (6.71a → 6.71), en ziet dus geen strijd waar de bronnen overeenkomen."""
     store = Store(tmp_path / "zonder_codelijst.duckdb")
-    importeer(store, [shared / "gemeenten" / "gemeenten_naam_gmcode_2023_2025.csv",
-                      shared / "gemeenten" / "gemeenten_per_jaar_2010_2026.csv"])
-    grof = _lastenreeks(tmp_path, ["2023,2023X000,begroting,GM0034,6.71,6.71 Maatwerk,40.0\n",
-                                   "2023,2023X000,begroting,GM0034,6.60,6.60 H,2.0\n"])
-    fijn = schrijf(tmp_path / "iv3_taakveld_2023_begroting.csv", KOP_TAAKVELD
-                   + "Almere;6.71a Huishoudelijke hulp (WMO);;0.0;30.0;;;;;;\n"
-                   + "Almere;6.71b Begeleiding (WMO);;1.0;10.0;;;;;;\n"
-                   + "Almere;6.60 Hulpmiddelen;;0.0;2.0;;;;;;\n")
+    importeer(
+        store,
+        [
+            shared / "gemeenten" / "gemeenten_naam_gmcode_2023_2025.csv",
+            shared / "gemeenten" / "gemeenten_per_jaar_2010_2026.csv",
+        ],
+    )
+    grof = _lastenreeks(
+        tmp_path,
+        [
+            "2023,2023X000,begroting,GM0034,6.71,6.71 Maatwerk,40.0\n",
+            "2023,2023X000,begroting,GM0034,6.60,6.60 H,2.0\n",
+        ],
+    )
+    fijn = schrijf(
+        tmp_path / "iv3_taakveld_2023_begroting.csv",
+        KOP_TAAKVELD
+        + "Almere;6.71a Huishoudelijke hulp (WMO);;0.0;30.0;;;;;;\n"
+        + "Almere;6.71b Begeleiding (WMO);;1.0;10.0;;;;;;\n"
+        + "Almere;6.60 Hulpmiddelen;;0.0;2.0;;;;;;\n",
+    )
     importeer(store, [grof, fijn])
     with store.cursor() as cur:
         assert cur.execute("SELECT DISTINCT bron FROM iv3_gekozen").fetchall() == [("taakveld_lasten_baten",)]
@@ -395,10 +473,12 @@ def test_twee_stores_op_hetzelfde_bestand_zien_elkaars_import(shared, tmp_path):
     from sociale_basis import indicators, model
 
     pad = tmp_path / "gedeeld.duckdb"
-    basis = [shared / "gemeenten" / "gemeenten_per_jaar_2010_2026.csv",
-             shared / "gemeenten" / "gemeenten_naam_gmcode_2023_2025.csv",
-             shared / "gemeenten" / "inwoners_1jan_2017_2026.csv",
-             shared / "iv3" / "referentie" / "iv3_taakvelden_gemeenten_2017_2026.csv"]
+    basis = [
+        shared / "gemeenten" / "gemeenten_per_jaar_2010_2026.csv",
+        shared / "gemeenten" / "gemeenten_naam_gmcode_2023_2025.csv",
+        shared / "gemeenten" / "inwoners_1jan_2017_2026.csv",
+        shared / "iv3" / "referentie" / "iv3_taakvelden_gemeenten_2017_2026.csv",
+    ]
     a = Store(pad)
     importeer(a, basis)
     sleutel = a.laad_model(model.laad())

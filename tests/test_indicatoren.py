@@ -47,8 +47,7 @@ def test_waarden_volgen_teller_en_noemer_op_de_echte_data(opslag, standaardmodel
         else:
             som = df[list(i.teller)].sum(axis=1)
             pd.testing.assert_series_equal(i.waarden(df, False), som / 1e6, check_names=False)
-            pd.testing.assert_series_equal(i.waarden(df, True), som / df["inwoners"], check_names=False,
-                                           rtol=1e-9)
+            pd.testing.assert_series_equal(i.waarden(df, True), som / df["inwoners"], check_names=False, rtol=1e-9)
 
 
 def test_verhouding_in_python_is_die_van_sql(opslag):
@@ -68,11 +67,13 @@ def test_opmaak_en_zin():
 
 def test_ranglijst_koppen_komen_uit_het_register(opslag, standaardmodel):
     df = indicators.per_gemeente(opslag, standaardmodel, 2025, "begroting", "netto")
-    lijst = cijfers.ranglijst(df, indicators.rangen(df), indicators.regiotaken(opslag, 2025).set_index("gm_code"),
-                              set())
+    lijst = cijfers.ranglijst(
+        df, indicators.rangen(df), indicators.regiotaken(opslag, 2025).set_index("gm_code"), set()
+    )
     for naam in cijfers.RANGLIJST_INDICATOREN:
         assert INDICATOREN[naam].kop(True) in lijst.ruw.columns
     rij = lijst.ruw[lijst.ruw["gm_code"] == "GM0363"].iloc[0]
     bron = df[df["gm_code"] == "GM0363"].iloc[0]
     assert rij["Sociale basis per inwoner"] == pytest.approx(
-        bron[["persoonlijk_per_inwoner", "informeel_per_inwoner", "institutioneel_per_inwoner"]].sum())
+        bron[["persoonlijk_per_inwoner", "informeel_per_inwoner", "institutioneel_per_inwoner"]].sum()
+    )

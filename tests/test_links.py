@@ -7,29 +7,51 @@ from test_paginas import app, db  # noqa: F401 (fixture)
 
 from sociale_basis import links
 
-NAMEN = {"GM0014": "Groningen", "GM0363": "Amsterdam", "GM1900": "Súdwest-Fryslân",
-         "GM0373": "Bergen (NH.)", "GM1969": "Westerkwartier"}
+NAMEN = {
+    "GM0014": "Groningen",
+    "GM0363": "Amsterdam",
+    "GM1900": "Súdwest-Fryslân",
+    "GM0373": "Bergen (NH.)",
+    "GM1969": "Westerkwartier",
+}
 
 
-@pytest.mark.parametrize("ruw, code", [
-    ("GM0014", "GM0014"), ("gm0014", "GM0014"), ("GM14", "GM0014"), ("0363", "GM0363"),
-    ("Groningen", "GM0014"), ("groningen", "GM0014"), ("GRONINGEN", "GM0014"),
-    ("Groningen (gemeente)", "GM0014"), ("sudwest fryslan", "GM1900"), ("Súdwest Fryslân", "GM1900"),
-    ("bergen (nh.)", "GM0373"), ("Zuidhorn", "GM1969"),
-    ("Nergenshuizen", None), ("GM9999", None), ("", None), ("Bergen", None),
-])
+@pytest.mark.parametrize(
+    "ruw, code",
+    [
+        ("GM0014", "GM0014"),
+        ("gm0014", "GM0014"),
+        ("GM14", "GM0014"),
+        ("0363", "GM0363"),
+        ("Groningen", "GM0014"),
+        ("groningen", "GM0014"),
+        ("GRONINGEN", "GM0014"),
+        ("Groningen (gemeente)", "GM0014"),
+        ("sudwest fryslan", "GM1900"),
+        ("Súdwest Fryslân", "GM1900"),
+        ("bergen (nh.)", "GM0373"),
+        ("Zuidhorn", "GM1969"),
+        ("Nergenshuizen", None),
+        ("GM9999", None),
+        ("", None),
+        ("Bergen", None),
+    ],
+)
 def test_gemeente_uit_link(ruw, code):
     oud = [("Zuidhorn", "GM1969"), ("Maarssen", "GM0344")]  # GM0344 bestaat niet in NAMEN
     assert links.gemeente(ruw, NAMEN, oud) == code
 
 
-@pytest.mark.parametrize("ruw, opties, goed", [
-    ("jaarrekening", ["Begroting", "Jaarrekening"], "Jaarrekening"),
-    ("BRUTO", ["Netto", "Bruto"], "Bruto"),
-    ("per_inwoner", ["Per inwoner", "Totaal"], "Per inwoner"),
-    ("per inwoner", ["Per inwoner", "Totaal"], "Per inwoner"),
-    ("winst", ["Netto", "Bruto"], None),
-])
+@pytest.mark.parametrize(
+    "ruw, opties, goed",
+    [
+        ("jaarrekening", ["Begroting", "Jaarrekening"], "Jaarrekening"),
+        ("BRUTO", ["Netto", "Bruto"], "Bruto"),
+        ("per_inwoner", ["Per inwoner", "Totaal"], "Per inwoner"),
+        ("per inwoner", ["Per inwoner", "Totaal"], "Per inwoner"),
+        ("winst", ["Netto", "Bruto"], None),
+    ],
+)
 def test_keuze_uit_link(ruw, opties, goed):
     assert links.keuze(ruw, opties) == goed
 
@@ -53,8 +75,9 @@ def test_link_met_gm_code_en_kleine_letters(db):
 def test_link_met_onbekende_gemeente_geeft_melding(db):
     at = app(db, gemeente="Nergenshuizen", jaar="2025", weergave="TOTAAL")
     assert not at.exception, at.exception
-    assert _meldingen(at) == ["De link noemt gemeente ‘Nergenshuizen’; die kennen we niet voor 2025. "
-                              "Je ziet Amsterdam."]
+    assert _meldingen(at) == [
+        "De link noemt gemeente ‘Nergenshuizen’; die kennen we niet voor 2025. Je ziet Amsterdam."
+    ]
     k = at.session_state["_keuze"]
     assert k.gemeente == "GM0363" and not k.per_inwoner
 
@@ -64,8 +87,9 @@ def test_link_vergeeft_ook_de_vergelijkingsgroep(db):
     wordt genoemd, de rest blijft gekozen (eerder vielen ze stil weg)."""
     at = app(db, groep="zelf kiezen", selectie=["GM0193", "amsterdam", "Atlantis"])
     assert not at.exception, at.exception
-    assert _meldingen(at) == ["De link noemt voor de groep de gemeente(n) ‘Atlantis’; die kennen we niet. "
-                              "Wel gekozen: Zwolle, Amsterdam."]
+    assert _meldingen(at) == [
+        "De link noemt voor de groep de gemeente(n) ‘Atlantis’; die kennen we niet. Wel gekozen: Zwolle, Amsterdam."
+    ]
     groep = at.session_state["_keuze"].groep
     assert groep.wijze == "zelf" and groep.zelf == ("GM0193", "GM0363")
 
@@ -86,17 +110,22 @@ def test_link_vergeeft_ook_de_vergelijkingsgroep(db):
     assert not _meldingen(at)
 
 
-@pytest.mark.parametrize("pagina, param, ruw, sleutel, goed", [
-    ("trends", "reeks", "acute zorg", "reeks", "acute_zorg"),
-    ("kaart", "indicator", "ACUTE ZORG", "indicator", "acute_zorg"),
-])
+@pytest.mark.parametrize(
+    "pagina, param, ruw, sleutel, goed",
+    [
+        ("trends", "reeks", "acute zorg", "reeks", "acute_zorg"),
+        ("kaart", "indicator", "ACUTE ZORG", "indicator", "acute_zorg"),
+    ],
+)
 def test_link_vergeeft_de_keuzes_op_de_pagina(db, pagina, param, ruw, sleutel, goed):
     at = app(db, pagina, **{param: ruw})
     assert not at.exception, at.exception
     assert at.selectbox(key=sleutel).value == goed and not at.warning
     at = app(db, pagina, **{param: "onzin"})
-    assert [w.value for w in at.warning] == [f"De link noemt de indicator ‘onzin’; die kennen we niet. "
-                                             f"Je ziet {at.selectbox(key=sleutel).format_func(at.selectbox(key=sleutel).value)}."]
+    assert [w.value for w in at.warning] == [
+        f"De link noemt de indicator ‘onzin’; die kennen we niet. "
+        f"Je ziet {at.selectbox(key=sleutel).format_func(at.selectbox(key=sleutel).value)}."
+    ]
 
 
 def test_elke_pagina_heeft_kopieer_link(db):

@@ -44,24 +44,30 @@ def test_standaardmodel_volgt_het_domeinmodel():
 
 
 def test_aandelen_moeten_optellen_tot_een(tmp_path):
-    pad = schrijf_model(tmp_path, "2023-2024,6.1,Samenkracht,informeel,0.4,collectieve_preventie,x\n"
-                                  "2023-2024,6.1,Samenkracht,institutioneel,0.5,collectieve_preventie,x\n")
+    pad = schrijf_model(
+        tmp_path,
+        "2023-2024,6.1,Samenkracht,informeel,0.4,collectieve_preventie,x\n"
+        "2023-2024,6.1,Samenkracht,institutioneel,0.5,collectieve_preventie,x\n",
+    )
     with pytest.raises(InvoerFout) as info:
         model.laad(pad)
     assert info.value.rij == 3 and info.value.kolom == "aandeel"
     assert "6.1" in str(info.value) and "0.9" in str(info.value) and pad.name in str(info.value)
 
 
-@pytest.mark.parametrize(("regel", "kolom", "woord"), [
-    ("2023,6.1,S,informeel,1,collectieve_preventie,x", "schema", "geen schema"),
-    ("2023-2024,zes,S,informeel,1,collectieve_preventie,x", "taakveld", "taakveldcode"),
-    ("2023-2024,6.1,S,buurt,1,collectieve_preventie,x", "laag", "onbekende laag"),
-    ("2023-2024,6.1,S,informeel,1,iets,x", "functie", "onbekende functie"),
-    ("2023-2024,6.1,S,informeel,veel,collectieve_preventie,x", "aandeel", "geen getal"),
-    ("2023-2024,6.1,S,informeel,1.5,collectieve_preventie,x", "aandeel", "tussen 0 en 1"),
-    ("2023-2024,6.1,S,informeel,0.3333,collectieve_preventie,x", "aandeel", "drie decimalen"),
-    ("2023-2024,6.1,S,informeel,NaN,collectieve_preventie,x", "aandeel", "geen getal"),
-])
+@pytest.mark.parametrize(
+    ("regel", "kolom", "woord"),
+    [
+        ("2023,6.1,S,informeel,1,collectieve_preventie,x", "schema", "geen schema"),
+        ("2023-2024,zes,S,informeel,1,collectieve_preventie,x", "taakveld", "taakveldcode"),
+        ("2023-2024,6.1,S,buurt,1,collectieve_preventie,x", "laag", "onbekende laag"),
+        ("2023-2024,6.1,S,informeel,1,iets,x", "functie", "onbekende functie"),
+        ("2023-2024,6.1,S,informeel,veel,collectieve_preventie,x", "aandeel", "geen getal"),
+        ("2023-2024,6.1,S,informeel,1.5,collectieve_preventie,x", "aandeel", "tussen 0 en 1"),
+        ("2023-2024,6.1,S,informeel,0.3333,collectieve_preventie,x", "aandeel", "drie decimalen"),
+        ("2023-2024,6.1,S,informeel,NaN,collectieve_preventie,x", "aandeel", "geen getal"),
+    ],
+)
 def test_foute_regel_wordt_gemeld(tmp_path, regel, kolom, woord):
     with pytest.raises(InvoerFout) as info:
         model.laad(schrijf_model(tmp_path, regel + "\n"))
@@ -69,18 +75,24 @@ def test_foute_regel_wordt_gemeld(tmp_path, regel, kolom, woord):
 
 
 def test_overlappende_schemas(tmp_path):
-    pad = schrijf_model(tmp_path, "2017-2023,6.1,S,informeel,1,collectieve_preventie,x\n"
-                                  "2023-2024,6.1,S,informeel,1,collectieve_preventie,x\n")
+    pad = schrijf_model(
+        tmp_path,
+        "2017-2023,6.1,S,informeel,1,collectieve_preventie,x\n2023-2024,6.1,S,informeel,1,collectieve_preventie,x\n",
+    )
     with pytest.raises(InvoerFout, match="overlappen"):
         model.laad(pad)
 
 
 def test_eigen_model_met_andere_verdeling(tmp_path):
     tekst = model.STANDAARD.read_text(encoding="utf-8")
-    tekst = tekst.replace("2023-2024,6.1,Samenkracht en burgerparticipatie,informeel,0.4",
-                          "2023-2024,6.1,Samenkracht en burgerparticipatie,informeel,0.5")
-    tekst = tekst.replace("2023-2024,6.1,Samenkracht en burgerparticipatie,institutioneel,0.6",
-                          "2023-2024,6.1,Samenkracht en burgerparticipatie,institutioneel,0.5")
+    tekst = tekst.replace(
+        "2023-2024,6.1,Samenkracht en burgerparticipatie,informeel,0.4",
+        "2023-2024,6.1,Samenkracht en burgerparticipatie,informeel,0.5",
+    )
+    tekst = tekst.replace(
+        "2023-2024,6.1,Samenkracht en burgerparticipatie,institutioneel,0.6",
+        "2023-2024,6.1,Samenkracht en burgerparticipatie,institutioneel,0.5",
+    )
     pad = tmp_path / "half_om_half.csv"
     pad.write_text(tekst, encoding="utf-8")
     m = model.laad(pad)
@@ -103,13 +115,16 @@ def test_naar_csv_geeft_hetzelfde_bestand():
     assert model.lees(model.naar_csv(m), "kopie.csv").vingerafdruk == m.vingerafdruk
 
 
-@pytest.mark.parametrize(("inhoud", "woord"), [
-    (b"", "leeg"),
-    (b"\xff\xfe\x00kapot", "binaire gegevens"),
-    (b"schema,taakveld\n2023\xe9,6.1\n", "UTF-8"),
-    (b"schema,taakveld\n2023-2024,6.1\n", "ontbreken"),
-    (KOP.encode() + b"2023-2024,6.1,S,informeel,1,collectieve_preventie,x,te,veel,velden\n", "velden"),
-])
+@pytest.mark.parametrize(
+    ("inhoud", "woord"),
+    [
+        (b"", "leeg"),
+        (b"\xff\xfe\x00kapot", "binaire gegevens"),
+        (b"schema,taakveld\n2023\xe9,6.1\n", "UTF-8"),
+        (b"schema,taakveld\n2023-2024,6.1\n", "ontbreken"),
+        (KOP.encode() + b"2023-2024,6.1,S,informeel,1,collectieve_preventie,x,te,veel,velden\n", "velden"),
+    ],
+)
 def test_onleesbare_csv_wordt_geweigerd_met_bestandsnaam(inhoud, woord):
     with pytest.raises(InvoerFout, match=woord) as info:
         model.lees(inhoud, "upload.csv")

@@ -62,7 +62,8 @@ def test_variant_verandert_de_kop_en_niet_die_van_een_andere_sessie(db):
     # Andere pagina's rekenen met de variant, en zeggen dat in de bronregel.
     at.switch_page("sociale_basis/pages/nederland.py").run()
     assert "model ‘standaard + 6.74a:acuut’" in json.dumps(
-        json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["annotations"], ensure_ascii=False)
+        json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["annotations"], ensure_ascii=False
+    )
     ander.switch_page("sociale_basis/pages/nederland.py").run()
     assert kop(at)[2] != kop(ander)[2]  # € acuut per € preventie
 
@@ -119,6 +120,7 @@ def test_cache_van_geladen_varianten_is_begrensd(opslag):
         geladen = modelkeuze.geladen_sleutels(opslag)
         assert len(geladen) == modelkeuze.MAX_GELADEN and modellen[0].sleutel not in geladen
         from sociale_basis import indicators
+
         assert indicators.model_regels(opslag, modellen[0].sleutel).empty
         assert modelkeuze.zorg_geladen(opslag, modellen[0]) == modellen[0].sleutel
         assert not indicators.model_regels(opslag, modellen[0].sleutel).empty

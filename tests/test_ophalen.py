@@ -74,7 +74,9 @@ def test_alles_ophalen_met_de_productielijst(nep, omgeving):
     sleutel = store.laad_model(model.laad())
     b = indicators.beschikbaarheid(store)
     assert set(zip(b["jaar"], b["document"], b["gemeenten_met_baten"], strict=True)) == {
-        (2023, "begroting", 3), (2023, "jaarrekening", 3)}
+        (2023, "begroting", 3),
+        (2023, "jaarrekening", 3),
+    }
     netto = indicators.per_gemeente(store, sleutel, 2023, "begroting", "netto").set_index("gm_code")
     # 6.1: lasten 120 + 300 + 80, baten 150 (€ 1.000); 7.1: 200. Balansregels (A1) tellen niet.
     assert netto.loc["GM0363", "collectieve_preventie"] == (120 + 300 + 80 - 150 + 200) * 1000
@@ -87,8 +89,10 @@ def test_alles_ophalen_met_de_productielijst(nep, omgeving):
         assert cur.execute("SELECT count(*) FROM iv3_bedrag WHERE taakveld = '8.1'").fetchone()[0] == 0
         # Utrecht leverde niets aan: geen nullen in de opslag.
         assert cur.execute("SELECT count(*) FROM iv3_bedrag WHERE gm_code = 'GM0344'").fetchone()[0] == 0
-    assert ("1 gemeente leverde voor begroting 2023 niets aan: GM0344 Utrecht. De cijfers die de opslag van "
-            "deze gemeente al had, blijven staan.") in uit.opmerkingen
+    assert (
+        "1 gemeente leverde voor begroting 2023 niets aan: GM0344 Utrecht. De cijfers die de opslag van "
+        "deze gemeente al had, blijven staan."
+    ) in uit.opmerkingen
     assert "begroting 2023: nieuw (3 gemeenten)" in uit.nieuw
     assert _telling(store, "geo_gemeente") == 5 * len(GEMEENTEN)  # 2022–2026
     assert not omgeving[1].exists() or not any(omgeving[1].iterdir())  # cache opgeruimd
@@ -108,7 +112,8 @@ def test_cpi_loopt_door_met_de_opvolger(nep, omgeving):
     from sociale_basis import teksten
 
     assert teksten.cpi_herkomst(indicators.prijsindex(store)) == (
-        "CPI 2015 = 100: CBS 83131NED, 86141NED (geschakeld: 2026)")
+        "CPI 2015 = 100: CBS 83131NED, 86141NED (geschakeld: 2026)"
+    )
 
 
 def test_cpi_met_een_andere_basis_dan_opgegeven_wordt_geweigerd(nep, omgeving):
@@ -125,8 +130,11 @@ def test_filter_aan_de_serverkant_verandert_de_totalen_niet(nep, tmp_path):
     """Dezelfde kubus zonder `ne null` en zonder `$select` (alle lege cellen en kolommen komen mee):
     dezelfde cijfers, maar tientallen keren zoveel rijen over de lijn."""
     productie = nep.bronnen_toml()
-    ruim = re.sub(r'filter = "Verslagsoort eq \'\{verslagsoort\}\' and [^"]*"',
-                  'filter = "Verslagsoort eq \'{verslagsoort}\'"', productie)
+    ruim = re.sub(
+        r'filter = "Verslagsoort eq \'\{verslagsoort\}\' and [^"]*"',
+        "filter = \"Verslagsoort eq '{verslagsoort}'\"",
+        productie,
+    )
     ruim = re.sub(r"kolommen = \[[^\]]*\]", "kolommen = []", ruim)
     assert ruim != productie
     uitkomst = []
@@ -137,8 +145,7 @@ def test_filter_aan_de_serverkant_verandert_de_totalen_niet(nep, tmp_path):
         _haal(omgeving, onderdelen=["gemeenten", "inwoners", "iv3"])
         store = omgeving[2]
         sleutel = store.laad_model(model.laad())
-        uitkomst.append((len(_iv3_paginas(nep)),
-                         indicators.per_gemeente(store, sleutel, 2023, "begroting", "netto")))
+        uitkomst.append((len(_iv3_paginas(nep)), indicators.per_gemeente(store, sleutel, 2023, "begroting", "netto")))
         store.sluit()
     (smal_paginas, smal), (ruim_paginas, ruim_df) = uitkomst
     assert ruim_paginas > 10 * smal_paginas
@@ -147,7 +154,7 @@ def test_filter_aan_de_serverkant_verandert_de_totalen_niet(nep, tmp_path):
 
 def test_nepserver_voert_odata_filters_echt_uit():
     rij = {"Gemeenten": "GM0363   ", "k_2ePlaatsing_2": None, "RegioS": "GM0363", "Perioden": "2024JJ00"}
-    assert not filter_functie("Gemeenten eq 'GM0363'")(rij)            # opvulling telt mee
+    assert not filter_functie("Gemeenten eq 'GM0363'")(rij)  # opvulling telt mee
     assert filter_functie("Gemeenten eq 'GM0363   '")(rij)
     assert not filter_functie("k_2ePlaatsing_2 ne null")(rij)
     assert filter_functie("substringof('GM',RegioS) and not (Perioden eq '2023JJ00')")(rij)
@@ -160,8 +167,13 @@ def test_onbekende_kolom_in_het_filter_geeft_de_fout_van_de_server(nep, omgeving
 
     fout = replace(bronnen, iv3_filter="Verslagsoort eq '{verslagsoort}' and Bedrag ne null")
     with pytest.raises(OphaalFout, match="400.*No property 'Bedrag'.*filter"):
-        ophaal(store, fout, cache=omgeving[1], onderdelen=["iv3"],
-               client_opties={"pogingen": 2, "basis_wacht": 0.01, "slaap": gewacht.append})
+        ophaal(
+            store,
+            fout,
+            cache=omgeving[1],
+            onderdelen=["iv3"],
+            client_opties={"pogingen": 2, "basis_wacht": 0.01, "slaap": gewacht.append},
+        )
     assert not gewacht and _telling(store, "iv3_bedrag") == 0
 
 
@@ -180,10 +192,15 @@ def test_tijdelijke_storing_wordt_herhaald(nep, omgeving, storing):
     assert _telling(store, "iv3_bedrag") > 0
 
 
-@pytest.mark.parametrize("storing, melding", [
-    ("500", "HTTP 500"), ("429", "HTTP 429"), ("timeout", "geen antwoord binnen 0.5 s"),
-    ("afgekapt", "onvolledig"),
-])
+@pytest.mark.parametrize(
+    "storing, melding",
+    [
+        ("500", "HTTP 500"),
+        ("429", "HTTP 429"),
+        ("timeout", "geen antwoord binnen 0.5 s"),
+        ("afgekapt", "onvolledig"),
+    ],
+)
 def test_aanhoudende_fout_laat_opslag_ongewijzigd(nep, omgeving, storing, melding):
     """Na een gedeeltelijk geslaagde ophaling (gemeenten, inwoners en CPI zijn al binnen) blijft
     een blijvende fout in de Iv3-tabel: de opslag verandert niet, de melding zegt wat en waar."""
@@ -271,23 +288,39 @@ def test_niet_aanleveraar_houdt_zijn_cijfers_en_cbs_vervangt_de_rest(nep, omgevi
 
     _, _, store, _ = omgeving
     voer_in(store, snapshot.stappen())
-    vraag = ("SELECT taakveld, lasten, baten, bron FROM iv3_bedrag WHERE gm_code = 'GM0344' AND jaar = 2023 "
-             "AND document = 'begroting' ORDER BY taakveld")
+    vraag = (
+        "SELECT taakveld, lasten, baten, bron FROM iv3_bedrag WHERE gm_code = 'GM0344' AND jaar = 2023 "
+        "AND document = 'begroting' ORDER BY taakveld"
+    )
     with store.cursor() as cur:
         utrecht = cur.execute(vraag).fetchall()
     assert utrecht
     uit = _haal(omgeving, onderdelen=["iv3"])
     # Alleen de 3 gemeenten van de nagebootste kubus leverden: de rest van de lijst van 2023 niet.
-    assert any(re.match(r"3\d\d gemeenten leverden voor begroting 2023 niets aan: GM0034 Almere, .* en nog "
-                        r"3\d\d\. De cijfers die de opslag van deze gemeenten al had, blijven staan\.", o) for o in uit.opmerkingen)
+    assert any(
+        re.match(
+            r"3\d\d gemeenten leverden voor begroting 2023 niets aan: GM0034 Almere, .* en nog "
+            r"3\d\d\. De cijfers die de opslag van deze gemeenten al had, blijven staan\.",
+            o,
+        )
+        for o in uit.opmerkingen
+    )
     with store.cursor() as cur:
         assert cur.execute(vraag).fetchall() == utrecht
-        bronnen = dict(cur.execute("SELECT gm_code, any_value(bron) FROM iv3_gekozen WHERE jaar = 2023 "
-                                   "AND document = 'begroting' AND gm_code IN ('GM0363', 'GM0344') "
-                                   "GROUP BY 1").fetchall())
+        bronnen = dict(
+            cur.execute(
+                "SELECT gm_code, any_value(bron) FROM iv3_gekozen WHERE jaar = 2023 "
+                "AND document = 'begroting' AND gm_code IN ('GM0363', 'GM0344') "
+                "GROUP BY 1"
+            ).fetchall()
+        )
         assert bronnen == {"GM0363": "cbs_ruw", "GM0344": "taakveld_lasten_baten"}
-        assert cur.execute("SELECT count(*) FROM iv3_bedrag WHERE gm_code = 'GM0363' AND jaar = 2023 "
-                           "AND bron <> 'cbs_ruw'").fetchone()[0] == 0
+        assert (
+            cur.execute(
+                "SELECT count(*) FROM iv3_bedrag WHERE gm_code = 'GM0363' AND jaar = 2023 AND bron <> 'cbs_ruw'"
+            ).fetchone()[0]
+            == 0
+        )
     assert any(r.startswith("begroting 2023: gemeten verdeling van 6.1 nu voor") for r in uit.nieuw)
 
 
@@ -301,8 +334,24 @@ def test_cli_ophalen(nep, tmp_path, capsys):
     assert re.search(r"Iv3 begroting 2023 \(CBS 45063NED\): pagina 4, 33 regels", fout)
     assert "leverde voor begroting 2023 niets aan: GM0344 Utrecht" in fout
     nep.altijd["83131NED"] = "500"
-    assert main(["--db", str(db), "ophalen", "--bronnen", str(pad), "--cache", str(tmp_path / "c"),
-                 "--pogingen", "2", "--wacht", "0.01"]) == 1
+    assert (
+        main(
+            [
+                "--db",
+                str(db),
+                "ophalen",
+                "--bronnen",
+                str(pad),
+                "--cache",
+                str(tmp_path / "c"),
+                "--pogingen",
+                "2",
+                "--wacht",
+                "0.01",
+            ]
+        )
+        == 1
+    )
     assert "niet veranderd" in capsys.readouterr().err
 
 
@@ -310,8 +359,24 @@ def test_cli_alleen_een_jaar_en_document(nep, tmp_path, capsys):
     pad = tmp_path / "bronnen.toml"
     pad.write_text(nep.bronnen_toml(), encoding="utf-8")
     db = tmp_path / "s.duckdb"
-    assert main(["--db", str(db), "ophalen", "--bronnen", str(pad), "--cache", str(tmp_path / "c"),
-                 "--jaar", "2023", "--document", "jaarrekening"]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                str(db),
+                "ophalen",
+                "--bronnen",
+                str(pad),
+                "--cache",
+                str(tmp_path / "c"),
+                "--jaar",
+                "2023",
+                "--document",
+                "jaarrekening",
+            ]
+        )
+        == 0
+    )
     assert _iv3_paginas(nep) == [] and _iv3_paginas(nep, "2023X005") == [0, 10, 20, 30]
     # Gemeentelijst, inwoners en grenzen alleen van 2023; de CPI heel.
     gevraagd = {r for r, _f, _s in nep.log}
@@ -340,7 +405,8 @@ def test_gemeten_verdeling_na_ophalen_en_in_de_momentopname(nep, omgeving, tmp_p
         k = kopie.laad_model(model.laad())
         assert indicators.gemeten_verdeling(kopie, k).equals(g)
         assert indicators.per_gemeente(kopie, k, 2023, "begroting", "netto").equals(
-            indicators.per_gemeente(store, sleutel, 2023, "begroting", "netto"))
+            indicators.per_gemeente(store, sleutel, 2023, "begroting", "netto")
+        )
         assert indicators.prijsindex(kopie).equals(indicators.prijsindex(store))
 
 
@@ -371,9 +437,15 @@ def test_retry_after_als_getal_of_datum():
 
 
 # -- een heel jaar echte cijfers, via de nagebootste kubus -------------------------------------------
-BASIS = ["gemeenten/gemeenten_per_jaar_2010_2026.csv", "gemeenten/inwoners_1jan_2017_2026.csv",
-         "gemeenten/gemeenten_naam_gmcode_2023_2025.csv", "gemeenten/gemeentenamen_iv3_vs_gemeentefonds.tsv"]
+BASIS = [
+    "gemeenten/gemeenten_per_jaar_2010_2026.csv",
+    "gemeenten/inwoners_1jan_2017_2026.csv",
+    "gemeenten/gemeenten_naam_gmcode_2023_2025.csv",
+    "gemeenten/gemeentenamen_iv3_vs_gemeentefonds.tsv",
+]
 IV3_2023 = ["iv3/iv3_taakveld_2023_begroting.csv", "iv3/iv3_taakveld_2023_jaarrekening.csv"]
+
+
 def test_een_heel_jaar_via_ophalen_geeft_dezelfde_cijfers_als_de_bestandsimport(shared, tmp_path):
     """Begroting en jaarrekening 2023 van alle gemeenten, als volle kubus (± 800.000 rijen, 93 %
     null) met pagina's van 10.000 door de productielijst opgehaald, geven per gemeente dezelfde
@@ -400,13 +472,25 @@ def test_een_heel_jaar_via_ophalen_geeft_dezelfde_cijfers_als_de_bestandsimport(
                 met_cijfers = links[links["totaal"].fillna(0) != 0].index
                 assert len(met_cijfers) > 330
                 assert set(met_cijfers) <= set(rechts.index)
-                for kolom in ("totaal", "collectieve_preventie", "acute_zorg", "acuut_per_euro_preventie",
-                              "collectieve_preventie_per_inwoner", "acute_zorg_per_inwoner"):
-                    pd.testing.assert_series_equal(links.loc[met_cijfers, kolom], rechts.loc[met_cijfers, kolom],
-                                                   check_exact=False, rtol=1e-9, obj=f"{document} {maat} {kolom}")
+                for kolom in (
+                    "totaal",
+                    "collectieve_preventie",
+                    "acute_zorg",
+                    "acuut_per_euro_preventie",
+                    "collectieve_preventie_per_inwoner",
+                    "acute_zorg_per_inwoner",
+                ):
+                    pd.testing.assert_series_equal(
+                        links.loc[met_cijfers, kolom],
+                        rechts.loc[met_cijfers, kolom],
+                        check_exact=False,
+                        rtol=1e-9,
+                        obj=f"{document} {maat} {kolom}",
+                    )
                 lagen = ["informeel", "institutioneel"]
-                pd.testing.assert_series_equal(links.loc[met_cijfers, lagen].sum(axis=1),
-                                               rechts.loc[met_cijfers, lagen].sum(axis=1), rtol=1e-9)
+                pd.testing.assert_series_equal(
+                    links.loc[met_cijfers, lagen].sum(axis=1), rechts.loc[met_cijfers, lagen].sum(axis=1), rtol=1e-9
+                )
         assert uit.verslag.geladen
 
 
@@ -425,13 +509,19 @@ def test_nachtelijke_verversing_met_slot(nep, tmp_path):
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[1]
-    omgeving = {**os.environ, "VENV": str(Path(sys.executable).parent.parent),
-                "SOCIALE_BASIS_DB": str(tmp_path / "s.duckdb"), "SOCIALE_BASIS_CBS_BRONNEN": str(_toml(nep, tmp_path)),
-                "SOCIALE_BASIS_CACHE": str(tmp_path / "cache"), "SOCIALE_BASIS_DEPLOY": str(tmp_path / "deploy")}
+    omgeving = {
+        **os.environ,
+        "VENV": str(Path(sys.executable).parent.parent),
+        "SOCIALE_BASIS_DB": str(tmp_path / "s.duckdb"),
+        "SOCIALE_BASIS_CBS_BRONNEN": str(_toml(nep, tmp_path)),
+        "SOCIALE_BASIS_CACHE": str(tmp_path / "cache"),
+        "SOCIALE_BASIS_DEPLOY": str(tmp_path / "deploy"),
+    }
 
     def draai():
-        return subprocess.run(["bash", "deploy/ophalen.sh"], cwd=root, env=omgeving, capture_output=True,
-                              text=True, timeout=300).returncode
+        return subprocess.run(
+            ["bash", "deploy/ophalen.sh"], cwd=root, env=omgeving, capture_output=True, text=True, timeout=300
+        ).returncode
 
     assert draai() == 0
     assert draai() == 0
@@ -463,7 +553,8 @@ def test_statline_met_een_andere_basis_dan_de_kop_wordt_geweigerd(tmp_path):
     from sociale_basis.sources.lezen import InvoerFout, NaamZoeker
 
     pad = tmp_path / "cpi.csv"
-    pad.write_text('"Consumentenprijzen; prijsindex 2015=100"\n"Perioden";"CPI"\n"2015";"73,6"\n"2025";"100"\n',
-                   encoding="utf-8")
+    pad.write_text(
+        '"Consumentenprijzen; prijsindex 2015=100"\n"Perioden";"CPI"\n"2015";"73,6"\n"2025";"100"\n', encoding="utf-8"
+    )
     with pytest.raises(InvoerFout, match=r"cpi.csv, rij 3, kolom .CPI.: het indexcijfer van 2015 is 73,6, niet 100"):
         prijzen.lees_statline(pad, NaamZoeker(lambda: None))

@@ -51,7 +51,7 @@ def test_pagina_rendert_zonder_fouten(db, pagina):
         assert figuren(at), "elke pagina behalve Methode en Gegevens toont een grafiek"
         assert all("Bron:" in json.dumps(f["layout"]["annotations"]) for f in figuren(at))
         for fig in figuren(at):
-            assert fig["layout"]["separators"] == ",."          # Nederlandse notatie
+            assert fig["layout"]["separators"] == ",."  # Nederlandse notatie
             assert "Bron: CBS" in json.dumps(fig["layout"]["annotations"])  # bronregel
 
 
@@ -88,8 +88,19 @@ def test_gemeente_taakvelden_per_laag(db):
     at = app(db, "gemeente", jaar="2023", document="Begroting", gemeente="Utrecht")
     knop(at, "laag").set_value("acuut").run()
     codes = set(at.dataframe[0].value["Code"])
-    assert codes and codes <= {"6.73a", "6.73b", "6.73c", "6.74b", "6.74c", "6.81", "6.81a", "6.81b",
-                               "6.82", "6.82a", "6.82b"}
+    assert codes and codes <= {
+        "6.73a",
+        "6.73b",
+        "6.73c",
+        "6.74b",
+        "6.74c",
+        "6.81",
+        "6.81a",
+        "6.81b",
+        "6.82",
+        "6.82a",
+        "6.82b",
+    }
 
 
 def test_vergelijken_groep_wijzigen(db):
@@ -114,12 +125,21 @@ def test_vergelijken_rang_in_de_groep_en_randgevallen(db):
     assert "Rang in deze groep" in tabel.columns and "Rang" not in tabel.columns
     assert sorted(tabel["Rang in deze groep"].dropna()) == list(range(1, len(tabel["Rang in deze groep"].dropna()) + 1))
 
-    at = app(db, "vergelijken", jaar="2025", document="Begroting", gemeente="Rozendaal", groep="Zelf kiezen",
-             selectie=["Rozendaal"])
+    at = app(
+        db,
+        "vergelijken",
+        jaar="2025",
+        document="Begroting",
+        gemeente="Rozendaal",
+        groep="Zelf kiezen",
+        selectie=["Rozendaal"],
+    )
     assert not at.exception, at.exception
     groep = next(m for m in at.metric if m.label.startswith("De vergelijkingsgroep"))
     assert groep.value == "–"
-    assert any("Geen van deze gemeenten heeft een rang, dus er is geen mediane gemeente." in c.value for c in at.caption)
+    assert any(
+        "Geen van deze gemeenten heeft een rang, dus er is geen mediane gemeente." in c.value for c in at.caption
+    )
     assert not any("van de 0 gemeenten" in c.value for c in at.caption)
 
     at = app(db, "vergelijken", jaar="2025", document="Begroting", gemeente="GM0310", groep="Zelf kiezen")
@@ -132,8 +152,12 @@ def test_kaart_indicator_wisselen(db):
     at.selectbox(key="indicator").select("informeel").run()
     assert titels(at)[0].startswith("Laag: Informeel")
     fig = figuren(at)[0]
-    vlakken = [c for spoor in fig["data"] if spoor.get("showscale") is not False or spoor["colorscale"][0][1] != "rgba(0,0,0,0)"
-               for c in spoor["locations"]]
+    vlakken = [
+        c
+        for spoor in fig["data"]
+        if spoor.get("showscale") is not False or spoor["colorscale"][0][1] != "rgba(0,0,0,0)"
+        for c in spoor["locations"]
+    ]
     assert len(set(vlakken)) == 342  # elke gemeente, ook zonder cijfers (lichtgrijs)
 
 
@@ -153,25 +177,45 @@ def test_methode_netto_bruto_met_echte_cijfers(db):
     # Elk landelijk cijfer zegt dat het gewogen is, met de mediane gemeente erbij (issue 11).
     from sociale_basis import fmt, indicators, model, teksten
     from sociale_basis.store import Store
+
     with Store(db, alleen_lezen=True) as store:
         sleutel = store.laad_model(model.laad())
-        mediaan = {(j, m, z): fmt.factor(teksten.spreiding(indicators.per_gemeente(store, sleutel, j, d, m, z))["mediaan"])
-                   for j, d, m, z in [(2023, "jaarrekening", "netto", False), (2023, "jaarrekening", "bruto", False),
-                                      (2025, "begroting", "netto", False), (2025, "begroting", "netto", True)]}
-    assert (f"gewogen: totaal ÷ totaal). De mediane gemeente: netto {mediaan[(2023, 'netto', False)]}, bruto "
-            f"{mediaan[(2023, 'bruto', False)]}.") in tekst
+        mediaan = {
+            (j, m, z): fmt.factor(teksten.spreiding(indicators.per_gemeente(store, sleutel, j, d, m, z))["mediaan"])
+            for j, d, m, z in [
+                (2023, "jaarrekening", "netto", False),
+                (2023, "jaarrekening", "bruto", False),
+                (2025, "begroting", "netto", False),
+                (2025, "begroting", "netto", True),
+            ]
+        }
+    assert (
+        f"gewogen: totaal ÷ totaal). De mediane gemeente: netto {mediaan[(2023, 'netto', False)]}, bruto "
+        f"{mediaan[(2023, 'bruto', False)]}."
+    ) in tekst
     regel = next(c.value for c in at.caption if "zonder regionale taken" in c.value and "6.81 weggelaten" in c.value)
     assert "gewogen" in regel
-    assert regel.endswith(f"De mediane gemeente: {mediaan[(2025, 'netto', False)]}, zonder regionale taken "
-                          f"{mediaan[(2025, 'netto', True)]}.")
+    assert regel.endswith(
+        f"De mediane gemeente: {mediaan[(2025, 'netto', False)]}, zonder regionale taken "
+        f"{mediaan[(2025, 'netto', True)]}."
+    )
     rijen = len(at.table[0].value)
     at.toggle(key="sociaal").set_value(False).run()
     assert len(at.table[0].value) > rijen
 
 
 def test_url_herstelt_weergave(db):
-    at = app(db, "gemeente", jaar="2023", document="Jaarrekening", maat="Bruto", weergave="Totaal",
-             gemeente="Utrecht", groep="Zelf kiezen", selectie=["Almere", "Zwolle"])
+    at = app(
+        db,
+        "gemeente",
+        jaar="2023",
+        document="Jaarrekening",
+        maat="Bruto",
+        weergave="Totaal",
+        gemeente="Utrecht",
+        groep="Zelf kiezen",
+        selectie=["Almere", "Zwolle"],
+    )
     assert at.selectbox(key="jaar").value == 2023
     assert at.selectbox(key="gemeente").value == "GM0344"
     assert knop(at, "document").value == "jaarrekening"
@@ -224,13 +268,19 @@ def test_trends_gemeente_groep_en_nederland(db):
     assert not at.exception
     fig = figuren(at)[0]
     namen = {spoor["name"] for spoor in fig["data"]}
-    assert {"Land van Cuijk – begroting", "Land van Cuijk – jaarrekening", "Nederland – begroting",
-            "Vergelijkingsgroep – jaarrekening"} <= namen
+    assert {
+        "Land van Cuijk – begroting",
+        "Land van Cuijk – jaarrekening",
+        "Nederland – begroting",
+        "Vergelijkingsgroep – jaarrekening",
+    } <= namen
     jaren = {x for spoor in fig["data"] for x in spoor["x"]}
     assert min(jaren) == 2017 and max(jaren) == 2026  # doorlopend over de fusie van 2022
     # De breuken in het Iv3-schema staan erbij.
-    assert {a["text"] for a in fig["layout"]["annotations"]} >= {"2023: nieuw Iv3-schema en boekingsregels",
-                                                                  "2025: nieuw Iv3-schema"}
+    assert {a["text"] for a in fig["layout"]["annotations"]} >= {
+        "2023: nieuw Iv3-schema en boekingsregels",
+        "2025: nieuw Iv3-schema",
+    }
     # Land van Cuijk diende geen begroting 2022 in: dat staat er, in plaats van een nul.
     assert any("begroting 2022" in i.value for i in at.info)
 
@@ -268,10 +318,17 @@ def test_trends_verhouding_met_mediane_gemeente(db):
     assert "Vergelijkingsgroep: mediane gemeente – begroting" in sporen
     gewogen = dict(zip(sporen["Nederland – begroting"]["x"], sporen["Nederland – begroting"]["y"]))[2025]
     assert f"{gewogen:.2f}".replace(".", ",") not in mediaan  # twee verschillende getallen, allebei te zien
-    assert any(c.value.startswith("Dikke lijnen: de gemeente zelf, en groep en Nederland gewogen") and f"mediaan {mediaan}." in c.value for c in at.caption)
+    assert any(
+        c.value.startswith("Dikke lijnen: de gemeente zelf, en groep en Nederland gewogen")
+        and f"mediaan {mediaan}." in c.value
+        for c in at.caption
+    )
     tabel = at.table[0].value
-    assert {"Nederland: 1e kwartiel", "Nederland: 3e kwartiel",
-            "Nederland: mediane gemeente (€ acute zorg per € preventie)"} <= set(tabel.columns)
+    assert {
+        "Nederland: 1e kwartiel",
+        "Nederland: 3e kwartiel",
+        "Nederland: mediane gemeente (€ acute zorg per € preventie)",
+    } <= set(tabel.columns)
     # Bij een bedrag (geen verhouding) geen mediaanlijnen.
     at.selectbox(key="reeks").select("acute_zorg").run()
     assert not any("mediane gemeente" in s["name"] for s in figuren(at)[0]["data"])
@@ -318,6 +375,7 @@ def test_gemeentefonds_bestanden_heten_netto_ook_als_de_zijbalk_bruto_zegt(db, m
     zou een verkeerde zin opleveren)."""
     from sociale_basis import export
     from sociale_basis.dashboard import uitvoer
+
     namen, keuzes = [], []
     echt_naam, echt_keuzes = export.bestandsnaam, uitvoer._keuzes
     monkeypatch.setattr(export, "bestandsnaam", lambda *d, ext: namen.append(echt_naam(*d, ext=ext)) or namen[-1])
@@ -393,14 +451,19 @@ def test_nul_acuut_zonder_rang_en_centrumgemeente_zonder_regio(db):
     at = app(db, "gemeente", jaar="2025", document="Begroting", gemeente="Rozendaal")
     metrics = {m.label: m for m in at.metric}
     assert metrics["Rang acuut per € preventie"].value == "geen rang"
-    assert any(c.value.startswith("Geen rang: geen verhouding, want geen eigen lasten voor acute zorg")
-               for c in at.caption)
+    assert any(
+        c.value.startswith("Geen rang: geen verhouding, want geen eigen lasten voor acute zorg") for c in at.caption
+    )
     assert "geen eigen lasten voor acute zorg" in at.markdown[0].value
 
     at.selectbox(key="gemeente").select("GM0193").run()  # Zwolle
-    assert any(m.value.startswith("**Centrumgemeente voor beschermd wonen, maatschappelijke opvang en "
-                                  "vrouwenopvang (ontvangt de decentralisatie-uitkeringen, 2025)")
-               for m in at.markdown)
+    assert any(
+        m.value.startswith(
+            "**Centrumgemeente voor beschermd wonen, maatschappelijke opvang en "
+            "vrouwenopvang (ontvangt de decentralisatie-uitkeringen, 2025)"
+        )
+        for m in at.markdown
+    )
     met = {m.label: m.value for m in at.metric}["€ acuut per € preventie"]
     at.toggle(key="zonder_regio").set_value(True).run()
     zonder = {m.label: m.value for m in at.metric}["€ acuut per € preventie"]
@@ -420,8 +483,9 @@ def test_gewogen_cijfer_staat_naast_de_mediaan(db):
     ratio = next(m for m in at.metric if m.label == "€ acuut per € preventie")
     assert ratio.delta.startswith("mediane gemeente € ")
     assert ratio.delta.split("€ ")[1] != ratio.value.split("€ ")[1]  # gewogen ≠ mediaan
-    assert any("gewogen: totaal acute zorg ÷ totaal preventie" in c.value and "middelste helft" in c.value
-               for c in at.caption)
+    assert any(
+        "gewogen: totaal acute zorg ÷ totaal preventie" in c.value and "middelste helft" in c.value for c in at.caption
+    )
 
 
 def test_maat_staat_zichtbaar_op_bruto_waar_netto_niet_kan(db):
@@ -476,8 +540,9 @@ def test_zonder_regionale_taken_een_schakelaar_voor_elke_pagina(db):
         assert [f["data"] for f in figuren(at)] != [f["data"] for f in figuren(met)], pagina
         assert any("Zonder regionale taken: beschermd wonen" in c.value for c in at.caption), pagina
     at.switch_page("sociale_basis/pages/gemeentefonds.py").run()
-    assert any(c.value.startswith("Zonder regionale taken (zijbalk) geldt hier voor ‘Maatwerk en acuut’")
-               for c in at.caption)
+    assert any(
+        c.value.startswith("Zonder regionale taken (zijbalk) geldt hier voor ‘Maatwerk en acuut’") for c in at.caption
+    )
     met.switch_page("sociale_basis/pages/gemeentefonds.py").run()
     assert any("Zet ‘Zonder regionale taken’ in de zijbalk aan" in c.value for c in met.caption)
 
@@ -486,8 +551,12 @@ def test_drempel_schiermonnikoog_zonder_rang(db):
     """Schiermonnikoog had zonder regionale taken rang 1 met € 4 acute zorg per inwoner."""
     at = app(db, "gemeente", jaar="2025", document="Begroting", gemeente="Schiermonnikoog", zonder_regio="true")
     assert {m.label: m.value for m in at.metric}["Rang acuut per € preventie"] == "geen rang"
-    assert any(c.value.startswith("Geen rang: acute zorg is € 4 per inwoner, minder dan € 7 (5% van het "
-                                  "landelijke bedrag per inwoner") for c in at.caption)
+    assert any(
+        c.value.startswith(
+            "Geen rang: acute zorg is € 4 per inwoner, minder dan € 7 (5% van het landelijke bedrag per inwoner"
+        )
+        for c in at.caption
+    )
     # De kopzin noemt dan ook geen verhouding (€ 0,01 zou de 'beste' gemeente lijken).
     kop = next(m.value for m in at.markdown if m.value.startswith("#### "))
     assert "geen verhouding van betekenis" in kop and "voor elke euro preventie" not in kop
@@ -498,8 +567,10 @@ def test_drempel_schiermonnikoog_zonder_rang(db):
     schier = tabel[tabel["Gemeente"] == "Schiermonnikoog"].iloc[0]
     assert schier.isna()["Rang"] and schier["Opmerking"].startswith("bijna geen eigen lasten voor acute zorg")
     at.switch_page("sociale_basis/pages/methode.py").run()
-    assert any("ligt de drempel op € 7 acute zorg per inwoner" in c.value and "Schiermonnikoog (€ 4)" in c.value
-               for c in at.caption)
+    assert any(
+        "ligt de drempel op € 7 acute zorg per inwoner" in c.value and "Schiermonnikoog (€ 4)" in c.value
+        for c in at.caption
+    )
 
 
 def test_kaart_grijs_zegt_waarom_ook_herrekend(db):
@@ -520,9 +591,13 @@ def test_vergelijken_groepscijfer_met_mediaan_en_spreiding(db):
     for wie in ("De vergelijkingsgroep", "Nederland"):
         m = metrics[f"{wie}: € acuut per € preventie"]
         assert m.value.startswith("€ ") and m.delta.startswith("mediane gemeente € ")
-        assert any(c.value.startswith(f"{wie} als geheel (gewogen: totaal acute zorg ÷ totaal preventie): "
-                                      f"{m.value}. De **mediane gemeente**") and "middelste helft" in c.value
-                   for c in at.caption)
+        assert any(
+            c.value.startswith(
+                f"{wie} als geheel (gewogen: totaal acute zorg ÷ totaal preventie): {m.value}. De **mediane gemeente**"
+            )
+            and "middelste helft" in c.value
+            for c in at.caption
+        )
 
 
 @pytest.mark.parametrize("jaar", ["2031", "abc"])
@@ -537,6 +612,7 @@ def test_elke_indicator_van_het_register_op_kaart_en_trends(db):
     """Een indicator toevoegen is één regel in begrippen.INDICATOREN: hij staat dan als keuze op Kaart
     en Trends, met zijn label in de titel (zoals ‘toegang’, zo toegevoegd)."""
     from sociale_basis.begrippen import INDICATOREN
+
     kaart = app(db, "kaart", jaar="2025")
     trends = app(db, "trends", jaar="2025", gemeente="Zwolle")
     assert kaart.selectbox(key="indicator").options == [i.label for i in INDICATOREN.values()]

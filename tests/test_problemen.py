@@ -19,9 +19,14 @@ GOED = "2023,2023X000,begroting,GM0034,6.1,6.1 Samenkracht,12.0\n"
 @pytest.fixture
 def opslag_met_lijsten(shared, tmp_path):
     store = Store(tmp_path / "lijsten.duckdb")
-    importeer(store, [shared / "gemeenten" / "gemeenten_per_jaar_2010_2026.csv",
-                      shared / "gemeenten" / "gemeenten_naam_gmcode_2023_2025.csv",
-                      shared / "iv3" / "referentie" / "iv3_taakvelden_gemeenten_2017_2026.csv"])
+    importeer(
+        store,
+        [
+            shared / "gemeenten" / "gemeenten_per_jaar_2010_2026.csv",
+            shared / "gemeenten" / "gemeenten_naam_gmcode_2023_2025.csv",
+            shared / "iv3" / "referentie" / "iv3_taakvelden_gemeenten_2017_2026.csv",
+        ],
+    )
     yield store
     store.sluit()
 
@@ -35,12 +40,15 @@ def test_invoerfout_van_een_probleem_blijft_werken():
 
 def test_drie_foute_waarden_geven_drie_problemen(opslag_met_lijsten, tmp_path):
     pad = tmp_path / "lasten.csv"
-    pad.write_text(KOP_2POS + GOED
-                   + "2023,2023X000,begroting,GM0034,6.2,6.2 Wijkteams,veel\n"       # rij 3: lasten
-                   + GOED.replace("6.1,6.1", "6.3,6.3")
-                   + "2023,2023X000,begroting,XX0034,6.4,6.4 Begeleide participatie,1\n"  # rij 5: gm_code
-                   + "2023,2023X000,rekening,GM0034,6.5,6.5 Arbeidsparticipatie,1\n",      # rij 6: document
-                   encoding="utf-8")
+    pad.write_text(
+        KOP_2POS
+        + GOED
+        + "2023,2023X000,begroting,GM0034,6.2,6.2 Wijkteams,veel\n"  # rij 3: lasten
+        + GOED.replace("6.1,6.1", "6.3,6.3")
+        + "2023,2023X000,begroting,XX0034,6.4,6.4 Begeleide participatie,1\n"  # rij 5: gm_code
+        + "2023,2023X000,rekening,GM0034,6.5,6.5 Arbeidsparticipatie,1\n",  # rij 6: document
+        encoding="utf-8",
+    )
     voor = momentopname(opslag_met_lijsten)
     with pytest.raises(InvoerFout) as info:
         importeer(opslag_met_lijsten, [pad])
@@ -78,13 +86,19 @@ def test_onleesbaar_bestand_stopt_meteen(opslag_met_lijsten, tmp_path):
 
 def test_namen_en_klassen_alle_fouten(opslag_met_lijsten, tmp_path):
     pad = tmp_path / "gemeenteklassen_2024.tsv"
-    pad.write_text("Gemeenten\tProvincie\tGemeentegrootte\tStedelijkheid\tInwonertal\n"
-                   "Atlantis\tFlevoland\t100000tot150000inwoners\tSterkstedelijk\t1\n"
-                   "Aalten\tGelderland\tveel\tHeelstedelijk\t1\n", encoding="utf-8")
+    pad.write_text(
+        "Gemeenten\tProvincie\tGemeentegrootte\tStedelijkheid\tInwonertal\n"
+        "Atlantis\tFlevoland\t100000tot150000inwoners\tSterkstedelijk\t1\n"
+        "Aalten\tGelderland\tveel\tHeelstedelijk\t1\n",
+        encoding="utf-8",
+    )
     with pytest.raises(InvoerFout) as info:
         importeer(opslag_met_lijsten, [pad])
     assert [(p.rij, p.kolom) for p in info.value.problemen] == [
-        (2, "Gemeenten"), (3, "Gemeentegrootte"), (3, "Stedelijkheid")]
+        (2, "Gemeenten"),
+        (3, "Gemeentegrootte"),
+        (3, "Stedelijkheid"),
+    ]
 
 
 def test_map_met_een_fout_bestand_schrijft_niets(opslag_met_lijsten, shared, tmp_path):
@@ -92,8 +106,9 @@ def test_map_met_een_fout_bestand_schrijft_niets(opslag_met_lijsten, shared, tmp
     map_.mkdir()
     shutil.copy(FIXTURES / "cbs_ruw_codes.csv", map_)
     shutil.copy(shared / "gemeenten" / "inwoners_1jan_2017_2026.csv", map_)
-    (map_ / "lasten_2023.csv").write_text(KOP_2POS + GOED + GOED.replace("12.0", "1e309")
-                                          .replace("6.1,6.1", "6.2,6.2"), encoding="utf-8")
+    (map_ / "lasten_2023.csv").write_text(
+        KOP_2POS + GOED + GOED.replace("12.0", "1e309").replace("6.1,6.1", "6.2,6.2"), encoding="utf-8"
+    )
     voor = momentopname(opslag_met_lijsten)
     with pytest.raises(InvoerFout) as info:
         importeer(opslag_met_lijsten, [map_])

@@ -24,16 +24,19 @@ def test_centrumgemeenten_per_jaar(opslag):
     oud = indicators.regiotaken(opslag, 2019).set_index("gm_code").loc["GM0193"]
     assert oud["uitkeringsjaar"] == 2024
     assert teksten.regiorol(list(oud["taken"]), int(oud["uitkeringsjaar"])).endswith(
-        "(ontvangt de decentralisatie-uitkeringen, 2024)")
+        "(ontvangt de decentralisatie-uitkeringen, 2024)"
+    )
 
 
-@pytest.mark.parametrize(("jaar", "document", "maat"), [(2025, "begroting", "netto"),
-                                                        (2023, "jaarrekening", "bruto"),
-                                                        (2019, "jaarrekening", "bruto")])
+@pytest.mark.parametrize(
+    ("jaar", "document", "maat"),
+    [(2025, "begroting", "netto"), (2023, "jaarrekening", "bruto"), (2019, "jaarrekening", "bruto")],
+)
 def test_zonder_regionale_taken_precies_de_regionale_bedragen(opslag, standaardmodel, jaar, document, maat):
     met = indicators.per_gemeente(opslag, standaardmodel, jaar, document, maat).set_index("gm_code")
-    zonder = indicators.per_gemeente(opslag, standaardmodel, jaar, document, maat,
-                                     zonder_regio=True).set_index("gm_code")
+    zonder = indicators.per_gemeente(opslag, standaardmodel, jaar, document, maat, zonder_regio=True).set_index(
+        "gm_code"
+    )
     for gm in ("GM0193", "GM0014"):  # Zwolle, Groningen: centrumgemeenten
         tv = indicators.taakvelden_gemeente(opslag, standaardmodel, jaar, document, maat, gm)
         regio = tv[tv["taakveld"].isin(REGIONAAL)]
@@ -42,7 +45,8 @@ def test_zonder_regionale_taken_precies_de_regionale_bedragen(opslag, standaardm
         assert zonder.loc[gm, "acute_zorg"] == pytest.approx(met.loc[gm, "acute_zorg"] - acuut, abs=0.5)
         assert zonder.loc[gm, "totaal"] == pytest.approx(met.loc[gm, "totaal"] - regio["bedrag"].sum(), abs=0.5)
         assert zonder.loc[gm, "acuut_per_euro_preventie"] == pytest.approx(
-            (met.loc[gm, "acute_zorg"] - acuut) / met.loc[gm, "collectieve_preventie"])
+            (met.loc[gm, "acute_zorg"] - acuut) / met.loc[gm, "collectieve_preventie"]
+        )
         assert zonder.loc[gm, "acuut_per_euro_preventie"] < met.loc[gm, "acuut_per_euro_preventie"]
     # Lagen tellen nog op tot het totaal, en preventie verandert voor niemand.
     lagen = ["persoonlijk", "informeel", "institutioneel", "maatwerk", "acuut", "overig"]
@@ -52,7 +56,8 @@ def test_zonder_regionale_taken_precies_de_regionale_bedragen(opslag, standaardm
     nl_met = indicators.groep(opslag, standaardmodel, jaar, document, maat)
     nl_zonder = indicators.groep(opslag, standaardmodel, jaar, document, maat, zonder_regio=True)
     assert nl_met["acute_zorg"] - nl_zonder["acute_zorg"] == pytest.approx(
-        (met["acute_zorg"] - zonder["acute_zorg"]).sum(), rel=1e-9)
+        (met["acute_zorg"] - zonder["acute_zorg"]).sum(), rel=1e-9
+    )
 
 
 def test_nul_acuut_gemarkeerd_en_zonder_rang(opslag, standaardmodel):
@@ -73,17 +78,23 @@ def test_siudu_wordt_gelezen_met_fouten_per_rij(tmp_path, opslag):
     from sociale_basis.sources.lezen import NaamZoeker
 
     pad = tmp_path / "GF_S2024_2025_SIUDU.tsv"
-    pad.write_text("CBS\tNaam\tProv\tBeschermd wonen\tmaatschappelijke opvang\tvrouwenopvang\n"
-                   "193\tZwolle\t23\t1.234.567\t - \t12,5\n"
-                   "14\tZwolle\t23\tveel\t0\t0\n", encoding="utf-8")
+    pad.write_text(
+        "CBS\tNaam\tProv\tBeschermd wonen\tmaatschappelijke opvang\tvrouwenopvang\n"
+        "193\tZwolle\t23\t1.234.567\t - \t12,5\n"
+        "14\tZwolle\t23\tveel\t0\t0\n",
+        encoding="utf-8",
+    )
     assert herken(pad).soort == regiotaken.SOORT
     namen = NaamZoeker(lambda: opslag.query("import/namen"))
     with pytest.raises(InvoerFout) as fout:
         regiotaken.lees(pad, namen)
     plaatsen = {(p.rij, p.kolom) for p in fout.value.problemen}
     assert (3, "CBS") in plaatsen and (3, "Beschermd wonen") in plaatsen and (3, "Naam") in plaatsen
-    pad.write_text("CBS\tNaam\tProv\tBeschermd wonen\tmaatschappelijke opvang\tvrouwenopvang\n"
-                   "193\tZwolle\t23\t1.234.567\t - \t12,5\n", encoding="utf-8")
+    pad.write_text(
+        "CBS\tNaam\tProv\tBeschermd wonen\tmaatschappelijke opvang\tvrouwenopvang\n"
+        "193\tZwolle\t23\t1.234.567\t - \t12,5\n",
+        encoding="utf-8",
+    )
     lading = regiotaken.lees(pad, namen)
     rijen = lading.tabellen["gf_regiotaak"].set_index("taak")["bedrag"]
     assert rijen.to_dict() == {"beschermd_wonen": 1234567.0, "vrouwenopvang": 12.5}
@@ -101,8 +112,12 @@ def test_bijna_geen_acute_zorg_geeft_geen_rang_1(opslag, standaardmodel):
     assert schier["acute_zorg"] / schier["collectieve_preventie"] < 0.02  # wat er als ‘rang 1’ stond
     assert schier["geen_eigen_acuut"] and not schier["rangbaar"]
     reden = teksten.zonder_rang(schier, "netto")
-    assert reden.startswith("Geen rang: acute zorg is € 4 per inwoner, minder dan € 7 (5% van het landelijke bedrag per inwoner, € 148)")
-    assert "geen verhouding van betekenis" in teksten.kopzin("Schiermonnikoog", schier, 2025, "begroting", "netto", True, True)
+    assert reden.startswith(
+        "Geen rang: acute zorg is € 4 per inwoner, minder dan € 7 (5% van het landelijke bedrag per inwoner, € 148)"
+    )
+    assert "geen verhouding van betekenis" in teksten.kopzin(
+        "Schiermonnikoog", schier, 2025, "begroting", "netto", True, True
+    )
     assert teksten.eigen_acuut(schier).startswith("bijna geen eigen lasten voor acute zorg")
     gerangd = df[df["rangbaar"]].sort_values("acuut_per_euro_preventie")
     assert gerangd.iloc[0]["gemeente"] == "Vlieland"
@@ -133,12 +148,14 @@ def test_trend_en_kaart_zonder_regionale_taken(opslag, standaardmodel):
     """Trends en de herrekende kaart volgen dezelfde regel (werk.indicatoren_gekozen) en dezelfde rang."""
     for zonder in (False, True):
         reeks = indicators.trend(opslag, standaardmodel, "bruto", 2025, None, zonder_regio=zonder).set_index(
-            ["jaar", "document"])
+            ["jaar", "document"]
+        )
         nl = indicators.groep(opslag, standaardmodel, 2025, "begroting", "bruto", zonder_regio=zonder)
         assert reeks.loc[(2025, "begroting"), "acute_zorg"] == pytest.approx(nl["acute_zorg"], rel=1e-9)
     met = indicators.trend(opslag, standaardmodel, "bruto", 2025, ["GM0193"]).set_index(["jaar", "document"])
     zonder = indicators.trend(opslag, standaardmodel, "bruto", 2025, ["GM0193"], zonder_regio=True).set_index(
-        ["jaar", "document"])
+        ["jaar", "document"]
+    )
     assert (zonder["acute_zorg"] < met["acute_zorg"] - 1e6).all()  # Zwolle: elk jaar miljoenen op 6.81
     assert (zonder["collectieve_preventie"] == met["collectieve_preventie"]).all()
 
@@ -156,12 +173,14 @@ def test_trend_en_kaart_zonder_regionale_taken(opslag, standaardmodel):
 def test_gemeentefonds_zonder_regionale_taken(opslag, standaardmodel):
     met = indicators.maatstaf(opslag, standaardmodel, 2025, "begroting", "S2024").set_index("gm_code")
     zonder = indicators.maatstaf(opslag, standaardmodel, 2025, "begroting", "S2024", zonder_regio=True).set_index(
-        "gm_code")
+        "gm_code"
+    )
     tv = indicators.taakvelden_gemeente(opslag, standaardmodel, 2025, "begroting", "netto", "GM0193")
     regio = tv.loc[tv["taakveld"].isin(REGIONAAL) & tv["laag"].isin(["maatwerk", "acuut"]), "bedrag"].sum()
     assert regio > 1e6
     assert zonder.loc["GM0193", "individueel_uitgaven"] == pytest.approx(
-        met.loc["GM0193", "individueel_uitgaven"] - regio, abs=0.5)
+        met.loc["GM0193", "individueel_uitgaven"] - regio, abs=0.5
+    )
     assert (zonder["sociale_basis_uitgaven"] == met["sociale_basis_uitgaven"]).all()
     assert (zonder["individueel_fonds"] == met["individueel_fonds"]).all()
 
@@ -170,6 +189,8 @@ def test_drempelregel_zonder_inwoners_nooit_leeg(opslag):
     """werk.geen_eigen_acuut: onder de drempel of € 0 telt; zonder inwoners alleen € 0 (nooit NULL,
     anders valt een gemeente stil uit de ranglijst én uit ‘geen rang’)."""
     with opslag.cursor() as cur:
-        rij = cur.execute("SELECT werk.geen_eigen_acuut(5, 1, 7.4), werk.geen_eigen_acuut(10, 1, 7.4), "
-                          "werk.geen_eigen_acuut(5, NULL, 7.4), werk.geen_eigen_acuut(0, NULL, 7.4)").fetchone()
+        rij = cur.execute(
+            "SELECT werk.geen_eigen_acuut(5, 1, 7.4), werk.geen_eigen_acuut(10, 1, 7.4), "
+            "werk.geen_eigen_acuut(5, NULL, 7.4), werk.geen_eigen_acuut(0, NULL, 7.4)"
+        ).fetchone()
     assert rij == (True, False, False, True)

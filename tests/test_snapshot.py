@@ -19,9 +19,24 @@ from sociale_basis.store import Store
 
 # Tabellen die een volledige import en een momentopname gelijk moeten hebben. Niet: iv3_bedrag
 # (de momentopname neemt alleen de gekozen bron per gemeente mee), import_log en de herkomst.
-GELIJK = ["iv3_categorie", "taakveld", "gemeente_jaar", "gemeente_naam", "inwoners", "gemeente_klasse", "gemeente_profiel",
-          "grenswijziging", "iv3_gekozen", "iv3_beschikbaar", "iv3_zonder_cijfers", "iv3_taakveld_gebruikt",
-          "herindeling", "gf_cluster", "geo_gemeente", "prijsindex"]
+GELIJK = [
+    "iv3_categorie",
+    "taakveld",
+    "gemeente_jaar",
+    "gemeente_naam",
+    "inwoners",
+    "gemeente_klasse",
+    "gemeente_profiel",
+    "grenswijziging",
+    "iv3_gekozen",
+    "iv3_beschikbaar",
+    "iv3_zonder_cijfers",
+    "iv3_taakveld_gebruikt",
+    "herindeling",
+    "gf_cluster",
+    "geo_gemeente",
+    "prijsindex",
+]
 
 
 def _tabel(store: Store, tabel: str) -> list[tuple]:
@@ -60,13 +75,17 @@ def test_momentopname_geeft_dezelfde_indicatoren(volledige_opslag, uit_momentopn
             for maat in indicators.MATEN:
                 if maat == "netto" and not indicators.netto_volledig(volledig, r.jaar, r.document):
                     continue
-                a, s = (indicators.per_gemeente(st, k, r.jaar, r.document, maat)
-                        for st, k in zip((volledig, snap), sleutels, strict=True))
+                a, s = (
+                    indicators.per_gemeente(st, k, r.jaar, r.document, maat)
+                    for st, k in zip((volledig, snap), sleutels, strict=True)
+                )
                 pd.testing.assert_frame_equal(a, s)
                 getoetst += 1
         assert getoetst >= len(b)
-        pd.testing.assert_frame_equal(indicators.trend(volledig, sleutels[0], "bruto", 2025, ["GM0363"]),
-                                      indicators.trend(snap, sleutels[1], "bruto", 2025, ["GM0363"]))
+        pd.testing.assert_frame_equal(
+            indicators.trend(volledig, sleutels[0], "bruto", 2025, ["GM0363"]),
+            indicators.trend(snap, sleutels[1], "bruto", 2025, ["GM0363"]),
+        )
 
 
 def test_manifest_noemt_bron_licentie_en_sha(uit_momentopname):
@@ -199,10 +218,32 @@ def test_nieuwe_bedragen_wissen_de_categorieen_niet(tmp_path):
     blijven (ze laden in dezelfde stap als de bedragen die ze anders zouden wissen)."""
     kopie = tmp_path / "snap"
     shutil.copytree(snapshot.STANDAARD_MAP, kopie)
-    categorie = pd.DataFrame([{"bron": "cbs_ruw", "jaar": 2023, "document": "jaarrekening", "gm_code": "GM9999",
-                               "taakveld": "6.1", "categorie": "L4.2", "lasten": 5.0}])
-    bedrag = pd.DataFrame([{"bron": "cbs_ruw", "jaar": 2023, "document": "jaarrekening", "gm_code": "GM9999",
-                            "taakveld": "6.1", "lasten": 5.0, "baten": 0.0}])
+    categorie = pd.DataFrame(
+        [
+            {
+                "bron": "cbs_ruw",
+                "jaar": 2023,
+                "document": "jaarrekening",
+                "gm_code": "GM9999",
+                "taakveld": "6.1",
+                "categorie": "L4.2",
+                "lasten": 5.0,
+            }
+        ]
+    )
+    bedrag = pd.DataFrame(
+        [
+            {
+                "bron": "cbs_ruw",
+                "jaar": 2023,
+                "document": "jaarrekening",
+                "gm_code": "GM9999",
+                "taakveld": "6.1",
+                "lasten": 5.0,
+                "baten": 0.0,
+            }
+        ]
+    )
     inhoud = json.loads((kopie / "manifest.json").read_text(encoding="utf-8"))
 
     def schrijf(tabel, df):

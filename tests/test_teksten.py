@@ -7,16 +7,24 @@ M = "\u2212"
 
 def _rij(preventie: float, acuut: float, inwoners: float = 1000) -> pd.Series:
     verhouding = acuut / preventie if preventie > 0 and acuut >= 0 else float("nan")
-    return pd.Series({"collectieve_preventie": preventie, "acute_zorg": acuut,
-                      "collectieve_preventie_per_inwoner": preventie / inwoners,
-                      "acute_zorg_per_inwoner": acuut / inwoners, "acuut_per_euro_preventie": verhouding,
-                      "rangbaar": bool(verhouding > 0)})
+    return pd.Series(
+        {
+            "collectieve_preventie": preventie,
+            "acute_zorg": acuut,
+            "collectieve_preventie_per_inwoner": preventie / inwoners,
+            "acute_zorg_per_inwoner": acuut / inwoners,
+            "acuut_per_euro_preventie": verhouding,
+            "rangbaar": bool(verhouding > 0),
+        }
+    )
 
 
 def test_kopzin_gewoon_zonder_dubbele_haakjes():
     zin = teksten.kopzin("Bergen (L.)", _rij(100_000, 150_000), 2025, "begroting", "netto", True)
-    assert zin == ("In 2025 begroot Bergen (L.) € 100 per inwoner voor collectieve preventie en € 150 voor "
-                   "acute zorg: voor elke euro preventie gaat er € 1,50 naar acute zorg (netto).")
+    assert zin == (
+        "In 2025 begroot Bergen (L.) € 100 per inwoner voor collectieve preventie en € 150 voor "
+        "acute zorg: voor elke euro preventie gaat er € 1,50 naar acute zorg (netto)."
+    )
     assert "((" not in zin and "))" not in zin and ") (" not in zin
 
 
@@ -29,7 +37,8 @@ def test_kopzin_negatieve_preventie_geen_verhouding_en_minteken():
     assert "-" not in zin.replace("€ " + M, "")
     assert teksten.negatief(rij, "netto") == (
         "Collectieve preventie is netto negatief: de baten op die taakvelden zijn hoger dan de lasten, "
-        "bijvoorbeeld door een rijksbijdrage of een doorbetaling die hier binnenkomt.")
+        "bijvoorbeeld door een rijksbijdrage of een doorbetaling die hier binnenkomt."
+    )
     assert teksten.negatief(rij, "bruto") is None
     assert teksten.negatief(_rij(1, 1), "netto") is None
 
@@ -38,8 +47,11 @@ def test_nul_acuut_geen_verhouding_en_geen_rang():
     rij = _rij(136_000, 0)
     assert rij["acuut_per_euro_preventie"] == 0  # de SQL geeft 0; de tekst mag er geen € 0,00 van maken
     zin = teksten.kopzin("Rozendaal", rij, 2025, "begroting", "netto", False)
-    assert "geen verhouding, want geen eigen lasten voor acute zorg: waarschijnlijk via een regeling of " \
-           "centrumgemeente" in zin and "€ 0,00" not in zin
+    assert (
+        "geen verhouding, want geen eigen lasten voor acute zorg: waarschijnlijk via een regeling of centrumgemeente"
+        in zin
+        and "€ 0,00" not in zin
+    )
     assert teksten.zonder_rang(rij, "netto").startswith("Geen rang: geen verhouding, want geen eigen lasten")
     assert teksten.zonder_rang(_rij(100, 200), "netto") is None
 
@@ -51,14 +63,20 @@ def test_negatieve_acute_zorg():
 def test_regiorol():
     assert teksten.regiorol(["beschermd_wonen", "maatschappelijke_opvang"], 2024) == (
         "Centrumgemeente voor beschermd wonen en maatschappelijke opvang (ontvangt de "
-        "decentralisatie-uitkeringen, 2024)")
+        "decentralisatie-uitkeringen, 2024)"
+    )
     assert teksten.regiorol(["vrouwenopvang"], 2025) == (
-        "Centrumgemeente voor vrouwenopvang (ontvangt de decentralisatie-uitkering, 2025)")
+        "Centrumgemeente voor vrouwenopvang (ontvangt de decentralisatie-uitkering, 2025)"
+    )
 
 
 def test_gewogen_naast_mediaan():
-    df = pd.DataFrame({"acuut_per_euro_preventie": [0.5, 1.0, 2.0, 4.0, None, 0.0],
-                       "rangbaar": [True, True, True, True, False, False]})
+    df = pd.DataFrame(
+        {
+            "acuut_per_euro_preventie": [0.5, 1.0, 2.0, 4.0, None, 0.0],
+            "rangbaar": [True, True, True, True, False, False],
+        }
+    )
     s = teksten.spreiding(df)
     assert (s["mediaan"], s["q1"], s["q3"], s["n"], s["onder_1"]) == (1.5, 0.875, 2.5, 4, 1)
     zin = teksten.gewogen_en_mediaan(1.43, df)
@@ -67,14 +85,24 @@ def test_gewogen_naast_mediaan():
     assert "en 1 gemeente zit onder € 1." in zin  # enkelvoud (was "1 gemeenten zitten")
     # Gewogen onder de mediaan (kan in een kleine groep): dan trekken grote gemeenten het omlaag.
     assert zin.endswith("gewogen cijfer omlaag.")
-    assert teksten.gewogen_en_mediaan(2.0, df).endswith("Grote steden met veel acute zorg trekken het gewogen "
-                                                         "cijfer omhoog.")
+    assert teksten.gewogen_en_mediaan(2.0, df).endswith(
+        "Grote steden met veel acute zorg trekken het gewogen cijfer omhoog."
+    )
 
 
 def test_wat_als_rekent_naar_de_mediaan_van_de_groep():
-    df = pd.DataFrame({"gm_code": ["A", "B", "C", "D"], "collectieve_preventie_per_inwoner": [50.0, 100.0, 120.0, 200.0]})
-    rij = pd.Series({"collectieve_preventie_per_inwoner": 50.0, "inwoners": 1000, "collectieve_preventie": 50_000.0,
-                     "acute_zorg": 150_000.0}, name="A")
+    df = pd.DataFrame(
+        {"gm_code": ["A", "B", "C", "D"], "collectieve_preventie_per_inwoner": [50.0, 100.0, 120.0, 200.0]}
+    )
+    rij = pd.Series(
+        {
+            "collectieve_preventie_per_inwoner": 50.0,
+            "inwoners": 1000,
+            "collectieve_preventie": 50_000.0,
+            "acute_zorg": 150_000.0,
+        },
+        name="A",
+    )
     w = teksten.wat_als(rij, df, ["A", "B", "C", "D"])
     assert w["doel_per_inwoner"] == 120.0 and w["groep"] == 3  # de gemeente zelf telt niet mee
     assert w["tekort"] == 70_000.0
@@ -91,12 +119,17 @@ def test_kopzin_zegt_zonder_regionale_taken():
 
 
 def test_onder_de_drempel_geen_rang_met_bedrag_en_drempel():
-    rij = pd.concat([_rij(350_000, 4_000).drop("rangbaar"),
-                     pd.Series({"rangbaar": False, "geen_eigen_acuut": True, "acuut_drempel_per_inwoner": 7.4})])
+    rij = pd.concat(
+        [
+            _rij(350_000, 4_000).drop("rangbaar"),
+            pd.Series({"rangbaar": False, "geen_eigen_acuut": True, "acuut_drempel_per_inwoner": 7.4}),
+        ]
+    )
     assert teksten.zonder_rang(rij, "netto") == (
         "Geen rang: acute zorg is € 4 per inwoner, minder dan € 7 (5% van het landelijke bedrag per inwoner, "
         "€ 148). Zo weinig eigen lasten wijzen op een regeling of centrumgemeente die de zorg betaalt, niet op "
-        "een ‘beste’ verhouding.")
+        "een ‘beste’ verhouding."
+    )
     # Ook de kopzin noemt dan geen verhouding: die zou in de krant de 'beste' gemeente lijken.
     zin = teksten.kopzin("X", rij, 2025, "begroting", "netto", True)
     assert "voor elke euro preventie" not in zin and "; geen verhouding van betekenis, want bijna geen eigen" in zin

@@ -20,13 +20,20 @@ def _grenzen(rijen) -> pd.DataFrame:
 
 def test_fusie_en_splitsing_worden_gewogen_geketend():
     gemeenten = _gemeenten({2019: ["A", "B", "C", "D"], 2020: ["AB", "C", "D"], 2021: ["AB", "D"]})
-    grenzen = _grenzen([
-        (2019, 2020, "A", "AB", 100), (2019, 2020, "B", "AB", 50),
-        # 2020→2021: C wordt gesplitst: 3/4 van de adressen naar AB, 1/4 naar D.
-        (2020, 2021, "C", "AB", 75), (2020, 2021, "C", "D", 25), (2020, 2021, "AB", "AB", 150),
-    ])
+    grenzen = _grenzen(
+        [
+            (2019, 2020, "A", "AB", 100),
+            (2019, 2020, "B", "AB", 50),
+            # 2020→2021: C wordt gesplitst: 3/4 van de adressen naar AB, 1/4 naar D.
+            (2020, 2021, "C", "AB", 75),
+            (2020, 2021, "C", "D", 25),
+            (2020, 2021, "AB", "AB", 150),
+        ]
+    )
     f = herindeling.factoren(gemeenten, grenzen)
-    ketting = f[(f["jaar_van"] == 2019) & (f["jaar_naar"] == 2021)].set_index(["gm_code_van", "gm_code_naar"])["aandeel"]
+    ketting = f[(f["jaar_van"] == 2019) & (f["jaar_naar"] == 2021)].set_index(["gm_code_van", "gm_code_naar"])[
+        "aandeel"
+    ]
     assert ketting[("A", "AB")] == 1.0 and ketting[("B", "AB")] == 1.0
     assert ketting[("C", "AB")] == pytest.approx(0.75) and ketting[("C", "D")] == pytest.approx(0.25)
     assert ketting[("D", "D")] == 1.0
@@ -57,11 +64,14 @@ def test_herrekening_laat_landelijke_totalen_gelijk(opslag, standaardmodel):
             assert r.inwoners == pytest.approx(eigen["inwoners"], rel=1e-12)
 
 
-@pytest.mark.parametrize(("gm_code", "naam", "voorgangers"), [
-    ("GM1982", "Land van Cuijk", {"GM0756", "GM0786", "GM0815", "GM1684", "GM1702"}),
-    ("GM1992", "Voorne aan Zee", {"GM0501", "GM0530", "GM0614"}),
-    ("GM1980", "Dijk en Waard", {"GM0398", "GM0416"}),
-])
+@pytest.mark.parametrize(
+    ("gm_code", "naam", "voorgangers"),
+    [
+        ("GM1982", "Land van Cuijk", {"GM0756", "GM0786", "GM0815", "GM1684", "GM1702"}),
+        ("GM1992", "Voorne aan Zee", {"GM0501", "GM0530", "GM0614"}),
+        ("GM1980", "Dijk en Waard", {"GM0398", "GM0416"}),
+    ],
+)
 def test_fusiegemeente_heeft_doorlopende_reeks(opslag, standaardmodel, shared, gm_code, naam, voorgangers):
     reeks = indicators.trend(opslag, standaardmodel, "bruto", 2025, [gm_code])
     jaarrekening = reeks[reeks["document"] == "jaarrekening"].set_index("jaar")
@@ -72,26 +82,32 @@ def test_fusiegemeente_heeft_doorlopende_reeks(opslag, standaardmodel, shared, g
     lasten = bron[(bron["jaar"] == 2019) & (bron["document"] == "jaarrekening")].groupby("gm_code")["lasten"].sum()
     grens = pd.read_csv(shared / "gemeenten" / "grenswijzigingen_gemeenten_2016_2024.csv")
     fusie = grens[grens["gm_code_van"].isin(voorgangers) & (grens["jaar_van"] >= 2019)]
-    aandeel = (fusie[fusie["gm_code_naar"] == gm_code].groupby("gm_code_van")["adressen"].sum()
-               / fusie.groupby("gm_code_van")["adressen"].sum())
+    aandeel = (
+        fusie[fusie["gm_code_naar"] == gm_code].groupby("gm_code_van")["adressen"].sum()
+        / fusie.groupby("gm_code_van")["adressen"].sum()
+    )
     hand = sum(lasten[v] * aandeel[v] for v in voorgangers) * 1000
     assert jaarrekening.loc[2019, "totaal"] == pytest.approx(hand, rel=1e-12)
 
 
 def test_constante_prijzen_basisjaar_gelijk_aan_nominaal(opslag, standaardmodel):
     nominaal = indicators.trend(opslag, standaardmodel, "bruto", 2025, ["GM0363"]).set_index(["jaar", "document"])
-    constant = indicators.trend(opslag, standaardmodel, "bruto", 2025, ["GM0363"], prijsbasis=2023) \
-        .set_index(["jaar", "document"])
+    constant = indicators.trend(opslag, standaardmodel, "bruto", 2025, ["GM0363"], prijsbasis=2023).set_index(
+        ["jaar", "document"]
+    )
     for document in ("begroting", "jaarrekening"):
         assert constant.loc[(2023, document), "totaal"] == pytest.approx(nominaal.loc[(2023, document), "totaal"])
     # 2019 in prijzen van 2023: × CPI2023 / CPI2019 (2019 = 106,16; 2020–2023 geschakeld).
     factor = (106.16 * 1.013 * 1.027 * 1.10 * 1.038) / 106.16
-    assert constant.loc[(2019, "begroting"), "totaal"] == pytest.approx(nominaal.loc[(2019, "begroting"), "totaal"] * factor)
+    assert constant.loc[(2019, "begroting"), "totaal"] == pytest.approx(
+        nominaal.loc[(2019, "begroting"), "totaal"] * factor
+    )
     # Geen prijsindex voor 2024: leeg, niet nominaal.
     assert pd.isna(constant.loc[(2024, "begroting"), "totaal"])
     # De verhouding hangt niet af van prijzen.
-    assert constant.loc[(2019, "begroting"), "acuut_per_euro_preventie"] == \
-        pytest.approx(nominaal.loc[(2019, "begroting"), "acuut_per_euro_preventie"])
+    assert constant.loc[(2019, "begroting"), "acuut_per_euro_preventie"] == pytest.approx(
+        nominaal.loc[(2019, "begroting"), "acuut_per_euro_preventie"]
+    )
 
 
 def test_maatstaf_gemeentefonds_met_de_hand(opslag, standaardmodel, shared):
@@ -102,14 +118,17 @@ def test_maatstaf_gemeentefonds_met_de_hand(opslag, standaardmodel, shared):
     iv3 = iv3[iv3["Gemeenten"] == "Amsterdam"].assign(code=lambda d: d["Taakveld"].str.split(" ").str[0])
     netto = (iv3["Lasten"] - iv3["Baten"]).groupby(iv3["code"]).sum() * 1000
     sociale_basis = netto[["6.1", "6.21", "6.22", "6.23", "7.1"]].sum()
-    individueel = netto[[c for c in netto.index if c.startswith(("6.60", "6.71", "6.75", "6.76", "6.79",
-                                                                   "6.81", "6.82"))]].sum()
+    individueel = netto[
+        [c for c in netto.index if c.startswith(("6.60", "6.71", "6.75", "6.76", "6.79", "6.81", "6.82"))]
+    ].sum()
     gf = pd.read_csv(shared / "gemeentefonds" / "gf_clusters_S2024_2025.csv", sep=";").set_index("Gemeenten")
     assert ams["sociale_basis_uitgaven"] == pytest.approx(sociale_basis)
     assert ams["sociale_basis_fonds"] == pytest.approx(gf.loc["Amsterdam", "Sociale basisvoorzieningen"])
     assert ams["individueel_uitgaven"] == pytest.approx(individueel)
-    assert ams["individueel_fonds"] == pytest.approx(gf.loc["Amsterdam", "Individuele voorzieningen Wmo"]
-                                                     + gf.loc["Amsterdam", "Individuele voorzieningen Jeugd"])
+    assert ams["individueel_fonds"] == pytest.approx(
+        gf.loc["Amsterdam", "Individuele voorzieningen Wmo"] + gf.loc["Amsterdam", "Individuele voorzieningen Jeugd"]
+    )
     assert ams["sociale_basis_verschil_per_inwoner"] == pytest.approx(
-        (sociale_basis - gf.loc["Amsterdam", "Sociale basisvoorzieningen"]) / ams["inwoners"])
+        (sociale_basis - gf.loc["Amsterdam", "Sociale basisvoorzieningen"]) / ams["inwoners"]
+    )
     assert round(ams["sociale_basis_fonds"] / 1e6, 1) == 405.6  # data-README

@@ -38,7 +38,8 @@ def test_verdeling_van_61_en_korte_vorm(standaard):
     # Elk ander taakveld is onveranderd.
     anders = m.regels[m.regels["taakveld"] != "6.1"].reset_index(drop=True)
     assert anders.drop(columns="toelichting").equals(
-        standaard.regels[standaard.regels["taakveld"] != "6.1"].reset_index(drop=True).drop(columns="toelichting"))
+        standaard.regels[standaard.regels["taakveld"] != "6.1"].reset_index(drop=True).drop(columns="toelichting")
+    )
 
 
 def test_61_buiten_de_sociale_basis_en_vast(standaard):
@@ -50,8 +51,7 @@ def test_61_buiten_de_sociale_basis_en_vast(standaard):
 
 
 def test_verplaatsen_en_opgeteld_taakveld_volgt(standaard):
-    m = varianten.bouw(standaard, varianten.maak(lagen={"6.74a": "acuut", "5.1": "institutioneel",
-                                                          "6.3": "overig"}))
+    m = varianten.bouw(standaard, varianten.maak(lagen={"6.74a": "acuut", "5.1": "institutioneel", "6.3": "overig"}))
     assert regel(m, "2023-2024", "6.74a").loc["acuut", "functie"] == "acute_zorg"
     # 6.74 (alleen als som in de jaarrekening 2024) volgt: 6.74a–c zijn nu allemaal acuut.
     assert list(regel(m, "2023-2024", "6.74").index) == ["acuut"]
@@ -67,11 +67,14 @@ def test_standaard_is_geen_variant(standaard):
     assert varianten.lees_code("").is_standaard
 
 
-@pytest.mark.parametrize(("code", "rij", "kolom", "woord"), [
-    ("6.1:inf0.4,inst0.5", 38, "aandeel", "tellen op tot 0.9"),
-    ("6.1:inst0.3333", 37, "aandeel", "drie decimalen"),
-    ("6.1:inf0,inst0", 37, "aandeel", "niet tussen 0 en 1"),
-])
+@pytest.mark.parametrize(
+    ("code", "rij", "kolom", "woord"),
+    [
+        ("6.1:inf0.4,inst0.5", 38, "aandeel", "tellen op tot 0.9"),
+        ("6.1:inst0.3333", 37, "aandeel", "drie decimalen"),
+        ("6.1:inf0,inst0", 37, "aandeel", "niet tussen 0 en 1"),
+    ],
+)
 def test_ongeldige_variant_geweigerd_met_rij_en_kolom(standaard, code, rij, kolom, woord):
     with pytest.raises(InvoerFout, match=woord) as info:
         varianten.bouw(standaard, varianten.lees_code(code))
@@ -79,21 +82,30 @@ def test_ongeldige_variant_geweigerd_met_rij_en_kolom(standaard, code, rij, kolo
     assert "variant_" in info.value.bestand
 
 
-@pytest.mark.parametrize(("code", "woord"), [
-    ("6.74a:buurt", "onbekende laag"),
-    ("6.1:x0.5", "schrijf een laag"),
-    ("9.9:acuut", "niet in het standaardmodel"),
-    ("zes", "geen wijziging"),
-    ("6.74a:acuut;6.74a:maat", "twee keer"),
-])
+@pytest.mark.parametrize(
+    ("code", "woord"),
+    [
+        ("6.74a:buurt", "onbekende laag"),
+        ("6.1:x0.5", "schrijf een laag"),
+        ("9.9:acuut", "niet in het standaardmodel"),
+        ("zes", "geen wijziging"),
+        ("6.74a:acuut;6.74a:maat", "twee keer"),
+    ],
+)
 def test_onleesbare_korte_vorm(standaard, code, woord):
     with pytest.raises(VariantFout, match=woord):
         varianten.bouw(standaard, varianten.lees_code(code))
 
 
 def test_onbekende_laag_in_bestand_met_rij_en_kolom(standaard):
-    tekst = model.naar_csv(standaard).decode().replace("2025+,6.21,Toegang en eerstelijnsvoorzieningen Wmo,institutioneel",
-                                                       "2025+,6.21,Toegang en eerstelijnsvoorzieningen Wmo,wijk")
+    tekst = (
+        model.naar_csv(standaard)
+        .decode()
+        .replace(
+            "2025+,6.21,Toegang en eerstelijnsvoorzieningen Wmo,institutioneel",
+            "2025+,6.21,Toegang en eerstelijnsvoorzieningen Wmo,wijk",
+        )
+    )
     with pytest.raises(InvoerFout, match="onbekende laag 'wijk'") as info:
         model.lees(tekst, "upload.csv")
     regelnummer = next(i for i, r in enumerate(tekst.splitlines(), start=1) if ",wijk," in r)
@@ -125,12 +137,27 @@ def test_rondgang_variant_csv_opdrachtregel(opslag, volledige_opslag, standaard,
         pagina = indicators.per_gemeente(opslag, sleutel, 2023, "jaarrekening", "netto").set_index("gm_code")
     finally:
         varianten.vergeet(opslag, sleutel)
-    assert main(["--db", str(volledige_opslag), "indicatoren", "--jaar", "2023", "--document", "jaarrekening",
-                 "--model", str(pad)]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                str(volledige_opslag),
+                "indicatoren",
+                "--jaar",
+                "2023",
+                "--document",
+                "jaarrekening",
+                "--model",
+                str(pad),
+            ]
+        )
+        == 0
+    )
     cli = pd.read_csv(io.StringIO(capsys.readouterr().out), dtype={"gm_code": str}).set_index("gm_code")
     assert cli.index.equals(pagina.index)
-    pd.testing.assert_series_equal(cli["acuut_per_euro_preventie"], pagina["acuut_per_euro_preventie"].round(4),
-                                   check_index_type=False)
+    pd.testing.assert_series_equal(
+        cli["acuut_per_euro_preventie"], pagina["acuut_per_euro_preventie"].round(4), check_index_type=False
+    )
     assert (cli["acute_zorg"] == pagina["acute_zorg"].round()).all()
     assert cli["acuut_per_euro_preventie"].notna().sum() > 300
     standaard_cli = indicators.per_gemeente(opslag, standaard.sleutel, 2023, "jaarrekening", "netto")
@@ -138,12 +165,19 @@ def test_rondgang_variant_csv_opdrachtregel(opslag, volledige_opslag, standaard,
 
 
 def test_opdrachtregel_weigert_ongeldige_variant(volledige_opslag, standaard, tmp_path, capsys):
-    tekst = model.naar_csv(standaard).decode().replace("2023-2024,6.1,Samenkracht en burgerparticipatie,informeel,0.4",
-                                                       "2023-2024,6.1,Samenkracht en burgerparticipatie,informeel,0.5")
+    tekst = (
+        model.naar_csv(standaard)
+        .decode()
+        .replace(
+            "2023-2024,6.1,Samenkracht en burgerparticipatie,informeel,0.4",
+            "2023-2024,6.1,Samenkracht en burgerparticipatie,informeel,0.5",
+        )
+    )
     pad = tmp_path / "fout.csv"
     pad.write_text(tekst, encoding="utf-8")
-    code = main(["--db", str(volledige_opslag), "indicatoren", "--jaar", "2023", "--document", "begroting",
-                 "--model", str(pad)])
+    code = main(
+        ["--db", str(volledige_opslag), "indicatoren", "--jaar", "2023", "--document", "begroting", "--model", str(pad)]
+    )
     fout = capsys.readouterr().err
     assert code != 0 and "rij 92" in fout and "kolom 'aandeel'" in fout and "Traceback" not in fout
 
@@ -173,11 +207,16 @@ def test_gevoeligheid_tegenover_directe_berekening(opslag, standaard):
     tv = indicators.taakveld_landelijk(opslag, jaar, document).set_index("taakveld")
     verwacht_acuut = (basis["acute_zorg"] + tv.loc["6.74a", "netto"]) / basis["collectieve_preventie"]
     for inst in (0.0, 0.3, 0.6, 1.0):
-        assert nl.loc[(False, inst), "acuut_per_euro_preventie"] == pytest.approx(basis["acuut_per_euro_preventie"], rel=1e-12)
+        assert nl.loc[(False, inst), "acuut_per_euro_preventie"] == pytest.approx(
+            basis["acuut_per_euro_preventie"], rel=1e-12
+        )
         assert nl.loc[(True, inst), "acuut_per_euro_preventie"] == pytest.approx(verwacht_acuut, rel=1e-12)
         # Informeel per inwoner: het vaste deel van 6.1 (netto) per inwoner, plus de rest van de laag.
-        verwacht_inf = (basis["informeel"] - Decimal("0.4").__float__() * tv.loc["6.1", "netto"]
-                        + (1 - inst) * tv.loc["6.1", "netto"]) / basis["inwoners"]
+        verwacht_inf = (
+            basis["informeel"]
+            - Decimal("0.4").__float__() * tv.loc["6.1", "netto"]
+            + (1 - inst) * tv.loc["6.1", "netto"]
+        ) / basis["inwoners"]
         assert nl.loc[(False, inst), "informeel_per_inwoner"] == pytest.approx(verwacht_inf, rel=1e-9)
     # Een punt direct als variant geladen geeft precies dezelfde gemeentecijfers.
     m = varianten.bouw(standaard, varianten.punt(varianten.Wijzigingen(), Decimal("0.7"), True))
@@ -187,7 +226,11 @@ def test_gevoeligheid_tegenover_directe_berekening(opslag, standaard):
     finally:
         varianten.vergeet(opslag, sleutel)
     punt = df[(df["institutioneel"] == 0.7) & df["acuut_674a"] & df["gm_code"].notna()].set_index("gm_code")
-    pd.testing.assert_series_equal(punt["acuut_per_euro_preventie"], direct["acuut_per_euro_preventie"].astype(float),
-                                   check_names=False, check_index_type=False)
+    pd.testing.assert_series_equal(
+        punt["acuut_per_euro_preventie"],
+        direct["acuut_per_euro_preventie"].astype(float),
+        check_names=False,
+        check_index_type=False,
+    )
     # En de modellen van de gevoeligheid blijven niet geladen.
     assert not any(str(k).startswith("gevoeligheid") for k in opslag._gedeeld.modellen)

@@ -60,8 +60,9 @@ def test_netto_volgt_dezelfde_verdeling(opslag):
 @pytest.mark.parametrize("maat", ["bruto", "netto"])
 def test_elke_euro_blijft_geteld(opslag, maat):
     store, sleutel = opslag
-    assert store.query("controle/laagsom_per_taakveld", model=sleutel, maat=maat, jaar=2023,
-                       document="jaarrekening").empty
+    assert store.query(
+        "controle/laagsom_per_taakveld", model=sleutel, maat=maat, jaar=2023, document="jaarrekening"
+    ).empty
 
 
 def test_waar_gemeten_staat_op_een_rij(opslag):
@@ -69,7 +70,11 @@ def test_waar_gemeten_staat_op_een_rij(opslag):
     g = indicators.gemeten_verdeling(store, sleutel)
     informeel = g[g["laag"] == "informeel"].iloc[0]
     assert (informeel["jaar"], informeel["document"], informeel["taakveld"], informeel["gemeenten"]) == (
-        2023, "jaarrekening", "6.1", 1)
+        2023,
+        "jaarrekening",
+        "6.1",
+        1,
+    )
     assert float(informeel["hoogste"]) == 0.6
 
 
@@ -84,17 +89,22 @@ def test_model_zonder_categorieen_gebruikt_vast_aandeel(opslag, tmp_path):
     assert df.loc["GM0014", "informeel"] == pytest.approx(0.4 * 510_000)
 
 
-@pytest.mark.parametrize("informeel, institutioneel, woord", [
-    ("L4.2", "L4.2 L1", "twee lagen"),
-    ("L4.2", "", "bij elke laag"),
-    ("X9", "L1", "geen lastencategorie"),
-])
+@pytest.mark.parametrize(
+    "informeel, institutioneel, woord",
+    [
+        ("L4.2", "L4.2 L1", "twee lagen"),
+        ("L4.2", "", "bij elke laag"),
+        ("X9", "L1", "geen lastencategorie"),
+    ],
+)
 def test_foute_categorieen_in_het_model(tmp_path, informeel, institutioneel, woord):
     kop = "schema,taakveld,omschrijving,laag,aandeel,functie,toelichting,categorieen\n"
     pad = tmp_path / "m.csv"
-    pad.write_text(kop + f"2023-2024,6.1,S,informeel,0.4,collectieve_preventie,x,{informeel}\n"
-                         f"2023-2024,6.1,S,institutioneel,0.6,collectieve_preventie,x,{institutioneel}\n",
-                   encoding="utf-8")
+    pad.write_text(
+        kop + f"2023-2024,6.1,S,informeel,0.4,collectieve_preventie,x,{informeel}\n"
+        f"2023-2024,6.1,S,institutioneel,0.6,collectieve_preventie,x,{institutioneel}\n",
+        encoding="utf-8",
+    )
     with pytest.raises(InvoerFout, match=woord) as info:
         model.laad(pad)
     assert info.value.kolom == "categorieen"
@@ -102,7 +112,10 @@ def test_foute_categorieen_in_het_model(tmp_path, informeel, institutioneel, woo
 
 def test_categorieen_alleen_voor_taakvelden_met_categoriedata(tmp_path):
     pad = tmp_path / "m.csv"
-    pad.write_text("schema,taakveld,omschrijving,laag,aandeel,functie,toelichting,categorieen\n"
-                   "2023-2024,7.1,V,institutioneel,1,collectieve_preventie,x,L1\n", encoding="utf-8")
+    pad.write_text(
+        "schema,taakveld,omschrijving,laag,aandeel,functie,toelichting,categorieen\n"
+        "2023-2024,7.1,V,institutioneel,1,collectieve_preventie,x,L1\n",
+        encoding="utf-8",
+    )
     with pytest.raises(InvoerFout, match="geen categorieën beschikbaar"):
         model.laad(pad)

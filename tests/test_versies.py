@@ -157,7 +157,7 @@ def test_import_terwijl_vijf_lezers_lezen(gevuld, tmp_path, standaardmodel):
         assert set(reeks) <= {oud, nieuw}  # nooit iets ertussen
         assert reeks[-1] == nieuw
         # Wie de nieuwe versie eenmaal zag, ziet nooit meer de oude.
-        assert oud not in reeks[reeks.index(nieuw):]
+        assert oud not in reeks[reeks.index(nieuw) :]
     assert any(oud in reeks for reeks in gezien)  # er werd echt gelezen tijdens de import
 
 
@@ -175,8 +175,9 @@ def test_momentopname_neemt_geen_eigen_cijfers_mee(gevuld, tmp_path):
         manifest = snapshot.maak(store, tmp_path / "snap", "test")
     bedragen = pd.read_parquet(manifest.pad / manifest.inhoud["tabellen"]["iv3_bedrag"]["bestand"])
     assert "eigen" not in set(bedragen["bron"])
-    utrecht = bedragen[(bedragen["gm_code"] == "GM0344") & (bedragen["jaar"] == 2025)
-                       & (bedragen["document"] == "begroting")]
+    utrecht = bedragen[
+        (bedragen["gm_code"] == "GM0344") & (bedragen["jaar"] == 2025) & (bedragen["document"] == "begroting")
+    ]
     assert len(utrecht) > 50 and set(utrecht["bron"]) <= {"cbs_ruw", "taakveld_lasten_baten", "lasten_2posities"}
 
 
@@ -188,11 +189,39 @@ def test_opdrachtregel_eigen_cijfers_tonen_en_verwijderen(gevuld, tmp_path, caps
     assert main(["--db", str(gevuld), "import", str(bestand)]) == 0
     assert main(["--db", str(gevuld), "status"]) == 0
     assert "GM0344 Utrecht, begroting 2025" in capsys.readouterr().out
-    assert main(["--db", str(gevuld), "verwijder-eigen", "--gemeente", "GM0363", "--jaar", "2025",
-                 "--document", "begroting"]) == 1
+    assert (
+        main(
+            [
+                "--db",
+                str(gevuld),
+                "verwijder-eigen",
+                "--gemeente",
+                "GM0363",
+                "--jaar",
+                "2025",
+                "--document",
+                "begroting",
+            ]
+        )
+        == 1
+    )
     assert "wel van: GM0344 begroting 2025" in capsys.readouterr().err
-    assert main(["--db", str(gevuld), "verwijder-eigen", "--gemeente", "gm0344", "--jaar", "2025",
-                 "--document", "begroting"]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                str(gevuld),
+                "verwijder-eigen",
+                "--gemeente",
+                "gm0344",
+                "--jaar",
+                "2025",
+                "--document",
+                "begroting",
+            ]
+        )
+        == 0
+    )
     with Store(gevuld, alleen_lezen=True) as store:
         assert indicators.eigen_cijfers(store).empty
     # Daarna kan hetzelfde bestand opnieuw worden ingelezen (zijn logregel is mee verwijderd).

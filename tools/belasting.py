@@ -41,7 +41,18 @@ from bench_browser import rss_mb
 ROOT = Path(__file__).resolve().parent.parent
 PAGINAS = ["", "gemeente", "vergelijken", "trends", "kaart", "gemeentefonds", "methode", "gegevens"]
 # De zijbalk zet de naam van de gemeente in de URL (zoals hij in de keuzelijst staat).
-GEMEENTEN = ["Amsterdam", "Groningen", "Utrecht", "Rotterdam", "Zwolle", "Tilburg", "Almere", "Leiden", "Breda", "Delft"]
+GEMEENTEN = [
+    "Amsterdam",
+    "Groningen",
+    "Utrecht",
+    "Rotterdam",
+    "Zwolle",
+    "Tilburg",
+    "Almere",
+    "Leiden",
+    "Breda",
+    "Delft",
+]
 JAREN = ["2025", "2024", "2023", "2022", "2019"]
 DOCUMENTEN = ["Begroting", "Jaarrekening"]
 MAX_SESSIES, MAX_SECONDEN, TIMEOUT = 100, 600, 30.0
@@ -79,11 +90,17 @@ class Sessie:
             fm = ForwardMsg()
             fm.ParseFromString(await asyncio.wait_for(ws.recv(), TIMEOUT))
             soort = fm.WhichOneof("type")
-            if soort == "delta" and fm.delta.WhichOneof("type") == "new_element" \
-                    and fm.delta.new_element.WhichOneof("type") == "heading":
+            if (
+                soort == "delta"
+                and fm.delta.WhichOneof("type") == "new_element"
+                and fm.delta.new_element.WhichOneof("type") == "heading"
+            ):
                 koppen.append(fm.delta.new_element.heading.body)
-            if soort == "delta" and fm.delta.WhichOneof("type") == "new_element" \
-                    and fm.delta.new_element.WhichOneof("type") == "exception":
+            if (
+                soort == "delta"
+                and fm.delta.WhichOneof("type") == "new_element"
+                and fm.delta.new_element.WhichOneof("type") == "exception"
+            ):
                 self.fouten.append(f"uitzondering: {fm.delta.new_element.exception.message[:120]}")
             elif soort == "page_not_found":
                 self.fouten.append(f"pagina niet gevonden: {self.pagina}")
@@ -112,9 +129,13 @@ class Sessie:
     async def _open_link(self, cookie: str) -> None:
         ws_adres = self.adres.replace("http", "ws", 1) + "/_stcore/stream"
         start = time.perf_counter()
-        async with websockets.connect(ws_adres, subprotocols=["streamlit"], max_size=None,
-                                      additional_headers={"Cookie": cookie, "Origin": self.adres},
-                                      open_timeout=TIMEOUT) as ws:
+        async with websockets.connect(
+            ws_adres,
+            subprotocols=["streamlit"],
+            max_size=None,
+            additional_headers={"Cookie": cookie, "Origin": self.adres},
+            open_timeout=TIMEOUT,
+        ) as ws:
             await self._rerun(ws, start)
 
     async def draai(self, einde: float) -> None:
@@ -152,8 +173,14 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--adres", required=True, help="bv. http://127.0.0.1:8080 (alleen loopback)")
     p.add_argument("--sessies", type=int, default=20)
     p.add_argument("--seconden", type=float, default=60)
-    p.add_argument("--denktijd", type=float, nargs=2, default=[0.2, 1.0], metavar=("MIN", "MAX"),
-                   help="seconden tussen twee interacties van één sessie (standaard 0,2–1: stress)")
+    p.add_argument(
+        "--denktijd",
+        type=float,
+        nargs=2,
+        default=[0.2, 1.0],
+        metavar=("MIN", "MAX"),
+        help="seconden tussen twee interacties van één sessie (standaard 0,2–1: stress)",
+    )
     p.add_argument("--pid", type=int, nargs="*", default=[], help="serverprocessen voor het piekgeheugen")
     p.add_argument("--naam", default="", help="omschrijving van de opstelling in het verslag")
     p.add_argument("--uit", type=Path, default=ROOT / "tools" / "resultaten" / "belasting.md")
@@ -188,12 +215,17 @@ def main(argv: list[str] | None = None) -> None:
         "| sessies | duur (s) | interacties | per seconde | fouten | p50 (s) | p95 (s) | hoogst (s) |",
         "|---|---|---|---|---|---|---|---|",
         f"| {sessies} | {duur:.0f} | {len(lat)} | {len(lat) / duur:.1f} | {len(fouten)} | "
-        f"{statistics.median(lat):.2f} | {p95:.2f} | {max(lat):.2f} |".replace(".", ",") if lat else
-        f"| {sessies} | {duur:.0f} | 0 | 0 | {len(fouten)} | – | – | – |",
+        f"{statistics.median(lat):.2f} | {p95:.2f} | {max(lat):.2f} |".replace(".", ",")
+        if lat
+        else f"| {sessies} | {duur:.0f} | 0 | 0 | {len(fouten)} | – | – | – |",
     ]
     if piek:
-        regels += ["", "Piekgeheugen per serverproces (RSS): "
-                   + "; ".join(f"pid {pid}: {mb:.0f} MB" for pid, mb in piek.items()) + "."]
+        regels += [
+            "",
+            "Piekgeheugen per serverproces (RSS): "
+            + "; ".join(f"pid {pid}: {mb:.0f} MB" for pid, mb in piek.items())
+            + ".",
+        ]
     if fouten:
         regels += ["", "Fouten (eerste 10):", *[f"- {f}" for f in fouten[:10]]]
     tekst = "\n".join(regels) + "\n"

@@ -71,15 +71,22 @@ def meet_indicatoren(pad: Path, herhaal: int) -> dict[str, tuple[float, float]]:
         start = time.perf_counter()
         sleutel = store.laad_model(model.laad())
         uit["model laden en alle jaren doorrekenen (eenmalig per verbinding)"] = (
-            (time.perf_counter() - start) * 1000,) * 2
-        for jaar, document, maat in [(2023, "jaarrekening", "netto"), (2025, "begroting", "netto"),
-                                     (2019, "begroting", "bruto")]:
+            (time.perf_counter() - start) * 1000,
+        ) * 2
+        for jaar, document, maat in [
+            (2023, "jaarrekening", "netto"),
+            (2025, "begroting", "netto"),
+            (2019, "begroting", "bruto"),
+        ]:
             uit[f"indicatorquery alle gemeenten, {document} {jaar} {maat}"] = _mediaan_ms(
-                lambda j=jaar, d=document, m=maat: indicators.per_gemeente(store, sleutel, j, d, m), herhaal)
+                lambda j=jaar, d=document, m=maat: indicators.per_gemeente(store, sleutel, j, d, m), herhaal
+            )
         uit["trend één gemeente (Land van Cuijk), alle jaren, herrekend"] = _mediaan_ms(
-            lambda: indicators.trend(store, sleutel, "bruto", 2025, ["GM1982"]), herhaal)
+            lambda: indicators.trend(store, sleutel, "bruto", 2025, ["GM1982"]), herhaal
+        )
         uit["trend Nederland, alle jaren, herrekend"] = _mediaan_ms(
-            lambda: indicators.trend(store, sleutel, "bruto", 2025), herhaal)
+            lambda: indicators.trend(store, sleutel, "bruto", 2025), herhaal
+        )
     return uit
 
 
@@ -114,9 +121,14 @@ def meet_nieuwe_versie(bron: Path, map_: Path, herhaal: int) -> dict[str, tuple[
             indicators.per_gemeente(store, sleutel, 2025, "begroting", "netto")
         lezer.append(time.perf_counter() - start)
     mb = huidige_versie(pad).stat().st_size / 1e6
-    return {f"nieuwe versie met eigen cijfers van één gemeente (opslag {mb:.0f} MB)": (statistics.median(nieuw), max(nieuw)),
-            "dezelfde import nog eens (geen nieuwe versie)": (statistics.median(opnieuw), max(opnieuw)),
-            "eerste vraag van een lezer op de nieuwe versie": (statistics.median(lezer), max(lezer))}
+    return {
+        f"nieuwe versie met eigen cijfers van één gemeente (opslag {mb:.0f} MB)": (
+            statistics.median(nieuw),
+            max(nieuw),
+        ),
+        "dezelfde import nog eens (geen nieuwe versie)": (statistics.median(opnieuw), max(opnieuw)),
+        "eerste vraag van een lezer op de nieuwe versie": (statistics.median(lezer), max(lezer)),
+    }
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -126,15 +138,18 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--zonder-paginas", action="store_true", help="sla de paginatijden over")
     args = p.parse_args(argv)
 
-    print(f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-          f"Python {platform.python_version()}")
+    print(
+        f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         mediaan, hoogst, grootte = meet_snapshot(args.herhaal, Path(tmp))
-        print(f"Meegeleverde momentopname ({grootte / 1e6:.2f} MB) laden in een lege opslag: mediaan "
-              f"{mediaan:.2f} s, hoogst {hoogst:.2f} s over {args.herhaal}×")
+        print(
+            f"Meegeleverde momentopname ({grootte / 1e6:.2f} MB) laden in een lege opslag: mediaan "
+            f"{mediaan:.2f} s, hoogst {hoogst:.2f} s over {args.herhaal}×"
+        )
         seconden, pad = meet_import(args.data, args.herhaal, Path(tmp))
-        print(f"Koude import van {args.data}: mediaan {seconden:.2f} s over {args.herhaal}× "
-              f"(doel ≤ 10 s)")
+        print(f"Koude import van {args.data}: mediaan {seconden:.2f} s over {args.herhaal}× (doel ≤ 10 s)")
         for naam, (mediaan, hoogst) in meet_indicatoren(pad, 25).items():
             doel = " (doel ≤ 50 ms)" if naam.startswith("indicatorquery") else ""
             print(f"{naam[0].upper()}{naam[1:]}: mediaan {mediaan:.1f} ms, hoogst {hoogst:.1f} ms{doel}")

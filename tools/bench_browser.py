@@ -31,8 +31,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 PAGINAS = {
     "Nederland": "/?jaar=2025",
     "Gemeente": "/gemeente?jaar=2025",
@@ -83,8 +90,13 @@ def start_server(db: Path) -> tuple[subprocess.Popen, str]:
     poort = vrije_poort()
     env = {**os.environ, "SOCIALE_BASIS_DB": str(db)}
     log = open(Path(tempfile.gettempdir()) / f"bench_browser_{poort}.log", "w")  # noqa: SIM115
-    proces = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(poort),
-                               "--server.headless", "true"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    proces = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(poort), "--server.headless", "true"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     adres = f"http://127.0.0.1:{poort}"
     for _ in range(240):
         try:
@@ -176,9 +188,10 @@ def meet(adres: str, herhaal: int, pid: int | None) -> dict:
                 getekend = time.perf_counter() - start
                 page.wait_for_timeout(300)  # late verzoeken (lettertypen, kaartgrenzen) meetellen
                 uit["pagina"].setdefault(naam, []).append(
-                    (getekend, teller.bytes, teller.verzoeken, teller.ws_bytes, teller.ws_berichten))
+                    (getekend, teller.bytes, teller.verzoeken, teller.ws_bytes, teller.ws_berichten)
+                )
                 if naam == "Gemeente":
-                    for gemeente in WISSELS[ronde * 2 % len(WISSELS):][:2]:
+                    for gemeente in WISSELS[ronde * 2 % len(WISSELS) :][:2]:
                         open_tijd, wissel = kies_gemeente(page, gemeente)
                         uit["keuzelijst"].append(open_tijd)
                         uit["wissel"].append(wissel)
@@ -207,20 +220,32 @@ def rapport(uit: dict, herhaal: int, adres: str, eigen: bool) -> str:
     ]
     for naam, metingen in uit["pagina"].items():
         tijden = [m[0] for m in metingen]
-        regels.append(f"| {naam} | {s(statistics.median(tijden))} | {s(max(tijden))} | "
-                      f"{statistics.median(m[1] for m in metingen) / 1024:.0f} | "
-                      f"{statistics.median(m[2] for m in metingen):.0f} | "
-                      f"{statistics.median(m[3] for m in metingen) / 1024:.0f} |")
+        regels.append(
+            f"| {naam} | {s(statistics.median(tijden))} | {s(max(tijden))} | "
+            f"{statistics.median(m[1] for m in metingen) / 1024:.0f} | "
+            f"{statistics.median(m[2] for m in metingen):.0f} | "
+            f"{statistics.median(m[3] for m in metingen) / 1024:.0f} |"
+        )
     if uit["wissel"]:
-        regels += ["", f"Gemeentewissel op de pagina Gemeente (van de keuze tot alles opnieuw getekend): "
-                       f"mediaan {s(statistics.median(uit['wissel']))} s, hoogst {s(max(uit['wissel']))} s "
-                       f"over {len(uit['wissel'])} wissels. De keuzelijst (342 gemeenten) openen: mediaan "
-                       f"{s(statistics.median(uit['keuzelijst']))} s, hoogst {s(max(uit['keuzelijst']))} s."]
+        regels += [
+            "",
+            f"Gemeentewissel op de pagina Gemeente (van de keuze tot alles opnieuw getekend): "
+            f"mediaan {s(statistics.median(uit['wissel']))} s, hoogst {s(max(uit['wissel']))} s "
+            f"over {len(uit['wissel'])} wissels. De keuzelijst (342 gemeenten) openen: mediaan "
+            f"{s(statistics.median(uit['keuzelijst']))} s, hoogst {s(max(uit['keuzelijst']))} s.",
+        ]
     if uit["rss"]:
-        regels += ["", "Geheugen van de server (RSS, procesgroep): "
-                   + "; ".join(f"{k} {v:.0f} MB" for k, v in uit["rss"].items()) + "."]
-    regels += ["", "Doelen (issue 9): volledig getekend ≤ 1,5 s mediaan per pagina, gemeentewissel ≤ 0,5 s, "
-                   "eerste bezoek ≤ 2 MB overdracht (met compressie in de deployment)."]
+        regels += [
+            "",
+            "Geheugen van de server (RSS, procesgroep): "
+            + "; ".join(f"{k} {v:.0f} MB" for k, v in uit["rss"].items())
+            + ".",
+        ]
+    regels += [
+        "",
+        "Doelen (issue 9): volledig getekend ≤ 1,5 s mediaan per pagina, gemeentewissel ≤ 0,5 s, "
+        "eerste bezoek ≤ 2 MB overdracht (met compressie in de deployment).",
+    ]
     return "\n".join(regels) + "\n"
 
 

@@ -21,20 +21,52 @@ def _knop(at, key):
 
 # Per pagina: welke widget wijzigt en de waarden waar we doorheen lopen (gecachet én nieuw).
 SCENARIO = {
-    "nederland": lambda at, i: _knop(at, "maat").set_value(["bruto", "netto"][i % 2])
-    if i % 3 else at.selectbox(key="jaar").set_value([2023, 2024, 2025][i % 3]),
+    "nederland": lambda at, i: (
+        _knop(at, "maat").set_value(["bruto", "netto"][i % 2])
+        if i % 3
+        else at.selectbox(key="jaar").set_value([2023, 2024, 2025][i % 3])
+    ),
     "gemeente": lambda at, i: at.selectbox(key="gemeente").set_value(
-        ["GM0014", "GM0193", "GM0344", "GM0599", "GM0363", "GM0855", "GM0772", "GM0202",
-         "GM0268", "GM0150", "GM0935", "GM0983"][i % 12]),
+        [
+            "GM0014",
+            "GM0193",
+            "GM0344",
+            "GM0599",
+            "GM0363",
+            "GM0855",
+            "GM0772",
+            "GM0202",
+            "GM0268",
+            "GM0150",
+            "GM0935",
+            "GM0983",
+        ][i % 12]
+    ),
     "vergelijken": lambda at, i: at.slider(key="k").set_value([5, 10, 15, 20, 30, 40][i % 6]),
     "kaart": lambda at, i: at.selectbox(key="indicator").set_value(
-        ["verhouding", "collectieve_preventie", "acute_zorg", "persoonlijk", "informeel",
-         "institutioneel", "maatwerk"][i % 7]),
+        ["verhouding", "collectieve_preventie", "acute_zorg", "persoonlijk", "informeel", "institutioneel", "maatwerk"][
+            i % 7
+        ]
+    ),
     "trends": lambda at, i: at.selectbox(key="gemeente").set_value(
-        ["GM1982", "GM0014", "GM0193", "GM0344", "GM1992", "GM1980", "GM0599", "GM0363",
-         "GM0855", "GM0772", "GM0202", "GM0268"][i % 12]),
+        [
+            "GM1982",
+            "GM0014",
+            "GM0193",
+            "GM0344",
+            "GM1992",
+            "GM1980",
+            "GM0599",
+            "GM0363",
+            "GM0855",
+            "GM0772",
+            "GM0202",
+            "GM0268",
+        ][i % 12]
+    ),
     "gemeentefonds": lambda at, i: at.selectbox(key="gemeente").set_value(
-        ["GM0014", "GM0193", "GM0344", "GM0599", "GM0363", "GM0855"][i % 6]),
+        ["GM0014", "GM0193", "GM0344", "GM0599", "GM0363", "GM0855"][i % 6]
+    ),
     "methode": lambda at, i: _knop(at, "schema").set_value(["2017-2022", "2023-2024", "2025+"][i % 3]),
 }
 
@@ -61,8 +93,10 @@ def meet_paginas(db: Path) -> dict[str, tuple[float, float]]:
             if at.exception:
                 raise RuntimeError(f"{pagina}: {at.exception}")
         uitkomst[pagina] = (statistics.median(tijden), max(tijden))
-        print(f"Pagina {pagina:<12} rerun na widgetwijziging: mediaan {uitkomst[pagina][0]:.0f} ms, "
-              f"hoogst {uitkomst[pagina][1]:.0f} ms over {WIJZIGINGEN}× (doel ≤ 150 ms)")
+        print(
+            f"Pagina {pagina:<12} rerun na widgetwijziging: mediaan {uitkomst[pagina][0]:.0f} ms, "
+            f"hoogst {uitkomst[pagina][1]:.0f} ms over {WIJZIGINGEN}× (doel ≤ 150 ms)"
+        )
         if pagina == "kaart":
             grootte = max(len(el.proto.spec.encode()) for el in at.get("plotly_chart"))
             print(f"Kaartfiguur (plotly-JSON naar de browser): {grootte / 1024:.0f} kB (doel ≤ 250 kB)")

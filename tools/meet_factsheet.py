@@ -45,32 +45,56 @@ def main() -> None:
             t2 = time.perf_counter()
             for naam, duur in zip(delen, (t1 - t0, t2 - t1, t2 - t0)):
                 delen[naam].append(duur)
-        print("één gemeente (mediaan van 5): " + ", ".join(
-            f"{naam} {fmt.getal(statistics.median(d), 2)} s" for naam, d in delen.items()))
+        print(
+            "één gemeente (mediaan van 5): "
+            + ", ".join(f"{naam} {fmt.getal(statistics.median(d), 2)} s" for naam, d in delen.items())
+        )
         if args.alle:
-            codes = [c for c in indicators.gemeenten(store, args.jaar)["gm_code"]
-                     if c not in set(indicators.zonder_cijfers(store, args.jaar, args.document)["gm_code"])]
+            codes = [
+                c
+                for c in indicators.gemeenten(store, args.jaar)["gm_code"]
+                if c not in set(indicators.zonder_cijfers(store, args.jaar, args.document)["gm_code"])
+            ]
             with tempfile.TemporaryDirectory() as tmp:
                 begin = time.perf_counter()
-                paden = factsheet.alle(store, sleutel, [gemeentebeeld.Verzoek(c, args.jaar, args.document, args.maat)
-                                                        for c in codes], Path(tmp))
+                paden = factsheet.alle(
+                    store,
+                    sleutel,
+                    [gemeentebeeld.Verzoek(c, args.jaar, args.document, args.maat) for c in codes],
+                    Path(tmp),
+                )
                 duur = time.perf_counter() - begin
                 pagina_s = {len(PdfReader(p_).pages) for p_ in paden}
                 mb = sum(p_.stat().st_size for p_ in paden) / 1e6
-            print(f"alle {len(paden)} gemeenten: {fmt.getal(duur, 1)} s ({fmt.getal(duur / len(paden), 2)} s per stuk), "
-                  f"pagina's per PDF: {sorted(pagina_s)}, samen {fmt.getal(mb, 1)} MB")
+            print(
+                f"alle {len(paden)} gemeenten: {fmt.getal(duur, 1)} s ({fmt.getal(duur / len(paden), 2)} s per stuk), "
+                f"pagina's per PDF: {sorted(pagina_s)}, samen {fmt.getal(mb, 1)} MB"
+            )
     # Koud: een nieuw proces, zoals een gebruiker de opdracht intikt (import van pandas, duckdb, …).
     with tempfile.TemporaryDirectory() as tmp:
-        opdracht = [sys.executable, "-m", "sociale_basis.cli", *(["--db", args.db] if args.db else []), "factsheet",
-                    "--gemeente", "GM0363", "--jaar", str(args.jaar), "--document", args.document,
-                    "--maat", args.maat, "--uit", str(Path(tmp) / "a.pdf")]
+        opdracht = [
+            sys.executable,
+            "-m",
+            "sociale_basis.cli",
+            *(["--db", args.db] if args.db else []),
+            "factsheet",
+            "--gemeente",
+            "GM0363",
+            "--jaar",
+            str(args.jaar),
+            "--document",
+            args.document,
+            "--maat",
+            args.maat,
+            "--uit",
+            str(Path(tmp) / "a.pdf"),
+        ]
         tijden = []
         for _ in range(3):
             begin = time.perf_counter()
             subprocess.run(opdracht, check=True, capture_output=True)
             tijden.append(time.perf_counter() - begin)
-    print(f"opdrachtregel, één factsheet in een nieuw proces (3×): "
-          f"{' / '.join(fmt.getal(t, 2) for t in tijden)} s")
+    print(f"opdrachtregel, één factsheet in een nieuw proces (3×): {' / '.join(fmt.getal(t, 2) for t in tijden)} s")
 
 
 if __name__ == "__main__":

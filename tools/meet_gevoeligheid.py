@@ -1,6 +1,6 @@
 """Hoe lang de gevoeligheid (22 echt geladen modellen) duurt op de opslag van deze checkout.
 
-    .venv/bin/python tools/meet_gevoeligheid.py [--db PAD] [--jaar 2023 --document jaarrekening]
+.venv/bin/python tools/meet_gevoeligheid.py [--db PAD] [--jaar 2023 --document jaarrekening]
 """
 
 from __future__ import annotations
@@ -25,10 +25,11 @@ def main() -> None:
         store.laad_model(standaard)
         for i in range(args.keer):
             begin = time.perf_counter()
-            df = varianten.gevoeligheid(store, standaard, varianten.Wijzigingen(), args.jaar, args.document,
-                                        args.maat)
-            print(f"ronde {i + 1}: {fmt.getal(time.perf_counter() - begin, 2)} s voor "
-                  f"{len(varianten.STAPPEN_61) * 2} modellen, {len(df)} rijen")
+            df = varianten.gevoeligheid(store, standaard, varianten.Wijzigingen(), args.jaar, args.document, args.maat)
+            print(
+                f"ronde {i + 1}: {fmt.getal(time.perf_counter() - begin, 2)} s voor "
+                f"{len(varianten.STAPPEN_61) * 2} modellen, {len(df)} rijen"
+            )
 
 
 if __name__ == "__main__":

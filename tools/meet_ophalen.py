@@ -45,8 +45,9 @@ def _serveer(db: str, jaar: int, uit: Path, traag: float) -> None:
         nep.iv3_jaren = {jaar: next(t for j, t in _productie_iv3().items() if j == jaar)}
         nep.kubus[nep.iv3_jaren[jaar]] = kubus
         (uit / "bronnen.toml").write_text(nep.bronnen_toml(), encoding="utf-8")
-        (uit / "kubus.json").write_text(json.dumps({"rijen": omvang, "gevuld": per_soort,
-                                                    "gevuld_json_bytes": json_bytes}))
+        (uit / "kubus.json").write_text(
+            json.dumps({"rijen": omvang, "gevuld": per_soort, "gevuld_json_bytes": json_bytes})
+        )
         while True:
             time.sleep(3600)
 
@@ -89,8 +90,19 @@ def main() -> None:
         voer_in(store, snapshot.stappen())
     shutil.copy(basis, werk / "opgehaald.duckdb")
     print(f"Kubus bouwen en server starten (jaar {args.jaar})…", file=sys.stderr)
-    server = subprocess.Popen([sys.executable, __file__, "--jaar", str(args.jaar), "--traag", str(args.traag),
-                               "--serveer", str(basis), str(werk)])
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            __file__,
+            "--jaar",
+            str(args.jaar),
+            "--traag",
+            str(args.traag),
+            "--serveer",
+            str(basis),
+            str(werk),
+        ]
+    )
     try:
         while not (werk / "kubus.json").is_file():
             if server.poll() is not None:
@@ -110,10 +122,24 @@ def main() -> None:
         volger = threading.Thread(target=volg, daemon=True)
         volger.start()
         begin = time.perf_counter()
-        proces = subprocess.Popen([str(Path(sys.executable).parent / "sociale-basis"), "--db",
-                                   str(werk / "opgehaald.duckdb"), "ophalen", "--bronnen", str(werk / "bronnen.toml"),
-                                   "--cache", str(cache), "--alleen", "iv3", "--jaar", str(args.jaar)],
-                                  stderr=subprocess.PIPE, text=True)
+        proces = subprocess.Popen(
+            [
+                str(Path(sys.executable).parent / "sociale-basis"),
+                "--db",
+                str(werk / "opgehaald.duckdb"),
+                "ophalen",
+                "--bronnen",
+                str(werk / "bronnen.toml"),
+                "--cache",
+                str(cache),
+                "--alleen",
+                "iv3",
+                "--jaar",
+                str(args.jaar),
+            ],
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         uitvoer = proces.stderr.read()
         _pid, status, gebruik = os.wait4(proces.pid, 0)
         duur = time.perf_counter() - begin
@@ -126,14 +152,20 @@ def main() -> None:
         server.terminate()
     verzoeken = next((r for r in uitvoer.splitlines() if r.startswith("Opgehaald in")), "")
     gevuld = sum(kubus["gevuld"].values())
-    print(f"kubus: {fmt.getal(kubus['rijen'])} rijen (begroting, jaarrekening en kwartaal), gevuld per "
-          f"verslagsoort: {', '.join(f'{s} {fmt.getal(n)}' for s, n in kubus['gevuld'].items())} "
-          f"({fmt.procent(gevuld / (kubus['rijen'] * 2 / 3))} van begroting + jaarrekening)")
-    print(f"niet-lege gegevens (als JSON met de gevraagde kolommen): {fmt.getal(kubus['gevuld_json_bytes'] / 1e6, 1)} MB")
+    print(
+        f"kubus: {fmt.getal(kubus['rijen'])} rijen (begroting, jaarrekening en kwartaal), gevuld per "
+        f"verslagsoort: {', '.join(f'{s} {fmt.getal(n)}' for s, n in kubus['gevuld'].items())} "
+        f"({fmt.procent(gevuld / (kubus['rijen'] * 2 / 3))} van begroting + jaarrekening)"
+    )
+    print(
+        f"niet-lege gegevens (als JSON met de gevraagde kolommen): {fmt.getal(kubus['gevuld_json_bytes'] / 1e6, 1)} MB"
+    )
     print(f"ophalen + import: {fmt.getal(duur, 1)} s; {verzoeken}")
     print(f"piekgeheugen (RSS) van het proces: {fmt.getal(gebruik.ru_maxrss / 1024, 0)} MB")
-    print(f"grootste cache: {fmt.getal(piek_cache / 1e6, 2)} MB "
-          f"({fmt.getal(piek_cache / kubus['gevuld_json_bytes'], 2)} × de niet-lege gegevens)")
+    print(
+        f"grootste cache: {fmt.getal(piek_cache / 1e6, 2)} MB "
+        f"({fmt.getal(piek_cache / kubus['gevuld_json_bytes'], 2)} × de niet-lege gegevens)"
+    )
 
     with Store(basis, alleen_lezen=True) as a, Store(werk / "opgehaald.duckdb", alleen_lezen=True) as b:
         ka, kb = a.laad_model(model.laad()), b.laad_model(model.laad())
@@ -144,10 +176,14 @@ def main() -> None:
                 continue
             y = indicators.per_gemeente(b, kb, args.jaar, document, "netto").set_index("gm_code")
             gemeen = x.index.intersection(y.index)
-            verschil = max((x.loc[gemeen, k] - y.loc[gemeen, k]).abs().max()
-                           for k in ("totaal", "collectieve_preventie", "acute_zorg"))
-            print(f"{document} {args.jaar} netto: {len(gemeen)} gemeenten vergeleken, grootste verschil in "
-                  f"totaal/preventie/acuut: € {fmt.getal(verschil, 2)}")
+            verschil = max(
+                (x.loc[gemeen, k] - y.loc[gemeen, k]).abs().max()
+                for k in ("totaal", "collectieve_preventie", "acute_zorg")
+            )
+            print(
+                f"{document} {args.jaar} netto: {len(gemeen)} gemeenten vergeleken, grootste verschil in "
+                f"totaal/preventie/acuut: € {fmt.getal(verschil, 2)}"
+            )
     shutil.rmtree(werk, ignore_errors=True)
 
 

@@ -22,11 +22,11 @@ from fontTools.ttLib import TTFont
 
 from sociale_basis import begrippen, huisstijl
 
-HOOGTE = 48                    # viewBox-hoogte; st.logo(size="large") toont het 32 px hoog
+HOOGTE = 48  # viewBox-hoogte; st.logo(size="large") toont het 32 px hoog
 STAAF, TUSSEN, BOVEN = 12, 3, 1.5
 BREEDTES = {"persoonlijk": 22, "informeel": 34, "institutioneel": 46}
 TEKST_X = 60
-BASISLIJN = BOVEN + 3 * STAAF + 2 * TUSSEN   # onderkant van de onderste laag
+BASISLIJN = BOVEN + 3 * STAAF + 2 * TUSSEN  # onderkant van de onderste laag
 KAPHOOGTE = BASISLIJN - (BOVEN + STAAF + TUSSEN)  # hoofdletter reikt tot de bovenkant van de middelste laag
 DELEN = [("Sociale ", "600", huisstijl.INKT), ("Basis", "800", huisstijl.MERK)]
 
@@ -35,8 +35,10 @@ def merkteken() -> list[str]:
     regels = []
     for i, (laag, breedte) in enumerate(BREEDTES.items()):
         y = BOVEN + i * (STAAF + TUSSEN)
-        regels.append(f'<rect x="{(46 - breedte) / 2:g}" y="{y:g}" width="{breedte}" height="{STAAF}" rx="2.5" '
-                      f'fill="{begrippen.LAGEN[laag][1]}"/>')
+        regels.append(
+            f'<rect x="{(46 - breedte) / 2:g}" y="{y:g}" width="{breedte}" height="{STAAF}" rx="2.5" '
+            f'fill="{begrippen.LAGEN[laag][1]}"/>'
+        )
     return regels
 
 
@@ -69,9 +71,11 @@ def tekstpaden() -> tuple[list[str], float]:
 
 
 def svg(breedte: float, inhoud: list[str]) -> str:
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {breedte:.0f} {HOOGTE}" '
-            f'width="{breedte:.0f}" height="{HOOGTE}" role="img" aria-label="Sociale Basis">\n'
-            "<title>Sociale Basis</title>\n" + "\n".join(inhoud) + "\n</svg>\n")
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {breedte:.0f} {HOOGTE}" '
+        f'width="{breedte:.0f}" height="{HOOGTE}" role="img" aria-label="Sociale Basis">\n'
+        "<title>Sociale Basis</title>\n" + "\n".join(inhoud) + "\n</svg>\n"
+    )
 
 
 def main() -> None:

@@ -24,10 +24,10 @@ from ..sources.lezen import InvoerFout
 from ..store import OpslagFout, Store, huidige_versie
 from . import opslag, vragen
 
-MAX_MB = 50                      # per bestand; ook server.maxUploadSize in .streamlit/config.toml
-ONGEBRUIKT_UUR = 2               # een privékopie die zo lang niet gebruikt is, wordt opgeruimd
-MAX_KOPIEEN = 8                  # privékopieën tegelijk (elk zo groot als de opslag, ±150 MB)
-VRIJ_NA_MINUTEN = 10             # is het maximum bereikt, dan wijkt de langst ongebruikte kopie
+MAX_MB = 50  # per bestand; ook server.maxUploadSize in .streamlit/config.toml
+ONGEBRUIKT_UUR = 2  # een privékopie die zo lang niet gebruikt is, wordt opgeruimd
+MAX_KOPIEEN = 8  # privékopieën tegelijk (elk zo groot als de opslag, ±150 MB)
+VRIJ_NA_MINUTEN = 10  # is het maximum bereikt, dan wijkt de langst ongebruikte kopie
 
 
 def _privemap() -> Path:
@@ -57,12 +57,18 @@ def sjabloon_knop(store: Store, sleutel: str, k) -> None:
         f"Sjabloon voor {naam}, {k.document} {k.jaar} ({len(taakvelden)} taakvelden)",
         lambda: eigen_formaat.sjabloon(k.gemeente, naam, k.jaar, k.document, taakvelden),
         file_name=f"sjabloon_{_veilige_naam(naam.lower()).replace(' ', '-')}_{k.document}-{k.jaar}.csv",
-        mime="text/csv", icon=":material/download:", on_click="ignore")
+        mime="text/csv",
+        icon=":material/download:",
+        on_click="ignore",
+    )
 
 
 def te_groot(bestanden) -> list[str]:
-    return [f"{b.name}: {fmt.getal(b.size / 1e6, 1)} MB; het maximum is {MAX_MB} MB per bestand."
-            for b in bestanden if b.size > MAX_MB * 1e6]
+    return [
+        f"{b.name}: {fmt.getal(b.size / 1e6, 1)} MB; het maximum is {MAX_MB} MB per bestand."
+        for b in bestanden
+        if b.size > MAX_MB * 1e6
+    ]
 
 
 def _maak_ruimte() -> None:
@@ -78,9 +84,11 @@ def _maak_ruimte() -> None:
     while len(kopieen) >= MAX_KOPIEEN:
         gebruikt, map_ = kopieen.pop(0)
         if nu - gebruikt < VRIJ_NA_MINUTEN * 60:
-            raise OpslagFout(f"Er bekijken nu al {MAX_KOPIEEN} bezoekers eigen bestanden; elke controle maakt een "
-                             "kopie van de opslag en de schijf is niet onbeperkt. Probeer het over een paar "
-                             "minuten opnieuw, of importeer op de opdrachtregel.")
+            raise OpslagFout(
+                f"Er bekijken nu al {MAX_KOPIEEN} bezoekers eigen bestanden; elke controle maakt een "
+                "kopie van de opslag en de schijf is niet onbeperkt. Probeer het over een paar "
+                "minuten opnieuw, of importeer op de opdrachtregel."
+            )
         shutil.rmtree(map_, ignore_errors=True)
 
 
@@ -90,8 +98,11 @@ def controleer(bestanden, meld) -> importer.Verslag:
     verwerp()
     namen = [_veilige_naam(b.name) for b in bestanden]
     if dubbel := sorted({n for n in namen if namen.count(n) > 1}):
-        raise InvoerFout(dubbel[0], "twee bestanden met dezelfde naam in één upload; geef ze verschillende "
-                                    "namen, anders zou het ene het andere vervangen.")
+        raise InvoerFout(
+            dubbel[0],
+            "twee bestanden met dezelfde naam in één upload; geef ze verschillende "
+            "namen, anders zou het ene het andere vervangen.",
+        )
     try:
         _privemap().mkdir(parents=True, exist_ok=True)
         _maak_ruimte()
@@ -117,7 +128,9 @@ def controleer(bestanden, meld) -> importer.Verslag:
         shutil.rmtree(map_, ignore_errors=True)
         raise
     st.session_state[opslag.PRIVE] = {
-        "map": str(map_), "opslag": str(kopie), "bestanden": [str(p) for p in paden],
+        "map": str(map_),
+        "opslag": str(kopie),
+        "bestanden": [str(p) for p in paden],
         "samenvatting": [(p.name, soort, rijen, samenvatting) for p, soort, rijen, samenvatting in verslag.geladen],
     }
     return verslag
@@ -148,18 +161,23 @@ def verwijder(gm_code: str, jaar: int, document: str) -> None:
 def problemen(fout: InvoerFout) -> pd.DataFrame:
     """Alle problemen van een mislukte controle als tabel (bestand, rij, kolom, probleem)."""
     lijst = fout.problemen
-    return pd.DataFrame([{"Bestand": Path(p.bestand).name, "Rij": p.rij, "Kolom": p.kolom or "",
-                          "Probleem": p.melding} for p in lijst]).astype({"Rij": "Int64"})
+    return pd.DataFrame(
+        [{"Bestand": Path(p.bestand).name, "Rij": p.rij, "Kolom": p.kolom or "", "Probleem": p.melding} for p in lijst]
+    ).astype({"Rij": "Int64"})
 
 
 # -- markeren ----------------------------------------------------------------------------------
-def markeer(store: Store, sleutel: str, jaar: int | None = None, document: str | None = None,
-            gm_code: str | None = None) -> None:
+def markeer(
+    store: Store, sleutel: str, jaar: int | None = None, document: str | None = None, gm_code: str | None = None
+) -> None:
     """Een zichtbare melding waar eigen cijfers (geen CBS) meetellen: op de gemeente zelf, of in
     een landelijk of vergelijkend cijfer."""
     if prive():
-        st.warning("Je bekijkt je **eigen, nog niet gepubliceerde gegevens** (alleen jij ziet ze). "
-                   "Publiceren of verwerpen doe je op de pagina Gegevens.", icon=":material/visibility_lock:")
+        st.warning(
+            "Je bekijkt je **eigen, nog niet gepubliceerde gegevens** (alleen jij ziet ze). "
+            "Publiceren of verwerpen doe je op de pagina Gegevens.",
+            icon=":material/visibility_lock:",
+        )
     eigen = vragen.eigen_cijfers(store, sleutel)
     if jaar is not None:
         eigen = eigen[(eigen["jaar"] == jaar) & (eigen["document"] == document)]
@@ -169,13 +187,17 @@ def markeer(store: Store, sleutel: str, jaar: int | None = None, document: str |
         eigen_hier = eigen[eigen["gm_code"] == gm_code]
         if not eigen_hier.empty:
             r = eigen_hier.iloc[0]
-            st.warning(f"**Eigen cijfers, geen CBS**: de {r['document']} {r['jaar']} van {r['gemeente']} komt "
-                       f"uit het bestand ‘{r['bestand']}’ dat de gemeente zelf aanleverde.",
-                       icon=":material/edit_document:")
+            st.warning(
+                f"**Eigen cijfers, geen CBS**: de {r['document']} {r['jaar']} van {r['gemeente']} komt "
+                f"uit het bestand ‘{r['bestand']}’ dat de gemeente zelf aanleverde.",
+                icon=":material/edit_document:",
+            )
         # De cijfers van Nederland en de groep op deze pagina tellen de andere gemeenten mee.
         eigen = eigen[eigen["gm_code"] != gm_code]
         if eigen.empty:
             return
     namen = ", ".join(f"{r.gemeente} ({r.document} {r.jaar})" for r in eigen.itertuples())
-    st.caption(f"✎ {'Nederland en de groepen tellen' if gm_code else 'Inclusief'} **eigen cijfers (geen CBS)** "
-               f"{'mee ' if gm_code else ''}van: {namen}.")
+    st.caption(
+        f"✎ {'Nederland en de groepen tellen' if gm_code else 'Inclusief'} **eigen cijfers (geen CBS)** "
+        f"{'mee ' if gm_code else ''}van: {namen}."
+    )

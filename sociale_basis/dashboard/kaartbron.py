@@ -15,9 +15,13 @@ from .vragen import bewaard, gecacht, gemeenten
 def geojson(store: Store, sleutel: str, jaar: int) -> dict:
     """GeoJSON van één indeling; `id` = GM-code, zonder overbodige eigenschappen (kleine payload)."""
     rijen = indicators.grenzen(store, jaar)
-    return {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "id": r.gm_code, "properties": {}, "geometry": json.loads(r.geometrie)}
-        for r in rijen.itertuples(index=False)]}
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "id": r.gm_code, "properties": {}, "geometry": json.loads(r.geometrie)}
+            for r in rijen.itertuples(index=False)
+        ],
+    }
 
 
 KAARTMAP = ROOT / "static" / "kaart"

@@ -26,8 +26,8 @@ from .. import model, varianten
 from ..sources.lezen import InvoerFout
 from ..store import DatabaseFout, Store
 
-SESSIE = "_modelvariant"     # het actieve model (model.Model) of None = standaard
-URL_GELEZEN = "_model_url"   # de waarde van ?model= die deze sessie al verwerkt heeft
+SESSIE = "_modelvariant"  # het actieve model (model.Model) of None = standaard
+URL_GELEZEN = "_model_url"  # de waarde van ?model= die deze sessie al verwerkt heeft
 URL = "model"
 MAX_GELADEN = 8
 RUST_SECONDEN = 60.0
@@ -127,8 +127,10 @@ def _lees_link() -> None:
         kies(varianten.bouw(standaard(), varianten.lees_code(waarde)))
     except (varianten.VariantFout, InvoerFout) as e:
         kies(None)
-        st.warning(f"Het model in de link (‘{waarde}’) is niet te gebruiken: {e} "
-                   "Het dashboard toont het standaardmodel.", icon=":material/info:")
+        st.warning(
+            f"Het model in de link (‘{waarde}’) is niet te gebruiken: {e} Het dashboard toont het standaardmodel.",
+            icon=":material/info:",
+        )
 
 
 def actief(store: Store, standaard_sleutel: str) -> str:

@@ -37,8 +37,8 @@ LAADFOUTEN = (InvoerFout, OpslagFout, ophalen.OphaalFout, DatabaseFout)
 # ander leest; en een vervangen versie moet pas dicht als niemand hem nog kan krijgen.
 _SLOT = threading.Lock()
 _OPEN: dict[Path, tuple[Store, str, float]] = {}  # bestand → (store, sleutel standaardmodel, mtime model)
-_OUDE: list[tuple[float, Store]] = []             # uit het register, gesloten na de wachttijd
-_GEZIEN = {"huidig": None}                         # de nieuwste versie die dit proces zag
+_OUDE: list[tuple[float, Store]] = []  # uit het register, gesloten na de wachttijd
+_GEZIEN = {"huidig": None}  # de nieuwste versie die dit proces zag
 WACHTTIJD_OUDE_VERSIE = 120.0  # s: een rerun die nog op de vorige versie loopt, maakt die af
 _SCHRIJVER = threading.Lock()  # één schrijfactie tegelijk in dit proces (store.nieuwe_versie: over processen)
 
@@ -84,9 +84,11 @@ def alleen_lezen() -> bool:
 def _beurt(slot: threading.Lock, bezet: str) -> Iterator[None]:
     """Eén tegelijk, en nooit in een alleen-lezen installatie; anders een melding in plaats van wachten."""
     if alleen_lezen():
-        raise OpslagFout("Dit dashboard werkt de gedeelde opslag niet zelf bij (alleen-lezen); doe dat met "
-                         "`sociale-basis import` of `sociale-basis ophalen` — het dashboard neemt de nieuwe "
-                         "versie daarna vanzelf over.")
+        raise OpslagFout(
+            "Dit dashboard werkt de gedeelde opslag niet zelf bij (alleen-lezen); doe dat met "
+            "`sociale-basis import` of `sociale-basis ophalen` — het dashboard neemt de nieuwe "
+            "versie daarna vanzelf over."
+        )
     if not slot.acquire(blocking=False):
         raise OpslagFout(bezet)
     try:
@@ -100,8 +102,7 @@ def schrijf(actie: Callable[[Store, Callable[[str, float], None]], object], bezi
 
     Er wordt geschreven in een nieuwe versie van de opslag (store.nieuwe_versie); andere bezoekers
     lezen intussen gewoon de vorige en krijgen de nieuwe bij hun volgende klik."""
-    with _beurt(_SCHRIJVER, "Er wordt al bijgewerkt (door een andere bezoeker); probeer het over een "
-                            "paar minuten."):
+    with _beurt(_SCHRIJVER, "Er wordt al bijgewerkt (door een andere bezoeker); probeer het over een paar minuten."):
         balk = st.progress(0.0, text=bezig)
 
         def meld(tekst: str, fractie: float) -> None:
@@ -158,38 +159,58 @@ def lege_opslag(reden: str) -> None:
     st.info(reden)
     try:
         m = snapshot.lees_manifest()
-        meegeleverd = (f"de momentopname *{m.naam}* ({fmt.getal(m.bytes / 1e6, 1)} MB): Iv3 "
-                       f"{min(d['jaar'] for d in m.inhoud['dekking'])}–{max(d['jaar'] for d in m.inhoud['dekking'])} "
-                       "met inwoners, gemeentegrenzen, gemeentefonds en CPI")
+        meegeleverd = (
+            f"de momentopname *{m.naam}* ({fmt.getal(m.bytes / 1e6, 1)} MB): Iv3 "
+            f"{min(d['jaar'] for d in m.inhoud['dekking'])}–{max(d['jaar'] for d in m.inhoud['dekking'])} "
+            "met inwoners, gemeentegrenzen, gemeentefonds en CPI"
+        )
     except InvoerFout:
         m, meegeleverd = None, None
     links, rechts = st.columns(2)
     with links:
-        st.markdown("**Meteen beginnen**\n\n" + (f"Laad {meegeleverd}. Dat duurt een paar seconden."
-                                                   if m else "Er is geen meegeleverde momentopname gevonden."))
-        laad = st.button("Laad de meegeleverde gegevens", type="primary", disabled=m is None or alleen_lezen(),
-                         icon=":material/download_done:")
+        st.markdown(
+            "**Meteen beginnen**\n\n"
+            + (
+                f"Laad {meegeleverd}. Dat duurt een paar seconden."
+                if m
+                else "Er is geen meegeleverde momentopname gevonden."
+            )
+        )
+        laad = st.button(
+            "Laad de meegeleverde gegevens",
+            type="primary",
+            disabled=m is None or alleen_lezen(),
+            icon=":material/download_done:",
+        )
     with rechts:
-        st.markdown("**Het nieuwste van CBS**\n\nHaal Iv3 (alle jaren, lasten en baten), gemeentelijsten, "
-                    "inwoners, de CPI en kaartgrenzen rechtstreeks op bij CBS en PDOK. Dat vraagt internet "
-                    "en duurt enkele minuten.")
-        haal = st.button("Haal de nieuwste gegevens op bij CBS", icon=":material/cloud_download:",
-                         disabled=alleen_lezen())
+        st.markdown(
+            "**Het nieuwste van CBS**\n\nHaal Iv3 (alle jaren, lasten en baten), gemeentelijsten, "
+            "inwoners, de CPI en kaartgrenzen rechtstreeks op bij CBS en PDOK. Dat vraagt internet "
+            "en duurt enkele minuten."
+        )
+        haal = st.button(
+            "Haal de nieuwste gegevens op bij CBS", icon=":material/cloud_download:", disabled=alleen_lezen()
+        )
     try:
         if laad:
-            schrijf(lambda store, meld: importer.voer_in(store, snapshot.stappen(), meld),
-                    "De meegeleverde gegevens laden…")
+            schrijf(
+                lambda store, meld: importer.voer_in(store, snapshot.stappen(), meld), "De meegeleverde gegevens laden…"
+            )
             st.rerun()
         if haal:
             haal_bij_cbs()
     except LAADFOUTEN as e:
         st.error(f"Laden is niet gelukt; de opslag is niet veranderd. {e}")
     if alleen_lezen():
-        st.caption("Dit dashboard draait alleen-lezen (meerdere replica's): laad de gegevens op de "
-                   "opdrachtregel; de replica's nemen de nieuwe versie vanzelf over.")
-    st.caption(f"De opslag van deze installatie staat in `{db_pad().name}` (in te stellen met "
-               "`SOCIALE_BASIS_DB`). Op de opdrachtregel: `sociale-basis import --snapshot` of "
-               "`sociale-basis ophalen`.")
+        st.caption(
+            "Dit dashboard draait alleen-lezen (meerdere replica's): laad de gegevens op de "
+            "opdrachtregel; de replica's nemen de nieuwe versie vanzelf over."
+        )
+    st.caption(
+        f"De opslag van deze installatie staat in `{db_pad().name}` (in te stellen met "
+        "`SOCIALE_BASIS_DB`). Op de opdrachtregel: `sociale-basis import --snapshot` of "
+        "`sociale-basis ophalen`."
+    )
 
 
 _OPHALER = threading.Lock()  # één download tegelijk: ze delen de cachemap
@@ -201,8 +222,7 @@ OPHAALVERSLAG = "_ophaalverslag"  # sessiesleutel: wat de laatste ophaling oplev
 def haal_bij_cbs() -> None:
     """Eerst alles downloaden (raakt de opslag niet), dan kort sluiten en in één transactie importeren.
     Wat er nieuw is (en wat CBS niet aanleverde) staat daarna op de pagina Gegevens."""
-    with _beurt(_OPHALER, "Er wordt al opgehaald bij CBS (door een andere bezoeker); probeer het straks "
-                          "opnieuw."):
+    with _beurt(_OPHALER, "Er wordt al opgehaald bij CBS (door een andere bezoeker); probeer het straks opnieuw."):
         balk = st.progress(0.0, text="Verbinden met CBS…")
         opgehaald = ophalen.download(meld=lambda t, f: balk.progress(min(f, 1.0) * 0.8, text=t))
 

@@ -12,8 +12,15 @@ from ..store import Store
 from . import modelkeuze, zijbalk
 
 
-def csv_knop(df: pd.DataFrame, naam: str, label: str = "Download als CSV", *, sleutel: str | None = None,
-             keuzes: dict[str, object] | None = None, keuze: zijbalk.Keuze | None = None) -> None:
+def csv_knop(
+    df: pd.DataFrame,
+    naam: str,
+    label: str = "Download als CSV",
+    *,
+    sleutel: str | None = None,
+    keuzes: dict[str, object] | None = None,
+    keuze: zijbalk.Keuze | None = None,
+) -> None:
     """CSV met ';' en decimale komma, zoals Nederlandse spreadsheets die verwachten, en Excel. Het
     bestand wordt pas gemaakt als iemand klikt (niet bij elke rerun). Een kolom `model` zegt met welk
     model de cijfers zijn berekend; bij een variant zegt ook de bestandsnaam het. `sleutel` houdt
@@ -34,14 +41,25 @@ def csv_knop(df: pd.DataFrame, naam: str, label: str = "Download als CSV", *, sl
         uit["herkomst"] = uit["gm_code"].map(lambda c: "eigen cijfers gemeente (geen CBS)" if c in eigen else "CBS")
     k1, k2 = st.columns(2)
     with k1:
-        st.download_button(label, lambda: export.csv(uit, keuzes), file_name=naam, mime="text/csv",
-                           icon=":material/download:", on_click="ignore",
-                           key=f"{sleutel}_csv" if sleutel else None)
+        st.download_button(
+            label,
+            lambda: export.csv(uit, keuzes),
+            file_name=naam,
+            mime="text/csv",
+            icon=":material/download:",
+            on_click="ignore",
+            key=f"{sleutel}_csv" if sleutel else None,
+        )
     with k2:
-        st.download_button("Excel (.xlsx)", lambda: export.xlsx(uit, keuzes), file_name=naam.removesuffix(".csv") + ".xlsx",
-                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                           icon=":material/table_view:", on_click="ignore",
-                           key=f"{sleutel}_xlsx" if sleutel else None)
+        st.download_button(
+            "Excel (.xlsx)",
+            lambda: export.xlsx(uit, keuzes),
+            file_name=naam.removesuffix(".csv") + ".xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            icon=":material/table_view:",
+            on_click="ignore",
+            key=f"{sleutel}_xlsx" if sleutel else None,
+        )
 
 
 def _keuzes(k: zijbalk.Keuze | None = None) -> dict[str, object]:
@@ -49,12 +67,19 @@ def _keuzes(k: zijbalk.Keuze | None = None) -> dict[str, object]:
     if k is None and "_keuze" not in st.session_state:
         return {"model": modelkeuze.label()}
     k = k or zijbalk.keuze()
-    return {"jaar": k.jaar, "document": k.document, "maat": k.maat_tekst, "model": k.model,
-            "gemeente": k.gemeente_naam, "bron": k.bron()}
+    return {
+        "jaar": k.jaar,
+        "document": k.document,
+        "maat": k.maat_tekst,
+        "model": k.model,
+        "gemeente": k.gemeente_naam,
+        "bron": k.bron(),
+    }
 
 
-def grafiek(wat: str, fig, tabel: cijfers.Tabel, wie: str | None = None, *, keuze: zijbalk.Keuze | None = None,
-            **kwargs):
+def grafiek(
+    wat: str, fig, tabel: cijfers.Tabel, wie: str | None = None, *, keuze: zijbalk.Keuze | None = None, **kwargs
+):
     """st.plotly_chart plus knoppen voor PNG en SVG (offline getekend, pas bij een klik), met een
     bestandsnaam die zegt wat het is: amsterdam_begroting-2025_netto_lagen.svg. Eronder, ingeklapt,
     de cijfers achter de grafiek als tabel (het tekstalternatief) met CSV en Excel. `wat` is per
@@ -68,19 +93,29 @@ def grafiek(wat: str, fig, tabel: cijfers.Tabel, wie: str | None = None, *, keuz
     k1, k2, k3 = st.columns([1, 1, 4])
     for kolom, formaat, mime in ((k1, "png", "image/png"), (k2, "svg", "image/svg+xml")):
         with kolom:
-            st.download_button(formaat.upper(), lambda f=formaat: export.afbeelding(fig, f),
-                               file_name=export.bestandsnaam(*stam, *([m.naam] if m else []), ext=formaat),
-                               mime=mime, icon=":material/image:", on_click="ignore", key=f"{wat}_{formaat}",
-                               disabled=fout is not None,
-                               help=fout or f"Deze grafiek als {formaat.upper()}, met titel en bronregel")
+            st.download_button(
+                formaat.upper(),
+                lambda f=formaat: export.afbeelding(fig, f),
+                file_name=export.bestandsnaam(*stam, *([m.naam] if m else []), ext=formaat),
+                mime=mime,
+                icon=":material/image:",
+                on_click="ignore",
+                key=f"{wat}_{formaat}",
+                disabled=fout is not None,
+                help=fout or f"Deze grafiek als {formaat.upper()}, met titel en bronregel",
+            )
     if fout is not None:
         k3.caption(fout)
     with st.expander("Cijfers achter deze grafiek"):
         leesbaar = tabel.leesbaar()
         titel = (fig.layout.title.text or "").replace("<br>", " ")
         # Een gewone tabel (geen canvas): voor schermlezers en om te kopiëren; lang = scrollen.
-        st.table(leesbaar, hide_index=True, height=420 if len(leesbaar) > 12 else "content",
-                 alt=f"De cijfers achter de grafiek ‘{titel}’")
+        st.table(
+            leesbaar,
+            hide_index=True,
+            height=420 if len(leesbaar) > 12 else "content",
+            alt=f"De cijfers achter de grafiek ‘{titel}’",
+        )
         csv_knop(tabel.ruw, export.bestandsnaam(*stam, ext="csv"), sleutel=wat, keuze=k)
     return gebeurtenis
 
@@ -88,19 +123,33 @@ def grafiek(wat: str, fig, tabel: cijfers.Tabel, wie: str | None = None, *, keuz
 def model_knop(m: model.Model, label: str) -> None:
     """Het model als modelbestand (zelfde vorm als data/model/standaard.csv), bruikbaar met
     `sociale-basis indicatoren --model BESTAND` en weer te uploaden op de pagina Model."""
-    st.download_button(label, lambda: model.naar_csv(m), file_name=f"{m.naam}.csv", mime="text/csv",
-                       icon=":material/download:", on_click="ignore")
+    st.download_button(
+        label,
+        lambda: model.naar_csv(m),
+        file_name=f"{m.naam}.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        on_click="ignore",
+    )
 
 
 # De paginanamen in de URL (app.py); de rest van het pad is het adres van het dashboard.
-PAGINAS = {"nederland", "gemeente", "vergelijken", "trends", "kaart", "gemeentefonds", "methode", "model",
-           "gegevens"}
+PAGINAS = {"nederland", "gemeente", "vergelijken", "trends", "kaart", "gemeentefonds", "methode", "model", "gegevens"}
 
 
 def verzoek(k: zijbalk.Keuze) -> gemeentebeeld.Verzoek:
     """De keuzes van de zijbalk als verzoek voor het gemeentebeeld en de factsheet."""
-    return gemeentebeeld.Verzoek(k.gemeente, k.jaar, k.document, k.maat, k.groep, k.zonder_regio, k.model,
-                                 st.query_params.get("model"), _basis_url())
+    return gemeentebeeld.Verzoek(
+        k.gemeente,
+        k.jaar,
+        k.document,
+        k.maat,
+        k.groep,
+        k.zonder_regio,
+        k.model,
+        st.query_params.get("model"),
+        _basis_url(),
+    )
 
 
 def factsheet_knop(store: Store, sleutel: str, beeld: gemeentebeeld.Gemeentebeeld, per_inwoner: bool) -> None:
@@ -111,14 +160,22 @@ def factsheet_knop(store: Store, sleutel: str, beeld: gemeentebeeld.Gemeentebeel
     def maak() -> bytes:
         return factsheet.zet(factsheet.inhoud(store, sleutel, v, beeld))
 
-    st.download_button("Factsheet (PDF)", maak,
-                       file_name=factsheet.bestandsnaam(beeld.naam, v), mime="application/pdf",
-                       icon=":material/picture_as_pdf:", on_click="ignore",
-                       help="Eén A4 met de kopzin, de lagen naast groep en Nederland, de trend, de "
-                                    "gemeentefondsmaatstaf, ‘wat als’, de keuzes, bronnen en de link naar deze weergave."
-                                    + (" Bedragen per inwoner, ook nu de pagina totalen toont: zo is de gemeente te "
-                                       "vergelijken met groep en Nederland."
-                                       if not per_inwoner else ""))
+    st.download_button(
+        "Factsheet (PDF)",
+        maak,
+        file_name=factsheet.bestandsnaam(beeld.naam, v),
+        mime="application/pdf",
+        icon=":material/picture_as_pdf:",
+        on_click="ignore",
+        help="Eén A4 met de kopzin, de lagen naast groep en Nederland, de trend, de "
+        "gemeentefondsmaatstaf, ‘wat als’, de keuzes, bronnen en de link naar deze weergave."
+        + (
+            " Bedragen per inwoner, ook nu de pagina totalen toont: zo is de gemeente te "
+            "vergelijken met groep en Nederland."
+            if not per_inwoner
+            else ""
+        ),
+    )
 
 
 def _basis_url() -> str | None:

@@ -41,16 +41,25 @@ def heeft(store: Store, sleutel: str, jaar: int, document: str) -> bool:
 
 
 @gecacht
-def per_gemeente(store: Store, sleutel: str, jaar: int, document: str, maat: str,
-                 zonder_regio: bool = False) -> pd.DataFrame:
+def per_gemeente(
+    store: Store, sleutel: str, jaar: int, document: str, maat: str, zonder_regio: bool = False
+) -> pd.DataFrame:
     return indicators.per_gemeente(store, sleutel, jaar, document, maat, zonder_regio)
 
 
 @gecacht
-def groep(store: Store, sleutel: str, jaar: int, document: str, maat: str,
-          gm_codes: tuple[str, ...] | None, zonder_regio: bool = False) -> pd.Series:
-    return indicators.groep(store, sleutel, jaar, document, maat,
-                            list(gm_codes) if gm_codes is not None else None, zonder_regio)
+def groep(
+    store: Store,
+    sleutel: str,
+    jaar: int,
+    document: str,
+    maat: str,
+    gm_codes: tuple[str, ...] | None,
+    zonder_regio: bool = False,
+) -> pd.Series:
+    return indicators.groep(
+        store, sleutel, jaar, document, maat, list(gm_codes) if gm_codes is not None else None, zonder_regio
+    )
 
 
 @gecacht
@@ -59,28 +68,40 @@ def regiotaken(store: Store, sleutel: str, jaar: int) -> pd.DataFrame:
 
 
 @gecacht
-def per_gemeente_herrekend(store: Store, sleutel: str, jaar: int, document: str, maat: str,
-                           doeljaar: int, zonder_regio: bool = False) -> pd.DataFrame:
+def per_gemeente_herrekend(
+    store: Store, sleutel: str, jaar: int, document: str, maat: str, doeljaar: int, zonder_regio: bool = False
+) -> pd.DataFrame:
     return indicators.per_gemeente_herrekend(store, sleutel, jaar, document, maat, doeljaar, zonder_regio)
 
 
 @gecacht
-def trend(store: Store, sleutel: str, maat: str, doeljaar: int, gm_codes: tuple[str, ...] | None,
-          prijsbasis: int | None, zonder_regio: bool = False) -> pd.DataFrame:
-    return indicators.trend(store, sleutel, maat, doeljaar,
-                            list(gm_codes) if gm_codes is not None else None, prijsbasis, zonder_regio)
+def trend(
+    store: Store,
+    sleutel: str,
+    maat: str,
+    doeljaar: int,
+    gm_codes: tuple[str, ...] | None,
+    prijsbasis: int | None,
+    zonder_regio: bool = False,
+) -> pd.DataFrame:
+    return indicators.trend(
+        store, sleutel, maat, doeljaar, list(gm_codes) if gm_codes is not None else None, prijsbasis, zonder_regio
+    )
 
 
 @gecacht
-def trend_spreiding(store: Store, sleutel: str, maat: str, doeljaar: int, gm_codes: tuple[str, ...] | None,
-                    zonder_regio: bool = False) -> pd.DataFrame:
-    return indicators.trend_spreiding(store, sleutel, maat, doeljaar,
-                                      list(gm_codes) if gm_codes is not None else None, zonder_regio)
+def trend_spreiding(
+    store: Store, sleutel: str, maat: str, doeljaar: int, gm_codes: tuple[str, ...] | None, zonder_regio: bool = False
+) -> pd.DataFrame:
+    return indicators.trend_spreiding(
+        store, sleutel, maat, doeljaar, list(gm_codes) if gm_codes is not None else None, zonder_regio
+    )
 
 
 @gecacht
-def maatstaf(store: Store, sleutel: str, jaar: int, document: str, circulaire: str,
-             zonder_regio: bool = False) -> pd.DataFrame:
+def maatstaf(
+    store: Store, sleutel: str, jaar: int, document: str, circulaire: str, zonder_regio: bool = False
+) -> pd.DataFrame:
     return indicators.maatstaf(store, sleutel, jaar, document, circulaire, zonder_regio)
 
 
@@ -121,8 +142,7 @@ def gemeentenamen(store: Store, sleutel: str, jaar: int) -> pd.DataFrame:
 
 
 @gecacht
-def taakvelden(store: Store, sleutel: str, jaar: int, document: str, maat: str,
-               gm_code: str) -> pd.DataFrame:
+def taakvelden(store: Store, sleutel: str, jaar: int, document: str, maat: str, gm_code: str) -> pd.DataFrame:
     return indicators.taakvelden_gemeente(store, sleutel, jaar, document, maat, gm_code)
 
 
@@ -151,13 +171,19 @@ def import_log(store: Store, sleutel: str) -> pd.DataFrame:
 def dekking(store: Store, sleutel: str) -> pd.DataFrame:
     """Wat er per jaar en document is, voor een tabel op een pagina (uit de opslag, niet vast)."""
     b = beschikbaarheid(store, sleutel)
-    return pd.DataFrame({
-        "Jaar": b["jaar"].astype(str), "Document": b["document"].str.capitalize(),
-        "Gemeenten": b["gemeenten"], "Zonder cijfers": b["zonder_cijfers"],
-        "Maten": [indicators.maten_tekst(int(g), int(m)) for g, m in zip(b["gemeenten"], b["gemeenten_met_baten"],
-                                                                         strict=True)],
-        "Bron": b["bron_omschrijving"],
-    })
+    return pd.DataFrame(
+        {
+            "Jaar": b["jaar"].astype(str),
+            "Document": b["document"].str.capitalize(),
+            "Gemeenten": b["gemeenten"],
+            "Zonder cijfers": b["zonder_cijfers"],
+            "Maten": [
+                indicators.maten_tekst(int(g), int(m))
+                for g, m in zip(b["gemeenten"], b["gemeenten_met_baten"], strict=True)
+            ],
+            "Bron": b["bron_omschrijving"],
+        }
+    )
 
 
 def netto_jaren(store: Store, sleutel: str) -> str:
@@ -182,15 +208,19 @@ def snapshot_zin(store: Store, sleutel: str) -> str:
     berekend (niet gecachet): een server die dagen draait, noemt anders een verouderde leeftijd."""
     info = _snapshot(store, sleutel)
     if info is None:
-        return ("Deze opslag is niet uit de meegeleverde momentopname gevuld, maar uit eigen bestanden of "
-                "rechtstreeks bij CBS (zie de imports).")
+        return (
+            "Deze opslag is niet uit de meegeleverde momentopname gevuld, maar uit eigen bestanden of "
+            "rechtstreeks bij CBS (zie de imports)."
+        )
     dagen = (pd.Timestamp.now() - pd.Timestamp(info["gemaakt"])).days
     m = info["manifest"]
-    return (f"Geladen: **{info['naam']}**, gemaakt op {pd.Timestamp(info['gemaakt']):%d-%m-%Y} "
-            f"({'vandaag' if dagen == 0 else f'{dagen} dag' + ('en' if dagen != 1 else '') + ' oud'}), "
-            f"{fmt.getal(sum(t['rijen'] for t in m['tabellen'].values()))} rijen in {len(m['tabellen'])} tabellen. "
-            f"{m['licentie']} Nieuwere cijfers: *Haal de nieuwste gegevens op bij CBS* (pagina Gegevens) "
-            "of `sociale-basis ophalen`.")
+    return (
+        f"Geladen: **{info['naam']}**, gemaakt op {pd.Timestamp(info['gemaakt']):%d-%m-%Y} "
+        f"({'vandaag' if dagen == 0 else f'{dagen} dag' + ('en' if dagen != 1 else '') + ' oud'}), "
+        f"{fmt.getal(sum(t['rijen'] for t in m['tabellen'].values()))} rijen in {len(m['tabellen'])} tabellen. "
+        f"{m['licentie']} Nieuwere cijfers: *Haal de nieuwste gegevens op bij CBS* (pagina Gegevens) "
+        "of `sociale-basis ophalen`."
+    )
 
 
 @gecacht
@@ -208,8 +238,9 @@ def groepsleden(store: Store, sleutel: str, keuze: Keuze) -> tuple[list[str], st
 
 
 @gecacht
-def _groepsleden(store: Store, sleutel: str, jaar: int, groep: peers.Groep,
-                 gemeente: str | None) -> tuple[list[str], str]:
+def _groepsleden(
+    store: Store, sleutel: str, jaar: int, groep: peers.Groep, gemeente: str | None
+) -> tuple[list[str], str]:
     lijst = gemeenten(store, sleutel, jaar)
     leden = peers.leden(groep, lijst, gemeente)
     return leden, peers.omschrijving(groep, lijst, gemeente, len(leden))

@@ -21,10 +21,10 @@ BRON_CBS = "CBS, Iv3 (onbewerkte gemeentedata)"
 class Keuze:
     jaar: int
     document: str
-    maat: str               # wat getoond wordt (bruto als netto niet kan)
+    maat: str  # wat getoond wordt (bruto als netto niet kan)
     gevraagde_maat: str
     per_inwoner: bool
-    gemeente: str | None    # GM-code
+    gemeente: str | None  # GM-code
     groep: peers.Groep
     model: str = "standaard"  # naam van het actieve model (modelkeuze.label)
     # Gemeenten met eigen cijfers (geen CBS) in dit jaar en document: GM-code → naam.
@@ -44,17 +44,24 @@ class Keuze:
     def bestandsdelen(self, wat: str, wie: str | None = None) -> list[str]:
         """De delen van een exportnaam (export.bestandsnaam): wie, document-jaar, maat, en of de
         regionale taken weg zijn — die schakelaar verandert de cijfers, dus ook de naam."""
-        return [wie or self.gemeente_naam, f"{self.document}-{self.jaar}", self.maat,
-                "zonder-regio" if self.zonder_regio else "", wat]
+        return [
+            wie or self.gemeente_naam,
+            f"{self.document}-{self.jaar}",
+            self.maat,
+            "zonder-regio" if self.zonder_regio else "",
+            wat,
+        ]
 
     def bestandsnaam(self, wat: str, wie: str | None = None, ext: str = "csv") -> str:
         """amsterdam_begroting-2025_netto_taakvelden.csv: elke download heet zo (één regel)."""
         return export.bestandsnaam(*self.bestandsdelen(wat, wie), ext=ext)
 
     def bron(self) -> str:
-        eigen = (f" Met eigen cijfers (geen CBS) van {', '.join(n for _, n in self.eigen)}." if self.eigen else "")
-        return (f"Bron: {BRON_CBS}, {self.document} {self.jaar}, {self.maat_tekst}.{eigen} "
-                f"Bewerking: Sociale Basis-dashboard, model ‘{self.model}’.")
+        eigen = f" Met eigen cijfers (geen CBS) van {', '.join(n for _, n in self.eigen)}." if self.eigen else ""
+        return (
+            f"Bron: {BRON_CBS}, {self.document} {self.jaar}, {self.maat_tekst}.{eigen} "
+            f"Bewerking: Sociale Basis-dashboard, model ‘{self.model}’."
+        )
 
 
 def zijbalk(store: Store, sleutel: str) -> Keuze:
@@ -63,25 +70,48 @@ def zijbalk(store: Store, sleutel: str) -> Keuze:
     with st.sidebar:
         st.markdown("### Keuzes")
         _jaar_bij_document(b)
-        _vergeef("jaar", map(str, jaren), "jaar", str(_standaardjaar(b)), None,
-                 melding=lambda ruw: f"Jaar {ruw} staat niet in de opslag; getoond: {_standaardjaar(b)}.")
-        jaar = st.selectbox("Jaar", jaren, index=_index(jaren, _standaardjaar(b)), key="jaar",
-                            bind="query-params")
+        _vergeef(
+            "jaar",
+            map(str, jaren),
+            "jaar",
+            str(_standaardjaar(b)),
+            None,
+            melding=lambda ruw: f"Jaar {ruw} staat niet in de opslag; getoond: {_standaardjaar(b)}.",
+        )
+        jaar = st.selectbox("Jaar", jaren, index=_index(jaren, _standaardjaar(b)), key="jaar", bind="query-params")
         documenten = [d for d in indicators.DOCUMENTEN if d in set(b.loc[b["jaar"] == jaar, "document"])]
         _vergeef("document", [d.capitalize() for d in documenten], "document", documenten[0].capitalize(), jaar)
-        document = st.segmented_control("Document", documenten, default=documenten[0], key="document",
-                                        format_func=str.capitalize, bind="query-params",
-                                        required=True) or documenten[0]
+        document = (
+            st.segmented_control(
+                "Document",
+                documenten,
+                default=documenten[0],
+                key="document",
+                format_func=str.capitalize,
+                bind="query-params",
+                required=True,
+            )
+            or documenten[0]
+        )
         if document not in documenten:
             document = documenten[0]
         _vergeef("maat", MAAT_LABELS.values(), "maat", "Netto", jaar)
         rij = b[(b["jaar"] == jaar) & (b["document"] == document)].iloc[0]
-        uitleg = ("Netto = lasten − baten: wat de gemeente uit eigen en algemene middelen betaalt. "
-                  "Bruto = alle lasten.")
+        uitleg = "Netto = lasten − baten: wat de gemeente uit eigen en algemene middelen betaalt. Bruto = alle lasten."
         if rij["netto_volledig"]:
-            gevraagd = st.segmented_control("Maat", list(indicators.MATEN), default="netto", key="maat",
-                                            format_func=MAAT_LABELS.get, bind="query-params", required=True,
-                                            help=uitleg) or "netto"
+            gevraagd = (
+                st.segmented_control(
+                    "Maat",
+                    list(indicators.MATEN),
+                    default="netto",
+                    key="maat",
+                    format_func=MAAT_LABELS.get,
+                    bind="query-params",
+                    required=True,
+                    help=uitleg,
+                )
+                or "netto"
+            )
             maat = gevraagd
         else:
             # Eén maat per weergave: kan netto niet, dan staat de knop zichtbaar op bruto (en niet op
@@ -89,40 +119,85 @@ def zijbalk(store: Store, sleutel: str) -> Keuze:
             uit_link = {v: k for k, v in MAAT_LABELS.items()}.get(st.query_params.get("maat", ""))
             gevraagd = st.session_state.get("maat") or uit_link or "netto"
             maat = "bruto"
-            st.segmented_control("Maat", ["bruto"], default="bruto", key="maat_alleen_bruto",
-                                 format_func=MAAT_LABELS.get, disabled=True, help=uitleg)
-            reden = ("zijn alleen lasten beschikbaar" if rij["gemeenten_met_baten"] == 0 else
-                     f"hebben maar {rij['gemeenten_met_baten']} van de {rij['gemeenten']} gemeenten baten")
-            st.warning(f"Voor de {document} {jaar} {reden}: netto is niet (voor heel Nederland) te "
-                       "berekenen. Alle cijfers hieronder zijn **bruto**.")
+            st.segmented_control(
+                "Maat",
+                ["bruto"],
+                default="bruto",
+                key="maat_alleen_bruto",
+                format_func=MAAT_LABELS.get,
+                disabled=True,
+                help=uitleg,
+            )
+            reden = (
+                "zijn alleen lasten beschikbaar"
+                if rij["gemeenten_met_baten"] == 0
+                else f"hebben maar {rij['gemeenten_met_baten']} van de {rij['gemeenten']} gemeenten baten"
+            )
+            st.warning(
+                f"Voor de {document} {jaar} {reden}: netto is niet (voor heel Nederland) te "
+                "berekenen. Alle cijfers hieronder zijn **bruto**."
+            )
         _vergeef("weergave", WEERGAVE_LABELS.values(), "weergave", "Per inwoner", jaar)
-        weergave = st.segmented_control("Weergave", ["per_inwoner", "totaal"], default="per_inwoner",
-                                        key="weergave", bind="query-params", required=True,
-                                        format_func=WEERGAVE_LABELS.get) or "per_inwoner"
-        zonder_regio = st.toggle("Zonder regionale taken", key="zonder_regio", bind="query-params",
-                                 help=teksten.ZONDER_REGIO)
+        weergave = (
+            st.segmented_control(
+                "Weergave",
+                ["per_inwoner", "totaal"],
+                default="per_inwoner",
+                key="weergave",
+                bind="query-params",
+                required=True,
+                format_func=WEERGAVE_LABELS.get,
+            )
+            or "per_inwoner"
+        )
+        zonder_regio = st.toggle(
+            "Zonder regionale taken", key="zonder_regio", bind="query-params", help=teksten.ZONDER_REGIO
+        )
         lijst = gemeenten(store, sleutel, int(jaar))
         namen = dict(zip(lijst["gm_code"], lijst["naam"]))
         codes = list(namen)
-        _vergeef("gemeente", namen.values(), "gemeente", namen.get("GM0363", "de eerste gemeente"), jaar,
-                 lambda ruw: _gemeente_uit_link(store, sleutel, int(jaar), namen, ruw))
-        gemeente = st.selectbox("Gemeente", codes, index=_index(codes, "GM0363"), key="gemeente",
-                                format_func=lambda c: namen.get(c, c), bind="query-params",
-                                placeholder="Typ een naam…",
-                                help="Typ om te zoeken. De gekozen gemeente staat centraal op "
-                                     "de pagina's Gemeente, Vergelijken en Kaart.")
+        _vergeef(
+            "gemeente",
+            namen.values(),
+            "gemeente",
+            namen.get("GM0363", "de eerste gemeente"),
+            jaar,
+            lambda ruw: _gemeente_uit_link(store, sleutel, int(jaar), namen, ruw),
+        )
+        gemeente = st.selectbox(
+            "Gemeente",
+            codes,
+            index=_index(codes, "GM0363"),
+            key="gemeente",
+            format_func=lambda c: namen.get(c, c),
+            bind="query-params",
+            placeholder="Typ een naam…",
+            help="Typ om te zoeken. De gekozen gemeente staat centraal op de pagina's Gemeente, Vergelijken en Kaart.",
+        )
         groep = _groep_keuze(lijst, namen, lambda ruw: _gemeente_uit_link(store, sleutel, int(jaar), namen, ruw))
         naam = modelkeuze.label()
-        st.caption(f"Model: **{naam}** · {document} {jaar} · {maat}"
-                   + (f" · {teksten.ZONDER_REGIO_KORT}" if zonder_regio else ""))
+        st.caption(
+            f"Model: **{naam}** · {document} {jaar} · {maat}"
+            + (f" · {teksten.ZONDER_REGIO_KORT}" if zonder_regio else "")
+        )
         if modelkeuze.variant() is not None:
-            st.page_link("sociale_basis/pages/model.py", label="Model aanpassen of terugzetten",
-                         icon=":material/tune:")
+            st.page_link("sociale_basis/pages/model.py", label="Model aanpassen of terugzetten", icon=":material/tune:")
         kopieer_link()
     e = eigen_cijfers(store, sleutel)
     e = e[(e["jaar"] == int(jaar)) & (e["document"] == document)]
-    return Keuze(int(jaar), document, maat, gevraagd, weergave == "per_inwoner", gemeente, groep, naam,
-                 tuple(zip(e["gm_code"], e["gemeente"])), namen.get(gemeente, ""), bool(zonder_regio))
+    return Keuze(
+        int(jaar),
+        document,
+        maat,
+        gevraagd,
+        weergave == "per_inwoner",
+        gemeente,
+        groep,
+        naam,
+        tuple(zip(e["gm_code"], e["gemeente"])),
+        namen.get(gemeente, ""),
+        bool(zonder_regio),
+    )
 
 
 # Zoals de zijbalk ze toont en in de URL zet; in links.py, want ook de factsheet bouwt links.
@@ -143,8 +218,11 @@ def vergeef(param: str, labels, wat: str, standaard: str, jaar=None, oplosser=No
     if goed is not None:
         st.query_params[param] = goed
         st.rerun()
-    return (melding(ruw) if melding else
-            f"De link noemt {wat} ‘{ruw}’; die kennen we niet{f' voor {jaar}' if jaar else ''}. Je ziet {standaard}.")
+    return (
+        melding(ruw)
+        if melding
+        else f"De link noemt {wat} ‘{ruw}’; die kennen we niet{f' voor {jaar}' if jaar else ''}. Je ziet {standaard}."
+    )
 
 
 def vergeef_lijst(param: str, labels, wat: str, oplosser=None) -> str | None:
@@ -162,8 +240,14 @@ def vergeef_lijst(param: str, labels, wat: str, oplosser=None) -> str | None:
             onbekend.append(r)
         elif g not in goed:
             goed.append(g)
-    tekst = (f"De link noemt {wat} {', '.join(f'‘{r}’' for r in onbekend)}; die kennen we niet"
-             + (f". Wel gekozen: {', '.join(goed)}." if goed else ".")) if onbekend else None
+    tekst = (
+        (
+            f"De link noemt {wat} {', '.join(f'‘{r}’' for r in onbekend)}; die kennen we niet"
+            + (f". Wel gekozen: {', '.join(goed)}." if goed else ".")
+        )
+        if onbekend
+        else None
+    )
     if goed != ruw:
         if tekst:  # de melding overleeft de rerun in de sessie; linkmeldingen toont haar
             st.session_state.setdefault("_linkmeldingen", {})[param] = tekst
@@ -254,28 +338,55 @@ def _groep_keuze(lijst: pd.DataFrame, namen: dict[str, str], gemeente_van) -> pe
     """`gemeente_van(ruw)`: de naam die een link bedoelt (GM-code, oude CBS-naam), of None."""
     _vergeef("groep", peers.WIJZEN.values(), "de vergelijkingsgroep", peers.WIJZEN["vergelijkbaar"])
     with st.expander("Vergelijkingsgroep", expanded=False):
-        wijze = st.radio("Groep", list(peers.WIJZEN), format_func=peers.WIJZEN.get, key="groep",
-                         bind="query-params", label_visibility="collapsed")
+        wijze = st.radio(
+            "Groep",
+            list(peers.WIJZEN),
+            format_func=peers.WIJZEN.get,
+            key="groep",
+            bind="query-params",
+            label_visibility="collapsed",
+        )
         # Elke parameter alleen vergeven waar zijn widget ook verschijnt: anders blijft hij in de URL
         # staan en komt de melding bij elke klik terug.
         if wijze == "vergelijkbaar":
-            _vergeef("k", map(str, range(5, 51)), "", "", melding=lambda ruw: f"De link noemt ‘{ruw}’ "
-                     "vergelijkbare gemeenten; dat kan van 5 tot 50. Je ziet er 10.")
-            k = st.slider("Aantal gemeenten", 5, 50, 10, key="k", bind="query-params",
-                          help="De gemeenten die het meest lijken op de gekozen gemeente in "
-                               "inwoners, stedelijkheid en sociale structuur.")
+            _vergeef(
+                "k",
+                map(str, range(5, 51)),
+                "",
+                "",
+                melding=lambda ruw: (
+                    f"De link noemt ‘{ruw}’ vergelijkbare gemeenten; dat kan van 5 tot 50. Je ziet er 10."
+                ),
+            )
+            k = st.slider(
+                "Aantal gemeenten",
+                5,
+                50,
+                10,
+                key="k",
+                bind="query-params",
+                help="De gemeenten die het meest lijken op de gekozen gemeente in "
+                "inwoners, stedelijkheid en sociale structuur.",
+            )
             return peers.Groep("vergelijkbaar", k=k)
         if wijze == "zelf":
             _vergeef("selectie", namen.values(), "voor de groep de gemeente(n)", lijst=True, oplosser=gemeente_van)
-            zelf = st.multiselect("Gemeenten", list(namen), format_func=lambda c: namen.get(c, c),
-                                  key="selectie", bind="query-params", placeholder="Kies gemeenten…")
+            zelf = st.multiselect(
+                "Gemeenten",
+                list(namen),
+                format_func=lambda c: namen.get(c, c),
+                key="selectie",
+                bind="query-params",
+                placeholder="Kies gemeenten…",
+            )
             return peers.Groep("zelf", zelf=tuple(zelf))
         gekozen = {}
         for kenmerk, (label, opties) in klassen.KENMERKEN.items():
             aanwezig = [o for o in opties if o in set(lijst[kenmerk].dropna())]
             _vergeef(kenmerk, aanwezig, label.lower(), lijst=True)
-            gekozen[kenmerk] = tuple(st.multiselect(label, aanwezig, key=kenmerk, bind="query-params",
-                                                    placeholder="alle"))
+            gekozen[kenmerk] = tuple(
+                st.multiselect(label, aanwezig, key=kenmerk, bind="query-params", placeholder="alle")
+            )
         return peers.Groep("kenmerken", kenmerken=gekozen)
 
 

@@ -14,8 +14,10 @@ k = zijbalk.keuze()
 schrijven_mag = not opslag.alleen_lezen()
 
 st.title("Gegevens")
-st.markdown("Wat het dashboard nu laat zien, waar het vandaan komt, hoe je eigen cijfers toevoegt en hoe je "
-            "nieuwere cijfers haalt.")
+st.markdown(
+    "Wat het dashboard nu laat zien, waar het vandaan komt, hoe je eigen cijfers toevoegt en hoe je "
+    "nieuwere cijfers haalt."
+)
 eigen.markeer(store, sleutel)
 
 st.header("Wat er in de opslag staat")
@@ -24,8 +26,10 @@ dekking = vragen.dekking(store, sleutel)
 # st.dataframe werd de kolom Bron afgekapt).
 st.table(dekking, hide_index=True)
 uitvoer.csv_knop(dekking, "inhoud_opslag.csv", sleutel="dekking", keuzes={"wat": "Wat er in de opslag staat"})
-st.caption("Netto (lasten − baten) kan alleen waar de bron baten per taakveld geeft. Gemeenten ‘zonder "
-           "cijfers’ staan in de bron met alleen nullen en tellen niet mee als € 0.")
+st.caption(
+    "Netto (lasten − baten) kan alleen waar de bron baten per taakveld geeft. Gemeenten ‘zonder "
+    "cijfers’ staan in de bron met alleen nullen en tellen niet mee als € 0."
+)
 st.markdown(vragen.snapshot_zin(store, sleutel))
 
 # -- eigen bestanden ---------------------------------------------------------------------------
@@ -50,8 +54,10 @@ info = eigen.prive()
 if info is None:
     with st.form("upload", clear_on_submit=False, border=True):
         bestanden = st.file_uploader(
-            f"Bestanden (maximaal {eigen.MAX_MB} MB per bestand)", accept_multiple_files=True,
-            help="Bekende formaten: " + "; ".join(f.omschrijving for f in sources.FORMATEN) + ".")
+            f"Bestanden (maximaal {eigen.MAX_MB} MB per bestand)",
+            accept_multiple_files=True,
+            help="Bekende formaten: " + "; ".join(f.omschrijving for f in sources.FORMATEN) + ".",
+        )
         controleren = st.form_submit_button("Controleren", type="primary", icon=":material/fact_check:")
     if controleren and not bestanden:
         st.warning("Kies eerst een of meer bestanden.")
@@ -65,32 +71,49 @@ if info is None:
             except InvoerFout as e:
                 balk.empty()
                 tabel = eigen.problemen(e)
-                st.error(f"Niet ingelezen: {fmt.aantal(e.aantal, 'probleem', 'problemen')} gevonden"
-                         + (f" (de eerste {len(tabel)} hieronder)" if e.aantal > len(tabel) else "")
-                         + ". De opslag is niet veranderd.")
+                st.error(
+                    f"Niet ingelezen: {fmt.aantal(e.aantal, 'probleem', 'problemen')} gevonden"
+                    + (f" (de eerste {len(tabel)} hieronder)" if e.aantal > len(tabel) else "")
+                    + ". De opslag is niet veranderd."
+                )
                 # Een gewone tabel (geen canvas): te lezen, te kopiëren en voor schermlezers.
                 st.table(tabel.set_index("Bestand"))
-                uitvoer.csv_knop(tabel, "problemen.csv", "Download de problemen (CSV)", sleutel="problemen",
-                                 keuzes={"wat": "Problemen bij het controleren; de opslag is niet veranderd"})
+                uitvoer.csv_knop(
+                    tabel,
+                    "problemen.csv",
+                    "Download de problemen (CSV)",
+                    sleutel="problemen",
+                    keuzes={"wat": "Problemen bij het controleren; de opslag is niet veranderd"},
+                )
             except opslag.LAADFOUTEN as e:
                 balk.empty()
                 st.error(f"Niet gecontroleerd; de opslag is niet veranderd. {e}")
             else:
                 st.rerun()
 else:
-    st.success("Gecontroleerd en ingelezen in je **eigen kopie** (alleen jij ziet dit). Bekijk je cijfers op "
-               "de pagina's Gemeente, Vergelijken en Kaart; dan publiceren of verwerpen.",
-               icon=":material/check_circle:")
+    st.success(
+        "Gecontroleerd en ingelezen in je **eigen kopie** (alleen jij ziet dit). Bekijk je cijfers op "
+        "de pagina's Gemeente, Vergelijken en Kaart; dan publiceren of verwerpen.",
+        icon=":material/check_circle:",
+    )
     ingelezen = pd.DataFrame(info["samenvatting"], columns=["Bestand", "Soort", "Rijen", "Inhoud"])
     st.dataframe(ingelezen.assign(Rijen=ingelezen["Rijen"].map(fmt.getal)), hide_index=True, width="stretch")
-    uitvoer.csv_knop(ingelezen, "eigen_bestanden.csv", sleutel="ingelezen",
-                     keuzes={"wat": "Eigen bestanden in je privékopie (nog niet gepubliceerd, geen CBS)"})
+    uitvoer.csv_knop(
+        ingelezen,
+        "eigen_bestanden.csv",
+        sleutel="ingelezen",
+        keuzes={"wat": "Eigen bestanden in je privékopie (nog niet gepubliceerd, geen CBS)"},
+    )
     if not info["samenvatting"]:
         st.info("Deze bestanden stonden al precies zo in de opslag: er is niets nieuws.")
     links, rechts = st.columns(2)
-    publiceer = links.button("Publiceren in de gedeelde opslag (voor iedereen)", type="primary",
-                             icon=":material/publish:", disabled=not schrijven_mag or not info["samenvatting"],
-                             help=None if schrijven_mag else "Deze installatie is alleen-lezen.")
+    publiceer = links.button(
+        "Publiceren in de gedeelde opslag (voor iedereen)",
+        type="primary",
+        icon=":material/publish:",
+        disabled=not schrijven_mag or not info["samenvatting"],
+        help=None if schrijven_mag else "Deze installatie is alleen-lezen.",
+    )
     if rechts.button("Verwerpen", icon=":material/delete:"):
         eigen.verwerp()
         st.rerun()
@@ -108,10 +131,16 @@ if not eigen_lijst.empty and eigen.prive() is None:
     st.subheader("Eigen cijfers in de opslag")
     for r in eigen_lijst.itertuples():
         links, rechts = st.columns([4, 1], vertical_alignment="center")
-        links.markdown(f"**{r.gemeente}** — {r.document} {r.jaar}: {r.taakvelden} taakvelden uit ‘{r.bestand}’, "
-                       f"ingelezen {r.tijdstip:%d-%m-%Y %H:%M}")
-        if rechts.button("Verwijderen", key=f"weg_{r.gm_code}_{r.jaar}_{r.document}", icon=":material/delete:",
-                         disabled=not schrijven_mag):
+        links.markdown(
+            f"**{r.gemeente}** — {r.document} {r.jaar}: {r.taakvelden} taakvelden uit ‘{r.bestand}’, "
+            f"ingelezen {r.tijdstip:%d-%m-%Y %H:%M}"
+        )
+        if rechts.button(
+            "Verwijderen",
+            key=f"weg_{r.gm_code}_{r.jaar}_{r.document}",
+            icon=":material/delete:",
+            disabled=not schrijven_mag,
+        ):
             try:
                 eigen.verwijder(r.gm_code, int(r.jaar), r.document)
             except opslag.LAADFOUTEN as e:
@@ -133,22 +162,30 @@ intussen kijkt, ziet de vorige tot zijn volgende klik. Mislukt er iets, dan blij
 en gaat een volgende poging verder waar deze stopte. De tabel-id's staan in `data/cbs_bronnen.toml`.
 """)
 if verslag := st.session_state.pop(opslag.OPHAALVERSLAG, None):
-    st.success("Opgehaald bij CBS. " + (" ".join(f"{r[0].upper()}{r[1:]}." for r in verslag["nieuw"])
-                                         or "Er is inhoudelijk niets nieuws."), icon=":material/check_circle:")
+    st.success(
+        "Opgehaald bij CBS. "
+        + (" ".join(f"{r[0].upper()}{r[1:]}." for r in verslag["nieuw"]) or "Er is inhoudelijk niets nieuws."),
+        icon=":material/check_circle:",
+    )
     for opmerking in verslag["opmerkingen"]:
         st.caption(f"Let op: {opmerking}")
 herkomst = vragen.cbs_herkomst(store, sleutel)
 if not herkomst.empty:
-    tabel = pd.DataFrame({
-        "Cijfers": [f"Iv3 {r.document} {r.jaar}" for r in herkomst.itertuples()],
-        "CBS-tabel": [f"{r.tabel} ({r.titel})" for r in herkomst.itertuples()],
-        "Gewijzigd bij CBS": [fmt.datum(r.gewijzigd) for r in herkomst.itertuples()],
-        "Opgehaald": [fmt.datum(r.opgehaald) for r in herkomst.itertuples()],
-        "Gemeenten": herkomst["gemeenten"].tolist()})
+    tabel = pd.DataFrame(
+        {
+            "Cijfers": [f"Iv3 {r.document} {r.jaar}" for r in herkomst.itertuples()],
+            "CBS-tabel": [f"{r.tabel} ({r.titel})" for r in herkomst.itertuples()],
+            "Gewijzigd bij CBS": [fmt.datum(r.gewijzigd) for r in herkomst.itertuples()],
+            "Opgehaald": [fmt.datum(r.opgehaald) for r in herkomst.itertuples()],
+            "Gemeenten": herkomst["gemeenten"].tolist(),
+        }
+    )
     st.table(tabel, hide_index=True)
 if not schrijven_mag:
-    st.info("Deze installatie werkt de gedeelde opslag niet zelf bij (alleen-lezen). Doe dat met "
-            "`sociale-basis ophalen`; het dashboard neemt de nieuwe versie daarna vanzelf over.")
+    st.info(
+        "Deze installatie werkt de gedeelde opslag niet zelf bij (alleen-lezen). Doe dat met "
+        "`sociale-basis ophalen`; het dashboard neemt de nieuwe versie daarna vanzelf over."
+    )
 elif st.button("Haal de nieuwste gegevens op bij CBS", icon=":material/cloud_download:"):
     try:
         opslag.haal_bij_cbs()
@@ -156,7 +193,8 @@ elif st.button("Haal de nieuwste gegevens op bij CBS", icon=":material/cloud_dow
         st.error(f"Ophalen is niet gelukt; de opslag is niet veranderd. {e}")
 
 st.header("Laatste imports")
-log = vragen.import_log(store, sleutel).rename(columns={
-    "tijdstip": "Geïmporteerd", "soort": "Soort", "rijen": "Rijen", "bestand": "Bestand"})
+log = vragen.import_log(store, sleutel).rename(
+    columns={"tijdstip": "Geïmporteerd", "soort": "Soort", "rijen": "Rijen", "bestand": "Bestand"}
+)
 st.dataframe(log, hide_index=True, width="stretch")
 uitvoer.csv_knop(log, "imports.csv", sleutel="imports", keuzes={"wat": "De imports in de opslag van dit dashboard"})

@@ -15,8 +15,10 @@ if beeld is None:
     st.title(vragen.gemeenten(store, sleutel, k.jaar).set_index("gm_code")["naam"].get(k.gemeente, "Gemeente"))
     leeg = vragen.zonder_cijfers(store, sleutel, k.jaar, k.document)
     if k.gemeente in set(leeg["gm_code"]):
-        st.info(f"Voor {leeg.set_index('gm_code').loc[k.gemeente, 'gemeente']} staan in de bron geen "
-                f"cijfers voor de {k.document} {k.jaar}. Kies een ander jaar of document.")
+        st.info(
+            f"Voor {leeg.set_index('gm_code').loc[k.gemeente, 'gemeente']} staan in de bron geen "
+            f"cijfers voor de {k.document} {k.jaar}. Kies een ander jaar of document."
+        )
     else:
         st.info("Kies in de zijbalk een gemeente (typ om te zoeken).")
     st.stop()
@@ -38,28 +40,51 @@ if beeld.negatief is not None:
 preventie, acuut, verhouding, rang = beeld.kerncijfers(k.per_inwoner)
 k1, k2, k3, k4 = st.columns(4)
 for kolom, cijfer in ((k1, preventie), (k2, acuut)):
-    kolom.metric(cijfer.label, cijfer.waarde, delta=" · ".join(f"{wie} {w}" for wie, w in cijfer.naast[:1]),
-                 delta_color="off", delta_arrow="off")
+    kolom.metric(
+        cijfer.label,
+        cijfer.waarde,
+        delta=" · ".join(f"{wie} {w}" for wie, w in cijfer.naast[:1]),
+        delta_color="off",
+        delta_arrow="off",
+    )
 # Kort genoeg om niet afgekapt te worden; de regel eronder zegt voluit wat gewogen en mediaan zijn.
 (_, nl_w), (_, med_w) = verhouding.naast
-k3.metric(verhouding.label, verhouding.waarde, delta=f"NL {nl_w} · med. {med_w}", delta_color="off",
-          delta_arrow="off", help=verhouding.uitleg)
+k3.metric(
+    verhouding.label,
+    verhouding.waarde,
+    delta=f"NL {nl_w} · med. {med_w}",
+    delta_color="off",
+    delta_arrow="off",
+    help=verhouding.uitleg,
+)
 # Het aantal onder het getal: '255 van 334' werd in een smalle kolom afgekapt.
-k4.metric(rang.label, rang.waarde, delta=" ".join(rang.naast[0]), delta_color="off", delta_arrow="off",
-          help=rang.uitleg + " Zie Methode.")
+k4.metric(
+    rang.label,
+    rang.waarde,
+    delta=" ".join(rang.naast[0]),
+    delta_color="off",
+    delta_arrow="off",
+    help=rang.uitleg + " Zie Methode.",
+)
 st.caption(beeld.gewogen_en_mediaan)
 # Waarom er geen verhouding of rang is, voluit (in een kerncijfer zou het worden afgekapt).
 if beeld.zonder_rang is not None:
     st.caption(beeld.zonder_rang)
 
-uitvoer.grafiek("lagen",
-    charts.lagen_vergelijking(rij, groep, nl, beeld.naam, groepnaam, k.per_inwoner,
-                              f"{beeld.naam}: de lagen ({k.maat})", k.bron()),
+uitvoer.grafiek(
+    "lagen",
+    charts.lagen_vergelijking(
+        rij, groep, nl, beeld.naam, groepnaam, k.per_inwoner, f"{beeld.naam}: de lagen ({k.maat})", k.bron()
+    ),
     cijfers.lagen_vergelijking(rij, groep, nl, beeld.naam, k.per_inwoner),
-    config=charts.PLOTLY_CONFIG, key="gemeente_lagen")
+    config=charts.PLOTLY_CONFIG,
+    key="gemeente_lagen",
+)
 if groep is not None:
-    st.caption(f"◆ Vergelijkingsgroep: {groepnaam} (gewogen: totaal bedrag / totaal inwoners). "
-               "| Nederland. Kies de groep in de zijbalk onder ‘Vergelijkingsgroep’.")
+    st.caption(
+        f"◆ Vergelijkingsgroep: {groepnaam} (gewogen: totaal bedrag / totaal inwoners). "
+        "| Nederland. Kies de groep in de zijbalk onder ‘Vergelijkingsgroep’."
+    )
 
 # Rekenvoorbeelden, geen voorspelling: wat het zou kosten om de mediaan van de groep of de
 # gemeentefondsmaatstaf (netto) te halen; dezelfde zinnen als in de factsheet.
@@ -73,28 +98,51 @@ elif beeld.wat_als_niets:
 
 st.subheader("Achter de getallen: de taakvelden per laag")
 tv = vragen.taakvelden(store, sleutel, k.jaar, k.document, k.maat, k.gemeente)
-zijbalk.melding_hier(zijbalk.vergeef("laag", [naam for naam, _ in LAGEN.values()], "de laag",
-                                    LAGEN["institutioneel"][0]))
-laag = st.pills("Laag", list(LAGEN), format_func=lambda lg: LAGEN[lg][0], default="institutioneel",
-                key="laag", bind="query-params")
+zijbalk.melding_hier(
+    zijbalk.vergeef("laag", [naam for naam, _ in LAGEN.values()], "de laag", LAGEN["institutioneel"][0])
+)
+laag = st.pills(
+    "Laag", list(LAGEN), format_func=lambda lg: LAGEN[lg][0], default="institutioneel", key="laag", bind="query-params"
+)
 deel = tv[tv["laag"] == laag] if laag else tv
 st.dataframe(
-    [{"Laag": LAGEN[r.laag][0], "Code": r.taakveld, "Taakveld": r.omschrijving,
-      "Functie": FUNCTIES[r.functie], "Deel van taakveld": fmt.procent(float(r.aandeel), 0),
-      "Bedrag": fmt.euro(r.bedrag), "Aandeel in laag": fmt.procent(r.aandeel_in_laag)}
-     for r in deel.itertuples(index=False)],
-    hide_index=True, width="stretch", column_order=None if laag is None else [
-        "Code", "Taakveld", "Functie", "Deel van taakveld", "Bedrag", "Aandeel in laag"],
+    [
+        {
+            "Laag": LAGEN[r.laag][0],
+            "Code": r.taakveld,
+            "Taakveld": r.omschrijving,
+            "Functie": FUNCTIES[r.functie],
+            "Deel van taakveld": fmt.procent(float(r.aandeel), 0),
+            "Bedrag": fmt.euro(r.bedrag),
+            "Aandeel in laag": fmt.procent(r.aandeel_in_laag),
+        }
+        for r in deel.itertuples(index=False)
+    ],
+    hide_index=True,
+    width="stretch",
+    column_order=None
+    if laag is None
+    else ["Code", "Taakveld", "Functie", "Deel van taakveld", "Bedrag", "Aandeel in laag"],
     # Past op 1280 px: de laag staat al in de keuze erboven, korte koppen (uitleg in de hulptekst).
-    column_config={"Code": st.column_config.TextColumn(width=60),
-                   "Taakveld": st.column_config.TextColumn(width=290),
-                   "Functie": st.column_config.TextColumn(width=240),
-                   "Deel van taakveld": st.column_config.TextColumn(
-                       "Deel", width=55, help="Deel van het taakveld dat het model aan deze laag toekent"),
-                   "Bedrag": st.column_config.TextColumn(width=110),
-                   "Aandeel in laag": st.column_config.TextColumn(
-                       "In laag", width=65, help="Aandeel van dit bedrag in de hele laag")})
-st.caption("Bedragen in hele euro's: Iv3-bedrag (€ 1.000) × 1.000 × het deel dat het model aan deze "
-           f"laag toekent. Zie de pagina Methode. {k.bron()}")
-uitvoer.csv_knop(tv.assign(gemeente=beeld.naam, jaar=k.jaar, document=k.document, maat=k.maat),
-                 k.bestandsnaam("taakvelden"), "Download alle taakvelden (CSV)")
+    column_config={
+        "Code": st.column_config.TextColumn(width=60),
+        "Taakveld": st.column_config.TextColumn(width=290),
+        "Functie": st.column_config.TextColumn(width=240),
+        "Deel van taakveld": st.column_config.TextColumn(
+            "Deel", width=55, help="Deel van het taakveld dat het model aan deze laag toekent"
+        ),
+        "Bedrag": st.column_config.TextColumn(width=110),
+        "Aandeel in laag": st.column_config.TextColumn(
+            "In laag", width=65, help="Aandeel van dit bedrag in de hele laag"
+        ),
+    },
+)
+st.caption(
+    "Bedragen in hele euro's: Iv3-bedrag (€ 1.000) × 1.000 × het deel dat het model aan deze "
+    f"laag toekent. Zie de pagina Methode. {k.bron()}"
+)
+uitvoer.csv_knop(
+    tv.assign(gemeente=beeld.naam, jaar=k.jaar, document=k.document, maat=k.maat),
+    k.bestandsnaam("taakvelden"),
+    "Download alle taakvelden (CSV)",
+)

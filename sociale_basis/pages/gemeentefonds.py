@@ -18,90 +18,179 @@ st.markdown(
     "Het gemeentefonds verdeelt geld over gemeenten met maatstaven (inwoners, bijstandshuishoudens, "
     "oppervlakte, …) per **cluster**. Die verdeling is een **schatting van wat een taak in een gemeente "
     "kost, geen oormerk**: een gemeente mag het geld anders besteden. Juist daarom is het een maatstaf "
-    "die niet de eigen keuze van de gemeente is.")
+    "die niet de eigen keuze van de gemeente is."
+)
 
 circ = vragen.circulaires(store, sleutel)
 beschikbaar = circ[circ["uitkeringsjaar"] == k.jaar]
 if beschikbaar.empty:
     jaren = ", ".join(str(j) for j in sorted(circ["uitkeringsjaar"].unique())) or "geen"
-    st.info(f"Er is geen gemeentefondsverdeling voor {k.jaar} in de opslag (wel voor: {jaren}). "
-            "Kies dat jaar in de zijbalk.")
+    st.info(
+        f"Er is geen gemeentefondsverdeling voor {k.jaar} in de opslag (wel voor: {jaren}). "
+        "Kies dat jaar in de zijbalk."
+    )
     st.stop()
 if k.maat != "netto" or k.netto_ontbreekt:
-    st.info("De vergelijking gebruikt altijd **netto** uitgaven (lasten − baten): het fonds is een "
-            "maatstaf voor de netto kosten." + (f" Voor de {k.document} {k.jaar} zijn geen baten "
-                                                 "beschikbaar." if k.netto_ontbreekt else ""))
+    st.info(
+        "De vergelijking gebruikt altijd **netto** uitgaven (lasten − baten): het fonds is een "
+        "maatstaf voor de netto kosten."
+        + (f" Voor de {k.document} {k.jaar} zijn geen baten beschikbaar." if k.netto_ontbreekt else "")
+    )
     if k.netto_ontbreekt:
         st.stop()
 
 # Wat deze pagina toont is netto, ook als de zijbalk op bruto staat: zo heten en beschrijven ook de
 # bestanden het.
 k_netto = replace(k, maat="netto", gevraagde_maat="netto")
-namen_circ = {c: teksten.circulaire_naam(c)
-              for c in beschikbaar["circulaire"]}
+namen_circ = {c: teksten.circulaire_naam(c) for c in beschikbaar["circulaire"]}
 opties = list(namen_circ)
-circulaire = st.selectbox("Circulaire", opties, index=len(opties) - 1, format_func=namen_circ.get,
-                          key="circulaire", bind="query-params",
-                          help=f"De verdeling voor uitkeringsjaar {k.jaar} volgens deze circulaire.")
+circulaire = st.selectbox(
+    "Circulaire",
+    opties,
+    index=len(opties) - 1,
+    format_func=namen_circ.get,
+    key="circulaire",
+    bind="query-params",
+    help=f"De verdeling voor uitkeringsjaar {k.jaar} volgens deze circulaire.",
+)
 df = vragen.maatstaf(store, sleutel, k.jaar, k.document, circulaire, k.zonder_regio)
 leden, groepnaam = vragen.groepsleden(store, sleutel, k)
 
 VERGELIJKINGEN = {
-    "sociale_basis": ("Sociale basis", "taakvelden 6.1, 6.2 (vanaf 2025 6.21–6.23) en 7.1",
-                      "cluster Sociale basisvoorzieningen"),
-    "individueel": ("Maatwerk en acuut", "lagen maatwerk en acuut van het model",
-                    "clusters Individuele voorzieningen Wmo en Jeugd"),
+    "sociale_basis": (
+        "Sociale basis",
+        "taakvelden 6.1, 6.2 (vanaf 2025 6.21–6.23) en 7.1",
+        "cluster Sociale basisvoorzieningen",
+    ),
+    "individueel": (
+        "Maatwerk en acuut",
+        "lagen maatwerk en acuut van het model",
+        "clusters Individuele voorzieningen Wmo en Jeugd",
+    ),
 }
 if k.gemeente in set(df["gm_code"]):
     rij = df.set_index("gm_code").loc[k.gemeente]
     st.subheader(rij["gemeente"])
     for sleutel_v, (naam, uitgaven, fonds) in VERGELIJKINGEN.items():
         kol = st.columns(3)
-        kol[0].metric(f"{naam}: netto uitgaven", fmt.euro(rij[f"{sleutel_v}_uitgaven_per_inwoner"]),
-                      delta=fmt.bedrag(rij[f"{sleutel_v}_uitgaven"]), delta_color="off", delta_arrow="off",
-                      help=f"Netto ({uitgaven}), per inwoner; eronder het totaal.")
-        kol[1].metric(f"{naam}: uitkering", fmt.euro(rij[f"{sleutel_v}_fonds_per_inwoner"]),
-                      delta=fmt.bedrag(rij[f"{sleutel_v}_fonds"]), delta_color="off", delta_arrow="off",
-                      help=f"{fonds.capitalize()}, {namen_circ[circulaire].lower()}, per inwoner.")
+        kol[0].metric(
+            f"{naam}: netto uitgaven",
+            fmt.euro(rij[f"{sleutel_v}_uitgaven_per_inwoner"]),
+            delta=fmt.bedrag(rij[f"{sleutel_v}_uitgaven"]),
+            delta_color="off",
+            delta_arrow="off",
+            help=f"Netto ({uitgaven}), per inwoner; eronder het totaal.",
+        )
+        kol[1].metric(
+            f"{naam}: uitkering",
+            fmt.euro(rij[f"{sleutel_v}_fonds_per_inwoner"]),
+            delta=fmt.bedrag(rij[f"{sleutel_v}_fonds"]),
+            delta_color="off",
+            delta_arrow="off",
+            help=f"{fonds.capitalize()}, {namen_circ[circulaire].lower()}, per inwoner.",
+        )
         verschil = rij[f"{sleutel_v}_verschil_per_inwoner"]
-        kol[2].metric("Verschil (uitgaven − uitkering)", fmt.euro(verschil),
-                      delta=fmt.bedrag(rij[f"{sleutel_v}_verschil"]), delta_color="off", delta_arrow="off",
-                      help="Positief: de gemeente geeft meer uit dan de maatstaf; negatief: minder.")
+        kol[2].metric(
+            "Verschil (uitgaven − uitkering)",
+            fmt.euro(verschil),
+            delta=fmt.bedrag(rij[f"{sleutel_v}_verschil"]),
+            delta_color="off",
+            delta_arrow="off",
+            help="Positief: de gemeente geeft meer uit dan de maatstaf; negatief: minder.",
+        )
 
-zijbalk.melding_hier(zijbalk.vergeef("vergelijking", [v[0] for v in VERGELIJKINGEN.values()], "de vergelijking",
-                                    VERGELIJKINGEN["sociale_basis"][0]))
-keuze = st.segmented_control("Vergelijking", list(VERGELIJKINGEN), default="sociale_basis",
-                             format_func=lambda v: VERGELIJKINGEN[v][0], key="vergelijking",
-                             bind="query-params", required=True)
+zijbalk.melding_hier(
+    zijbalk.vergeef(
+        "vergelijking", [v[0] for v in VERGELIJKINGEN.values()], "de vergelijking", VERGELIJKINGEN["sociale_basis"][0]
+    )
+)
+keuze = st.segmented_control(
+    "Vergelijking",
+    list(VERGELIJKINGEN),
+    default="sociale_basis",
+    format_func=lambda v: VERGELIJKINGEN[v][0],
+    key="vergelijking",
+    bind="query-params",
+    required=True,
+)
 naam, uitgaven, fonds = VERGELIJKINGEN[keuze]
 st.caption(teksten.regio_gemeentefonds(k.zonder_regio))
-bron = (f"Bron: {zijbalk.BRON_CBS}, {k.document} {k.jaar}, netto"
-        + (f", {teksten.ZONDER_REGIO_KORT}" if k.zonder_regio and keuze == "individueel" else "")
-        + f"; gemeentefonds {namen_circ[circulaire].lower()}"
-        " (BZK; verdeling per cluster berekend door begrotingsanalysetool). Bewerking: Sociale Basis-dashboard.")
-assen = (df, f"{keuze}_fonds_per_inwoner", f"{keuze}_uitgaven_per_inwoner", k.gemeente, leden,
-         f"uitkering ({fonds}), € per inwoner", "netto uitgaven, € per inwoner")
-uitvoer.grafiek("maatstaf", charts.maatstaf(*assen, f"{naam}: uitgaven en maatstaf", bron), cijfers.maatstaf(*assen),
-                config=charts.PLOTLY_CONFIG, key="maatstaf", keuze=k_netto)
+bron = (
+    f"Bron: {zijbalk.BRON_CBS}, {k.document} {k.jaar}, netto"
+    + (f", {teksten.ZONDER_REGIO_KORT}" if k.zonder_regio and keuze == "individueel" else "")
+    + f"; gemeentefonds {namen_circ[circulaire].lower()}"
+    " (BZK; verdeling per cluster berekend door begrotingsanalysetool). Bewerking: Sociale Basis-dashboard."
+)
+assen = (
+    df,
+    f"{keuze}_fonds_per_inwoner",
+    f"{keuze}_uitgaven_per_inwoner",
+    k.gemeente,
+    leden,
+    f"uitkering ({fonds}), € per inwoner",
+    "netto uitgaven, € per inwoner",
+)
+uitvoer.grafiek(
+    "maatstaf",
+    charts.maatstaf(*assen, f"{naam}: uitgaven en maatstaf", bron),
+    cijfers.maatstaf(*assen),
+    config=charts.PLOTLY_CONFIG,
+    key="maatstaf",
+    keuze=k_netto,
+)
 boven = int((df[f"{keuze}_verschil"] > 0).sum())
-st.markdown(f"**{boven} van de {len(df)} gemeenten** geven netto meer uit aan {naam.lower()} dan de "
-            f"maatstaf ({fonds}); boven de stippellijn ligt meer uitgaven dan uitkering.")
+st.markdown(
+    f"**{boven} van de {len(df)} gemeenten** geven netto meer uit aan {naam.lower()} dan de "
+    f"maatstaf ({fonds}); boven de stippellijn ligt meer uitgaven dan uitkering."
+)
 nl_uit, nl_fonds = df[f"{keuze}_uitgaven"].sum(), df[f"{keuze}_fonds"].sum()
-st.caption(f"Alle {len(df)} gemeenten samen: netto uitgaven {fmt.bedrag(nl_uit)}, uitkering "
-           f"{fmt.bedrag(nl_fonds)} ({fmt.procent(nl_uit / nl_fonds - 1)} verschil). Uitgaven: {uitgaven}.")
+st.caption(
+    f"Alle {len(df)} gemeenten samen: netto uitgaven {fmt.bedrag(nl_uit)}, uitkering "
+    f"{fmt.bedrag(nl_fonds)} ({fmt.procent(nl_uit / nl_fonds - 1)} verschil). Uitgaven: {uitgaven}."
+)
 
 tabel = df[df["gm_code"].isin(set(leden) | {k.gemeente})] if leden else df
 tabel = tabel.sort_values(f"{keuze}_verschil_per_inwoner")
-weergave = tabel[["gemeente", "inwoners", f"{keuze}_uitgaven_per_inwoner", f"{keuze}_fonds_per_inwoner",
-                  f"{keuze}_verschil_per_inwoner", f"{keuze}_verschil"]].rename(columns={
-    "gemeente": "Gemeente", "inwoners": "Inwoners", f"{keuze}_uitgaven_per_inwoner": "Uitgaven per inwoner",
-    f"{keuze}_fonds_per_inwoner": "Uitkering per inwoner", f"{keuze}_verschil_per_inwoner": "Verschil per inwoner",
-    f"{keuze}_verschil": "Verschil totaal"})
-st.markdown(f"**{naam} per gemeente** — {groepnaam if leden else 'alle gemeenten'}, van het grootste tekort "
-            "ten opzichte van de maatstaf naar het grootste overschot.")
-st.dataframe(weergave.style.format({"Inwoners": fmt.getal, "Uitgaven per inwoner": fmt.euro,
-                                    "Uitkering per inwoner": fmt.euro, "Verschil per inwoner": fmt.euro,
-                                    "Verschil totaal": fmt.bedrag}, na_rep=fmt.LEEG),
-             hide_index=True, width="stretch")
-uitvoer.csv_knop(df, k_netto.bestandsnaam(f"gemeentefonds-{circulaire}", "alle-gemeenten"),
-                 "Download alle gemeenten (CSV)", keuze=k_netto)
+weergave = tabel[
+    [
+        "gemeente",
+        "inwoners",
+        f"{keuze}_uitgaven_per_inwoner",
+        f"{keuze}_fonds_per_inwoner",
+        f"{keuze}_verschil_per_inwoner",
+        f"{keuze}_verschil",
+    ]
+].rename(
+    columns={
+        "gemeente": "Gemeente",
+        "inwoners": "Inwoners",
+        f"{keuze}_uitgaven_per_inwoner": "Uitgaven per inwoner",
+        f"{keuze}_fonds_per_inwoner": "Uitkering per inwoner",
+        f"{keuze}_verschil_per_inwoner": "Verschil per inwoner",
+        f"{keuze}_verschil": "Verschil totaal",
+    }
+)
+st.markdown(
+    f"**{naam} per gemeente** — {groepnaam if leden else 'alle gemeenten'}, van het grootste tekort "
+    "ten opzichte van de maatstaf naar het grootste overschot."
+)
+st.dataframe(
+    weergave.style.format(
+        {
+            "Inwoners": fmt.getal,
+            "Uitgaven per inwoner": fmt.euro,
+            "Uitkering per inwoner": fmt.euro,
+            "Verschil per inwoner": fmt.euro,
+            "Verschil totaal": fmt.bedrag,
+        },
+        na_rep=fmt.LEEG,
+    ),
+    hide_index=True,
+    width="stretch",
+)
+uitvoer.csv_knop(
+    df,
+    k_netto.bestandsnaam(f"gemeentefonds-{circulaire}", "alle-gemeenten"),
+    "Download alle gemeenten (CSV)",
+    keuze=k_netto,
+)

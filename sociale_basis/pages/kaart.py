@@ -22,26 +22,31 @@ eigen.markeer(store, sleutel, k.jaar, k.document)
 if k.zonder_regio:
     st.caption(teksten.ZONDER_REGIO_AAN)
 zijbalk.melding_hier(zijbalk.vergeef("indicator", LABELS.values(), "de indicator", LABELS["verhouding"]))
-ind = INDICATOREN[st.selectbox("Indicator", list(LABELS), format_func=LABELS.get, key="indicator",
-                               bind="query-params")]
+ind = INDICATOREN[st.selectbox("Indicator", list(LABELS), format_func=LABELS.get, key="indicator", bind="query-params")]
 jaar_kaart, herrekenen = kaartbron.kaartjaar(store, sleutel, k.jaar)
 if herrekenen:
     df = vragen.per_gemeente_herrekend(store, sleutel, k.jaar, k.document, k.maat, jaar_kaart, k.zonder_regio)
 if jaar_kaart is None or df.empty:
-    st.warning(f"Er zijn geen kaartgrenzen voor de gemeentelijke indeling van {k.jaar}, en de cijfers "
-               "zijn niet naar een latere indeling te herrekenen. Importeer grenzen van dat jaar "
-               "(GeoJSON met GM-codes in ‘statcode’) of kies een ander jaar.")
+    st.warning(
+        f"Er zijn geen kaartgrenzen voor de gemeentelijke indeling van {k.jaar}, en de cijfers "
+        "zijn niet naar een latere indeling te herrekenen. Importeer grenzen van dat jaar "
+        "(GeoJSON met GM-codes in ‘statcode’) of kies een ander jaar."
+    )
     st.stop()
 if herrekenen:
-    st.info(f"Voor {k.jaar} zijn er geen eigen kaartgrenzen: de cijfers zijn herrekend naar de "
-            f"{len(df)} gemeenten van {jaar_kaart} (gewogen naar adressen bij herindelingen).")
+    st.info(
+        f"Voor {k.jaar} zijn er geen eigen kaartgrenzen: de cijfers zijn herrekend naar de "
+        f"{len(df)} gemeenten van {jaar_kaart} (gewogen naar adressen bij herindelingen)."
+    )
 # Elke gemeente van de kaart, ook zonder cijfers (die wordt lichtgrijs).
 alle = vragen.gemeenten(store, sleutel, jaar_kaart)[["gm_code", "naam"]]
 df = alle.merge(df, on="gm_code", how="left").assign(gemeente=lambda d: d["gemeente"].fillna(d["naam"]))
 rollen = vragen.regiotaken(store, sleutel, k.jaar).set_index("gm_code")
 # In de hover: centrumgemeente (welke taken) en gemeenten zonder eigen lasten voor acute zorg.
-extra = [(f"<br>Centrumgemeente: {t}" if t else "") + (f"<br>{o}" if o else "")
-         for t, o in zip(teksten.centrumtaken(rollen, df["gm_code"]), teksten.opmerkingen(df), strict=True)]
+extra = [
+    (f"<br>Centrumgemeente: {t}" if t else "") + (f"<br>{o}" if o else "")
+    for t, o in zip(teksten.centrumtaken(rollen, df["gm_code"]), teksten.opmerkingen(df), strict=True)
+]
 
 # Zonder eigen acute zorg is de verhouding leeg (werk.verhouding): grijs, met de reden in de hover.
 waarden = df.assign(_w=ind.waarden(df, k.per_inwoner))
@@ -59,17 +64,33 @@ def _klik() -> None:
         st.session_state["_naar_gemeente"] = True
 
 
-fig = charts.kaart(kaartbron.geojson_bron(store, sleutel, jaar_kaart), waarden, "_w",
-                   ind.eenheid(k.per_inwoner), tekst, k.gemeente, f"{ind.label} ({k.maat}, {k.document} {k.jaar})",
-                   k.bron() + f" Grenzen: CBS/PDOK {jaar_kaart}."
-                   + (" Herindelingen: VNG/grenswijzigen (CC BY-NC-SA 4.0)." if herrekenen else ""))
-uitvoer.grafiek("kaart", fig, cijfers.kaart(waarden, "_w", ind, k.per_inwoner, rollen),
-                config=charts.PLOTLY_KAART_CONFIG, key="kaart", on_select=_klik, selection_mode="points")
+fig = charts.kaart(
+    kaartbron.geojson_bron(store, sleutel, jaar_kaart),
+    waarden,
+    "_w",
+    ind.eenheid(k.per_inwoner),
+    tekst,
+    k.gemeente,
+    f"{ind.label} ({k.maat}, {k.document} {k.jaar})",
+    k.bron()
+    + f" Grenzen: CBS/PDOK {jaar_kaart}."
+    + (" Herindelingen: VNG/grenswijzigen (CC BY-NC-SA 4.0)." if herrekenen else ""),
+)
+uitvoer.grafiek(
+    "kaart",
+    fig,
+    cijfers.kaart(waarden, "_w", ind, k.per_inwoner, rollen),
+    config=charts.PLOTLY_KAART_CONFIG,
+    key="kaart",
+    on_select=_klik,
+    selection_mode="points",
+)
 namen = dict(zip(df["gm_code"], df["gemeente"]))
 if k.gemeente in namen:
-    st.page_link(GEMEENTEPAGINA, label=f"Open de pagina van {namen[k.gemeente]}",
-                 icon=":material/arrow_forward:")
-st.caption("Klik op een gemeente om haar pagina te openen, of kies een gemeente in de zijbalk. "
-           "Vijf kleurklassen met elk ongeveer even veel gemeenten (donker = laag); de grenzen staan in de "
-           "legenda. Lichtgrijs: geen waarde (bij de verhouding: "
-           f"{INDICATOREN['verhouding'].leeg}). De getallen en klassen staan onder ‘Cijfers achter deze grafiek’.")
+    st.page_link(GEMEENTEPAGINA, label=f"Open de pagina van {namen[k.gemeente]}", icon=":material/arrow_forward:")
+st.caption(
+    "Klik op een gemeente om haar pagina te openen, of kies een gemeente in de zijbalk. "
+    "Vijf kleurklassen met elk ongeveer even veel gemeenten (donker = laag); de grenzen staan in de "
+    "legenda. Lichtgrijs: geen waarde (bij de verhouding: "
+    f"{INDICATOREN['verhouding'].leeg}). De getallen en klassen staan onder ‘Cijfers achter deze grafiek’."
+)

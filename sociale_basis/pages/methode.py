@@ -46,38 +46,62 @@ te doen. Drie lagen vormen de sociale basis; daarna komt zorg voor wie al in de 
 st.header("Het model per taakveld")
 regels = vragen.model_regels(store, sleutel)
 schemas = list(dict.fromkeys(regels["schema"]))
-schema = st.segmented_control("Iv3-schema", schemas, default=schemas[-1], key="schema",
-                              bind="query-params", required=True)
-alleen_sociaal = st.toggle("Alleen sociaal domein en volksgezondheid", value=True, key="sociaal",
-                           bind="query-params")
+schema = st.segmented_control(
+    "Iv3-schema", schemas, default=schemas[-1], key="schema", bind="query-params", required=True
+)
+alleen_sociaal = st.toggle("Alleen sociaal domein en volksgezondheid", value=True, key="sociaal", bind="query-params")
 deel = regels[regels["schema"] == schema]
 if alleen_sociaal:
     deel = deel[~deel["functie"].isin(["buiten_sociaal_domein", "geen_uitgave"])]
 # Een gewone tabel: de toelichting (tot ±340 tekens) loopt door over regels in plaats van afgekapt.
-st.table(pd.DataFrame([{"Code": r.taakveld, "Taakveld": r.omschrijving,
-                        "Laag": LAGEN.get(r.laag, ("Niet meegeteld",))[0], "Deel": fmt.procent(float(r.aandeel), 0),
-                        "Functie": FUNCTIES[r.functie], "Toelichting": r.toelichting,
-                        "Categorieën (gemeten verdeling)": r.categorieen or ""}
-                       for r in deel.itertuples(index=False)]),
-         hide_index=True, height=600, alt=f"Het model per taakveld, Iv3-schema {schema}")
-uitvoer.csv_knop(deel, f"model_{k.model}_{schema}.csv", "Download deze tabel (CSV)", sleutel="modeltabel",
-                 keuzes={"model": k.model, "iv3_schema": schema})
-st.caption(f"Getoond: model **{k.model}**. Per taakveld tellen de delen op tot 100%; de controle daarop (en "
-           "op ontbrekende taakvelden) draait bij elke berekening. Het standaardmodel staat in "
-           "`data/model/standaard.csv` en is met `--model` te vervangen door een eigen verdeling.")
+st.table(
+    pd.DataFrame(
+        [
+            {
+                "Code": r.taakveld,
+                "Taakveld": r.omschrijving,
+                "Laag": LAGEN.get(r.laag, ("Niet meegeteld",))[0],
+                "Deel": fmt.procent(float(r.aandeel), 0),
+                "Functie": FUNCTIES[r.functie],
+                "Toelichting": r.toelichting,
+                "Categorieën (gemeten verdeling)": r.categorieen or "",
+            }
+            for r in deel.itertuples(index=False)
+        ]
+    ),
+    hide_index=True,
+    height=600,
+    alt=f"Het model per taakveld, Iv3-schema {schema}",
+)
+uitvoer.csv_knop(
+    deel,
+    f"model_{k.model}_{schema}.csv",
+    "Download deze tabel (CSV)",
+    sleutel="modeltabel",
+    keuzes={"model": k.model, "iv3_schema": schema},
+)
+st.caption(
+    f"Getoond: model **{k.model}**. Per taakveld tellen de delen op tot 100%; de controle daarop (en "
+    "op ontbrekende taakvelden) draait bij elke berekening. Het standaardmodel staat in "
+    "`data/model/standaard.csv` en is met `--model` te vervangen door een eigen verdeling."
+)
 st.page_link("sociale_basis/pages/model.py", label="Een variant proberen: pagina Model", icon=":material/tune:")
 uitvoer.model_knop(modelkeuze.variant() or modelkeuze.standaard(), "Download het model (CSV)")
 
 st.header("Netto of bruto")
-tv23 = (vragen.taakveld_landelijk(store, sleutel, 2023, "jaarrekening")
-        if vragen.heeft(store, sleutel, 2023, "jaarrekening") else None)
+tv23 = (
+    vragen.taakveld_landelijk(store, sleutel, 2023, "jaarrekening")
+    if vragen.heeft(store, sleutel, 2023, "jaarrekening")
+    else None
+)
 if tv23 is not None and "6.1" in set(tv23["taakveld"]):
     zes = tv23.set_index("taakveld").loc["6.1"]
     bruto = vragen.groep(store, sleutel, 2023, "jaarrekening", "bruto", None)
     netto = vragen.groep(store, sleutel, 2023, "jaarrekening", "netto", None)
     mediaan_bruto, mediaan_netto = (
         fmt.factor(teksten.spreiding(vragen.per_gemeente(store, sleutel, 2023, "jaarrekening", m))["mediaan"])
-        for m in ("bruto", "netto"))
+        for m in ("bruto", "netto")
+    )
     st.markdown(f"""
 Elk taakveld heeft **lasten** (uitgaven) en **baten** (inkomsten op hetzelfde taakveld, vaak
 geoormerkt rijksgeld). *Bruto* laat zien wat er door de gemeente heen gaat; **netto (lasten − baten)**
@@ -85,13 +109,13 @@ laat zien wat de gemeente uit eigen en algemene middelen betaalt: de politieke k
 dashboard over gaat. Daarom is netto de standaard.
 
 Taakveld 6.1 laat zien waarom. In de jaarrekening 2023 waren de lasten op 6.1 landelijk
-**{fmt.mld(zes['lasten'])}** en de baten **{fmt.mld(zes['baten'])}**. Op 6.1 staat ook de opvang
+**{fmt.mld(zes["lasten"])}** en de baten **{fmt.mld(zes["baten"])}**. Op 6.1 staat ook de opvang
 van Oekraïense vluchtelingen (met een normbedrag van het Rijk) en de inburgering: dat geld komt
 binnen en gaat weer uit, en is geen sociale basis. Bruto zou de jaarrekening 2023 landelijk
-{fmt.mld(bruto['collectieve_preventie'])} aan collectieve preventie tonen tegen
-{fmt.mld(bruto['acute_zorg'])} acute zorg; netto is dat {fmt.mld(netto['collectieve_preventie'])}
-tegen {fmt.mld(netto['acute_zorg'])} — {fmt.factor(netto['acuut_per_euro_preventie'])} acute zorg
-per euro preventie in plaats van {fmt.factor(bruto['acuut_per_euro_preventie'])} (Nederland als geheel,
+{fmt.mld(bruto["collectieve_preventie"])} aan collectieve preventie tonen tegen
+{fmt.mld(bruto["acute_zorg"])} acute zorg; netto is dat {fmt.mld(netto["collectieve_preventie"])}
+tegen {fmt.mld(netto["acute_zorg"])} — {fmt.factor(netto["acuut_per_euro_preventie"])} acute zorg
+per euro preventie in plaats van {fmt.factor(bruto["acuut_per_euro_preventie"])} (Nederland als geheel,
 gewogen: totaal ÷ totaal). De mediane gemeente: netto {mediaan_netto}, bruto {mediaan_bruto}.
 """)
 st.markdown("""
@@ -120,20 +144,38 @@ De regels staan in de kolom `categorieen` van het modelbestand.
 """)
 gemeten = vragen.gemeten_verdeling(store, sleutel)
 if gemeten.empty:
-    st.info("In deze opslag heeft geen enkele gemeente categorieën op 6.1: overal geldt de vaste "
-            "verdeling 40/60. Haal de CBS-tabellen op (pagina Gegevens) voor de gemeten verdeling.")
+    st.info(
+        "In deze opslag heeft geen enkele gemeente categorieën op 6.1: overal geldt de vaste "
+        "verdeling 40/60. Haal de CBS-tabellen op (pagina Gegevens) voor de gemeten verdeling."
+    )
 else:
     inf = gemeten[gemeten["laag"] == "informeel"]
-    st.dataframe([{"Jaar": str(r.jaar), "Document": r.document.capitalize(), "Taakveld": r.taakveld,
-                   "Gemeenten met gemeten verdeling": r.gemeenten,
-                   "Informeel (gewogen)": fmt.procent(float(r.gewogen)),
-                   "Informeel (laagste–hoogste)": f"{fmt.procent(float(r.laagste), 0)}–{fmt.procent(float(r.hoogste), 0)}",
-                   "Gemeenten": r.namen} for r in inf.itertuples(index=False)],
-                 hide_index=True, width="stretch")
-    uitvoer.csv_knop(inf, "gemeten_verdeling_6.1.csv", sleutel="gemeten",
-                     keuzes={"bron": f"{zijbalk.BRON_CBS}; Sociale Basis-dashboard, gemeten verdeling van 6.1"})
-    st.caption("‘Gewogen’ = het aandeel informeel van alle 6.1-lasten van deze gemeenten samen. "
-               "Gemeenten die niet in de lijst staan, hebben de vaste verdeling 40/60.")
+    st.dataframe(
+        [
+            {
+                "Jaar": str(r.jaar),
+                "Document": r.document.capitalize(),
+                "Taakveld": r.taakveld,
+                "Gemeenten met gemeten verdeling": r.gemeenten,
+                "Informeel (gewogen)": fmt.procent(float(r.gewogen)),
+                "Informeel (laagste–hoogste)": f"{fmt.procent(float(r.laagste), 0)}–{fmt.procent(float(r.hoogste), 0)}",
+                "Gemeenten": r.namen,
+            }
+            for r in inf.itertuples(index=False)
+        ],
+        hide_index=True,
+        width="stretch",
+    )
+    uitvoer.csv_knop(
+        inf,
+        "gemeten_verdeling_6.1.csv",
+        sleutel="gemeten",
+        keuzes={"bron": f"{zijbalk.BRON_CBS}; Sociale Basis-dashboard, gemeten verdeling van 6.1"},
+    )
+    st.caption(
+        "‘Gewogen’ = het aandeel informeel van alle 6.1-lasten van deze gemeenten samen. "
+        "Gemeenten die niet in de lijst staan, hebben de vaste verdeling 40/60."
+    )
 
 st.header("Regionale taken: centrumgemeenten")
 rollen = vragen.regiotaken(store, sleutel, k.jaar)
@@ -165,13 +207,20 @@ try:
     zonder = vragen.groep(store, sleutel, k.jaar, k.document, k.maat, None, True)
     med_met, med_zonder = (
         fmt.factor(teksten.spreiding(vragen.per_gemeente(store, sleutel, k.jaar, k.document, k.maat, z))["mediaan"])
-        for z in (False, True))
-    st.caption(f"Nederland, {k.document} {k.jaar} ({k.maat}), gewogen: {fmt.factor(met['acuut_per_euro_preventie'])} "
-               f"acute zorg per € preventie, zonder regionale taken "
-               f"{fmt.factor(zonder['acuut_per_euro_preventie'])} ({fmt.bedrag(met['acute_zorg'] - zonder['acute_zorg'])} "
-               f"op 6.81 weggelaten). De mediane gemeente: {med_met}, zonder regionale taken {med_zonder}.")
-    st.caption(teksten.drempel_nu(vragen.per_gemeente(store, sleutel, k.jaar, k.document, k.maat, k.zonder_regio),
-                                  f"de {k.document} {k.jaar} ({k.maat_tekst})"))
+        for z in (False, True)
+    )
+    st.caption(
+        f"Nederland, {k.document} {k.jaar} ({k.maat}), gewogen: {fmt.factor(met['acuut_per_euro_preventie'])} "
+        f"acute zorg per € preventie, zonder regionale taken "
+        f"{fmt.factor(zonder['acuut_per_euro_preventie'])} ({fmt.bedrag(met['acute_zorg'] - zonder['acute_zorg'])} "
+        f"op 6.81 weggelaten). De mediane gemeente: {med_met}, zonder regionale taken {med_zonder}."
+    )
+    st.caption(
+        teksten.drempel_nu(
+            vragen.per_gemeente(store, sleutel, k.jaar, k.document, k.maat, k.zonder_regio),
+            f"de {k.document} {k.jaar} ({k.maat_tekst})",
+        )
+    )
 except IndicatorFout as e:
     st.caption(str(e))
 
@@ -246,8 +295,9 @@ st.markdown("""
 Wat er nu in de opslag staat en wanneer het is geïmporteerd:
 """)
 st.markdown(vragen.snapshot_zin(store, sleutel))
-log = vragen.import_log(store, sleutel).rename(columns={
-    "tijdstip": "Geïmporteerd", "soort": "Soort", "rijen": "Rijen", "bestand": "Bestand"})
+log = vragen.import_log(store, sleutel).rename(
+    columns={"tijdstip": "Geïmporteerd", "soort": "Soort", "rijen": "Rijen", "bestand": "Bestand"}
+)
 st.dataframe(log, hide_index=True, width="stretch")
 uitvoer.csv_knop(log, "imports.csv", sleutel="imports", keuzes={"wat": "De imports in de opslag van dit dashboard"})
 

@@ -13,8 +13,10 @@ nl = vragen.groep(store, sleutel, k.jaar, k.document, k.maat, None, k.zonder_reg
 
 st.title("Preventie of pas als het misgaat?")
 eigen.markeer(store, sleutel, k.jaar, k.document)
-st.caption("Wat gemeenten uitgeven aan de sociale basis — persoonlijk, informeel en institutioneel — "
-           "en aan zorg als het al mis is gegaan. Per euro, uit de officiële Iv3-cijfers van CBS.")
+st.caption(
+    "Wat gemeenten uitgeven aan de sociale basis — persoonlijk, informeel en institutioneel — "
+    "en aan zorg als het al mis is gegaan. Per euro, uit de officiële Iv3-cijfers van CBS."
+)
 st.markdown(f"#### {teksten.kopzin('gemeenten', nl, k.jaar, k.document, k.maat, k.per_inwoner, k.zonder_regio)}")
 if k.zonder_regio:
     st.caption(teksten.ZONDER_REGIO_AAN)
@@ -25,54 +27,104 @@ meer_acuut = int((df["acute_zorg"] > df["collectieve_preventie"]).sum())
 geen_eigen = df["geen_eigen_acuut"].astype(bool)
 geen_verhouding = int((df["acuut_per_euro_preventie"].isna() & ~geen_eigen).sum())
 k1, k2, k3, k4 = st.columns(4)
-k1.metric("Collectieve preventie", teksten.bedrag(nl, "collectieve_preventie", k.per_inwoner),
-          help="Taakvelden 6.1 (samenkracht, sociaal werk) en 7.1 (volksgezondheid, GGD/JGZ).")
-k2.metric("Acute en geëscaleerde zorg", teksten.bedrag(nl, "acute_zorg", k.per_inwoner),
-          help="Jeugdhulp met verblijf, crisis, jeugdbescherming, beschermd wonen, opvang.")
-k3.metric("€ acuut per € preventie", fmt.factor(nl["acuut_per_euro_preventie"]),
-          delta=f"mediane gemeente {fmt.factor(teksten.spreiding(df)['mediaan'])}", delta_color="off",
-          delta_arrow="off", help="Gewogen: totaal acute zorg ÷ totaal preventie van alle gemeenten samen.")
-k4.metric("Gemeenten met meer acuut", f"{meer_acuut} van {len(df)}",
-          help="Aantal gemeenten dat meer uitgeeft aan acute zorg dan aan collectieve preventie.")
+k1.metric(
+    "Collectieve preventie",
+    teksten.bedrag(nl, "collectieve_preventie", k.per_inwoner),
+    help="Taakvelden 6.1 (samenkracht, sociaal werk) en 7.1 (volksgezondheid, GGD/JGZ).",
+)
+k2.metric(
+    "Acute en geëscaleerde zorg",
+    teksten.bedrag(nl, "acute_zorg", k.per_inwoner),
+    help="Jeugdhulp met verblijf, crisis, jeugdbescherming, beschermd wonen, opvang.",
+)
+k3.metric(
+    "€ acuut per € preventie",
+    fmt.factor(nl["acuut_per_euro_preventie"]),
+    delta=f"mediane gemeente {fmt.factor(teksten.spreiding(df)['mediaan'])}",
+    delta_color="off",
+    delta_arrow="off",
+    help="Gewogen: totaal acute zorg ÷ totaal preventie van alle gemeenten samen.",
+)
+k4.metric(
+    "Gemeenten met meer acuut",
+    f"{meer_acuut} van {len(df)}",
+    help="Aantal gemeenten dat meer uitgeeft aan acute zorg dan aan collectieve preventie.",
+)
 st.caption(teksten.gewogen_en_mediaan(nl["acuut_per_euro_preventie"], df))
 
-uitvoer.grafiek("lagen", charts.lagen_staaf(nl, k.per_inwoner, f"Waar het geld heen gaat ({k.maat})", k.bron()),
-                cijfers.lagen([("Nederland", nl)], k.per_inwoner), wie="nederland", config=charts.PLOTLY_CONFIG,
-                key="nl_lagen")
-st.caption("De grafiek toont de vijf lagen van het model; ‘overig’ (de rest van de begroting) staat "
-           "in de tabel onderaan."
-           + (" Netto is ‘overig’ negatief: de algemene uitkering en de belastingen zijn baten op "
-              "hoofdtaakveld 0." if k.maat == "netto" else ""))
+uitvoer.grafiek(
+    "lagen",
+    charts.lagen_staaf(nl, k.per_inwoner, f"Waar het geld heen gaat ({k.maat})", k.bron()),
+    cijfers.lagen([("Nederland", nl)], k.per_inwoner),
+    wie="nederland",
+    config=charts.PLOTLY_CONFIG,
+    key="nl_lagen",
+)
+st.caption(
+    "De grafiek toont de vijf lagen van het model; ‘overig’ (de rest van de begroting) staat "
+    "in de tabel onderaan."
+    + (
+        " Netto is ‘overig’ negatief: de algemene uitkering en de belastingen zijn baten op hoofdtaakveld 0."
+        if k.maat == "netto"
+        else ""
+    )
+)
 
 st.subheader("Verschillen tussen gemeenten")
 # Dezelfde gemeenten als achter de mediaan: met een rang (geen € 0 eigen acute zorg als ‘beste’ staaf).
 met_rang = df[df["rangbaar"]]
 weinig = int(geen_eigen.sum())
-uitvoer.grafiek("verdeling", charts.verhouding_verdeling(met_rang, nl["acuut_per_euro_preventie"],
-                                            "€ acute zorg per € preventie, per gemeente", k.bron(),
-                                            teksten.spreiding(df)["mediaan"]),
-                cijfers.verhouding_verdeling(met_rang), wie="nederland", config=charts.PLOTLY_CONFIG,
-                key="nl_verdeling")
+uitvoer.grafiek(
+    "verdeling",
+    charts.verhouding_verdeling(
+        met_rang,
+        nl["acuut_per_euro_preventie"],
+        "€ acute zorg per € preventie, per gemeente",
+        k.bron(),
+        teksten.spreiding(df)["mediaan"],
+    ),
+    cijfers.verhouding_verdeling(met_rang),
+    wie="nederland",
+    config=charts.PLOTLY_CONFIG,
+    key="nl_verdeling",
+)
 st.markdown(
     f"In **{meer_acuut} van de {len(df)} gemeenten** gaat meer geld naar acute en geëscaleerde zorg "
     f"dan naar collectieve preventie."
-    + (f" Bij {geen_verhouding} {'gemeente' if geen_verhouding == 1 else 'gemeenten'} is de "
-       f"{k.maat} preventie of acute zorg nul of negatief"
-       + (" (baten groter dan lasten, bv. door rijksgeld voor opvang op 6.1)" if k.maat == "netto" else "")
-       + "; daar is geen verhouding te geven." if geen_verhouding else "")
-    + (f" Zonder eigen acute zorg van betekenis (via een regeling of centrumgemeente): {weinig} "
-       f"{'gemeente' if weinig == 1 else 'gemeenten'}, zonder rang." if weinig else "")
-    + f" De grafiek telt de **{len(met_rang)} gemeenten met een rang**, dezelfde als achter de mediaan.")
+    + (
+        f" Bij {geen_verhouding} {'gemeente' if geen_verhouding == 1 else 'gemeenten'} is de "
+        f"{k.maat} preventie of acute zorg nul of negatief"
+        + (" (baten groter dan lasten, bv. door rijksgeld voor opvang op 6.1)" if k.maat == "netto" else "")
+        + "; daar is geen verhouding te geven."
+        if geen_verhouding
+        else ""
+    )
+    + (
+        f" Zonder eigen acute zorg van betekenis (via een regeling of centrumgemeente): {weinig} "
+        f"{'gemeente' if weinig == 1 else 'gemeenten'}, zonder rang."
+        if weinig
+        else ""
+    )
+    + f" De grafiek telt de **{len(met_rang)} gemeenten met een rang**, dezelfde als achter de mediaan."
+)
 
 st.subheader("De lagen in cijfers")
 # Een aandeel van het totaal zegt alleen bruto iets: netto is het totaal bijna nul.
-tabel = [{"Laag": naam, "Bedrag": fmt.bedrag(nl[laag]), "Per inwoner": fmt.euro(nl[f"{laag}_per_inwoner"]),
-          **({"Aandeel van totaal": fmt.procent(nl[laag] / nl["totaal"])} if k.maat == "bruto" else {})}
-         for laag, (naam, _) in [*LAGEN.items(), ("totaal", ("Totaal", None))]]
+tabel = [
+    {
+        "Laag": naam,
+        "Bedrag": fmt.bedrag(nl[laag]),
+        "Per inwoner": fmt.euro(nl[f"{laag}_per_inwoner"]),
+        **({"Aandeel van totaal": fmt.procent(nl[laag] / nl["totaal"])} if k.maat == "bruto" else {}),
+    }
+    for laag, (naam, _) in [*LAGEN.items(), ("totaal", ("Totaal", None))]
+]
 st.dataframe(tabel, hide_index=True, width="content")
 leeg = vragen.zonder_cijfers(store, sleutel, k.jaar, k.document)
 if not leeg.empty:
     st.caption(f"Geen cijfers in de bron voor {', '.join(leeg['gemeente'])}: niet meegeteld (niet als € 0).")
-st.caption(f"{len(df)} gemeenten, {fmt.getal(nl['inwoners'])} inwoners op 1 januari {k.jaar}. "
-           "Landelijke bedragen per inwoner = totaal bedrag / totaal inwoners. " + k.bron())
+st.caption(
+    f"{len(df)} gemeenten, {fmt.getal(nl['inwoners'])} inwoners op 1 januari {k.jaar}. "
+    "Landelijke bedragen per inwoner = totaal bedrag / totaal inwoners. " + k.bron()
+)
 uitvoer.csv_knop(df, k.bestandsnaam("alle-gemeenten", "nederland"), "Download alle gemeenten (CSV)")

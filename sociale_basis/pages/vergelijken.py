@@ -15,9 +15,11 @@ leden, groepnaam = vragen.groepsleden(store, sleutel, k)
 
 st.title("Vergelijken")
 eigen.markeer(store, sleutel, k.jaar, k.document)
-st.markdown(f"**Vergelijkingsgroep:** {groepnaam}. Kies een andere groep in de zijbalk onder "
-            "‘Vergelijkingsgroep’: vergelijkbare gemeenten, op kenmerken (grootteklasse, "
-            "stedelijkheid, sociale structuur, centrumfunctie, provincie) of zelf gekozen.")
+st.markdown(
+    f"**Vergelijkingsgroep:** {groepnaam}. Kies een andere groep in de zijbalk onder "
+    "‘Vergelijkingsgroep’: vergelijkbare gemeenten, op kenmerken (grootteklasse, "
+    "stedelijkheid, sociale structuur, centrumfunctie, provincie) of zelf gekozen."
+)
 if zonder_regio:
     st.caption(teksten.ZONDER_REGIO_AAN)
 if not leden:
@@ -26,20 +28,33 @@ else:
     # Het gewogen groepscijfer nooit alleen: de mediane gemeente en de middelste helft ernaast.
     groep = vragen.groep(store, sleutel, k.jaar, k.document, k.maat, tuple(leden), zonder_regio)
     nl = vragen.groep(store, sleutel, k.jaar, k.document, k.maat, None, zonder_regio)
-    for kolom, wie, rij, deel in zip(st.columns(2), ("De vergelijkingsgroep", "Nederland"), (groep, nl),
-                                     (df[df["gm_code"].isin(leden)], df), strict=True):
-        kolom.metric(f"{wie}: € acuut per € preventie", fmt.factor(rij["acuut_per_euro_preventie"]),
-                     delta=f"mediane gemeente {fmt.factor(teksten.spreiding(deel)['mediaan'])}",
-                     delta_color="off", delta_arrow="off",
-                     help="Gewogen: totaal acute zorg ÷ totaal preventie van de gemeenten samen.")
+    for kolom, wie, rij, deel in zip(
+        st.columns(2),
+        ("De vergelijkingsgroep", "Nederland"),
+        (groep, nl),
+        (df[df["gm_code"].isin(leden)], df),
+        strict=True,
+    ):
+        kolom.metric(
+            f"{wie}: € acuut per € preventie",
+            fmt.factor(rij["acuut_per_euro_preventie"]),
+            delta=f"mediane gemeente {fmt.factor(teksten.spreiding(deel)['mediaan'])}",
+            delta_color="off",
+            delta_arrow="off",
+            help="Gewogen: totaal acute zorg ÷ totaal preventie van de gemeenten samen.",
+        )
         kolom.caption(teksten.gewogen_en_mediaan(rij["acuut_per_euro_preventie"], deel, wie))
 
-uitvoer.grafiek("spreiding",
-    charts.spreiding(df, k.gemeente, leden, k.per_inwoner,
-                     f"Collectieve preventie en acute zorg per gemeente ({k.maat})", k.bron()),
-    cijfers.spreiding(df, k.gemeente, leden, k.per_inwoner), config=charts.PLOTLY_CONFIG, key="spreiding")
-st.caption("Elke stip is een gemeente. Boven de stippellijn gaat meer naar acute zorg dan naar "
-           "collectieve preventie.")
+uitvoer.grafiek(
+    "spreiding",
+    charts.spreiding(
+        df, k.gemeente, leden, k.per_inwoner, f"Collectieve preventie en acute zorg per gemeente ({k.maat})", k.bron()
+    ),
+    cijfers.spreiding(df, k.gemeente, leden, k.per_inwoner),
+    config=charts.PLOTLY_CONFIG,
+    key="spreiding",
+)
+st.caption("Elke stip is een gemeente. Boven de stippellijn gaat meer naar acute zorg dan naar collectieve preventie.")
 
 alle = st.toggle("Ranglijst van alle gemeenten", key="alle", bind="query-params")
 codes = set(df["gm_code"]) if alle else set(leden) | {k.gemeente}
@@ -53,27 +68,45 @@ tabel = lijst.ruw.drop(columns="gm_code")
 gekozen_naam = dict(zip(lijst.ruw["gm_code"], tabel["Gemeente"])).get(k.gemeente)
 stijl = tabel.style.format(lijst.opmaak, na_rep=fmt.LEEG)
 if gekozen_naam is not None:
-    stijl = stijl.apply(lambda r: ["font-weight: bold; background-color: #FCE5D6"
-                                   if r["Gemeente"] == gekozen_naam else "" for _ in r], axis=1)
-st.markdown(f"**Ranglijst** — {'alle gemeenten' if alle else groepnaam}, van minst naar meest "
-            "acute zorg per euro preventie"
-            + (", zonder regionale taken (beschermd wonen en opvang)" if zonder_regio else "")
-            + ". Klik op een kolomkop om te sorteren. Geen rang: geen verhouding, of (bijna) geen eigen "
-            "lasten voor acute zorg (die betaalt dan meestal een regeling of centrumgemeente).")
+    stijl = stijl.apply(
+        lambda r: ["font-weight: bold; background-color: #FCE5D6" if r["Gemeente"] == gekozen_naam else "" for _ in r],
+        axis=1,
+    )
+st.markdown(
+    f"**Ranglijst** — {'alle gemeenten' if alle else groepnaam}, van minst naar meest "
+    "acute zorg per euro preventie"
+    + (", zonder regionale taken (beschermd wonen en opvang)" if zonder_regio else "")
+    + ". Klik op een kolomkop om te sorteren. Geen rang: geen verhouding, of (bijna) geen eigen "
+    "lasten voor acute zorg (die betaalt dan meestal een regeling of centrumgemeente)."
+)
 in_lijst = [INDICATOREN[n] for n in cijfers.RANGLIJST_INDICATOREN]
 # Korte koppen (de volle naam in de hulptekst) zodat de getallen op 1280 px passen; Rang en
 # Gemeente blijven staan als je naar de rol en opmerking scrolt.
-st.dataframe(stijl, hide_index=True, width="stretch", height=min(35 * (len(tabel) + 1) + 3, 560),
-             placeholder=fmt.LEEG, column_config={
-    rang_kop: st.column_config.Column(width=50 if alle else 140, pinned=True),
-    "Gemeente": st.column_config.TextColumn(width=150, pinned=True),
-    "Inwoners": st.column_config.Column(width=80),
-    **{ind.kop(True): st.column_config.Column(ind.kort, width=115 if ind.is_verhouding else 95,
-                                              help=ind.label + ("" if ind.is_verhouding else " per inwoner"))
-       for ind in in_lijst},
-    "Centrumgemeente voor": st.column_config.TextColumn(width=380),
-    "Opmerking": st.column_config.TextColumn(width=580)})
+st.dataframe(
+    stijl,
+    hide_index=True,
+    width="stretch",
+    height=min(35 * (len(tabel) + 1) + 3, 560),
+    placeholder=fmt.LEEG,
+    column_config={
+        rang_kop: st.column_config.Column(width=50 if alle else 140, pinned=True),
+        "Gemeente": st.column_config.TextColumn(width=150, pinned=True),
+        "Inwoners": st.column_config.Column(width=80),
+        **{
+            ind.kop(True): st.column_config.Column(
+                ind.kort,
+                width=115 if ind.is_verhouding else 95,
+                help=ind.label + ("" if ind.is_verhouding else " per inwoner"),
+            )
+            for ind in in_lijst
+        },
+        "Centrumgemeente voor": st.column_config.TextColumn(width=380),
+        "Opmerking": st.column_config.TextColumn(width=580),
+    },
+)
 # In het bestand ook over welke gemeenten de rang gaat (de groep staat niet in de zijbalkkeuzes).
-uitvoer.csv_knop(lijst.ruw.assign(**{"Ranglijst van": "alle gemeenten" if alle else groepnaam}),
-                 k.bestandsnaam("ranglijst" if alle else "ranglijst-groep", "nederland" if alle else None),
-                 "Download de ranglijst (CSV)")
+uitvoer.csv_knop(
+    lijst.ruw.assign(**{"Ranglijst van": "alle gemeenten" if alle else groepnaam}),
+    k.bestandsnaam("ranglijst" if alle else "ranglijst-groep", "nederland" if alle else None),
+    "Download de ranglijst (CSV)",
+)

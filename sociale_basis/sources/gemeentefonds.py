@@ -13,10 +13,18 @@ from .lezen import MAX_EURO, Lading, NaamZoeker, Problemen, controleer_jaar, get
 EERSTE_JAAR = 2000  # ruim vóór de oudste circulaire die het dashboard kent
 
 CLUSTERS = [
-    "Sociale basisvoorzieningen", "Participatie", "Individuele voorzieningen Wmo",
-    "Individuele voorzieningen Jeugd", "Bestuur en ondersteuning", "Orde en veiligheid",
-    "Onderwijs", "Sport, cultuur en recreatie", "Infrastructuur, ruimte en milieu", "Overig",
-    "Overige eigen middelen", "Onroerendezaakbelasting",
+    "Sociale basisvoorzieningen",
+    "Participatie",
+    "Individuele voorzieningen Wmo",
+    "Individuele voorzieningen Jeugd",
+    "Bestuur en ondersteuning",
+    "Orde en veiligheid",
+    "Onderwijs",
+    "Sport, cultuur en recreatie",
+    "Infrastructuur, ruimte en milieu",
+    "Overig",
+    "Overige eigen middelen",
+    "Onroerendezaakbelasting",
 ]
 
 
@@ -31,11 +39,14 @@ def circulaire_uit_naam(fouten: Problemen) -> tuple[str, int]:
         controleer_jaar(fouten, jaar, EERSTE_JAAR, "gemeentefondsverdelingen")
         # Een circulaire verschijnt in het jaar zelf of het jaar ervoor (meicirculaire voor volgend jaar).
         if not jaar - 1 <= int(circulaire[1:]) <= jaar:
-            fouten.meld(f"circulaire {circulaire} kan niet over uitkeringsjaar {jaar} gaan; verwacht "
-                        f"{jaar - 1} of {jaar}.")
+            fouten.meld(
+                f"circulaire {circulaire} kan niet over uitkeringsjaar {jaar} gaan; verwacht {jaar - 1} of {jaar}."
+            )
         return circulaire, jaar
-    raise fouten.fout("circulaire en uitkeringsjaar staan niet in de bestandsnaam; noem het "
-                          "bestand bv. gf_clusters_S2024_2025.csv (septembercirculaire 2024 voor 2025).")
+    raise fouten.fout(
+        "circulaire en uitkeringsjaar staan niet in de bestandsnaam; noem het "
+        "bestand bv. gf_clusters_S2024_2025.csv (septembercirculaire 2024 voor 2025)."
+    )
 
 
 def lees(pad: Path, namen: NaamZoeker) -> Lading:
@@ -48,11 +59,17 @@ def lees(pad: Path, namen: NaamZoeker) -> Lading:
     delen = []
     for cluster in CLUSTERS:
         bedrag = getallen(fouten, df, cluster, maximum=MAX_EURO, eenheid=" euro")
-        delen.append(pd.DataFrame({"circulaire": circulaire, "uitkeringsjaar": jaar, "gm_code": gm,
-                                   "cluster": cluster, "bedrag": bedrag}))
+        delen.append(
+            pd.DataFrame(
+                {"circulaire": circulaire, "uitkeringsjaar": jaar, "gm_code": gm, "cluster": cluster, "bedrag": bedrag}
+            )
+        )
     getallen(fouten, df, "Totaal", maximum=MAX_EURO, eenheid=" euro")
     fouten.klaar()
     uit = pd.concat(delen, ignore_index=True)
     sb = uit.loc[uit["cluster"] == "Sociale basisvoorzieningen", "bedrag"].sum()
-    return Lading("gemeentefonds", {"gf_cluster": uit},
-                  f"{circulaire} voor {jaar}: {len(df)} gemeenten, sociale basisvoorzieningen {fmt.mld(sb)}")
+    return Lading(
+        "gemeentefonds",
+        {"gf_cluster": uit},
+        f"{circulaire} voor {jaar}: {len(df)} gemeenten, sociale basisvoorzieningen {fmt.mld(sb)}",
+    )

@@ -54,20 +54,22 @@ def lees_lijst(pad: Path, namen: NaamZoeker) -> Lading:
     naam = tekst(fouten, df, "gm_naam", verplicht=True)
     tekst(fouten, df, "provincie")
     fouten.klaar()
-    jaren_ = df.assign(naam=naam,
-                       provincie=df["provincie"].str.strip().map(klassen.provincie).replace("", None))
-    lading = Lading("gemeenten_per_jaar", {
-        "gemeente_jaar": jaren_[["jaar", "gm_code", "naam", "provincie"]],
-        "gemeente_naam": jaren_[["jaar", "naam", "gm_code"]],
-    })
-    lading.samenvatting = (f"{df['jaar'].min()}–{df['jaar'].max()}: "
-                           f"{df.groupby('jaar').size().iloc[-1]} gemeenten in {df['jaar'].max()}")
+    jaren_ = df.assign(naam=naam, provincie=df["provincie"].str.strip().map(klassen.provincie).replace("", None))
+    lading = Lading(
+        "gemeenten_per_jaar",
+        {
+            "gemeente_jaar": jaren_[["jaar", "gm_code", "naam", "provincie"]],
+            "gemeente_naam": jaren_[["jaar", "naam", "gm_code"]],
+        },
+    )
+    lading.samenvatting = (
+        f"{df['jaar'].min()}–{df['jaar'].max()}: {df.groupby('jaar').size().iloc[-1]} gemeenten in {df['jaar'].max()}"
+    )
     return lading
 
 
 # -- namen-crosswalk -------------------------------------------------------------------------
-NAAMKOLOMMEN = ["naam_cbs_gemeentelijst", "naam_iv3_en_gemeenteklassen",
-                "naam_begrotingsanalysetool_en_gf"]
+NAAMKOLOMMEN = ["naam_cbs_gemeentelijst", "naam_iv3_en_gemeenteklassen", "naam_begrotingsanalysetool_en_gf"]
 
 
 def herken_namen(pad: Path, kop: str) -> bool:
@@ -89,8 +91,9 @@ def lees_namen(pad: Path, namen: NaamZoeker) -> Lading:
     _geen_dubbele_namen(fouten, lang)
     fouten.klaar()
     lang = lang.drop(columns="_regel")
-    return Lading("gemeentenamen", {"gemeente_naam": lang},
-                  f"{len(lang)} schrijfwijzen voor {df['gm_code'].nunique()} gemeenten")
+    return Lading(
+        "gemeentenamen", {"gemeente_naam": lang}, f"{len(lang)} schrijfwijzen voor {df['gm_code'].nunique()} gemeenten"
+    )
 
 
 def _geen_dubbele_namen(fouten: Problemen, lang: pd.DataFrame) -> None:
@@ -115,8 +118,7 @@ def lees_namen_gf(pad: Path, namen: NaamZoeker) -> Lading:
     jaren = namen.jaren_van(df["gm_code"])
     lang = df.merge(jaren, on="gm_code")[["jaar", "GFnaam", "gm_code"]].rename(columns={"GFnaam": "naam"})
     lang["naam"] = lang["naam"].str.strip()
-    return Lading("gemeentenamen_gf", {"gemeente_naam": lang},
-                  f"{len(df)} gemeentefondsnamen")
+    return Lading("gemeentenamen_gf", {"gemeente_naam": lang}, f"{len(df)} gemeentefondsnamen")
 
 
 # -- inwoners ---------------------------------------------------------------------------------
@@ -127,19 +129,23 @@ def herken_inwoners(pad: Path, kop: str) -> bool:
 def lees_inwoners(pad: Path, namen: NaamZoeker) -> Lading:
     fouten = Problemen(pad)
     df = lees_tekst_csv(pad, ",", ["jaar", "gm_code", "aantal_inwoners"], fouten=fouten)
-    uit = pd.DataFrame({
-        "jaar": jaren(fouten, df, "jaar", EERSTE_JAAR),
-        "gm_code": gm_codes(fouten, df, "gm_code"),
-        "inwoners": gehele_getallen(fouten, df, "aantal_inwoners", minimum=0, maximum=MAX_INWONERS),
-    })
+    uit = pd.DataFrame(
+        {
+            "jaar": jaren(fouten, df, "jaar", EERSTE_JAAR),
+            "gm_code": gm_codes(fouten, df, "gm_code"),
+            "inwoners": gehele_getallen(fouten, df, "aantal_inwoners", minimum=0, maximum=MAX_INWONERS),
+        }
+    )
     namen.onbekende_gemeenten(fouten, df, "gm_code", uit["gm_code"], uit["jaar"])
     uniek(fouten, df, ["jaar", "gm_code"])
     fouten.klaar()
     totaal = uit.groupby("jaar")["inwoners"].sum()
     # Alleen het getal krijgt Nederlandse punten; een komma in de rest van de tekst blijft staan.
-    return Lading("inwoners", {"inwoners": uit},
-                  f"{uit['jaar'].min()}–{uit['jaar'].max()}, Nederland {uit['jaar'].max()}: "
-                  f"{fmt.getal(totaal.iloc[-1])}")
+    return Lading(
+        "inwoners",
+        {"inwoners": uit},
+        f"{uit['jaar'].min()}–{uit['jaar'].max()}, Nederland {uit['jaar'].max()}: {fmt.getal(totaal.iloc[-1])}",
+    )
 
 
 # -- gemeenteklassen --------------------------------------------------------------------------
@@ -154,12 +160,14 @@ def lees_klassen(pad: Path, namen: NaamZoeker) -> Lading:
     fouten = Problemen(pad)
     jaar = _jaar_uit_naam(fouten, EERSTE_JAAR, "gemeenteklassen")
     df = lees_tekst_csv(pad, "\t", KOLOMMEN_KLASSEN, fouten=fouten)
-    uit = pd.DataFrame({
-        "jaar": jaar,
-        "gm_code": namen.codes(fouten, df, "Gemeenten", jaar),
-        "grootteklasse": _klasse(fouten, df, "Gemeentegrootte", klassen.grootteklasse),
-        "stedelijkheid": _klasse(fouten, df, "Stedelijkheid", klassen.stedelijkheid),
-    })
+    uit = pd.DataFrame(
+        {
+            "jaar": jaar,
+            "gm_code": namen.codes(fouten, df, "Gemeenten", jaar),
+            "grootteklasse": _klasse(fouten, df, "Gemeentegrootte", klassen.grootteklasse),
+            "stedelijkheid": _klasse(fouten, df, "Stedelijkheid", klassen.stedelijkheid),
+        }
+    )
     uniek(fouten, df.assign(gm_code=uit["gm_code"]), ["gm_code"], "Gemeenten")
     fouten.klaar()
     return Lading("gemeenteklassen", {"gemeente_klasse": uit}, f"{jaar}: {len(uit)} gemeenten")
@@ -179,19 +187,30 @@ def herken_profiel(pad: Path, kop: str) -> bool:
 def lees_profiel(pad: Path, namen: NaamZoeker) -> Lading:
     fouten = Problemen(pad)
     df = lees_tekst_csv(pad, "\t", ["Gemeenten", "Centrumfunctie", "Sociale structuur"], fouten=fouten)
-    uit = pd.DataFrame({
-        "gm_code": namen.codes(fouten, df, "Gemeenten", None),
-        "sociale_structuur": _klasse(fouten, df, "Sociale structuur", klassen.sociale_structuur),
-        "centrumfunctie": _klasse(fouten, df, "Centrumfunctie", klassen.centrumfunctie),
-    })
+    uit = pd.DataFrame(
+        {
+            "gm_code": namen.codes(fouten, df, "Gemeenten", None),
+            "sociale_structuur": _klasse(fouten, df, "Sociale structuur", klassen.sociale_structuur),
+            "centrumfunctie": _klasse(fouten, df, "Centrumfunctie", klassen.centrumfunctie),
+        }
+    )
     uniek(fouten, df.assign(gm_code=uit["gm_code"]), ["gm_code"], "Gemeenten")
     fouten.klaar()
     return Lading("sociale_structuur", {"gemeente_profiel": uit}, f"{len(uit)} gemeenten")
 
 
 # -- grenswijzigingen ------------------------------------------------------------------------
-KOLOMMEN_GRENS = ["jaar_van", "jaar_naar", "gm_code_van", "naam_van", "gm_code_naar", "naam_naar",
-                  "adressen", "aandeel_van_gemeente_van", "soort"]
+KOLOMMEN_GRENS = [
+    "jaar_van",
+    "jaar_naar",
+    "gm_code_van",
+    "naam_van",
+    "gm_code_naar",
+    "naam_naar",
+    "adressen",
+    "aandeel_van_gemeente_van",
+    "soort",
+]
 
 
 def herken_grenzen(pad: Path, kop: str) -> bool:
@@ -201,21 +220,27 @@ def herken_grenzen(pad: Path, kop: str) -> bool:
 def lees_grenzen(pad: Path, namen: NaamZoeker) -> Lading:
     fouten = Problemen(pad)
     df = lees_tekst_csv(pad, ",", KOLOMMEN_GRENS, fouten=fouten)
-    uit = pd.DataFrame({
-        "jaar_van": jaren(fouten, df, "jaar_van", EERSTE_JAAR),
-        "jaar_naar": jaren(fouten, df, "jaar_naar", EERSTE_JAAR),
-        "gm_code_van": gm_codes(fouten, df, "gm_code_van"),
-        "gm_code_naar": gm_codes(fouten, df, "gm_code_naar"),
-        "adressen": gehele_getallen(fouten, df, "adressen", minimum=0, maximum=1e8),
-        "soort": tekst(fouten, df, "soort", verplicht=True),
-    })
+    uit = pd.DataFrame(
+        {
+            "jaar_van": jaren(fouten, df, "jaar_van", EERSTE_JAAR),
+            "jaar_naar": jaren(fouten, df, "jaar_naar", EERSTE_JAAR),
+            "gm_code_van": gm_codes(fouten, df, "gm_code_van"),
+            "gm_code_naar": gm_codes(fouten, df, "gm_code_naar"),
+            "adressen": gehele_getallen(fouten, df, "adressen", minimum=0, maximum=1e8),
+            "soort": tekst(fouten, df, "soort", verplicht=True),
+        }
+    )
     namen.onbekende_gemeenten(fouten, df, "gm_code_van", uit["gm_code_van"], uit["jaar_van"])
     namen.onbekende_gemeenten(fouten, df, "gm_code_naar", uit["gm_code_naar"], uit["jaar_naar"])
-    fouten.per_rij(df, "jaar_naar", uit["jaar_naar"] != uit["jaar_van"] + 1,
-                   lambda _w: "jaar_naar moet het jaar na jaar_van zijn.")
+    fouten.per_rij(
+        df, "jaar_naar", uit["jaar_naar"] != uit["jaar_van"] + 1, lambda _w: "jaar_naar moet het jaar na jaar_van zijn."
+    )
     uniek(fouten, df, ["jaar_van", "gm_code_van", "gm_code_naar"])
     # Controle; het aandeel zelf volgt uit de adressen.
     getallen(fouten, df, "aandeel_van_gemeente_van", minimum=0, maximum=1)
     fouten.klaar()
-    return Lading("grenswijzigingen", {"grenswijziging": uit},
-                  f"{uit['jaar_van'].min()}→{uit['jaar_naar'].max()}: {len(uit)} overgangen")
+    return Lading(
+        "grenswijzigingen",
+        {"grenswijziging": uit},
+        f"{uit['jaar_van'].min()}→{uit['jaar_naar'].max()}: {len(uit)} overgangen",
+    )

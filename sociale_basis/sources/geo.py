@@ -18,9 +18,9 @@ from shapely.geometry import mapping, shape
 
 from .lezen import FORMULE, GM_CODE, Lading, NaamZoeker, Problemen, controleer_jaar, lees_tekst
 
-TOLERANTIE = 0.002   # graden; ±150–220 m in Nederland
-RASTER = 0.001       # afronding van coördinaten
-EERSTE_JAAR = 2000   # ruim vóór de oudste gemeentegrenzen die het dashboard kent
+TOLERANTIE = 0.002  # graden; ±150–220 m in Nederland
+RASTER = 0.001  # afronding van coördinaten
+EERSTE_JAAR = 2000  # ruim vóór de oudste gemeentegrenzen die het dashboard kent
 # Nederland ligt ruwweg tussen 3–8 °O en 50–54 °N; coördinaten ver daarbuiten zijn geen WGS84
 # (bv. RD-meters) of onzin, en zouden de kaart onleesbaar maken.
 GEBIED = (2.0, 49.0, 9.0, 56.0)
@@ -33,8 +33,9 @@ def herken(pad: Path, kop: str) -> bool:
 def lees(pad: Path, namen: NaamZoeker) -> Lading:
     fouten = Problemen(pad)
     if not (m := re.search(r"((?:19|20)\d\d)", pad.name)):
-        raise fouten.fout("het jaar van de indeling staat niet in de bestandsnaam; noem het "
-                          "bestand bv. gemeenten_2025.geojson.")
+        raise fouten.fout(
+            "het jaar van de indeling staat niet in de bestandsnaam; noem het bestand bv. gemeenten_2025.geojson."
+        )
     jaar = int(m.group(1))
     controleer_jaar(fouten, jaar, EERSTE_JAAR, "gemeentegrenzen")
     # Geen regelgrens: een GeoJSON mag op één regel staan; de bestandsgrens geldt wel.
@@ -54,13 +55,17 @@ def lees(pad: Path, namen: NaamZoeker) -> Lading:
         props = (feature.get("properties") if isinstance(feature, dict) else None) or {}
         code = str(props.get("statcode", "")).strip()
         if not GM_CODE.match(code):
-            fouten.meld(f"feature {i} heeft geen geldige 'statcode' (GM-code): '{code[:40]}'.",
-                        kolom="properties.statcode")
+            fouten.meld(
+                f"feature {i} heeft geen geldige 'statcode' (GM-code): '{code[:40]}'.", kolom="properties.statcode"
+            )
             continue
         naam = str(props.get("statnaam", code)).strip()
         if FORMULE.match(naam):
-            fouten.meld(f"feature {i} ({code}): de naam '{naam[:60]}' lijkt een spreadsheetformule; zulke "
-                        "tekst wordt niet bewaard.", kolom="properties.statnaam")
+            fouten.meld(
+                f"feature {i} ({code}): de naam '{naam[:60]}' lijkt een spreadsheetformule; zulke "
+                "tekst wordt niet bewaard.",
+                kolom="properties.statnaam",
+            )
         try:
             vorm = shape(feature["geometry"])
             if vorm.is_empty:
@@ -76,16 +81,27 @@ def lees(pad: Path, namen: NaamZoeker) -> Lading:
         except Exception as e:  # noqa: BLE001 — shapely/GEOS kent vele fouttypen voor kapotte vormen
             fouten.meld(f"feature {i} ({code}) heeft geen bruikbare geometrie ({e}).", kolom="geometry")
             continue
-        rijen.append({"jaar": jaar, "gm_code": code, "naam": naam,
-                      "geometrie": json.dumps(mapping(eenvoudig), separators=(",", ":"))})
+        rijen.append(
+            {
+                "jaar": jaar,
+                "gm_code": code,
+                "naam": naam,
+                "geometrie": json.dumps(mapping(eenvoudig), separators=(",", ":")),
+            }
+        )
     if not features:
         raise fouten.fout("het bestand bevat geen features.")
     uit = pd.DataFrame(rijen, columns=["jaar", "gm_code", "naam", "geometrie"])
     for code in uit.loc[uit["gm_code"].duplicated(), "gm_code"]:
         fouten.meld(f"gemeentecode {code} komt twee keer voor.", kolom="properties.statcode")
     # Een feature heeft geen regelnummer; de melding noemt de code.
-    namen.onbekende_gemeenten(fouten, uit.assign(**{"properties.statcode": uit["gm_code"], "_regel": None}),
-                              "properties.statcode", uit["gm_code"], jaar)
+    namen.onbekende_gemeenten(
+        fouten,
+        uit.assign(**{"properties.statcode": uit["gm_code"], "_regel": None}),
+        "properties.statcode",
+        uit["gm_code"],
+        jaar,
+    )
     fouten.klaar()
     return Lading("geo", {"geo_gemeente": uit}, f"{jaar}: {len(uit)} gemeenten")
 

@@ -52,10 +52,17 @@ def jaar_document_uit_naam(pad: Path) -> tuple[int, str] | None:
 
 
 def _bedrag_tabel(bron: str, jaar, document, gm_code, taakveld, lasten, baten) -> pd.DataFrame:
-    return pd.DataFrame({
-        "bron": bron, "jaar": jaar, "document": document, "gm_code": gm_code,
-        "taakveld": taakveld, "lasten": lasten, "baten": baten,
-    })
+    return pd.DataFrame(
+        {
+            "bron": bron,
+            "jaar": jaar,
+            "document": document,
+            "gm_code": gm_code,
+            "taakveld": taakveld,
+            "lasten": lasten,
+            "baten": baten,
+        }
+    )
 
 
 def _samenvatting(df: pd.DataFrame) -> str:
@@ -65,8 +72,7 @@ def _samenvatting(df: pd.DataFrame) -> str:
         periode = f"{jaren[0]}–{jaren[-1]}" if len(jaren) > 1 else f"{jaren[0]}"
         delen.append(f"{doc} {periode}")
     per_jaar = df.groupby(["jaar", "document"])["gm_code"].nunique()
-    gemeenten = (f"{per_jaar.min()}–{per_jaar.max()}" if per_jaar.min() != per_jaar.max()
-                 else f"{per_jaar.min()}")
+    gemeenten = f"{per_jaar.min()}–{per_jaar.max()}" if per_jaar.min() != per_jaar.max() else f"{per_jaar.min()}"
     return f"{' en '.join(delen)}; {gemeenten} gemeenten, {df['taakveld'].nunique()} taakvelden"
 
 
@@ -84,15 +90,19 @@ def lees_taakveld(pad: Path, namen: NaamZoeker) -> Lading:
     fouten = Problemen(pad)
     jd = jaar_document_uit_naam(pad)
     if jd is None:
-        raise fouten.fout("jaar en document staan niet in de bestandsnaam; noem het bestand "
-                          "bv. iv3_taakveld_2023_begroting.csv.")
+        raise fouten.fout(
+            "jaar en document staan niet in de bestandsnaam; noem het bestand bv. iv3_taakveld_2023_begroting.csv."
+        )
     jaar, document = jd
     controleer_jaar(fouten, jaar, IV3_EERSTE_JAAR, "Iv3-taakveldgegevens")
     df = lees_tekst_csv(pad, ";", ["Gemeenten", "Taakveld", "Lasten", "Baten"], fouten=fouten)
     df = df[df["Gemeenten"].str.strip() != NEDERLAND]
     if df.empty:  # geladen zou het niets vervangen, maar wel 'geladen' heten
-        raise fouten.fout(f"bevat geen gemeenten: elke regel is '{NEDERLAND}' (het landelijke totaal) "
-                          "of er zijn geen regels. Er is niets geladen.", kolom="Gemeenten")
+        raise fouten.fout(
+            f"bevat geen gemeenten: elke regel is '{NEDERLAND}' (het landelijke totaal) "
+            "of er zijn geen regels. Er is niets geladen.",
+            kolom="Gemeenten",
+        )
     taakveld = taakveld_codes(fouten, df, "Taakveld")
     namen.onbekende_taakvelden(fouten, df, "Taakveld", taakveld, jaar)
     lasten = _bedragen(fouten, df, "Lasten")
@@ -136,8 +146,12 @@ def _verslagsoort_klopt(fouten: Problemen, df: pd.DataFrame, jaar: pd.Series, do
     code = document.map({d: c for c, d in VERSLAGSOORT.items()})
     verwacht = jaar.astype(str) + "X" + code.fillna("???")
     # Een jaar dat al fout was (0) niet nog eens als tegenstrijdig melden.
-    fouten.per_rij(df, "verslagsoort", df["verslagsoort"].str.strip().ne(verwacht) & code.notna() & (jaar > 0),
-                   lambda w: f"de verslagsoort {w} past niet bij jaar en document van deze regel.")
+    fouten.per_rij(
+        df,
+        "verslagsoort",
+        df["verslagsoort"].str.strip().ne(verwacht) & code.notna() & (jaar > 0),
+        lambda w: f"de verslagsoort {w} past niet bij jaar en document van deze regel.",
+    )
 
 
 # -- cbs_ruw ---------------------------------------------------------------------------------
@@ -192,12 +206,12 @@ def lees_cbs_ruw(pad: Path, namen: NaamZoeker) -> Lading:
     # Een dubbele regel zou bij het optellen stilletjes verdubbelen.
     uniek(fouten, df, ["jaar", "document", "gm_code", "taakveld", "categorie"], "Categorie")
     fouten.klaar()
-    uit = (df.groupby(["jaar", "document", "gm_code", "taakveld"], as_index=False)
-             [["lasten", "baten"]].sum())
+    uit = df.groupby(["jaar", "document", "gm_code", "taakveld"], as_index=False)[["lasten", "baten"]].sum()
     uit.insert(0, "bron", "cbs_ruw")
     categorie = df[df["taakveld"].isin(CATEGORIE_TAAKVELDEN) & (soort == "L")]
-    categorie = (categorie.groupby(["jaar", "document", "gm_code", "taakveld", "categorie"], as_index=False)
-                 ["lasten"].sum())
+    categorie = categorie.groupby(["jaar", "document", "gm_code", "taakveld", "categorie"], as_index=False)[
+        "lasten"
+    ].sum()
     categorie.insert(0, "bron", "cbs_ruw")
     return Lading("iv3_cbs_ruw", {"iv3_bedrag": uit, "iv3_categorie": categorie}, _samenvatting(uit))
 
@@ -216,16 +230,28 @@ def _jaar_document_ruw(fouten: Problemen, df: pd.DataFrame):
             document = m[1].map(VERSLAGSOORT)
             geldig = m[0].notna()
             buiten = geldig & ((jaar < IV3_EERSTE_JAAR) | (jaar > laatste_jaar()))
-            fouten.per_rij(df, kolom, buiten, lambda w: f"de verslagsoort {w.strip()} kan niet: Iv3-gegevens "
-                                                        f"bestaan van {IV3_EERSTE_JAAR} tot en met {laatste_jaar()}.")
+            fouten.per_rij(
+                df,
+                kolom,
+                buiten,
+                lambda w: (
+                    f"de verslagsoort {w.strip()} kan niet: Iv3-gegevens "
+                    f"bestaan van {IV3_EERSTE_JAAR} tot en met {laatste_jaar()}."
+                ),
+            )
             if naam is not None:
                 anders = geldig & ((jaar != naam[0]) | (document != naam[1]))
-                fouten.per_rij(df, kolom, anders,
-                               lambda w: f"de verslagsoort {w.strip()} spreekt de bestandsnaam tegen "
-                                         f"({naam[1]} {naam[0]}).")
+                fouten.per_rij(
+                    df,
+                    kolom,
+                    anders,
+                    lambda w: f"de verslagsoort {w.strip()} spreekt de bestandsnaam tegen ({naam[1]} {naam[0]}).",
+                )
             return jaar, document
     if naam is None:
-        raise fouten.fout("jaar en document zijn niet te bepalen: het bestand heeft geen kolom "
-                          "Verslagsoort en de naam bevat geen code zoals 2023X005 "
-                          "(jaarrekening) of 2023X000 (begroting).")
+        raise fouten.fout(
+            "jaar en document zijn niet te bepalen: het bestand heeft geen kolom "
+            "Verslagsoort en de naam bevat geen code zoals 2023X005 "
+            "(jaarrekening) of 2023X000 (begroting)."
+        )
     return naam

@@ -19,9 +19,9 @@ from .. import fmt
 from .lezen import Lading, NaamZoeker, Problemen, getallen, laatste_jaar, lees_tekst, lees_tekst_csv
 
 EERSTE_JAAR = 1900  # CBS-reeksen beginnen later; eerder is een tikfout
-MAX_CPI = 10_000    # 2015 = 100; honderd keer zo duur is geen prijsindex meer
-BASISJAAR = 2015    # het jaar dat 100 is in de opslag; een andere basis wordt geschakeld of geweigerd
-MAX_MUTATIE = 0.5   # een fractie; 3.8 is vrijwel zeker een percentage (3,8%) in plaats van 0.038
+MAX_CPI = 10_000  # 2015 = 100; honderd keer zo duur is geen prijsindex meer
+BASISJAAR = 2015  # het jaar dat 100 is in de opslag; een andere basis wordt geschakeld of geweigerd
+MAX_MUTATIE = 0.5  # een fractie; 3.8 is vrijwel zeker een percentage (3,8%) in plaats van 0.038
 
 
 def herken_statline(pad: Path, kop: str) -> bool:
@@ -54,18 +54,24 @@ def lees_statline(pad: Path, namen: NaamZoeker) -> Lading:
         if not 0 < cpi <= MAX_CPI:  # ook inf en nan vallen hierbuiten
             fouten.meld(f"'{waarde}' kan geen indexcijfer zijn (2015 = 100).", rij=regelnr, kolom="CPI")
             continue
-        bron = (velden[bron_kolom].strip() if bron_kolom is not None and len(velden) > bron_kolom
-                and velden[bron_kolom].strip() else f"CBS 83131NED ({pad.name})")
+        bron = (
+            velden[bron_kolom].strip()
+            if bron_kolom is not None and len(velden) > bron_kolom and velden[bron_kolom].strip()
+            else f"CBS 83131NED ({pad.name})"
+        )
         rijen.append({"jaar": int(periode), "cpi": cpi, "bron": bron, "basisjaar": BASISJAAR, "_rij": regelnr})
     basis = next((r for r in rijen if r["jaar"] == BASISJAAR), None)
     if basis is not None and abs(basis["cpi"] - 100) > 0.5:
         # De kop zegt 2015 = 100; zegt de reeks zelf iets anders, dan is het een andere tabel.
-        fouten.meld(f"het indexcijfer van {BASISJAAR} is {fmt.getal(basis['cpi'], 1)}, niet 100: dit is geen "
-                    f"reeks met {BASISJAAR} = 100 (een opvolger als 86141NED heeft 2025 = 100).",
-                    rij=basis["_rij"], kolom="CPI")
+        fouten.meld(
+            f"het indexcijfer van {BASISJAAR} is {fmt.getal(basis['cpi'], 1)}, niet 100: dit is geen "
+            f"reeks met {BASISJAAR} = 100 (een opvolger als 86141NED heeft 2025 = 100).",
+            rij=basis["_rij"],
+            kolom="CPI",
+        )
     fouten.klaar()
     if not rijen:
-        raise fouten.fout("geen jaarcijfers gevonden (verwacht regels als \"2019\";\"106,16\").")
+        raise fouten.fout('geen jaarcijfers gevonden (verwacht regels als "2019";"106,16").')
     uit = pd.DataFrame(rijen).drop(columns="_rij").drop_duplicates("jaar", keep="last")
     return Lading("cpi", {"prijsindex": uit}, f"CPI {uit['jaar'].min()}–{uit['jaar'].max()}")
 
@@ -85,24 +91,36 @@ def lees_mutaties(pad: Path, namen: NaamZoeker, bekend: pd.DataFrame) -> Lading:
     jaar = df["Date"].str.extract(r"^((?:19|20)\d\d)")[0]
     fouten.per_rij(df, "Date", jaar.isna(), lambda w: f"'{w}' is geen datum.")
     jaar = jaar.fillna("0").astype(int)
-    fouten.per_rij(df, "Date", (jaar > 0) & ((jaar < EERSTE_JAAR) | (jaar > laatste_jaar())),
-                   lambda w: f"het jaar in '{w}' kan niet.")
-    mutaties = getallen(fouten, df, "yoy inflatie", maximum=MAX_MUTATIE,
-                        eenheid=" als fractie; schrijf 0.038 voor 3,8%")
+    fouten.per_rij(
+        df,
+        "Date",
+        (jaar > 0) & ((jaar < EERSTE_JAAR) | (jaar > laatste_jaar())),
+        lambda w: f"het jaar in '{w}' kan niet.",
+    )
+    mutaties = getallen(
+        fouten, df, "yoy inflatie", maximum=MAX_MUTATIE, eenheid=" als fractie; schrijf 0.038 voor 3,8%"
+    )
     fouten.klaar()
     mutatie = dict(zip(jaar, mutaties))
     index = dict(zip(bekend["jaar"], bekend["cpi"]))
     if not index:
-        raise fouten.fout("jaarmutaties zijn alleen te schakelen aan een bestaande CPI-reeks; "
-                              "importeer eerst de CBS-indexcijfers (83131NED).")
+        raise fouten.fout(
+            "jaarmutaties zijn alleen te schakelen aan een bestaande CPI-reeks; "
+            "importeer eerst de CBS-indexcijfers (83131NED)."
+        )
     rijen = []
     jaar = max(index)
     while jaar + 1 in mutatie:
         jaar += 1
         index[jaar] = index[jaar - 1] * (1 + mutatie[jaar])
-        rijen.append({"jaar": jaar, "cpi": index[jaar],
-                      "bron": f"geschakeld met jaarmutatie CBS ({pad.name})", "basisjaar": BASISJAAR})
+        rijen.append(
+            {
+                "jaar": jaar,
+                "cpi": index[jaar],
+                "bron": f"geschakeld met jaarmutatie CBS ({pad.name})",
+                "basisjaar": BASISJAAR,
+            }
+        )
     uit = pd.DataFrame(rijen, columns=["jaar", "cpi", "bron", "basisjaar"])
-    samenvatting = (f"CPI {uit['jaar'].min()}–{uit['jaar'].max()} geschakeld" if len(uit)
-                    else "geen nieuwe jaren")
+    samenvatting = f"CPI {uit['jaar'].min()}–{uit['jaar'].max()} geschakeld" if len(uit) else "geen nieuwe jaren"
     return Lading("cpi_mutaties", {"prijsindex": uit}, samenvatting)

@@ -25,8 +25,10 @@ def lees(pad: Path, namen: NaamZoeker) -> Lading:
     uniek(fouten, df, ["jaar", "code"])
     omschrijving = tekst(fouten, df, "omschrijving", verplicht=True)
     fouten.klaar()
-    uit = df.assign(code=df["code"].str.strip(), omschrijving=omschrijving,
-                    code_2posities=df["taakveld_2_posities"].str.strip().replace("", None))
+    uit = df.assign(
+        code=df["code"].str.strip(),
+        omschrijving=omschrijving,
+        code_2posities=df["taakveld_2_posities"].str.strip().replace("", None),
+    )
     uit = uit[["jaar", "code", "omschrijving", "code_2posities"]]
-    return Lading("taakvelden", {"taakveld": uit},
-                  f"{uit['jaar'].min()}–{uit['jaar'].max()}: {len(uit)} codes")
+    return Lading("taakvelden", {"taakveld": uit}, f"{uit['jaar'].min()}–{uit['jaar'].max()}: {len(uit)} codes")

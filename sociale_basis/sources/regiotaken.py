@@ -37,12 +37,21 @@ def _controleer_cbs(fouten: Problemen, df: pd.DataFrame, gm: pd.Series) -> None:
     cbs = gehele_getallen(fouten, df, "CBS", minimum=1, maximum=9999)
     codes = "GM" + cbs.astype(str).str.zfill(4)
     anders = gm.notna() & (cbs > 0) & (codes != gm)
-    fouten.per_rij(df, "CBS", anders,
-                   lambda w: f"code {w} hoort niet bij de gemeentenaam in kolom 'Naam'; corrigeer een van beide.",
-                   waarden=codes + " (naam: " + gm.fillna("?") + ")")
+    fouten.per_rij(
+        df,
+        "CBS",
+        anders,
+        lambda w: f"code {w} hoort niet bij de gemeentenaam in kolom 'Naam'; corrigeer een van beide.",
+        waarden=codes + " (naam: " + gm.fillna("?") + ")",
+    )
     if "CBS.1" in df.columns:
-        fouten.per_rij(df, "CBS", df["CBS.1"].str.strip() != df["CBS"].str.strip(),
-                       lambda w: f"de tweede kolom 'CBS' ({w}) wijkt af van de eerste.", waarden=df["CBS.1"])
+        fouten.per_rij(
+            df,
+            "CBS",
+            df["CBS.1"].str.strip() != df["CBS"].str.strip(),
+            lambda w: f"de tweede kolom 'CBS' ({w}) wijkt af van de eerste.",
+            waarden=df["CBS.1"],
+        )
 
 
 def lees(pad: Path, namen: NaamZoeker) -> Lading:
@@ -57,13 +66,18 @@ def lees(pad: Path, namen: NaamZoeker) -> Lading:
     delen = []
     for kolom, taak in TAKEN.items():
         bedrag = getallen(fouten, tekst, kolom, decimaal=",", maximum=MAX_EURO, eenheid=" euro")
-        delen.append(pd.DataFrame({"circulaire": circulaire, "uitkeringsjaar": jaar, "gm_code": gm,
-                                   "taak": taak, "bedrag": bedrag}))
+        delen.append(
+            pd.DataFrame(
+                {"circulaire": circulaire, "uitkeringsjaar": jaar, "gm_code": gm, "taak": taak, "bedrag": bedrag}
+            )
+        )
     fouten.klaar()
     uit = pd.concat(delen, ignore_index=True)
     uit = uit[uit["bedrag"] > 0].reset_index(drop=True)
     telling = uit.groupby("taak").size()
     samen = ", ".join(f"{kolom.lower()} {telling.get(taak, 0)}" for kolom, taak in TAKEN.items())
-    return Lading(SOORT, {"gf_regiotaak": uit},
-                  f"{circulaire} voor {jaar}: centrumgemeenten voor {samen} "
-                  f"(samen {fmt.mln(uit['bedrag'].sum())})")
+    return Lading(
+        SOORT,
+        {"gf_regiotaak": uit},
+        f"{circulaire} voor {jaar}: centrumgemeenten voor {samen} (samen {fmt.mln(uit['bedrag'].sum())})",
+    )
