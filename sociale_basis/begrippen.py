@@ -48,9 +48,21 @@ BEDRAGEN = [*LAGEN, "totaal", *GESOMDE_FUNCTIES]
 DREMPEL_ACUUT = 0.05
 
 
+# De taakvelden die naast het gemeentefondscluster Sociale basisvoorzieningen staan (marts/maatstaf):
+# 6.1, 6.2 en 7.1; vanaf het Iv3-schema 2025 is 6.2 gesplitst in 6.21–6.23. Elke tekst erover leest
+# GEMEENTEFONDS_SOCIALE_BASIS_TEKST, de SQL het macro werk.gemeentefonds_sociale_basis().
+GEMEENTEFONDS_SOCIALE_BASIS = ("6.1", "6.2", "6.21", "6.22", "6.23", "7.1")
+GEMEENTEFONDS_SOCIALE_BASIS_TEKST = "6.1, 6.2 (vanaf 2025 6.21–6.23) en 7.1"
+
+
+def sql_lijst(waarden) -> str:
+    """Vaste namen uit deze module als SQL-lijst (nooit invoer)."""
+    return ", ".join(f"'{w}'" for w in waarden)
+
+
 def sql_bedragen() -> str:
     """De lijst als SQL-lijst van namen (vaste namen uit deze module, geen invoer)."""
-    return ", ".join(f"'{b}'" for b in BEDRAGEN)
+    return sql_lijst(BEDRAGEN)
 
 
 def sql_sommen() -> str:

@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 import plotly.graph_objects as go
 
+from . import fmt
 from .browser import browser
 
 # Wat de app als app/static/... serveert; de exportbrowser heeft geen server, dus lezen we zelf.
@@ -26,9 +27,7 @@ _slot = threading.Lock()
 _gestart = False
 _mislukt: str | None = None  # waarom de browser niet startte; dan niet elke klik opnieuw proberen
 
-# Tekst die een spreadsheet als formule leest; '-' en '+' alleen bij tekst (een negatief getal
-# blijft een getal).
-_FORMULE = ("=", "+", "-", "@", "\t", "\r")
+_FORMULE = fmt.FORMULE_BEGIN  # tekst die een spreadsheet als formule leest
 
 
 def bestandsnaam(*delen: str, ext: str) -> str:

@@ -21,7 +21,7 @@ from urllib.parse import urlencode
 import pandas as pd
 
 from . import bronnen, charts, cijfers, export, fmt, gemeentebeeld, huisstijl, indicators, links, peers, teksten
-from .begrippen import LAGEN
+from .begrippen import GEMEENTEFONDS_SOCIALE_BASIS_TEKST, LAGEN
 from .gemeentebeeld import Gemeentebeeld, Verzoek
 from .store import Store
 
@@ -110,7 +110,7 @@ def inhoud(store: Store, sleutel: str, v: Verzoek, beeld: Gemeentebeeld | None =
                     fmt.euro(fr[f"{s_}_verschil_per_inwoner"]),
                 ]
                 for s_, titel in (
-                    ("sociale_basis", "Sociale basis (6.1, 6.2, 7.1)"),
+                    ("sociale_basis", f"Sociale basis ({GEMEENTEFONDS_SOCIALE_BASIS_TEKST})"),
                     ("individueel", "Maatwerk en acuut"),
                 )
             ],

@@ -83,6 +83,7 @@ def _werk_sql(tekst: str) -> str:
     nooit invoer)."""
     return (
         tekst.replace("{{bedragen}}", begrippen.sql_bedragen())
+        .replace("{{gemeentefonds_sociale_basis}}", begrippen.sql_lijst(begrippen.GEMEENTEFONDS_SOCIALE_BASIS))
         .replace("{{sommen}}", begrippen.sql_sommen())
         .replace("{{drempel_acuut}}", repr(float(begrippen.DREMPEL_ACUUT)))
     )

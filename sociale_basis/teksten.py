@@ -7,7 +7,7 @@ import re
 import pandas as pd
 
 from . import fmt
-from .begrippen import DREMPEL_ACUUT, acuut_per_preventie
+from .begrippen import DREMPEL_ACUUT, GEMEENTEFONDS_SOCIALE_BASIS_TEKST, acuut_per_preventie
 
 GEEN_EIGEN_ACUUT = "geen eigen lasten voor acute zorg: waarschijnlijk via een regeling of centrumgemeente"
 WEINIG_EIGEN_ACUUT = (
@@ -276,7 +276,7 @@ def wat_als(rij: pd.Series, df: pd.DataFrame, leden: list[str]) -> dict | None:
 
 def wat_als_maatstaf(rij: pd.Series, maatstaf: pd.Series) -> dict | None:
     """Hetzelfde rekenvoorbeeld met de gemeentefondsmaatstaf als lat: het verschil tussen de uitkering
-    voor sociale basisvoorzieningen en wat de gemeente er netto aan uitgeeft (6.1, 6.2, 7.1), per
+    voor sociale basisvoorzieningen en wat de gemeente er netto aan uitgeeft (zie marts/maatstaf), per
     inwoner, als dat bedrag naar collectieve preventie zou gaan. None als ze de maatstaf al haalt."""
     doel, nu = maatstaf.get("sociale_basis_fonds_per_inwoner"), maatstaf.get("sociale_basis_uitgaven_per_inwoner")
     if pd.isna(doel) or pd.isna(nu):
@@ -382,7 +382,7 @@ def wat_als_fonds(naam: str, w: dict, circulaire: str, document: str, jaar: int)
     return (
         f"Het gemeentefonds ({circulaire}) rekent voor {naam} **{fmt.euro(w['doel_per_inwoner'])}** per "
         f"inwoner voor sociale basisvoorzieningen; de gemeente geeft er netto {fmt.euro(w['uitgaven_per_inwoner'])} "
-        f"aan uit (taakvelden 6.1, 6.2 en 7.1, {document} {jaar}). Het verschil is "
+        f"aan uit (taakvelden {GEMEENTEFONDS_SOCIALE_BASIS_TEKST}, {document} {jaar}). Het verschil is "
         f"**{fmt.euro(w['tekort_per_inwoner'])} per inwoner**, samen **{fmt.bedrag(w['tekort'])}**."
     )
 

@@ -1,6 +1,6 @@
 -- Gemeentefonds als maatstaf, per gemeente, voor één jaar en document (netto, in euro's):
 -- - sociale basis: netto uitgaven op de taakvelden van het fondscluster Sociale
---   basisvoorzieningen (6.1, 6.2 of 6.21–6.23, 7.1) naast de clusteruitkering;
+--   basisvoorzieningen (werk.gemeentefonds_sociale_basis()) naast de clusteruitkering;
 -- - individuele voorzieningen: netto uitgaven in de lagen maatwerk en acuut (het model) naast
 --   de clusters Individuele voorzieningen Wmo en Jeugd.
 -- De uitkering is een schatting van de behoefte uit de circulaire ($circulaire voor uitkeringsjaar
@@ -13,7 +13,7 @@ WITH sociale_basis AS (
     SELECT g.gm_code, sum(g.lasten - g.baten) * 1000 AS uitgaven
     FROM main.iv3_gekozen g
     WHERE g.jaar = $jaar AND g.document = $document
-      AND g.taakveld IN ('6.1', '6.2', '6.21', '6.22', '6.23', '7.1')
+      AND list_contains(werk.gemeentefonds_sociale_basis(), g.taakveld)
     GROUP BY g.gm_code
 ),
 individueel AS (

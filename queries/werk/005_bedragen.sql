@@ -1,6 +1,8 @@
 -- De bedragkolommen van de indicatoren (lagen, totaal en functies; ingevuld uit begrippen.py): één lijst voor alle marts,
 -- die ze kiezen met COLUMNS(lambda c: list_contains(werk.bedragen(), c)).
 CREATE OR REPLACE MACRO werk.bedragen() AS [{{bedragen}}];
+-- De taakvelden naast het gemeentefondscluster Sociale basisvoorzieningen (begrippen.py).
+CREATE OR REPLACE MACRO werk.gemeentefonds_sociale_basis() AS [{{gemeentefonds_sociale_basis}}];
 
 -- De kernverhouding: € acute zorg per € collectieve preventie. Leeg als preventie ≤ 0 of acute
 -- zorg < 0 (netto kan negatief zijn als baten de lasten overtreffen; dan zegt ze niets).

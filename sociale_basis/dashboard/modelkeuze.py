@@ -170,10 +170,18 @@ def standaardlaag(taakveld: str) -> str:
     return str(r.loc[r["taakveld"] == taakveld, "laag"].iloc[0])
 
 
+def _standaard_61() -> dict[str, float]:
+    r = standaard().regels
+    r = r[r["taakveld"] == "6.1"]
+    r = r[r["schema"] == r["schema"].iloc[-1]]
+    return {str(laag): float(a) for laag, a in zip(r["laag"], r["aandeel"])}
+
+
 def aandelen_61_procent() -> dict[str, int]:
     """De verdeling van 6.1 in hele procenten, voor de invoervelden."""
     w = wijzigingen()
-    delen = dict(w.aandelen_61) or {"informeel": 0.4, "institutioneel": 0.6}
+    # Zonder eigen verdeling: die van het standaardmodel (data/model/standaard.csv, het nieuwste schema).
+    delen = dict(w.aandelen_61) or _standaard_61()
     return {laag: round(float(delen.get(laag, 0)) * 100) for laag in AFK_61}
 
 

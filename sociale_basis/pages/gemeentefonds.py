@@ -7,6 +7,7 @@ from dataclasses import replace
 import streamlit as st
 
 from sociale_basis import charts, cijfers, fmt, teksten
+from sociale_basis.begrippen import GEMEENTEFONDS_SOCIALE_BASIS_TEKST
 from sociale_basis.dashboard import eigen, opslag, uitvoer, vragen, zijbalk
 
 store, sleutel = opslag.opslag()
@@ -59,7 +60,7 @@ leden, groepnaam = vragen.groepsleden(store, sleutel, k)
 VERGELIJKINGEN = {
     "sociale_basis": (
         "Sociale basis",
-        "taakvelden 6.1, 6.2 (vanaf 2025 6.21–6.23) en 7.1",
+        f"taakvelden {GEMEENTEFONDS_SOCIALE_BASIS_TEKST}",
         "cluster Sociale basisvoorzieningen",
     ),
     "individueel": (

@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from sociale_basis import fmt, teksten
-from sociale_basis.begrippen import DREMPEL_ACUUT
+from sociale_basis.begrippen import DREMPEL_ACUUT, GEMEENTEFONDS_SOCIALE_BASIS_TEKST
 from sociale_basis.dashboard import modelkeuze, opslag, uitvoer, vragen, zijbalk
 from sociale_basis.indicators import IndicatorFout
 from sociale_basis.model import FUNCTIES, LAGEN
@@ -243,7 +243,7 @@ st.markdown("""
 """)
 
 st.header("Tijdreeksen, herindelingen en prijzen")
-st.markdown("""
+st.markdown(f"""
 - **Herindelingen.** Iv3 geeft elk jaar in de gemeentelijke indeling van dat jaar (388 gemeenten in
   2017, 342 vanaf 2023). Voor reeksen herrekent het dashboard alle jaren naar de meest recente
   indeling waarin de gekozen gemeente nog bestaat, en voor kaarten van jaren zonder eigen grenzen
@@ -272,7 +272,7 @@ st.markdown("""
   Gemeente, factsheet en per jaar op Trends) staan de **mediane gemeente** en de middelste helft
   (eerste tot derde kwartiel), over de gemeenten met een rang: het gewogen cijfer zegt wat het land
   als geheel uitgeeft, de mediaan wat een gewone gemeente doet.
-- **Gemeentefonds.** De pagina Gemeentefonds zet netto uitgaven op 6.1, 6.2 (6.21–6.23) en 7.1
+- **Gemeentefonds.** De pagina Gemeentefonds zet netto uitgaven op {GEMEENTEFONDS_SOCIALE_BASIS_TEKST}
   naast het cluster *Sociale basisvoorzieningen*, en netto maatwerk + acuut naast de clusters
   *Individuele voorzieningen Wmo* en *Jeugd*. De clusterbedragen zijn een schatting van de
   behoefte (door de begrotingsanalysetool berekend uit de circulaire), geen oormerk.

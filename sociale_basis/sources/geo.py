@@ -60,7 +60,7 @@ def lees(pad: Path, namen: NaamZoeker) -> Lading:
             )
             continue
         naam = str(props.get("statnaam", code)).strip()
-        if FORMULE.match(naam):
+        if naam.startswith(FORMULE):
             fouten.meld(
                 f"feature {i} ({code}): de naam '{naam[:60]}' lijkt een spreadsheetformule; zulke "
                 "tekst wordt niet bewaard.",

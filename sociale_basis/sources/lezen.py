@@ -37,8 +37,7 @@ MAX_BESTAND = 512 * 2**20  # bytes na uitpakken; het grootste echte bestand is Â
 MAX_IV3 = 1e8
 MAX_EURO = 1e11  # hetzelfde in hele euro's (gemeentefonds)
 IV3_EERSTE_JAAR = 2017  # het taakveldenschema van Iv3 begint in 2017
-# Tekst die een spreadsheet als formule zou uitvoeren (CSV-injectie); zie `formules`.
-FORMULE = re.compile(r"^[=+@\-\t\r]")
+FORMULE = fmt.FORMULE_BEGIN  # tekst die een spreadsheet als formule zou uitvoeren (zie tekst())
 
 
 def laatste_jaar() -> int:
@@ -540,7 +539,7 @@ def tekst(fouten: Problemen, df: pd.DataFrame, kolom: str, *, verplicht: bool = 
     fouten.per_rij(
         df,
         kolom,
-        waarden.str.match(FORMULE),
+        waarden.str.startswith(FORMULE),
         lambda w: (
             f"'{w.strip()[:60]}' begint met '{w.strip()[:1]}' en lijkt een spreadsheetformule; "
             "zulke tekst wordt niet bewaard. Haal het teken weg."
