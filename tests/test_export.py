@@ -136,7 +136,7 @@ def test_kaart_exporteert_zonder_server(opslag, standaardmodel):
     """De kaart verwijst naar app/static/...; de exportbrowser heeft geen server en leest het bestand."""
     from sociale_basis.dashboard import kaartbron
 
-    url = kaartbron.geojson_bron(opslag, standaardmodel, 2025)  # schrijft het bestand, zoals de pagina
+    url = kaartbron.geojson_bron(opslag, 2025)  # schrijft het bestand, zoals de pagina
     assert url.startswith("app/static/kaart/gemeenten_2025_")
     d = export._zonder_server({"data": [{"type": "choropleth", "geojson": url}]})
     assert d["data"][0]["geojson"]["type"] == "FeatureCollection"

@@ -51,8 +51,8 @@ def _veilige_naam(naam: str) -> str:
 
 def sjabloon_knop(store: Store, sleutel: str, k) -> None:
     """De downloadknop voor het sjabloon van de gemeente, het jaar en het document uit de zijbalk."""
-    naam = vragen.gemeenten(store, sleutel, k.jaar).set_index("gm_code")["naam"].get(k.gemeente, k.gemeente)
-    taakvelden = vragen.sjabloon_taakvelden(store, sleutel, k.jaar, k.document)
+    naam = vragen.gemeenten(store, k.jaar).set_index("gm_code")["naam"].get(k.gemeente, k.gemeente)
+    taakvelden = vragen.sjabloon_taakvelden(store, k.jaar, k.document)
     st.download_button(
         f"Sjabloon voor {naam}, {k.document} {k.jaar} ({len(taakvelden)} taakvelden)",
         lambda: eigen_formaat.sjabloon(k.gemeente, naam, k.jaar, k.document, taakvelden),
@@ -178,7 +178,7 @@ def markeer(
             "Publiceren of verwerpen doe je op de pagina Gegevens.",
             icon=":material/visibility_lock:",
         )
-    eigen = vragen.eigen_cijfers(store, sleutel)
+    eigen = vragen.eigen_cijfers(store)
     if jaar is not None:
         eigen = eigen[(eigen["jaar"] == jaar) & (eigen["document"] == document)]
     if eigen.empty:

@@ -12,7 +12,7 @@ from .vragen import bewaard, gecacht, gemeenten
 
 
 @bewaard
-def geojson(store: Store, sleutel: str, jaar: int) -> dict:
+def geojson(store: Store, jaar: int) -> dict:
     """GeoJSON van één indeling; `id` = GM-code, zonder overbodige eigenschappen (kleine payload)."""
     rijen = indicators.grenzen(store, jaar)
     return {
@@ -28,11 +28,11 @@ KAARTMAP = ROOT / "static" / "kaart"
 
 
 @bewaard
-def geojson_bron(store: Store, sleutel: str, jaar: int) -> dict | str:
+def geojson_bron(store: Store, jaar: int) -> dict | str:
     """De grenzen voor plotly: bij voorkeur als URL van een bestand in static/kaart/ (afgeleid
     van de opslag, niet in git), zodat de browser de geometrie één keer ophaalt en elke klik
     alleen de cijfers verstuurt. Kan dat bestand niet geschreven worden, dan de GeoJSON zelf."""
-    data = geojson(store, sleutel, jaar)
+    data = geojson(store, jaar)
     tekst = json.dumps(data, separators=(",", ":"))
     naam = f"gemeenten_{jaar}_{hashlib.sha256(tekst.encode()).hexdigest()[:12]}.json"
     try:
@@ -48,20 +48,20 @@ def geojson_bron(store: Store, sleutel: str, jaar: int) -> dict | str:
 
 
 @gecacht
-def geo_jaren(store: Store, sleutel: str) -> list[int]:
+def geo_jaren(store: Store) -> list[int]:
     return indicators.grensjaren(store)
 
 
-def kaartjaar(store: Store, sleutel: str, jaar: int) -> tuple[int | None, bool]:
+def kaartjaar(store: Store, jaar: int) -> tuple[int | None, bool]:
     """Welke kaartgrenzen bij de cijfers van `jaar` horen: (grensjaar, herrekenen).
 
     Eerst grenzen met precies de gemeenten van dat jaar (zo dicht mogelijk bij het jaar); anders
     de eerstvolgende latere grenzen, en dan moeten de cijfers naar die indeling worden herrekend.
     """
-    codes = set(gemeenten(store, sleutel, jaar)["gm_code"])
-    per_jaar = {j: {f["id"] for f in geojson(store, sleutel, j)["features"]} for j in geo_jaren(store, sleutel)}
+    codes = set(gemeenten(store, jaar)["gm_code"])
+    per_jaar = {j: {f["id"] for f in geojson(store, j)["features"]} for j in geo_jaren(store)}
     passend = [j for j, geo in per_jaar.items() if geo == codes]
     if passend:
         return min(passend, key=lambda j: (abs(j - jaar), -j)), False
-    later = [j for j in per_jaar if j > jaar and per_jaar[j] == set(gemeenten(store, sleutel, j)["gm_code"])]
+    later = [j for j in per_jaar if j > jaar and per_jaar[j] == set(gemeenten(store, j)["gm_code"])]
     return (min(later), True) if later else (None, False)

@@ -146,7 +146,7 @@ def opslag() -> tuple[Store, str]:
         if prive:
             eigen_gebruikt(prive)
         store, sleutel = _open(bestand, huidig)
-        if vragen.beschikbaarheid(store, sleutel).empty:
+        if vragen.beschikbaarheid(store).empty:
             raise OpslagFout(f"De opslag {pad} bevat nog geen begrotingsgegevens.")
     except (OpslagFout, InvoerFout, DatabaseFout) as e:
         lege_opslag(str(e))

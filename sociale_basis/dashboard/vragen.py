@@ -17,9 +17,10 @@ if TYPE_CHECKING:
     from .zijbalk import Keuze
 
 
-# Gecachete vragen hangen af van de opslag (welk bestand) en het model (de sleutel): een Store
-# telt voor de cache als zijn bestand (de versie die hij opende), zodat twee opslagen of twee
-# versies nooit elkaars uitkomsten krijgen.
+# Gecachete vragen hangen af van de opslag (welk bestand) en, als het model hun uitkomst verandert, van
+# de modelsleutel (`sleutel`); vragen die het model niet raakt, nemen hem niet, zodat elke modelvariant
+# dezelfde cache-ingang deelt. Een Store telt voor de cache als zijn bestand (de versie die hij
+# opende), zodat twee opslagen of twee versies nooit elkaars uitkomsten krijgen.
 _PER_OPSLAG = {Store: lambda store: str(store.bestand)}
 
 
@@ -31,12 +32,12 @@ bewaard = st.cache_resource(show_spinner=False, hash_funcs=_PER_OPSLAG)
 
 # -- gecachete vragen ------------------------------------------------------------------------
 @gecacht
-def beschikbaarheid(store: Store, sleutel: str) -> pd.DataFrame:
+def beschikbaarheid(store: Store) -> pd.DataFrame:
     return indicators.beschikbaarheid(store)
 
 
-def heeft(store: Store, sleutel: str, jaar: int, document: str) -> bool:
-    b = beschikbaarheid(store, sleutel)
+def heeft(store: Store, jaar: int, document: str) -> bool:
+    b = beschikbaarheid(store)
     return bool(((b["jaar"] == jaar) & (b["document"] == document)).any())
 
 
@@ -63,7 +64,7 @@ def groep(
 
 
 @gecacht
-def regiotaken(store: Store, sleutel: str, jaar: int) -> pd.DataFrame:
+def regiotaken(store: Store, jaar: int) -> pd.DataFrame:
     return indicators.regiotaken(store, jaar)
 
 
@@ -106,38 +107,38 @@ def maatstaf(
 
 
 @gecacht
-def circulaires(store: Store, sleutel: str) -> pd.DataFrame:
+def circulaires(store: Store) -> pd.DataFrame:
     return indicators.circulaires(store)
 
 
 @gecacht
-def zonder_cijfers(store: Store, sleutel: str, jaar: int, document: str) -> pd.DataFrame:
+def zonder_cijfers(store: Store, jaar: int, document: str) -> pd.DataFrame:
     return indicators.zonder_cijfers(store, jaar, document)
 
 
 @gecacht
-def doeljaar(store: Store, sleutel: str, jaar: int, gm_code: str | None) -> int:
+def doeljaar(store: Store, jaar: int, gm_code: str | None) -> int:
     """De meest recente indeling waarin de gemeente (of het land) nog te volgen is."""
     return indicators.doeljaar(store, jaar, gm_code)
 
 
 @gecacht
-def prijsindex(store: Store, sleutel: str) -> pd.DataFrame:
+def prijsindex(store: Store) -> pd.DataFrame:
     return indicators.prijsindex(store)
 
 
 @gecacht
-def cbs_herkomst(store: Store, sleutel: str) -> pd.DataFrame:
+def cbs_herkomst(store: Store) -> pd.DataFrame:
     return indicators.cbs_herkomst(store)
 
 
 @gecacht
-def gemeenten(store: Store, sleutel: str, jaar: int) -> pd.DataFrame:
+def gemeenten(store: Store, jaar: int) -> pd.DataFrame:
     return indicators.gemeenten(store, jaar)
 
 
 @gecacht
-def gemeentenamen(store: Store, sleutel: str, jaar: int) -> pd.DataFrame:
+def gemeentenamen(store: Store, jaar: int) -> pd.DataFrame:
     return indicators.gemeentenamen(store, jaar)
 
 
@@ -147,30 +148,30 @@ def taakvelden(store: Store, sleutel: str, jaar: int, document: str, maat: str, 
 
 
 @gecacht
-def taakveld_landelijk(store: Store, sleutel: str, jaar: int, document: str) -> pd.DataFrame:
+def taakveld_landelijk(store: Store, jaar: int, document: str) -> pd.DataFrame:
     return indicators.taakveld_landelijk(store, jaar, document)
 
 
 @gecacht
-def eigen_cijfers(store: Store, sleutel: str) -> pd.DataFrame:
+def eigen_cijfers(store: Store) -> pd.DataFrame:
     return indicators.eigen_cijfers(store)
 
 
 @gecacht
-def sjabloon_taakvelden(store: Store, sleutel: str, jaar: int, document: str) -> pd.DataFrame:
+def sjabloon_taakvelden(store: Store, jaar: int, document: str) -> pd.DataFrame:
     return indicators.sjabloon_taakvelden(store, jaar, document)
 
 
 @gecacht
-def import_log(store: Store, sleutel: str) -> pd.DataFrame:
+def import_log(store: Store) -> pd.DataFrame:
     log = indicators.import_log(store)
     return log.assign(soort=log["soort"].map(bronnen.label))
 
 
 @gecacht
-def dekking(store: Store, sleutel: str) -> pd.DataFrame:
+def dekking(store: Store) -> pd.DataFrame:
     """Wat er per jaar en document is, voor een tabel op een pagina (uit de opslag, niet vast)."""
-    b = beschikbaarheid(store, sleutel)
+    b = beschikbaarheid(store)
     return pd.DataFrame(
         {
             "Jaar": b["jaar"].astype(str),
@@ -186,9 +187,9 @@ def dekking(store: Store, sleutel: str) -> pd.DataFrame:
     )
 
 
-def netto_jaren(store: Store, sleutel: str) -> str:
+def netto_jaren(store: Store) -> str:
     """'begroting 2023–2025 en jaarrekening 2023': waar netto voor heel Nederland kan."""
-    b = beschikbaarheid(store, sleutel)
+    b = beschikbaarheid(store)
     b = b[b["netto_volledig"]]
     delen = []
     for document in indicators.DOCUMENTEN:
@@ -199,14 +200,14 @@ def netto_jaren(store: Store, sleutel: str) -> str:
 
 
 @gecacht
-def _snapshot(store: Store, sleutel: str) -> dict | None:
+def _snapshot(store: Store) -> dict | None:
     return snapshot.geladen(store)
 
 
-def snapshot_zin(store: Store, sleutel: str) -> str:
+def snapshot_zin(store: Store) -> str:
     """Welke momentopname geladen is en hoe oud die is, als zin. De leeftijd wordt per rerun
     berekend (niet gecachet): een server die dagen draait, noemt anders een verouderde leeftijd."""
-    info = _snapshot(store, sleutel)
+    info = _snapshot(store)
     if info is None:
         return (
             "Deze opslag is niet uit de meegeleverde momentopname gevuld, maar uit eigen bestanden of "
@@ -233,15 +234,13 @@ def model_regels(store: Store, sleutel: str) -> pd.DataFrame:
     return indicators.model_regels(store, sleutel)
 
 
-def groepsleden(store: Store, sleutel: str, keuze: Keuze) -> tuple[list[str], str]:
-    return _groepsleden(store, sleutel, keuze.jaar, keuze.groep, keuze.gemeente)
+def groepsleden(store: Store, keuze: Keuze) -> tuple[list[str], str]:
+    return _groepsleden(store, keuze.jaar, keuze.groep, keuze.gemeente)
 
 
 @gecacht
-def _groepsleden(
-    store: Store, sleutel: str, jaar: int, groep: peers.Groep, gemeente: str | None
-) -> tuple[list[str], str]:
-    lijst = gemeenten(store, sleutel, jaar)
+def _groepsleden(store: Store, jaar: int, groep: peers.Groep, gemeente: str | None) -> tuple[list[str], str]:
+    lijst = gemeenten(store, jaar)
     leden = peers.leden(groep, lijst, gemeente)
     return leden, peers.omschrijving(groep, lijst, gemeente, len(leden))
 
@@ -253,9 +252,10 @@ def gemeentebeeld(store: Store, sleutel: str, v: gemeentebeeld_.Verzoek) -> geme
 
 
 @gecacht
-def gevoeligheid(store: Store, sleutel: str, basis: str, jaar: int, document: str, maat: str) -> pd.DataFrame:
+def gevoeligheid(store: Store, standaard_sleutel: str, basis: str, jaar: int, document: str, maat: str) -> pd.DataFrame:
     """De kernverhouding bij 6.1 van 0 tot 100% institutioneel en 6.74a in maatwerk of acuut, op
-    `basis` (korte vorm van de overige wijzigingen). 22 echt geladen modellen: enkele seconden
+    `basis` (korte vorm van de overige wijzigingen) en het standaardmodel; zijn sleutel staat in de
+    cache-ingang, zodat een gewijzigd modelbestand opnieuw rekent. 22 echt geladen modellen: enkele seconden
     (tools/meet_gevoeligheid.py), daarna uit de cache voor elke sessie met dezelfde keuzes."""
     from .modelkeuze import standaard
 

@@ -65,7 +65,7 @@ class Keuze:
 
 
 def zijbalk(store: Store, sleutel: str) -> Keuze:
-    b = beschikbaarheid(store, sleutel)
+    b = beschikbaarheid(store)
     jaren = sorted(b["jaar"].unique().tolist(), reverse=True)
     with st.sidebar:
         st.markdown("### Keuzes")
@@ -153,7 +153,7 @@ def zijbalk(store: Store, sleutel: str) -> Keuze:
         zonder_regio = st.toggle(
             "Zonder regionale taken", key="zonder_regio", bind="query-params", help=teksten.ZONDER_REGIO
         )
-        lijst = gemeenten(store, sleutel, int(jaar))
+        lijst = gemeenten(store, int(jaar))
         namen = dict(zip(lijst["gm_code"], lijst["naam"]))
         codes = list(namen)
         _vergeef(
@@ -183,7 +183,7 @@ def zijbalk(store: Store, sleutel: str) -> Keuze:
         if modelkeuze.variant() is not None:
             st.page_link("sociale_basis/pages/model.py", label="Model aanpassen of terugzetten", icon=":material/tune:")
         kopieer_link()
-    e = eigen_cijfers(store, sleutel)
+    e = eigen_cijfers(store)
     e = e[(e["jaar"] == int(jaar)) & (e["document"] == document)]
     return Keuze(
         int(jaar),
@@ -285,7 +285,7 @@ def _jaar_bij_document(b: pd.DataFrame) -> None:
 
 
 def _gemeente_uit_link(store: Store, sleutel: str, jaar: int, namen: dict[str, str], ruw: str) -> str | None:
-    alle = gemeentenamen(store, sleutel, jaar)
+    alle = gemeentenamen(store, jaar)
     code = links.gemeente(ruw, namen, zip(alle["naam"], alle["gm_code"]))
     return namen[code] if code else None
 

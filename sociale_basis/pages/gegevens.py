@@ -21,7 +21,7 @@ st.markdown(
 eigen.markeer(store, sleutel)
 
 st.header("Wat er in de opslag staat")
-dekking = vragen.dekking(store, sleutel)
+dekking = vragen.dekking(store)
 # Een gewone tabel: klein en vast, en lange bronnamen lopen door op een tweede regel (in een
 # st.dataframe werd de kolom Bron afgekapt).
 st.table(dekking, hide_index=True)
@@ -30,7 +30,7 @@ st.caption(
     "Netto (lasten − baten) kan alleen waar de bron baten per taakveld geeft. Gemeenten ‘zonder "
     "cijfers’ staan in de bron met alleen nullen en tellen niet mee als € 0."
 )
-st.markdown(vragen.snapshot_zin(store, sleutel))
+st.markdown(vragen.snapshot_zin(store))
 
 # -- eigen bestanden ---------------------------------------------------------------------------
 st.header("Eigen bestanden toevoegen")
@@ -126,7 +126,7 @@ else:
             st.rerun()
 
 # Alleen wat gepubliceerd is (in de privékopie staan de eigen bestanden hierboven al).
-eigen_lijst = vragen.eigen_cijfers(store, sleutel)
+eigen_lijst = vragen.eigen_cijfers(store)
 if not eigen_lijst.empty and eigen.prive() is None:
     st.subheader("Eigen cijfers in de opslag")
     for r in eigen_lijst.itertuples():
@@ -169,7 +169,7 @@ if verslag := st.session_state.pop(opslag.OPHAALVERSLAG, None):
     )
     for opmerking in verslag["opmerkingen"]:
         st.caption(f"Let op: {opmerking}")
-herkomst = vragen.cbs_herkomst(store, sleutel)
+herkomst = vragen.cbs_herkomst(store)
 if not herkomst.empty:
     tabel = pd.DataFrame(
         {
@@ -193,7 +193,7 @@ elif st.button("Haal de nieuwste gegevens op bij CBS", icon=":material/cloud_dow
         st.error(f"Ophalen is niet gelukt; de opslag is niet veranderd. {e}")
 
 st.header("Laatste imports")
-log = vragen.import_log(store, sleutel).rename(
+log = vragen.import_log(store).rename(
     columns={"tijdstip": "Geïmporteerd", "soort": "Soort", "rijen": "Rijen", "bestand": "Bestand"}
 )
 st.dataframe(log, hide_index=True, width="stretch")

@@ -12,8 +12,8 @@ k = zijbalk.keuze()
 # Eén beeld per keuze, dat ook de factsheet zet: elk getal op de PDF is dat van deze pagina.
 beeld = vragen.gemeentebeeld(store, sleutel, uitvoer.verzoek(k)) if k.gemeente else None
 if beeld is None:
-    st.title(vragen.gemeenten(store, sleutel, k.jaar).set_index("gm_code")["naam"].get(k.gemeente, "Gemeente"))
-    leeg = vragen.zonder_cijfers(store, sleutel, k.jaar, k.document)
+    st.title(vragen.gemeenten(store, k.jaar).set_index("gm_code")["naam"].get(k.gemeente, "Gemeente"))
+    leeg = vragen.zonder_cijfers(store, k.jaar, k.document)
     if k.gemeente in set(leeg["gm_code"]):
         st.info(
             f"Voor {leeg.set_index('gm_code').loc[k.gemeente, 'gemeente']} staan in de bron geen "

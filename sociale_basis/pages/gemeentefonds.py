@@ -22,7 +22,7 @@ st.markdown(
     "die niet de eigen keuze van de gemeente is."
 )
 
-circ = vragen.circulaires(store, sleutel)
+circ = vragen.circulaires(store)
 beschikbaar = circ[circ["uitkeringsjaar"] == k.jaar]
 if beschikbaar.empty:
     jaren = ", ".join(str(j) for j in sorted(circ["uitkeringsjaar"].unique())) or "geen"
@@ -55,7 +55,7 @@ circulaire = st.selectbox(
     help=f"De verdeling voor uitkeringsjaar {k.jaar} volgens deze circulaire.",
 )
 df = vragen.maatstaf(store, sleutel, k.jaar, k.document, circulaire, k.zonder_regio)
-leden, groepnaam = vragen.groepsleden(store, sleutel, k)
+leden, groepnaam = vragen.groepsleden(store, k)
 
 VERGELIJKINGEN = {
     "sociale_basis": (

@@ -23,7 +23,7 @@ if k.zonder_regio:
     st.caption(teksten.ZONDER_REGIO_AAN)
 zijbalk.melding_hier(zijbalk.vergeef("indicator", LABELS.values(), "de indicator", LABELS["verhouding"]))
 ind = INDICATOREN[st.selectbox("Indicator", list(LABELS), format_func=LABELS.get, key="indicator", bind="query-params")]
-jaar_kaart, herrekenen = kaartbron.kaartjaar(store, sleutel, k.jaar)
+jaar_kaart, herrekenen = kaartbron.kaartjaar(store, k.jaar)
 if herrekenen:
     df = vragen.per_gemeente_herrekend(store, sleutel, k.jaar, k.document, k.maat, jaar_kaart, k.zonder_regio)
 if jaar_kaart is None or df.empty:
@@ -39,9 +39,9 @@ if herrekenen:
         f"{len(df)} gemeenten van {jaar_kaart} (gewogen naar adressen bij herindelingen)."
     )
 # Elke gemeente van de kaart, ook zonder cijfers (die wordt lichtgrijs).
-alle = vragen.gemeenten(store, sleutel, jaar_kaart)[["gm_code", "naam"]]
+alle = vragen.gemeenten(store, jaar_kaart)[["gm_code", "naam"]]
 df = alle.merge(df, on="gm_code", how="left").assign(gemeente=lambda d: d["gemeente"].fillna(d["naam"]))
-rollen = vragen.regiotaken(store, sleutel, k.jaar).set_index("gm_code")
+rollen = vragen.regiotaken(store, k.jaar).set_index("gm_code")
 # In de hover: centrumgemeente (welke taken) en gemeenten zonder eigen lasten voor acute zorg.
 extra = [
     (f"<br>Centrumgemeente: {t}" if t else "") + (f"<br>{o}" if o else "")
@@ -65,7 +65,7 @@ def _klik() -> None:
 
 
 fig = charts.kaart(
-    kaartbron.geojson_bron(store, sleutel, jaar_kaart),
+    kaartbron.geojson_bron(store, jaar_kaart),
     waarden,
     "_w",
     ind.eenheid(k.per_inwoner),

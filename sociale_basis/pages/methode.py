@@ -89,11 +89,7 @@ st.page_link("sociale_basis/pages/model.py", label="Een variant proberen: pagina
 uitvoer.model_knop(modelkeuze.variant() or modelkeuze.standaard(), "Download het model (CSV)")
 
 st.header("Netto of bruto")
-tv23 = (
-    vragen.taakveld_landelijk(store, sleutel, 2023, "jaarrekening")
-    if vragen.heeft(store, sleutel, 2023, "jaarrekening")
-    else None
-)
+tv23 = vragen.taakveld_landelijk(store, 2023, "jaarrekening") if vragen.heeft(store, 2023, "jaarrekening") else None
 if tv23 is not None and "6.1" in set(tv23["taakveld"]):
     zes = tv23.set_index("taakveld").loc["6.1"]
     bruto = vragen.groep(store, sleutel, 2023, "jaarrekening", "bruto", None)
@@ -124,7 +120,7 @@ belastingen zijn baten op hoofdtaakveld 0 en vallen in *overig*, dat netto daard
 
 """)
 st.markdown(f"""
-In deze opslag zijn er baten per taakveld, en dus netto, voor **{vragen.netto_jaren(store, sleutel)}**.
+In deze opslag zijn er baten per taakveld, en dus netto, voor **{vragen.netto_jaren(store)}**.
 Voor de andere jaren toont het dashboard **bruto** en zegt dat erbij; het toont nooit bruto als
 netto. Haal de CBS-tabellen op (pagina Gegevens) voor lasten én baten in elk jaar sinds 2017.
 """)
@@ -178,7 +174,7 @@ else:
     )
 
 st.header("Regionale taken: centrumgemeenten")
-rollen = vragen.regiotaken(store, sleutel, k.jaar)
+rollen = vragen.regiotaken(store, k.jaar)
 st.markdown(f"""
 Beschermd wonen, maatschappelijke opvang en vrouwenopvang (taakveld **6.81**; vanaf 2023 6.81a–b,
 vanaf 2025 6.811–6.812) betaalt een **centrumgemeente** voor haar hele regio. Welke dat zijn, staat in
@@ -294,8 +290,8 @@ st.markdown("""
 
 Wat er nu in de opslag staat en wanneer het is geïmporteerd:
 """)
-st.markdown(vragen.snapshot_zin(store, sleutel))
-log = vragen.import_log(store, sleutel).rename(
+st.markdown(vragen.snapshot_zin(store))
+log = vragen.import_log(store).rename(
     columns={"tijdstip": "Geïmporteerd", "soort": "Soort", "rijen": "Rijen", "bestand": "Bestand"}
 )
 st.dataframe(log, hide_index=True, width="stretch")

@@ -120,7 +120,7 @@ tabel = [
     for laag, (naam, _) in [*LAGEN.items(), ("totaal", ("Totaal", None))]
 ]
 st.dataframe(tabel, hide_index=True, width="content")
-leeg = vragen.zonder_cijfers(store, sleutel, k.jaar, k.document)
+leeg = vragen.zonder_cijfers(store, k.jaar, k.document)
 if not leeg.empty:
     st.caption(f"Geen cijfers in de bron voor {', '.join(leeg['gemeente'])}: niet meegeteld (niet als € 0).")
 st.caption(

@@ -15,7 +15,7 @@ STANDAARD = "collectieve_preventie"  # een reeks begint bij wat de sociale basis
 
 # De reeks staat in de meest recente indeling waarin de gekozen gemeente nog bestaat: zo loopt hij
 # zo ver mogelijk door, en tellen fusies eerder in de reeks als de som van hun voorgangers.
-doel = vragen.doeljaar(store, sleutel, k.jaar, k.gemeente)
+doel = vragen.doeljaar(store, k.jaar, k.gemeente)
 st.title("Trends")
 eigen.markeer(store, sleutel)
 st.caption(
@@ -46,7 +46,7 @@ prijzen = midden.segmented_control(
     bind="query-params",
     required=True,
 )
-cpi = vragen.prijsindex(store, sleutel)
+cpi = vragen.prijsindex(store)
 basisjaar = None
 if prijzen == "constant":
     if cpi.empty:
@@ -64,8 +64,8 @@ if prijzen == "constant":
             help="Bedragen in euro's van dit jaar (CBS-consumentenprijsindex).",
         )
 
-namen = vragen.gemeenten(store, sleutel, doel).set_index("gm_code")["naam"]
-leden, groepnaam = vragen.groepsleden(store, sleutel, k)
+namen = vragen.gemeenten(store, doel).set_index("gm_code")["naam"]
+leden, groepnaam = vragen.groepsleden(store, k)
 leden = [c for c in leden if c in namen.index]  # groepsleden die in de doelindeling bestaan
 reeksen = []
 if k.gemeente in namen.index:
@@ -121,7 +121,7 @@ if ind.is_verhouding:
 if k.maat == "netto":
     meldingen.append(
         "Netto (lasten − baten) bestaat alleen voor jaren met baten per taakveld: "
-        f"{vragen.netto_jaren(store, sleutel)}. Kies **bruto** voor de hele reeks."
+        f"{vragen.netto_jaren(store)}. Kies **bruto** voor de hele reeks."
     )
 if basisjaar:
     zonder = sorted(set(nederland["jaar"]) - set(cpi["jaar"]))
@@ -160,12 +160,12 @@ if k.gemeente in namen.index:
             + " (niet ingediend bij CBS)."
         )
 vroegst = int(nederland["jaar"].min()) if not nederland.empty else k.jaar
-eerste = int(vragen.beschikbaarheid(store, sleutel)["jaar"].min())
+eerste = int(vragen.beschikbaarheid(store)["jaar"].min())
 if vroegst > eerste and k.maat == "bruto":  # netto: zie de melding over baten hierboven
     meldingen.append(
         f"De reeks begint in {vroegst}: eerdere jaren zijn niet naar de indeling van {doel} te herrekenen."
     )
-if doel < int(vragen.beschikbaarheid(store, sleutel)["jaar"].max()):
+if doel < int(vragen.beschikbaarheid(store)["jaar"].max()):
     meldingen.append(
         f"De reeks eindigt in {doel}: daarna is {namen.get(k.gemeente, 'de gemeente')} "
         "opgegaan in een andere gemeente (een fusie laat zich niet terugsplitsen). Kies die "

@@ -10,8 +10,8 @@ store, sleutel = opslag.opslag()
 k = zijbalk.keuze()
 zonder_regio = k.zonder_regio
 df = vragen.per_gemeente(store, sleutel, k.jaar, k.document, k.maat, zonder_regio)
-rollen = vragen.regiotaken(store, sleutel, k.jaar).set_index("gm_code")
-leden, groepnaam = vragen.groepsleden(store, sleutel, k)
+rollen = vragen.regiotaken(store, k.jaar).set_index("gm_code")
+leden, groepnaam = vragen.groepsleden(store, k)
 
 st.title("Vergelijken")
 eigen.markeer(store, sleutel, k.jaar, k.document)
