@@ -186,7 +186,7 @@ def bouw(store: Store, sleutel: str, v: Verzoek) -> Gemeentebeeld | None:
         groepnaam=groepnaam,
         rang=rang,
         gerangschikt=gerangschikt,
-        spreiding=teksten.spreiding(alle),
+        spreiding=indicators.spreiding(alle),
         regiotaken=regiotaken,
         circulaire=circulaire,
         fonds=fonds,

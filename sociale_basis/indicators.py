@@ -187,14 +187,29 @@ def trend_spreiding(
     if maat not in MATEN:
         raise IndicatorFout(f"Onbekende maat '{maat}'; kies netto of bruto.")
     _herreken(store, model, maat, doeljaar, zonder_regio)
-    return store.query(
-        "marts/trend_spreiding",
+    per_gemeente = store.query(
+        "marts/verhouding_reeks",
         model=model,
         maat=maat,
         doeljaar=doeljaar,
         gm_codes=list(gm_codes) if gm_codes is not None else None,
         zonder_regio=zonder_regio,
     )
+    rijen = []
+    for (jaar, document), deel in per_gemeente.groupby(["jaar", "document"], sort=True):
+        s = spreiding(deel)
+        if s["n"]:
+            rijen.append(
+                {
+                    "jaar": jaar,
+                    "document": document,
+                    "mediaan": s["mediaan"],
+                    "q1": s["q1"],
+                    "q3": s["q3"],
+                    "gemeenten": s["n"],
+                }
+            )
+    return pd.DataFrame(rijen, columns=["jaar", "document", "mediaan", "q1", "q3", "gemeenten"])
 
 
 def per_gemeente_herrekend(
@@ -250,6 +265,19 @@ def rang(df: pd.DataFrame, gm_code: str | None) -> tuple[int | None, int]:
     r = rangen(df)
     bij = dict(zip(df["gm_code"], r))
     return (int(bij[gm_code]) if gm_code in bij and not pd.isna(bij[gm_code]) else None), int(r.notna().sum())
+
+
+def spreiding(df: pd.DataFrame) -> dict:
+    """De verdeling van de verhouding over gemeenten (alleen gemeenten met een rang: een € 0 voor
+    acute zorg is geen ‘beste’ waarde): mediaan, kwartielen en aantal."""
+    r = df.loc[df["rangbaar"] if "rangbaar" in df else df.index, "acuut_per_euro_preventie"].dropna()
+    return {
+        "mediaan": r.median(),
+        "q1": r.quantile(0.25),
+        "q3": r.quantile(0.75),
+        "n": len(r),
+        "onder_1": int((r < 1).sum()),
+    }
 
 
 def circulaires(store: Store) -> pd.DataFrame:

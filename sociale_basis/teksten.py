@@ -6,8 +6,8 @@ import re
 
 import pandas as pd
 
-from . import fmt
-from .begrippen import DREMPEL_ACUUT, GEMEENTEFONDS_SOCIALE_BASIS_TEKST, acuut_per_preventie
+from . import fmt, indicators, rekenvoorbeeld
+from .begrippen import DREMPEL_ACUUT, GEMEENTEFONDS_SOCIALE_BASIS_TEKST
 
 GEEN_EIGEN_ACUUT = "geen eigen lasten voor acute zorg: waarschijnlijk via een regeling of centrumgemeente"
 WEINIG_EIGEN_ACUUT = (
@@ -197,23 +197,10 @@ def regiorol_zin(taken: list[str], uitkeringsjaar: int, zonder_regio: bool, zijb
     return f"**{regiorol(taken, uitkeringsjaar)}.** {staart}"
 
 
-def spreiding(df: pd.DataFrame) -> dict:
-    """De verdeling van de verhouding over gemeenten (alleen gemeenten met een rang: een € 0 voor
-    acute zorg is geen ‘beste’ waarde): mediaan, kwartielen en aantal."""
-    r = df.loc[df["rangbaar"] if "rangbaar" in df else df.index, "acuut_per_euro_preventie"].dropna()
-    return {
-        "mediaan": r.median(),
-        "q1": r.quantile(0.25),
-        "q3": r.quantile(0.75),
-        "n": len(r),
-        "onder_1": int((r < 1).sum()),
-    }
-
-
 def gewogen_en_mediaan(gewogen: float, df: pd.DataFrame, wie: str = "Nederland") -> str:
     """Eén regel die zegt welk getal wat is: het gewogen cijfer (totaal ÷ totaal, grote gemeenten
     tellen zwaar) naast de mediane gemeente en de middelste helft."""
-    s = spreiding(df)
+    s = indicators.spreiding(df)
     if s["n"] == 0:
         return (
             f"{wie} als geheel (gewogen: totaal acute zorg ÷ totaal preventie): {fmt.factor(gewogen)}. "
@@ -232,7 +219,7 @@ def gewogen_en_mediaan(gewogen: float, df: pd.DataFrame, wie: str = "Nederland")
 def gewogen_en_mediaan_trend(nederland: pd.DataFrame, jaar: int, document: str) -> str:
     """De regel onder de trend van de verhouding: welke lijn wat is, en de middelste helft van
     Nederland in het gekozen jaar en document (anders het laatste jaar). `nederland`:
-    marts/trend_spreiding (mediaan, q1, q3, gemeenten)."""
+    indicators.trend_spreiding (mediaan, q1, q3, gemeenten)."""
     tekst = (
         "Dikke lijnen: de gemeente zelf, en groep en Nederland gewogen (totaal acute zorg ÷ totaal "
         "preventie; grote gemeenten tellen zwaar). "
@@ -259,50 +246,6 @@ def _trekt(gewogen: float, mediaan: float) -> str:
     if gewogen < mediaan:
         return " Grote gemeenten met relatief weinig acute zorg trekken het gewogen cijfer omlaag."
     return ""
-
-
-def wat_als(rij: pd.Series, df: pd.DataFrame, leden: list[str]) -> dict | None:
-    """Rekenvoorbeeld: hoeveel euro deze gemeente zou moeten toevoegen (of van acute zorg naar
-    preventie verschuiven) om de mediane collectieve preventie per inwoner van haar
-    vergelijkingsgroep te halen, en wat de verhouding dan is. None als er niets te rekenen valt
-    (geen groep, geen inwoners, of ze zit er al op of boven)."""
-    groep = df[df["gm_code"].isin(leden) & (df["gm_code"] != rij.name)]["collectieve_preventie_per_inwoner"].dropna()
-    if groep.empty:
-        return None
-    doel = float(groep.median())
-    w = _rekenvoorbeeld(rij, doel - float(rij["collectieve_preventie_per_inwoner"]))
-    return None if w is None else {**w, "doel_per_inwoner": doel, "groep": len(groep)}
-
-
-def wat_als_maatstaf(rij: pd.Series, maatstaf: pd.Series) -> dict | None:
-    """Hetzelfde rekenvoorbeeld met de gemeentefondsmaatstaf als lat: het verschil tussen de uitkering
-    voor sociale basisvoorzieningen en wat de gemeente er netto aan uitgeeft (zie marts/maatstaf), per
-    inwoner, als dat bedrag naar collectieve preventie zou gaan. None als ze de maatstaf al haalt."""
-    doel, nu = maatstaf.get("sociale_basis_fonds_per_inwoner"), maatstaf.get("sociale_basis_uitgaven_per_inwoner")
-    if pd.isna(doel) or pd.isna(nu):
-        return None
-    w = _rekenvoorbeeld(rij, float(doel) - float(nu))
-    return None if w is None else {**w, "doel_per_inwoner": float(doel), "uitgaven_per_inwoner": float(nu)}
-
-
-def _rekenvoorbeeld(rij: pd.Series, tekort_pi: float) -> dict | None:
-    """Wat `tekort_pi` euro per inwoner meer collectieve preventie doet met de verhouding: erbij,
-    of verschoven van acute zorg (alleen als er zoveel acute zorg is)."""
-    inwoners = rij.get("inwoners")
-    if pd.isna(inwoners) or not inwoners or tekort_pi <= 0:
-        return None
-    tekort = tekort_pi * float(inwoners)
-    preventie, acuut = float(rij["collectieve_preventie"]), float(rij["acute_zorg"])
-    verschuifbaar = acuut >= tekort
-    toevoegen = acuut_per_preventie(acuut, preventie + tekort)
-    if toevoegen is None:  # ook met het extra geld geen preventie > 0 (netto negatief): geen voorbeeld
-        return None
-    return {
-        "tekort_per_inwoner": tekort_pi,
-        "tekort": tekort,
-        "verhouding_toevoegen": toevoegen,
-        "verhouding_verschuiven": acuut_per_preventie(acuut - tekort, preventie + tekort) if verschuifbaar else None,
-    }
 
 
 def wat_als_gevolgen(w: dict, rij: pd.Series) -> list[str]:
@@ -341,7 +284,7 @@ def wat_als_blokken(
     """De rekenvoorbeelden voor pagina en factsheet: [{kop, tekst, gevolgen}], en anders één zin die
     zegt waarom er niets te rekenen valt (of None als er geen groep en geen maatstaf is)."""
     blokken = []
-    if leden and (w := wat_als(rij, df, leden)) is not None:
+    if leden and (w := rekenvoorbeeld.naar_groep(rij, df, leden)) is not None:
         blokken.append(
             {
                 "kop": "Naar de mediaan van de vergelijkingsgroep",
@@ -349,7 +292,7 @@ def wat_als_blokken(
                 "gevolgen": wat_als_gevolgen(w, rij),
             }
         )
-    if fonds is not None and circulaire and (w := wat_als_maatstaf(rij, fonds)) is not None:
+    if fonds is not None and circulaire and (w := rekenvoorbeeld.naar_maatstaf(rij, fonds)) is not None:
         blokken.append(
             {
                 "kop": "Naar de gemeentefondsmaatstaf",

@@ -17,7 +17,7 @@ import pytest
 from pypdf import PdfReader
 from test_paginas import app, db  # noqa: F401 — dezelfde AppTest-opzet als de pagina-tests
 
-from sociale_basis import cli, export, factsheet, fmt, gemeentebeeld, peers, teksten
+from sociale_basis import cli, export, factsheet, fmt, gemeentebeeld, peers, rekenvoorbeeld
 
 ADRES = "http://localhost:8501"
 
@@ -180,14 +180,14 @@ def test_wat_als_naar_de_gemeentefondsmaatstaf():
             "collectieve_preventie_per_inwoner": 100.0,
         }
     )
-    w = teksten.wat_als_maatstaf(
+    w = rekenvoorbeeld.naar_maatstaf(
         rij, pd.Series({"sociale_basis_fonds_per_inwoner": 150.0, "sociale_basis_uitgaven_per_inwoner": 110.0})
     )
     assert w["tekort_per_inwoner"] == 40 and w["tekort"] == 40_000
     assert w["verhouding_toevoegen"] == pytest.approx(300 / 140)
     assert w["verhouding_verschuiven"] == pytest.approx(260 / 140)
     assert (
-        teksten.wat_als_maatstaf(
+        rekenvoorbeeld.naar_maatstaf(
             rij, pd.Series({"sociale_basis_fonds_per_inwoner": 100.0, "sociale_basis_uitgaven_per_inwoner": 110.0})
         )
         is None

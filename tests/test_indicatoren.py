@@ -77,3 +77,16 @@ def test_ranglijst_koppen_komen_uit_het_register(opslag, standaardmodel):
     assert rij["Sociale basis per inwoner"] == pytest.approx(
         bron[["persoonlijk_per_inwoner", "informeel_per_inwoner", "institutioneel_per_inwoner"]].sum()
     )
+
+
+def test_mediane_gemeente_heeft_een_thuis(opslag, standaardmodel):
+    """De mediaan van de trend (alle jaren, herrekend) is in het eigen jaar die van de ranglijst:
+    beide komen uit indicators.spreiding."""
+    for maat, jaar, document in (("netto", 2025, "begroting"), ("bruto", 2023, "jaarrekening")):
+        per_gemeente = indicators.per_gemeente(opslag, standaardmodel, jaar, document, maat)
+        reeks = indicators.trend_spreiding(opslag, standaardmodel, maat, jaar)
+        rij = reeks[(reeks["jaar"] == jaar) & (reeks["document"] == document)].iloc[0]
+        s = indicators.spreiding(per_gemeente)
+        assert (rij["mediaan"], rij["q1"], rij["q3"], rij["gemeenten"]) == pytest.approx(
+            (s["mediaan"], s["q1"], s["q3"], s["n"])
+        )

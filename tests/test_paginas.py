@@ -175,13 +175,13 @@ def test_methode_netto_bruto_met_echte_cijfers(db):
     assert "€ 4,13 mld" in tekst and "€ 2,88 mld" in tekst
     assert "CC BY-NC-SA" in tekst
     # Elk landelijk cijfer zegt dat het gewogen is, met de mediane gemeente erbij (issue 11).
-    from sociale_basis import fmt, indicators, model, teksten
+    from sociale_basis import fmt, indicators, model
     from sociale_basis.store import Store
 
     with Store(db, alleen_lezen=True) as store:
         sleutel = store.laad_model(model.laad())
         mediaan = {
-            (j, m, z): fmt.factor(teksten.spreiding(indicators.per_gemeente(store, sleutel, j, d, m, z))["mediaan"])
+            (j, m, z): fmt.factor(indicators.spreiding(indicators.per_gemeente(store, sleutel, j, d, m, z))["mediaan"])
             for j, d, m, z in [
                 (2023, "jaarrekening", "netto", False),
                 (2023, "jaarrekening", "bruto", False),

@@ -1,6 +1,6 @@
 import pandas as pd
 
-from sociale_basis import teksten
+from sociale_basis import indicators, rekenvoorbeeld, teksten
 
 M = "\u2212"
 
@@ -77,7 +77,7 @@ def test_gewogen_naast_mediaan():
             "rangbaar": [True, True, True, True, False, False],
         }
     )
-    s = teksten.spreiding(df)
+    s = indicators.spreiding(df)
     assert (s["mediaan"], s["q1"], s["q3"], s["n"], s["onder_1"]) == (1.5, 0.875, 2.5, 4, 1)
     zin = teksten.gewogen_en_mediaan(1.43, df)
     assert "gewogen" in zin and "€ 1,43" in zin and "mediane gemeente**: € 1,50" in zin
@@ -103,14 +103,14 @@ def test_wat_als_rekent_naar_de_mediaan_van_de_groep():
         },
         name="A",
     )
-    w = teksten.wat_als(rij, df, ["A", "B", "C", "D"])
+    w = rekenvoorbeeld.naar_groep(rij, df, ["A", "B", "C", "D"])
     assert w["doel_per_inwoner"] == 120.0 and w["groep"] == 3  # de gemeente zelf telt niet mee
     assert w["tekort"] == 70_000.0
     assert w["verhouding_toevoegen"] == 150_000 / 120_000
     assert w["verhouding_verschuiven"] == 80_000 / 120_000
     boven = rij.copy()
     boven["collectieve_preventie_per_inwoner"] = 130.0
-    assert teksten.wat_als(boven, df, ["A", "B", "C", "D"]) is None
+    assert rekenvoorbeeld.naar_groep(boven, df, ["A", "B", "C", "D"]) is None
 
 
 def test_kopzin_zegt_zonder_regionale_taken():

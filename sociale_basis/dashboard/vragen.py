@@ -10,7 +10,7 @@ import streamlit as st
 
 from .. import bronnen, fmt, indicators, peers, snapshot, varianten
 from .. import gemeentebeeld as gemeentebeeld_
-from ..indicators import laatste_circulaire, rang, rangen  # noqa: F401 — zuivere regels, voor de pagina's
+from ..indicators import laatste_circulaire, rang, rangen, spreiding  # noqa: F401 — zuivere regels, voor de pagina's
 from ..store import Store
 
 if TYPE_CHECKING:

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from sociale_basis import charts, cijfers, fmt, teksten, varianten
+from sociale_basis import charts, cijfers, fmt, varianten
 from sociale_basis.dashboard import modelkeuze, opslag, uitvoer, vragen, zijbalk
 from sociale_basis.model import LAGEN
 
@@ -128,7 +128,7 @@ for kolom, (naam, voor, na) in zip(st.columns(len(rijen)), rijen, strict=True):
         delta_color="off",
     )
 # Het landelijke cijfer is gewogen; ook de mediane gemeente kan verschuiven met een variant.
-med_standaard, med_variant = (teksten.spreiding(d)["mediaan"] for d in (gm_standaard, gm_variant))
+med_standaard, med_variant = (vragen.spreiding(d)["mediaan"] for d in (gm_standaard, gm_variant))
 st.caption(
     f"Nederland: gewogen (totaal acute zorg ÷ totaal preventie). De mediane gemeente: "
     f"{fmt.factor(med_variant)} met dit model, {fmt.factor(med_standaard)} met het standaardmodel."

@@ -40,7 +40,7 @@ k2.metric(
 k3.metric(
     "€ acuut per € preventie",
     fmt.factor(nl["acuut_per_euro_preventie"]),
-    delta=f"mediane gemeente {fmt.factor(teksten.spreiding(df)['mediaan'])}",
+    delta=f"mediane gemeente {fmt.factor(vragen.spreiding(df)['mediaan'])}",
     delta_color="off",
     delta_arrow="off",
     help="Gewogen: totaal acute zorg ÷ totaal preventie van alle gemeenten samen.",
@@ -81,7 +81,7 @@ uitvoer.grafiek(
         nl["acuut_per_euro_preventie"],
         "€ acute zorg per € preventie, per gemeente",
         k.bron(),
-        teksten.spreiding(df)["mediaan"],
+        vragen.spreiding(df)["mediaan"],
     ),
     cijfers.verhouding_verdeling(met_rang),
     wie="nederland",

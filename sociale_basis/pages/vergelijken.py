@@ -38,7 +38,7 @@ else:
         kolom.metric(
             f"{wie}: € acuut per € preventie",
             fmt.factor(rij["acuut_per_euro_preventie"]),
-            delta=f"mediane gemeente {fmt.factor(teksten.spreiding(deel)['mediaan'])}",
+            delta=f"mediane gemeente {fmt.factor(vragen.spreiding(deel)['mediaan'])}",
             delta_color="off",
             delta_arrow="off",
             help="Gewogen: totaal acute zorg ÷ totaal preventie van de gemeenten samen.",
