@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import fmt, importer, indicators, links, model, ophalen, peers, snapshot
+from . import fmt, importer, indicators, links, model, ophalen, snapshot, vergelijkingsgroep
 from .sources.lezen import InvoerFout
 from .store import OpslagFout, Store, nieuwe_versie, standaard_pad
 
@@ -381,7 +381,7 @@ def _factsheet_maken(store: Store, args, factsheet) -> int:
             args.jaar,
             args.document,
             args.maat,
-            peers.Groep(k=args.groep_grootte),
+            vergelijkingsgroep.Groep(k=args.groep_grootte),
             args.zonder_regio,
             m.label,
             None,

@@ -20,7 +20,19 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
-from . import bronnen, charts, cijfers, export, fmt, gemeentebeeld, huisstijl, indicators, links, peers, teksten
+from . import (
+    charts,
+    cijfers,
+    export,
+    fmt,
+    gemeentebeeld,
+    huisstijl,
+    indicators,
+    licenties,
+    links,
+    teksten,
+    vergelijkingsgroep,
+)
 from .begrippen import GEMEENTEFONDS_SOCIALE_BASIS_TEKST, LAGEN
 from .gemeentebeeld import Gemeentebeeld, Verzoek
 from .store import Store
@@ -47,10 +59,10 @@ def link(v: Verzoek, gemeentenamen: dict[str, str] | None = None) -> str | None:
     }
     g = v.groep
     if g.wijze == "vergelijkbaar":
-        if g.k != peers.Groep().k:
+        if g.k != vergelijkingsgroep.Groep().k:
             params["k"] = str(g.k)
     else:
-        params["groep"] = peers.WIJZEN[g.wijze]
+        params["groep"] = vergelijkingsgroep.WIJZEN[g.wijze]
     if g.wijze == "zelf" and gemeentenamen:
         params["selectie"] = [gemeentenamen.get(c, c) for c in g.zelf]  # type: ignore[assignment]
     if g.wijze == "kenmerken":
@@ -180,8 +192,8 @@ def _bronnen(met_fonds: bool) -> list[str]:
         ["gemeentefonds"] if met_fonds else []
     )
     regels = [
-        f"{bronnen.bron(s).uitgever.replace('Gemeenten <jaar> onbewerkte', 'onbewerkte')}, licentie "
-        f"{bronnen.bron(s).licentie}"
+        f"{licenties.bron(s).uitgever.replace('Gemeenten <jaar> onbewerkte', 'onbewerkte')}, licentie "
+        f"{licenties.bron(s).licentie}"
         for s in soorten
     ]
     return [*regels, "Bewerking: Sociale Basis-dashboard (model, taakvelden per laag: zie de pagina Methode)."]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from . import fmt, indicators, peers, teksten
+from . import fmt, indicators, teksten, vergelijkingsgroep
 from .begrippen import INDICATOREN, VERHOUDING
 from .store import Store
 
@@ -22,7 +22,7 @@ class Verzoek:
     jaar: int
     document: str
     maat: str = "netto"
-    groep: peers.Groep = field(default_factory=peers.Groep)
+    groep: vergelijkingsgroep.Groep = field(default_factory=vergelijkingsgroep.Groep)
     zonder_regio: bool = False
     model_naam: str = "standaard"
     model_code: str | None = None  # de ?model=-waarde van een variant, None voor het standaardmodel
@@ -149,8 +149,8 @@ def bouw(store: Store, sleutel: str, v: Verzoek) -> Gemeentebeeld | None:
     rij = alle.set_index("gm_code").loc[v.gm_code]
     naam = str(rij["gemeente"])
     lijst = indicators.gemeenten(store, v.jaar)
-    leden = peers.leden(v.groep, lijst, v.gm_code)
-    groepnaam = peers.omschrijving(v.groep, lijst, v.gm_code, len(leden))
+    leden = vergelijkingsgroep.leden(v.groep, lijst, v.gm_code)
+    groepnaam = vergelijkingsgroep.omschrijving(v.groep, lijst, v.gm_code, len(leden))
     nl = indicators.groep(store, sleutel, v.jaar, v.document, v.maat, None, v.zonder_regio)
     groep = indicators.groep(store, sleutel, v.jaar, v.document, v.maat, leden, v.zonder_regio) if leden else None
     rang, gerangschikt = indicators.rang(alle, v.gm_code)

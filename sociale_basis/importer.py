@@ -119,7 +119,7 @@ class Volledig:
     van het jaar stilletjes wissen. Zie README, "Gedeeltelijke bestanden"."""
 
     deel: tuple[str, ...]
-    sleutel: tuple[str, ...]
+    uniek_op: tuple[str, ...]
     wat: str  # meervoud, voor de melding: 'gemeenten', 'taakveldcodes'
     lijst_jaar: str | None = None
 
@@ -151,9 +151,9 @@ def _controleer_volledig(sessie: Schrijfsessie, stap: Stap, lading: Lading) -> N
         for deel, groep in rijen.groupby(list(regel.deel)):
             deel = deel if isinstance(deel, tuple) else (deel,)
             filter_ = dict(zip(regel.deel, deel))
-            heeft = set(groep[list(regel.sleutel)].itertuples(index=False, name=None))
+            heeft = set(groep[list(regel.uniek_op)].itertuples(index=False, name=None))
             opgeslagen = bestaand.loc[(bestaand[list(regel.deel)] == pd.Series(filter_)).all(axis=1)]
-            ontbreekt = set(opgeslagen[list(regel.sleutel)].itertuples(index=False, name=None)) - heeft
+            ontbreekt = set(opgeslagen[list(regel.uniek_op)].itertuples(index=False, name=None)) - heeft
             bronnen = ["de opslag al heeft"] if ontbreekt else []
             if regel.lijst_jaar:
                 jaar = filter_[regel.lijst_jaar]

@@ -76,8 +76,8 @@ def netto_volledig(store: Store, jaar: int, document: str) -> bool:
 
 def controleer(store: Store, model: str, jaar: int, document: str, maat: str) -> None:
     """Faalt met een Nederlandse uitleg als de vraag niet te beantwoorden is."""
-    sleutel = ("controleer", model, jaar, document, maat)
-    if sleutel in store.onthouden:
+    kenmerk = ("controleer", model, jaar, document, maat)
+    if kenmerk in store.onthouden:
         return
     if maat not in MATEN:
         raise IndicatorFout(f"Onbekende maat '{maat}'; kies netto of bruto.")
@@ -104,7 +104,7 @@ def controleer(store: Store, model: str, jaar: int, document: str, maat: str) ->
             f"{', '.join(ongemapt['taakveld'])} in de {document} {jaar}. Voeg ze toe aan het "
             "modelbestand, zodat geen euro verloren gaat."
         )
-    store.onthouden[sleutel] = True
+    store.onthouden[kenmerk] = True
 
 
 def zonder_cijfers(store: Store, jaar: int, document: str) -> pd.DataFrame:
@@ -231,10 +231,10 @@ def per_gemeente_herrekend(
 
 def _herreken(store: Store, model: str, maat: str, doeljaar: int, zonder_regio: bool) -> None:
     """Reken alle gemeenten één keer om naar de indeling van `doeljaar` (werk.herrekend_cache)."""
-    sleutel = ("herrekend", model, maat, doeljaar, zonder_regio)
-    if sleutel not in store.onthouden:
+    kenmerk = ("herrekend", model, maat, doeljaar, zonder_regio)
+    if kenmerk not in store.onthouden:
         store.voer_uit("model/herreken", model=model, maat=maat, doeljaar=doeljaar, zonder_regio=zonder_regio)
-        store.onthouden[sleutel] = True
+        store.onthouden[kenmerk] = True
 
 
 # -- overige marts: één functie per vraag, zodat alleen deze module marts bij naam kent -------------

@@ -16,7 +16,7 @@ _GM = re.compile(r"^\s*(?:gm)?\s*0*(\d{1,4})\s*$", re.IGNORECASE)
 _ACHTERVOEGSEL = re.compile(r"\s*\(\s*gemeente\s*\)\s*$", re.IGNORECASE)
 
 
-def sleutel(tekst: str) -> str:
+def zoekvorm(tekst: str) -> str:
     """Vergelijkingsvorm: kleine letters, zonder accenten, zonder '(gemeente)' en met alleen
     letters en cijfers gescheiden door één spatie ('Súdwest-Fryslân' = 'sudwest fryslan')."""
     t = _ACHTERVOEGSEL.sub("", tekst.replace("+", " "))
@@ -30,8 +30,8 @@ def keuze(ruw: str, opties: Iterable[str]) -> str | None:
     lijst = list(opties)
     if ruw in lijst:
         return ruw
-    gezocht = sleutel(ruw.replace("_", " "))
-    return next((o for o in lijst if sleutel(o.replace("_", " ")) == gezocht), None)
+    gezocht = zoekvorm(ruw.replace("_", " "))
+    return next((o for o in lijst if zoekvorm(o.replace("_", " ")) == gezocht), None)
 
 
 def gemeente(ruw: str, namen: dict[str, str], alle_namen: Iterable[tuple[str, str]] = ()) -> str | None:
@@ -47,13 +47,13 @@ def gemeente(ruw: str, namen: dict[str, str], alle_namen: Iterable[tuple[str, st
     for code, naam in namen.items():
         if naam == ruw:
             return code
-    gezocht = sleutel(ruw)
+    gezocht = zoekvorm(ruw)
     if not gezocht:
         return None
     for code, naam in namen.items():
-        if sleutel(naam) == gezocht:
+        if zoekvorm(naam) == gezocht:
             return code
     for naam, code in alle_namen:
-        if code in namen and sleutel(naam) == gezocht:
+        if code in namen and zoekvorm(naam) == gezocht:
             return code
     return None

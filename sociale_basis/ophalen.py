@@ -392,7 +392,7 @@ class Vorige:
 
 
 def _stap(bestand: Path, soort: str, omschrijving: str, lees: Callable[[Path, NaamZoeker], Lading]) -> Stap:
-    # De sleutel in import_log is de vaste bestandsnaam in de cache: dezelfde inhoud = overslaan.
+    # In import_log staat de vaste bestandsnaam in de cache: dezelfde inhoud = overslaan.
     # De lezers krijgen wat ze ook bij een gewone import krijgen: de namenzoeker uit de context.
     return Stap(
         f"ophalen/{bestand.name}",
@@ -464,9 +464,9 @@ def _iv3(
                 continue
             meld(f"{wat} ophalen…")
             # De vingerafdruk van de tabel hoort bij de cache: herziet CBS, dan een verse reeks.
-            sleutel = f"iv3_{tabel}_{verslagsoort}_{re.sub(r'[^0-9]', '', info['Modified'])}"
+            cachenaam = f"iv3_{tabel}_{verslagsoort}_{re.sub(r'[^0-9]', '', info['Modified'])}"
             paginas = client.paginas(
-                sleutel,
+                cachenaam,
                 _odata_url(b.iv3_basis, tabel, b.iv3_filter.format(verslagsoort=verslagsoort), b.iv3_kolommen),
                 wat,
                 _odata_volgende,
@@ -870,10 +870,10 @@ def stand(store: Store) -> pd.DataFrame:
 def wat_is_nieuw(voor: pd.DataFrame, na: pd.DataFrame) -> list[str]:
     """Per jaar × document wat een import toevoegde: een nieuw document, netto (baten) voor meer
     gemeenten, de gemeten verdeling van 6.1 (economische categorieën) voor meer gemeenten."""
-    sleutel = ["jaar", "document"]
-    oud = voor.set_index(sleutel) if not voor.empty else pd.DataFrame()
+    per = ["jaar", "document"]
+    oud = voor.set_index(per) if not voor.empty else pd.DataFrame()
     regels = []
-    for (jaar, document), r in na.set_index(sleutel).iterrows():
+    for (jaar, document), r in na.set_index(per).iterrows():
         if (jaar, document) not in oud.index:
             regels.append(f"{document} {jaar}: nieuw ({r['gemeenten']} gemeenten)")
             continue

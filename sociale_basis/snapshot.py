@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import bronnen, indicators
+from . import indicators, licenties
 from .importer import Stap
 from .sources.lezen import InvoerFout, Lading, sha256
 from .store import ROOT, Store
@@ -96,7 +96,7 @@ def maak(store: Store, map_: Path = STANDAARD_MAP, naam: str | None = None) -> M
             df = store.query(f"snapshot/{tabel}")
             bestand = tijdelijk / f"{tabel}.parquet"
             df.to_parquet(bestand, compression="zstd", index=False)
-            soorten = {s for s, _ in bronnen.voor_tabel(tabel)}
+            soorten = {s for s, _ in licenties.voor_tabel(tabel)}
             eigen = herkomst[herkomst["soort"].isin(soorten)]
             tabellen[tabel] = {
                 "bestand": bestand.name,
@@ -105,7 +105,7 @@ def maak(store: Store, map_: Path = STANDAARD_MAP, naam: str | None = None) -> M
                 "bytes": bestand.stat().st_size,
                 "sha256": sha256(bestand),
                 "bronnen": [
-                    {"soort": s, "uitgever": bronnen.bron(s).uitgever, "licentie": bronnen.bron(s).licentie}
+                    {"soort": s, "uitgever": licenties.bron(s).uitgever, "licentie": licenties.bron(s).licentie}
                     for s in dict.fromkeys(eigen["soort"])
                 ],
                 "bronbestanden": eigen.to_dict("records"),

@@ -1,4 +1,4 @@
-"""Het contract van elke mart (korrel, sleutel, niet-lege kolommen; in de kop van het SQL-bestand,
+"""Het contract van elke mart (korrel, unieke kolommen, niet-lege kolommen; in de kop van het SQL-bestand,
 zoals dbt's tests bij een model) op de volledige opslag, voor meer jaren, documenten en maten.
 Een mart zonder contract laat deze test falen: een nieuwe mart krijgt er meteen een."""
 
@@ -13,9 +13,7 @@ from conftest import REPO
 from sociale_basis import begrippen, indicators
 
 MARTS = sorted((REPO / "queries" / "marts").glob("*.sql"))
-CONTRACT = re.compile(
-    r"^-- Contract: (?P<korrel>.+)\n--   sleutel: (?P<sleutel>.+)\n--   niet leeg: (?P<leeg>.+)$", re.M
-)
+CONTRACT = re.compile(r"^-- Contract: (?P<korrel>.+)\n--   uniek: (?P<uniek>.+)\n--   niet leeg: (?P<leeg>.+)$", re.M)
 # Drie vragen die samen elke vorm van de gegevens raken: netto met baten, een jaarrekening, en bruto in
 # het oude Iv3-schema (zonder baten), de laatste zonder regionale taken.
 VRAGEN = [
@@ -27,8 +25,8 @@ VRAGEN = [
 
 def contract(pad: Path) -> dict:
     m = CONTRACT.search(pad.read_text(encoding="utf-8"))
-    assert m, f"{pad.name}: geen contract (‘-- Contract: …’, ‘--   sleutel: …’, ‘--   niet leeg: …’) in de kop"
-    sleutel = [] if m["sleutel"].strip() == "(één rij)" else [c.strip() for c in m["sleutel"].split(",")]
+    assert m, f"{pad.name}: geen contract (‘-- Contract: …’, ‘--   uniek: …’, ‘--   niet leeg: …’) in de kop"
+    uniek = [] if m["uniek"].strip() == "(één rij)" else [c.strip() for c in m["uniek"].split(",")]
     leeg = []
     for c in (c.strip() for c in m["leeg"].split(",")):
         if c == "bedragen":
@@ -37,7 +35,7 @@ def contract(pad: Path) -> dict:
             leeg += [f"{b}_per_inwoner" for b in begrippen.BEDRAGEN]
         elif c != "—":
             leeg.append(c)
-    return {"sleutel": sleutel, "niet_leeg": leeg}
+    return {"uniek": uniek, "niet_leeg": leeg}
 
 
 def _params(pad: Path, vraag: dict, model: str, store) -> dict:
@@ -74,11 +72,11 @@ def test_contract_geldt_op_de_echte_data(opslag, standaardmodel, pad):
                 continue  # geen circulaire voor dit uitkeringsjaar
         df = opslag.query(f"marts/{pad.stem}", **params)
         gezien += len(df)
-        ontbreekt = [k for k in c["sleutel"] + c["niet_leeg"] if k not in df.columns]
+        ontbreekt = [k for k in c["uniek"] + c["niet_leeg"] if k not in df.columns]
         assert not ontbreekt, f"{pad.name}: kolommen uit het contract ontbreken: {ontbreekt}"
-        if c["sleutel"]:
-            dubbel = df[df.duplicated(c["sleutel"], keep=False)]
-            assert dubbel.empty, f"{pad.name} {vraag}: sleutel {c['sleutel']} niet uniek:\n{dubbel.head()}"
+        if c["uniek"]:
+            dubbel = df[df.duplicated(c["uniek"], keep=False)]
+            assert dubbel.empty, f"{pad.name} {vraag}: {c['uniek']} niet uniek:\n{dubbel.head()}"
         else:
             assert len(df) <= 1, f"{pad.name} {vraag}: {len(df)} rijen, het contract zegt één"
         leeg = {k: int(df[k].isna().sum()) for k in c["niet_leeg"] if df[k].isna().any()}

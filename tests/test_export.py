@@ -14,7 +14,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from sociale_basis import browser, charts, export, peers
+from sociale_basis import browser, charts, export, vergelijkingsgroep
 from sociale_basis.charts import VIJF_LAGEN
 from sociale_basis.dashboard.zijbalk import Keuze
 
@@ -68,7 +68,7 @@ def test_bestandsnaam():
 def test_bestandsnaam_zegt_zonder_regionale_taken():
     """Zonder regionale taken zijn het andere cijfers: de naam van het bestand zegt het."""
 
-    k = Keuze(2025, "begroting", "netto", "netto", True, "GM0193", peers.Groep(), gemeente_naam="Zwolle")
+    k = Keuze(2025, "begroting", "netto", "netto", True, "GM0193", vergelijkingsgroep.Groep(), gemeente_naam="Zwolle")
     assert export.bestandsnaam(*k.bestandsdelen("lagen"), ext="svg") == "zwolle_begroting-2025_netto_lagen.svg"
     zonder = dataclasses.replace(k, zonder_regio=True)
     assert (

@@ -17,7 +17,7 @@ import pytest
 from pypdf import PdfReader
 from test_paginas import app, db  # noqa: F401 — dezelfde AppTest-opzet als de pagina-tests
 
-from sociale_basis import cli, export, factsheet, fmt, gemeentebeeld, peers, rekenvoorbeeld
+from sociale_basis import cli, export, factsheet, fmt, gemeentebeeld, rekenvoorbeeld, vergelijkingsgroep
 
 ADRES = "http://localhost:8501"
 
@@ -153,7 +153,7 @@ def test_factsheet_zonder_regio_bruto_en_eigen_groep(opslag, standaardmodel, tmp
         2024,
         "begroting",
         "bruto",
-        peers.Groep("zelf", zelf=("GM0363", "GM0014")),
+        vergelijkingsgroep.Groep("zelf", zelf=("GM0363", "GM0014")),
         True,
         "standaard + 6.74a:acuut",
         "6.74a:acuut",
@@ -339,7 +339,7 @@ def test_inhoud_onder_de_drempel_geen_verhouding_en_geen_link_zonder_adres(opsla
 
 
 def test_inhoud_zonder_groep_zegt_niet_dat_de_mediaan_gehaald_is(opslag, standaardmodel):
-    v = gemeentebeeld.Verzoek("GM0193", 2025, "begroting", groep=peers.Groep("zelf"), basis_url=ADRES)
+    v = gemeentebeeld.Verzoek("GM0193", 2025, "begroting", groep=vergelijkingsgroep.Groep("zelf"), basis_url=ADRES)
     gegevens = factsheet.inhoud(opslag, standaardmodel, v)
     assert "mediaan van de vergelijkingsgroep" not in gegevens["wat_als_niets"]
     assert "eigen selectie (0 gemeenten)" in json.dumps(gegevens["keuzes"], ensure_ascii=False)

@@ -1,7 +1,7 @@
 -- Het laatste jaar waarnaar de cijfers van $jaar te herrekenen zijn en waarin $gm_code nog
 -- bestaat (NULL = alleen de herrekenbaarheid van het hele land telt).
 -- Contract: één waarde: het doeljaar (leeg als de gemeente niet te volgen is).
---   sleutel: (één rij)
+--   uniek: (één rij)
 --   niet leeg: —
 SELECT max(jaar_naar)
 FROM main.herindeling

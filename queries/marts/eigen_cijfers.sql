@@ -1,6 +1,6 @@
 -- Welke eigen cijfers (geen CBS) de opslag bevat: overal waar ze meetellen, worden ze gemarkeerd.
 -- Contract: één rij per gemeente, jaar en document met eigen cijfers.
---   sleutel: gm_code, jaar, document
+--   uniek: gm_code, jaar, document
 --   niet leeg: gm_code, gemeente, jaar, document, bestand, tijdstip, taakvelden
 SELECT h.gm_code, coalesce(gj.naam, h.gm_code) AS gemeente, h.jaar, h.document, h.bestand, h.tijdstip,
        (SELECT count(*) FROM iv3_bedrag b

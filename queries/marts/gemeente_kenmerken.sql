@@ -1,7 +1,7 @@
 -- De gemeenten van één jaar met naam, provincie, inwoners en klassen. Klassen zijn er voor
 -- 2023–2025; voor andere jaren geldt het dichtstbijzijnde jaar waarin de gemeente een klasse had.
 -- Contract: één rij per gemeente van jaar.
---   sleutel: gm_code
+--   uniek: gm_code
 --   niet leeg: gm_code, naam
 WITH klasse AS (
     SELECT gm_code,

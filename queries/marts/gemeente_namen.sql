@@ -2,7 +2,7 @@
 -- $jaar bij die naam hoort: zo opent een link met een oude of andere CBS-naam toch een gemeente.
 -- Een opgeheven gemeente wijst naar de gemeente die het grootste deel ervan overnam.
 -- Contract: één rij per bekende naam en jaar van die naam.
---   sleutel: naam, jaar
+--   uniek: naam, jaar
 --   niet leeg: naam, gm_code, jaar
 WITH huidig AS (
     SELECT gm_code FROM main.gemeente_jaar WHERE jaar = $jaar

@@ -1,7 +1,7 @@
 -- Waar de verdeling over de lagen gemeten is (uit de categorieën) in plaats van vast: per jaar,
 -- document en taakveld het aantal gemeenten, hun namen en de landelijke gemeten aandelen.
 -- Contract: één rij per jaar, document, taakveld en laag met een gemeten verdeling.
---   sleutel: jaar, document, taakveld, laag
+--   uniek: jaar, document, taakveld, laag
 --   niet leeg: jaar, document, taakveld, laag, gemeenten, namen, laagste, hoogste
 SELECT s.jaar, s.document, s.taakveld, s.laag,
        count(DISTINCT s.gm_code) AS gemeenten,

@@ -1,4 +1,4 @@
 -- Contract: één rij per jaar met grenzen.
---   sleutel: jaar
+--   uniek: jaar
 --   niet leeg: jaar
 SELECT DISTINCT jaar FROM main.geo_gemeente ORDER BY jaar;

@@ -3,7 +3,7 @@
 -- geen_eigen_acuut: de groep samen onder de landelijke drempel (zoals marts/indicatoren per
 -- gemeente); dan geen verhouding, zoals op Trends (een groep van alleen Rozendaal is geen € 0,00).
 -- Contract: één rij: de groep (of Nederland) als geheel.
---   sleutel: (één rij)
+--   uniek: (één rij)
 --   niet leeg: gemeenten, bedragen
 WITH alle AS (
     SELECT * FROM werk.indicatoren_gekozen($model, $maat, $zonder_regio)

@@ -6,7 +6,7 @@
 -- betaalt; zo'n gemeente krijgt geen rang (rangbaar) en geen verhouding (werk.verhouding), ook al
 -- zou die bijna 0 zijn: de laagste plaats zou een verdienste suggereren die er niet is.
 -- Contract: één rij per gemeente met cijfers in jaar/document/maat.
---   sleutel: gm_code
+--   uniek: gm_code
 --   niet leeg: gm_code, gemeente, jaar, document, maat, geen_eigen_acuut, rangbaar, bedragen
 SELECT
     gi.gm_code,

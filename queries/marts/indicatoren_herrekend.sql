@@ -2,7 +2,7 @@
 -- herrekend naar die indeling (voor een kaart van een jaar zonder eigen grenzen). $zonder_regio,
 -- geen_eigen_acuut en rangbaar: zoals marts/indicatoren.
 -- Contract: één rij per gemeente van de indeling van doeljaar met inwoners.
---   sleutel: gm_code
+--   uniek: gm_code
 --   niet leeg: gm_code, gemeente, jaar, document, maat, inwoners, dekking, geen_eigen_acuut, rangbaar, bedragen, bedragen_per_inwoner
 SELECT
     h.gm_code,

@@ -7,7 +7,7 @@
 -- $jaar), geen oormerk. $zonder_regio: maatwerk en acuut zonder de regionale taakvelden
 -- (werk.regionale_taak); hun decentralisatie-uitkeringen zitten ook niet in deze clusters.
 -- Contract: één rij per gemeente met cijfers en een clusteruitkering.
---   sleutel: gm_code
+--   uniek: gm_code
 --   niet leeg: gm_code, gemeente, sociale_basis_uitgaven, sociale_basis_fonds, individueel_uitgaven, individueel_fonds
 WITH sociale_basis AS (
     SELECT g.gm_code, sum(g.lasten - g.baten) * 1000 AS uitgaven

@@ -1,6 +1,6 @@
 -- Het geladen model als tabel, voor de Methode-pagina.
 -- Contract: één rij per schema, taakveld, laag en functie van het model.
---   sleutel: schema, taakveld, laag, functie
+--   uniek: schema, taakveld, laag, functie
 --   niet leeg: schema, taakveld, laag, aandeel, functie
 SELECT schema, taakveld, omschrijving, laag, aandeel, functie, toelichting, coalesce(categorieen, '') AS categorieen
 FROM werk.model_regel

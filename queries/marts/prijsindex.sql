@@ -1,4 +1,4 @@
 -- Contract: één rij per jaar met een CPI.
---   sleutel: jaar
+--   uniek: jaar
 --   niet leeg: jaar, cpi, bron, basisjaar
 SELECT jaar, cpi, bron, basisjaar FROM main.prijsindex ORDER BY jaar;

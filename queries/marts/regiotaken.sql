@@ -3,7 +3,7 @@
 -- (bij gelijke afstand het eerdere), en `uitkeringsjaar` zegt welk, zodat de tekst het kan noemen.
 -- Per uitkeringsjaar telt de laatste circulaire (september na mei).
 -- Contract: één rij per centrumgemeente.
---   sleutel: gm_code
+--   uniek: gm_code
 --   niet leeg: gm_code, uitkeringsjaar, circulaire, taken
 WITH jaar AS (
     SELECT uitkeringsjaar FROM main.gf_regiotaak

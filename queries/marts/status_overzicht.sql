@@ -1,6 +1,6 @@
 -- Korte samenvatting van de niet-Iv3-tabellen voor `sociale-basis status`.
 -- Contract: één rij met de dekking in woorden.
---   sleutel: (één rij)
+--   uniek: (één rij)
 --   niet leeg: —
 SELECT
     (SELECT coalesce(min(jaar) || '–' || max(jaar), 'geen') FROM gemeente_jaar) AS gemeentelijst_jaren,

@@ -1,6 +1,6 @@
 -- Landelijke lasten, baten en netto per taakveld (hele euro's) voor één jaar en document.
 -- Contract: één rij per taakveld in jaar/document.
---   sleutel: taakveld
+--   uniek: taakveld
 --   niet leeg: taakveld, lasten
 SELECT
     g.taakveld,

@@ -1,7 +1,7 @@
 -- Het spoor van elk getal: voor één gemeente alle taakvelden met hun laag, functie, aandeel en
 -- bedrag (hele euro's), en het aandeel van dat bedrag in de laag.
 -- Contract: één rij per taakveld, laag en functie van één gemeente.
---   sleutel: taakveld, laag, functie
+--   uniek: taakveld, laag, functie
 --   niet leeg: taakveld, laag, functie, aandeel, bedrag, bron
 WITH regels AS (
     SELECT b.taakveld, b.laag, b.functie, b.aandeel, b.bedrag, b.bron

@@ -8,7 +8,7 @@
 -- geen_eigen_acuut: zoals marts/indicatoren, met de landelijke drempel van dat jaar en document;
 -- dan geen verhouding (€ 0 acute zorg is geen 'beste' waarde, ook niet in een reeks).
 -- Contract: één rij per jaar en document met inwoners.
---   sleutel: jaar, document
+--   uniek: jaar, document
 --   niet leeg: jaar, document, gemeenten, inwoners, dekking, prijsfactor
 WITH herrekend AS (
     SELECT * FROM werk.herrekend($model, $maat, $doeljaar, $zonder_regio, p_gm_codes := $gm_codes)

@@ -3,7 +3,7 @@
 -- van dat jaar en document, ook voor een groep). indicators.trend_spreiding rekent er de mediaan en
 -- kwartielen uit met dezelfde functie als elke andere mediane gemeente (indicators.spreiding).
 -- Contract: één rij per gemeente, jaar en document met inwoners.
---   sleutel: gm_code, jaar, document
+--   uniek: gm_code, jaar, document
 --   niet leeg: gm_code, jaar, document, rangbaar
 WITH herrekend AS (
     SELECT jaar, document, gm_code, inwoners, acute_zorg, collectieve_preventie,

@@ -1,6 +1,6 @@
 -- Gemeenten zonder cijfers voor dit jaar en document (alle lasten en baten 0 in de bron).
 -- Contract: één rij per gemeente zonder cijfers in jaar/document.
---   sleutel: gm_code
+--   uniek: gm_code
 --   niet leeg: gm_code, gemeente
 SELECT z.gm_code, coalesce(gj.naam, z.gm_code) AS gemeente
 FROM main.iv3_zonder_cijfers z

@@ -2,7 +2,7 @@
 van de opslag), dan desgewenst publiceren in de gedeelde opslag; en eigen cijfers markeren waar ze
 meetellen.
 
-Waarom een kopie per bezoeker: zo werkt elke pagina (peers, rangorde, kaart) meteen met de eigen
+Waarom een kopie per bezoeker: zo werkt elke pagina (vergelijkingsgroepen, rangorde, kaart) meteen met de eigen
 cijfers, precies zoals na publiceren, terwijl de gedeelde opslag en alle andere bezoekers niets
 merken. De kopie verdwijnt bij verwerpen, publiceren of als ze ONGEBRUIKT_UUR niet gebruikt is.
 """

@@ -17,13 +17,13 @@ def csv_knop(
     naam: str,
     label: str = "Download als CSV",
     *,
-    sleutel: str | None = None,
+    key: str | None = None,
     keuzes: dict[str, object] | None = None,
     keuze: zijbalk.Keuze | None = None,
 ) -> None:
     """CSV met ';' en decimale komma, zoals Nederlandse spreadsheets die verwachten, en Excel. Het
     bestand wordt pas gemaakt als iemand klikt (niet bij elke rerun). Een kolom `model` zegt met welk
-    model de cijfers zijn berekend; bij een variant zegt ook de bestandsnaam het. `sleutel` houdt
+    model de cijfers zijn berekend; bij een variant zegt ook de bestandsnaam het. `key` houdt
     meerdere knoppen op één pagina uit elkaar; `keuzes` vervangt de keuzes van de zijbalk voor
     tabellen waar die niets over zeggen (de inhoud van de opslag, de importlog) — dan ook geen model.
     `keuze`: de keuzes van de pagina als die afwijken van de zijbalk (Gemeentefonds is altijd netto)."""
@@ -48,7 +48,7 @@ def csv_knop(
             mime="text/csv",
             icon=":material/download:",
             on_click="ignore",
-            key=f"{sleutel}_csv" if sleutel else None,
+            key=f"{key}_csv" if key else None,
         )
     with k2:
         st.download_button(
@@ -58,7 +58,7 @@ def csv_knop(
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             icon=":material/table_view:",
             on_click="ignore",
-            key=f"{sleutel}_xlsx" if sleutel else None,
+            key=f"{key}_xlsx" if key else None,
         )
 
 
@@ -116,7 +116,7 @@ def grafiek(
             height=420 if len(leesbaar) > 12 else "content",
             alt=f"De cijfers achter de grafiek ‘{titel}’",
         )
-        csv_knop(tabel.ruw, export.bestandsnaam(*stam, ext="csv"), sleutel=wat, keuze=k)
+        csv_knop(tabel.ruw, export.bestandsnaam(*stam, ext="csv"), key=wat, keuze=k)
     return gebeurtenis
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import streamlit as st
 
-from .. import bronnen, fmt, indicators, peers, snapshot, varianten
+from .. import fmt, indicators, licenties, snapshot, varianten, vergelijkingsgroep
 from .. import gemeentebeeld as gemeentebeeld_
 from ..indicators import laatste_circulaire, rang, rangen, spreiding  # noqa: F401 — zuivere regels, voor de pagina's
 from ..store import Store
@@ -165,7 +165,7 @@ def sjabloon_taakvelden(store: Store, jaar: int, document: str) -> pd.DataFrame:
 @gecacht
 def import_log(store: Store) -> pd.DataFrame:
     log = indicators.import_log(store)
-    return log.assign(soort=log["soort"].map(bronnen.label))
+    return log.assign(soort=log["soort"].map(licenties.label))
 
 
 @gecacht
@@ -239,10 +239,12 @@ def groepsleden(store: Store, keuze: Keuze) -> tuple[list[str], str]:
 
 
 @gecacht
-def _groepsleden(store: Store, jaar: int, groep: peers.Groep, gemeente: str | None) -> tuple[list[str], str]:
+def _groepsleden(
+    store: Store, jaar: int, groep: vergelijkingsgroep.Groep, gemeente: str | None
+) -> tuple[list[str], str]:
     lijst = gemeenten(store, jaar)
-    leden = peers.leden(groep, lijst, gemeente)
-    return leden, peers.omschrijving(groep, lijst, gemeente, len(leden))
+    leden = vergelijkingsgroep.leden(groep, lijst, gemeente)
+    return leden, vergelijkingsgroep.omschrijving(groep, lijst, gemeente, len(leden))
 
 
 @gecacht

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from .. import export, indicators, klassen, links, peers, teksten
+from .. import export, indicators, klassen, links, teksten, vergelijkingsgroep
 from ..store import Store
 from . import modelkeuze
 from .vragen import beschikbaarheid, eigen_cijfers, gemeenten, gemeentenamen
@@ -25,7 +25,7 @@ class Keuze:
     gevraagde_maat: str
     per_inwoner: bool
     gemeente: str | None  # GM-code
-    groep: peers.Groep
+    groep: vergelijkingsgroep.Groep
     model: str = "standaard"  # naam van het actieve model (modelkeuze.label)
     # Gemeenten met eigen cijfers (geen CBS) in dit jaar en document: GM-code → naam.
     eigen: tuple[tuple[str, str], ...] = ()
@@ -334,14 +334,16 @@ def linkmeldingen() -> None:
         st.warning(tekst, icon=":material/link_off:")
 
 
-def _groep_keuze(lijst: pd.DataFrame, namen: dict[str, str], gemeente_van) -> peers.Groep:
+def _groep_keuze(lijst: pd.DataFrame, namen: dict[str, str], gemeente_van) -> vergelijkingsgroep.Groep:
     """`gemeente_van(ruw)`: de naam die een link bedoelt (GM-code, oude CBS-naam), of None."""
-    _vergeef("groep", peers.WIJZEN.values(), "de vergelijkingsgroep", peers.WIJZEN["vergelijkbaar"])
+    _vergeef(
+        "groep", vergelijkingsgroep.WIJZEN.values(), "de vergelijkingsgroep", vergelijkingsgroep.WIJZEN["vergelijkbaar"]
+    )
     with st.expander("Vergelijkingsgroep", expanded=False):
         wijze = st.radio(
             "Groep",
-            list(peers.WIJZEN),
-            format_func=peers.WIJZEN.get,
+            list(vergelijkingsgroep.WIJZEN),
+            format_func=vergelijkingsgroep.WIJZEN.get,
             key="groep",
             bind="query-params",
             label_visibility="collapsed",
@@ -368,7 +370,7 @@ def _groep_keuze(lijst: pd.DataFrame, namen: dict[str, str], gemeente_van) -> pe
                 help="De gemeenten die het meest lijken op de gekozen gemeente in "
                 "inwoners, stedelijkheid en sociale structuur.",
             )
-            return peers.Groep("vergelijkbaar", k=k)
+            return vergelijkingsgroep.Groep("vergelijkbaar", k=k)
         if wijze == "zelf":
             _vergeef("selectie", namen.values(), "voor de groep de gemeente(n)", lijst=True, oplosser=gemeente_van)
             zelf = st.multiselect(
@@ -379,7 +381,7 @@ def _groep_keuze(lijst: pd.DataFrame, namen: dict[str, str], gemeente_van) -> pe
                 bind="query-params",
                 placeholder="Kies gemeenten…",
             )
-            return peers.Groep("zelf", zelf=tuple(zelf))
+            return vergelijkingsgroep.Groep("zelf", zelf=tuple(zelf))
         gekozen = {}
         for kenmerk, (label, opties) in klassen.KENMERKEN.items():
             aanwezig = [o for o in opties if o in set(lijst[kenmerk].dropna())]
@@ -387,7 +389,7 @@ def _groep_keuze(lijst: pd.DataFrame, namen: dict[str, str], gemeente_van) -> pe
             gekozen[kenmerk] = tuple(
                 st.multiselect(label, aanwezig, key=kenmerk, bind="query-params", placeholder="alle")
             )
-        return peers.Groep("kenmerken", kenmerken=gekozen)
+        return vergelijkingsgroep.Groep("kenmerken", kenmerken=gekozen)
 
 
 def _standaardjaar(b: pd.DataFrame) -> int:

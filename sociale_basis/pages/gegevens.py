@@ -25,7 +25,7 @@ dekking = vragen.dekking(store)
 # Een gewone tabel: klein en vast, en lange bronnamen lopen door op een tweede regel (in een
 # st.dataframe werd de kolom Bron afgekapt).
 st.table(dekking, hide_index=True)
-uitvoer.csv_knop(dekking, "inhoud_opslag.csv", sleutel="dekking", keuzes={"wat": "Wat er in de opslag staat"})
+uitvoer.csv_knop(dekking, "inhoud_opslag.csv", key="dekking", keuzes={"wat": "Wat er in de opslag staat"})
 st.caption(
     "Netto (lasten − baten) kan alleen waar de bron baten per taakveld geeft. Gemeenten ‘zonder "
     "cijfers’ staan in de bron met alleen nullen en tellen niet mee als € 0."
@@ -82,7 +82,7 @@ if info is None:
                     tabel,
                     "problemen.csv",
                     "Download de problemen (CSV)",
-                    sleutel="problemen",
+                    key="problemen",
                     keuzes={"wat": "Problemen bij het controleren; de opslag is niet veranderd"},
                 )
             except opslag.LAADFOUTEN as e:
@@ -101,7 +101,7 @@ else:
     uitvoer.csv_knop(
         ingelezen,
         "eigen_bestanden.csv",
-        sleutel="ingelezen",
+        key="ingelezen",
         keuzes={"wat": "Eigen bestanden in je privékopie (nog niet gepubliceerd, geen CBS)"},
     )
     if not info["samenvatting"]:
@@ -197,4 +197,4 @@ log = vragen.import_log(store).rename(
     columns={"tijdstip": "Geïmporteerd", "soort": "Soort", "rijen": "Rijen", "bestand": "Bestand"}
 )
 st.dataframe(log, hide_index=True, width="stretch")
-uitvoer.csv_knop(log, "imports.csv", sleutel="imports", keuzes={"wat": "De imports in de opslag van dit dashboard"})
+uitvoer.csv_knop(log, "imports.csv", key="imports", keuzes={"wat": "De imports in de opslag van dit dashboard"})

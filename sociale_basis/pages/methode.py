@@ -77,7 +77,7 @@ uitvoer.csv_knop(
     deel,
     f"model_{k.model}_{schema}.csv",
     "Download deze tabel (CSV)",
-    sleutel="modeltabel",
+    key="modeltabel",
     keuzes={"model": k.model, "iv3_schema": schema},
 )
 st.caption(
@@ -165,7 +165,7 @@ else:
     uitvoer.csv_knop(
         inf,
         "gemeten_verdeling_6.1.csv",
-        sleutel="gemeten",
+        key="gemeten",
         keuzes={"bron": f"{zijbalk.BRON_CBS}; Sociale Basis-dashboard, gemeten verdeling van 6.1"},
     )
     st.caption(
@@ -295,7 +295,7 @@ log = vragen.import_log(store).rename(
     columns={"tijdstip": "Geïmporteerd", "soort": "Soort", "rijen": "Rijen", "bestand": "Bestand"}
 )
 st.dataframe(log, hide_index=True, width="stretch")
-uitvoer.csv_knop(log, "imports.csv", sleutel="imports", keuzes={"wat": "De imports in de opslag van dit dashboard"})
+uitvoer.csv_knop(log, "imports.csv", key="imports", keuzes={"wat": "De imports in de opslag van dit dashboard"})
 
 st.header("Wat dit dashboard níet beweert")
 st.markdown("""

@@ -161,7 +161,7 @@ uitvoer.csv_knop(
     kop.rename(columns={"": "Wie", "Model": "Berekend met"}),
     k_model.bestandsnaam("kop", "nederland"),
     "Download de kop (CSV)",
-    sleutel="kop",
+    key="kop",
     keuze=k_model,
 )
 

@@ -154,7 +154,7 @@ def herken(pad: Path) -> Formaat | None:
 def reden_niet_gebruikt(pad: Path) -> str | None:
     if pad.suffix.lower() in {".md", ".txt"}:
         return "documentatie"
-    return next((reden for sleutel, reden in NIET_GEBRUIKT.items() if sleutel in pad.name), None)
+    return next((reden for deel, reden in NIET_GEBRUIKT.items() if deel in pad.name), None)
 
 
 __all__ = ["FORMATEN", "Context", "Formaat", "InvoerFout", "Lading", "herken", "reden_niet_gebruikt"]

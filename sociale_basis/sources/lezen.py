@@ -550,17 +550,17 @@ def tekst(fouten: Problemen, df: pd.DataFrame, kolom: str, *, verplicht: bool = 
     return waarden
 
 
-def uniek(fouten: Problemen, df: pd.DataFrame, sleutel: list[str], kolom: str | None = None) -> None:
-    """Meld elke dubbele sleutel; `kolom` is de bestandskolom die de gebruiker moet nakijken."""
-    dubbel = df.duplicated(subset=sleutel, keep="first")
+def uniek(fouten: Problemen, df: pd.DataFrame, kolommen: list[str], kolom: str | None = None) -> None:
+    """Meld elke rij die op `kolommen` een eerdere herhaalt; `kolom` is de bestandskolom die de gebruiker moet nakijken."""
+    dubbel = df.duplicated(subset=kolommen, keep="first")
     if dubbel.any():
         beschrijving = pd.Series(
-            [", ".join(f"{k}={df[k].iloc[i]}" for k in sleutel) for i in dubbel.to_numpy().nonzero()[0]],
+            [", ".join(f"{k}={df[k].iloc[i]}" for k in kolommen) for i in dubbel.to_numpy().nonzero()[0]],
             index=df.index[dubbel],
         )
         waarden = beschrijving.reindex(df.index, fill_value="")
         fouten.per_rij(
-            df, kolom or sleutel[-1], dubbel, lambda w: f"deze combinatie komt twee keer voor ({w}).", waarden=waarden
+            df, kolom or kolommen[-1], dubbel, lambda w: f"deze combinatie komt twee keer voor ({w}).", waarden=waarden
         )
 
 
