@@ -404,7 +404,7 @@ def _stap(bestand: Path, soort: str, omschrijving: str, lees: Callable[[Path, Na
     )
 
 
-IV3_SLEUTELS = ["Gemeenten", "TaakveldBalanspost", "Categorie", "Verslagsoort"]
+IV3_DIMENSIES = ["Gemeenten", "TaakveldBalanspost", "Categorie", "Verslagsoort"]
 IV3_WAARDEN = ["k_1ePlaatsing_1", "k_2ePlaatsing_2"]
 CBS_GEEN_CIJFER = -99998.0  # CBS' code voor "geen cijfer" in een numerieke cel: geen bedrag, geen nul
 
@@ -420,7 +420,7 @@ def _iv3_zonder_lege_cellen(rijen: list[dict]) -> list[dict]:
             continue
         uit.append(
             {
-                **{k: _strip(r[k]) for k in IV3_SLEUTELS},
+                **{k: _strip(r[k]) for k in IV3_DIMENSIES},
                 **{k: (float(w) if w is not None else None) for k, w in waarden.items()},
             }
         )
@@ -471,7 +471,7 @@ def _iv3(
                 wat,
                 _odata_volgende,
                 _odata_rijen,
-                lambda r, w=wat: _vereist(r, [*IV3_SLEUTELS, "k_2ePlaatsing_2"], w),
+                lambda r, w=wat: _vereist(r, [*IV3_DIMENSIES, "k_2ePlaatsing_2"], w),
                 omzet=_iv3_zonder_lege_cellen,
                 verwacht=eerder and eerder["rijen"],
             )
@@ -488,7 +488,7 @@ def _iv3(
                 )
             df = df[df["Gemeenten"].str.match(GM_CODE.pattern)]
             bestand = map_ / f"iv3_cbs_{verslagsoort}.csv"
-            df[[*IV3_SLEUTELS, *IV3_WAARDEN]].to_csv(bestand, index=False)
+            df[[*IV3_DIMENSIES, *IV3_WAARDEN]].to_csv(bestand, index=False)
             uit.stappen.append(_stap(bestand, "cbs_iv3", wat, _lees_iv3_vervangend))
             geleverd = set(df["Gemeenten"])
             lijst = uit.gemeenten.get(jaar) or vorige.gemeenten.get(jaar) or {}

@@ -154,7 +154,7 @@ FOUT = "_modelfout"  # waarom de laatste wijziging geweigerd is (de vorige varia
 AFK_61 = {"persoonlijk": "m61_pers", "informeel": "m61_inf", "institutioneel": "m61_inst", "overig": "m61_ov"}
 
 
-def sleutel_verplaatsing(taakveld: str) -> str:
+def key_verplaatsing(taakveld: str) -> str:
     return f"mv_{taakveld}"
 
 
@@ -187,7 +187,7 @@ def aandelen_61_procent() -> dict[str, int]:
 
 def _vergeet_invoer() -> None:
     """Na upload of terugzetten tonen de invoervelden weer het actieve model."""
-    for key in [*AFK_61.values(), "m61_gemeten", *(sleutel_verplaatsing(t) for t in varianten.VERPLAATSBAAR)]:
+    for key in [*AFK_61.values(), "m61_gemeten", *(key_verplaatsing(t) for t in varianten.VERPLAATSBAAR)]:
         st.session_state.pop(key, None)
 
 
@@ -197,7 +197,7 @@ def bij_invoer() -> None:
     gemeten = bool(st.session_state.get("m61_gemeten", True))
     standaard_61 = procenten == {"persoonlijk": 0, "informeel": 40, "institutioneel": 60, "overig": 0}
     aandelen = None if standaard_61 else {laag: Decimal(int(p)) / 100 for laag, p in procenten.items()}
-    lagen = {tv: st.session_state.get(sleutel_verplaatsing(tv), standaardlaag(tv)) for tv in varianten.VERPLAATSBAAR}
+    lagen = {tv: st.session_state.get(key_verplaatsing(tv), standaardlaag(tv)) for tv in varianten.VERPLAATSBAAR}
     lagen = {tv: laag for tv, laag in lagen.items() if laag != standaardlaag(tv)}
     try:
         kies(varianten.bouw(standaard(), varianten.maak(aandelen, gemeten, lagen)))

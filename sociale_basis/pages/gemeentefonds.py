@@ -72,29 +72,29 @@ VERGELIJKINGEN = {
 if k.gemeente in set(df["gm_code"]):
     rij = df.set_index("gm_code").loc[k.gemeente]
     st.subheader(rij["gemeente"])
-    for sleutel_v, (naam, uitgaven, fonds) in VERGELIJKINGEN.items():
+    for soort, (naam, uitgaven, fonds) in VERGELIJKINGEN.items():
         kol = st.columns(3)
         kol[0].metric(
             f"{naam}: netto uitgaven",
-            fmt.euro(rij[f"{sleutel_v}_uitgaven_per_inwoner"]),
-            delta=fmt.bedrag(rij[f"{sleutel_v}_uitgaven"]),
+            fmt.euro(rij[f"{soort}_uitgaven_per_inwoner"]),
+            delta=fmt.bedrag(rij[f"{soort}_uitgaven"]),
             delta_color="off",
             delta_arrow="off",
             help=f"Netto ({uitgaven}), per inwoner; eronder het totaal.",
         )
         kol[1].metric(
             f"{naam}: uitkering",
-            fmt.euro(rij[f"{sleutel_v}_fonds_per_inwoner"]),
-            delta=fmt.bedrag(rij[f"{sleutel_v}_fonds"]),
+            fmt.euro(rij[f"{soort}_fonds_per_inwoner"]),
+            delta=fmt.bedrag(rij[f"{soort}_fonds"]),
             delta_color="off",
             delta_arrow="off",
             help=f"{fonds.capitalize()}, {namen_circ[circulaire].lower()}, per inwoner.",
         )
-        verschil = rij[f"{sleutel_v}_verschil_per_inwoner"]
+        verschil = rij[f"{soort}_verschil_per_inwoner"]
         kol[2].metric(
             "Verschil (uitgaven − uitkering)",
             fmt.euro(verschil),
-            delta=fmt.bedrag(rij[f"{sleutel_v}_verschil"]),
+            delta=fmt.bedrag(rij[f"{soort}_verschil"]),
             delta_color="off",
             delta_arrow="off",
             help="Positief: de gemeente geeft meer uit dan de maatstaf; negatief: minder.",

@@ -85,7 +85,7 @@ for i, (taakveld, lagen) in enumerate(varianten.VERPLAATSBAAR.items()):
         namen_tv[taakveld],
         list(lagen),
         default=laag,
-        key=modelkeuze.sleutel_verplaatsing(taakveld),
+        key=modelkeuze.key_verplaatsing(taakveld),
         format_func=lambda x, t=taakveld: LAGEN[x][0] + (" (standaard)" if x == modelkeuze.standaardlaag(t) else ""),
         required=True,
         on_change=modelkeuze.bij_invoer,
