@@ -23,6 +23,7 @@ pagina = st.navigation(
         st.Page(f"{PAGINAS}/vergelijken.py", title="Vergelijken", icon=":material/compare_arrows:"),
         st.Page(f"{PAGINAS}/trends.py", title="Trends", icon=":material/show_chart:"),
         st.Page(f"{PAGINAS}/kaart.py", title="Kaart", icon=":material/map:"),
+        st.Page(f"{PAGINAS}/behoefte.py", title="Behoefte", icon=":material/diversity_3:"),
         st.Page(f"{PAGINAS}/gemeentefonds.py", title="Gemeentefonds", icon=":material/balance:"),
         st.Page(f"{PAGINAS}/methode.py", title="Methode", icon=":material/menu_book:"),
         st.Page(f"{PAGINAS}/model.py", title="Model", icon=":material/tune:"),

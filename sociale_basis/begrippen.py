@@ -198,3 +198,57 @@ INDICATOREN: dict[str, Indicator] = {
         Indicator("totaal", "Totaal (alle taakvelden)", "Totaal", teller=("totaal",)),
     ]
 }
+
+
+# -- behoefte ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Behoefte:
+    """Een maat voor behoefte per gemeente: een volume uit de gemeentefondscirculaire (de maatstaf,
+    zoals `GF_<circulaire>_<jaar>_Volumina.tsv` hem noemt), getoond per 1.000 inwoners van dezelfde
+    circulaire. `persoon`: wie er één van is, voor ‘preventie per …’. `kanttekening`: wat een lezer
+    moet weten voor hij het getal citeert."""
+
+    naam: str
+    label: str
+    kort: str
+    maatstaf: str
+    persoon: str
+    kanttekening: str = ""
+
+    def eenheid(self) -> str:
+        return f"{self.kort.lower()} per 1.000 inwoners"
+
+
+_DREMPEL = (
+    "Het gemeentefonds telt deze maatstaf ‘met drempel’: alleen het deel boven een landelijk drempelaandeel, "
+    "dus geen zuiver aandeel van alle inwoners; gemeenten onder de drempel staan op 0."
+)
+# Elke maat voor behoefte één keer: de pagina Behoefte, de regel op Gemeente en factsheet en
+# `sociale-basis behoefte` lezen dit; sources/behoefte.py bewaart precies deze maatstaven.
+BEHOEFTEN: dict[str, Behoefte] = {
+    b.naam: b
+    for b in [
+        Behoefte("bijstand", "Bijstandsontvangers", "Bijstandsontvangers", "bo3_nw", "bijstandsontvanger"),
+        Behoefte(
+            "laag_inkomen",
+            "Huishoudens met een laag inkomen (met drempel)",
+            "Huishoudens laag inkomen",
+            "lidr_w_nw",
+            "huishouden met een laag inkomen",
+            _DREMPEL,
+        ),
+        Behoefte(
+            "laag_opleiding",
+            "Inwoners met een laag opleidingsniveau (met drempel)",
+            "Laag opgeleiden",
+            "LOdr",
+            "inwoner met een laag opleidingsniveau",
+            _DREMPEL,
+        ),
+        Behoefte("eenpersoons", "Eenpersoonshuishoudens", "Eenpersoonshuishoudens", "ephh", "eenpersoonshuishouden"),
+        Behoefte("jongeren", "Jongeren (maatstaf gemeentefonds)", "Jongeren", "jong", "jongere"),
+        Behoefte(
+            "75plus", "Inwoners van 75 jaar en ouder (met drempel)", "75-plussers", "inw75+dr", "75-plusser", _DREMPEL
+        ),
+    ]
+}

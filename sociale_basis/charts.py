@@ -345,10 +345,19 @@ def spreiding(
 
 
 def _stippen(
-    d: pd.DataFrame, gekozen: str | None, groep: list[str], as_x: str, as_y: str, titel: str, bron: str
+    d: pd.DataFrame,
+    gekozen: str | None,
+    groep: list[str],
+    as_x: str,
+    as_y: str,
+    titel: str,
+    bron: str,
+    diagonaal: bool = True,
+    grenzen: list[float] = (),
 ) -> go.Figure:
     """Eén stip per gemeente (kolommen x, y, tekst); groep en gekozen gemeente uitgelicht;
-    diagonaal = x en y gelijk."""
+    `diagonaal`: een lijn waar x en y gelijk zijn (alleen als beide in euro's zijn); `grenzen`:
+    verticale stippellijnen op x (de kwintielgrenzen)."""
     in_groep = d["gm_code"].isin(groep)
     data = []
     for masker, naam, stijl in [
@@ -387,7 +396,19 @@ def _stippen(
     # waar beide assen overlappen, zodat ze de wolk niet samendrukt.
     bereik = {as_: _bereik(d[as_]) for as_ in ("x", "y")}
     van, tot = max(bereik["x"][0], bereik["y"][0]), min(bereik["x"][1], bereik["y"][1])
-    if van < tot:
+    for x in grenzen:
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "lines",
+                "x": [x, x],
+                "y": bereik["y"],
+                "showlegend": False,
+                "line": {"color": GRIJS, "dash": "dot", "width": 1},
+                "hoverinfo": "skip",
+            }
+        )
+    if diagonaal and van < tot:
         data.append(
             {
                 "type": "scatter",
@@ -629,6 +650,37 @@ def trend(
     # De legenda (twee kolommen) groeit met het aantal lijnen; de bronregel moet eronder blijven.
     onder = 110 + 22 * math.ceil(len(data) / 2)
     return figuur(data, layout, titel, bron, hoogte=370 + onder, marge={**MARGE, "b": onder})
+
+
+def behoefte(
+    df: pd.DataFrame,
+    y_kol: str,
+    gekozen: str | None,
+    groep: list[str],
+    as_x: str,
+    as_y: str,
+    y_tekst,
+    titel: str,
+    bron: str,
+) -> go.Figure:
+    """Behoefte per 1.000 inwoners (x) tegen een bedrag per inwoner of de verhouding (y), één stip
+    per gemeente, met de kwintielgrenzen als stippellijnen (geen diagonaal: x is geen bedrag)."""
+    tekst = [
+        f"{n}<br>{fmt.getal(x, 1)} {as_x}<br>{y_tekst(y)} {as_y} (kwintiel {k} van 5)"
+        for n, x, y, k in zip(df["gemeente"], df["waarde_per_1000"], df[y_kol], df["kwintiel"])
+    ]
+    grenzen = [float(df.loc[df["kwintiel"] == k, "waarde_per_1000"].min()) for k in range(2, 6)]
+    return _stippen(
+        df.assign(x=df["waarde_per_1000"], y=df[y_kol], tekst=tekst),
+        gekozen,
+        groep,
+        as_x,
+        as_y,
+        titel,
+        bron,
+        diagonaal=False,
+        grenzen=[g for g in grenzen if g == g],
+    )
 
 
 def maatstaf(

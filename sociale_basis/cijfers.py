@@ -229,3 +229,80 @@ def gevoeligheid(reeksen: list[tuple[str, str, str, pd.DataFrame]]) -> Tabel:
         ruw.reset_index(drop=True),
         {"6.1 institutioneel (%)": lambda v: f"{fmt.getal(v)}%", **{naam: fmt.factor for naam, _, _, _ in reeksen}},
     )
+
+
+def behoefte(
+    df: pd.DataFrame, y_kol: str, as_x: str, as_y: str, y_opmaak, gekozen: str | None, groep: list[str]
+) -> Tabel:
+    """charts.behoefte: per gemeente de behoefte, haar kwintiel en de waarde op de y-as."""
+    kolommen = {"waarde_per_1000": as_x[:1].upper() + as_x[1:], "kwintiel": "Kwintiel behoefte", y_kol: as_y}
+    t = _per_gemeente(df, gekozen, groep, kolommen, {kolommen["waarde_per_1000"]: lambda v: fmt.getal(v, 1)})
+    return Tabel(
+        t.ruw, {**t.opmaak, as_y: y_opmaak, "Kwintiel behoefte": lambda v: fmt.LEEG if v is None else str(int(v))}
+    )
+
+
+KWINTIELEN = {
+    "kwintiel": "Kwintiel (1 = minste behoefte)",
+    "gemeenten": "Gemeenten",
+    "inwoners": "Inwoners",
+    "laagste_per_1000": "Behoefte van",
+    "hoogste_per_1000": "Behoefte tot",
+    "preventie_per_inwoner_gewogen": "Preventie per inwoner (gewogen)",
+    "preventie_per_inwoner_mediaan": "Preventie per inwoner (mediane gemeente)",
+    "acute_zorg_per_inwoner_gewogen": "Acute zorg per inwoner (gewogen)",
+    "acute_zorg_per_inwoner_mediaan": "Acute zorg per inwoner (mediane gemeente)",
+    "acuut_per_euro_preventie_gewogen": "€ acuut per € preventie (gewogen)",
+    "preventie_per_persoon_gewogen": "Preventie per persoon (gewogen)",
+}
+
+
+def behoefte_kwintielen(per_kwintiel: pd.DataFrame, persoon: str) -> Tabel:
+    """indicators.per_kwintiel voor scherm en bestand; `persoon` noemt wie ‘per persoon’ is."""
+    koppen = {**KWINTIELEN, "preventie_per_persoon_gewogen": f"Preventie per {persoon} (gewogen)"}
+    ruw = per_kwintiel[list(koppen)].rename(columns=koppen)
+    opmaak = {k: fmt.euro for k in ruw.columns if "per inwoner" in k or "per " + persoon in k}
+    return Tabel(
+        ruw,
+        {
+            **opmaak,
+            koppen["kwintiel"]: lambda v: str(int(v)),
+            "Gemeenten": fmt.getal,
+            "Inwoners": fmt.getal,
+            "Behoefte van": lambda v: fmt.getal(v, 1),
+            "Behoefte tot": lambda v: fmt.getal(v, 1),
+            koppen["acuut_per_euro_preventie_gewogen"]: fmt.factor,
+        },
+    )
+
+
+def veel_behoefte_weinig_preventie(
+    df: pd.DataFrame, mediaan: float, rollen: pd.DataFrame, nplv: pd.DataFrame, as_x: str, persoon: str
+) -> Tabel:
+    """De gemeenten in het kwintiel met de meeste behoefte die minder aan collectieve preventie per
+    inwoner uitgeven dan de mediane gemeente van Nederland (`mediaan`), met hun rol als
+    centrumgemeente en hun NPLV-focusgebied."""
+    d = df[(df["kwintiel"] == 5) & (df["collectieve_preventie_per_inwoner"] < mediaan)]
+    d = d.sort_values("collectieve_preventie_per_inwoner")
+    gebieden = nplv.set_index("gm_code")["focusgebieden"] if not nplv.empty else pd.Series(dtype="object")
+    ruw = pd.DataFrame(
+        {
+            "gm_code": d["gm_code"],
+            "Gemeente": d["gemeente"],
+            as_x[:1].upper() + as_x[1:]: d["waarde_per_1000"],
+            "Preventie per inwoner": d["collectieve_preventie_per_inwoner"],
+            f"Preventie per {persoon}": d["preventie_per_persoon"],
+            "Acute zorg per inwoner": d["acute_zorg_per_inwoner"],
+            "Centrumgemeente voor": teksten.centrumtaken(rollen, d["gm_code"]),
+            "NPLV-focusgebied": [str(gebieden.get(c, "")) for c in d["gm_code"]],
+        }
+    )
+    return Tabel(
+        ruw.reset_index(drop=True),
+        {
+            as_x[:1].upper() + as_x[1:]: lambda v: fmt.getal(v, 1),
+            "Preventie per inwoner": fmt.euro,
+            f"Preventie per {persoon}": fmt.euro,
+            "Acute zorg per inwoner": fmt.euro,
+        },
+    )

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 from . import fmt, importer, indicators, links, model, ophalen, snapshot, vergelijkingsgroep
+from .begrippen import BEHOEFTEN
 from .sources.lezen import InvoerFout
 from .store import OpslagFout, Store, nieuwe_versie, standaard_pad
 
@@ -70,6 +71,24 @@ def _parser() -> argparse.ArgumentParser:
         default=str(model.STANDAARD),
         help="modelbestand (CSV); standaard data/model/standaard.csv",
     )
+
+    beh = sub.add_parser(
+        "behoefte",
+        help="preventie naast behoefte per gemeente (of per kwintiel) als CSV",
+        description="Schrijf per gemeente een maat voor behoefte (uit de gemeentefondscirculaire, per 1.000 "
+        "inwoners) met haar kwintiel (1 = minste behoefte … 5 = meeste), collectieve preventie en acute zorg per "
+        "inwoner en preventie per persoon als CSV naar stdout; met --per kwintiel één rij per kwintiel.",
+    )
+    beh.add_argument("--jaar", type=int, required=True, help="begrotings- of verslagjaar, bv. 2025")
+    beh.add_argument("--document", choices=indicators.DOCUMENTEN, required=True, help="begroting of jaarrekening")
+    beh.add_argument("--maat", choices=indicators.MATEN, default="netto", help="netto (standaard) of bruto")
+    beh.add_argument(
+        "--indicator", choices=list(BEHOEFTEN), default="bijstand", help="de maat voor behoefte (standaard bijstand)"
+    )
+    beh.add_argument(
+        "--per", choices=["gemeente", "kwintiel"], default="gemeente", help="één rij per gemeente of per kwintiel"
+    )
+    beh.add_argument("--model", metavar="BESTAND", default=str(model.STANDAARD), help="modelbestand (CSV)")
 
     oph = sub.add_parser(
         "ophalen",
@@ -256,6 +275,8 @@ def main(argv: list[str] | None = None) -> int:
         with Store(args.db, alleen_lezen=True) as store:
             if args.opdracht == "factsheet":
                 return _factsheet(store, args)
+            if args.opdracht == "behoefte":
+                return _behoefte(store, args)
             return _indicatoren(store, args) if args.opdracht == "indicatoren" else _status(store)
     except ophalen.OphaalFout as e:
         print(f"sociale-basis: {e}\nDe opslag is niet veranderd.", file=sys.stderr)
@@ -304,6 +325,46 @@ def _import(store: Store, args) -> int:
         f"Klaar in {fmt.getal(verslag.seconden, 1)} s: {len(verslag.geladen)} bestand(en) geladen, "
         f"{len(verslag.ongewijzigd)} ongewijzigd, {len(verslag.overgeslagen)} overgeslagen"
         f"{'' if args.uitgebreid or not verslag.overgeslagen else ' (zie --uitgebreid)'}.",
+        file=sys.stderr,
+    )
+    return 0
+
+
+BEHOEFTE_KOLOMMEN = {
+    "gm_code": "gm_code",
+    "gemeente": "gemeente",
+    "waarde_per_1000": "waarde_per_1000",
+    "kwintiel": "kwintiel",
+    "collectieve_preventie_per_inwoner": "collectieve_preventie_per_inwoner",
+    "acute_zorg_per_inwoner": "acute_zorg_per_inwoner",
+    "preventie_per_persoon": "preventie_per_persoon",
+}
+
+
+def _behoefte(store: Store, args) -> int:
+    """Dezelfde getallen als de pagina Behoefte (indicators.behoefte en per_kwintiel)."""
+    sleutel = store.laad_model(model.laad(args.model))
+    b = BEHOEFTEN[args.indicator]
+    df = indicators.behoefte(store, sleutel, args.jaar, args.document, args.maat, b.naam)
+    circulaire, uitkeringsjaar = indicators.behoefte_bron(store, args.jaar)
+    if args.per == "kwintiel":
+        uit = indicators.per_kwintiel(df).round(4)
+        uit.insert(0, "indicator", b.naam)
+    else:
+        uit = df[list(BEHOEFTE_KOLOMMEN)].round(
+            {
+                "waarde_per_1000": 4,
+                "collectieve_preventie_per_inwoner": 2,
+                "acute_zorg_per_inwoner": 2,
+                "preventie_per_persoon": 2,
+            }
+        )
+        uit.insert(2, "indicator", b.naam)
+        uit.insert(3, "bron", f"{circulaire} voor {uitkeringsjaar}: {b.maatstaf}")
+    uit.to_csv(sys.stdout, index=False, lineterminator="\n")
+    print(
+        f"Behoefte: {b.label}, gemeentefondscirculaire {circulaire} voor {uitkeringsjaar}, per 1.000 inwoners van die "
+        f"circulaire; {len(df)} gemeenten met cijfers en volumes ({args.maat}, {args.document} {args.jaar}).",
         file=sys.stderr,
     )
     return 0

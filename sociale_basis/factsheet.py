@@ -103,6 +103,8 @@ def inhoud(store: Store, sleutel: str, v: Verzoek, beeld: Gemeentebeeld | None =
         )
     if (rol := beeld.regiorol_zin(zijbalk=False)) is not None:
         kanttekeningen.append(rol)
+    if beeld.behoefte_zin is not None:
+        kanttekeningen.append(beeld.behoefte_zin)
     kanttekeningen += [r for r in (beeld.negatief, beeld.zonder_rang) if r] + [beeld.gewogen_en_mediaan]
     kanttekeningen.append(
         "Netto = lasten − baten: wat de gemeente uit eigen en algemene middelen betaalt."

@@ -10,8 +10,10 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from . import fmt, indicators, teksten, vergelijkingsgroep
-from .begrippen import INDICATOREN, VERHOUDING
+from .begrippen import BEHOEFTEN, INDICATOREN, VERHOUDING
 from .store import Store
+
+STANDAARD_BEHOEFTE = "bijstand"  # de maat op Gemeente en factsheet (de pagina Behoefte kent ze alle)
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,8 @@ class Gemeentebeeld:
     wat_als: list[dict]
     wat_als_niets: str | None
     eigen_bestand: str | None  # eigen cijfers (geen CBS): het bestand
+    behoefte: dict | None = None  # de standaardmaat voor behoefte: waarde, kwintielen, bron (of None)
+    focusgebied: str | None = None  # NPLV-focusgebied(en) in deze gemeente
 
     @property
     def maat_tekst(self) -> str:
@@ -126,6 +130,22 @@ class Gemeentebeeld:
         return teksten.regiorol_zin(taken, jaar, self.verzoek.zonder_regio, zijbalk=zijbalk)
 
     @property
+    def behoefte_zin(self) -> str | None:
+        """‘Behoefte: 43,3 bijstandsontvangers per 1.000 inwoners (kwintiel 5 van 5); preventie per
+        inwoner: kwintiel 1 van 5.’ met de bron, en het NPLV-focusgebied als de gemeente er een heeft."""
+        if self.behoefte is None:
+            return None
+        b = self.behoefte
+        zin = (
+            f"Behoefte: {fmt.getal(b['waarde_per_1000'], 1)} {b['eenheid']} (kwintiel {b['kwintiel']} van 5); "
+            f"preventie per inwoner: kwintiel {b['preventie_kwintiel']} van 5 (1 = minste; "
+            f"{teksten.circulaire_naam(b['circulaire']).lower()} voor {b['uitkeringsjaar']})."
+        )
+        if self.focusgebied:
+            zin += f" NPLV-focusgebied: {self.focusgebied}."
+        return zin
+
+    @property
     def negatief(self) -> str | None:
         """Uitleg als een netto bedrag in de kopzin negatief is."""
         return teksten.negatief(self.rij, self.verzoek.maat)
@@ -172,6 +192,7 @@ def bouw(store: Store, sleutel: str, v: Verzoek) -> Gemeentebeeld | None:
         naam, rij, alle, leden, groepnaam, fonds, circulaire, v.maat, v.document, v.jaar
     )
 
+    behoefte, focusgebied = _behoefte(store, sleutel, v)
     eigen = indicators.eigen_cijfers(store)
     eigen = eigen[(eigen["gm_code"] == v.gm_code) & (eigen["jaar"] == v.jaar) & (eigen["document"] == v.document)]
     return Gemeentebeeld(
@@ -193,4 +214,29 @@ def bouw(store: Store, sleutel: str, v: Verzoek) -> Gemeentebeeld | None:
         wat_als=wat_als,
         wat_als_niets=niets,
         eigen_bestand=None if eigen.empty else str(eigen["bestand"].iloc[0]),
+        behoefte=behoefte,
+        focusgebied=focusgebied,
     )
+
+
+def _behoefte(store: Store, sleutel: str, v: Verzoek) -> tuple[dict | None, str | None]:
+    """De standaardmaat voor behoefte van deze gemeente (zoals de pagina Behoefte), en haar NPLV-focusgebied."""
+    nplv = indicators.nplv(store).set_index("gm_code")
+    focusgebied = str(nplv.loc[v.gm_code, "focusgebieden"]) if v.gm_code in nplv.index else None
+    try:
+        df = indicators.behoefte(store, sleutel, v.jaar, v.document, v.maat, STANDAARD_BEHOEFTE, v.zonder_regio)
+    except indicators.IndicatorFout:
+        return None, focusgebied  # geen volumes in de opslag
+    rij = df[df["gm_code"] == v.gm_code]
+    if rij.empty:
+        return None, focusgebied
+    circulaire, uitkeringsjaar = indicators.behoefte_bron(store, v.jaar)
+    r = rij.iloc[0]
+    return {
+        "waarde_per_1000": float(r["waarde_per_1000"]),
+        "kwintiel": int(r["kwintiel"]),
+        "preventie_kwintiel": int(r["preventie_kwintiel"]),
+        "eenheid": BEHOEFTEN[STANDAARD_BEHOEFTE].eenheid(),
+        "circulaire": circulaire,
+        "uitkeringsjaar": uitkeringsjaar,
+    }, focusgebied

@@ -129,6 +129,7 @@ VOLLEDIG = {
     "geo_gemeente": Volledig(("jaar",), ("gm_code",), "gemeenten", "jaar"),
     "gemeente_klasse": Volledig(("jaar",), ("gm_code",), "gemeenten", "jaar"),
     "gf_cluster": Volledig(("circulaire", "uitkeringsjaar"), ("gm_code",), "gemeenten", "uitkeringsjaar"),
+    "gf_volume": Volledig(("circulaire", "uitkeringsjaar", "maatstaf"), ("gm_code",), "gemeenten", "uitkeringsjaar"),
     "gemeente_jaar": Volledig(("jaar",), ("gm_code",), "gemeenten"),
     "taakveld": Volledig(("jaar",), ("code",), "taakveldcodes"),
     "grenswijziging": Volledig(("jaar_van",), ("gm_code_van", "gm_code_naar"), "overgangen"),

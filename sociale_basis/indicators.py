@@ -361,3 +361,84 @@ def sjabloon_taakvelden(store: Store, jaar: int, document: str) -> pd.DataFrame:
 def gemeentenamen(store: Store, jaar: int) -> pd.DataFrame:
     """Elke bekende naam (ook oude) met de GM-code die er in `jaar` bij hoort, nieuwste eerst."""
     return store.query("marts/gemeente_namen", jaar=jaar)
+
+
+# -- behoefte ---------------------------------------------------------------------------------
+def behoefte_bron(store: Store, jaar: int) -> tuple[str, int] | None:
+    """De circulaire en het uitkeringsjaar waaruit de behoefte voor `jaar` komt, of None zonder volumes."""
+    df = store.query("marts/behoefte_bron", jaar=jaar)
+    return None if df.empty else (str(df["circulaire"].iloc[0]), int(df["uitkeringsjaar"].iloc[0]))
+
+
+def behoefte(
+    store: Store, model: str, jaar: int, document: str, maat: str, naam: str, zonder_regio: bool = False
+) -> pd.DataFrame:
+    """Per gemeente de behoefte `naam` (begrippen.BEHOEFTEN) per 1.000 inwoners en haar kwintiel,
+    naast preventie en acute zorg per inwoner (marts/behoefte). Leeg zonder volumes in de opslag."""
+    from .begrippen import BEHOEFTEN
+
+    if naam not in BEHOEFTEN:
+        raise IndicatorFout(f"Onbekende maat voor behoefte '{naam}'; kies uit {', '.join(BEHOEFTEN)}.")
+    controleer(store, model, jaar, document, maat)
+    bron = behoefte_bron(store, jaar)
+    if bron is None:
+        raise IndicatorFout(
+            "Er zijn geen volumes uit de gemeentefondscirculaires in de opslag (GF_<circulaire>_<jaar>_Volumina.tsv); "
+            "importeer die om preventie naast behoefte te zetten."
+        )
+    return store.query(
+        "marts/behoefte",
+        model=model,
+        jaar=jaar,
+        document=document,
+        maat=maat,
+        zonder_regio=zonder_regio,
+        maatstaf=BEHOEFTEN[naam].maatstaf,
+        circulaire=bron[0],
+        uitkeringsjaar=bron[1],
+    )
+
+
+def per_kwintiel(df: pd.DataFrame) -> pd.DataFrame:
+    """marts/behoefte samengevat per kwintiel van behoefte: gemeenten, inwoners, de laagste en hoogste
+    behoefte, preventie en acute zorg per inwoner gewogen (Σ ÷ Σ inwoners) en van de mediane gemeente,
+    de gewogen verhouding acuut/preventie en preventie per persoon (Σ preventie ÷ Σ personen)."""
+    from .begrippen import acuut_per_preventie
+
+    rijen = []
+    for kwintiel, d in df.groupby("kwintiel", sort=True):
+        inwoners = d["inwoners"].sum()
+        rijen.append(
+            {
+                "kwintiel": int(kwintiel),
+                "gemeenten": len(d),
+                "inwoners": inwoners,
+                "laagste_per_1000": d["waarde_per_1000"].min(),
+                "hoogste_per_1000": d["waarde_per_1000"].max(),
+                "preventie_per_inwoner_gewogen": d["collectieve_preventie"].sum() / inwoners,
+                "preventie_per_inwoner_mediaan": d["collectieve_preventie_per_inwoner"].median(),
+                "acute_zorg_per_inwoner_gewogen": d["acute_zorg"].sum() / inwoners,
+                "acute_zorg_per_inwoner_mediaan": d["acute_zorg_per_inwoner"].median(),
+                "acuut_per_euro_preventie_gewogen": acuut_per_preventie(
+                    d["acute_zorg"].sum(), d["collectieve_preventie"].sum()
+                ),
+                "preventie_per_persoon_gewogen": (
+                    d["collectieve_preventie"].sum() / d["volume"].sum() if d["volume"].sum() > 0 else None
+                ),
+            }
+        )
+    return pd.DataFrame(rijen)
+
+
+def samenhang(df: pd.DataFrame) -> dict[str, float]:
+    """Spearmans rangcorrelatie van behoefte met preventie en met acute zorg per inwoner: de gewone
+    correlatie van de rangen (gelijke waarden delen hun gemiddelde rang), zonder scipy."""
+    rang = df["waarde_per_1000"].rank()
+    return {
+        kolom: float(rang.corr(df[f"{kolom}_per_inwoner"].rank())) for kolom in ("collectieve_preventie", "acute_zorg")
+    }
+
+
+def nplv(store: Store) -> pd.DataFrame:
+    """De NPLV-focusgebieden per gemeente (gm_code, jaar, focusgebieden) uit de nieuwste lijst."""
+    return store.query("marts/nplv")

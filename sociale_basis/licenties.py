@@ -62,6 +62,16 @@ BRONNEN: dict[str, Bron] = {
         "Apache-2.0 (verzameling)",
         ("gf_regiotaak",),
     ),
+    "gemeentefonds_volumes": Bron(
+        "Ministerie van BZK, gemeentefondscirculaires (volumes van de maatstaven, via michielsd/begrotingsanalysetool)",
+        "Apache-2.0 (verzameling)",
+        ("gf_volume",),
+    ),
+    "nplv_focusgebieden": Bron(
+        "Nationaal Programma Leefbaarheid en Veiligheid, focusgebieden 2022 (lijst overgenomen door dit project)",
+        "openbare overheidsinformatie",
+        ("nplv_focusgebied",),
+    ),
     "geo": Bron(CBS + " / PDOK, gebiedsindelingen (vereenvoudigd)", CC_BY, ("geo_gemeente",)),
     "cpi": Bron(CBS + ", consumentenprijsindex 83131NED", CC_BY, ("prijsindex",)),
     "cpi_mutaties": Bron(CBS + ", CPI-jaarmutaties (geschakeld)", CC_BY, ("prijsindex",)),

@@ -41,6 +41,8 @@ TABELLEN = {
     "iv3_categorie": "Iv3-lasten per economische categorie op 6.1, waar CBS-ruwe data het geven (€ 1.000)",
     "gf_cluster": "gemeentefonds: verdeling over clusters per circulaire (€)",
     "gf_regiotaak": "centrumgemeenten: regionale uitkeringen beschermd wonen en opvang per circulaire (€)",
+    "gf_volume": "behoefte: volumes per gemeente uit de gemeentefondscirculaires (bijstandsontvangers, …)",
+    "nplv_focusgebied": "focusgebieden (kwetsbare wijken) van het Nationaal Programma Leefbaarheid en Veiligheid",
     "geo_gemeente": "vereenvoudigde gemeentegrenzen (GeoJSON, WGS84)",
     "prijsindex": "consumentenprijsindex (2015 = 100)",
 }

@@ -113,6 +113,17 @@ def alle_figuren() -> dict[str, go.Figure]:
         "trend": charts.trend([("A", charts.ACCENT, jaren)], "waarde", "€", str, "t", "Bron: CBS"),
         "maatstaf": charts.maatstaf(df, "uitkering", "uitgaven", "GM0363", ["GM0014"], "x", "y", "t", "Bron: CBS"),
         "gevoeligheid": charts.gevoeligheid([("NL", charts.GROEP, "solid", gevoelig)], "t", "Bron: CBS"),
+        "behoefte": charts.behoefte(
+            df.assign(waarde_per_1000=[5.0, 12.0, 20.0, 30.0], kwintiel=[1, 2, 4, 5]),
+            "collectieve_preventie_per_inwoner",
+            "GM0363",
+            ["GM0014"],
+            "per 1.000",
+            "€",
+            str,
+            "t",
+            "Bron: CBS",
+        ),
     }
 
 

@@ -44,9 +44,9 @@ def omgeving(nep, tmp_path):
     uit[2].sluit()
 
 
-def _haal(omgeving, **kw):
+def _haal(omgeving, timeout: float = 0.5, **kw):
     bronnen, cache, store, gewacht = omgeving
-    opties = {"pogingen": 4, "basis_wacht": 0.01, "timeout": 0.5, "slaap": gewacht.append}
+    opties = {"pogingen": 4, "basis_wacht": 0.01, "timeout": timeout, "slaap": gewacht.append}
     return ophaal(store, bronnen, cache=cache, client_opties=opties, **kw)
 
 
@@ -461,7 +461,9 @@ def test_een_heel_jaar_via_ophalen_geeft_dezelfde_cijfers_als_de_bestandsimport(
         with NepCBS() as nep:
             nep.kubus["45063NED"] = kubus
             omgeving = (laad_bronnen(_toml(nep, tmp_path)), tmp_path / "cache", opgehaald, [])
-            uit = _haal(omgeving, onderdelen=["iv3"])
+            # Geen storingstest: een pagina van 10.000 gevulde cellen kost de nepserver op een drukke
+            # machine (CI naast een tweede testrun) meer dan de 0,5 s van de storingstests.
+            uit = _haal(omgeving, timeout=60, onderdelen=["iv3"])
             paginas = len(_iv3_paginas(nep)) + len(_iv3_paginas(nep, "2023X005"))
         assert omvang > 700_000 and paginas >= 4
         a, b = bestand.laad_model(model.laad()), opgehaald.laad_model(model.laad())

@@ -10,7 +10,14 @@ import streamlit as st
 
 from .. import fmt, indicators, licenties, snapshot, varianten, vergelijkingsgroep
 from .. import gemeentebeeld as gemeentebeeld_
-from ..indicators import laatste_circulaire, rang, rangen, spreiding  # noqa: F401 — zuivere regels, voor de pagina's
+from ..indicators import (  # noqa: F401 — zuivere regels, voor de pagina's
+    laatste_circulaire,
+    per_kwintiel,
+    rang,
+    rangen,
+    samenhang,
+    spreiding,
+)
 from ..store import Store
 
 if TYPE_CHECKING:
@@ -262,3 +269,20 @@ def gevoeligheid(store: Store, standaard_sleutel: str, basis: str, jaar: int, do
     from .modelkeuze import standaard
 
     return varianten.gevoeligheid(store, standaard(), varianten.lees_code(basis), jaar, document, maat)
+
+
+@gecacht
+def behoefte(
+    store: Store, sleutel: str, jaar: int, document: str, maat: str, naam: str, zonder_regio: bool = False
+) -> pd.DataFrame:
+    return indicators.behoefte(store, sleutel, jaar, document, maat, naam, zonder_regio)
+
+
+@gecacht
+def behoefte_bron(store: Store, jaar: int) -> tuple[str, int] | None:
+    return indicators.behoefte_bron(store, jaar)
+
+
+@gecacht
+def nplv(store: Store) -> pd.DataFrame:
+    return indicators.nplv(store)

@@ -31,6 +31,8 @@ st.markdown(f"#### {beeld.kopzin(k.per_inwoner)}")
 uitvoer.factsheet_knop(store, sleutel, beeld, k.per_inwoner)
 if (rol := beeld.regiorol_zin(zijbalk=True)) is not None:
     st.markdown(rol)
+if beeld.behoefte_zin is not None:
+    st.caption(beeld.behoefte_zin + " Zie de pagina Behoefte.")
 if k.zonder_regio:
     st.caption(teksten.ZONDER_REGIO_AAN)
 if beeld.negatief is not None:

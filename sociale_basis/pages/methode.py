@@ -272,6 +272,13 @@ st.markdown(f"""
   naast het cluster *Sociale basisvoorzieningen*, en netto maatwerk + acuut naast de clusters
   *Individuele voorzieningen Wmo* en *Jeugd*. De clusterbedragen zijn een schatting van de
   behoefte (door de begrotingsanalysetool berekend uit de circulaire), geen oormerk.
+- **Behoefte.** De pagina Behoefte zet preventie en acute zorg per inwoner naast een maat voor
+  behoefte: een volume waarmee het Rijk het gemeentefonds verdeelt (bijstandsontvangers, huishoudens
+  met een laag inkomen, …), uit de laatste circulaire voor het dichtstbijzijnde uitkeringsjaar, per
+  1.000 inwoners van die circulaire. Kwintielen zijn vijf groepen van zo gelijk mogelijk aantal
+  gemeenten (gelijke waarden samen); de samenhang is Spearmans rangcorrelatie. Drie maatstaven tellen
+  ‘met drempel’ (alleen het deel boven een landelijk drempelaandeel) en zijn dus geen zuiver aandeel.
+  Samenhang is geen oorzaak, en centrumgemeenten hebben meer acute zorg omdat ze voor hun regio betalen.
 """)
 
 st.header("Bronnen")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import eigen, gemeentefonds, gemeenten, geo, iv3, prijzen, referentie, regiotaken
+from . import behoefte, eigen, gemeentefonds, gemeenten, geo, iv3, prijzen, referentie, regiotaken
 from .lezen import InvoerFout, Lading, NaamZoeker
 
 
@@ -102,6 +102,18 @@ FORMATEN: list[Formaat] = [
         regiotaken.herken,
         lambda p, c: regiotaken.lees(p, c.namen),
     ),
+    Formaat(
+        behoefte.SOORT,
+        "gemeentefonds: volumes van de maatstaven (behoefte)",
+        behoefte.herken,
+        lambda p, c: behoefte.lees(p, c.namen),
+    ),
+    Formaat(
+        behoefte.SOORT_NPLV,
+        "focusgebieden Nationaal Programma Leefbaarheid en Veiligheid",
+        behoefte.herken_nplv,
+        lambda p, c: behoefte.lees_nplv(p, c.namen),
+    ),
     Formaat("geo", "gemeentegrenzen (GeoJSON)", geo.herken, lambda p, c: geo.lees(p, c.namen)),
     Formaat(
         "cpi",
@@ -124,10 +136,8 @@ NIET_GEBRUIKT = {
     "iv3_per_hoofdtaakveld": "alleen per hoofdtaakveld, niet per taakveld",
     "uitkeringsfactor": "de clusterbestanden zijn al met de uitkeringsfactor berekend",
     "_Gewichten": "invoer van de clusterberekening; de clusterbestanden volstaan",
-    "_Volumina": "invoer van de clusterberekening; de clusterbestanden volstaan",
     "iv3_categorieen": "codelijst van categorieën; niet nodig zonder categoriedata",
     "MANIFEST": "herkomst van de bestanden",
-    "nplv_focusgebieden": "focusgebieden NPLV: nog niet in de opslag (issue Preventie naar behoefte)",
 }
 
 

@@ -1,0 +1,49 @@
+-- Preventie naar behoefte: per gemeente met cijfers in $jaar/$document/$maat een maat voor behoefte
+-- ($maatstaf, een volume uit gemeentefondscirculaire $circulaire voor $uitkeringsjaar) per 1.000
+-- inwoners van die circulaire, naast collectieve preventie en acute zorg per inwoner (CBS-inwoners
+-- van $jaar) en de verhouding (werk.verhouding, met de landelijke drempel zoals marts/indicatoren).
+-- kwintiel: 1 = minste behoefte … 5 = meeste, vijf groepen van zo gelijk mogelijk aantal gemeenten
+-- met een waarde; gelijke waarden blijven samen (rank). preventie_kwintiel: idem op preventie per inwoner.
+-- preventie_per_persoon: € collectieve preventie per persoon van de maatstaf (leeg bij 0 personen).
+-- Contract: één rij per gemeente met cijfers, inwoners en een volume.
+--   uniek: gm_code
+--   niet leeg: gm_code, gemeente, inwoners, volume, inwoners_circulaire, waarde_per_1000, kwintiel, preventie_kwintiel, collectieve_preventie_per_inwoner, acute_zorg_per_inwoner, geen_eigen_acuut, rangbaar
+WITH ind AS (
+    SELECT * FROM werk.indicatoren_gekozen($model, $maat, $zonder_regio)
+    WHERE jaar = $jaar AND document = $document AND inwoners IS NOT NULL
+),
+drempel AS (
+    SELECT werk.acuut_drempel(sum(acute_zorg), sum(inwoners)) AS per_inwoner FROM ind
+),
+volume AS (
+    SELECT v.gm_code, v.waarde AS volume, i.waarde AS inwoners_circulaire
+    FROM main.gf_volume v
+    JOIN main.gf_volume i USING (circulaire, uitkeringsjaar, gm_code)
+    WHERE v.circulaire = $circulaire AND v.uitkeringsjaar = $uitkeringsjaar
+      AND v.maatstaf = $maatstaf AND i.maatstaf = 'inwo' AND i.waarde > 0
+),
+samen AS (
+    SELECT ind.gm_code, ind.inwoners, ind.collectieve_preventie, ind.acute_zorg,
+           v.volume, v.inwoners_circulaire,
+           1000 * v.volume / v.inwoners_circulaire AS waarde_per_1000,
+           ind.collectieve_preventie / ind.inwoners AS collectieve_preventie_per_inwoner,
+           ind.acute_zorg / ind.inwoners AS acute_zorg_per_inwoner,
+           werk.geen_eigen_acuut(ind.acute_zorg, ind.inwoners, d.per_inwoner) AS geen_eigen_acuut
+    FROM ind JOIN volume v USING (gm_code), drempel d
+)
+SELECT
+    s.gm_code,
+    coalesce(gj.naam, s.gm_code) AS gemeente,
+    s.inwoners, s.volume, s.inwoners_circulaire, s.waarde_per_1000,
+    (1 + 5 * (rank() OVER (ORDER BY s.waarde_per_1000) - 1) // count(*) OVER ())::INTEGER AS kwintiel,
+    (1 + 5 * (rank() OVER (ORDER BY s.collectieve_preventie_per_inwoner) - 1) // count(*) OVER ())::INTEGER
+        AS preventie_kwintiel,
+    s.collectieve_preventie, s.acute_zorg,
+    s.collectieve_preventie_per_inwoner, s.acute_zorg_per_inwoner,
+    s.geen_eigen_acuut,
+    werk.verhouding(s.acute_zorg, s.collectieve_preventie, s.geen_eigen_acuut) AS acuut_per_euro_preventie,
+    werk.rangbaar(acuut_per_euro_preventie, s.geen_eigen_acuut) AS rangbaar,
+    CASE WHEN s.volume > 0 THEN s.collectieve_preventie / s.volume END AS preventie_per_persoon
+FROM samen s
+LEFT JOIN main.gemeente_jaar gj ON gj.jaar = $jaar AND gj.gm_code = s.gm_code
+ORDER BY s.gm_code;

@@ -1,0 +1,1 @@
+SELECT jaar, gm_code, focusgebied FROM nplv_focusgebied ORDER BY ALL;

@@ -1,0 +1,102 @@
+"""Behoefte: de volumes uit de gemeentefondsbrondata (`GF_<circulaire>_<jaar>_Volumina.tsv`) —
+per gemeente het aantal bijstandsontvangers, huishoudens met een laag inkomen, … waarmee het Rijk
+het gemeentefonds verdeelt — en de focusgebieden van het Nationaal Programma Leefbaarheid en
+Veiligheid (NPLV, 2022). Welke maatstaven worden bewaard, zegt begrippen.BEHOEFTEN (plus `inwo`,
+de inwoners van de circulaire, voor ‘per 1.000 inwoners’ van hetzelfde jaar).
+
+De bestanden zijn rommelig (data/README): TAB-gescheiden, soms CRLF, Nederlandse getallen
+(`45576,55642`, `5.124,19`), `-` of ` - ` voor nul, de GM-code als geheel getal in `CBS`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from .. import begrippen, fmt
+from .gemeentefonds import circulaire_uit_naam
+from .lezen import GM_CODE, Lading, NaamZoeker, Problemen, getallen, lees_tekst_csv, tekst, uniek
+
+SOORT = "gemeentefonds_volumes"
+SOORT_NPLV = "nplv_focusgebieden"
+INWONERS = "inwo"  # de inwoners van de circulaire: de noemer van ‘per 1.000 inwoners’
+MAX_VOLUME = 1e8  # meer dan 100 miljoen van iets in één gemeente is een fout in het bestand
+
+
+def maatstaven() -> list[str]:
+    return [INWONERS, *dict.fromkeys(b.maatstaf for b in begrippen.BEHOEFTEN.values())]
+
+
+def herken(pad: Path, kop: str) -> bool:
+    velden = (kop.splitlines()[0] if kop else "").split("\t")
+    return "_Volumina" in pad.name and {"CBS", "Naam", INWONERS} <= {v.strip() for v in velden}
+
+
+def lees(pad: Path, namen: NaamZoeker) -> Lading:
+    fouten = Problemen(pad)
+    circulaire, jaar = circulaire_uit_naam(fouten)
+    kolommen = maatstaven()
+    df = lees_tekst_csv(pad, "\t", ["CBS", "Naam", *kolommen], fouten=fouten, dubbel_mag=frozenset({"CBS"}))
+    # De GM-code staat als getal in CBS (1979 = GM1979); de naam moet erbij passen.
+    cbs = df["CBS"].str.strip()
+    fouten.per_rij(df, "CBS", ~cbs.str.fullmatch(r"\d{1,4}"), lambda w: f"'{w}' is geen gemeentecode (getal).")
+    gm = namen.codes(fouten, df, "Naam", jaar)
+    codes = "GM" + cbs.str.zfill(4)
+    fouten.per_rij(
+        df,
+        "CBS",
+        gm.notna() & cbs.str.fullmatch(r"\d{1,4}") & (codes != gm),
+        lambda w: f"code {w} hoort niet bij de gemeentenaam in kolom 'Naam'; corrigeer een van beide.",
+        waarden=codes + " (naam: " + gm.fillna("?") + ")",
+    )
+    uniek(fouten, df.assign(gm_code=gm), ["gm_code"], "Naam")
+    schoon = df.assign(**{k: df[k].str.strip().replace({"-": "0", "": "0"}) for k in kolommen})
+    delen = []
+    for kolom in kolommen:
+        waarde = getallen(fouten, schoon, kolom, decimaal=",", minimum=0, maximum=MAX_VOLUME)
+        delen.append(
+            pd.DataFrame(
+                {"circulaire": circulaire, "uitkeringsjaar": jaar, "gm_code": gm, "maatstaf": kolom, "waarde": waarde}
+            )
+        )
+    uit = pd.concat(delen, ignore_index=True)
+    inwoners = uit[uit["maatstaf"] == INWONERS]
+    fouten.per_rij(
+        df,
+        INWONERS,
+        (inwoners["waarde"] <= 0).to_numpy(),
+        lambda w: f"{w} inwoners: zonder inwoners is ‘per 1.000 inwoners’ niet te geven.",
+    )
+    fouten.klaar()
+    return Lading(
+        SOORT,
+        {"gf_volume": uit},
+        f"{circulaire} voor {jaar}: {len(kolommen) - 1} maatstaven van behoefte voor {len(df)} gemeenten "
+        f"({fmt.getal(inwoners['waarde'].sum())} inwoners)",
+    )
+
+
+def herken_nplv(pad: Path, kop: str) -> bool:
+    return (kop.splitlines()[0] if kop else "").strip().lstrip("\ufeff") == "gm_code,gemeente,focusgebied"
+
+
+def lees_nplv(pad: Path, namen: NaamZoeker) -> Lading:
+    """De focusgebieden (kwetsbare wijken) van het NPLV; het jaar staat in de bestandsnaam."""
+    fouten = Problemen(pad)
+    jaren = [int(j) for j in pd.Series([pad.stem]).str.extract(r"((?:19|20)\d\d)", expand=False).dropna()]
+    if not jaren:
+        raise fouten.fout(
+            "het jaar van de focusgebieden staat niet in de bestandsnaam (bv. nplv_focusgebieden_2022.csv)."
+        )
+    df = lees_tekst_csv(pad, ",", ["gm_code", "gemeente", "focusgebied"], fouten=fouten)
+    code = df["gm_code"].str.strip()
+    fouten.per_rij(df, "gm_code", ~code.str.fullmatch(GM_CODE), lambda w: f"'{w}' is geen GM-code.")
+    gebied = tekst(fouten, df, "focusgebied", verplicht=True)
+    uniek(fouten, df.assign(gm_code=code, focusgebied=gebied), ["gm_code", "focusgebied"], "focusgebied")
+    fouten.klaar()
+    uit = pd.DataFrame({"jaar": jaren[0], "gm_code": code, "focusgebied": gebied})
+    return Lading(
+        SOORT_NPLV,
+        {"nplv_focusgebied": uit},
+        f"NPLV {jaren[0]}: {len(uit)} focusgebieden in {uit['gm_code'].nunique()} gemeenten",
+    )
