@@ -289,19 +289,7 @@ def verhouding_verdeling(
         "yaxis": {"title": {"text": "aantal gemeenten"}},
         "bargap": 0.05,
         "showlegend": False,
-        "shapes": [
-            {
-                "type": "line",
-                "xref": "x",
-                "yref": "paper",
-                "x0": x,
-                "x1": x,
-                "y0": 0,
-                "y1": 1,
-                "line": {"color": kleur, "width": 2, "dash": "dash" if y == 1.0 else "dot"},
-            }
-            for x, _, kleur, _, y in lijnen
-        ],
+        "shapes": [_verticaal(x, kleur, 2, "dash" if y == 1.0 else "dot") for x, _, kleur, _, y in lijnen],
         "annotations": [
             {
                 "xref": "x",
@@ -396,18 +384,6 @@ def _stippen(
     # waar beide assen overlappen, zodat ze de wolk niet samendrukt.
     bereik = {as_: _bereik(d[as_]) for as_ in ("x", "y")}
     van, tot = max(bereik["x"][0], bereik["y"][0]), min(bereik["x"][1], bereik["y"][1])
-    for x in grenzen:
-        data.append(
-            {
-                "type": "scatter",
-                "mode": "lines",
-                "x": [x, x],
-                "y": bereik["y"],
-                "showlegend": False,
-                "line": {"color": GRIJS, "dash": "dot", "width": 1},
-                "hoverinfo": "skip",
-            }
-        )
     if diagonaal and van < tot:
         data.append(
             {
@@ -424,8 +400,23 @@ def _stippen(
         "xaxis": _as(as_x, range=bereik["x"]),
         "yaxis": _as(as_y, range=bereik["y"]),
         "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+        "shapes": [_verticaal(x, GRIJS, 1, "dot") for x in grenzen],
     }
     return figuur(data, layout, titel, bron, hoogte=520)
+
+
+def _verticaal(x: float, kleur: str, breedte: float, streep: str) -> dict:
+    """Een verticale lijn over de hele hoogte van het plotvlak (breuk, kwintielgrens, Nederland)."""
+    return {
+        "type": "line",
+        "xref": "x",
+        "yref": "paper",
+        "x0": x,
+        "x1": x,
+        "y0": 0,
+        "y1": 1,
+        "line": {"color": kleur, "width": breedte, "dash": streep},
+    }
 
 
 def _bereik(waarden: pd.Series, marge: float = 0.04) -> list[float]:
@@ -617,19 +608,7 @@ def trend(
         "yaxis": {"title": {"text": as_titel}, "tickformat": ",.2~f", "rangemode": "tozero"},
         "legend": {"orientation": "h", "y": -0.22, "yanchor": "top", "x": 0},
         "hovermode": "closest",
-        "shapes": [
-            {
-                "type": "line",
-                "xref": "x",
-                "yref": "paper",
-                "x0": x,
-                "x1": x,
-                "y0": 0,
-                "y1": 1,
-                "line": {"color": GRIJS, "width": 1.5, "dash": "dash"},
-            }
-            for x, _ in zichtbaar
-        ],
+        "shapes": [_verticaal(x, GRIJS, 1.5, "dash") for x, _ in zichtbaar],
         # Elk label links van zijn lijn, het laatste rechts: zo overlappen twee breuken niet.
         "annotations": [
             {

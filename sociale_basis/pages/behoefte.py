@@ -72,9 +72,9 @@ k2.metric(
     delta_arrow="off",
 )
 k3.metric(
-    f"Preventie per {b.persoon}",
+    f"Preventie per {b.persoon}, meeste behoefte",
     fmt.euro(hoog["preventie_per_persoon_gewogen"]),
-    delta=f"minste behoefte: {fmt.euro(laag['preventie_per_persoon_gewogen'])}",
+    delta=f"minste behoefte {fmt.euro(laag['preventie_per_persoon_gewogen'])}",
     delta_color="off",
     delta_arrow="off",
     help="Gewogen over het kwintiel met de meeste behoefte (Σ preventie ÷ Σ personen), naast dat met de minste.",
