@@ -53,6 +53,7 @@ DREMPEL_ACUUT = 0.05
 # GEMEENTEFONDS_SOCIALE_BASIS_TEKST, de SQL het macro werk.gemeentefonds_sociale_basis().
 GEMEENTEFONDS_SOCIALE_BASIS = ("6.1", "6.2", "6.21", "6.22", "6.23", "7.1")
 GEMEENTEFONDS_SOCIALE_BASIS_TEKST = "6.1, 6.2 (vanaf 2025 6.21–6.23) en 7.1"
+GEMEENTEFONDS_SOCIALE_BASIS_KORT = "6.1, 6.2 of 6.21–6.23, 7.1"  # in een smalle tabelcel
 
 
 def sql_lijst(waarden) -> str:

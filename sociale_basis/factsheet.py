@@ -33,7 +33,7 @@ from . import (
     teksten,
     vergelijkingsgroep,
 )
-from .begrippen import GEMEENTEFONDS_SOCIALE_BASIS_TEKST, LAGEN
+from .begrippen import GEMEENTEFONDS_SOCIALE_BASIS_KORT, LAGEN
 from .gemeentebeeld import Gemeentebeeld, Verzoek
 from .store import Store
 
@@ -124,7 +124,7 @@ def inhoud(store: Store, sleutel: str, v: Verzoek, beeld: Gemeentebeeld | None =
                     fmt.euro(fr[f"{s_}_verschil_per_inwoner"]),
                 ]
                 for s_, titel in (
-                    ("sociale_basis", f"Sociale basis ({GEMEENTEFONDS_SOCIALE_BASIS_TEKST})"),
+                    ("sociale_basis", f"Sociale basis ({GEMEENTEFONDS_SOCIALE_BASIS_KORT})"),
                     ("individueel", "Maatwerk en acuut"),
                 )
             ],

@@ -18,6 +18,8 @@ st.caption(
     "Volgt collectieve preventie de behoefte? Elke gemeente met een maat voor behoefte uit de "
     "gemeentefondscirculaire naast wat ze aan collectieve preventie en acute zorg uitgeeft, per inwoner."
 )
+if not k.per_inwoner:
+    st.caption("Deze pagina toont altijd bedragen per inwoner, ook nu de zijbalk op ‘Totaal’ staat.")
 LABELS = {naam: b.label for naam, b in BEHOEFTEN.items()}
 # Op de y-as: een bedrag per inwoner of de verhouding, uit het register (altijd per inwoner: een totaal
 # van Amsterdam naast dat van Rozendaal zegt niets over behoefte).
