@@ -26,7 +26,7 @@ if [ ! -f "$BROTLI_SO" ]; then  # niet verplicht: zonder blijft het gzip
 fi
 NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 
-source scripts/omgeving.sh
+source scripts/omgeving.sh ""   # geen extra's; "$@" is N en POORT
 bash scripts/chromium.sh --achtergrond "$MAP/chromium-installatie.log"
 .venv/bin/sociale-basis import --snapshot --als-leeg
 DB="$(.venv/bin/python -c 'from sociale_basis.store import standaard_pad; print(standaard_pad())')"

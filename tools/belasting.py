@@ -39,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_browser import rss_mb
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGINAS = ["", "gemeente", "vergelijken", "trends", "kaart", "gemeentefonds", "methode", "gegevens"]
+PAGINAS = ["", "gemeente", "vergelijken", "trends", "kaart", "behoefte", "gemeentefonds", "methode", "gegevens"]
 # De zijbalk zet de naam van de gemeente in de URL (zoals hij in de keuzelijst staat).
 GEMEENTEN = [
     "Amsterdam",
