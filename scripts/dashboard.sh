@@ -23,7 +23,7 @@ if ! [[ "$POORT" =~ ^[0-9]+$ ]]; then
     echo "dashboard.sh: poort '$POORT' is geen getal." >&2
     exit 2
 fi
-source scripts/omgeving.sh
+source scripts/omgeving.sh ""   # geen extra's (de argumenten zijn hierboven al gelezen)
 bash scripts/chromium.sh --achtergrond .venv/chromium-installatie.log  # voor PNG/SVG; factsheet kan zonder
 .venv/bin/sociale-basis import --snapshot --als-leeg
 if [ -n "$DATA" ] && [ ! -d "$DATA" ]; then

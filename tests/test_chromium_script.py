@@ -51,3 +51,20 @@ def test_op_de_achtergrond_wacht_de_start_niet(tmp_path):
             break
         time.sleep(0.1)
     assert "PNG en SVG staan uit" in log.read_text()
+
+
+def test_elk_script_geeft_omgeving_zijn_extra_expliciet():
+    """`source` geeft de eigen argumenten door: zonder expliciete extra las omgeving.sh bij
+    `bash deploy/start.sh 2 8080` de '2' als pakketextra en faalde de uitrol."""
+    from conftest import REPO
+
+    regels = [
+        (pad.name, regel.strip())
+        for pad in [*(REPO / "scripts").glob("*.sh"), *(REPO / "deploy").glob("*.sh")]
+        for regel in pad.read_text(encoding="utf-8").splitlines()
+        if regel.strip().startswith("source scripts/omgeving.sh")
+    ]
+    assert len(regels) >= 4
+    for naam, regel in regels:
+        argument = regel.removeprefix("source scripts/omgeving.sh").split("#")[0].strip()
+        assert argument in ('""', "test"), f"{naam}: {regel}"
