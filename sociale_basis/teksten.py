@@ -353,3 +353,16 @@ def cpi_herkomst(cpi: pd.DataFrame) -> str:
     return f"CPI {basis} = 100: CBS {', '.join(tabellen) or 'consumentenprijsindex'}" + (
         f" (geschakeld: {fmt.jaarreeks(geschakeld)})" if len(geschakeld) else ""
     )
+
+
+def behoefte_kop(per_kwintiel: pd.DataFrame, behoefte, maat_tekst: str, document: str, jaar: int) -> str:
+    """De kop van Behoefte (ook op Nederland): de mediane gemeente van het kwintiel met de meeste
+    behoefte naast die met de minste, voor preventie en acute zorg. `per_kwintiel`: indicators.per_kwintiel."""
+    laag, hoog = per_kwintiel.iloc[0], per_kwintiel.iloc[-1]
+    return (
+        f"In de vijfde van de gemeenten met de meeste {behoefte.kort.lower()} per inwoner geeft de mediane gemeente "
+        f"{fmt.euro(hoog['preventie_per_inwoner_mediaan'])} per inwoner uit aan collectieve preventie, in de vijfde "
+        f"met de minste {fmt.euro(laag['preventie_per_inwoner_mediaan'])}; aan acute zorg "
+        f"{fmt.euro(hoog['acute_zorg_per_inwoner_mediaan'])} tegen {fmt.euro(laag['acute_zorg_per_inwoner_mediaan'])} "
+        f"({maat_tekst}, {document} {jaar})."
+    )

@@ -179,3 +179,12 @@ def test_opdrachtregel_zelfde_cijfers_als_de_pagina(db, opslag, standaardmodel, 
     with pytest.raises(SystemExit) as e:  # argparse noemt de keuzes
         cli.main(["behoefte", "--jaar", "2025", "--document", "begroting", "--indicator", "niets"])
     assert e.value.code == 2 and "bijstand" in capsys.readouterr().err
+
+
+def test_nederland_stelt_de_vraag_met_dezelfde_zin(db):  # noqa: F811
+    """De landelijke pagina noemt de uitkomst in dezelfde zin als de pagina Behoefte (teksten.behoefte_kop)."""
+    nl = app(db, "nederland", jaar="2025")
+    beh = app(db, "behoefte", jaar="2025")
+    assert not nl.exception and not beh.exception
+    zin = beh.markdown[0].value.removeprefix("#### ")
+    assert any(m.value == zin for m in nl.markdown), zin

@@ -50,13 +50,7 @@ bron_behoefte = (
     + ", per 1.000 inwoners van die circulaire."
 )
 wie = b.kort.lower()
-st.markdown(
-    f"#### In de vijfde van de gemeenten met de meeste {wie} per inwoner geeft de mediane gemeente "
-    f"{fmt.euro(hoog['preventie_per_inwoner_mediaan'])} per inwoner uit aan collectieve preventie, in de vijfde "
-    f"met de minste {fmt.euro(laag['preventie_per_inwoner_mediaan'])}; aan acute zorg "
-    f"{fmt.euro(hoog['acute_zorg_per_inwoner_mediaan'])} tegen {fmt.euro(laag['acute_zorg_per_inwoner_mediaan'])} "
-    f"({k.maat_tekst}, {k.document} {k.jaar})."
-)
+st.markdown(f"#### {teksten.behoefte_kop(kw, b, k.maat_tekst, k.document, k.jaar)}")
 k1, k2, k3 = st.columns(3)
 k1.metric(
     "Samenhang met preventie",
