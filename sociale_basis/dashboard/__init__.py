@@ -1,6 +1,7 @@
 """De dashboardhelpers tussen de pagina's en indicators.py, elk met één taak:
 
-- `opslag`     — de opslag openen, de eerste start (lege opslag) en schrijfacties;
+- `opslag`     — welke opslag (versie of privékopie) deze rerun leest, en één schrijver tegelijk;
+- `laden`      — het scherm zonder gegevens (momentopname laden, ophalen) en de ophaalknop;
 - `zijbalk`    — de keuzes (jaar, document, maat, gemeente, vergelijkingsgroep) en hun URL;
 - `vragen`     — gecachete vragen aan indicators.py;
 - `kaartbron`  — kaartgrenzen per indeling;

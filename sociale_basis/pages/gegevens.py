@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from sociale_basis import fmt, sources
-from sociale_basis.dashboard import eigen, opslag, uitvoer, vragen, zijbalk
+from sociale_basis.dashboard import eigen, laden, opslag, uitvoer, vragen, zijbalk
 from sociale_basis.sources.lezen import InvoerFout
 
 store, sleutel = opslag.opslag()
@@ -161,7 +161,7 @@ enkele minuten (alle jaren: langer). Pas als alles binnen en geldig is, komt er 
 intussen kijkt, ziet de vorige tot zijn volgende klik. Mislukt er iets, dan blijft alles zoals het was
 en gaat een volgende poging verder waar deze stopte. De tabel-id's staan in `data/cbs_bronnen.toml`.
 """)
-if verslag := st.session_state.pop(opslag.OPHAALVERSLAG, None):
+if verslag := st.session_state.pop(laden.OPHAALVERSLAG, None):
     st.success(
         "Opgehaald bij CBS. "
         + (" ".join(f"{r[0].upper()}{r[1:]}." for r in verslag["nieuw"]) or "Er is inhoudelijk niets nieuws."),
@@ -188,7 +188,7 @@ if not schrijven_mag:
     )
 elif st.button("Haal de nieuwste gegevens op bij CBS", icon=":material/cloud_download:"):
     try:
-        opslag.haal_bij_cbs()
+        laden.haal_bij_cbs()
     except opslag.LAADFOUTEN as e:
         st.error(f"Ophalen is niet gelukt; de opslag is niet veranderd. {e}")
 
