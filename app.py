@@ -31,6 +31,6 @@ pagina = st.navigation(
     ]
 )
 store, sleutel = opslag.opslag()
-st.session_state["_keuze"] = zijbalk.zijbalk(store, sleutel)
+zijbalk.begin_rerun(store, sleutel)
 zijbalk.linkmeldingen()
 pagina.run()

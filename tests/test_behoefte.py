@@ -181,7 +181,7 @@ def test_opdrachtregel_zelfde_cijfers_als_de_pagina(db, opslag, standaardmodel, 
     assert e.value.code == 2 and "bijstand" in capsys.readouterr().err
 
 
-def test_nederland_stelt_de_vraag_met_dezelfde_zin(db):  # noqa: F811
+def test_nederland_stelt_de_vraag_met_dezelfde_zin(db):
     """De landelijke pagina noemt de uitkomst in dezelfde zin als de pagina Behoefte (teksten.behoefte_kop)."""
     nl = app(db, "nederland", jaar="2025")
     beh = app(db, "behoefte", jaar="2025")

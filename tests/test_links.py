@@ -63,7 +63,7 @@ def _meldingen(at) -> list[str]:
 def test_link_met_gm_code_en_kleine_letters(db):
     at = app(db, "gemeente", gemeente="GM0014", document="jaarrekening", maat="bruto")
     assert not at.exception, at.exception
-    k = at.session_state["_keuze"]
+    k = at.session_state["_deze_rerun"][2]
     assert (k.gemeente, k.document, k.gevraagde_maat) == ("GM0014", "jaarrekening", "bruto")
     # De URL krijgt de vorm die de widgets zelf schrijven; jaarrekening is er niet voor 2025.
     assert at.query_params["gemeente"] == "Groningen"
@@ -78,7 +78,7 @@ def test_link_met_onbekende_gemeente_geeft_melding(db):
     assert _meldingen(at) == [
         "De link noemt gemeente ‘Nergenshuizen’; die kennen we niet voor 2025. Je ziet Amsterdam."
     ]
-    k = at.session_state["_keuze"]
+    k = at.session_state["_deze_rerun"][2]
     assert k.gemeente == "GM0363" and not k.per_inwoner
 
 
@@ -90,17 +90,17 @@ def test_link_vergeeft_ook_de_vergelijkingsgroep(db):
     assert _meldingen(at) == [
         "De link noemt voor de groep de gemeente(n) ‘Atlantis’; die kennen we niet. Wel gekozen: Zwolle, Amsterdam."
     ]
-    groep = at.session_state["_keuze"].groep
+    groep = at.session_state["_deze_rerun"][2].groep
     assert groep.wijze == "zelf" and groep.zelf == ("GM0193", "GM0363")
 
     at = app(db, groep="Op KENMERKEN", provincie=["utrecht", "Gelderland", "Mars"])
     assert _meldingen(at) == ["De link noemt provincie ‘Mars’; die kennen we niet. Wel gekozen: Utrecht, Gelderland."]
-    groep = at.session_state["_keuze"].groep
+    groep = at.session_state["_deze_rerun"][2].groep
     assert groep.wijze == "kenmerken" and groep.kenmerken["provincie"] == ("Utrecht", "Gelderland")
 
     at = app(db, groep="Vergelijkbare gemeenten", k="99")
     assert _meldingen(at) == ["De link noemt ‘99’ vergelijkbare gemeenten; dat kan van 5 tot 50. Je ziet er 10."]
-    assert at.session_state["_keuze"].groep.k == 10
+    assert at.session_state["_deze_rerun"][2].groep.k == 10
     at.run()
     assert not _meldingen(at)  # één keer, niet bij elke klik opnieuw
     # Een parameter van een andere groepswijze zegt niets: geen melding (de schuif is er niet eens).

@@ -36,7 +36,7 @@ def csv_knop(
     else:
         uit = df.copy()
     # Eigen cijfers van een gemeente zijn geen CBS-cijfers: dat reist mee in het bestand.
-    eigen = dict(zijbalk.keuze().eigen) if "_keuze" in st.session_state else {}
+    eigen = dict(zijbalk.keuze().eigen) if zijbalk.DEZE_RERUN in st.session_state else {}
     if eigen and "gm_code" in uit.columns:
         uit["herkomst"] = uit["gm_code"].map(lambda c: "eigen cijfers gemeente (geen CBS)" if c in eigen else "CBS")
     k1, k2 = st.columns(2)
@@ -64,7 +64,7 @@ def csv_knop(
 
 def _keuzes(k: zijbalk.Keuze | None = None) -> dict[str, object]:
     """Wat in elk bestand meereist: de keuzes van de zijbalk (of van de pagina) en de bron."""
-    if k is None and "_keuze" not in st.session_state:
+    if k is None and zijbalk.DEZE_RERUN not in st.session_state:
         return {"model": modelkeuze.label()}
     k = k or zijbalk.keuze()
     return {

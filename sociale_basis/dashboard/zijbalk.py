@@ -402,6 +402,25 @@ def _index(opties: list, waarde) -> int:
     return opties.index(waarde) if waarde in opties else 0
 
 
+# Wat app.py deze rerun opende en koos, voor de pagina die hij daarna draait. app.py zet het aan het
+# begin van elke rerun, vóór elke pagina: een pagina opent de opslag dus nooit opnieuw en leest nooit
+# een keuze van een vorige rerun. (Een echt argument zou van elke pagina een functie maken;
+# st.navigation en de AppTests werken met paginabestanden.)
+DEZE_RERUN = "_deze_rerun"
+
+
+def begin_rerun(store: Store, sleutel: str) -> Keuze:
+    """app.py: teken de zijbalk en geef opslag, modelsleutel en keuzes door aan de pagina."""
+    k = zijbalk(store, sleutel)
+    st.session_state[DEZE_RERUN] = (store, sleutel, k)
+    return k
+
+
+def deze_rerun() -> tuple[Store, str, Keuze]:
+    """De pagina: opslag, modelsleutel en keuzes van deze rerun (gezet door app.py)."""
+    return st.session_state[DEZE_RERUN]
+
+
 def keuze() -> Keuze:
-    """De keuzes uit de zijbalk van deze rerun (gezet door app.py)."""
-    return st.session_state["_keuze"]
+    """Alleen de keuzes van deze rerun (voor helpers die de opslag niet nodig hebben)."""
+    return st.session_state[DEZE_RERUN][2]

@@ -7,11 +7,10 @@ import streamlit as st
 
 from sociale_basis import charts, cijfers, fmt, teksten
 from sociale_basis.begrippen import BEHOEFTEN, INDICATOREN, VERHOUDING
-from sociale_basis.dashboard import eigen, opslag, uitvoer, vragen, zijbalk
+from sociale_basis.dashboard import eigen, uitvoer, vragen, zijbalk
 from sociale_basis.indicators import IndicatorFout
 
-store, sleutel = opslag.opslag()
-k = zijbalk.keuze()
+store, sleutel, k = zijbalk.deze_rerun()
 st.title("Behoefte")
 eigen.markeer(store, sleutel, k.jaar, k.document)
 st.caption(

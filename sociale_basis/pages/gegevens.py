@@ -9,8 +9,7 @@ from sociale_basis import fmt, sources
 from sociale_basis.dashboard import eigen, laden, opslag, uitvoer, vragen, zijbalk
 from sociale_basis.sources.lezen import InvoerFout
 
-store, sleutel = opslag.opslag()
-k = zijbalk.keuze()
+store, sleutel, k = zijbalk.deze_rerun()
 schrijven_mag = not opslag.alleen_lezen()
 
 st.title("Gegevens")

@@ -4,11 +4,10 @@ verhouding acuut/preventie met rangorde, en de taakvelden achter elk getal."""
 import streamlit as st
 
 from sociale_basis import charts, cijfers, fmt, teksten
-from sociale_basis.dashboard import eigen, opslag, uitvoer, vragen, zijbalk
+from sociale_basis.dashboard import eigen, uitvoer, vragen, zijbalk
 from sociale_basis.model import FUNCTIES, LAGEN
 
-store, sleutel = opslag.opslag()
-k = zijbalk.keuze()
+store, sleutel, k = zijbalk.deze_rerun()
 # Eén beeld per keuze, dat ook de factsheet zet: elk getal op de PDF is dat van deze pagina.
 beeld = vragen.gemeentebeeld(store, sleutel, uitvoer.verzoek(k)) if k.gemeente else None
 if beeld is None:

@@ -8,10 +8,9 @@ import streamlit as st
 
 from sociale_basis import charts, cijfers, fmt, teksten
 from sociale_basis.begrippen import GEMEENTEFONDS_SOCIALE_BASIS_TEKST
-from sociale_basis.dashboard import eigen, opslag, uitvoer, vragen, zijbalk
+from sociale_basis.dashboard import eigen, uitvoer, vragen, zijbalk
 
-store, sleutel = opslag.opslag()
-k = zijbalk.keuze()
+store, sleutel, k = zijbalk.deze_rerun()
 
 st.title("Gemeentefonds als maatstaf")
 eigen.markeer(store, sleutel, k.jaar, k.document)

@@ -4,12 +4,11 @@ import streamlit as st
 
 from sociale_basis import charts, cijfers, teksten
 from sociale_basis.begrippen import INDICATOREN
-from sociale_basis.dashboard import eigen, kaartbron, opslag, uitvoer, vragen, zijbalk
+from sociale_basis.dashboard import eigen, kaartbron, uitvoer, vragen, zijbalk
 
 GEMEENTEPAGINA = "sociale_basis/pages/gemeente.py"
 
-store, sleutel = opslag.opslag()
-k = zijbalk.keuze()
+store, sleutel, k = zijbalk.deze_rerun()
 if st.session_state.pop("_naar_gemeente", False):
     # Lege query_params: gebonden zijbalkkeuzes zetten zichzelf daarna weer in de URL.
     st.switch_page(GEMEENTEPAGINA, query_params={})

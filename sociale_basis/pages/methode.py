@@ -6,12 +6,11 @@ import streamlit as st
 
 from sociale_basis import fmt, teksten
 from sociale_basis.begrippen import DREMPEL_ACUUT, GEMEENTEFONDS_SOCIALE_BASIS_TEKST
-from sociale_basis.dashboard import modelkeuze, opslag, uitvoer, vragen, zijbalk
+from sociale_basis.dashboard import modelkeuze, uitvoer, vragen, zijbalk
 from sociale_basis.indicators import IndicatorFout
 from sociale_basis.model import FUNCTIES, LAGEN
 
-store, sleutel = opslag.opslag()
-k = zijbalk.keuze()
+store, sleutel, k = zijbalk.deze_rerun()
 
 st.title("Methode")
 st.markdown("""

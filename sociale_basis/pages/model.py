@@ -8,11 +8,10 @@ import pandas as pd
 import streamlit as st
 
 from sociale_basis import charts, cijfers, fmt, varianten
-from sociale_basis.dashboard import modelkeuze, opslag, uitvoer, vragen, zijbalk
+from sociale_basis.dashboard import modelkeuze, uitvoer, vragen, zijbalk
 from sociale_basis.model import LAGEN
 
-store, sleutel = opslag.opslag()
-k = zijbalk.keuze()
+store, sleutel, k = zijbalk.deze_rerun()
 # Deze pagina rekent met alle taakvelden, ook met ‘Zonder regionale taken’ aan; zo heten en
 # beschrijven ook haar bestanden het.
 k_model = replace(k, zonder_regio=False)

@@ -4,12 +4,11 @@ import streamlit as st
 
 from sociale_basis import charts, cijfers, fmt, teksten
 from sociale_basis.begrippen import BEHOEFTEN
-from sociale_basis.dashboard import eigen, opslag, uitvoer, vragen, zijbalk
+from sociale_basis.dashboard import eigen, uitvoer, vragen, zijbalk
 from sociale_basis.indicators import IndicatorFout
 from sociale_basis.model import LAGEN
 
-store, sleutel = opslag.opslag()
-k = zijbalk.keuze()
+store, sleutel, k = zijbalk.deze_rerun()
 df = vragen.per_gemeente(store, sleutel, k.jaar, k.document, k.maat, k.zonder_regio)
 nl = vragen.groep(store, sleutel, k.jaar, k.document, k.maat, None, k.zonder_regio)
 

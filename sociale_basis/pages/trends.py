@@ -6,10 +6,9 @@ import streamlit as st
 
 from sociale_basis import charts, cijfers, teksten
 from sociale_basis.begrippen import INDICATOREN
-from sociale_basis.dashboard import eigen, opslag, uitvoer, vragen, zijbalk
+from sociale_basis.dashboard import eigen, uitvoer, vragen, zijbalk
 
-store, sleutel = opslag.opslag()
-k = zijbalk.keuze()
+store, sleutel, k = zijbalk.deze_rerun()
 LABELS = {naam: i.label for naam, i in INDICATOREN.items()}
 STANDAARD = "collectieve_preventie"  # een reeks begint bij wat de sociale basis doet
 

@@ -4,10 +4,9 @@ import streamlit as st
 
 from sociale_basis import charts, cijfers, fmt, teksten
 from sociale_basis.begrippen import INDICATOREN
-from sociale_basis.dashboard import eigen, opslag, uitvoer, vragen, zijbalk
+from sociale_basis.dashboard import eigen, uitvoer, vragen, zijbalk
 
-store, sleutel = opslag.opslag()
-k = zijbalk.keuze()
+store, sleutel, k = zijbalk.deze_rerun()
 zonder_regio = k.zonder_regio
 df = vragen.per_gemeente(store, sleutel, k.jaar, k.document, k.maat, zonder_regio)
 rollen = vragen.regiotaken(store, k.jaar).set_index("gm_code")
