@@ -215,6 +215,8 @@ class Behoefte:
     maatstaf: str
     persoon: str
     kanttekening: str = ""
+    bron: str = "gemeentefonds"  # of "cbs_kwb": CBS Kerncijfers wijken en buurten (via `ophalen`)
+    noemer: str = "inwo"  # de inwoners van dezelfde bron (gemeentefonds: inwo; CBS: AantalInwoners)
 
     def eenheid(self) -> str:
         return f"{self.kort.lower()} per 1.000 inwoners"
@@ -250,6 +252,19 @@ BEHOEFTEN: dict[str, Behoefte] = {
         Behoefte("jongeren", "Jongeren (maatstaf gemeentefonds)", "Jongeren", "jong", "jongere"),
         Behoefte(
             "75plus", "Inwoners van 75 jaar en ouder (met drempel)", "75-plussers", "inw75+dr", "75-plusser", _DREMPEL
+        ),
+        # CBS telt per jaar zelf (de circulaire schat vooruit); de kolom heet per jaar anders
+        # (PersonenPerSoortUitkeringBijstand_<nummer>, zie data/cbs_bronnen.toml).
+        Behoefte(
+            "bijstand_cbs",
+            "Personen met een bijstandsuitkering (CBS)",
+            "Bijstandsontvangers CBS",
+            "PersonenPerSoortUitkeringBijstand",
+            "persoon met bijstand",
+            "CBS Kerncijfers wijken en buurten van het jaar zelf (of het dichtstbijzijnde met cijfers), per 1.000 "
+            "inwoners uit dezelfde tabel; het nieuwste jaar is voorlopig en nog leeg.",
+            bron="cbs_kwb",
+            noemer="AantalInwoners",
         ),
     ]
 }

@@ -343,10 +343,12 @@ BEHOEFTE_KOLOMMEN = {
 
 def _behoefte(store: Store, args) -> int:
     """Dezelfde getallen als de pagina Behoefte (indicators.behoefte en per_kwintiel)."""
+    from . import teksten
+
     sleutel = store.laad_model(model.laad(args.model))
     b = BEHOEFTEN[args.indicator]
     df = indicators.behoefte(store, sleutel, args.jaar, args.document, args.maat, b.naam)
-    circulaire, uitkeringsjaar = indicators.behoefte_bron(store, args.jaar)
+    bron, bronjaar = indicators.behoefte_bron(store, args.jaar, b.naam)
     if args.per == "kwintiel":
         uit = indicators.per_kwintiel(df).round(4)
         uit.insert(0, "indicator", b.naam)
@@ -360,11 +362,11 @@ def _behoefte(store: Store, args) -> int:
             }
         )
         uit.insert(2, "indicator", b.naam)
-        uit.insert(3, "bron", f"{circulaire} voor {uitkeringsjaar}: {b.maatstaf}")
+        uit.insert(3, "bron", f"{bron} voor {bronjaar}: {b.maatstaf}")
     uit.to_csv(sys.stdout, index=False, lineterminator="\n")
     print(
-        f"Behoefte: {b.label}, gemeentefondscirculaire {circulaire} voor {uitkeringsjaar}, per 1.000 inwoners van die "
-        f"circulaire; {len(df)} gemeenten met cijfers en volumes ({args.maat}, {args.document} {args.jaar}).",
+        f"Behoefte: {b.label}, {teksten.behoefte_bron(bron, bronjaar)}, per 1.000 inwoners van die bron; "
+        f"{len(df)} gemeenten met cijfers en volumes ({args.maat}, {args.document} {args.jaar}).",
         file=sys.stderr,
     )
     return 0

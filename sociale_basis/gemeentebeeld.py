@@ -139,7 +139,7 @@ class Gemeentebeeld:
         zin = (
             f"Behoefte: {fmt.getal(b['waarde_per_1000'], 1)} {b['eenheid']} (kwintiel {b['kwintiel']} van 5); "
             f"preventie per inwoner: kwintiel {b['preventie_kwintiel']} van 5 (1 = minste; "
-            f"{teksten.circulaire_naam(b['circulaire']).lower()} voor {b['uitkeringsjaar']})."
+            f"{teksten.behoefte_bron(b['bron'], b['bronjaar'])})."
         )
         if self.focusgebied:
             zin += f" NPLV-focusgebied: {self.focusgebied}."
@@ -230,13 +230,13 @@ def _behoefte(store: Store, sleutel: str, v: Verzoek) -> tuple[dict | None, str 
     rij = df[df["gm_code"] == v.gm_code]
     if rij.empty:
         return None, focusgebied
-    circulaire, uitkeringsjaar = indicators.behoefte_bron(store, v.jaar)
+    bron, bronjaar = indicators.behoefte_bron(store, v.jaar, STANDAARD_BEHOEFTE)
     r = rij.iloc[0]
     return {
         "waarde_per_1000": float(r["waarde_per_1000"]),
         "kwintiel": int(r["kwintiel"]),
         "preventie_kwintiel": int(r["preventie_kwintiel"]),
         "eenheid": BEHOEFTEN[STANDAARD_BEHOEFTE].eenheid(),
-        "circulaire": circulaire,
-        "uitkeringsjaar": uitkeringsjaar,
+        "bron": bron,
+        "bronjaar": bronjaar,
     }, focusgebied

@@ -129,6 +129,8 @@ VOLLEDIG = {
     "geo_gemeente": Volledig(("jaar",), ("gm_code",), "gemeenten", "jaar"),
     "gemeente_klasse": Volledig(("jaar",), ("gm_code",), "gemeenten", "jaar"),
     "gf_cluster": Volledig(("circulaire", "uitkeringsjaar"), ("gm_code",), "gemeenten", "uitkeringsjaar"),
+    # Geen gemeentelijst: CBS laat geheime of voorlopige cellen leeg, maar nooit minder dan er al was.
+    "cbs_kerncijfer": Volledig(("jaar", "maat"), ("gm_code",), "gemeenten"),
     "gf_volume": Volledig(("circulaire", "uitkeringsjaar", "maatstaf"), ("gm_code",), "gemeenten", "uitkeringsjaar"),
     "gemeente_jaar": Volledig(("jaar",), ("gm_code",), "gemeenten"),
     "taakveld": Volledig(("jaar",), ("code",), "taakveldcodes"),

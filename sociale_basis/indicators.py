@@ -364,10 +364,13 @@ def gemeentenamen(store: Store, jaar: int) -> pd.DataFrame:
 
 
 # -- behoefte ---------------------------------------------------------------------------------
-def behoefte_bron(store: Store, jaar: int) -> tuple[str, int] | None:
-    """De circulaire en het uitkeringsjaar waaruit de behoefte voor `jaar` komt, of None zonder volumes."""
-    df = store.query("marts/behoefte_bron", jaar=jaar)
-    return None if df.empty else (str(df["circulaire"].iloc[0]), int(df["uitkeringsjaar"].iloc[0]))
+def behoefte_bron(store: Store, jaar: int, naam: str = "bijstand") -> tuple[str, int] | None:
+    """Waaruit behoefte `naam` voor `jaar` komt: (bron, jaar), met als bron een gemeentefondscirculaire
+    ('S2024', jaar = uitkeringsjaar) of 'KWB' (CBS Kerncijfers wijken en buurten); None zonder cijfers."""
+    from .begrippen import BEHOEFTEN
+
+    df = store.query("marts/behoefte_bron", jaar=jaar, maatstaf=BEHOEFTEN[naam].maatstaf)
+    return None if df.empty else (str(df["bron"].iloc[0]), int(df["jaar"].iloc[0]))
 
 
 def behoefte(
@@ -380,7 +383,13 @@ def behoefte(
     if naam not in BEHOEFTEN:
         raise IndicatorFout(f"Onbekende maat voor behoefte '{naam}'; kies uit {', '.join(BEHOEFTEN)}.")
     controleer(store, model, jaar, document, maat)
-    bron = behoefte_bron(store, jaar)
+    b = BEHOEFTEN[naam]
+    bron = behoefte_bron(store, jaar, naam)
+    if bron is None and b.bron == "cbs_kwb":
+        raise IndicatorFout(
+            f"Er zijn geen CBS Kerncijfers wijken en buurten voor {b.label.lower()} in de opslag; haal ze op met "
+            "`sociale-basis ophalen --alleen kerncijfers` (of de knop op de pagina Gegevens)."
+        )
     if bron is None:
         raise IndicatorFout(
             "Er zijn geen volumes uit de gemeentefondscirculaires in de opslag (GF_<circulaire>_<jaar>_Volumina.tsv); "
@@ -393,9 +402,10 @@ def behoefte(
         document=document,
         maat=maat,
         zonder_regio=zonder_regio,
-        maatstaf=BEHOEFTEN[naam].maatstaf,
-        circulaire=bron[0],
-        uitkeringsjaar=bron[1],
+        maatstaf=b.maatstaf,
+        noemer=b.noemer,
+        bron=bron[0],
+        bronjaar=bron[1],
     )
 
 

@@ -67,6 +67,7 @@ BRONNEN: dict[str, Bron] = {
         "Apache-2.0 (verzameling)",
         ("gf_volume",),
     ),
+    "cbs_kerncijfers": Bron(CBS + ", Kerncijfers wijken en buurten", CC_BY, ("cbs_kerncijfer",)),
     "nplv_focusgebieden": Bron(
         "Nationaal Programma Leefbaarheid en Veiligheid, focusgebieden 2022 (lijst overgenomen door dit project)",
         "openbare overheidsinformatie",

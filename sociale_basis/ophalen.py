@@ -34,7 +34,7 @@ import pyarrow.parquet as pq
 
 from . import fmt, importer, indicators
 from .importer import Melder, Stap, Verslag
-from .sources import gemeenten, geo, iv3, prijzen
+from .sources import behoefte, gemeenten, geo, iv3, prijzen
 from .sources.lezen import GM_CODE, Lading, NaamZoeker, sha256
 from .store import ROOT, Store
 
@@ -85,6 +85,10 @@ class Bronnen:
     cpi_kolom: str
     grenzen_url: str
     grenzen_jaren: list[int]
+    kerncijfers_basis: str
+    kerncijfers_filter: str
+    kerncijfers_kolommen: list[str]
+    kerncijfers_tabellen: dict[int, str]
 
     def beperk(self, jaren: list[int] | None) -> Bronnen:
         """Alleen deze jaren (Iv3, gemeentelijsten, inwoners, grenzen); de CPI blijft een hele reeks."""
@@ -102,6 +106,7 @@ class Bronnen:
             gebieden_tabellen={j: t for j, t in self.gebieden_tabellen.items() if j in jaren},
             inwoners_jaren=[j for j in self.inwoners_jaren if j in jaren],
             grenzen_jaren=[j for j in self.grenzen_jaren if j in jaren],
+            kerncijfers_tabellen={j: t for j, t in self.kerncijfers_tabellen.items() if j in jaren},
         )
 
 
@@ -127,6 +132,10 @@ def laad_bronnen(pad: Path | None = None) -> Bronnen:
             cpi_kolom=c["cpi"]["kolom"],
             grenzen_url=c["grenzen"]["url"],
             grenzen_jaren=[int(j) for j in c["grenzen"]["jaren"]],
+            kerncijfers_basis=c["kerncijfers"]["basis"],
+            kerncijfers_filter=c["kerncijfers"]["filter"],
+            kerncijfers_kolommen=list(c["kerncijfers"]["kolommen"]),
+            kerncijfers_tabellen={int(j): t for j, t in c["kerncijfers"]["tabellen"].items()},
         )
     except (OSError, tomllib.TOMLDecodeError, KeyError, ValueError, TypeError) as e:
         raise OphaalFout(f"De bronnenlijst {pad} is onleesbaar of onvolledig ({type(e).__name__}: {e}).") from e
@@ -713,7 +722,76 @@ def _grenzen(
         uit.stappen.append(_stap(bestand, "pdok_grenzen", wat, geo.lees))
 
 
-ONDERDELEN = {"gemeenten": _gebieden, "inwoners": _inwoners, "cpi": _cpi, "iv3": _iv3, "grenzen": _grenzen}
+def _kerncijfers(
+    client: Client,
+    b: Bronnen,
+    map_: Path,
+    uit: Opgehaald,
+    meld: Callable[[str], None],
+    _vorige: Vorige,
+    _documenten: list[str],
+) -> None:
+    """Kerncijfers wijken en buurten per jaar, alleen gemeenten: de kolommen uit de bronnenlijst, elk
+    met het nummer dat deze tabel eraan gaf (uit DataProperties). Lege cellen (voorlopig, of
+    geheim) zijn niet gemeten en worden niet bewaard."""
+    regels = []
+    for jaar, tabel in sorted(b.kerncijfers_tabellen.items()):
+        wat = f"kerncijfers wijken en buurten {jaar} (CBS {tabel})"
+        meld(f"{wat} ophalen…")
+        eigenschappen = client.alle_rijen(
+            f"kwb_{tabel}_eigenschappen",
+            str(httpx.URL(f"{b.kerncijfers_basis.rstrip('/')}/{tabel}/DataProperties", params={"$format": "json"})),
+            wat,
+            _odata_volgende,
+            _odata_rijen,
+        )
+        namen = [str(e.get("Key", "")) for e in eigenschappen]
+        kolommen = {}
+        for naam in b.kerncijfers_kolommen:
+            passend = [k for k in namen if re.fullmatch(rf"{re.escape(naam)}_\d+", k)]
+            if len(passend) != 1:
+                raise OphaalFout(
+                    f"{wat}: verwacht precies één kolom {naam}_<nummer> in DataProperties, gevonden: "
+                    f"{', '.join(passend) or 'geen'}. De tabel is van vorm veranderd; pas data/cbs_bronnen.toml aan."
+                )
+            kolommen[naam] = passend[0]
+        nodig = ["WijkenEnBuurten", *kolommen.values()]
+        rijen = client.alle_rijen(
+            f"kwb_{tabel}",
+            _odata_url(b.kerncijfers_basis, tabel, b.kerncijfers_filter, nodig),
+            wat,
+            _odata_volgende,
+            _odata_rijen,
+            lambda r, w=wat, k=tuple(nodig): _vereist(r, list(k), w),
+        )
+        gevuld = dict.fromkeys(kolommen, 0)
+        for r in rijen:
+            code = _strip(r["WijkenEnBuurten"])
+            if not GM_CODE.match(code):
+                continue  # wijken en buurten (de filter vraagt alleen gemeenten, maar zeker is zeker)
+            for naam, kolom in kolommen.items():
+                if r[kolom] is not None:
+                    regels.append({"jaar": jaar, "gm_code": code, "maat": naam, "waarde": r[kolom]})
+                    gevuld[naam] += 1
+        leeg = [naam for naam, n in gevuld.items() if not n]
+        if leeg:
+            uit.opmerkingen.append(f"{wat}: nog geen cijfers voor {', '.join(leeg)} (voorlopige tabel).")
+    if regels:
+        bestand = map_ / "kerncijfers_cbs.csv"
+        pd.DataFrame(regels).to_csv(bestand, index=False)
+        uit.stappen.append(
+            _stap(bestand, behoefte.SOORT_KWB, "kerncijfers wijken en buurten (CBS)", behoefte.lees_kerncijfers)
+        )
+
+
+ONDERDELEN = {
+    "gemeenten": _gebieden,
+    "inwoners": _inwoners,
+    "cpi": _cpi,
+    "iv3": _iv3,
+    "grenzen": _grenzen,
+    "kerncijfers": _kerncijfers,
+}
 
 
 def _cache_map(cache: Path, b: Bronnen, onderdelen: list[str]) -> Path:

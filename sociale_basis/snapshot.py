@@ -42,6 +42,7 @@ TABELLEN = {
     "gf_cluster": "gemeentefonds: verdeling over clusters per circulaire (€)",
     "gf_regiotaak": "centrumgemeenten: regionale uitkeringen beschermd wonen en opvang per circulaire (€)",
     "gf_volume": "behoefte: volumes per gemeente uit de gemeentefondscirculaires (bijstandsontvangers, …)",
+    "cbs_kerncijfer": "behoefte: CBS Kerncijfers wijken en buurten per gemeente (na `ophalen`)",
     "nplv_focusgebied": "focusgebieden (kwetsbare wijken) van het Nationaal Programma Leefbaarheid en Veiligheid",
     "geo_gemeente": "vereenvoudigde gemeentegrenzen (GeoJSON, WGS84)",
     "prijsindex": "consumentenprijsindex (2015 = 100)",

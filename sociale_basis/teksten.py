@@ -337,6 +337,14 @@ WAT_ALS_VOORBEHOUD = (
 )
 
 
+def behoefte_bron(bron: str, jaar: int) -> str:
+    """Waar een maat voor behoefte vandaan komt, in woorden: 'septembercirculaire 2024 voor 2025' of
+    'CBS Kerncijfers wijken en buurten 2023'."""
+    if bron == "KWB":
+        return f"CBS Kerncijfers wijken en buurten {jaar}"
+    return f"{circulaire_naam(bron).lower()} voor {jaar}"
+
+
 def circulaire_naam(code: str) -> str:
     """'S2025' → 'Septembercirculaire 2025'."""
     return f"{'Mei' if code[0] == 'M' else 'September'}circulaire {code[1:]}"

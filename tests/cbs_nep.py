@@ -19,6 +19,12 @@ Waar elk gedrag vandaan komt (niets hier is verzonnen om de code te laten slagen
   (`cbs-bronnen.md`). Bedragen en indexcijfers zijn JSON-getallen (Double → 132.7).
 - **PDOK OGC API Features**: `features`, `links` met `rel=next`, `numberReturned`; standaard WGS84
   (CRS84) tenzij `crs` gevraagd wordt, dan RD (EPSG:28992) met de kop `Content-Crs`.
+- **Kerncijfers wijken en buurten** (`cbs-bronnen.md`): één tabel per jaar, rijen per
+  `WijkenEnBuurten` (GM…, WK…, BU…, opgevuld tot 10 tekens), de kolomnamen met een nummer dat per jaar
+  verandert (bijstand `_74` in 2017, `_83` in 2022/2023, `_87` in 2024/2025; voor 2018–2021 kent het
+  document het nummer niet, hier `_78`–`_81`, zodat de zoekstap via `DataProperties` getoetst wordt;
+  het nummer van AantalInwoners, hier `_5`, is niet gedocumenteerd en om dezelfde reden per jaar gelijk
+  gelaten). Het nieuwste jaar (2025) is voorlopig: bijstand `null`. Buurtaantallen afgerond op vijftallen.
 - **Storingen op bestelling** (500, 429 met Retry-After, timeout, afgekapt antwoord, 404, een
   andere vorm): wat clients in de issues van cbsodata melden ("premature EOF", trage pagina's).
 """
@@ -36,6 +42,10 @@ from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
 PAGINA = 10_000  # rijen per pagina op de ODataFeed
 PRODUCTIE = Path(__file__).resolve().parents[1] / "data" / "cbs_bronnen.toml"
+
+# Kerncijfers wijken en buurten: het nummer van de bijstandskolom per jaar (zie de kop).
+KWB_BIJSTAND = {2017: 74, 2018: 78, 2019: 79, 2020: 80, 2021: 81, 2022: 83, 2023: 83, 2024: 87, 2025: 87}
+KWB_VOORLOPIG = 2025
 
 GEMEENTEN = {
     "GM0363": ("Amsterdam", "PV27", "Noord-Holland"),
@@ -303,6 +313,10 @@ class NepCBS:
         self.gewijzigd = defaultdict(lambda: "2024-06-14T02:00:00")  # TableInfos.Modified per tabel
         self.cpi = {t: list(r) for t, r in CPI.items()}  # per test aan te passen (bv. een verkeerde basis)
         self.kubus: dict[str, object] = {}  # tabel → functie die de kubusrijen geeft (echte data, in de tests)
+        import tomllib
+
+        tabellen = tomllib.loads(PRODUCTIE.read_text(encoding="utf-8"))["kerncijfers"]["tabellen"]
+        self.kwb = {t: int(j) for j, t in tabellen.items()}  # tabel → jaar, uit de productielijst
         self._gefilterd: dict[tuple, list[dict]] = {}
         self._slot = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -403,9 +417,40 @@ class NepCBS:
                 },
             }
 
+    def _kwb_kolommen(self, jaar: int) -> list[str]:
+        return ["ID", "WijkenEnBuurten", "Gemeentenaam_1", "SoortRegio_2", "AantalInwoners_5",
+                "Mannen_6", f"PersonenPerSoortUitkeringBijstand_{KWB_BIJSTAND[jaar]}",
+                f"HuishoudensMetEenLaagInkomen_{KWB_BIJSTAND[jaar] - 10}"]  # fmt: skip
+
+    def _kwb(self, tabel: str):
+        jaar = self.kwb[tabel]
+        bijstand = f"PersonenPerSoortUitkeringBijstand_{KWB_BIJSTAND[jaar]}"
+        i = 0
+        regio = [("NL00", "Nederland", "Land   ", 17_942_942)]
+        for gm, n in INWONERS.items():
+            regio += [(gm, GEMEENTEN[gm][0], "Gemeente", n), (f"WK{gm[2:]}01", GEMEENTEN[gm][0], "Wijk   ", n // 10)]
+            regio.append((f"BU{gm[2:]}0101", GEMEENTEN[gm][0], "Buurt  ", n // 100))
+        for code, naam, soort, n in regio:
+            aantal = round(n * (0.02 + 0.001 * (jaar - 2017)))
+            if soort.startswith("Buurt"):
+                aantal = 5 * round(aantal / 5)
+            yield {
+                "ID": i,
+                "WijkenEnBuurten": code.ljust(10),
+                "Gemeentenaam_1": naam.ljust(40),
+                "SoortRegio_2": soort,
+                "AantalInwoners_5": n + jaar - 2017,
+                "Mannen_6": n // 2,
+                bijstand: None if jaar == KWB_VOORLOPIG else aantal,
+                f"HuishoudensMetEenLaagInkomen_{KWB_BIJSTAND[jaar] - 10}": None if jaar == KWB_VOORLOPIG else 8.1,
+            }
+            i += 1
+
     def _rijen(self, route: str):
         if route in self.iv3_jaren.values():
             return self._iv3_kubus(route)
+        if route in self.kwb:
+            return self._kwb(route)
         if route == "03759ned":
             return self._inwoners()
         if route in CPI:
@@ -487,6 +532,15 @@ class NepCBS:
                     skip = int(q.get("offset", 0))
                 nep.log.append((route if eind != "TableInfos" else f"{route}/TableInfos", q.get("$filter", ""), skip))
                 nep.select_log.append(q.get("$select", ""))
+                if eind == "DataProperties" and route in nep.kwb:  # de kolommen met hun nummer van dit jaar
+                    data = {
+                        "odata.metadata": f"{nep.basis}/{route}/$metadata#Cbs.OData.WebAPI.DataProperties",
+                        "value": [
+                            {"ID": n, "Position": n, "ParentID": None, "Type": "Topic", "Key": k, "Title": k}
+                            for n, k in enumerate(nep._kwb_kolommen(nep.kwb[route])[1:])
+                        ],
+                    }
+                    return self._stuur(200, json.dumps(data).encode())
                 if eind == "TableInfos":  # metadata: eigen route, storingen gelden voor de gegevens
                     if nep._rijen(route) is None:
                         return self._stuur(404, b"{}")

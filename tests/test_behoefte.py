@@ -45,7 +45,7 @@ def test_volumes_van_alle_circulaires_zoals_in_het_bestand(opslag, shared):
     ).df()
     breed = opgeslagen.pivot(index="gm_code", columns="maatstaf", values="waarde")
     assert len(breed) == 342
-    for maatstaf in ["inwo", *{b.maatstaf for b in BEHOEFTEN.values()}]:
+    for maatstaf in ["inwo", *{b.maatstaf for b in BEHOEFTEN.values() if b.bron == "gemeentefonds"}]:
         verwacht = ruw.set_index("gm_code")[maatstaf].fillna(0)
         pd.testing.assert_series_equal(breed[maatstaf].sort_index(), verwacht.sort_index(), check_names=False)
     assert breed["bo3_nw"].sum() == pytest.approx(386_549.2, abs=0.5)  # bijstandsontvangers in Nederland
@@ -144,6 +144,9 @@ def test_pagina_behoefte(db):
         assert not at.exception, (naam, at.exception)
     at.selectbox(key="naast").select("verhouding").run()
     assert not at.exception
+    # Zonder opgehaalde CBS-kerncijfers (de momentopname heeft ze niet): een uitleg, geen lege grafiek.
+    at.selectbox(key="behoefte").select("bijstand_cbs").run()
+    assert any("sociale-basis ophalen --alleen kerncijfers" in w.value for w in at.warning)
 
 
 def test_regel_op_gemeente_en_factsheet(db, opslag, standaardmodel):
@@ -188,3 +191,15 @@ def test_nederland_stelt_de_vraag_met_dezelfde_zin(db):
     assert not nl.exception and not beh.exception
     zin = beh.markdown[0].value.removeprefix("#### ")
     assert any(m.value == zin for m in nl.markdown), zin
+
+
+def test_elke_cbs_maat_staat_in_de_bronnenlijst():
+    """Een maat voor behoefte van CBS haalt `ophalen` alleen als haar kolom (en de noemer) in
+    data/cbs_bronnen.toml staat."""
+    from sociale_basis.ophalen import laad_bronnen
+
+    kolommen = laad_bronnen().kerncijfers_kolommen
+    cbs = [b for b in BEHOEFTEN.values() if b.bron == "cbs_kwb"]
+    assert cbs
+    for b in cbs:
+        assert b.maatstaf in kolommen and b.noemer in kolommen, b.naam

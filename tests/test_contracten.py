@@ -48,9 +48,9 @@ def _params(pad: Path, vraag: dict, model: str, store) -> dict:
         "gm_code": "GM0363",
         "circulaire": indicators.laatste_circulaire(indicators.circulaires(store), vraag["jaar"]),
     }
-    if pad.stem == "behoefte":  # de volumes hebben hun eigen circulaires
-        waarden["circulaire"], waarden["uitkeringsjaar"] = indicators.behoefte_bron(store, vraag["jaar"])
-        waarden["maatstaf"] = "bo3_nw"
+    if pad.stem in ("behoefte", "behoefte_bron"):  # de volumes hebben hun eigen circulaires
+        waarden["bron"], waarden["bronjaar"] = indicators.behoefte_bron(store, vraag["jaar"])
+        waarden["maatstaf"], waarden["noemer"] = "bo3_nw", "inwo"
     tekst = pad.read_text(encoding="utf-8")
     return {k: v for k, v in waarden.items() if re.search(rf"\${k}\b", tekst)}
 

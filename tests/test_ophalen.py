@@ -11,7 +11,7 @@ import re
 
 import pandas as pd
 import pytest
-from cbs_nep import CATEGORIEEN, GEMEENTEN, NepCBS, filter_functie, kubus_uit
+from cbs_nep import CATEGORIEEN, GEMEENTEN, INWONERS, NepCBS, filter_functie, kubus_uit
 from conftest import momentopname
 
 from sociale_basis import indicators, model
@@ -560,3 +560,44 @@ def test_statline_met_een_andere_basis_dan_de_kop_wordt_geweigerd(tmp_path):
     )
     with pytest.raises(InvoerFout, match=r"cpi.csv, rij 3, kolom .CPI.: het indexcijfer van 2015 is 73,6, niet 100"):
         prijzen.lees_statline(pad, NaamZoeker(lambda: None))
+
+
+def test_kerncijfers_wijken_en_buurten_met_wisselende_kolomnummers(nep, omgeving):
+    """Per jaar de kolom PersonenPerSoortUitkeringBijstand_<nummer> die de tabel zelf noemt
+    (DataProperties), alleen gemeenten (opgevulde codes, geen wijken of buurten), het voorlopige
+    nieuwste jaar zonder cijfers gemeld; daarna staat de CBS-bijstand naast preventie."""
+    _, _, store, _ = omgeving
+    uit = _haal(omgeving)
+    with store.cursor() as cur:
+        rijen = cur.execute("SELECT jaar, gm_code, maat, waarde FROM cbs_kerncijfer ORDER BY ALL").fetchall()
+    bijstand = sorted({j for j, _, m, _ in rijen if m == "PersonenPerSoortUitkeringBijstand"})
+    assert bijstand == list(range(2017, 2025))  # 2025 is voorlopig: alleen de inwoners zijn er al
+    assert sorted({j for j, *_ in rijen}) == list(range(2017, 2026))
+    assert {g for _, g, _, _ in rijen} == set(INWONERS)  # geen NL00, WK…, BU…; codes zonder spaties
+    assert {m for _, _, m, _ in rijen} == {"AantalInwoners", "PersonenPerSoortUitkeringBijstand"}
+    assert dict(((j, g, m), w) for j, g, m, w in rijen)[(2023, "GM0363", "PersonenPerSoortUitkeringBijstand")] == round(
+        931_298 * 0.026
+    )
+    # De server kreeg per jaar het eigen kolomnummer, en alleen gemeenten.
+    assert "WijkenEnBuurten,AantalInwoners_5,PersonenPerSoortUitkeringBijstand_78" in nep.select_log  # 2018
+    assert "WijkenEnBuurten,AantalInwoners_5,PersonenPerSoortUitkeringBijstand_87" in nep.select_log  # 2024
+    assert (
+        "kerncijfers wijken en buurten 2025 (CBS 86165NED): nog geen cijfers voor PersonenPerSoortUitkeringBijstand "
+        "(voorlopige tabel)."
+    ) in uit.opmerkingen
+    sleutel = store.laad_model(model.laad())
+    assert indicators.behoefte_bron(store, 2023, "bijstand_cbs") == ("KWB", 2023)
+    assert indicators.behoefte_bron(store, 2026, "bijstand_cbs") == ("KWB", 2024)  # dichtstbijzijnde met cijfers
+    df = indicators.behoefte(store, sleutel, 2023, "begroting", "netto", "bijstand_cbs").set_index("gm_code")
+    assert df.loc["GM0363", "waarde_per_1000"] == pytest.approx(1000 * round(931_298 * 0.026) / (931_298 + 6))
+
+
+def test_kerncijfers_zonder_de_kolom_noemt_tabel_en_kolom(nep, omgeving):
+    """Verandert CBS een kolomnaam (of staan er twee met hetzelfde begin), dan weigert ophalen met
+    tabel en kolom, en blijft de opslag zoals hij was."""
+    bronnen, cache, store, gewacht = omgeving
+    kolommen = nep._kwb_kolommen
+    nep._kwb_kolommen = lambda jaar: [k.replace("PersonenPerSoort", "Personen") for k in kolommen(jaar)]
+    with pytest.raises(OphaalFout, match=r"83765NED.*PersonenPerSoortUitkeringBijstand_<nummer>.*gevonden: geen"):
+        _haal(omgeving, onderdelen=["kerncijfers"])
+    assert _telling(store, "cbs_kerncijfer") == 0

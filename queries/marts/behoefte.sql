@@ -1,6 +1,6 @@
 -- Preventie naar behoefte: per gemeente met cijfers in $jaar/$document/$maat een maat voor behoefte
--- ($maatstaf, een volume uit gemeentefondscirculaire $circulaire voor $uitkeringsjaar) per 1.000
--- inwoners van die circulaire, naast collectieve preventie en acute zorg per inwoner (CBS-inwoners
+-- ($maatstaf uit bron $bron voor $bronjaar: een gemeentefondscirculaire, of 'KWB' voor CBS Kerncijfers
+-- wijken en buurten, zie marts/behoefte_bron) per 1.000 inwoners van diezelfde bron ($noemer), naast collectieve preventie en acute zorg per inwoner (CBS-inwoners
 -- van $jaar) en de verhouding (werk.verhouding, met de landelijke drempel zoals marts/indicatoren).
 -- kwintiel: 1 = minste behoefte … 5 = meeste, vijf groepen van zo gelijk mogelijk aantal gemeenten
 -- met een waarde; gelijke waarden blijven samen (rank). preventie_kwintiel: idem op preventie per inwoner.
@@ -15,12 +15,17 @@ WITH ind AS (
 drempel AS (
     SELECT werk.acuut_drempel(sum(acute_zorg), sum(inwoners)) AS per_inwoner FROM ind
 ),
+bron AS (
+    SELECT circulaire AS bron, uitkeringsjaar AS jaar, gm_code, maatstaf, waarde FROM main.gf_volume
+    UNION ALL
+    SELECT 'KWB', jaar, gm_code, maat, waarde FROM main.cbs_kerncijfer
+),
 volume AS (
     SELECT v.gm_code, v.waarde AS volume, i.waarde AS inwoners_circulaire
-    FROM main.gf_volume v
-    JOIN main.gf_volume i USING (circulaire, uitkeringsjaar, gm_code)
-    WHERE v.circulaire = $circulaire AND v.uitkeringsjaar = $uitkeringsjaar
-      AND v.maatstaf = $maatstaf AND i.maatstaf = 'inwo' AND i.waarde > 0
+    FROM bron v
+    JOIN bron i USING (bron, jaar, gm_code)
+    WHERE v.bron = $bron AND v.jaar = $bronjaar
+      AND v.maatstaf = $maatstaf AND i.maatstaf = $noemer AND i.waarde > 0
 ),
 samen AS (
     SELECT ind.gm_code, ind.inwoners, ind.collectieve_preventie, ind.acute_zorg,

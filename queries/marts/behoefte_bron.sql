@@ -1,9 +1,15 @@
--- Uit welke circulaire de behoefte voor $jaar komt: het dichtstbijzijnde uitkeringsjaar (bij gelijke
--- afstand het eerdere), daarin de laatste circulaire (september na mei), zoals marts/regiotaken.
+-- Waar de behoefte $maatstaf voor $jaar vandaan komt: de bron (een gemeentefondscirculaire, of 'KWB'
+-- voor CBS Kerncijfers wijken en buurten) en haar jaar, het dichtstbijzijnde jaar met deze maatstaf
+-- (bij gelijke afstand het eerdere), daarin de laatste circulaire (september na mei), zoals marts/regiotaken.
 -- Contract: hoogstens één rij.
 --   uniek: (één rij)
---   niet leeg: circulaire, uitkeringsjaar
-SELECT circulaire, uitkeringsjaar
-FROM (SELECT DISTINCT circulaire, uitkeringsjaar FROM main.gf_volume)
-ORDER BY abs(uitkeringsjaar - $jaar), uitkeringsjaar, right(circulaire, 4) DESC, left(circulaire, 1) DESC
+--   niet leeg: bron, jaar
+WITH bron AS (
+    SELECT DISTINCT circulaire AS bron, uitkeringsjaar AS jaar FROM main.gf_volume WHERE maatstaf = $maatstaf
+    UNION ALL
+    SELECT DISTINCT 'KWB', jaar FROM main.cbs_kerncijfer WHERE maat = $maatstaf
+)
+SELECT bron, jaar
+FROM bron
+ORDER BY abs(jaar - $jaar), jaar, right(bron, 4) DESC, left(bron, 1) DESC
 LIMIT 1;

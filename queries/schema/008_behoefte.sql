@@ -9,6 +9,13 @@ CREATE TABLE gf_volume (
     waarde          DOUBLE NOT NULL,       -- aantal (kan een breuk zijn: het Rijk rekent met schattingen)
     PRIMARY KEY (circulaire, uitkeringsjaar, gm_code, maatstaf)
 );
+CREATE TABLE cbs_kerncijfer (
+    jaar            INTEGER NOT NULL,
+    gm_code         VARCHAR NOT NULL,
+    maat            VARCHAR NOT NULL,      -- de kolomnaam zonder jaarnummer, bv. 'PersonenPerSoortUitkeringBijstand'
+    waarde          DOUBLE NOT NULL,
+    PRIMARY KEY (jaar, gm_code, maat)
+);
 CREATE TABLE nplv_focusgebied (
     jaar            INTEGER NOT NULL,      -- het jaar van de lijst
     gm_code         VARCHAR NOT NULL,

@@ -279,8 +279,8 @@ def behoefte(
 
 
 @gecacht
-def behoefte_bron(store: Store, jaar: int) -> tuple[str, int] | None:
-    return indicators.behoefte_bron(store, jaar)
+def behoefte_bron(store: Store, jaar: int, naam: str) -> tuple[str, int] | None:
+    return indicators.behoefte_bron(store, jaar, naam)
 
 
 @gecacht

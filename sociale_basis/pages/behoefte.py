@@ -14,8 +14,9 @@ store, sleutel, k = zijbalk.deze_rerun()
 st.title("Behoefte")
 eigen.markeer(store, sleutel, k.jaar, k.document)
 st.caption(
-    "Volgt collectieve preventie de behoefte? Elke gemeente met een maat voor behoefte uit de "
-    "gemeentefondscirculaire naast wat ze aan collectieve preventie en acute zorg uitgeeft, per inwoner."
+    "Volgt collectieve preventie de behoefte? Elke gemeente met een maat voor behoefte (uit de "
+    "gemeentefondscirculaire, of van CBS na ‘ophalen’) naast wat ze aan collectieve preventie en acute zorg "
+    "uitgeeft, per inwoner."
 )
 if not k.per_inwoner:
     st.caption("Deze pagina toont altijd bedragen per inwoner, ook nu de zijbalk op ‘Totaal’ staat.")
@@ -34,9 +35,9 @@ try:
 except IndicatorFout as e:
     st.warning(str(e))
     st.stop()
-circulaire, uitkeringsjaar = vragen.behoefte_bron(store, k.jaar)
+bron, bronjaar = vragen.behoefte_bron(store, k.jaar, b.naam)
 if df.empty:
-    st.warning(f"Geen gemeenten met zowel cijfers ({k.document} {k.jaar}) als volumes uit de circulaire.")
+    st.warning(f"Geen gemeenten met zowel cijfers ({k.document} {k.jaar}) als {b.label.lower()}.")
     st.stop()
 
 kw = vragen.per_kwintiel(df)
@@ -44,9 +45,9 @@ laag, hoog = kw.iloc[0], kw.iloc[-1]
 sam = vragen.samenhang(df)
 as_x = b.eenheid()
 bron_behoefte = (
-    f"{b.label}: {teksten.circulaire_naam(circulaire)} voor {uitkeringsjaar}"
-    + (f" (het dichtstbijzijnde jaar met volumes; de cijfers zijn van {k.jaar})" if uitkeringsjaar != k.jaar else "")
-    + ", per 1.000 inwoners van die circulaire."
+    f"{b.label}: {teksten.behoefte_bron(bron, bronjaar)}"
+    + (f" (het dichtstbijzijnde jaar met deze maat; de uitgaven zijn van {k.jaar})" if bronjaar != k.jaar else "")
+    + ", per 1.000 inwoners van dezelfde bron."
 )
 wie = b.kort.lower()
 st.markdown(f"#### {teksten.behoefte_kop(kw, b, k.maat_tekst, k.document, k.jaar)}")
@@ -83,10 +84,10 @@ st.caption(
 leden, groepnaam = vragen.groepsleden(store, k)
 y_kol = y.kolommen(True)[0]
 titel = f"{y.label} naast {b.label.lower()} ({k.maat}, {k.document} {k.jaar})"
-bron = k.bron() + f" Behoefte: BZK, {teksten.circulaire_naam(circulaire).lower()} voor {uitkeringsjaar}."
+bronregel = k.bron() + f" Behoefte: {'CBS' if bron == 'KWB' else 'BZK'}, {teksten.behoefte_bron(bron, bronjaar)}."
 uitvoer.grafiek(
     "behoefte",
-    charts.behoefte(df, y_kol, k.gemeente, leden, as_x, y.eenheid(True), y.opmaak(True), titel, bron),
+    charts.behoefte(df, y_kol, k.gemeente, leden, as_x, y.eenheid(True), y.opmaak(True), titel, bronregel),
     cijfers.behoefte(df, y_kol, as_x, y.kop(True), y.opmaak(True), k.gemeente, leden),
     config=charts.PLOTLY_CONFIG,
     key="behoefte_grafiek",
@@ -105,7 +106,7 @@ st.caption(
     "gemeente: de middelste gemeente van het kwintiel. Behoefte van/tot: per 1.000 inwoners."
 )
 uitvoer.csv_knop(
-    tabel.ruw.assign(behoefte=b.label, circulaire=circulaire, uitkeringsjaar=uitkeringsjaar),
+    tabel.ruw.assign(behoefte=b.label, bron=bron, bronjaar=bronjaar),
     k.bestandsnaam(f"behoefte-{b.naam}-kwintielen", "nederland"),
     "Download per kwintiel (CSV)",
     key="kwintielen",
@@ -126,7 +127,7 @@ if lijst.ruw.empty:
 else:
     st.dataframe(lijst.leesbaar(), hide_index=True, width="stretch")
     uitvoer.csv_knop(
-        lijst.ruw.assign(behoefte=b.label, circulaire=circulaire, uitkeringsjaar=uitkeringsjaar),
+        lijst.ruw.assign(behoefte=b.label, bron=bron, bronjaar=bronjaar),
         k.bestandsnaam(f"behoefte-{b.naam}-weinig-preventie", "nederland"),
         "Download de lijst (CSV)",
         key="weinig",

@@ -109,6 +109,12 @@ FORMATEN: list[Formaat] = [
         lambda p, c: behoefte.lees(p, c.namen),
     ),
     Formaat(
+        behoefte.SOORT_KWB,
+        "CBS Kerncijfers wijken en buurten per gemeente",
+        behoefte.herken_kerncijfers,
+        lambda p, c: behoefte.lees_kerncijfers(p, c.namen),
+    ),
+    Formaat(
         behoefte.SOORT_NPLV,
         "focusgebieden Nationaal Programma Leefbaarheid en Veiligheid",
         behoefte.herken_nplv,

@@ -15,7 +15,7 @@ import pandas as pd
 
 from .. import begrippen, fmt
 from .gemeentefonds import circulaire_uit_naam
-from .lezen import GM_CODE, Lading, NaamZoeker, Problemen, getallen, lees_tekst_csv, tekst, uniek
+from .lezen import GM_CODE, Lading, NaamZoeker, Problemen, gehele_getallen, getallen, lees_tekst_csv, tekst, uniek
 
 SOORT = "gemeentefonds_volumes"
 SOORT_NPLV = "nplv_focusgebieden"
@@ -24,7 +24,7 @@ MAX_VOLUME = 1e8  # meer dan 100 miljoen van iets in één gemeente is een fout 
 
 
 def maatstaven() -> list[str]:
-    return [INWONERS, *dict.fromkeys(b.maatstaf for b in begrippen.BEHOEFTEN.values())]
+    return [INWONERS, *dict.fromkeys(b.maatstaf for b in begrippen.BEHOEFTEN.values() if b.bron == "gemeentefonds")]
 
 
 def herken(pad: Path, kop: str) -> bool:
@@ -99,4 +99,33 @@ def lees_nplv(pad: Path, namen: NaamZoeker) -> Lading:
         SOORT_NPLV,
         {"nplv_focusgebied": uit},
         f"NPLV {jaren[0]}: {len(uit)} focusgebieden in {uit['gm_code'].nunique()} gemeenten",
+    )
+
+
+SOORT_KWB = "cbs_kerncijfers"
+KOLOMMEN_KWB = ["jaar", "gm_code", "maat", "waarde"]
+
+
+def herken_kerncijfers(pad: Path, kop: str) -> bool:
+    return (kop.splitlines()[0] if kop else "").strip().lstrip("\ufeff") == ",".join(KOLOMMEN_KWB)
+
+
+def lees_kerncijfers(pad: Path, namen: NaamZoeker) -> Lading:
+    """CBS Kerncijfers wijken en buurten per gemeente (zoals `ophalen` ze schrijft): jaar, GM-code,
+    de kolomnaam zonder jaarnummer (bv. PersonenPerSoortUitkeringBijstand) en de waarde."""
+    fouten = Problemen(pad)
+    df = lees_tekst_csv(pad, ",", KOLOMMEN_KWB, fouten=fouten)
+    jaar = gehele_getallen(fouten, df, "jaar", minimum=2000, maximum=2100)
+    code = df["gm_code"].str.strip()
+    fouten.per_rij(df, "gm_code", ~code.str.fullmatch(GM_CODE), lambda w: f"'{w}' is geen GM-code.")
+    maat = tekst(fouten, df, "maat", verplicht=True)
+    waarde = getallen(fouten, df, "waarde", minimum=0, maximum=MAX_VOLUME)
+    uniek(fouten, df.assign(gm_code=code, maat=maat), ["jaar", "gm_code", "maat"], "gm_code")
+    fouten.klaar()
+    uit = pd.DataFrame({"jaar": jaar, "gm_code": code, "maat": maat, "waarde": waarde})
+    return Lading(
+        SOORT_KWB,
+        {"cbs_kerncijfer": uit},
+        f"CBS kerncijfers {fmt.jaarreeks(sorted(uit['jaar'].unique()))}: {uit['maat'].nunique()} maten voor "
+        f"{uit['gm_code'].nunique()} gemeenten",
     )
