@@ -226,6 +226,8 @@ _DREMPEL = (
     "Het gemeentefonds telt deze maatstaf ‘met drempel’: alleen het deel boven een landelijk drempelaandeel, "
     "dus geen zuiver aandeel van alle inwoners; gemeenten onder de drempel staan op 0."
 )
+# De maat die Nederland, Gemeente, factsheet en `sociale-basis behoefte` tonen als niemand kiest.
+STANDAARD_BEHOEFTE = "bijstand"
 # Elke maat voor behoefte één keer: de pagina Behoefte, de regel op Gemeente en factsheet en
 # `sociale-basis behoefte` lezen dit; sources/behoefte.py bewaart precies deze maatstaven.
 BEHOEFTEN: dict[str, Behoefte] = {

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from . import fmt, importer, indicators, links, model, ophalen, snapshot, vergelijkingsgroep
-from .begrippen import BEHOEFTEN
+from .begrippen import BEHOEFTEN, STANDAARD_BEHOEFTE
 from .sources.lezen import InvoerFout
 from .store import OpslagFout, Store, nieuwe_versie, standaard_pad
 
@@ -83,7 +83,10 @@ def _parser() -> argparse.ArgumentParser:
     beh.add_argument("--document", choices=indicators.DOCUMENTEN, required=True, help="begroting of jaarrekening")
     beh.add_argument("--maat", choices=indicators.MATEN, default="netto", help="netto (standaard) of bruto")
     beh.add_argument(
-        "--indicator", choices=list(BEHOEFTEN), default="bijstand", help="de maat voor behoefte (standaard bijstand)"
+        "--indicator",
+        choices=list(BEHOEFTEN),
+        default=STANDAARD_BEHOEFTE,
+        help=f"de maat voor behoefte (standaard {STANDAARD_BEHOEFTE})",
     )
     beh.add_argument(
         "--per", choices=["gemeente", "kwintiel"], default="gemeente", help="één rij per gemeente of per kwintiel"

@@ -10,10 +10,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from . import fmt, indicators, teksten, vergelijkingsgroep
-from .begrippen import BEHOEFTEN, INDICATOREN, VERHOUDING
+from .begrippen import BEHOEFTEN, INDICATOREN, STANDAARD_BEHOEFTE, VERHOUDING
 from .store import Store
-
-STANDAARD_BEHOEFTE = "bijstand"  # de maat op Gemeente en factsheet (de pagina Behoefte kent ze alle)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .begrippen import BEHOEFTEN, STANDAARD_BEHOEFTE, acuut_per_preventie
 from .model import LAGEN
 from .store import Store
 
@@ -364,11 +365,9 @@ def gemeentenamen(store: Store, jaar: int) -> pd.DataFrame:
 
 
 # -- behoefte ---------------------------------------------------------------------------------
-def behoefte_bron(store: Store, jaar: int, naam: str = "bijstand") -> tuple[str, int] | None:
+def behoefte_bron(store: Store, jaar: int, naam: str = STANDAARD_BEHOEFTE) -> tuple[str, int] | None:
     """Waaruit behoefte `naam` voor `jaar` komt: (bron, jaar), met als bron een gemeentefondscirculaire
     ('S2024', jaar = uitkeringsjaar) of 'KWB' (CBS Kerncijfers wijken en buurten); None zonder cijfers."""
-    from .begrippen import BEHOEFTEN
-
     df = store.query("marts/behoefte_bron", jaar=jaar, maatstaf=BEHOEFTEN[naam].maatstaf)
     return None if df.empty else (str(df["bron"].iloc[0]), int(df["jaar"].iloc[0]))
 
@@ -378,8 +377,6 @@ def behoefte(
 ) -> pd.DataFrame:
     """Per gemeente de behoefte `naam` (begrippen.BEHOEFTEN) per 1.000 inwoners en haar kwintiel,
     naast preventie en acute zorg per inwoner (marts/behoefte). Leeg zonder volumes in de opslag."""
-    from .begrippen import BEHOEFTEN
-
     if naam not in BEHOEFTEN:
         raise IndicatorFout(f"Onbekende maat voor behoefte '{naam}'; kies uit {', '.join(BEHOEFTEN)}.")
     controleer(store, model, jaar, document, maat)
@@ -413,8 +410,6 @@ def per_kwintiel(df: pd.DataFrame) -> pd.DataFrame:
     """marts/behoefte samengevat per kwintiel van behoefte: gemeenten, inwoners, de laagste en hoogste
     behoefte, preventie en acute zorg per inwoner gewogen (Σ ÷ Σ inwoners) en van de mediane gemeente,
     de gewogen verhouding acuut/preventie en preventie per persoon (Σ preventie ÷ Σ personen)."""
-    from .begrippen import acuut_per_preventie
-
     rijen = []
     for kwintiel, d in df.groupby("kwintiel", sort=True):
         inwoners = d["inwoners"].sum()

@@ -6,7 +6,7 @@ preventie."""
 import streamlit as st
 
 from sociale_basis import charts, cijfers, fmt, teksten
-from sociale_basis.begrippen import BEHOEFTEN, INDICATOREN, VERHOUDING
+from sociale_basis.begrippen import BEHOEFTEN, INDICATOREN, STANDAARD_BEHOEFTE, VERHOUDING
 from sociale_basis.dashboard import eigen, uitvoer, vragen, zijbalk
 from sociale_basis.indicators import IndicatorFout
 
@@ -24,7 +24,7 @@ LABELS = {naam: b.label for naam, b in BEHOEFTEN.items()}
 # Op de y-as: een bedrag per inwoner of de verhouding, uit het register (altijd per inwoner: een totaal
 # van Amsterdam naast dat van Rozendaal zegt niets over behoefte).
 ASSEN = {naam: INDICATOREN[naam] for naam in ("collectieve_preventie", "acute_zorg", "verhouding")}
-zijbalk.melding_hier(zijbalk.vergeef("behoefte", LABELS.values(), "de maat voor behoefte", LABELS["bijstand"]))
+zijbalk.melding_hier(zijbalk.vergeef("behoefte", LABELS.values(), "de maat voor behoefte", LABELS[STANDAARD_BEHOEFTE]))
 links, rechts = st.columns(2)
 b = BEHOEFTEN[links.selectbox("Behoefte", list(LABELS), format_func=LABELS.get, key="behoefte", bind="query-params")]
 y = ASSEN[

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from sociale_basis import charts, cijfers, fmt, teksten
-from sociale_basis.begrippen import BEHOEFTEN
+from sociale_basis.begrippen import BEHOEFTEN, STANDAARD_BEHOEFTE
 from sociale_basis.dashboard import eigen, uitvoer, vragen, zijbalk
 from sociale_basis.indicators import IndicatorFout
 from sociale_basis.model import LAGEN
@@ -111,12 +111,14 @@ st.markdown(
 
 # De vraag van de pagina Behoefte, hier in één zin: volgt preventie de behoefte?
 try:
-    kw = vragen.per_kwintiel(vragen.behoefte(store, sleutel, k.jaar, k.document, k.maat, "bijstand", k.zonder_regio))
+    kw = vragen.per_kwintiel(
+        vragen.behoefte(store, sleutel, k.jaar, k.document, k.maat, STANDAARD_BEHOEFTE, k.zonder_regio)
+    )
 except IndicatorFout:
     kw = None  # geen volumes in de opslag: dan ook geen zin
 if kw is not None and len(kw) == 5:
     st.subheader("Volgt preventie de behoefte?")
-    st.markdown(teksten.behoefte_kop(kw, BEHOEFTEN["bijstand"], k.maat_tekst, k.document, k.jaar))
+    st.markdown(teksten.behoefte_kop(kw, BEHOEFTEN[STANDAARD_BEHOEFTE], k.maat_tekst, k.document, k.jaar))
     st.page_link(
         "sociale_basis/pages/behoefte.py",
         label="Naar de pagina Behoefte: andere maten, de spreiding en de gemeenten met veel behoefte en weinig preventie",
