@@ -154,7 +154,8 @@ st.markdown("""
 Iv3 *Gemeenten <jaar> onbewerkte Iv3-data* voor elk jaar vanaf 2017 (begroting en jaarrekening, lasten
 **en baten**, dus ook netto), de gemeentelijsten per jaar (*Gebieden in Nederland*), de inwoners op
 1 januari, de consumentenprijsindex (83131NED tot en met 2025, daarna 86141NED, geschakeld tot één
-reeks met 2015 = 100) en de gemeentegrenzen. Alleen cellen met een bedrag komen over; een gemeente die
+reeks met 2015 = 100), de gemeentegrenzen en uit de *Kerncijfers wijken en buurten* het aantal personen
+met bijstand per gemeente (voor de pagina Behoefte). Alleen cellen met een bedrag komen over; een gemeente die
 voor een jaar niets aanleverde, houdt de cijfers die er al waren. Dat vraagt internet en duurt
 enkele minuten (alle jaren: langer). Pas als alles binnen en geldig is, komt er een nieuwe versie van de opslag; wie
 intussen kijkt, ziet de vorige tot zijn volgende klik. Mislukt er iets, dan blijft alles zoals het was

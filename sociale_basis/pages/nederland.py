@@ -118,7 +118,14 @@ except IndicatorFout:
     kw = None  # geen volumes in de opslag: dan ook geen zin
 if kw is not None and len(kw) == 5:
     st.subheader("Volgt preventie de behoefte?")
-    st.markdown(teksten.behoefte_kop(kw, BEHOEFTEN[STANDAARD_BEHOEFTE], k.maat_tekst, k.document, k.jaar))
+    b = BEHOEFTEN[STANDAARD_BEHOEFTE]
+    st.markdown(teksten.behoefte_kop(kw, b, k.maat_tekst, k.document, k.jaar))
+    # De kanttekening bij de zin, niet alleen op de pagina Behoefte: wie hem citeert, citeert ook de bron.
+    bron, bronjaar = vragen.behoefte_bron(store, k.jaar, b.naam)
+    st.caption(
+        f"Vijf groepen van ongeveer even veel gemeenten naar {b.eenheid()} ({teksten.behoefte_bron(bron, bronjaar)}). "
+        "Samenhang is geen oorzaak; centrumgemeenten betalen acute zorg voor hun regio."
+    )
     st.page_link(
         "sociale_basis/pages/behoefte.py",
         label="Naar de pagina Behoefte: andere maten, de spreiding en de gemeenten met veel behoefte en weinig preventie",
