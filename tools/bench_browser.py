@@ -1,17 +1,27 @@
-"""Browserbenchmark: wat een bezoeker werkelijk wacht, gemeten in headless Debian-chromium.
+"""Browserbenchmark: wat een lezer werkelijk ziet en wanneer, in headless Debian-chromium.
 
     .venv/bin/python tools/bench_browser.py [--db OPSLAG] [--herhaal 5] [--uit tools/resultaten/browser.md]
-                                            [--adres http://127.0.0.1:8080]
+                                            [--adres http://127.0.0.1:8080 [--pid PID]]
+                                            [--peer MAP_VAN_PEER_A --peer-python PYTHON]
 
-Per pagina, over ≥ 5 herhalingen met elk een nieuwe browsercontext (een eerste bezoek: lege cache):
-- **volledig getekend**: van navigatie tot script klaar (`data-test-script-state` niet `running`),
-  geen statuswidget, geen verouderde elementen en elke plotly-grafiek getekend;
-- **overdracht**: bytes over het netwerk (wat chromium ontving, gecomprimeerd als de server
-  comprimeert) en het aantal HTTP-verzoeken, plus de websocketberichten;
-- op de pagina Gemeente ook de **gemeentewissel**: een andere gemeente kiezen tot alles opnieuw getekend is;
-- het **geheugen van de server** (RSS van de procesgroep) na het eerste bezoek en aan het eind.
-Zonder --adres start het script zelf één Streamlit-server op een vrije poort (met --db, of met
-de meegeleverde momentopname in een tijdelijke opslag). Geen assertions: dit meet, de tests toetsen.
+Elk bezoek is een nieuwe browsercontext (een eerste bezoek: lege cache). In de pagina houdt een
+script vanaf het begin van de navigatie bij wat er in het hoofdgedeelte (`stMain`) staat; de tijden
+zijn vanaf de start van de navigatie (`performance.now()`):
+- **kop op het scherm**: de titel (h1), een alinea tekst eronder (de kopzin) en, op pagina's die ze
+  hebben, alle kerncijfers (`stMetric`, zoveel als de pagina aan het eind toont) zijn er;
+- **volledig getekend**: de laatste wijziging in het hoofdgedeelte (een MutationObserver) voordat
+  het 1,5 s stil bleef terwijl het script klaar was, met elke plotly-, Vega- en tabelgrafiek getekend
+  en geen plaatshouder (`stSkeleton`) meer. Dat is het moment waarop een lezer niets meer ziet
+  verschijnen, niet het moment waarop het script klaar is (dat komt eerder: de grafiekcode van
+  Streamlit wordt pas daarna geladen);
+- op Gemeente de **gemeentewissel**: van de klik op een andere gemeente tot de laatste wijziging;
+- **overdracht** (bytes en HTTP-verzoeken, via DevTools) en het **geheugen** van de server (RSS).
+Met --peer meet het in dezelfde run, om en om, peer A (michielsd/begrotingsanalysetool, ook
+Streamlit): zijn enige pagina met dezelfde definities, en een gemeentewissel in zijn keuzelijst.
+Peer A leest zijn data van raw.githubusercontent.com; hier is geen internet, dus draait het script
+een kopie waarin die adressen naar de eigen map van de checkout wijzen (verder ongewijzigd).
+Zonder --adres start het script zelf één Streamlit-server op een vrije poort (met --db, of met de
+meegeleverde momentopname in een tijdelijke opslag). Geen assertions: dit meet, de tests toetsen.
 """
 
 from __future__ import annotations
@@ -19,6 +29,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import shutil
 import socket
 import statistics
 import subprocess
@@ -42,27 +53,75 @@ ARGS = [
 ]
 PAGINAS = {
     "Nederland": "/?jaar=2025",
-    "Gemeente": "/gemeente?jaar=2025",
+    "Gemeente": "/gemeente?jaar=2025&gemeente=Amsterdam",
     "Vergelijken": "/vergelijken?jaar=2025",
     "Trends": "/trends?jaar=2025",
     "Kaart": "/kaart?jaar=2025",
+    "Behoefte": "/behoefte?jaar=2025",
     "Gemeentefonds": "/gemeentefonds?jaar=2025",
     "Methode": "/methode?jaar=2025",
+    "Model": "/model?jaar=2025",
     "Gegevens": "/gegevens?jaar=2025",
 }
+PEER = "Peer A"
 WISSELS = ["Zwolle", "Groningen", "Utrecht", "Tilburg", "Almere", "Leiden", "Breda", "Ede", "Delft", "Emmen"]
+# Waar peer A zijn data vandaan haalt (streamlit_app.py); de kopie leest ze uit de eigen map.
+PEER_BRON = "https://raw.githubusercontent.com/michielsd/begrotingsanalysetool/refs/heads/main/"
 
-# Klaar = script niet bezig, geen statuswidget, niets verouderd, elke plotly-grafiek heeft zijn svg.
-KLAAR_JS = """() => {
-  const app = document.querySelector('[data-testid="stApp"]');
-  if (!app || app.getAttribute('data-test-script-state') === 'running') return false;
-  if (document.querySelector('[data-testid="stStatusWidget"]')) return false;
-  if (document.querySelector('[data-stale="true"]')) return false;
-  if (!document.querySelector('h1')) return false;
-  const plots = document.querySelectorAll('[data-testid="stPlotlyChart"]');
-  for (const p of plots) { if (!p.querySelector('.main-svg')) return false; }
-  return true;
+# Loopt vanaf de navigatie in de pagina mee (add_init_script), dus vóór elk script van Streamlit.
+# Het hoofdgedeelte: wanneer verschijnen titel, tekst en het n-de kerncijfer; wanneer veranderde
+# er voor het laatst iets; hoe vaak begon het script (een wissel is pas klaar na een nieuwe run).
+VOLGER_JS = """(() => {
+  const sb = window.__sb = {h1: null, tekst: null, metric: {}, laatste: 0, runs: 0, klaar: null, klik: null};
+  const hoofd = () => document.querySelector('[data-testid="stMain"]');
+  document.addEventListener('pointerdown', () => { sb.klik = performance.now(); }, true);
+  new MutationObserver((lijst) => {
+    const nu = performance.now();
+    for (const m of lijst) {
+      const el = m.target.nodeType === 1 ? m.target : m.target.parentElement;
+      if (el && el.closest && el.closest('[data-testid="stMain"]')) sb.laatste = nu;
+      if (m.type === 'attributes' && m.attributeName === 'data-test-script-state') {
+        const s = m.target.getAttribute('data-test-script-state');
+        if (s === 'running') sb.runs += 1;
+        if (s === 'notRunning') sb.klaar = nu;
+      }
+    }
+  }).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+  const kijk = () => {
+    const m = hoofd();
+    if (m) {
+      const nu = performance.now();
+      if (sb.h1 === null && m.querySelector('h1')) sb.h1 = nu;
+      if (sb.tekst === null && [...m.querySelectorAll('[data-testid="stMarkdownContainer"] p')]
+            .some(p => p.textContent.trim().length > 20)) sb.tekst = nu;
+      const n = m.querySelectorAll('[data-testid="stMetric"]').length;
+      if (n && !(n in sb.metric)) sb.metric[n] = nu;
+    }
+    requestAnimationFrame(kijk);
+  };
+  requestAnimationFrame(kijk);
+})();"""
+
+# Klaar voor een lezer: script niet bezig, geen plaatshouder of verouderd element, elke grafiek
+# getekend, en sinds de laatste wijziging in het hoofdgedeelte `stil` ms niets meer.
+TOESTAND_JS = """(stil) => {
+  const sb = window.__sb, app = document.querySelector('[data-testid="stApp"]');
+  const m = document.querySelector('[data-testid="stMain"]');
+  if (!sb || !app || !m || !m.querySelector('h1')) return null;
+  if (app.getAttribute('data-test-script-state') !== 'notRunning') return null;
+  if (document.querySelector('[data-testid="stStatusWidget"], [data-stale="true"]')) return null;
+  if (m.querySelector('[data-testid="stSkeleton"]')) return null;
+  for (const p of m.querySelectorAll('[data-testid="stPlotlyChart"]')) if (!p.querySelector('.main-svg')) return null;
+  for (const v of m.querySelectorAll('[data-testid="stVegaLiteChart"]')) if (!v.querySelector('canvas, svg')) return null;
+  for (const d of m.querySelectorAll('[data-testid="stDataFrame"]')) if (!d.querySelector('canvas')) return null;
+  if (performance.now() - sb.laatste < stil) return null;
+  const metrics = m.querySelectorAll('[data-testid="stMetric"]').length;
+  const kop = Math.max(sb.h1, sb.tekst ?? sb.h1, metrics ? sb.metric[metrics] : 0);
+  return {kop: kop / 1000, volledig: sb.laatste / 1000, script: (sb.klaar ?? 0) / 1000,
+          klik: sb.klik, laatste: sb.laatste, runs: sb.runs, metrics: metrics,
+          grafieken: m.querySelectorAll('[data-testid="stPlotlyChart"], [data-testid="stVegaLiteChart"]').length};
 }"""
+STIL_MS = 1500
 
 
 def vrije_poort() -> int:
@@ -86,26 +145,39 @@ def rss_mb(pid: int) -> float:
     return totaal / 1024
 
 
-def start_server(db: Path) -> tuple[subprocess.Popen, str]:
+def start_server(opdracht: list[str], cwd: Path, env: dict[str, str], naam: str) -> tuple[subprocess.Popen, str]:
+    """Start een Streamlit-server op een vrije poort en wacht tot hij gezond is."""
     poort = vrije_poort()
-    env = {**os.environ, "SOCIALE_BASIS_DB": str(db)}
-    log = open(Path(tempfile.gettempdir()) / f"bench_browser_{poort}.log", "w")  # noqa: SIM115
+    log = open(Path(tempfile.gettempdir()) / f"bench_browser_{naam}_{poort}.log", "w")  # noqa: SIM115
     proces = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(poort), "--server.headless", "true"],
-        cwd=ROOT,
-        env=env,
+        [*opdracht, "--server.port", str(poort), "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=cwd,
+        env={**os.environ, **env},
         stdout=log,
         stderr=subprocess.STDOUT,
     )
     adres = f"http://127.0.0.1:{poort}"
-    for _ in range(240):
+    for _ in range(480):
         try:
             urllib.request.urlopen(f"{adres}/_stcore/health", timeout=1)
             return proces, adres
         except OSError:
+            if proces.poll() is not None:
+                break
             time.sleep(0.25)
     proces.kill()
-    raise SystemExit("De server startte niet; zie " + log.name)
+    raise SystemExit(f"De server ({naam}) startte niet; zie {log.name}")
+
+
+def start_peer(checkout: Path, python: Path, map_: Path) -> tuple[subprocess.Popen, str]:
+    """Peer A uit een kopie van zijn checkout, met zijn data uit die kopie in plaats van GitHub."""
+    if not (checkout / "streamlit_app.py").is_file():
+        raise SystemExit(f"--peer {checkout}: geen streamlit_app.py (een checkout van michielsd/begrotingsanalysetool)")
+    kopie = map_ / "peer"
+    shutil.copytree(checkout, kopie, ignore=shutil.ignore_patterns(".git"))
+    app = kopie / "streamlit_app.py"
+    app.write_text(app.read_text(encoding="utf-8").replace(PEER_BRON, f"{kopie}/"), encoding="utf-8")
+    return start_server([str(python), "-m", "streamlit", "run", "streamlit_app.py"], kopie, {}, "peer")
 
 
 def maak_opslag(map_: Path) -> Path:
@@ -139,100 +211,130 @@ class Teller:
         self.ws_bytes += len(e.get("response", {}).get("payloadData", ""))
 
 
-def wacht(page, timeout: float = 60_000) -> None:
-    page.wait_for_function(KLAAR_JS, timeout=timeout, polling=25)
+def klaar(page, timeout: float = 60.0) -> dict:
+    """Wacht tot de lezer niets meer ziet veranderen (TOESTAND_JS) en geef de tijden."""
+    eind = time.perf_counter() + timeout
+    while time.perf_counter() < eind:
+        toestand = page.evaluate(TOESTAND_JS, STIL_MS)
+        if toestand:
+            return toestand
+        page.wait_for_timeout(100)
+    raise TimeoutError(f"{page.url}: na {timeout:.0f} s nog niet volledig getekend")
 
 
-def kies_gemeente(page, naam: str) -> tuple[float, float]:
-    """Kies een gemeente in de zijbalk: (s tot de keuzelijst open is, s van de keuze tot alles
-    opnieuw getekend is). Het typen zelf telt niet mee: dat is de bezoeker, niet de app."""
-    vak = page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").filter(has_text="Gemeente")
-    start = time.perf_counter()
+def bezoek(browser, adres: str, pad: str, timeout: float = 60.0):
+    """Een eerste bezoek in een nieuwe context: (context, page, tijden, teller)."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
+    context.add_init_script(VOLGER_JS)
+    page = context.new_page()
+    teller = Teller(context, page)
+    page.goto(adres + pad, wait_until="commit")
+    return context, page, klaar(page, timeout), teller
+
+
+def wissel(page, label: str, naam: str) -> float:
+    """Kies `naam` in de keuzelijst `label` van de zijbalk: s van de klik op de optie tot de laatste
+    wijziging in het hoofdgedeelte na een nieuwe run. Het typen zelf telt niet mee (dat is de lezer)."""
+    vak = page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").filter(has_text=label)
     vak.locator("input").click()
-    page.locator("[role='option']").first.wait_for()
-    open_tijd = time.perf_counter() - start
     vak.locator("input").fill(naam)
     optie = page.locator("[role='option']").filter(has_text=naam).first
     optie.wait_for()
-    start = time.perf_counter()
+    runs = page.evaluate("window.__sb.runs")
     optie.click()
-    page.wait_for_selector(f"h1:has-text('{naam}')", timeout=60_000)
-    wacht(page)
-    return open_tijd, time.perf_counter() - start
+    page.wait_for_function("(r) => window.__sb.runs > r", arg=runs, timeout=60_000)
+    toestand = klaar(page)
+    return (toestand["laatste"] - toestand["klik"]) / 1000
 
 
-def meet(adres: str, herhaal: int, pid: int | None) -> dict:
+def meet(adres: str, herhaal: int, pid: int | None, peer: str | None) -> dict:
     from playwright.sync_api import sync_playwright
 
-    uit = {"pagina": {}, "wissel": [], "keuzelijst": [], "rss": {}}
+    uit = {"pagina": {}, "wissel": {}, "rss": {}}
+
+    def noteer(naam, tijden, teller):
+        uit["pagina"].setdefault(naam, []).append({**tijden, "kB": teller.bytes / 1024, "verzoeken": teller.verzoeken})
+
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         # Eerste bezoek na de start van de server: koude caches aan de serverkant.
-        context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
-        page = context.new_page()
-        start = time.perf_counter()
-        page.goto(adres + PAGINAS["Nederland"])
-        wacht(page, 180_000)
-        uit["koude_start"] = time.perf_counter() - start
+        context, _, tijden, _ = bezoek(browser, adres, PAGINAS["Nederland"], 180)
+        uit["koude_start"] = tijden["volledig"]
         context.close()
+        if peer:
+            context, *_ = bezoek(browser, peer, "/", 180)
+            context.close()
         if pid:
             uit["rss"]["na eerste bezoek"] = rss_mb(pid)
         for ronde in range(herhaal):
+            gemeenten = WISSELS[ronde * 2 % len(WISSELS) :][:2]
             for naam, pad in PAGINAS.items():
-                context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
-                page = context.new_page()
-                teller = Teller(context, page)
-                start = time.perf_counter()
-                page.goto(adres + pad)
-                wacht(page)
-                getekend = time.perf_counter() - start
+                context, page, tijden, teller = bezoek(browser, adres, pad)
                 page.wait_for_timeout(300)  # late verzoeken (lettertypen, kaartgrenzen) meetellen
-                uit["pagina"].setdefault(naam, []).append(
-                    (getekend, teller.bytes, teller.verzoeken, teller.ws_bytes, teller.ws_berichten)
-                )
+                noteer(naam, tijden, teller)
                 if naam == "Gemeente":
-                    for gemeente in WISSELS[ronde * 2 % len(WISSELS) :][:2]:
-                        open_tijd, wissel = kies_gemeente(page, gemeente)
-                        uit["keuzelijst"].append(open_tijd)
-                        uit["wissel"].append(wissel)
+                    for gemeente in gemeenten:
+                        uit["wissel"].setdefault(naam, []).append(wissel(page, "Gemeente", gemeente))
                 context.close()
+                # Peer A direct na onze Gemeente-pagina: zelfde browser, zelfde minuut.
+                if naam == "Gemeente" and peer:
+                    context, page, tijden, teller = bezoek(browser, peer, "/")
+                    page.wait_for_timeout(300)
+                    noteer(PEER, tijden, teller)
+                    for gemeente in gemeenten:
+                        uit["wissel"].setdefault(PEER, []).append(wissel(page, "Selecteer de gemeente", gemeente))
+                    context.close()
         browser.close()
     if pid:
         uit["rss"]["aan het eind"] = rss_mb(pid)
     return uit
 
 
-def rapport(uit: dict, herhaal: int, adres: str, eigen: bool) -> str:
-    def s(x: float) -> str:
-        return f"{x:.2f}".replace(".", ",")
+def s(x: float) -> str:
+    return f"{x:.2f}".replace(".", ",")
 
+
+def rapport(uit: dict, opdracht: str, server: str) -> str:
+    med = statistics.median
     regels = [
-        "# Browserbenchmark",
+        "# Browserbenchmark: wat een lezer ziet",
         "",
-        f"Gemeten op {datetime.now():%Y-%m-%d %H:%M} met `tools/bench_browser.py --herhaal {herhaal}`; "
-        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, headless "
-        f"Debian-chromium; server {'door het script gestart (één Streamlit-proces, geen compressie)' if eigen else adres}.",
+        f"Gemeten op {datetime.now():%Y-%m-%d %H:%M} met `{opdracht}`; {platform.machine()}, "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}, headless Debian-chromium, elk bezoek "
+        f"een nieuwe browsercontext (lege cache); server: {server}.",
         "",
-        f"Eerste bezoek na het starten van de server (koude caches): {s(uit['koude_start'])} s.",
+        "Tijden vanaf de start van de navigatie. *Kop*: titel, kopzin en alle kerncijfers staan er. "
+        "*Volledig*: de laatste wijziging in het hoofdgedeelte, met elke grafiek getekend. *Script klaar*: "
+        "wat de vorige versie van dit script mat (Streamlit meldt klaar vóór de grafiekcode geladen is).",
         "",
-        "| pagina | volledig getekend, mediaan (s) | hoogst (s) | overdracht eerste bezoek (kB) | verzoeken | websocket (kB) |",
-        "|---|---|---|---|---|---|",
+        f"Eerste bezoek na het starten van de server (koude caches), volledig: {s(uit['koude_start'])} s.",
+        "",
+        "| pagina | kop, mediaan (s) | kop, hoogst (s) | volledig, mediaan (s) | volledig, hoogst (s) "
+        "| script klaar, mediaan (s) | overdracht (kB) | verzoeken |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for naam, metingen in uit["pagina"].items():
-        tijden = [m[0] for m in metingen]
+        kop = [m["kop"] for m in metingen]
+        vol = [m["volledig"] for m in metingen]
         regels.append(
-            f"| {naam} | {s(statistics.median(tijden))} | {s(max(tijden))} | "
-            f"{statistics.median(m[1] for m in metingen) / 1024:.0f} | "
-            f"{statistics.median(m[2] for m in metingen):.0f} | "
-            f"{statistics.median(m[3] for m in metingen) / 1024:.0f} |"
+            f"| {naam} | {s(med(kop))} | {s(max(kop))} | {s(med(vol))} | {s(max(vol))} | "
+            f"{s(med(m['script'] for m in metingen))} | {med(m['kB'] for m in metingen):.0f} | "
+            f"{med(m['verzoeken'] for m in metingen):.0f} |"
         )
-    if uit["wissel"]:
+    for naam, tijden in uit["wissel"].items():
         regels += [
             "",
-            f"Gemeentewissel op de pagina Gemeente (van de keuze tot alles opnieuw getekend): "
-            f"mediaan {s(statistics.median(uit['wissel']))} s, hoogst {s(max(uit['wissel']))} s "
-            f"over {len(uit['wissel'])} wissels. De keuzelijst (342 gemeenten) openen: mediaan "
-            f"{s(statistics.median(uit['keuzelijst']))} s, hoogst {s(max(uit['keuzelijst']))} s.",
+            f"Gemeentewissel ({naam}, van de klik tot de laatste wijziging): mediaan "
+            f"{s(med(tijden))} s, hoogst {s(max(tijden))} s over {len(tijden)} wissels.",
+        ]
+    if PEER in uit["pagina"]:
+        ons = med(m["volledig"] for m in uit["pagina"]["Gemeente"])
+        peer = med(m["volledig"] for m in uit["pagina"][PEER])
+        regels += [
+            "",
+            f"Naast elkaar: Gemeente (Amsterdam) volledig {s(ons)} s tegen peer A {s(peer)} s = "
+            f"{s(ons / peer)} × peer A; wissel {s(med(uit['wissel']['Gemeente']))} s tegen "
+            f"{s(med(uit['wissel'][PEER]))} s.",
         ]
     if uit["rss"]:
         regels += [
@@ -243,8 +345,7 @@ def rapport(uit: dict, herhaal: int, adres: str, eigen: bool) -> str:
         ]
     regels += [
         "",
-        "Doelen (issue 9): volledig getekend ≤ 1,5 s mediaan per pagina, gemeentewissel ≤ 0,5 s, "
-        "eerste bezoek ≤ 2 MB overdracht (met compressie in de deployment).",
+        "Doelen (issue 22): kop ≤ 2,5 s op elke pagina; Gemeente volledig ≤ 0,8 × peer A; gemeentewissel ≤ 0,5 s.",
     ]
     return "\n".join(regels) + "\n"
 
@@ -254,23 +355,35 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--db", type=Path, help="opslag (standaard: de momentopname in een tijdelijke opslag)")
     p.add_argument("--adres", help="meet een draaiende server (bv. achter nginx) in plaats van er een te starten")
     p.add_argument("--pid", type=int, help="met --adres: proces(groep) voor het geheugen")
+    p.add_argument("--peer", type=Path, help="checkout van michielsd/begrotingsanalysetool: in dezelfde run meten")
+    p.add_argument("--peer-python", type=Path, help="Python met peer A's requirements.txt (standaard: deze)")
     p.add_argument("--herhaal", type=int, default=5)
     p.add_argument("--uit", type=Path, default=ROOT / "tools" / "resultaten" / "browser.md")
     args = p.parse_args(argv)
+    opdracht = "tools/bench_browser.py " + " ".join(argv if argv is not None else sys.argv[1:])
     with tempfile.TemporaryDirectory() as tmp:
-        proces = None
-        if args.adres:
-            adres, pid = args.adres.rstrip("/"), args.pid
-        else:
-            proces, adres = start_server(args.db or maak_opslag(Path(tmp)))
-            pid = proces.pid
+        processen = []
         try:
-            uit = meet(adres, args.herhaal, pid)
+            if args.adres:
+                adres, pid = args.adres.rstrip("/"), args.pid
+            else:
+                db = args.db or maak_opslag(Path(tmp))
+                proces, adres = start_server(
+                    [sys.executable, "-m", "streamlit", "run", "app.py"], ROOT, {"SOCIALE_BASIS_DB": str(db)}, "ons"
+                )
+                processen.append(proces)
+                pid = proces.pid
+            peer = None
+            if args.peer:
+                proces, peer = start_peer(args.peer.resolve(), args.peer_python or Path(sys.executable), Path(tmp))
+                processen.append(proces)
+            uit = meet(adres, args.herhaal, pid, peer)
         finally:
-            if proces:
+            for proces in processen:
                 proces.terminate()
                 proces.wait(timeout=30)
-    tekst = rapport(uit, args.herhaal, adres, proces is not None)
+    server = adres if args.adres else "door het script gestart (één Streamlit-proces, geen compressie)"
+    tekst = rapport(uit, opdracht.strip(), server)
     args.uit.parent.mkdir(parents=True, exist_ok=True)
     args.uit.write_text(tekst, encoding="utf-8")
     print(tekst)
