@@ -80,10 +80,13 @@ def _vet(tekst: str) -> list[dict]:
     return [{"t": stuk, "b": i % 2 == 1} for i, stuk in enumerate(tekst.split("**")) if stuk]
 
 
-def inhoud(store: Store, sleutel: str, v: Verzoek, beeld: Gemeentebeeld | None = None) -> dict:
+def inhoud(
+    store: Store, sleutel: str, v: Verzoek, beeld: Gemeentebeeld | None = None, land: gemeentebeeld.Land | None = None
+) -> dict:
     """Alle teksten en getallen van de factsheet, ook die van de grafieken (als JSON voor het sjabloon).
-    `beeld`: het beeld dat de Gemeente-pagina al toont (uit de cache); zonder wordt het gebouwd."""
-    beeld = beeld or gemeentebeeld.bouw(store, sleutel, v)
+    `beeld`: het beeld dat de Gemeente-pagina al toont (uit de cache); zonder wordt het gebouwd
+    (met `land`, als dat er al is voor deze keuze)."""
+    beeld = beeld or gemeentebeeld.bouw(store, sleutel, v, land)
     if beeld is None:
         raise FactsheetFout(f"Geen cijfers voor {v.gm_code} in de {v.document} {v.jaar} ({v.maat}).")
     naam, rij, maat_tekst = beeld.naam, beeld.rij, beeld.maat_tekst
@@ -295,10 +298,10 @@ def _trend(store: Store, sleutel: str, v: Verzoek, leden: list[str], naam: str) 
     return gegevens, geen
 
 
-def pdf(store: Store, sleutel: str, v: Verzoek) -> tuple[str, bytes]:
+def pdf(store: Store, sleutel: str, v: Verzoek, land: gemeentebeeld.Land | None = None) -> tuple[str, bytes]:
     """De factsheet als PDF (één A4), met de naam van de gemeente. Zonder browser: de grafieken
     tekent het sjabloon zelf uit de gegevens."""
-    gegevens = inhoud(store, sleutel, v)
+    gegevens = inhoud(store, sleutel, v, land=land)
     return gegevens["gemeente"], zet(gegevens)
 
 
@@ -334,8 +337,12 @@ def alle(
     verzoeken = list(verzoeken)
     uitmap.mkdir(parents=True, exist_ok=True)
     geschreven = []
+    landen: dict[tuple, gemeentebeeld.Land] = {}  # wat alle gemeenten van één keuze delen, één keer
     for i, v in enumerate(verzoeken, 1):
-        naam, inhoud_pdf = pdf(store, sleutel, v)
+        keuze = (v.jaar, v.document, v.maat, v.zonder_regio)
+        if keuze not in landen:
+            landen[keuze] = gemeentebeeld.land(store, sleutel, *keuze)
+        naam, inhoud_pdf = pdf(store, sleutel, v, landen[keuze])
         pad = uitmap / bestandsnaam(naam, v)
         pad.write_bytes(inhoud_pdf)
         geschreven.append(pad)

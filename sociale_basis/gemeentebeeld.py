@@ -159,55 +159,97 @@ class Gemeentebeeld:
         return teksten.gewogen_en_mediaan(self.nl[VERHOUDING.kolom_verhouding], self.alle)
 
 
-def bouw(store: Store, sleutel: str, v: Verzoek) -> Gemeentebeeld | None:
-    """Het beeld van `v`, of None als de gemeente voor deze keuze geen cijfers heeft."""
-    alle = indicators.per_gemeente(store, sleutel, v.jaar, v.document, v.maat, v.zonder_regio)
+@dataclass(frozen=True)
+class Land:
+    """Wat voor elke gemeente van één keuze (jaar, document, maat, regio) hetzelfde is: alle
+    gemeenten, Nederland, de rollen, de maatstaf, de behoefte. Eén keer gevraagd, zodat een andere
+    gemeente (een wissel op de pagina, de volgende factsheet) alleen haar eigen rij en groep kost."""
+
+    alle: pd.DataFrame
+    lijst: pd.DataFrame
+    nl: pd.Series
+    rollen: pd.DataFrame
+    circulaire: str | None
+    maatstaf: pd.DataFrame | None
+    behoefte: pd.DataFrame | None  # None: geen volumes in de opslag
+    behoefte_bron: tuple[str, int] | None
+    nplv: pd.DataFrame
+    eigen: pd.DataFrame
+    spreiding: dict
+
+
+def land(store: Store, sleutel: str, jaar: int, document: str, maat: str, zonder_regio: bool) -> Land:
+    alle = indicators.per_gemeente(store, sleutel, jaar, document, maat, zonder_regio)
+    # De maatstaf is netto, dus alleen bij netto; de laatste circulaire voor dit jaar.
+    circulaire = indicators.laatste_circulaire(indicators.circulaires(store), jaar) if maat == "netto" else None
+    maatstaf = None
+    if circulaire:
+        maatstaf = indicators.maatstaf(store, sleutel, jaar, document, circulaire, zonder_regio).set_index("gm_code")
+    try:
+        behoefte = indicators.behoefte(store, sleutel, jaar, document, maat, STANDAARD_BEHOEFTE, zonder_regio)
+        bron = indicators.behoefte_bron(store, jaar, STANDAARD_BEHOEFTE)
+    except indicators.IndicatorFout:
+        behoefte, bron = None, None
+    eigen = indicators.eigen_cijfers(store)
+    return Land(
+        alle=alle,
+        lijst=indicators.gemeenten(store, jaar),
+        nl=indicators.groep(store, sleutel, jaar, document, maat, None, zonder_regio),
+        rollen=indicators.regiotaken(store, jaar).set_index("gm_code"),
+        circulaire=circulaire,
+        maatstaf=maatstaf,
+        behoefte=behoefte,
+        behoefte_bron=bron,
+        nplv=indicators.nplv(store).set_index("gm_code"),
+        eigen=eigen[(eigen["jaar"] == jaar) & (eigen["document"] == document)],
+        spreiding=indicators.spreiding(alle),
+    )
+
+
+def bouw(store: Store, sleutel: str, v: Verzoek, land_: Land | None = None) -> Gemeentebeeld | None:
+    """Het beeld van `v`, of None als de gemeente voor deze keuze geen cijfers heeft. `land_`: wat
+    voor alle gemeenten van deze keuze hetzelfde is (uit een cache of van de vorige gemeente)."""
+    ld = land_ or land(store, sleutel, v.jaar, v.document, v.maat, v.zonder_regio)
+    alle = ld.alle
     if v.gm_code not in set(alle["gm_code"]):
         return None
     rij = alle.set_index("gm_code").loc[v.gm_code]
     naam = str(rij["gemeente"])
-    lijst = indicators.gemeenten(store, v.jaar)
-    leden = vergelijkingsgroep.leden(v.groep, lijst, v.gm_code)
-    groepnaam = vergelijkingsgroep.omschrijving(v.groep, lijst, v.gm_code, len(leden))
-    nl = indicators.groep(store, sleutel, v.jaar, v.document, v.maat, None, v.zonder_regio)
+    leden = vergelijkingsgroep.leden(v.groep, ld.lijst, v.gm_code)
+    groepnaam = vergelijkingsgroep.omschrijving(v.groep, ld.lijst, v.gm_code, len(leden))
     groep = indicators.groep(store, sleutel, v.jaar, v.document, v.maat, leden, v.zonder_regio) if leden else None
     rang, gerangschikt = indicators.rang(alle, v.gm_code)
 
-    rollen = indicators.regiotaken(store, v.jaar).set_index("gm_code")
     regiotaken = None
-    if v.gm_code in rollen.index:
-        r = rollen.loc[v.gm_code]
+    if v.gm_code in ld.rollen.index:
+        r = ld.rollen.loc[v.gm_code]
         regiotaken = (list(r["taken"]), int(r["uitkeringsjaar"]))
 
-    # Rekenvoorbeelden, geen voorspelling: naar de mediaan van de groep en naar de gemeentefondsmaatstaf
-    # (die is netto, dus alleen bij netto).
-    circulaire = indicators.laatste_circulaire(indicators.circulaires(store), v.jaar) if v.maat == "netto" else None
+    # Rekenvoorbeelden, geen voorspelling: naar de mediaan van de groep en naar de gemeentefondsmaatstaf.
     fonds = None
-    if circulaire:
-        m = indicators.maatstaf(store, sleutel, v.jaar, v.document, circulaire, v.zonder_regio).set_index("gm_code")
-        fonds = m.loc[v.gm_code] if v.gm_code in m.index else None
+    if ld.maatstaf is not None and v.gm_code in ld.maatstaf.index:
+        fonds = ld.maatstaf.loc[v.gm_code]
     wat_als, niets = teksten.wat_als_blokken(
-        naam, rij, alle, leden, groepnaam, fonds, circulaire, v.maat, v.document, v.jaar
+        naam, rij, alle, leden, groepnaam, fonds, ld.circulaire, v.maat, v.document, v.jaar
     )
 
-    behoefte, focusgebied = _behoefte(store, sleutel, v)
-    eigen = indicators.eigen_cijfers(store)
-    eigen = eigen[(eigen["gm_code"] == v.gm_code) & (eigen["jaar"] == v.jaar) & (eigen["document"] == v.document)]
+    behoefte, focusgebied = _behoefte(ld, v.gm_code)
+    eigen = ld.eigen[ld.eigen["gm_code"] == v.gm_code]
     return Gemeentebeeld(
         verzoek=v,
         naam=naam,
         rij=rij,
         alle=alle,
-        kenmerken=lijst.set_index("gm_code").loc[v.gm_code],
-        nl=nl,
+        kenmerken=ld.lijst.set_index("gm_code").loc[v.gm_code],
+        nl=ld.nl,
         groep=groep,
         leden=leden,
         groepnaam=groepnaam,
         rang=rang,
         gerangschikt=gerangschikt,
-        spreiding=indicators.spreiding(alle),
+        spreiding=ld.spreiding,
         regiotaken=regiotaken,
-        circulaire=circulaire,
+        circulaire=ld.circulaire,
         fonds=fonds,
         wat_als=wat_als,
         wat_als_niets=niets,
@@ -217,18 +259,15 @@ def bouw(store: Store, sleutel: str, v: Verzoek) -> Gemeentebeeld | None:
     )
 
 
-def _behoefte(store: Store, sleutel: str, v: Verzoek) -> tuple[dict | None, str | None]:
+def _behoefte(ld: Land, gm_code: str) -> tuple[dict | None, str | None]:
     """De standaardmaat voor behoefte van deze gemeente (zoals de pagina Behoefte), en haar NPLV-focusgebied."""
-    nplv = indicators.nplv(store).set_index("gm_code")
-    focusgebied = str(nplv.loc[v.gm_code, "focusgebieden"]) if v.gm_code in nplv.index else None
-    try:
-        df = indicators.behoefte(store, sleutel, v.jaar, v.document, v.maat, STANDAARD_BEHOEFTE, v.zonder_regio)
-    except indicators.IndicatorFout:
+    focusgebied = str(ld.nplv.loc[gm_code, "focusgebieden"]) if gm_code in ld.nplv.index else None
+    if ld.behoefte is None:
         return None, focusgebied  # geen volumes in de opslag
-    rij = df[df["gm_code"] == v.gm_code]
+    rij = ld.behoefte[ld.behoefte["gm_code"] == gm_code]
     if rij.empty:
         return None, focusgebied
-    bron, bronjaar = indicators.behoefte_bron(store, v.jaar, STANDAARD_BEHOEFTE)
+    bron, bronjaar = ld.behoefte_bron
     r = rij.iloc[0]
     return {
         "waarde_per_1000": float(r["waarde_per_1000"]),

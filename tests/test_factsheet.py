@@ -343,3 +343,36 @@ def test_inhoud_zonder_groep_zegt_niet_dat_de_mediaan_gehaald_is(opslag, standaa
     gegevens = factsheet.inhoud(opslag, standaardmodel, v)
     assert "mediaan van de vergelijkingsgroep" not in gegevens["wat_als_niets"]
     assert "eigen selectie (0 gemeenten)" in json.dumps(gegevens["keuzes"], ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    ("jaar", "document", "maat", "zonder_regio"),
+    [(2025, "begroting", "netto", False), (2023, "jaarrekening", "bruto", True)],
+)
+def test_gedeeld_land_geeft_hetzelfde_beeld_als_opnieuw_bouwen(
+    opslag, standaardmodel, jaar, document, maat, zonder_regio
+):
+    """Een gemeentewissel en `factsheet --gemeente alle` hergebruiken wat alle gemeenten delen
+    (gemeentebeeld.Land); het beeld van elke gemeente moet dan precies dat van een verse bouw zijn,
+    ook na andere gemeenten met hetzelfde land (niets lekt van de ene naar de volgende)."""
+    land = gemeentebeeld.land(opslag, standaardmodel, jaar, document, maat, zonder_regio)
+    for gm in ["GM0363", "GM0917", "GM0014", "GM1680", "GM0599", "GM0363"]:
+        v = gemeentebeeld.Verzoek(gm, jaar, document, maat, zonder_regio=zonder_regio)
+        gedeeld, vers = (
+            gemeentebeeld.bouw(opslag, standaardmodel, v, land),
+            gemeentebeeld.bouw(opslag, standaardmodel, v),
+        )
+        assert gedeeld.naam == vers.naam
+        assert gedeeld.kopzin(True) == vers.kopzin(True) and gedeeld.kopzin(False) == vers.kopzin(False)
+        assert gedeeld.kerncijfers(True) == vers.kerncijfers(True)
+        assert (gedeeld.regiotaken, gedeeld.behoefte, gedeeld.focusgebied, gedeeld.eigen_bestand) == (
+            vers.regiotaken,
+            vers.behoefte,
+            vers.focusgebied,
+            vers.eigen_bestand,
+        )
+        assert gedeeld.wat_als == vers.wat_als
+        pd.testing.assert_series_equal(gedeeld.rij, vers.rij)
+    assert (
+        gemeentebeeld.bouw(opslag, standaardmodel, gemeentebeeld.Verzoek("GM9999", jaar, document, maat), land) is None
+    )

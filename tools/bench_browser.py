@@ -70,9 +70,19 @@ PEER_BRON = "https://raw.githubusercontent.com/michielsd/begrotingsanalysetool/r
 
 # Loopt vanaf de navigatie in de pagina mee (add_init_script), dus vóór elk script van Streamlit.
 # Het hoofdgedeelte: wanneer verschijnen titel, tekst en het n-de kerncijfer; wanneer veranderde
-# er voor het laatst iets; hoe vaak begon het script (een wissel is pas klaar na een nieuwe run).
+# er voor het laatst iets; hoeveel berichten kwamen er van de server.
 VOLGER_JS = """(() => {
-  const sb = window.__sb = {h1: null, tekst: null, metric: {}, laatste: 0, runs: 0, klaar: null, klik: null};
+  const sb = window.__sb = {h1: null, tekst: null, metric: {}, laatste: 0, berichten: 0, klaar: null, klik: null};
+  // Elk bericht van de server telt: een wissel is pas klaar na antwoord op de klik (React voegt
+  // 'running' en 'notRunning' bij een snelle run soms samen, dus de scriptstatus zegt het niet altijd).
+  const WS = window.WebSocket;
+  window.WebSocket = function (...a) {
+    const ws = new WS(...a);
+    ws.addEventListener('message', () => { sb.berichten += 1; });
+    return ws;
+  };
+  window.WebSocket.prototype = WS.prototype;
+  Object.assign(window.WebSocket, {CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3});
   const hoofd = () => document.querySelector('[data-testid="stMain"]');
   document.addEventListener('pointerdown', () => { sb.klik = performance.now(); }, true);
   new MutationObserver((lijst) => {
@@ -82,7 +92,6 @@ VOLGER_JS = """(() => {
       if (el && el.closest && el.closest('[data-testid="stMain"]')) sb.laatste = nu;
       if (m.type === 'attributes' && m.attributeName === 'data-test-script-state') {
         const s = m.target.getAttribute('data-test-script-state');
-        if (s === 'running') sb.runs += 1;
         if (s === 'notRunning') sb.klaar = nu;
       }
     }
@@ -118,7 +127,7 @@ TOESTAND_JS = """(stil) => {
   const metrics = m.querySelectorAll('[data-testid="stMetric"]').length;
   const kop = Math.max(sb.h1, sb.tekst ?? sb.h1, metrics ? sb.metric[metrics] : 0);
   return {kop: kop / 1000, volledig: sb.laatste / 1000, script: (sb.klaar ?? 0) / 1000,
-          klik: sb.klik, laatste: sb.laatste, runs: sb.runs, metrics: metrics,
+          klik: sb.klik, laatste: sb.laatste, metrics: metrics,
           grafieken: m.querySelectorAll('[data-testid="stPlotlyChart"], [data-testid="stVegaLiteChart"]').length};
 }"""
 STIL_MS = 1500
@@ -240,9 +249,11 @@ def wissel(page, label: str, naam: str) -> float:
     vak.locator("input").fill(naam)
     optie = page.locator("[role='option']").filter(has_text=naam).first
     optie.wait_for()
-    runs = page.evaluate("window.__sb.runs")
+    berichten = page.evaluate("window.__sb.berichten")
     optie.click()
-    page.wait_for_function("(r) => window.__sb.runs > r", arg=runs, timeout=60_000)
+    page.wait_for_function(
+        "(n) => window.__sb.berichten > n && window.__sb.laatste > window.__sb.klik", arg=berichten, timeout=60_000
+    )
     toestand = klaar(page)
     return (toestand["laatste"] - toestand["klik"]) / 1000
 

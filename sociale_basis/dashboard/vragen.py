@@ -255,9 +255,15 @@ def _groepsleden(
 
 
 @gecacht
+def land(store: Store, sleutel: str, jaar: int, document: str, maat: str, zonder_regio: bool) -> gemeentebeeld_.Land:
+    """Wat elke gemeente van deze keuze deelt: een gemeentewissel vraagt het niet opnieuw."""
+    return gemeentebeeld_.land(store, sleutel, jaar, document, maat, zonder_regio)
+
+
+@gecacht
 def gemeentebeeld(store: Store, sleutel: str, v: gemeentebeeld_.Verzoek) -> gemeentebeeld_.Gemeentebeeld | None:
     """Het beeld van één gemeente dat de Gemeente-pagina toont en de factsheet zet (één keer per keuze)."""
-    return gemeentebeeld_.bouw(store, sleutel, v)
+    return gemeentebeeld_.bouw(store, sleutel, v, land(store, sleutel, v.jaar, v.document, v.maat, v.zonder_regio))
 
 
 @gecacht
