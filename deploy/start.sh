@@ -21,8 +21,11 @@ if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nginx-light >/dev/null
 fi
 BROTLI_SO=/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so
-if [ ! -f "$BROTLI_SO" ]; then  # niet verplicht: zonder blijft het gzip
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libnginx-mod-http-brotli-filter >/dev/null 2>&1 || true
+BROTLI_STATIC_SO=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
+if [ ! -f "$BROTLI_SO" ] || [ ! -f "$BROTLI_STATIC_SO" ] || ! command -v brotli >/dev/null 2>&1; then
+    # niet verplicht: zonder blijft het gzip
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libnginx-mod-http-brotli-filter \
+        libnginx-mod-http-brotli-static brotli >/dev/null 2>&1 || true
 fi
 NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 
@@ -30,7 +33,27 @@ source scripts/omgeving.sh ""   # geen extra's; "$@" is N en POORT
 bash scripts/chromium.sh --achtergrond "$MAP/chromium-installatie.log"
 .venv/bin/sociale-basis import --snapshot --als-leeg
 DB="$(.venv/bin/python -c 'from sociale_basis.store import standaard_pad; print(standaard_pad())')"
-mkdir -p "$MAP/tmp" "$MAP/cache"
+mkdir -p "$MAP/tmp"
+# Een kopie van Streamlits eigen bestanden, vooraf gecomprimeerd, die nginx zelf serveert: één keer
+# per Streamlit-versie (een herstart hergebruikt haar), nooit half (eerst in .tmp, dan hernoemd).
+STREAMLIT_STATIC="$(.venv/bin/python -c 'import pathlib, streamlit; print(pathlib.Path(streamlit.__file__).parent / "static")')"
+WWW="$MAP/www-$(.venv/bin/python -c 'import streamlit; print(streamlit.__version__)')"
+if [ ! -f "$WWW/.klaar" ]; then
+    rm -rf "$WWW" "$WWW.tmp"
+    cp -r "$STREAMLIT_STATIC" "$WWW.tmp"
+    INPAKKEN=(-type f -size +1k \( -name '*.js' -o -name '*.css' -o -name '*.json' -o -name '*.svg' -o -name '*.ttf' -o -name '*.wasm' \))
+    find "$WWW.tmp" "${INPAKKEN[@]}" -print0 | xargs -0 -r -P "$(nproc)" -n 16 gzip -k -6
+    if command -v brotli >/dev/null 2>&1; then
+        find "$WWW.tmp" "${INPAKKEN[@]}" -print0 | xargs -0 -r -P "$(nproc)" -n 16 brotli -k -q 7
+    fi
+    touch "$WWW.tmp/.klaar"
+    mv "$WWW.tmp" "$WWW"
+fi
+# De grafiekcode van plotly (de naam draagt de hash van deze Streamlit-versie) laat de pagina voorladen.
+VOORLADEN=""
+for f in "$WWW"/static/js/PlotlyChart.*.js; do
+    [ -f "$f" ] && VOORLADEN+="<link rel=\"modulepreload\" crossorigin href=\"./static/js/$(basename "$f")\">"
+done
 # Mislukt hierna iets (een replica, de nginx-configuratie), dan ruimen we op wat al draait.
 trap 'echo "deploy: mislukt; opruimen" >&2; bash deploy/stop.sh >/dev/null' ERR
 
@@ -54,16 +77,22 @@ done
 
 BROTLI_LOAD=""
 BROTLI_CONF=""
+BROTLI_STATIC=""
 if [ -f "$BROTLI_SO" ]; then
     BROTLI_LOAD="load_module $BROTLI_SO;"
     BROTLI_CONF="    brotli on; brotli_comp_level 5; brotli_types text/css application/javascript text/javascript application/json image/svg+xml font/ttf application/wasm;"
 fi
-.venv/bin/python - "$MAP" "$POORT" "$REPLICAS" "$BROTLI_LOAD" "$BROTLI_CONF" <<'PY'
+if [ -f "$BROTLI_STATIC_SO" ] && command -v brotli >/dev/null 2>&1; then
+    BROTLI_LOAD+=$'\n'"load_module $BROTLI_STATIC_SO;"
+    BROTLI_STATIC="            brotli_static on;"
+fi
+.venv/bin/python - "$MAP" "$POORT" "$REPLICAS" "$BROTLI_LOAD" "$BROTLI_CONF" "$BROTLI_STATIC" "$WWW" "$VOORLADEN" <<'PY'
 import sys
 from pathlib import Path
-map_, poort, replicas, brotli_load, brotli_conf = sys.argv[1:]
+map_, poort, replicas, brotli_load, brotli_conf, brotli_static, www, voorladen = sys.argv[1:]
 tekst = Path("deploy/nginx.conf.sjabloon").read_text()
 for sleutel, waarde in {"@BROTLI_LOAD@": brotli_load, "@BROTLI_CONF@": brotli_conf, "@MAP@": map_,
+                        "@BROTLI_STATIC@": brotli_static, "@WWW@": www, "@VOORLADEN@": voorladen,
                         "@POORT@": poort, "@REPLICAS@": replicas.rstrip("\n")}.items():
     tekst = tekst.replace(sleutel, waarde)
 Path(map_, "nginx.conf").write_text(tekst)

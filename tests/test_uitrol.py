@@ -1,0 +1,100 @@
+"""De uitrol (deploy/start.sh): één replica achter nginx, zoals een beheerder hem start. nginx
+serveert Streamlits eigen bestanden zelf, vooraf gecomprimeerd en onveranderlijk te bewaren; de
+pagina laadt de grafiekcode van plotly voor; en door nginx heen werkt het dashboard in een echte
+browser (websocket, plakkerige cookie)."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import shutil
+import subprocess
+import urllib.request
+from pathlib import Path
+
+import pytest
+import streamlit
+from conftest import REPO
+from test_browser import ARGS, CHROMIUM, vrije_poort
+
+pytestmark = pytest.mark.browser
+
+KAN_NGINX = shutil.which("nginx") or Path("/usr/sbin/nginx").exists() or os.geteuid() == 0
+
+
+@pytest.fixture(scope="module")
+def uitrol(tmp_path_factory):
+    if not KAN_NGINX:
+        pytest.skip("geen nginx en geen root om het te installeren (deploy/start.sh installeert het met apt)")
+    map_ = tmp_path_factory.mktemp("uitrol")
+    poort, replica = vrije_poort(), vrije_poort()
+    env = {
+        **os.environ,
+        "SOCIALE_BASIS_DEPLOY": str(map_ / "werk"),
+        "SOCIALE_BASIS_REPLICA_POORT": str(replica),
+        "SOCIALE_BASIS_DB": str(map_ / "opslag.duckdb"),  # leeg: start.sh zet de momentopname erin
+    }
+    start = subprocess.run(
+        ["bash", "deploy/start.sh", "1", str(poort)], cwd=REPO, env=env, capture_output=True, text=True, timeout=900
+    )
+    try:
+        assert start.returncode == 0, start.stdout + start.stderr
+        yield f"http://127.0.0.1:{poort}", map_ / "werk"
+    finally:
+        subprocess.run(["bash", "deploy/stop.sh"], cwd=REPO, env=env, capture_output=True, timeout=120)
+
+
+def _haal(url: str, **kop) -> tuple[bytes, dict]:
+    with urllib.request.urlopen(urllib.request.Request(url, headers=kop), timeout=30) as r:
+        return r.read(), {k.lower(): v for k, v in r.headers.items()}
+
+
+def test_pagina_laadt_de_plotlycode_voor_en_nginx_serveert_haar_gecomprimeerd(uitrol):
+    adres, werk = uitrol
+    html, _ = _haal(adres + "/gemeente?jaar=2025")
+    voorladen = re.findall(
+        r'<link rel="modulepreload" crossorigin href="\./(static/js/PlotlyChart\.[^"]+\.js)">', html.decode()
+    )
+    assert len(voorladen) == 1, html[:3000]
+    origineel = (Path(streamlit.__file__).parent / "static" / voorladen[0]).read_bytes()
+
+    inhoud, kop = _haal(f"{adres}/{voorladen[0]}", **{"Accept-Encoding": "gzip"})
+    assert kop.get("content-encoding") == "gzip"
+    assert gzip.decompress(inhoud) == origineel  # dezelfde bytes als Streamlit zelf zou sturen
+    assert "immutable" in kop["cache-control"] and "max-age=31536000" in kop["cache-control"]
+    assert len(inhoud) < len(origineel) / 3
+    # Een browser zonder compressie krijgt het bestand zoals het is.
+    inhoud, kop = _haal(f"{adres}/{voorladen[0]}")
+    assert inhoud == origineel and "content-encoding" not in kop
+    # Met de Debian-module en brotli op de machine ook br (start.sh installeert ze als het mag).
+    if (Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")).exists() and shutil.which("brotli"):
+        inhoud, kop = _haal(f"{adres}/{voorladen[0]}", **{"Accept-Encoding": "br, gzip"})
+        assert kop.get("content-encoding") == "br" and len(inhoud) < len(origineel) / 3
+    # De kopie is één keer per Streamlit-versie gemaakt en compleet.
+    assert (werk / f"www-{streamlit.__version__}" / ".klaar").is_file()
+
+
+def test_het_dashboard_werkt_door_nginx_heen_in_een_browser(uitrol):
+    adres, _ = uitrol
+    playwright = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.skip("geen Debian-chromium")
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page()
+        fouten = []
+        # Streamlit zoekt zijn basisadres eerst onder het paginapad (/gemeente/_stcore/health) en
+        # valt bij 404 terug op /_stcore/: dat doet het ook zonder nginx, dus dat is geen fout.
+        page.on(
+            "response",
+            lambda r: fouten.append(r.url) if r.status >= 400 and not re.search(r"/\w+/_stcore/", r.url) else None,
+        )
+        page.goto(adres + "/gemeente?jaar=2025&gemeente=Groningen")
+        page.wait_for_selector("[data-testid='stMain'] h1:has-text('Groningen')", timeout=90_000)
+        page.wait_for_selector("[data-testid='stMain'] [data-testid='stPlotlyChart'] .main-svg", timeout=90_000)
+        assert page.locator("[data-testid='stMetric']").count() >= 4
+        assert not page.locator("[data-testid='stException']").count()
+        assert "sb_replica" in {c["name"] for c in page.context.cookies()}  # plakkerige sessie
+        browser.close()
+    assert not fouten, fouten
