@@ -239,6 +239,15 @@ def _parser() -> argparse.ArgumentParser:
         description="Toon jaren en documenten, gemeenten en de laatste imports.",
     )
 
+    warm = sub.add_parser(
+        "opwarmen",
+        help="een draaiend dashboard warm maken (voordat het bezoekers krijgt)",
+        description="Open elke pagina één keer via Streamlits websocket, zodat de eerste bezoekers niet "
+        "op imports en gedeelde caches wachten. deploy/start.sh doet dit per replica vóór nginx.",
+    )
+    warm.add_argument("--adres", required=True, nargs="+", metavar="URL", help="bv. http://127.0.0.1:8601")
+    warm.add_argument("--timeout", type=float, default=60.0, metavar="S", help="per pagina (standaard 60 s)")
+
     mod = sub.add_parser(
         "model",
         help="een modelbestand controleren",
@@ -253,6 +262,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.opdracht == "model":
             return _model(args)
+        if args.opdracht == "opwarmen":
+            return _opwarmen(args)
         if args.opdracht == "import":
             if not args.paden and not args.snapshot:
                 raise InvoerFout("opdrachtregel", "noem een bestand of map, of gebruik --snapshot.")
@@ -632,6 +643,43 @@ def status_regels(store: Store) -> list[str]:
     for r in indicators.import_log(store).itertuples(index=False):
         regels.append(f"  {r.tijdstip:%Y-%m-%d %H:%M}  {r.soort:<22} {fmt.getal(r.rijen):>9} rijen  {r.bestand}")
     return regels
+
+
+def _opwarmen(args) -> int:
+    import asyncio
+
+    from . import opwarmen
+
+    async def alle():  # replica's tegelijk: elk is een eigen proces
+        return await asyncio.gather(
+            *(opwarmen.warm(a, timeout=args.timeout) for a in args.adres), return_exceptions=True
+        )
+
+    start = time.perf_counter()
+    fout = False
+    for adres, runs in zip(args.adres, asyncio.run(alle())):
+        if isinstance(runs, BaseException):
+            fout = True
+            if isinstance(runs, ConnectionRefusedError):
+                reden = "geen verbinding (draait het dashboard daar?)"
+            elif isinstance(runs, TimeoutError):
+                reden = f"geen antwoord binnen {fmt.getal(args.timeout)} s"
+            elif isinstance(runs, (OSError, opwarmen.websockets.WebSocketException)):
+                reden = f"{type(runs).__name__}: {runs}"
+            else:
+                raise runs
+            print(f"sociale-basis: opwarmen van {adres}: {reden}", file=sys.stderr)
+            continue
+        traagst = max(runs, key=lambda r: r.seconden)
+        print(
+            f"{adres}: {len(runs)} pagina's warm in {fmt.getal(time.perf_counter() - start, 1)} s "
+            f"(traagst {traagst.pagina or 'nederland'}, {fmt.getal(traagst.seconden, 1)} s)"
+        )
+        for r in runs:
+            if r.fouten:
+                fout = True
+                print(f"sociale-basis: {adres}: {r.pagina or 'nederland'}: {'; '.join(r.fouten)}", file=sys.stderr)
+    return EXIT_FOUT if fout else 0
 
 
 def _model(args) -> int:

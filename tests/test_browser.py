@@ -497,3 +497,31 @@ def test_factsheet_downloaden_en_link_terug(dashboard, pagina, tmp_path):
     wacht_tot_klaar(pagina)
     assert pagina.locator("h1").first.inner_text() == "Zwolle"
     assert pagina.locator("h4").first.inner_text() == kopzin
+
+
+def test_opwarmen_draait_elke_pagina_via_het_eigen_protocol(dashboard, capsys):
+    """`sociale-basis opwarmen` (deploy/start.sh vóór nginx) opent elke pagina via Streamlits websocket;
+    dezelfde client ziet wat er mis is: een onbekende pagina, en welke gemeente de titel noemt."""
+    import asyncio
+
+    from sociale_basis import opwarmen
+    from sociale_basis.cli import main
+
+    assert main(["opwarmen", "--adres", dashboard]) == 0
+    assert f"{dashboard}: {len(opwarmen.PAGINAS)} pagina's warm in" in capsys.readouterr().out
+    zwolle = asyncio.run(opwarmen.draai_pagina(dashboard, "gemeente", {"gemeente": "Zwolle", "jaar": "2025"}))
+    assert zwolle.fouten == [] and zwolle.koppen[0] == "Zwolle"
+    weg = asyncio.run(opwarmen.draai_pagina(dashboard, "bestaat_niet", {}))
+    assert weg.fouten == ["pagina niet gevonden: bestaat_niet"]
+
+
+def test_opwarmen_zonder_dashboard_zegt_het_in_het_nederlands(capsys):
+    from sociale_basis.cli import main
+
+    with socket.socket() as s:  # een poort waar niets luistert
+        s.bind(("127.0.0.1", 0))
+        adres = f"http://127.0.0.1:{s.getsockname()[1]}"
+    assert main(["opwarmen", "--adres", adres]) == 1
+    assert capsys.readouterr().err.strip() == (
+        f"sociale-basis: opwarmen van {adres}: geen verbinding (draait het dashboard daar?)"
+    )

@@ -40,7 +40,7 @@ def uitrol(tmp_path_factory):
     )
     try:
         assert start.returncode == 0, start.stdout + start.stderr
-        yield f"http://127.0.0.1:{poort}", map_ / "werk"
+        yield f"http://127.0.0.1:{poort}", map_ / "werk", start.stdout
     finally:
         subprocess.run(["bash", "deploy/stop.sh"], cwd=REPO, env=env, capture_output=True, timeout=120)
 
@@ -51,7 +51,7 @@ def _haal(url: str, **kop) -> tuple[bytes, dict]:
 
 
 def test_pagina_laadt_de_plotlycode_voor_en_nginx_serveert_haar_gecomprimeerd(uitrol):
-    adres, werk = uitrol
+    adres, werk, _ = uitrol
     html, _ = _haal(adres + "/gemeente?jaar=2025")
     voorladen = re.findall(
         r'<link rel="modulepreload" crossorigin href="\./(static/js/PlotlyChart\.[^"]+\.js)">', html.decode()
@@ -75,8 +75,18 @@ def test_pagina_laadt_de_plotlycode_voor_en_nginx_serveert_haar_gecomprimeerd(ui
     assert (werk / f"www-{streamlit.__version__}" / ".klaar").is_file()
 
 
+def test_een_replica_krijgt_pas_verkeer_als_elke_pagina_een_keer_draaide(uitrol):
+    """start.sh warmt elke replica op (imports, gedeelde caches) en zet pas daarna nginx ervoor; een
+    pagina die faalt, laat de uitrol mislukken (sociale-basis opwarmen geeft dan exitcode 1)."""
+    *_, uitvoer = uitrol
+    regels = uitvoer.splitlines()
+    warm = [i for i, r in enumerate(regels) if re.search(r"^http://127\.0\.0\.1:\d+: 10 pagina's warm in", r)]
+    nginx = [i for i, r in enumerate(regels) if "achter nginx op" in r]
+    assert len(warm) == 1 and len(nginx) == 1 and warm[0] < nginx[0], uitvoer
+
+
 def test_het_dashboard_werkt_door_nginx_heen_in_een_browser(uitrol):
-    adres, _ = uitrol
+    adres, *_ = uitrol
     playwright = pytest.importorskip("playwright.sync_api")
     if not Path(CHROMIUM).exists():
         pytest.skip("geen Debian-chromium")

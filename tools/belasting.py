@@ -32,11 +32,11 @@ from http.cookiejar import CookieJar
 from pathlib import Path
 
 import websockets
-from streamlit.proto.BackMsg_pb2 import BackMsg
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_browser import rss_mb
+from bench_browser import eigen_mb, rss_mb
+
+from sociale_basis import opwarmen
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGINAS = ["", "gemeente", "vergelijken", "trends", "kaart", "behoefte", "gemeentefonds", "methode", "gegevens"]
@@ -80,40 +80,13 @@ class Sessie:
         opener.open(self.adres + "/", timeout=TIMEOUT).read()
         return "; ".join(f"{c.name}={c.value}" for c in jar)
 
-    async def _rerun(self, ws, start: float) -> None:
-        msg = BackMsg()
-        msg.rerun_script.query_string = self._querystring()
-        msg.rerun_script.page_name = self.pagina
-        await ws.send(msg.SerializeToString())
-        koppen = []
-        while True:
-            fm = ForwardMsg()
-            fm.ParseFromString(await asyncio.wait_for(ws.recv(), TIMEOUT))
-            soort = fm.WhichOneof("type")
-            if (
-                soort == "delta"
-                and fm.delta.WhichOneof("type") == "new_element"
-                and fm.delta.new_element.WhichOneof("type") == "heading"
-            ):
-                koppen.append(fm.delta.new_element.heading.body)
-            if (
-                soort == "delta"
-                and fm.delta.WhichOneof("type") == "new_element"
-                and fm.delta.new_element.WhichOneof("type") == "exception"
-            ):
-                self.fouten.append(f"uitzondering: {fm.delta.new_element.exception.message[:120]}")
-            elif soort == "page_not_found":
-                self.fouten.append(f"pagina niet gevonden: {self.pagina}")
-            elif soort == "script_finished":
-                if fm.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
-                    continue
-                if fm.script_finished != ForwardMsg.FINISHED_SUCCESSFULLY:
-                    self.fouten.append(f"script eindigde met {fm.script_finished}")
-                break
+    async def _open_link(self, cookie: str) -> None:
+        run = await opwarmen.draai_pagina(self.adres, self.pagina, self._querystring(), cookie, TIMEOUT)
+        self.fouten += run.fouten
         # Klopt wat de sessie ziet? Op de pagina Gemeente is de titel de gevraagde gemeente.
-        if self.pagina == "gemeente" and (not koppen or koppen[0] != self.staat["gemeente"]):
-            self.fouten.append(f"verkeerde gemeente: {koppen[:1]} in plaats van {self.staat['gemeente']}")
-        self.latenties.append(time.perf_counter() - start)
+        if self.pagina == "gemeente" and (not run.koppen or run.koppen[0] != self.staat["gemeente"]):
+            self.fouten.append(f"verkeerde gemeente: {run.koppen[:1]} in plaats van {self.staat['gemeente']}")
+        self.latenties.append(run.seconden)
 
     def _volgende(self) -> None:
         wat = self.rand.choice(["pagina", "gemeente", "jaar", "document"])
@@ -125,18 +98,6 @@ class Sessie:
             self.staat["jaar"] = self.rand.choice(JAREN)
         else:
             self.staat["document"] = self.rand.choice(DOCUMENTEN)
-
-    async def _open_link(self, cookie: str) -> None:
-        ws_adres = self.adres.replace("http", "ws", 1) + "/_stcore/stream"
-        start = time.perf_counter()
-        async with websockets.connect(
-            ws_adres,
-            subprotocols=["streamlit"],
-            max_size=None,
-            additional_headers={"Cookie": cookie, "Origin": self.adres},
-            open_timeout=TIMEOUT,
-        ) as ws:
-            await self._rerun(ws, start)
 
     async def draai(self, einde: float) -> None:
         try:
@@ -161,10 +122,12 @@ async def belast(adres: str, sessies: int, seconden: float, denktijd: tuple[floa
     return alle
 
 
-def meet_geheugen(pids: list[int], stop: threading.Event, piek: dict[int, float]) -> None:
+def meet_geheugen(pids: list[int], stop: threading.Event, piek: dict[int, tuple[float, float]]) -> None:
+    """Piek van RSS en van USS (eigen geheugen, zonder gedeelde bibliotheken) per proces."""
     while not stop.is_set():
         for pid in pids:
-            piek[pid] = max(piek.get(pid, 0.0), rss_mb(pid))
+            rss, uss = piek.get(pid, (0.0, 0.0))
+            piek[pid] = (max(rss, rss_mb(pid)), max(uss, eigen_mb(pid)))
         stop.wait(0.5)
 
 
@@ -190,7 +153,7 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit("Alleen loopback: dit is een belastingtest voor de eigen machine.")
     sessies = min(args.sessies, MAX_SESSIES)
     seconden = min(args.seconden, MAX_SECONDEN)
-    piek: dict[int, float] = {}
+    piek: dict[int, tuple[float, float]] = {}
     stop = threading.Event()
     draad = threading.Thread(target=meet_geheugen, args=(args.pid, stop, piek), daemon=True)
     draad.start()
@@ -222,8 +185,8 @@ def main(argv: list[str] | None = None) -> None:
     if piek:
         regels += [
             "",
-            "Piekgeheugen per serverproces (RSS): "
-            + "; ".join(f"pid {pid}: {mb:.0f} MB" for pid, mb in piek.items())
+            "Piekgeheugen per serverproces, RSS (eigen geheugen zonder gedeelde bibliotheken, USS): "
+            + "; ".join(f"pid {pid}: {rss:.0f} MB ({uss:.0f} MB)" for pid, (rss, uss) in piek.items())
             + ".",
         ]
     if fouten:

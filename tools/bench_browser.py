@@ -154,6 +154,23 @@ def rss_mb(pid: int) -> float:
     return totaal / 1024
 
 
+def eigen_mb(pid: int) -> float:
+    """Het eigen geheugen (USS: Private_Clean + Private_Dirty) van het proces en zijn kinderen, in MB.
+    RSS telt ook de gedeelde bibliotheken (pyarrow, duckdb, numpy: ≈ 150 MB) die twee replica's maar
+    één keer in het geheugen hebben; USS is wat een replica extra kost."""
+    totaal, te_doen = 0, [pid]
+    while te_doen:
+        p = te_doen.pop()
+        try:
+            with open(f"/proc/{p}/smaps_rollup") as f:
+                totaal += sum(int(r.split()[1]) for r in f if r.startswith(("Private_Clean:", "Private_Dirty:")))
+            with open(f"/proc/{p}/task/{p}/children") as f:
+                te_doen += [int(c) for c in f.read().split()]
+        except OSError:
+            continue
+    return totaal / 1024
+
+
 def start_server(opdracht: list[str], cwd: Path, env: dict[str, str], naam: str) -> tuple[subprocess.Popen, str]:
     """Start een Streamlit-server op een vrije poort en wacht tot hij gezond is."""
     poort = vrije_poort()
