@@ -94,16 +94,11 @@ def _samen(basis: dict, eigen: dict) -> dict:
 
 
 # Wat [theme] niet kan: bijschriften donkerder (Streamlit maakt ze 60% doorzichtig: 3,9:1, onder
-# de 4,5:1 voor kleine tekst), labels van kerncijfers afbreken in plaats van afkappen met '…' (naast elkaar onderaan
-# uitgelijnd, zodat de getallen op één lijn blijven), en
-# de ene knop die Streamlit zelf aan de plotly-werkbalk toevoegt en die plotly's Nederlandse
+# de 4,5:1 voor kleine tekst), en de ene knop die Streamlit zelf aan de plotly-werkbalk toevoegt en die plotly's Nederlandse
 # vertaling (charts.PLOTLY_CONFIG) dus niet kent; en de Engelse regel van het uploadvak ('50MB per
 # file • CSV': het maximum en het formaat staan al in het Nederlandse label).
 CSS = f"""<style>
 [data-testid="stCaptionContainer"] {{ color: {ZACHT}; opacity: 1; }}
-[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"],
-[data-testid="stMetricLabel"] p {{ white-space: normal; overflow: visible; }}
-[data-testid="stColumn"] [data-testid="stMetricLabel"] {{ min-height: 2.5em; align-items: flex-end; }}
 .js-plotly-plot .plotly .modebar-btn[data-title="Fullscreen"]::after {{ content: "Volledig scherm"; }}
 .js-plotly-plot .plotly .modebar-btn[data-title="Close fullscreen"]::after {{ content: "Volledig scherm sluiten"; }}
 [data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; }}

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,48 @@ SHARED = Path(os.environ.get("SOCIALE_BASIS_GEDEELD") or REPO.parent / "shared" 
 # CI heeft ../shared en zet dit: dan is ontbrekende data een fout, geen reden om over te slaan.
 VEREIST = os.environ.get("SOCIALE_BASIS_VEREIS_GEDEELD") == "1"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@dataclass(frozen=True)
+class Kerncijfer:
+    label: str
+    value: str
+    delta: str | None
+
+
+def _leesbaar(markdown: str) -> str:
+    """Tekst zoals de lezer hem ziet: zonder :small[…]/:gray-badge[…] en zonder escapes."""
+    while m := re.fullmatch(r":(?:small|gray-badge)\[(.*)\]", markdown, flags=re.S):
+        markdown = m.group(1)
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def kerncijfers(at) -> list[Kerncijfer]:
+    """De kerncijfers van een AppTest-pagina (dashboard.uitvoer.kerncijfers), in volgorde: label,
+    getal en wat ernaast staat."""
+    from streamlit.testing.v1.element_tree import Block
+
+    from sociale_basis.dashboard.uitvoer import KERNCIJFER, NAAST
+
+    cijfers, naast = {}, {}
+
+    def loop(knoop):
+        if not isinstance(knoop, Block):
+            return
+        uniek = getattr(knoop.proto, "id", "") or ""
+        if KERNCIJFER in uniek:
+            naam = uniek.split(KERNCIJFER, 1)[1]
+            delen = [_leesbaar(kind.value) for kind in knoop.children.values()]
+            if naam.endswith(NAAST):
+                naast[naam.removesuffix(NAAST)] = delen[0]
+            else:
+                cijfers[naam] = delen
+            return
+        for kind in knoop.children.values():
+            loop(kind)
+
+    loop(at.main)
+    return [Kerncijfer(label, waarde, naast.get(naam)) for naam, (label, waarde) in cijfers.items()]
 
 
 def gedeelde_data_of_overslaan() -> Path:

@@ -287,9 +287,13 @@ def _eigen_sjabloon(db, tmp_path, lasten: str, naam: str, fout: bool = False):
     return pad
 
 
+# Een kerncijfer (dashboard.uitvoer.kerncijfer) is een container met key kerncijfer_<naam>: label, getal (h2), ernaast.
+KERNCIJFER = "[data-testid='stMain'] [class*='st-key-kerncijfer_']"
+
+
 def _kerncijfers(page) -> tuple[str, ...]:
-    page.wait_for_function("document.querySelectorAll('[data-testid=stMetricValue]').length >= 4")
-    return tuple(page.locator("[data-testid='stMetricValue']").all_inner_texts())
+    page.wait_for_function(f"document.querySelectorAll(`{KERNCIJFER} h2`).length >= 4")
+    return tuple(page.locator(f"{KERNCIJFER} h2").all_inner_texts())
 
 
 def _geen_fouten(page) -> None:
@@ -414,11 +418,11 @@ def test_modelvariant_rondgang(dashboard, pagina, volledige_opslag, tmp_path):
 
     def kop() -> dict[str, str]:
         wacht_tot_klaar(pagina)
-        pagina.wait_for_function("document.querySelectorAll('[data-testid=stMetric]').length >= 2")
-        metrics = pagina.locator("[data-testid='stMetric']")
+        pagina.wait_for_function(f"document.querySelectorAll(`{KERNCIJFER} h2`).length >= 2")
+        cijfers = pagina.locator(KERNCIJFER)
         return {
-            metrics.nth(i).locator("[data-testid='stMetricLabel']").inner_text(): metrics.nth(i)
-            .locator("[data-testid='stMetricValue']")
+            cijfers.nth(i).locator("[data-testid='stMarkdownContainer']").first.inner_text(): cijfers.nth(i)
+            .locator("h2")
             .inner_text()
             for i in range(2)
         }
@@ -499,29 +503,45 @@ def test_factsheet_downloaden_en_link_terug(dashboard, pagina, tmp_path):
     assert pagina.locator("h4").first.inner_text() == kopzin
 
 
-def test_opwarmen_draait_elke_pagina_via_het_eigen_protocol(dashboard, capsys):
+def test_opwarmen_draait_elke_pagina_via_het_eigen_protocol(dashboard):
     """`sociale-basis opwarmen` (deploy/start.sh vóór nginx) opent elke pagina via Streamlits websocket;
-    dezelfde client ziet wat er mis is: een onbekende pagina, en welke gemeente de titel noemt."""
+    dezelfde client ziet wat er mis is: een onbekende pagina, en welke gemeente de titel noemt. (In een
+    eigen draad: playwright houdt in deze draad al een event-loop open.)"""
     import asyncio
+    from concurrent.futures import ThreadPoolExecutor
 
     from sociale_basis import opwarmen
-    from sociale_basis.cli import main
 
-    assert main(["opwarmen", "--adres", dashboard]) == 0
-    assert f"{dashboard}: {len(opwarmen.PAGINAS)} pagina's warm in" in capsys.readouterr().out
-    zwolle = asyncio.run(opwarmen.draai_pagina(dashboard, "gemeente", {"gemeente": "Zwolle", "jaar": "2025"}))
+    opdracht = subprocess.run(
+        [str(REPO / ".venv" / "bin" / "sociale-basis"), "opwarmen", "--adres", dashboard],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert opdracht.returncode == 0, opdracht.stderr
+    assert f"{dashboard}: {len(opwarmen.PAGINAS)} pagina's warm in" in opdracht.stdout
+
+    def draai(pagina, query):
+        return asyncio.run(opwarmen.draai_pagina(dashboard, pagina, query))
+
+    with ThreadPoolExecutor(1) as draad:
+        zwolle = draad.submit(draai, "gemeente", {"gemeente": "Zwolle", "jaar": "2025"}).result()
+        weg = draad.submit(draai, "bestaat_niet", {}).result()
     assert zwolle.fouten == [] and zwolle.koppen[0] == "Zwolle"
-    weg = asyncio.run(opwarmen.draai_pagina(dashboard, "bestaat_niet", {}))
     assert weg.fouten == ["pagina niet gevonden: bestaat_niet"]
 
 
-def test_opwarmen_zonder_dashboard_zegt_het_in_het_nederlands(capsys):
-    from sociale_basis.cli import main
-
+def test_opwarmen_zonder_dashboard_zegt_het_in_het_nederlands():
     with socket.socket() as s:  # een poort waar niets luistert
         s.bind(("127.0.0.1", 0))
         adres = f"http://127.0.0.1:{s.getsockname()[1]}"
-    assert main(["opwarmen", "--adres", adres]) == 1
-    assert capsys.readouterr().err.strip() == (
-        f"sociale-basis: opwarmen van {adres}: geen verbinding (draait het dashboard daar?)"
+    opdracht = subprocess.run(
+        [str(REPO / ".venv" / "bin" / "sociale-basis"), "opwarmen", "--adres", adres],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert opdracht.returncode == 1
+    assert (
+        opdracht.stderr.strip() == f"sociale-basis: opwarmen van {adres}: geen verbinding (draait het dashboard daar?)"
     )

@@ -8,6 +8,7 @@ import re
 
 import pandas as pd
 import pytest
+from conftest import kerncijfers
 from test_paginas import app, db, figuren  # noqa: F401 (db is een fixture)
 
 from sociale_basis import charts, cijfers, fmt
@@ -53,7 +54,7 @@ def test_nederland_verdeling_telt_wie_een_rang_heeft_en_toont_de_mediaan(db):
     acute zorg stond in de laagste staaf) en heeft naast de gewogen lijn die van de mediane gemeente."""
     at = app(db, jaar="2025", document="Begroting")
     _, verdeling = figuren(at)
-    kop = next(m for m in at.metric if m.label == "€ acuut per € preventie")
+    kop = next(m for m in kerncijfers(at) if m.label == "€ acuut per € preventie")
     mediaan = kop.delta.removeprefix("mediane gemeente ")
     n = int(
         next(c.value for c in at.caption if "mediane gemeente" in c.value)

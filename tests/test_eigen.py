@@ -8,6 +8,7 @@ import json
 import shutil
 
 import pytest
+from conftest import kerncijfers
 from test_paginas import app, figuren
 
 from sociale_basis import indicators
@@ -43,7 +44,7 @@ def controleer(at, naam: str, inhoud: bytes):
 
 
 def cijfers(at) -> list[str]:
-    return [m.value for m in at.metric]
+    return [m.value for m in kerncijfers(at)]
 
 
 def test_fout_bestand_toont_alle_problemen_en_verandert_niets(eigen_db):

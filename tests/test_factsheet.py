@@ -14,6 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pandas as pd
 import pytest
+from conftest import kerncijfers
 from pypdf import PdfReader
 from test_paginas import app, db  # noqa: F401 — dezelfde AppTest-opzet als de pagina-tests
 
@@ -44,8 +45,8 @@ def test_factsheet_een_pagina_met_de_cijfers_van_de_pagina(db, opslag, standaard
     at = app(db, "gemeente", jaar="2025", document="Begroting", maat="Netto", gemeente="Groningen")
     assert not at.exception
     kopzin = next(m.value for m in at.markdown if m.value.startswith("#### ")).removeprefix("#### ")
-    kerncijfers = {m.label: m.value for m in at.metric}
-    rang_van = next(m.delta for m in at.metric if m.label == "Rang acuut per € preventie")
+    op_pagina = {m.label: m.value for m in kerncijfers(at)}
+    rang_van = next(m.delta for m in kerncijfers(at) if m.label == "Rang acuut per € preventie")
 
     naam, pdf = factsheet.pdf(
         opslag, standaardmodel, gemeentebeeld.Verzoek("GM0014", 2025, "begroting", basis_url=ADRES)
@@ -54,8 +55,8 @@ def test_factsheet_een_pagina_met_de_cijfers_van_de_pagina(db, opslag, standaard
     assert naam == "Groningen" and len(lezer.pages) == 1
     assert "Groningen" in tekst and kopzin in tekst
     for label in ("Collectieve preventie", "Acute zorg", "€ acuut per € preventie", "Rang acuut per € preventie"):
-        assert kerncijfers[label] in tekst, label
-    assert f"{kerncijfers['Rang acuut per € preventie']} {rang_van}" in tekst  # '322 van 331 gemeenten'
+        assert op_pagina[label] in tekst, label
+    assert f"{op_pagina['Rang acuut per € preventie']} {rang_van}" in tekst  # '322 van 331 gemeenten'
     assert "Centrumgemeente voor" in tekst  # Groningen heeft regionale taken
     assert "zijbalk" not in tekst  # een PDF heeft geen zijbalk
     assert "Naar de mediaan van de vergelijkingsgroep" in tekst  # zoals 'Wat als' op de pagina

@@ -8,7 +8,7 @@ import json
 import re
 
 import pytest
-from conftest import REPO
+from conftest import REPO, kerncijfers
 from streamlit.testing.v1 import AppTest
 
 from sociale_basis import model, varianten
@@ -34,7 +34,7 @@ def db(volledige_opslag, monkeypatch):
 
 
 def kop(at: AppTest) -> list[str]:
-    return [m.value for m in at.metric]
+    return [m.value for m in kerncijfers(at)]
 
 
 def zijbalk_model(at: AppTest) -> str:

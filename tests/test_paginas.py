@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import REPO
+from conftest import REPO, kerncijfers
 from streamlit.testing.v1 import AppTest
 
 PAGINAS = ["nederland", "gemeente", "vergelijken", "trends", "kaart", "gemeentefonds", "methode", "gegevens"]
@@ -57,10 +57,10 @@ def test_pagina_rendert_zonder_fouten(db, pagina):
 
 def test_nederland_netto_naar_bruto_verandert_getallen(db):
     at = app(db, jaar="2023", document="Jaarrekening")
-    netto = [m.value for m in at.metric]
+    netto = [m.value for m in kerncijfers(at)]
     assert "(netto)" in at.markdown[0].value
     knop(at, "maat").set_value("bruto").run()
-    bruto = [m.value for m in at.metric]
+    bruto = [m.value for m in kerncijfers(at)]
     assert netto != bruto and "(bruto)" in at.markdown[0].value
     # Bruto 2023J: meer preventie dan netto, want 6.1 draagt de opvang van vluchtelingen.
     assert int(bruto[0].split()[-1]) > int(netto[0].split()[-1])
@@ -76,10 +76,10 @@ def test_nederland_jaar_zonder_baten_zegt_dat(db):
 def test_gemeente_kiezen_verandert_pagina(db):
     at = app(db, "gemeente", jaar="2025")
     assert at.title[0].value == "Amsterdam"
-    voor = [m.value for m in at.metric]
+    voor = [m.value for m in kerncijfers(at)]
     at.selectbox(key="gemeente").select("GM0014").run()
     assert at.title[0].value == "Groningen"
-    assert [m.value for m in at.metric] != voor
+    assert [m.value for m in kerncijfers(at)] != voor
     tabel = at.dataframe[0].value
     assert set(tabel["Code"]) >= {"6.1", "7.1"} and "Aandeel in laag" in tabel.columns
 
@@ -135,7 +135,7 @@ def test_vergelijken_rang_in_de_groep_en_randgevallen(db):
         selectie=["Rozendaal"],
     )
     assert not at.exception, at.exception
-    groep = next(m for m in at.metric if m.label.startswith("De vergelijkingsgroep"))
+    groep = next(m for m in kerncijfers(at) if m.label.startswith("De vergelijkingsgroep"))
     assert groep.value == "–"
     assert any(
         "Geen van deze gemeenten heeft een rang, dus er is geen mediane gemeente." in c.value for c in at.caption
@@ -246,7 +246,7 @@ def test_eerste_start_met_een_klik(tmp_path, monkeypatch):
     assert not at.error, [e.value for e in at.error]
     at.switch_page("sociale_basis/pages/gemeente.py").run()
     assert at.title[0].value == "Amsterdam"
-    assert at.metric and all(m.value for m in at.metric)
+    assert kerncijfers(at) and all(m.value for m in kerncijfers(at))
     at.switch_page("sociale_basis/pages/methode.py").run()
     tekst = " ".join(m.value for m in at.markdown)
     assert "Geladen: **sociale-basis-" in tekst and "de begroting 2023–2025 en de jaarrekening 2023" in tekst
@@ -360,11 +360,11 @@ def test_gemeentefonds_circulaire_en_vergelijking(db):
     at = app(db, "gemeentefonds", jaar="2025", gemeente="Amsterdam")
     assert not at.exception
     assert at.subheader[0].value == "Amsterdam"
-    waarden = [m.value for m in at.metric]
+    waarden = [m.value for m in kerncijfers(at)]
     assert waarden[1] == "€ 434"  # € 405,6 mln / 934.526 inwoners (septembercirculaire 2024)
     assert "geen oormerk" in at.markdown[0].value
     at.selectbox(key="circulaire").set_value("M2024").run()
-    assert [m.value for m in at.metric] != waarden
+    assert [m.value for m in kerncijfers(at)] != waarden
     knop(at, "vergelijking").set_value("individueel").run()
     assert figuren(at)[0]["layout"]["title"]["text"].startswith("Maatwerk en acuut")
 
@@ -449,7 +449,7 @@ def test_alleen_lezen_schrijft_niet(db, monkeypatch):
 
 def test_nul_acuut_zonder_rang_en_centrumgemeente_zonder_regio(db):
     at = app(db, "gemeente", jaar="2025", document="Begroting", gemeente="Rozendaal")
-    metrics = {m.label: m for m in at.metric}
+    metrics = {m.label: m for m in kerncijfers(at)}
     assert metrics["Rang acuut per € preventie"].value == "geen rang"
     assert any(
         c.value.startswith("Geen rang: geen verhouding, want geen eigen lasten voor acute zorg") for c in at.caption
@@ -464,9 +464,9 @@ def test_nul_acuut_zonder_rang_en_centrumgemeente_zonder_regio(db):
         )
         for m in at.markdown
     )
-    met = {m.label: m.value for m in at.metric}["€ acuut per € preventie"]
+    met = {m.label: m.value for m in kerncijfers(at)}["€ acuut per € preventie"]
     at.toggle(key="zonder_regio").set_value(True).run()
-    zonder = {m.label: m.value for m in at.metric}["€ acuut per € preventie"]
+    zonder = {m.label: m.value for m in kerncijfers(at)}["€ acuut per € preventie"]
     assert met != zonder
 
     at = app(db, "vergelijken", jaar="2025", document="Begroting", alle="true")
@@ -480,7 +480,7 @@ def test_nul_acuut_zonder_rang_en_centrumgemeente_zonder_regio(db):
 def test_gewogen_cijfer_staat_naast_de_mediaan(db):
     """Het landelijke cijfer is gewogen; de mediane gemeente en de spreiding staan ernaast."""
     at = app(db, jaar="2025", document="Begroting")
-    ratio = next(m for m in at.metric if m.label == "€ acuut per € preventie")
+    ratio = next(m for m in kerncijfers(at) if m.label == "€ acuut per € preventie")
     assert ratio.delta.startswith("mediane gemeente € ")
     assert ratio.delta.split("€ ")[1] != ratio.value.split("€ ")[1]  # gewogen ≠ mediaan
     assert any(
@@ -524,8 +524,8 @@ def test_zonder_regionale_taken_een_schakelaar_voor_elke_pagina(db):
     assert at.sidebar.toggle(key="zonder_regio").value
     assert "(netto)." in met.markdown[0].value
     assert "(netto, zonder regionale taken)." in at.markdown[0].value
-    acuut = {m.label: m.value for m in at.metric}["Acute en geëscaleerde zorg"]
-    assert acuut != {m.label: m.value for m in met.metric}["Acute en geëscaleerde zorg"]
+    acuut = {m.label: m.value for m in kerncijfers(at)}["Acute en geëscaleerde zorg"]
+    assert acuut != {m.label: m.value for m in kerncijfers(met)}["Acute en geëscaleerde zorg"]
     assert all("netto, zonder regionale taken." in b for b in _bronnen(at))
     assert not any("zonder regionale taken" in b for b in _bronnen(met))
     for pagina in ("gemeente", "vergelijken", "trends", "kaart"):
@@ -550,7 +550,7 @@ def test_zonder_regionale_taken_een_schakelaar_voor_elke_pagina(db):
 def test_drempel_schiermonnikoog_zonder_rang(db):
     """Schiermonnikoog had zonder regionale taken rang 1 met € 4 acute zorg per inwoner."""
     at = app(db, "gemeente", jaar="2025", document="Begroting", gemeente="Schiermonnikoog", zonder_regio="true")
-    assert {m.label: m.value for m in at.metric}["Rang acuut per € preventie"] == "geen rang"
+    assert {m.label: m.value for m in kerncijfers(at)}["Rang acuut per € preventie"] == "geen rang"
     assert any(
         c.value.startswith(
             "Geen rang: acute zorg is € 4 per inwoner, minder dan € 7 (5% van het landelijke bedrag per inwoner"
@@ -587,7 +587,7 @@ def test_kaart_grijs_zegt_waarom_ook_herrekend(db):
 
 def test_vergelijken_groepscijfer_met_mediaan_en_spreiding(db):
     at = app(db, "vergelijken", jaar="2025", document="Begroting", gemeente="Zwolle")
-    metrics = {m.label: m for m in at.metric}
+    metrics = {m.label: m for m in kerncijfers(at)}
     for wie in ("De vergelijkingsgroep", "Nederland"):
         m = metrics[f"{wie}: € acuut per € preventie"]
         assert m.value.startswith("€ ") and m.delta.startswith("mediane gemeente € ")

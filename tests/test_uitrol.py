@@ -103,7 +103,7 @@ def test_het_dashboard_werkt_door_nginx_heen_in_een_browser(uitrol):
         page.goto(adres + "/gemeente?jaar=2025&gemeente=Groningen")
         page.wait_for_selector("[data-testid='stMain'] h1:has-text('Groningen')", timeout=90_000)
         page.wait_for_selector("[data-testid='stMain'] [data-testid='stPlotlyChart'] .main-svg", timeout=90_000)
-        assert page.locator("[data-testid='stMetric']").count() >= 4
+        assert page.locator("[data-testid='stMain'] [class*='st-key-kerncijfer_'] h2").count() >= 4
         assert not page.locator("[data-testid='stException']").count()
         assert "sb_replica" in {c["name"] for c in page.context.cookies()}  # plakkerige sessie
         browser.close()

@@ -8,7 +8,8 @@ Elk bezoek is een nieuwe browsercontext (een eerste bezoek: lege cache). In de p
 script vanaf het begin van de navigatie bij wat er in het hoofdgedeelte (`stMain`) staat; de tijden
 zijn vanaf de start van de navigatie (`performance.now()`):
 - **kop op het scherm**: de titel (h1), een alinea tekst eronder (de kopzin) en, op pagina's die ze
-  hebben, alle kerncijfers (`stMetric`, zoveel als de pagina aan het eind toont) zijn er;
+  hebben, alle kerncijfers (de getallen van `dashboard.uitvoer.kerncijfers`, of `stMetric`; zoveel als
+  de pagina aan het eind toont) zijn er;
 - **volledig getekend**: de laatste wijziging in het hoofdgedeelte (een MutationObserver) voordat
   het 1,5 s stil bleef terwijl het script klaar was, met elke plotly-, Vega- en tabelgrafiek getekend
   en geen plaatshouder (`stSkeleton`) meer. Dat is het moment waarop een lezer niets meer ziet
@@ -64,6 +65,13 @@ PAGINAS = {
     "Gegevens": "/gegevens?jaar=2025",
 }
 PEER = "Peer A"
+# tools/vloer_app.py: wat Streamlit zelf kost voor dezelfde soorten elementen als de Gemeente-pagina.
+VLOER = {
+    "Vloer: titel en kopzin": "/?v=tekst",
+    "Vloer: + 4 kerncijfers": "/?v=kerncijfers",
+    "Vloer: + één plotly-grafiek": "/?v=plotly",
+    "Vloer: + een tabel (st.dataframe)": "/?v=tabel",
+}
 WISSELS = ["Zwolle", "Groningen", "Utrecht", "Tilburg", "Almere", "Leiden", "Breda", "Ede", "Delft", "Emmen"]
 # Waar peer A zijn data vandaan haalt (streamlit_app.py); de kopie leest ze uit de eigen map.
 PEER_BRON = "https://raw.githubusercontent.com/michielsd/begrotingsanalysetool/refs/heads/main/"
@@ -72,6 +80,7 @@ PEER_BRON = "https://raw.githubusercontent.com/michielsd/begrotingsanalysetool/r
 # Het hoofdgedeelte: wanneer verschijnen titel, tekst en het n-de kerncijfer; wanneer veranderde
 # er voor het laatst iets; hoeveel berichten kwamen er van de server.
 VOLGER_JS = """(() => {
+  const KERNCIJFERS = '[class*="st-key-kerncijfer_"] h2, [data-testid="stMetric"]';
   const sb = window.__sb = {h1: null, tekst: null, metric: {}, laatste: 0, berichten: 0, klaar: null, klik: null};
   // Elk bericht van de server telt: een wissel is pas klaar na antwoord op de klik (React voegt
   // 'running' en 'notRunning' bij een snelle run soms samen, dus de scriptstatus zegt het niet altijd).
@@ -103,7 +112,7 @@ VOLGER_JS = """(() => {
       if (sb.h1 === null && m.querySelector('h1')) sb.h1 = nu;
       if (sb.tekst === null && [...m.querySelectorAll('[data-testid="stMarkdownContainer"] p')]
             .some(p => p.textContent.trim().length > 20)) sb.tekst = nu;
-      const n = m.querySelectorAll('[data-testid="stMetric"]').length;
+      const n = m.querySelectorAll(KERNCIJFERS).length;
       if (n && !(n in sb.metric)) sb.metric[n] = nu;
     }
     requestAnimationFrame(kijk);
@@ -114,6 +123,7 @@ VOLGER_JS = """(() => {
 # Klaar voor een lezer: script niet bezig, geen plaatshouder of verouderd element, elke grafiek
 # getekend, en sinds de laatste wijziging in het hoofdgedeelte `stil` ms niets meer.
 TOESTAND_JS = """(stil) => {
+  const KERNCIJFERS = '[class*="st-key-kerncijfer_"] h2, [data-testid="stMetric"]';
   const sb = window.__sb, app = document.querySelector('[data-testid="stApp"]');
   const m = document.querySelector('[data-testid="stMain"]');
   if (!sb || !app || !m || !m.querySelector('h1')) return null;
@@ -124,7 +134,7 @@ TOESTAND_JS = """(stil) => {
   for (const v of m.querySelectorAll('[data-testid="stVegaLiteChart"]')) if (!v.querySelector('canvas, svg')) return null;
   for (const d of m.querySelectorAll('[data-testid="stDataFrame"]')) if (!d.querySelector('canvas')) return null;
   if (performance.now() - sb.laatste < stil) return null;
-  const metrics = m.querySelectorAll('[data-testid="stMetric"]').length;
+  const metrics = m.querySelectorAll(KERNCIJFERS).length;
   const kop = Math.max(sb.h1, sb.tekst ?? sb.h1, metrics ? sb.metric[metrics] : 0);
   return {kop: kop / 1000, volledig: sb.laatste / 1000, script: (sb.klaar ?? 0) / 1000,
           klik: sb.klik, laatste: sb.laatste, metrics: metrics,
@@ -275,7 +285,7 @@ def wissel(page, label: str, naam: str) -> float:
     return (toestand["laatste"] - toestand["klik"]) / 1000
 
 
-def meet(adres: str, herhaal: int, pid: int | None, peer: str | None) -> dict:
+def meet(adres: str, herhaal: int, pid: int | None, peer: str | None, vloer: str | None = None) -> dict:
     from playwright.sync_api import sync_playwright
 
     uit = {"pagina": {}, "wissel": {}, "rss": {}}
@@ -289,9 +299,10 @@ def meet(adres: str, herhaal: int, pid: int | None, peer: str | None) -> dict:
         context, _, tijden, _ = bezoek(browser, adres, PAGINAS["Nederland"], 180)
         uit["koude_start"] = tijden["volledig"]
         context.close()
-        if peer:
-            context, *_ = bezoek(browser, peer, "/", 180)
-            context.close()
+        for ander in (peer, vloer):
+            if ander:
+                context, *_ = bezoek(browser, ander, "/", 180)
+                context.close()
         if pid:
             uit["rss"]["na eerste bezoek"] = rss_mb(pid)
         for ronde in range(herhaal):
@@ -312,6 +323,12 @@ def meet(adres: str, herhaal: int, pid: int | None, peer: str | None) -> dict:
                     for gemeente in gemeenten:
                         uit["wissel"].setdefault(PEER, []).append(wissel(page, "Selecteer de gemeente", gemeente))
                     context.close()
+                if naam == "Gemeente" and vloer:
+                    for vnaam, vpad in VLOER.items():
+                        context, page, tijden, teller = bezoek(browser, vloer, vpad)
+                        page.wait_for_timeout(300)
+                        noteer(vnaam, tijden, teller)
+                        context.close()
         browser.close()
     if pid:
         uit["rss"]["aan het eind"] = rss_mb(pid)
@@ -364,6 +381,15 @@ def rapport(uit: dict, opdracht: str, server: str) -> str:
             f"{s(ons / peer)} × peer A; wissel {s(med(uit['wissel']['Gemeente']))} s tegen "
             f"{s(med(uit['wissel'][PEER]))} s.",
         ]
+    if "Vloer: + één plotly-grafiek" in uit["pagina"] and PEER in uit["pagina"]:
+        vloer = med(m["volledig"] for m in uit["pagina"]["Vloer: + één plotly-grafiek"])
+        peer = med(m["volledig"] for m in uit["pagina"][PEER])
+        regels += [
+            "",
+            f"Vloer: een kale Streamlit-pagina met titel, 4 kerncijfers en één plotly-staaf is volledig na "
+            f"{s(vloer)} s = {s(vloer / peer)} × peer A (die Vega gebruikt, geen plotly); het doel 0,8 × peer A "
+            f"is {s(0.8 * peer)} s.",
+        ]
     if uit["rss"]:
         regels += [
             "",
@@ -385,6 +411,9 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--pid", type=int, help="met --adres: proces(groep) voor het geheugen")
     p.add_argument("--peer", type=Path, help="checkout van michielsd/begrotingsanalysetool: in dezelfde run meten")
     p.add_argument("--peer-python", type=Path, help="Python met peer A's requirements.txt (standaard: deze)")
+    p.add_argument(
+        "--vloer", action="store_true", help="ook tools/vloer_app.py: dezelfde elementen zonder het dashboard"
+    )
     p.add_argument("--herhaal", type=int, default=5)
     p.add_argument("--uit", type=Path, default=ROOT / "tools" / "resultaten" / "browser.md")
     args = p.parse_args(argv)
@@ -405,7 +434,13 @@ def main(argv: list[str] | None = None) -> None:
             if args.peer:
                 proces, peer = start_peer(args.peer.resolve(), args.peer_python or Path(sys.executable), Path(tmp))
                 processen.append(proces)
-            uit = meet(adres, args.herhaal, pid, peer)
+            vloer = None
+            if args.vloer:
+                proces, vloer = start_server(
+                    [sys.executable, "-m", "streamlit", "run", "tools/vloer_app.py"], ROOT, {}, "vloer"
+                )
+                processen.append(proces)
+            uit = meet(adres, args.herhaal, pid, peer, vloer)
         finally:
             for proces in processen:
                 proces.terminate()

@@ -1,7 +1,10 @@
-"""Wat een gebruiker meeneemt: downloads van tabellen en van het model."""
+"""Wat een gebruiker ziet en meeneemt: kerncijfers, grafieken met hun cijfers, downloads van
+tabellen en van het model."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -10,6 +13,43 @@ import streamlit as st
 from .. import cijfers, export, factsheet, gemeentebeeld, model
 from ..store import Store
 from . import modelkeuze, zijbalk
+
+KERNCIJFER = "kerncijfer_"  # containerkey: CSS-klasse st-key-kerncijfer_<naam>, en zo vinden tests ze
+NAAST = "_naast"
+
+
+def letterlijk(tekst: str) -> str:
+    """Tekst die markdown niet mag lezen (haken, sterretjes, $ voor LaTeX) letterlijk laten staan."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|$<>~:])", r"\\\1", str(tekst))
+
+
+@dataclass(frozen=True)
+class Kerncijfer:
+    """Eén kerncijfer: `naam` (uniek op de pagina), label, het getal, wat ernaast staat (in grijs) en
+    een uitleg (het vraagteken bij het label)."""
+
+    naam: str
+    label: str
+    waarde: str
+    naast: str | None = None
+    uitleg: str | None = None
+
+
+def kerncijfers(rij: list[Kerncijfer]) -> None:
+    """Een rij kerncijfers zoals st.metric ze toont, maar uit bijschrift, kop en markdown. Waarom niet
+    st.metric: dat is een lui geladen onderdeel van de frontend, en React toont het pas samen met de
+    grafiek op de pagina — na de 4,7 MB aan plotly-code (0,6 s rekenen in de browser) — zodat de kop
+    2–3 s op zich liet wachten. Bijschrift, kop en markdown zitten in de hoofdbundel en staan er
+    meteen, met de titel (tools/resultaten/analyse.md). Label en getal onderaan uitgelijnd (een
+    label van twee regels duwt zijn getal niet lager dan de andere), wat ernaast staat op een eigen rij."""
+    for kolom, c in zip(st.columns(len(rij), vertical_alignment="bottom"), rij, strict=True):
+        with kolom.container(key=KERNCIJFER + c.naam, gap=None):
+            st.caption(letterlijk(c.label), help=c.uitleg)
+            st.header(letterlijk(c.waarde), anchor=False)
+    if any(c.naast for c in rij):
+        for kolom, c in zip(st.columns(len(rij)), rij, strict=True):
+            if c.naast:
+                kolom.container(key=KERNCIJFER + c.naam + NAAST).markdown(f":small[:gray-badge[{letterlijk(c.naast)}]]")
 
 
 def csv_knop(

@@ -51,29 +51,27 @@ bron_behoefte = (
 )
 wie = b.kort.lower()
 st.markdown(f"#### {teksten.behoefte_kop(kw, b, k.maat_tekst, k.document, k.jaar)}")
-k1, k2, k3 = st.columns(3)
-k1.metric(
-    "Samenhang met preventie",
-    fmt.getal(sam["collectieve_preventie"], 2),
-    delta="Spearman, −1 tot 1",
-    delta_color="off",
-    delta_arrow="off",
-    help="Rangcorrelatie over alle gemeenten: 1 = hoe meer behoefte, hoe meer preventie per inwoner; 0 = geen verband.",
-)
-k2.metric(
-    "Samenhang met acute zorg",
-    fmt.getal(sam["acute_zorg"], 2),
-    delta="Spearman, −1 tot 1",
-    delta_color="off",
-    delta_arrow="off",
-)
-k3.metric(
-    f"Preventie per {b.persoon}, meeste behoefte",
-    fmt.euro(hoog["preventie_per_persoon_gewogen"]),
-    delta=f"minste behoefte {fmt.euro(laag['preventie_per_persoon_gewogen'])}",
-    delta_color="off",
-    delta_arrow="off",
-    help="Gewogen over het kwintiel met de meeste behoefte (Σ preventie ÷ Σ personen), naast dat met de minste.",
+uitvoer.kerncijfers(
+    [
+        uitvoer.Kerncijfer(
+            "samenhang_preventie",
+            "Samenhang met preventie",
+            fmt.getal(sam["collectieve_preventie"], 2),
+            "Spearman, −1 tot 1",
+            "Rangcorrelatie over alle gemeenten: 1 = hoe meer behoefte, hoe meer preventie per inwoner; "
+            "0 = geen verband.",
+        ),
+        uitvoer.Kerncijfer(
+            "samenhang_acuut", "Samenhang met acute zorg", fmt.getal(sam["acute_zorg"], 2), "Spearman, −1 tot 1"
+        ),
+        uitvoer.Kerncijfer(
+            "preventie_per_persoon",
+            f"Preventie per {b.persoon}, meeste behoefte",
+            fmt.euro(hoog["preventie_per_persoon_gewogen"]),
+            f"minste behoefte {fmt.euro(laag['preventie_per_persoon_gewogen'])}",
+            "Gewogen over het kwintiel met de meeste behoefte (Σ preventie ÷ Σ personen), naast dat met de minste.",
+        ),
+    ]
 )
 st.caption(
     "Samenhang is geen oorzaak: een gemeente met veel bijstand kan om andere redenen meer of minder "

@@ -39,33 +39,19 @@ if beeld.negatief is not None:
 
 # Rang alleen onder gemeenten met een betekenisvolle verhouding (teksten.zonder_rang zegt waarom niet).
 preventie, acuut, verhouding, rang = beeld.kerncijfers(k.per_inwoner)
-k1, k2, k3, k4 = st.columns(4)
-for kolom, cijfer in ((k1, preventie), (k2, acuut)):
-    kolom.metric(
-        cijfer.label,
-        cijfer.waarde,
-        delta=" · ".join(f"{wie} {w}" for wie, w in cijfer.naast[:1]),
-        delta_color="off",
-        delta_arrow="off",
-    )
-# Kort genoeg om niet afgekapt te worden; de regel eronder zegt voluit wat gewogen en mediaan zijn.
 (_, nl_w), (_, med_w) = verhouding.naast
-k3.metric(
-    verhouding.label,
-    verhouding.waarde,
-    delta=f"NL {nl_w} · med. {med_w}",
-    delta_color="off",
-    delta_arrow="off",
-    help=verhouding.uitleg,
-)
-# Het aantal onder het getal: '255 van 334' werd in een smalle kolom afgekapt.
-k4.metric(
-    rang.label,
-    rang.waarde,
-    delta=" ".join(rang.naast[0]),
-    delta_color="off",
-    delta_arrow="off",
-    help=rang.uitleg + " Zie Methode.",
+uitvoer.kerncijfers(
+    [
+        *(
+            uitvoer.Kerncijfer(naam, c.label, c.waarde, " · ".join(f"{wie} {w}" for wie, w in c.naast[:1]))
+            for naam, c in (("preventie", preventie), ("acuut", acuut))
+        ),
+        # Kort genoeg om niet afgekapt te worden; de regel eronder zegt voluit wat gewogen en mediaan zijn.
+        uitvoer.Kerncijfer(
+            "verhouding", verhouding.label, verhouding.waarde, f"NL {nl_w} · med. {med_w}", verhouding.uitleg
+        ),
+        uitvoer.Kerncijfer("rang", rang.label, rang.waarde, " ".join(rang.naast[0]), rang.uitleg + " Zie Methode."),
+    ]
 )
 st.caption(beeld.gewogen_en_mediaan)
 # Waarom er geen verhouding of rang is, voluit (in een kerncijfer zou het worden afgekapt).

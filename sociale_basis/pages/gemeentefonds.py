@@ -72,31 +72,30 @@ if k.gemeente in set(df["gm_code"]):
     rij = df.set_index("gm_code").loc[k.gemeente]
     st.subheader(rij["gemeente"])
     for soort, (naam, uitgaven, fonds) in VERGELIJKINGEN.items():
-        kol = st.columns(3)
-        kol[0].metric(
-            f"{naam}: netto uitgaven",
-            fmt.euro(rij[f"{soort}_uitgaven_per_inwoner"]),
-            delta=fmt.bedrag(rij[f"{soort}_uitgaven"]),
-            delta_color="off",
-            delta_arrow="off",
-            help=f"Netto ({uitgaven}), per inwoner; eronder het totaal.",
-        )
-        kol[1].metric(
-            f"{naam}: uitkering",
-            fmt.euro(rij[f"{soort}_fonds_per_inwoner"]),
-            delta=fmt.bedrag(rij[f"{soort}_fonds"]),
-            delta_color="off",
-            delta_arrow="off",
-            help=f"{fonds.capitalize()}, {namen_circ[circulaire].lower()}, per inwoner.",
-        )
-        verschil = rij[f"{soort}_verschil_per_inwoner"]
-        kol[2].metric(
-            "Verschil (uitgaven − uitkering)",
-            fmt.euro(verschil),
-            delta=fmt.bedrag(rij[f"{soort}_verschil"]),
-            delta_color="off",
-            delta_arrow="off",
-            help="Positief: de gemeente geeft meer uit dan de maatstaf; negatief: minder.",
+        uitvoer.kerncijfers(
+            [
+                uitvoer.Kerncijfer(
+                    f"{soort}_uitgaven",
+                    f"{naam}: netto uitgaven",
+                    fmt.euro(rij[f"{soort}_uitgaven_per_inwoner"]),
+                    fmt.bedrag(rij[f"{soort}_uitgaven"]),
+                    f"Netto ({uitgaven}), per inwoner; eronder het totaal.",
+                ),
+                uitvoer.Kerncijfer(
+                    f"{soort}_uitkering",
+                    f"{naam}: uitkering",
+                    fmt.euro(rij[f"{soort}_fonds_per_inwoner"]),
+                    fmt.bedrag(rij[f"{soort}_fonds"]),
+                    f"{fonds.capitalize()}, {namen_circ[circulaire].lower()}, per inwoner.",
+                ),
+                uitvoer.Kerncijfer(
+                    f"{soort}_verschil",
+                    "Verschil (uitgaven − uitkering)",
+                    fmt.euro(rij[f"{soort}_verschil_per_inwoner"]),
+                    fmt.bedrag(rij[f"{soort}_verschil"]),
+                    "Positief: de gemeente geeft meer uit dan de maatstaf; negatief: minder.",
+                ),
+            ]
         )
 
 zijbalk.melding_hier(

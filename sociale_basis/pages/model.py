@@ -119,13 +119,17 @@ def _verschil(a: float, b: float) -> str | None:
     return f"{'+' if b >= a else '−'}{fmt.factor(abs(b - a))} t.o.v. standaard ({fmt.factor(a)})"
 
 
-for kolom, (naam, voor, na) in zip(st.columns(len(rijen)), rijen, strict=True):
-    kolom.metric(
-        f"€ acuut per € preventie — {naam}",
-        fmt.factor(na["acuut_per_euro_preventie"]),
-        delta=_verschil(voor["acuut_per_euro_preventie"], na["acuut_per_euro_preventie"]),
-        delta_color="off",
-    )
+uitvoer.kerncijfers(
+    [
+        uitvoer.Kerncijfer(
+            f"kop_{i}",
+            f"€ acuut per € preventie — {naam}",
+            fmt.factor(na["acuut_per_euro_preventie"]),
+            _verschil(voor["acuut_per_euro_preventie"], na["acuut_per_euro_preventie"]),
+        )
+        for i, (naam, voor, na) in enumerate(rijen)
+    ]
+)
 # Het landelijke cijfer is gewogen; ook de mediane gemeente kan verschuiven met een variant.
 med_standaard, med_variant = (vragen.spreiding(d)["mediaan"] for d in (gm_standaard, gm_variant))
 st.caption(

@@ -27,29 +27,34 @@ meer_acuut = int((df["acute_zorg"] > df["collectieve_preventie"]).sum())
 # (bijna) geen eigen acute zorg (werk.verhouding laat de verhouding dan ook leeg).
 geen_eigen = df["geen_eigen_acuut"].astype(bool)
 geen_verhouding = int((df["acuut_per_euro_preventie"].isna() & ~geen_eigen).sum())
-k1, k2, k3, k4 = st.columns(4)
-k1.metric(
-    "Collectieve preventie",
-    teksten.bedrag(nl, "collectieve_preventie", k.per_inwoner),
-    help="Taakvelden 6.1 (samenkracht, sociaal werk) en 7.1 (volksgezondheid, GGD/JGZ).",
-)
-k2.metric(
-    "Acute en geëscaleerde zorg",
-    teksten.bedrag(nl, "acute_zorg", k.per_inwoner),
-    help="Jeugdhulp met verblijf, crisis, jeugdbescherming, beschermd wonen, opvang.",
-)
-k3.metric(
-    "€ acuut per € preventie",
-    fmt.factor(nl["acuut_per_euro_preventie"]),
-    delta=f"mediane gemeente {fmt.factor(vragen.spreiding(df)['mediaan'])}",
-    delta_color="off",
-    delta_arrow="off",
-    help="Gewogen: totaal acute zorg ÷ totaal preventie van alle gemeenten samen.",
-)
-k4.metric(
-    "Gemeenten met meer acuut",
-    f"{meer_acuut} van {len(df)}",
-    help="Aantal gemeenten dat meer uitgeeft aan acute zorg dan aan collectieve preventie.",
+uitvoer.kerncijfers(
+    [
+        uitvoer.Kerncijfer(
+            "preventie",
+            "Collectieve preventie",
+            teksten.bedrag(nl, "collectieve_preventie", k.per_inwoner),
+            uitleg="Taakvelden 6.1 (samenkracht, sociaal werk) en 7.1 (volksgezondheid, GGD/JGZ).",
+        ),
+        uitvoer.Kerncijfer(
+            "acuut",
+            "Acute en geëscaleerde zorg",
+            teksten.bedrag(nl, "acute_zorg", k.per_inwoner),
+            uitleg="Jeugdhulp met verblijf, crisis, jeugdbescherming, beschermd wonen, opvang.",
+        ),
+        uitvoer.Kerncijfer(
+            "verhouding",
+            "€ acuut per € preventie",
+            fmt.factor(nl["acuut_per_euro_preventie"]),
+            f"mediane gemeente {fmt.factor(vragen.spreiding(df)['mediaan'])}",
+            "Gewogen: totaal acute zorg ÷ totaal preventie van alle gemeenten samen.",
+        ),
+        uitvoer.Kerncijfer(
+            "meer_acuut",
+            "Gemeenten met meer acuut",
+            f"{meer_acuut} van {len(df)}",
+            uitleg="Aantal gemeenten dat meer uitgeeft aan acute zorg dan aan collectieve preventie.",
+        ),
+    ]
 )
 st.caption(teksten.gewogen_en_mediaan(nl["acuut_per_euro_preventie"], df))
 

@@ -27,21 +27,23 @@ else:
     # Het gewogen groepscijfer nooit alleen: de mediane gemeente en de middelste helft ernaast.
     groep = vragen.groep(store, sleutel, k.jaar, k.document, k.maat, tuple(leden), zonder_regio)
     nl = vragen.groep(store, sleutel, k.jaar, k.document, k.maat, None, zonder_regio)
-    for kolom, wie, rij, deel in zip(
-        st.columns(2),
-        ("De vergelijkingsgroep", "Nederland"),
-        (groep, nl),
-        (df[df["gm_code"].isin(leden)], df),
-        strict=True,
-    ):
-        kolom.metric(
-            f"{wie}: € acuut per € preventie",
-            fmt.factor(rij["acuut_per_euro_preventie"]),
-            delta=f"mediane gemeente {fmt.factor(vragen.spreiding(deel)['mediaan'])}",
-            delta_color="off",
-            delta_arrow="off",
-            help="Gewogen: totaal acute zorg ÷ totaal preventie van de gemeenten samen.",
-        )
+    paren = (
+        ("groep", "De vergelijkingsgroep", groep, df[df["gm_code"].isin(leden)]),
+        ("nederland", "Nederland", nl, df),
+    )
+    uitvoer.kerncijfers(
+        [
+            uitvoer.Kerncijfer(
+                naam,
+                f"{wie}: € acuut per € preventie",
+                fmt.factor(rij["acuut_per_euro_preventie"]),
+                f"mediane gemeente {fmt.factor(vragen.spreiding(deel)['mediaan'])}",
+                "Gewogen: totaal acute zorg ÷ totaal preventie van de gemeenten samen.",
+            )
+            for naam, wie, rij, deel in paren
+        ]
+    )
+    for kolom, (_, wie, rij, deel) in zip(st.columns(2), paren, strict=True):
         kolom.caption(teksten.gewogen_en_mediaan(rij["acuut_per_euro_preventie"], deel, wie))
 
 uitvoer.grafiek(
