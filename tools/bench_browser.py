@@ -372,9 +372,12 @@ def rapport(uit: dict, opdracht: str, server: str) -> str:
             f"Gemeentewissel ({naam}, van de klik tot de laatste wijziging): mediaan "
             f"{s(med(tijden))} s, hoogst {s(max(tijden))} s over {len(tijden)} wissels.",
         ]
+
+    def volledig(naam: str) -> float:
+        return med(m["volledig"] for m in uit["pagina"][naam])
+
     if PEER in uit["pagina"]:
-        ons = med(m["volledig"] for m in uit["pagina"]["Gemeente"])
-        peer = med(m["volledig"] for m in uit["pagina"][PEER])
+        ons, peer = volledig("Gemeente"), volledig(PEER)
         regels += [
             "",
             f"Naast elkaar: Gemeente (Amsterdam) volledig {s(ons)} s tegen peer A {s(peer)} s = "
@@ -382,8 +385,7 @@ def rapport(uit: dict, opdracht: str, server: str) -> str:
             f"{s(med(uit['wissel'][PEER]))} s.",
         ]
     if "Vloer: + één plotly-grafiek" in uit["pagina"] and PEER in uit["pagina"]:
-        vloer = med(m["volledig"] for m in uit["pagina"]["Vloer: + één plotly-grafiek"])
-        peer = med(m["volledig"] for m in uit["pagina"][PEER])
+        vloer, peer = volledig("Vloer: + één plotly-grafiek"), volledig(PEER)
         regels += [
             "",
             f"Vloer: een kale Streamlit-pagina met titel, 4 kerncijfers en één plotly-staaf is volledig na "

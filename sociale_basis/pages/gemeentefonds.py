@@ -75,26 +75,25 @@ if k.gemeente in set(df["gm_code"]):
         uitvoer.kerncijfers(
             [
                 uitvoer.Kerncijfer(
-                    f"{soort}_uitgaven",
-                    f"{naam}: netto uitgaven",
-                    fmt.euro(rij[f"{soort}_uitgaven_per_inwoner"]),
-                    fmt.bedrag(rij[f"{soort}_uitgaven"]),
-                    f"Netto ({uitgaven}), per inwoner; eronder het totaal.",
-                ),
-                uitvoer.Kerncijfer(
-                    f"{soort}_uitkering",
-                    f"{naam}: uitkering",
-                    fmt.euro(rij[f"{soort}_fonds_per_inwoner"]),
-                    fmt.bedrag(rij[f"{soort}_fonds"]),
-                    f"{fonds.capitalize()}, {namen_circ[circulaire].lower()}, per inwoner.",
-                ),
-                uitvoer.Kerncijfer(
-                    f"{soort}_verschil",
-                    "Verschil (uitgaven − uitkering)",
-                    fmt.euro(rij[f"{soort}_verschil_per_inwoner"]),
-                    fmt.bedrag(rij[f"{soort}_verschil"]),
-                    "Positief: de gemeente geeft meer uit dan de maatstaf; negatief: minder.",
-                ),
+                    f"{soort}_{deel}",
+                    label,
+                    fmt.euro(rij[f"{soort}_{deel}_per_inwoner"]),
+                    fmt.bedrag(rij[f"{soort}_{deel}"]),
+                    uitleg,
+                )
+                for deel, label, uitleg in (
+                    ("uitgaven", f"{naam}: netto uitgaven", f"Netto ({uitgaven}), per inwoner; eronder het totaal."),
+                    (
+                        "fonds",
+                        f"{naam}: uitkering",
+                        f"{fonds.capitalize()}, {namen_circ[circulaire].lower()}, per inwoner.",
+                    ),
+                    (
+                        "verschil",
+                        "Verschil (uitgaven − uitkering)",
+                        "Positief: de gemeente geeft meer uit dan de maatstaf; negatief: minder.",
+                    ),
+                )
             ]
         )
 
