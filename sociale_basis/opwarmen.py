@@ -17,25 +17,17 @@ import time
 import urllib.parse
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 TIMEOUT = 60.0
-# De paginanamen zoals Streamlit ze uit de bestandsnamen in app.py maakt ("" is de startpagina, Nederland).
-PAGINAS = (
-    "",
-    "gemeente",
-    "vergelijken",
-    "trends",
-    "kaart",
-    "behoefte",
-    "gemeentefonds",
-    "methode",
-    "model",
-    "gegevens",
-)
+# De paginanamen zoals Streamlit ze uit de bestandsnamen in sociale_basis/pages/ maakt; Nederland is de
+# startpagina in app.py en heet "". Een nieuwe pagina wordt zo vanzelf opgewarmd; een naam die niet
+# (meer) bestaat, geeft 'pagina niet gevonden' en laat de uitrol mislukken.
+PAGINAS = tuple("" if p.stem == "nederland" else p.stem for p in sorted((Path(__file__).parent / "pages").glob("*.py")))
 
 
 @dataclass
@@ -43,7 +35,6 @@ class Run:
     """Wat één paginarun opleverde: de koppen (titel eerst), fouten en de duur in seconden."""
 
     pagina: str
-    query: str
     koppen: list[str] = field(default_factory=list)
     fouten: list[str] = field(default_factory=list)
     seconden: float = 0.0
@@ -62,7 +53,7 @@ async def draai_pagina(
     klaar is. Een uitzondering op de pagina, een onbekende pagina of een ander einde dan 'geslaagd'
     staat in `fouten`; een verbinding die niet lukt of te lang duurt, geeft een uitzondering."""
     qs = query if isinstance(query, str) else urllib.parse.urlencode(query)
-    run = Run(pagina, qs)
+    run = Run(pagina)
     start = time.perf_counter()
     ws_adres = adres.rstrip("/").replace("http", "ws", 1) + "/_stcore/stream"
     async with websockets.connect(

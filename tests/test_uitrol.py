@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import streamlit
 from conftest import REPO
-from test_browser import ARGS, CHROMIUM, vrije_poort
+from test_browser import ARGS, CHROMIUM, KERNCIJFER, vrije_poort
 
 pytestmark = pytest.mark.browser
 
@@ -103,7 +103,7 @@ def test_het_dashboard_werkt_door_nginx_heen_in_een_browser(uitrol):
         page.goto(adres + "/gemeente?jaar=2025&gemeente=Groningen")
         page.wait_for_selector("[data-testid='stMain'] h1:has-text('Groningen')", timeout=90_000)
         page.wait_for_selector("[data-testid='stMain'] [data-testid='stPlotlyChart'] .main-svg", timeout=90_000)
-        assert page.locator("[data-testid='stMain'] [class*='st-key-kerncijfer_'] h2").count() >= 4
+        assert page.locator(f"{KERNCIJFER} h2").count() >= 4
         assert not page.locator("[data-testid='stException']").count()
         assert "sb_replica" in {c["name"] for c in page.context.cookies()}  # plakkerige sessie
         browser.close()

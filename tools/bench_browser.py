@@ -76,11 +76,14 @@ WISSELS = ["Zwolle", "Groningen", "Utrecht", "Tilburg", "Almere", "Leiden", "Bre
 # Waar peer A zijn data vandaan haalt (streamlit_app.py); de kopie leest ze uit de eigen map.
 PEER_BRON = "https://raw.githubusercontent.com/michielsd/begrotingsanalysetool/refs/heads/main/"
 
+# Een kerncijfer: het getal van dashboard.uitvoer.kerncijfers (een kop in een container met key
+# kerncijfer_<naam>), of een st.metric (tools/vloer_app.py).
+KERNCIJFERS = '[class*="st-key-kerncijfer_"] h2, [data-testid="stMetric"]'
 # Loopt vanaf de navigatie in de pagina mee (add_init_script), dus vóór elk script van Streamlit.
 # Het hoofdgedeelte: wanneer verschijnen titel, tekst en het n-de kerncijfer; wanneer veranderde
 # er voor het laatst iets; hoeveel berichten kwamen er van de server.
 VOLGER_JS = """(() => {
-  const KERNCIJFERS = '[class*="st-key-kerncijfer_"] h2, [data-testid="stMetric"]';
+  const KERNCIJFERS = '@KERNCIJFERS@';
   const sb = window.__sb = {h1: null, tekst: null, metric: {}, laatste: 0, berichten: 0, klaar: null, klik: null};
   // Elk bericht van de server telt: een wissel is pas klaar na antwoord op de klik (React voegt
   // 'running' en 'notRunning' bij een snelle run soms samen, dus de scriptstatus zegt het niet altijd).
@@ -118,12 +121,12 @@ VOLGER_JS = """(() => {
     requestAnimationFrame(kijk);
   };
   requestAnimationFrame(kijk);
-})();"""
+})();""".replace("@KERNCIJFERS@", KERNCIJFERS)
 
 # Klaar voor een lezer: script niet bezig, geen plaatshouder of verouderd element, elke grafiek
 # getekend, en sinds de laatste wijziging in het hoofdgedeelte `stil` ms niets meer.
 TOESTAND_JS = """(stil) => {
-  const KERNCIJFERS = '[class*="st-key-kerncijfer_"] h2, [data-testid="stMetric"]';
+  const KERNCIJFERS = '@KERNCIJFERS@';
   const sb = window.__sb, app = document.querySelector('[data-testid="stApp"]');
   const m = document.querySelector('[data-testid="stMain"]');
   if (!sb || !app || !m || !m.querySelector('h1')) return null;
@@ -139,7 +142,7 @@ TOESTAND_JS = """(stil) => {
   return {kop: kop / 1000, volledig: sb.laatste / 1000, script: (sb.klaar ?? 0) / 1000,
           klik: sb.klik, laatste: sb.laatste, metrics: metrics,
           grafieken: m.querySelectorAll('[data-testid="stPlotlyChart"], [data-testid="stVegaLiteChart"]').length};
-}"""
+}""".replace("@KERNCIJFERS@", KERNCIJFERS)
 STIL_MS = 1500
 
 
@@ -149,36 +152,31 @@ def vrije_poort() -> int:
         return s.getsockname()[1]
 
 
-def rss_mb(pid: int) -> float:
-    """RSS van het proces en al zijn kinderen, in MB (uit /proc)."""
+def _boom_kb(pid: int, bestand: str, velden: tuple[str, ...]) -> float:
+    """Som van `velden` (kB) uit /proc/<pid>/<bestand> over het proces en al zijn kinderen, in MB."""
     totaal, te_doen = 0, [pid]
     while te_doen:
         p = te_doen.pop()
         try:
-            with open(f"/proc/{p}/status") as f:
-                totaal += next(int(r.split()[1]) for r in f if r.startswith("VmRSS:"))
+            with open(f"/proc/{p}/{bestand}") as f:
+                totaal += sum(int(r.split()[1]) for r in f if r.startswith(velden))
             with open(f"/proc/{p}/task/{p}/children") as f:
                 te_doen += [int(c) for c in f.read().split()]
-        except (OSError, StopIteration):
+        except OSError:
             continue
     return totaal / 1024
+
+
+def rss_mb(pid: int) -> float:
+    """RSS van het proces en al zijn kinderen, in MB."""
+    return _boom_kb(pid, "status", ("VmRSS:",))
 
 
 def eigen_mb(pid: int) -> float:
     """Het eigen geheugen (USS: Private_Clean + Private_Dirty) van het proces en zijn kinderen, in MB.
     RSS telt ook de gedeelde bibliotheken (pyarrow, duckdb, numpy: ≈ 150 MB) die twee replica's maar
     één keer in het geheugen hebben; USS is wat een replica extra kost."""
-    totaal, te_doen = 0, [pid]
-    while te_doen:
-        p = te_doen.pop()
-        try:
-            with open(f"/proc/{p}/smaps_rollup") as f:
-                totaal += sum(int(r.split()[1]) for r in f if r.startswith(("Private_Clean:", "Private_Dirty:")))
-            with open(f"/proc/{p}/task/{p}/children") as f:
-                te_doen += [int(c) for c in f.read().split()]
-        except OSError:
-            continue
-    return totaal / 1024
+    return _boom_kb(pid, "smaps_rollup", ("Private_Clean:", "Private_Dirty:"))
 
 
 def start_server(opdracht: list[str], cwd: Path, env: dict[str, str], naam: str) -> tuple[subprocess.Popen, str]:
