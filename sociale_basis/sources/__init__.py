@@ -144,6 +144,8 @@ NIET_GEBRUIKT = {
     "_Gewichten": "invoer van de clusterberekening; de clusterbestanden volstaan",
     "iv3_categorieen": "codelijst van categorieën; niet nodig zonder categoriedata",
     "MANIFEST": "herkomst van de bestanden",
+    # Nog niet gelezen: de CPI-jaarmutaties 2024–2025 horen bij issue 32 (Publiceerbaar, punt 6).
+    "cbs_inflatie_2024_2025": "CPI-jaarmutaties 2024–2025; nog niet gebruikt (komt met ‘CPI tot en met 2025 offline’)",
 }
 
 
