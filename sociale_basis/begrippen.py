@@ -47,6 +47,16 @@ BEDRAGEN = [*LAGEN, "totaal", *GESOMDE_FUNCTIES]
 # minder dan € 15 per inwoner (de mediane gemeente: rond € 100), zoals Schiermonnikoog met € 4 in 2025.
 DREMPEL_ACUUT = 0.05
 
+# Incidentele stromen (queries/werk/060_afwijking.sql, uitgelegd op Methode). Een taakveld wijkt af als
+# het verschil met de referentie minstens AFWIJKING_DEEL daarvan is, AFWIJKING_KEER keer de gewone
+# afwijking van die gemeente en AFWIJKING_PER_INWONER euro per inwoner; het is incidenteel als het
+# taakveld dat jaar landelijk minstens GOLF_DEEL afwijkt, in dezelfde richting. Gemeten
+# (tests/test_realisatie.py): jaarrekening 2019 (een rustig jaar) geeft geen enkele golf, 2023 wel op 6.1.
+AFWIJKING_DEEL = 0.25
+AFWIJKING_KEER = 3
+AFWIJKING_PER_INWONER = 10
+GOLF_DEEL = 0.15
+
 
 # De taakvelden die naast het gemeentefondscluster Sociale basisvoorzieningen staan (marts/maatstaf):
 # 6.1, 6.2 en 7.1; vanaf het Iv3-schema 2025 is 6.2 gesplitst in 6.21–6.23. Elke tekst erover leest

@@ -72,6 +72,25 @@ def _parser() -> argparse.ArgumentParser:
         help="modelbestand (CSV); standaard data/model/standaard.csv",
     )
 
+    real = sub.add_parser(
+        "realisatie",
+        help="begroting tegen jaarrekening per gemeente (of voor Nederland) als CSV",
+        description="Schrijf per gemeente en bedrag (collectieve preventie, acute zorg en elke laag) de "
+        "begroting, de jaarrekening, het verschil en de realisatie (jaarrekening ÷ begroting, %) van één jaar "
+        "als CSV naar stdout, met een kanttekening waar een incidentele stroom (opvang Oekraïne, corona, …) "
+        "in het bedrag zit. Met --landelijk: Nederland als geheel, per jaar.",
+    )
+    real.add_argument(
+        "--jaar", type=int, help="jaar met begroting én jaarrekening, bv. 2023 (met --landelijk: leeg = alle)"
+    )
+    real.add_argument(
+        "--maat",
+        choices=indicators.MATEN,
+        help="netto of bruto; standaard netto waar beide documenten baten hebben, anders bruto",
+    )
+    real.add_argument("--landelijk", action="store_true", help="Nederland als geheel in plaats van per gemeente")
+    real.add_argument("--model", metavar="BESTAND", default=str(model.STANDAARD), help="modelbestand (CSV)")
+
     beh = sub.add_parser(
         "behoefte",
         help="preventie naast behoefte per gemeente (of per kwintiel) als CSV",
@@ -291,6 +310,8 @@ def main(argv: list[str] | None = None) -> int:
                 return _factsheet(store, args)
             if args.opdracht == "behoefte":
                 return _behoefte(store, args)
+            if args.opdracht == "realisatie":
+                return _realisatie(store, args)
             return _indicatoren(store, args) if args.opdracht == "indicatoren" else _status(store)
     except ophalen.OphaalFout as e:
         print(f"sociale-basis: {e}\nDe opslag is niet veranderd.", file=sys.stderr)
@@ -386,7 +407,76 @@ def _behoefte(store: Store, args) -> int:
     return 0
 
 
+REALISATIE_FUNCTIES = ["collectieve_preventie", "acute_zorg", *model.LAGEN]
+REALISATIE_KOLOMMEN = [
+    "gm_code",
+    "gemeente",
+    "jaar",
+    "maat",
+    "functie",
+    "begroting",
+    "jaarrekening",
+    "verschil",
+    "realisatie_pct",
+    "kanttekening",
+]
+
+
+def _realisatie(store: Store, args) -> int:
+    """Dezelfde getallen als de pagina Begroting en werkelijkheid (indicators.realisatie*)."""
+    from . import teksten
+
+    sleutel = store.laad_model(model.laad(args.model))
+    if args.landelijk:
+        df = indicators.realisatie_landelijk(store, sleutel)
+        if args.jaar is not None:
+            df = df[df["jaar"] == args.jaar]
+            if df.empty:
+                raise indicators.IndicatorFout(
+                    f"Voor {args.jaar} zijn niet zowel begroting als jaarrekening in de opslag."
+                )
+        if args.maat is not None and not (df["maat"] == args.maat).all():
+            raise indicators.IndicatorFout(
+                f"Landelijk kiest elk jaar zelf de maat die in beide documenten kan; {args.maat} kan niet voor "
+                f"{fmt.jaarreeks(sorted(df.loc[df['maat'] != args.maat, 'jaar'].unique()))}. Laat --maat weg."
+            )
+        df = df.assign(gm_code="NL", gemeente="Nederland")
+        df["kanttekening"] = [
+            f"incidentele stromen {teksten.met_teken(r.incidenteel_bedrag)} in {r.gemeenten_incidenteel} gemeenten"
+            if r.gemeenten_incidenteel
+            else ""
+            for r in df.itertuples(index=False)
+        ]
+    else:
+        if args.jaar is None:
+            raise indicators.IndicatorFout("Noem een jaar (--jaar), of gebruik --landelijk voor alle jaren.")
+        maat = args.maat or indicators.realisatie_maat(store, args.jaar)
+        df = indicators.realisatie(store, sleutel, args.jaar, maat)
+        inc = indicators.incidenteel(store, sleutel, args.jaar, "jaarrekening", maat).set_index(["gm_code", "taakveld"])
+        df["kanttekening"] = [
+            teksten.kanttekening(inc.loc[[(r.gm_code, t) for t in r.incidenteel]].reset_index(), "jaarrekening", r.jaar)
+            if len(r.incidenteel)
+            else ""
+            for r in df.itertuples(index=False)
+        ]
+    uit = df[df["functie"].isin(REALISATIE_FUNCTIES)].copy()
+    uit["volgorde"] = uit["functie"].map({f: i for i, f in enumerate(REALISATIE_FUNCTIES)})
+    uit = uit.sort_values(["jaar", "gm_code", "volgorde"])[REALISATIE_KOLOMMEN]
+    for kolom in ("begroting", "jaarrekening", "verschil"):
+        uit[kolom] = uit[kolom].round().astype("int64")
+    uit["realisatie_pct"] = uit["realisatie_pct"].round(2)
+    uit.to_csv(sys.stdout, index=False, lineterminator="\n")
+    print(
+        "Bedragen in hele euro's; realisatie_pct = jaarrekening ÷ begroting × 100. Alleen gemeenten met beide "
+        "documenten in deze maat. Kanttekening: incidentele stromen (zie Methode) in dat bedrag.",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def _indicatoren(store: Store, args) -> int:
+    from . import teksten
+
     sleutel = store.laad_model(model.laad(args.model))
     df = indicators.per_gemeente(store, sleutel, args.jaar, args.document, args.maat)
     uit = df[indicators.CLI_KOLOMMEN].copy()
@@ -395,6 +485,9 @@ def _indicatoren(store: Store, args) -> int:
         uit[kolom] = uit[kolom].round().astype("int64")
     uit["inwoners"] = uit["inwoners"].astype("Int64")
     uit["acuut_per_euro_preventie"] = uit["acuut_per_euro_preventie"].round(4)
+    # Incidentele stromen (opvang Oekraïne, corona, …) die in deze cijfers zitten; leeg = geen.
+    inc = indicators.incidenteel(store, sleutel, args.jaar, args.document, args.maat)
+    uit["kanttekening"] = uit["gm_code"].map(teksten.kanttekeningen(inc, args.document, args.jaar)).fillna("")
     uit.to_csv(sys.stdout, index=False, lineterminator="\n")
     if args.maat == "netto" and not indicators.netto_volledig(store, args.jaar, args.document):
         print(

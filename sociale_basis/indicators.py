@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from . import fmt
 from .begrippen import BEHOEFTEN, STANDAARD_BEHOEFTE, acuut_per_preventie
 from .model import LAGEN
 from .store import Store
@@ -447,3 +448,102 @@ def samenhang(df: pd.DataFrame) -> dict[str, float]:
 def nplv(store: Store) -> pd.DataFrame:
     """De NPLV-focusgebieden per gemeente (gm_code, jaar, focusgebieden) uit de nieuwste lijst."""
     return store.query("marts/nplv")
+
+
+# -- begroting en werkelijkheid (queries/werk/060_afwijking.sql, 065_realisatie.sql) ----------------
+# De jaren waarin verdringing gemeten wordt: tot en met begroting 2022, vóór de opvang van ontheemden
+# op 6.1 (vanaf begroting 2023) en vóór de schemabreuk van 2023 in acute zorg.
+VERDRINGING_TOT_JAAR = 2022
+
+
+def incidenteel(
+    store: Store, model: str, jaar: int, document: str, maat: str, gm_code: str | None = None
+) -> pd.DataFrame:
+    """De incidentele stromen (opvang Oekraïne op 6.1, corona op 7.1, …) in dit jaar, document en deze
+    maat: per gemeente en taakveld bedrag, referentie, afwijking, oorzaak en of ze de verhouding
+    vertekenen. Eén gemeente (`gm_code`) of alle."""
+    return store.query("marts/incidenteel", model=model, jaar=jaar, document=document, maat=maat, gm_code=gm_code)
+
+
+def realisatie_jaren(store: Store) -> list[int]:
+    """De jaren met zowel een begroting als een jaarrekening."""
+    b = beschikbaarheid(store)
+    per_jaar = b.groupby("jaar")["document"].nunique()
+    return sorted(int(j) for j in per_jaar[per_jaar == len(DOCUMENTEN)].index)
+
+
+def realisatie_maat(store: Store, jaar: int) -> str:
+    """Netto waar beide documenten van dit jaar voor elke gemeente baten hebben, anders bruto."""
+    return "netto" if all(netto_volledig(store, jaar, d) for d in DOCUMENTEN) else "bruto"
+
+
+def _realisatie_controle(store: Store, jaar: int, maat: str) -> None:
+    if maat not in MATEN:
+        raise IndicatorFout(f"Onbekende maat '{maat}'; kies netto of bruto.")
+    if jaar not in realisatie_jaren(store):
+        jaren = realisatie_jaren(store)
+        raise IndicatorFout(
+            f"Voor {jaar} zijn niet zowel begroting als jaarrekening in de opslag. Jaren met beide: "
+            f"{fmt.jaarreeks(jaren) if jaren else 'geen'}."
+        )
+    if maat == "netto" and realisatie_maat(store, jaar) != "netto":
+        raise IndicatorFout(
+            f"Netto is voor {jaar} niet in beide documenten te berekenen (de jaarrekening of begroting "
+            "heeft geen baten). Kies bruto."
+        )
+
+
+def realisatie(store: Store, model: str, jaar: int, maat: str, gm_codes: list[str] | None = None) -> pd.DataFrame:
+    """Per gemeente en bedrag (elke laag, totaal, elke functie): begroting, jaarrekening, verschil,
+    realisatie (%) en de incidentele stromen die erin zitten."""
+    _realisatie_controle(store, jaar, maat)
+    return store.query(
+        "marts/realisatie",
+        model=model,
+        jaar=jaar,
+        maat=maat,
+        gm_codes=list(gm_codes) if gm_codes is not None else None,
+    )
+
+
+def realisatie_landelijk(store: Store, model: str, gm_codes: list[str] | None = None) -> pd.DataFrame:
+    """Nederland (of een groep) per jaar met beide documenten en per bedrag, in de maat die dat jaar
+    kan (netto waar beide documenten baten hebben, anders bruto; kolom `maat`)."""
+    delen = []
+    for maat in MATEN:
+        df = store.query(
+            "marts/realisatie_landelijk",
+            model=model,
+            maat=maat,
+            gm_codes=list(gm_codes) if gm_codes is not None else None,
+        )
+        jaren = [j for j in realisatie_jaren(store) if realisatie_maat(store, j) == maat]
+        delen.append(df[df["jaar"].isin(jaren)])
+    return pd.concat(delen, ignore_index=True).sort_values(["jaar", "functie"], ignore_index=True)
+
+
+def realisatie_taakvelden(store: Store, model: str, jaar: int, maat: str, gm_code: str | None = None) -> pd.DataFrame:
+    """Welke taakvelden het verschil maken (één gemeente of Nederland), grootste verschil eerst."""
+    _realisatie_controle(store, jaar, maat)
+    return store.query("marts/realisatie_taakvelden", model=model, jaar=jaar, maat=maat, gm_code=gm_code)
+
+
+def verdringing(store: Store, model: str, stap: int = 2) -> pd.DataFrame:
+    """Per gemeente en jaar de overschrijding op acute zorg en de groei van de begrote preventie `stap`
+    jaar later, beide t.o.v. het landelijke jaar en de groei t.o.v. de eigen trend (marts/verdringing)."""
+    return store.query("marts/verdringing", model=model, stap=stap, tot_jaar=VERDRINGING_TOT_JAAR)
+
+
+def verdringing_samenvatting(df: pd.DataFrame) -> tuple[pd.DataFrame, float]:
+    """Per kwintiel van overschrijding: aantal, mediane overschrijding en mediaan en kwartielen van de
+    extra groei van preventie; en de rangcorrelatie (Spearman) over alle gemeente-jaren."""
+    per = df.groupby("kwintiel").agg(
+        gemeentejaren=("groei_rel", "size"),
+        overschrijding=("overschrijding_rel", "median"),
+        mediaan=("groei_rel", "median"),
+        q1=("groei_rel", lambda x: x.quantile(0.25)),
+        q3=("groei_rel", lambda x: x.quantile(0.75)),
+    )
+    # Spearman = Pearson op de rangen (zonder scipy).
+    rho = float(df["overschrijding_rel"].rank().corr(df["groei_rel"].rank())) if len(df) > 2 else float("nan")
+    return per.reset_index(), rho

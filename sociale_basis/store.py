@@ -79,13 +79,17 @@ SCHEMA_VERSIE = max(v for v, _ in _migraties())
 
 
 def _werk_sql(tekst: str) -> str:
-    """Vul de lagen, functies en de rangdrempel uit begrippen.py in (vaste waarden uit de code,
+    """Vul de lagen, functies, de rangdrempel en de drempels van incidentele stromen uit begrippen.py in (vaste waarden uit de code,
     nooit invoer)."""
     return (
         tekst.replace("{{bedragen}}", begrippen.sql_bedragen())
         .replace("{{gemeentefonds_sociale_basis}}", begrippen.sql_lijst(begrippen.GEMEENTEFONDS_SOCIALE_BASIS))
         .replace("{{sommen}}", begrippen.sql_sommen())
         .replace("{{drempel_acuut}}", repr(float(begrippen.DREMPEL_ACUUT)))
+        .replace("{{afwijking_deel}}", repr(float(begrippen.AFWIJKING_DEEL)))
+        .replace("{{afwijking_keer}}", repr(float(begrippen.AFWIJKING_KEER)))
+        .replace("{{afwijking_per_inwoner}}", repr(float(begrippen.AFWIJKING_PER_INWONER)))
+        .replace("{{golf_deel}}", repr(float(begrippen.GOLF_DEEL)))
     )
 
 

@@ -28,6 +28,10 @@ ZONDER_REGIO_AAN = (
     "Zonder regionale taken: beschermd wonen en opvang (6.81) tellen voor geen enkele gemeente "
     "mee, ook niet voor Nederland en de vergelijkingsgroep."
 )
+VERTEKEND = (
+    "preventie of acute zorg bevat incidenteel geld voor een landelijke crisis, dus de verhouding zegt weinig "
+    "over de keuze tussen preventie en zorg"
+)
 TAKEN = {
     "beschermd_wonen": "beschermd wonen",
     "maatschappelijke_opvang": "maatschappelijke opvang",
@@ -125,10 +129,13 @@ def geen_verhouding_in_reeks(naam: str, reeks: pd.DataFrame) -> str | None:
     return f"{naam}: geen verhouding in {lijst}, want {reden}."
 
 
-def zonder_rang(rij: pd.Series, maat: str) -> str | None:
-    """Waarom een gemeente geen rang krijgt, of None als ze er een heeft."""
+def zonder_rang(rij: pd.Series, maat: str, kanttekening: str | None = None) -> str | None:
+    """Waarom een gemeente geen rang krijgt, of None als ze er een heeft. `kanttekening`: de
+    incidentele stromen van die gemeente (kanttekeningen()), voor een vertekende verhouding."""
     if bool(rij.get("rangbaar", True)):
         return None
+    if bool(rij.get("vertekend", False)) and geen_verhouding(rij, maat) is None:
+        return f"Geen rang: {VERTEKEND}" + (f" — {kanttekening}." if kanttekening else ".")
     if eigen_acuut(rij) == WEINIG_EIGEN_ACUUT and rij["collectieve_preventie"] > 0:
         # Wel een verhouding, maar (bijna) geen eigen acute zorg: het bedrag en de drempel voluit.
         drempel = rij["acuut_drempel_per_inwoner"]
@@ -374,3 +381,100 @@ def behoefte_kop(per_kwintiel: pd.DataFrame, behoefte, maat_tekst: str, document
         f"{fmt.euro(hoog['acute_zorg_per_inwoner_mediaan'])} tegen {fmt.euro(laag['acute_zorg_per_inwoner_mediaan'])} "
         f"({maat_tekst}, {document} {jaar})."
     )
+
+
+# -- begroting en werkelijkheid -------------------------------------------------------------------
+def _ten_opzichte_van(document: str, jaar: int) -> str:
+    return f"t.o.v. de begroting {jaar}" if document == "jaarrekening" else "t.o.v. eerdere begrotingen"
+
+
+def met_teken(x: float) -> str:
+    """+€ 1,47 mld of € −756,6 mln: een verschil met zijn teken."""
+    return f"{'+' if x > 0 else ''}{fmt.bedrag(x)}"
+
+
+def kanttekening(rijen: pd.DataFrame, document: str, jaar: int) -> str:
+    """De incidentele stromen van één gemeente (indicators.incidenteel) in één regel, zonder haakjes
+    (hij staat vaak zelf tussen haakjes): '6.1: opvang ontheemden uit Oekraïne, +€ 19,0 mln t.o.v. de
+    begroting 2023'. Leeg zonder stromen."""
+    delen = [
+        f"{r.taakveld}: {r.oorzaak_naam}, {met_teken(r.afwijking)} {_ten_opzichte_van(document, jaar)}"
+        for r in rijen.sort_values("taakveld").itertuples(index=False)
+    ]
+    return "; ".join(delen)
+
+
+def kanttekeningen(
+    incidenteel: pd.DataFrame, document: str, jaar: int, alleen_vertekenend: bool = False
+) -> dict[str, str]:
+    """Per gemeente (gm_code) de kanttekening van kanttekening(); gemeenten zonder stroom ontbreken.
+    `alleen_vertekenend`: alleen de stromen in preventie of acute zorg (de reden zonder rang)."""
+    if alleen_vertekenend:
+        incidenteel = incidenteel[incidenteel["vertekent"]]
+    return {gm: kanttekening(deel, document, jaar) for gm, deel in incidenteel.groupby("gm_code", sort=False)}
+
+
+def incidenteel_bij_cijfers(rijen: pd.DataFrame, document: str, jaar: int, maat: str) -> str | None:
+    """De waarschuwing naast de cijfers van één gemeente of Nederland, of None zonder stromen."""
+    if rijen.empty:
+        return None
+    vertekent = bool(rijen["vertekent"].any())
+    return (
+        f"Let op: deze {document} {jaar} ({maat}) bevat incidenteel geld voor een landelijke crisis — "
+        f"{kanttekening(rijen, document, jaar)}. "
+        + (
+            "Dat zit in collectieve preventie of acute zorg; de verhouding is daardoor vertekend en krijgt "
+            "geen rang. Zie ‘Begroting en werkelijkheid’."
+            if vertekent
+            else "Dat raakt preventie en acute zorg niet, wel het totaal en de laag waarin het taakveld valt."
+        )
+    )
+
+
+def incidenteel_landelijk(incidenteel: pd.DataFrame, document: str, jaar: int, maat: str) -> str | None:
+    """Voor Nederland: welke stromen in hoeveel gemeenten, met het totaal, of None."""
+    if incidenteel.empty:
+        return None
+    per = incidenteel.groupby(["taakveld", "oorzaak_naam"], as_index=False).agg(
+        gemeenten=("gm_code", "nunique"), afwijking=("afwijking", "sum"), vertekent=("vertekent", "any")
+    )
+    delen = [
+        f"{r.taakveld} {r.oorzaak_naam} in {fmt.aantal(int(r.gemeenten), 'gemeente', 'gemeenten')} "
+        f"(samen {met_teken(r.afwijking)} {_ten_opzichte_van(document, jaar)})"
+        for r in per.itertuples(index=False)
+    ]
+    vertekend = int(incidenteel.loc[incidenteel["vertekent"], "gm_code"].nunique())
+    return f"Let op: de {document} {jaar} ({maat}) bevat incidenteel crisisgeld: {opsomming(delen)}. " + (
+        f"Bij {fmt.aantal(vertekend, 'gemeente', 'gemeenten')} zit het in preventie of acute zorg: "
+        "die verhouding staat er, maar zonder rang."
+        if vertekend
+        else ""
+    )
+
+
+def _meer_of_minder(verschil: float, begroting: float) -> str:
+    """'€ 591,1 mln (12,7%) meer' of '€ 81,3 mln (2,8%) minder'."""
+    return (
+        f"{fmt.bedrag(abs(verschil))} ({fmt.procent(abs(verschil) / begroting)}) "
+        f"{'meer' if verschil >= 0 else 'minder'}"
+    )
+
+
+def realisatie_kop(landelijk: pd.DataFrame, jaar: int, wie: str = "gemeenten") -> str:
+    """De kopzin van ‘Begroting en werkelijkheid’: 'In 2024 gaven gemeenten € 591,1 mln (12,7%) meer uit
+    aan acute zorg dan begroot. Aan collectieve preventie gaven ze € 1,63 mld (38,1%) meer uit; daarvan komt
+    € 1,47 mld door incidenteel crisisgeld, zonder dat € 162,6 mln (3,8%) meer (bruto).'"""
+    rij = landelijk[landelijk["jaar"] == jaar].set_index("functie")
+    a, p = rij.loc["acute_zorg"], rij.loc["collectieve_preventie"]
+    ze = "ze" if wie == "gemeenten" else "zij"
+    zin = (
+        f"In {jaar} {'gaven' if wie == 'gemeenten' else 'gaf'} {wie} {_meer_of_minder(a['verschil'], a['begroting'])} "
+        f"uit aan acute zorg dan begroot. Aan collectieve preventie {'gaven' if wie == 'gemeenten' else 'gaf'} {ze} "
+        f"{_meer_of_minder(p['verschil'], p['begroting'])} uit"
+    )
+    if p["incidenteel_bedrag"] != 0:
+        zin += (
+            f"; daarvan komt {fmt.bedrag(abs(p['incidenteel_bedrag']))} door incidenteel crisisgeld, zonder dat "
+            f"{_meer_of_minder(p['verschil_zonder_incidenteel'], p['begroting'])}"
+        )
+    return f"{zin} ({rij['maat'].iloc[0]})."

@@ -47,6 +47,8 @@ def _params(pad: Path, vraag: dict, model: str, store) -> dict:
         "prijsbasis": None,
         "gm_code": "GM0363",
         "circulaire": indicators.laatste_circulaire(indicators.circulaires(store), vraag["jaar"]),
+        "stap": 2,  # verdringing: twee jaar later
+        "tot_jaar": indicators.VERDRINGING_TOT_JAAR,
     }
     if pad.stem in ("behoefte", "behoefte_bron"):  # de volumes hebben hun eigen circulaires
         waarden["bron"], waarden["bronjaar"] = indicators.behoefte_bron(store, vraag["jaar"])

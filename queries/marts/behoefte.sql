@@ -7,7 +7,7 @@
 -- preventie_per_persoon: € collectieve preventie per persoon van de maatstaf (leeg bij 0 personen).
 -- Contract: één rij per gemeente met cijfers, inwoners en een volume.
 --   uniek: gm_code
---   niet leeg: gm_code, gemeente, inwoners, volume, inwoners_circulaire, waarde_per_1000, kwintiel, preventie_kwintiel, collectieve_preventie_per_inwoner, acute_zorg_per_inwoner, geen_eigen_acuut, rangbaar
+--   niet leeg: gm_code, gemeente, inwoners, volume, inwoners_circulaire, waarde_per_1000, kwintiel, preventie_kwintiel, collectieve_preventie_per_inwoner, acute_zorg_per_inwoner, geen_eigen_acuut, vertekend, rangbaar
 WITH ind AS (
     SELECT * FROM werk.indicatoren_gekozen($model, $maat, $zonder_regio)
     WHERE jaar = $jaar AND document = $document AND inwoners IS NOT NULL
@@ -47,8 +47,10 @@ SELECT
     s.collectieve_preventie_per_inwoner, s.acute_zorg_per_inwoner,
     s.geen_eigen_acuut,
     werk.verhouding(s.acute_zorg, s.collectieve_preventie, s.geen_eigen_acuut) AS acuut_per_euro_preventie,
-    werk.rangbaar(acuut_per_euro_preventie, s.geen_eigen_acuut) AS rangbaar,
+    coalesce(v.vertekend, false) AS vertekend,
+    werk.rangbaar(acuut_per_euro_preventie, s.geen_eigen_acuut, v.vertekend) AS rangbaar,
     CASE WHEN s.volume > 0 THEN s.collectieve_preventie / s.volume END AS preventie_per_persoon
 FROM samen s
 LEFT JOIN main.gemeente_jaar gj ON gj.jaar = $jaar AND gj.gm_code = s.gm_code
+LEFT JOIN werk.vertekend($model, $maat) v ON v.jaar = $jaar AND v.document = $document AND v.gm_code = s.gm_code
 ORDER BY s.gm_code;

@@ -1,5 +1,5 @@
 -- De verhouding acuut per € preventie van elke gemeente, per jaar en document, in de indeling van
--- $doeljaar (zoals marts/trend), met of ze een rang heeft (werk.rangbaar, met de landelijke drempel
+-- $doeljaar (zoals marts/trend), met of ze een rang heeft (werk.rangbaar: de landelijke drempel en vertekend
 -- van dat jaar en document, ook voor een groep). indicators.trend_spreiding rekent er de mediaan en
 -- kwartielen uit met dezelfde functie als elke andere mediane gemeente (indicators.spreiding).
 -- Contract: één rij per gemeente, jaar en document met inwoners.
@@ -13,8 +13,10 @@ WITH herrekend AS (
     WHERE inwoners IS NOT NULL
     WINDOW w AS (PARTITION BY jaar, document)
 )
-SELECT gm_code, jaar, document, verhouding AS acuut_per_euro_preventie,
-       werk.rangbaar(verhouding, werk.geen_eigen_acuut(acute_zorg, inwoners, drempel)) AS rangbaar
-FROM herrekend
-WHERE $gm_codes IS NULL OR list_contains($gm_codes, gm_code)
-ORDER BY jaar, document, gm_code;
+SELECT h.gm_code, h.jaar, h.document, h.verhouding AS acuut_per_euro_preventie,
+       -- Vertekend (werk.vertekend) naar de code na herindeling, zoals marts/indicatoren_herrekend.
+       werk.rangbaar(h.verhouding, werk.geen_eigen_acuut(h.acute_zorg, h.inwoners, h.drempel), v.vertekend) AS rangbaar
+FROM herrekend h
+LEFT JOIN werk.vertekend($model, $maat) v USING (jaar, document, gm_code)
+WHERE $gm_codes IS NULL OR list_contains($gm_codes, h.gm_code)
+ORDER BY h.jaar, h.document, h.gm_code;

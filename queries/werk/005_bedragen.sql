@@ -23,5 +23,7 @@ CREATE OR REPLACE MACRO werk.geen_eigen_acuut(acuut, inwoners, drempel_per_inwon
 -- of € 0,11 naast ‘geen rang’ (kaart, ranglijst, CSV) werd anders alsnog als ‘beste’ geciteerd.
 CREATE OR REPLACE MACRO werk.verhouding(acuut, preventie, geen_eigen_acuut) AS
     CASE WHEN NOT geen_eigen_acuut THEN werk.acuut_per_preventie(acuut, preventie) END;
-CREATE OR REPLACE MACRO werk.rangbaar(verhouding, geen_eigen_acuut) AS
-    verhouding IS NOT NULL AND NOT geen_eigen_acuut;
+-- Vertekend (werk.vertekend, 060_afwijking.sql): een incidentele stroom met een bekende oorzaak op een
+-- taakveld van preventie of acute zorg. Zo'n verhouding wordt wel getoond, maar niet gerangschikt.
+CREATE OR REPLACE MACRO werk.rangbaar(verhouding, geen_eigen_acuut, vertekend) AS
+    verhouding IS NOT NULL AND NOT geen_eigen_acuut AND NOT coalesce(vertekend, false);
