@@ -22,6 +22,7 @@ pagina = st.navigation(
         st.Page(f"{PAGINAS}/gemeente.py", title="Gemeente", icon=":material/location_city:"),
         st.Page(f"{PAGINAS}/vergelijken.py", title="Vergelijken", icon=":material/compare_arrows:"),
         st.Page(f"{PAGINAS}/trends.py", title="Trends", icon=":material/show_chart:"),
+        st.Page(f"{PAGINAS}/realisatie.py", title="Begroting en werkelijkheid", icon=":material/receipt_long:"),
         st.Page(f"{PAGINAS}/kaart.py", title="Kaart", icon=":material/map:"),
         st.Page(f"{PAGINAS}/behoefte.py", title="Behoefte", icon=":material/diversity_3:"),
         st.Page(f"{PAGINAS}/gemeentefonds.py", title="Gemeentefonds", icon=":material/balance:"),

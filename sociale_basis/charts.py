@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from . import fmt, huisstijl  # huisstijl registreert ook het plotly-sjabloon 'sociale_basis'
-from .begrippen import eenheid, schaal, waarde_tekst  # de eenheidsregel van bedragen
+from .begrippen import FUNCTIES, eenheid, schaal, waarde_tekst  # de eenheidsregel van bedragen
 from .model import LAGEN
 
 GRIJS = "#8C8C8C"
@@ -714,3 +714,134 @@ def gevoeligheid(reeksen: list[tuple[str, str, str, pd.DataFrame]], titel: str, 
         "legend": {"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
     }
     return figuur(data, layout, titel, bron, hoogte=460)
+
+
+# -- begroting en werkelijkheid ---------------------------------------------------------------------
+REALISATIE_REEKSEN = [
+    ("acute_zorg", "Acute zorg", LAGEN["acuut"][1], "solid"),
+    ("collectieve_preventie", "Collectieve preventie", LAGEN["institutioneel"][1], "solid"),
+]
+
+
+def realisatie_reeks(df: pd.DataFrame, titel: str, bron: str) -> go.Figure:
+    """Per jaar hoeveel de jaarrekening van de begroting afweek (%, + = meer uitgegeven), voor acute zorg
+    en collectieve preventie, en preventie zonder de incidentele stromen (gestippeld). `df`:
+    indicators.realisatie_landelijk (ook voor één gemeente), met per jaar de maat die kon."""
+    data = []
+    jaren = sorted(int(j) for j in df["jaar"].unique())
+    maat = df.groupby("jaar")["maat"].first()
+    etiket = [f"{j} ({maat[j]})" if maat[j] == "netto" else str(j) for j in jaren]
+    for functie, naam, kleur, streep in REALISATIE_REEKSEN:
+        deel = df[df["functie"] == functie].set_index("jaar").reindex(jaren)
+        pct = (deel["verschil"] / deel["begroting"] * 100).where(deel["begroting"] > 0)
+        reeksen = [(naam, pct, streep, deel["verschil"])]
+        if functie == "collectieve_preventie" and (deel["incidenteel_bedrag"].fillna(0) != 0).any():
+            zonder = (deel["verschil_zonder_incidenteel"] / deel["begroting"] * 100).where(deel["begroting"] > 0)
+            reeksen.append(
+                (f"{naam} zonder incidentele stromen (schatting)", zonder, "dot", deel["verschil_zonder_incidenteel"])
+            )
+        for wie, y, lijn, euro in reeksen:
+            data.append(
+                {
+                    "type": "scatter",
+                    "mode": "lines+markers",
+                    "name": wie,
+                    "x": etiket,
+                    "y": [None if pd.isna(v) else float(v) for v in y],
+                    "line": {"color": kleur, "dash": lijn, "width": 2.5},
+                    "marker": {"color": kleur, "size": 8},
+                    "customdata": [
+                        f"{fmt.getal(v, 1)}% ({'+' if e > 0 else ''}{fmt.bedrag(e)})" if pd.notna(v) else fmt.LEEG
+                        for v, e in zip(y, euro)
+                    ],
+                    "hovertemplate": f"{wie}, %{{x}}: %{{customdata}} t.o.v. de begroting<extra></extra>",
+                }
+            )
+    layout = {
+        "xaxis": {"title": {"text": "jaar (jaarrekening t.o.v. begroting van hetzelfde jaar)"}, "type": "category"},
+        "yaxis": {"title": {"text": "% meer (+) of minder (−) dan begroot"}, "tickformat": ",.0f", "zeroline": True},
+        "legend": {"orientation": "h", "y": -0.2, "yanchor": "top", "x": 0},
+        "hovermode": "closest",
+    }
+    return figuur(data, layout, titel, bron, hoogte=480, marge={**MARGE, "b": 150})
+
+
+def realisatie_staaf(df: pd.DataFrame, per_inwoner: bool, titel: str, bron: str) -> go.Figure:
+    """Begroting naast jaarrekening per laag en voor preventie en acute zorg, in één jaar. `df`:
+    een rij per bedrag (functie) met begroting, jaarrekening en inwoners."""
+    rijen = _realisatie_rijen(df)
+    data = []
+    for document, kleur, patroon in (("begroting", "#BBBBBB", ""), ("jaarrekening", NEDERLAND, "")):
+        waarden = [float(schaal(r[document] / (r["inwoners"] if per_inwoner else 1), per_inwoner)) for _, r in rijen]
+        data.append(
+            {
+                "type": "bar",
+                "orientation": "h",
+                "name": document,
+                "y": [naam for naam, _ in rijen],
+                "x": waarden,
+                "marker": {"color": kleur, "pattern": {"shape": patroon}},
+                "customdata": [waarde_tekst(w, per_inwoner) for w in waarden],
+                "hovertemplate": f"%{{y}}, {document}: %{{customdata}}<extra></extra>",
+            }
+        )
+    layout = {
+        "barmode": "group",
+        "xaxis": _as(eenheid(per_inwoner)),
+        "yaxis": {"autorange": "reversed", "automargin": True},
+        "legend": {"orientation": "h", "y": -0.2, "yanchor": "top", "x": 0},
+    }
+    return figuur(data, layout, titel, bron, hoogte=520, marge={**MARGE, "b": 130})
+
+
+def _realisatie_rijen(df: pd.DataFrame) -> list[tuple[str, pd.Series]]:
+    """Preventie en acute zorg eerst, dan de vijf lagen: de volgorde van grafiek en tabel."""
+    per = df.set_index("functie")
+    namen = [("collectieve_preventie", FUNCTIES["collectieve_preventie"]), ("acute_zorg", FUNCTIES["acute_zorg"])]
+    namen += [(laag, f"Laag: {LAGEN[laag][0]}") for laag in VIJF_LAGEN]
+    return [(naam, per.loc[f]) for f, naam in namen if f in per.index]
+
+
+def verdringing(per_kwintiel: pd.DataFrame, stap: int, titel: str, bron: str) -> go.Figure:
+    """Per vijfde van de gemeente-jaren (naar overschrijding op acute zorg) de mediaan van de extra groei
+    van begrote preventie `stap` jaar later, met de middelste helft als balk."""
+    x = [f"{int(k)}{' (minst)' if k == 1 else ' (meest)' if k == 5 else ''}" for k in per_kwintiel["kwintiel"]]
+    med, q1, q3 = (per_kwintiel[c] * 100 for c in ("mediaan", "q1", "q3"))
+    data = [
+        {
+            "type": "scatter",
+            "mode": "markers",
+            "name": "mediaan",
+            "x": x,
+            "y": med.tolist(),
+            "marker": {"color": ACCENT, "size": 12, "symbol": "diamond"},
+            "error_y": {
+                "type": "data",
+                "symmetric": False,
+                "array": (q3 - med).tolist(),
+                "arrayminus": (med - q1).tolist(),
+                "color": GRIJS,
+                "thickness": 2,
+                "width": 10,
+            },
+            "customdata": [
+                f"mediaan {fmt.getal(m, 1)} procentpunt; middelste helft {fmt.getal(a, 1)} tot {fmt.getal(b, 1)}; "
+                f"{fmt.getal(n)} gemeente-jaren; overschrijding {fmt.getal(o * 100, 0)} procentpunt t.o.v. het jaar"
+                for m, a, b, n, o in zip(med, q1, q3, per_kwintiel["gemeentejaren"], per_kwintiel["overschrijding"])
+            ],
+            "hovertemplate": "kwintiel %{x}: %{customdata}<extra></extra>",
+        }
+    ]
+    layout = {
+        "xaxis": {
+            "title": {"text": "overschrijding op acute zorg in jaar t, vijf even grote groepen"},
+            "type": "category",
+        },
+        "yaxis": {
+            "title": {"text": f"groei preventie t → t+{stap} t.o.v. eigen trend (procentpunt)"},
+            "tickformat": ",.0f",
+            "zeroline": True,
+        },
+        "showlegend": False,
+    }
+    return figuur(data, layout, titel, bron, hoogte=440)

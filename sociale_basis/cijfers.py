@@ -306,3 +306,69 @@ def veel_behoefte_weinig_preventie(
             "Acute zorg per inwoner": fmt.euro,
         },
     )
+
+
+# -- begroting en werkelijkheid ---------------------------------------------------------------------
+def realisatie_reeks(df: pd.DataFrame) -> Tabel:
+    """charts.realisatie_reeks: per jaar en bedrag begroting, jaarrekening, verschil (€ en %), de maat en
+    het deel dat incidenteel is."""
+    d = df[df["functie"].isin([f for f, *_ in charts.REALISATIE_REEKSEN])]
+    ruw = pd.DataFrame(
+        {
+            "Jaar": d["jaar"].astype(int),
+            "Maat": d["maat"],
+            "Bedrag": d["functie"].map(begrippen.FUNCTIES),
+            "Begroting (€)": d["begroting"],
+            "Jaarrekening (€)": d["jaarrekening"],
+            "Verschil (€)": d["verschil"],
+            "Verschil (%)": d["verschil"] / d["begroting"] * 100,
+            "Waarvan incidenteel (€)": d["incidenteel_bedrag"],
+            "Verschil zonder incidenteel (%)": d["verschil_zonder_incidenteel"] / d["begroting"] * 100,
+        }
+    ).sort_values(["Jaar", "Bedrag"])
+    euro = {k: fmt.bedrag for k in ruw.columns if "(€)" in k}
+    pct = {k: (lambda v: fmt.LEEG if v is None else f"{fmt.getal(v, 1)}%") for k in ruw.columns if "(%)" in k}
+    return Tabel(ruw.reset_index(drop=True), {"Jaar": lambda j: str(int(j)), **euro, **pct})
+
+
+def realisatie_staaf(df: pd.DataFrame, per_inwoner: bool) -> Tabel:
+    """charts.realisatie_staaf: per bedrag begroting, jaarrekening, verschil en realisatie."""
+    rijen = charts._realisatie_rijen(df)
+    eenheid = begrippen.eenheid(per_inwoner)
+    deel = 1 if not per_inwoner else None
+    ruw = pd.DataFrame(
+        [
+            {
+                "Bedrag": naam,
+                f"Begroting ({eenheid})": begrippen.schaal(r["begroting"] / (deel or r["inwoners"]), per_inwoner),
+                f"Jaarrekening ({eenheid})": begrippen.schaal(r["jaarrekening"] / (deel or r["inwoners"]), per_inwoner),
+                "Realisatie (%)": r["realisatie_pct"],
+            }
+            for naam, r in rijen
+        ]
+    )
+    bedrag = _bedrag(per_inwoner)
+    return Tabel(
+        ruw,
+        {
+            f"Begroting ({eenheid})": bedrag,
+            f"Jaarrekening ({eenheid})": bedrag,
+            "Realisatie (%)": lambda v: fmt.LEEG if v is None else f"{fmt.getal(v, 1)}%",
+        },
+    )
+
+
+def verdringing(per_kwintiel: pd.DataFrame) -> Tabel:
+    """charts.verdringing: per kwintiel aantal, overschrijding en de extra groei (procentpunt)."""
+    ruw = pd.DataFrame(
+        {
+            "Kwintiel overschrijding": per_kwintiel["kwintiel"].astype(int),
+            "Gemeente-jaren": per_kwintiel["gemeentejaren"].astype(int),
+            "Mediane overschrijding t.o.v. het jaar (procentpunt)": per_kwintiel["overschrijding"] * 100,
+            "Mediane extra groei preventie (procentpunt)": per_kwintiel["mediaan"] * 100,
+            "1e kwartiel": per_kwintiel["q1"] * 100,
+            "3e kwartiel": per_kwintiel["q3"] * 100,
+        }
+    )
+    een = lambda v: fmt.getal(v, 1)  # noqa: E731
+    return Tabel(ruw, {k: een for k in ruw.columns[2:]} | {"Gemeente-jaren": fmt.getal})

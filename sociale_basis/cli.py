@@ -487,7 +487,8 @@ def _indicatoren(store: Store, args) -> int:
     uit["acuut_per_euro_preventie"] = uit["acuut_per_euro_preventie"].round(4)
     # Incidentele stromen (opvang Oekraïne, corona, …) die in deze cijfers zitten; leeg = geen.
     inc = indicators.incidenteel(store, sleutel, args.jaar, args.document, args.maat)
-    uit["kanttekening"] = uit["gm_code"].map(teksten.kanttekeningen(inc, args.document, args.jaar)).fillna("")
+    kant = teksten.kanttekeningen(inc, args.document, args.jaar)
+    uit["kanttekening"] = [kant.get(c, "") for c in uit["gm_code"]]
     uit.to_csv(sys.stdout, index=False, lineterminator="\n")
     if args.maat == "netto" and not indicators.netto_volledig(store, args.jaar, args.document):
         print(

@@ -104,6 +104,8 @@ def inhoud(
             f"‘{beeld.eigen_bestand}’ dat de gemeente zelf aanleverde. De link toont de gedeelde "
             "opslag: zijn deze cijfers daar (nog) niet gepubliceerd, dan toont hij de CBS-cijfers."
         )
+    if (crisis := beeld.incidenteel_zin(pagina=False)) is not None:  # vooraan: het verandert wat de cijfers zeggen
+        kanttekeningen.append(crisis)
     if (rol := beeld.regiorol_zin(zijbalk=False)) is not None:
         kanttekeningen.append(rol)
     if beeld.behoefte_zin is not None:

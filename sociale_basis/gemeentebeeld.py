@@ -68,6 +68,8 @@ class Gemeentebeeld:
     eigen_bestand: str | None  # eigen cijfers (geen CBS): het bestand
     behoefte: dict | None = None  # de standaardmaat voor behoefte: waarde, kwintielen, bron (of None)
     focusgebied: str | None = None  # NPLV-focusgebied(en) in deze gemeente
+    # De incidentele stromen in deze cijfers (indicators.incidenteel van deze gemeente): crisisgeld.
+    incidenteel: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def maat_tekst(self) -> str:
@@ -116,7 +118,8 @@ class Gemeentebeeld:
                 voetnoot="1 = minste acute zorg per euro preventie",
                 uitleg=f"{self.gerangschikt} gemeenten gerangschikt op {VERHOUDING.label}; 1 = de minste "
                 f"acute zorg per euro preventie. Zonder rang ({len(self.alle) - self.gerangschikt}): "
-                "gemeenten zonder verhouding of met (bijna) geen eigen lasten voor acute zorg.",
+                "gemeenten zonder verhouding, met (bijna) geen eigen lasten voor acute zorg, of met "
+                "incidenteel crisisgeld in preventie of acute zorg.",
             )
         )
         return uit
@@ -151,7 +154,16 @@ class Gemeentebeeld:
     @property
     def zonder_rang(self) -> str | None:
         """Waarom er geen verhouding of rang is, voluit."""
-        return teksten.zonder_rang(self.rij, self.verzoek.maat)
+        v = self.verzoek
+        vertekenend = self.incidenteel[self.incidenteel["vertekent"]] if not self.incidenteel.empty else None
+        kant = teksten.kanttekening(vertekenend, v.document, v.jaar) if vertekenend is not None else None
+        return teksten.zonder_rang(self.rij, v.maat, kant or None)
+
+    def incidenteel_zin(self, pagina: bool) -> str | None:
+        """‘Let op: deze jaarrekening 2023 (netto) bevat incidenteel geld …’, of None zonder crisisgeld.
+        `pagina`: met de verwijzing naar de pagina Begroting en werkelijkheid (niet op de PDF)."""
+        v = self.verzoek
+        return teksten.incidenteel_bij_cijfers(self.incidenteel, v.document, v.jaar, v.maat, verwijzing=pagina)
 
     @property
     def gewogen_en_mediaan(self) -> str:
@@ -176,6 +188,7 @@ class Land:
     nplv: pd.DataFrame
     eigen: pd.DataFrame
     spreiding: dict
+    incidenteel: pd.DataFrame  # de incidentele stromen van alle gemeenten in deze keuze
 
 
 def land(store: Store, sleutel: str, jaar: int, document: str, maat: str, zonder_regio: bool) -> Land:
@@ -203,6 +216,7 @@ def land(store: Store, sleutel: str, jaar: int, document: str, maat: str, zonder
         nplv=indicators.nplv(store).set_index("gm_code"),
         eigen=eigen[(eigen["jaar"] == jaar) & (eigen["document"] == document)],
         spreiding=indicators.spreiding(alle),
+        incidenteel=indicators.incidenteel(store, sleutel, jaar, document, maat),
     )
 
 
@@ -256,6 +270,7 @@ def bouw(store: Store, sleutel: str, v: Verzoek, land_: Land | None = None) -> G
         eigen_bestand=None if eigen.empty else str(eigen["bestand"].iloc[0]),
         behoefte=behoefte,
         focusgebied=focusgebied,
+        incidenteel=ld.incidenteel[ld.incidenteel["gm_code"] == v.gm_code],
     )
 
 

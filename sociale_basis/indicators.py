@@ -465,6 +465,11 @@ def incidenteel(
     return store.query("marts/incidenteel", model=model, jaar=jaar, document=document, maat=maat, gm_code=gm_code)
 
 
+def bekende_oorzaken(store: Store) -> pd.DataFrame:
+    """De landelijke oorzaken die de regel bij naam kan noemen, met uitleg en bron."""
+    return store.query("marts/bekende_oorzaken")
+
+
 def realisatie_jaren(store: Store) -> list[int]:
     """De jaren met zowel een begroting als een jaarrekening."""
     b = beschikbaarheid(store)

@@ -7,7 +7,14 @@ import re
 import pandas as pd
 
 from . import fmt, indicators, rekenvoorbeeld
-from .begrippen import DREMPEL_ACUUT, GEMEENTEFONDS_SOCIALE_BASIS_TEKST
+from .begrippen import (
+    AFWIJKING_DEEL,
+    AFWIJKING_KEER,
+    AFWIJKING_PER_INWONER,
+    DREMPEL_ACUUT,
+    GEMEENTEFONDS_SOCIALE_BASIS_TEKST,
+    GOLF_DEEL,
+)
 
 GEEN_EIGEN_ACUUT = "geen eigen lasten voor acute zorg: waarschijnlijk via een regeling of centrumgemeente"
 WEINIG_EIGEN_ACUUT = (
@@ -87,6 +94,8 @@ def kopzin(
         staart = f"; {reden}"
     else:
         staart = f": voor elke euro preventie gaat er {fmt.factor(rij['acuut_per_euro_preventie'])} naar acute zorg"
+        if bool(rij.get("vertekend", False)):  # wie de zin citeert, citeert de kanttekening mee
+            staart += ", vertekend door incidenteel crisisgeld"
     return f"{zin}{staart} ({maat}{', ' + ZONDER_REGIO_KORT if zonder_regio else ''})."
 
 
@@ -414,8 +423,11 @@ def kanttekeningen(
     return {gm: kanttekening(deel, document, jaar) for gm, deel in incidenteel.groupby("gm_code", sort=False)}
 
 
-def incidenteel_bij_cijfers(rijen: pd.DataFrame, document: str, jaar: int, maat: str) -> str | None:
-    """De waarschuwing naast de cijfers van één gemeente of Nederland, of None zonder stromen."""
+def incidenteel_bij_cijfers(
+    rijen: pd.DataFrame, document: str, jaar: int, maat: str, verwijzing: bool = True
+) -> str | None:
+    """De waarschuwing naast de cijfers van één gemeente, of None zonder stromen. `verwijzing`: met de
+    pagina waar het verschil wordt uitgelegd (op de PDF niet)."""
     if rijen.empty:
         return None
     vertekent = bool(rijen["vertekent"].any())
@@ -423,11 +435,11 @@ def incidenteel_bij_cijfers(rijen: pd.DataFrame, document: str, jaar: int, maat:
         f"Let op: deze {document} {jaar} ({maat}) bevat incidenteel geld voor een landelijke crisis — "
         f"{kanttekening(rijen, document, jaar)}. "
         + (
-            "Dat zit in collectieve preventie of acute zorg; de verhouding is daardoor vertekend en krijgt "
-            "geen rang. Zie ‘Begroting en werkelijkheid’."
+            "Dat zit in collectieve preventie of acute zorg; de verhouding is daardoor vertekend en krijgt geen rang."
             if vertekent
             else "Dat raakt preventie en acute zorg niet, wel het totaal en de laag waarin het taakveld valt."
         )
+        + (" Zie de pagina Begroting en werkelijkheid." if verwijzing else "")
     )
 
 
@@ -466,7 +478,7 @@ def realisatie_kop(landelijk: pd.DataFrame, jaar: int, wie: str = "gemeenten") -
     € 1,47 mld door incidenteel crisisgeld, zonder dat € 162,6 mln (3,8%) meer (bruto).'"""
     rij = landelijk[landelijk["jaar"] == jaar].set_index("functie")
     a, p = rij.loc["acute_zorg"], rij.loc["collectieve_preventie"]
-    ze = "ze" if wie == "gemeenten" else "zij"
+    ze = "ze" if wie == "gemeenten" else "de gemeente"
     zin = (
         f"In {jaar} {'gaven' if wie == 'gemeenten' else 'gaf'} {wie} {_meer_of_minder(a['verschil'], a['begroting'])} "
         f"uit aan acute zorg dan begroot. Aan collectieve preventie {'gaven' if wie == 'gemeenten' else 'gaf'} {ze} "
@@ -478,3 +490,53 @@ def realisatie_kop(landelijk: pd.DataFrame, jaar: int, wie: str = "gemeenten") -
             f"{_meer_of_minder(p['verschil_zonder_incidenteel'], p['begroting'])}"
         )
     return f"{zin} ({rij['maat'].iloc[0]})."
+
+
+# Eén tekst voor de pagina Begroting en werkelijkheid en Methode: de regel van queries/werk/060_afwijking.sql.
+INCIDENTEEL_METHODE = (
+    "Per gemeente, jaar en taakveld vergelijken we de jaarrekening met de begroting van hetzelfde jaar, en een "
+    "begroting met het aandeel van dat taakveld in de eigen begrotingen van de vijf jaren ervoor. Een taakveld "
+    f"**wijkt af** als het verschil minstens {fmt.procent(AFWIJKING_DEEL, 0)} is, minstens {AFWIJKING_KEER} keer "
+    "de gewone afwijking van die gemeente op dat taakveld (in jaren zonder landelijke golf) en minstens "
+    f"{fmt.euro(AFWIJKING_PER_INWONER)} per inwoner. Het is **incidenteel crisisgeld** als het taakveld dat jaar "
+    f"ook landelijk minstens {fmt.procent(GOLF_DEEL, 0)} afwijkt, in dezelfde richting, en die golf past bij een "
+    "bekende landelijke oorzaak (tabel). Een golf zonder bekende oorzaak — zoals de overschrijdingen op jeugdhulp "
+    "in 2017–2019 — is géén crisisgeld: die hoort juist in beeld. Netto telt ook een taakveld mee waarvan de "
+    "lasten het geld dragen en waar na de baten nog zo'n afwijking overblijft (Groningen 2023: het normbedrag "
+    "was hoger dan de kosten, netto 6.1 halveerde). Wat de regel níet kan: het normbedrag (baten van het Rijk) "
+    "apart zetten van gewone baten; daarvoor zijn de baten per economische categorie nodig, die deze opslag "
+    "niet bewaart. ‘Zonder crisisgeld’ is daarom een schatting."
+)
+VERDRINGING_METHODE = (
+    "**Hoe gemeten.** Per gemeente en jaar *t* zetten we de overschrijding op acute zorg (jaarrekening ÷ "
+    "begroting − 1, bruto) naast de groei van de begrote collectieve preventie per inwoner van begroting *t* "
+    "naar *t* + 2. Beide tellen we ten opzichte van heel Nederland in dat jaar (de mediaan), en de groei ook "
+    "ten opzichte van het gemiddelde van de gemeente zelf, zodat alleen overblijft wat afwijkt van haar eigen "
+    "trend; daarna delen we de gemeente-jaren in vijf even grote groepen naar overschrijding. Alleen jaren "
+    "tot en met begroting 2022: daarna vertekenen de opvang van ontheemden (6.1) en het nieuwe Iv3-schema de "
+    "vergelijking. Een samenhang is geen oorzaak, en het ontbreken ervan bewijst niet dat er nergens verdrongen "
+    "wordt: het zegt dat het in deze cijfers, over alle gemeenten, niet zichtbaar is."
+)
+
+
+def verdringing_kop(per_kwintiel: pd.DataFrame, rho: float, stap: int, van: int, tot: int) -> str:
+    """De uitkomst in één zin, zoals de cijfers hem geven (ook als er geen verband is)."""
+    hoog, laag = per_kwintiel.iloc[-1], per_kwintiel.iloc[0]
+    verschil = (hoog["mediaan"] - laag["mediaan"]) * 100
+    oordeel = (
+        "Er is geen duidelijk verband"
+        if abs(rho) < 0.1
+        else (
+            "Meer overschrijding gaat samen met minder groei van preventie"
+            if rho < 0
+            else "Meer overschrijding gaat samen met méér groei van preventie"
+        )
+    )
+    return (
+        f"{oordeel}: bij de vijfde van de gemeente-jaren met de grootste overschrijding op acute zorg groeide de "
+        f"begrote preventie {stap} jaar later mediaan {fmt.getal(abs(verschil), 1)} procentpunt "
+        f"{'minder' if verschil < 0 else 'meer'} dan bij de vijfde met de kleinste, terwijl de middelste helft "
+        f"binnen elke groep ruim {fmt.getal((hoog['q3'] - hoog['q1']) * 100, 0)} procentpunt breed is "
+        f"(rangcorrelatie {fmt.getal(rho, 2)}; {fmt.getal(int(per_kwintiel['gemeentejaren'].sum()))} gemeente-jaren, "
+        f"{van}–{tot})."
+    )

@@ -10,7 +10,17 @@ import pytest
 from conftest import REPO, kerncijfers
 from streamlit.testing.v1 import AppTest
 
-PAGINAS = ["nederland", "gemeente", "vergelijken", "trends", "kaart", "gemeentefonds", "methode", "gegevens"]
+PAGINAS = [
+    "nederland",
+    "gemeente",
+    "vergelijken",
+    "trends",
+    "realisatie",
+    "kaart",
+    "gemeentefonds",
+    "methode",
+    "gegevens",
+]
 ZONDER_GRAFIEK = {"methode", "gegevens"}
 
 

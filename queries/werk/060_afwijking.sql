@@ -161,9 +161,21 @@ CREATE TABLE IF NOT EXISTS werk.afwijking AS SELECT * FROM werk.afwijking_bereke
 -- Per gemeente, jaar, document en maat: vertekend als een incidentele stroom op een taakveld zit dat
 -- (in dit model) collectieve preventie of acute zorg voedt; dan zegt de verhouding iets over de
 -- opvang of de pandemie, niet over de keuze tussen preventie en zorg (werk.rangbaar).
+-- preventie_incidenteel / acuut_incidenteel: het crisisgeld in dat bedrag (afwijking × aandeel in het model),
+-- zodat een som over gemeenten (marts/groep) kan zeggen hoe zwaar het weegt.
 CREATE OR REPLACE MACRO werk.vertekend(p_model, p_maat) AS TABLE
-SELECT DISTINCT a.jaar, a.document, a.gm_code, true AS vertekend
+SELECT a.jaar, a.document, a.gm_code, true AS vertekend,
+       coalesce(sum(a.afwijking * m.aandeel) FILTER (WHERE m.functie = 'collectieve_preventie'), 0)
+           AS preventie_incidenteel,
+       coalesce(sum(a.afwijking * m.aandeel) FILTER (WHERE m.functie = 'acute_zorg'), 0) AS acuut_incidenteel
 FROM werk.afwijking a
 JOIN werk.model_regel m
   ON m.model = p_model AND m.taakveld = a.taakveld AND a.jaar BETWEEN m.jaar_van AND m.jaar_tot
-WHERE a.maat = p_maat AND a.incidenteel AND m.functie IN ('collectieve_preventie', 'acute_zorg');
+WHERE a.maat = p_maat AND a.incidenteel AND m.functie IN ('collectieve_preventie', 'acute_zorg')
+GROUP BY a.jaar, a.document, a.gm_code;
+
+-- Een som over gemeenten (Nederland, een vergelijkingsgroep) is vertekend als het crisisgeld erin minstens
+-- {{vertekend_groep_deel}} van haar preventie of acute zorg is: één gemeente met opvang maakt Nederland niet onbruikbaar.
+CREATE OR REPLACE MACRO werk.groep_vertekend(preventie_incidenteel, preventie, acuut_incidenteel, acuut) AS
+    coalesce(abs(preventie_incidenteel) >= {{vertekend_groep_deel}} * abs(preventie), false)
+    OR coalesce(abs(acuut_incidenteel) >= {{vertekend_groep_deel}} * abs(acuut), false);

@@ -159,6 +159,43 @@ def taakveld_landelijk(store: Store, jaar: int, document: str) -> pd.DataFrame:
     return indicators.taakveld_landelijk(store, jaar, document)
 
 
+# -- begroting en werkelijkheid --------------------------------------------------------------------
+@gecacht
+def incidenteel(store: Store, sleutel: str, jaar: int, document: str, maat: str) -> pd.DataFrame:
+    return indicators.incidenteel(store, sleutel, jaar, document, maat)
+
+
+@gecacht
+def realisatie_jaren(store: Store) -> list[int]:
+    return indicators.realisatie_jaren(store)
+
+
+def realisatie_maat(store: Store, jaar: int) -> str:
+    return indicators.realisatie_maat(store, jaar)
+
+
+@gecacht
+def bekende_oorzaken(store: Store) -> pd.DataFrame:
+    return indicators.bekende_oorzaken(store)
+
+
+@gecacht
+def realisatie_landelijk(store: Store, sleutel: str, gm_codes: tuple[str, ...] | None = None) -> pd.DataFrame:
+    return indicators.realisatie_landelijk(store, sleutel, list(gm_codes) if gm_codes is not None else None)
+
+
+@gecacht
+def realisatie_taakvelden(store: Store, sleutel: str, jaar: int, maat: str, gm_code: str | None) -> pd.DataFrame:
+    return indicators.realisatie_taakvelden(store, sleutel, jaar, maat, gm_code)
+
+
+@gecacht
+def verdringing(store: Store, sleutel: str, stap: int) -> tuple[pd.DataFrame, pd.DataFrame, float]:
+    df = indicators.verdringing(store, sleutel, stap)
+    per, rho = indicators.verdringing_samenvatting(df)
+    return df, per, rho
+
+
 @gecacht
 def eigen_cijfers(store: Store) -> pd.DataFrame:
     return indicators.eigen_cijfers(store)

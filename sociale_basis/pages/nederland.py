@@ -21,6 +21,16 @@ st.caption(
 st.markdown(f"#### {teksten.kopzin('gemeenten', nl, k.jaar, k.document, k.maat, k.per_inwoner, k.zonder_regio)}")
 if k.zonder_regio:
     st.caption(teksten.ZONDER_REGIO_AAN)
+crisis = teksten.incidenteel_landelijk(
+    vragen.incidenteel(store, sleutel, k.jaar, k.document, k.maat), k.document, k.jaar, k.maat
+)
+if crisis is not None:  # naast de landelijke cijfers: wie ze citeert, ziet dat er crisisgeld in zit
+    crisis += " Zie de pagina Begroting en werkelijkheid."
+    # Een waarschuwing als het de landelijke cijfers zelf vertekent (marts/groep), anders een bijschrift.
+    if nl["vertekend"]:
+        st.warning(crisis, icon=":material/warning:")
+    else:
+        st.caption(crisis)
 
 meer_acuut = int((df["acute_zorg"] > df["collectieve_preventie"]).sum())
 # Zonder verhouding om twee redenen, elk één keer geteld: preventie of acute zorg nul of negatief, of

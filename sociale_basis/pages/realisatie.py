@@ -1,0 +1,240 @@
+"""Begroting en werkelijkheid: wat gemeenten begrootten tegen wat ze uitgaven, per functie en laag,
+voor Nederland en de gekozen gemeente; welke taakvelden het verschil maken; het incidentele crisisgeld
+(opvang Oekraïne, corona) benoemd; en of een overschrijding op acute zorg preventie verdringt."""
+
+import dataclasses
+
+import pandas as pd
+import streamlit as st
+
+from sociale_basis import charts, cijfers, fmt, teksten
+from sociale_basis.begrippen import FUNCTIES
+from sociale_basis.dashboard import uitvoer, vragen, zijbalk
+
+store, sleutel, k = zijbalk.deze_rerun()
+jaren = vragen.realisatie_jaren(store)
+
+st.title("Begroting en werkelijkheid")
+st.caption(
+    "Wat gemeenten begrootten naast wat ze volgens de jaarrekening uitgaven. Sinds 2020 zit er in de "
+    "jaarrekening geld voor landelijke crises dat niemand begrootte: corona (7.1, 2020–2021), de opvang van "
+    "ontheemden uit Oekraïne met het normbedrag van het Rijk (6.1, vanaf 2022). Deze pagina benoemt dat geld, "
+    "zodat een verschil niet voor een keuze wordt aangezien."
+)
+if not jaren:
+    st.info("De opslag heeft geen jaar met zowel een begroting als een jaarrekening.")
+    st.stop()
+
+# Het jaar uit de zijbalk als dat een jaarrekening heeft, anders het laatste jaar met beide.
+jaar = k.jaar if k.jaar in jaren else jaren[-1]
+maat = vragen.realisatie_maat(store, jaar)
+if jaar != k.jaar:
+    st.info(f"Voor {k.jaar} is er nog geen jaarrekening; getoond: {jaar}, het laatste jaar met beide documenten.")
+namen = vragen.gemeenten(store, jaar).set_index("gm_code")["naam"]
+wie_opties = ["Nederland"] + ([k.gemeente] if k.gemeente in namen.index else [])
+wie = st.segmented_control(
+    "Voor",
+    wie_opties,
+    default=wie_opties[-1],
+    format_func=lambda c: c if c == "Nederland" else namen[c],
+    key="realisatie_wie",
+    required=True,
+)
+gemeente = None if wie == "Nederland" else wie
+naam = "Nederland" if gemeente is None else namen[gemeente]
+# Bestanden en bronregels zeggen het jaar, de jaarrekening en de maat van deze pagina, niet die van de zijbalk.
+hier = dataclasses.replace(k, jaar=jaar, document="jaarrekening", maat=maat, gevraagde_maat=maat)
+bron = (
+    f"Bron: {zijbalk.BRON_CBS}, begroting en jaarrekening {jaar} ({maat}). "
+    f"Bewerking: Sociale Basis-dashboard, model ‘{k.model}’."
+)
+
+reeks = vragen.realisatie_landelijk(store, sleutel, None if gemeente is None else (gemeente,))
+if reeks.empty or jaar not in set(reeks["jaar"]):
+    st.info(f"Voor {naam} zijn er in {jaar} niet zowel een begroting als een jaarrekening met cijfers.")
+    st.stop()
+st.markdown(f"#### {teksten.realisatie_kop(reeks, jaar, 'gemeenten' if gemeente is None else naam)}")
+st.caption(
+    f"{maat.capitalize()}: "
+    + (
+        "beide documenten van dit jaar hebben baten per taakveld, dus lasten − baten."
+        if maat == "netto"
+        else "alleen lasten; netto kan alleen als beide documenten baten hebben (in deze gegevens: 2023)."
+    )
+    + " De zijbalkkeuze netto/bruto geldt hier niet: begroting en jaarrekening moeten in dezelfde maat."
+)
+
+rij = reeks[reeks["jaar"] == jaar].set_index("functie")
+incidenteel_hier = vragen.incidenteel(store, sleutel, jaar, "jaarrekening", maat)
+if gemeente is not None:
+    incidenteel_hier = incidenteel_hier[incidenteel_hier["gm_code"] == gemeente]
+a, p = rij.loc["acute_zorg"], rij.loc["collectieve_preventie"]
+
+
+def _pct(r: pd.Series, kolom: str = "verschil") -> str:
+    return f"{'+' if r[kolom] > 0 else ''}{fmt.procent(r[kolom] / r['begroting'])}"
+
+
+uitvoer.kerncijfers(
+    [
+        uitvoer.Kerncijfer(
+            "acuut",
+            "Acute zorg: jaarrekening t.o.v. begroting",
+            _pct(a),
+            f"{teksten.met_teken(a['verschil'])} · begroot {fmt.bedrag(a['begroting'])}",
+            "Jaarrekening ÷ begroting − 1, voor dezelfde gemeenten in beide documenten.",
+        ),
+        uitvoer.Kerncijfer(
+            "preventie",
+            "Collectieve preventie: jaarrekening t.o.v. begroting",
+            _pct(p),
+            f"{teksten.met_teken(p['verschil'])} · begroot {fmt.bedrag(p['begroting'])}",
+            "Taakvelden 6.1 en 7.1, inclusief incidenteel crisisgeld.",
+        ),
+        uitvoer.Kerncijfer(
+            "zonder",
+            "Preventie zonder crisisgeld (schatting)",
+            _pct(p, "verschil_zonder_incidenteel"),
+            f"crisisgeld {teksten.met_teken(p['incidenteel_bedrag'])}"
+            if p["incidenteel_bedrag"]
+            else "geen crisisgeld gevonden",
+            "Het verschil min de incidentele stromen op 6.1 en 7.1 (hun afwijking van de begroting). Een "
+            "schatting: ook gewone meer- of minderuitgaven op die taakvelden vallen zo weg.",
+        ),
+        uitvoer.Kerncijfer(
+            "gemeenten",
+            "Gemeenten met crisisgeld in preventie",
+            f"{int(p['gemeenten_incidenteel'])} van {int(p['gemeenten'])}",
+            uitleg="Gemeenten met een incidentele stroom op een taakveld van collectieve preventie; hun "
+            "verhouding acuut/preventie in dit jaar krijgt geen rang.",
+        )
+        if gemeente is None
+        else uitvoer.Kerncijfer(
+            "crisis",
+            "Taakvelden met crisisgeld",
+            ", ".join(sorted(set(incidenteel_hier["taakveld"]))) or "geen",
+            teksten.opsomming(sorted(set(incidenteel_hier["oorzaak_naam"]))) if not incidenteel_hier.empty else None,
+            "Taakvelden waar de regel hieronder in deze jaarrekening een incidentele stroom vindt.",
+        ),
+    ]
+)
+
+uitvoer.grafiek(
+    "realisatie_reeks",
+    charts.realisatie_reeks(reeks, f"{naam}: jaarrekening tegen begroting, 2017–{max(jaren)}", bron),
+    cijfers.realisatie_reeks(reeks),
+    wie=naam,
+    keuze=hier,
+    config=charts.PLOTLY_CONFIG,
+    key="realisatie_reeks",
+)
+st.caption(
+    "Elk jaar de maat die in beide documenten kan: netto waar beide baten hebben (2023), anders bruto. "
+    "Gestippeld: preventie zonder de incidentele stromen (schatting). In 2024 staat de jaarrekening in de "
+    "bron alleen op twee posities na de punt; de vergelijking per taakveld telt daarom 6.73a–c samen als 6.73. "
+    "Van 2022 naar 2023 veranderde het Iv3-schema (acute zorg fijner afgebakend)."
+)
+
+st.subheader(f"{jaar}: per laag en functie")
+per_inwoner = k.per_inwoner
+per_jaar = reeks[reeks["jaar"] == jaar]
+uitvoer.grafiek(
+    "realisatie_lagen",
+    charts.realisatie_staaf(per_jaar, per_inwoner, f"{naam}: begroting en jaarrekening {jaar} ({maat})", bron),
+    cijfers.realisatie_staaf(per_jaar, per_inwoner),
+    wie=naam,
+    keuze=hier,
+    config=charts.PLOTLY_CONFIG,
+    key="realisatie_lagen",
+)
+
+st.subheader("Welke taakvelden het verschil maken")
+tv = vragen.realisatie_taakvelden(store, sleutel, jaar, maat, gemeente)
+groot = tv.head(12)
+st.dataframe(
+    [
+        {
+            "Taakveld": f"{r.taakveld} {r.omschrijving}",
+            "Functie": ", ".join(FUNCTIES.get(f.strip(), f.strip()) for f in str(r.functies or "").split(",") if f),
+            "Begroting": fmt.bedrag(r.begroting),
+            "Jaarrekening": fmt.bedrag(r.jaarrekening),
+            "Verschil": teksten.met_teken(r.verschil),
+            "Crisisgeld": (
+                f"{r.oorzaak_naam}: {teksten.met_teken(r.incidenteel_bedrag)}"
+                + (f" in {r.gemeenten_incidenteel} gemeenten" if gemeente is None else "")
+            )
+            if r.gemeenten_incidenteel
+            else "",
+        }
+        for r in groot.itertuples(index=False)
+    ],
+    hide_index=True,
+    width="stretch",
+)
+st.caption(
+    f"De {len(groot)} taakvelden met het grootste verschil (van {len(tv)}), ook buiten het sociaal domein: "
+    "grondexploitatie en reserves schommelen elk jaar. ‘Crisisgeld’: het deel dat de regel hieronder als "
+    "incidentele stroom herkent. " + bron
+)
+uitvoer.csv_knop(
+    tv.assign(wie=naam, jaar=jaar, maat=maat),
+    hier.bestandsnaam("realisatie-taakvelden", naam),
+    "Download alle taakvelden (CSV)",
+    key="realisatie_tv",
+    keuze=hier,
+)
+
+st.subheader("Incidenteel crisisgeld: hoe het herkend wordt")
+st.markdown(teksten.INCIDENTEEL_METHODE)
+oorzaken = vragen.bekende_oorzaken(store)
+st.dataframe(
+    [
+        {
+            "Taakveld": r.taakveld,
+            "Jaren": f"{r.jaar_van}–{r.jaar_tot}" if r.jaar_tot < 9999 else f"vanaf {r.jaar_van}",
+            "Oorzaak": r.naam,
+            "Waarom": r.uitleg,
+            "Bron": r.bron,
+        }
+        for r in oorzaken.itertuples(index=False)
+    ],
+    hide_index=True,
+    width="stretch",
+)
+if gemeente is not None:
+    st.markdown(
+        f"**{naam}, jaarrekening {jaar}:** "
+        + (
+            teksten.kanttekening(incidenteel_hier, "jaarrekening", jaar) + "."
+            if not incidenteel_hier.empty
+            else "geen incidentele stroom."
+        )
+    )
+
+st.subheader("Verdringt acute zorg de preventie?")
+stap = 2
+rijen, per_kwintiel, rho = vragen.verdringing(store, sleutel, stap)
+st.markdown(teksten.verdringing_kop(per_kwintiel, rho, stap, int(rijen["jaar"].min()), int(rijen["jaar"].max())))
+uitvoer.grafiek(
+    "verdringing",
+    charts.verdringing(
+        per_kwintiel,
+        stap,
+        "Overschrijding op acute zorg en de groei van begrote preventie twee jaar later",
+        f"Bron: {zijbalk.BRON_CBS}, begrotingen en jaarrekeningen {int(rijen['jaar'].min())}–"
+        f"{int(rijen['jaar'].max()) + stap} (bruto). Bewerking: Sociale Basis-dashboard, model ‘{k.model}’.",
+    ),
+    cijfers.verdringing(per_kwintiel),
+    wie="nederland",
+    keuze=hier,
+    config=charts.PLOTLY_CONFIG,
+    key="verdringing",
+)
+st.markdown(teksten.VERDRINGING_METHODE)
+uitvoer.csv_knop(
+    rijen,
+    hier.bestandsnaam("verdringing", "nederland"),
+    "Download alle gemeente-jaren (CSV)",
+    key="verdringing_csv",
+    keuze=hier,
+)
