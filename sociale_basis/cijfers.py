@@ -110,12 +110,18 @@ RANGLIJST_INDICATOREN = ["collectieve_preventie", "acute_zorg", "verhouding", "s
 
 
 def ranglijst(
-    df: pd.DataFrame, rang: pd.Series, rollen: pd.DataFrame, eigen: set[str], rang_kop: str = "Rang"
+    df: pd.DataFrame,
+    rang: pd.Series,
+    rollen: pd.DataFrame,
+    eigen: set[str],
+    rang_kop: str = "Rang",
+    kanttekeningen: dict[str, str] | None = None,
 ) -> Tabel:
     """De ranglijst van Vergelijken, voor scherm, CSV en Excel gelijk. `rang`: per rij van `df` de
     rang (indicators.rangen; leeg zonder rang, en dan is ook de verhouding leeg: werk.verhouding),
     met de reden in ‘Opmerking’ en de rol als centrumgemeente erbij. `rang_kop` zegt waarbinnen
-    (‘Rang in deze groep’ is geen landelijke rang). `eigen`: gm-codes met eigen cijfers, herkenbaar aan ✎."""
+    (‘Rang in deze groep’ is geen landelijke rang). `eigen`: gm-codes met eigen cijfers, herkenbaar aan ✎.
+    `kanttekeningen`: het crisisgeld per gemeente (teksten.kanttekeningen), in ‘Opmerking’."""
     t = df.assign(_rang=rang.astype("Int64"))
     # Als Series met tekst-dtype: ook een lege lijst (een groep zonder cijfers) blijft sorteerbaar op naam.
     t["gemeente"] = pd.Series(
@@ -134,7 +140,7 @@ def ranglijst(
         ruw[ind.kop(True)] = ind.waarden(t, True)
         opmaak[ind.kop(True)] = ind.opmaak(True)
     ruw["Centrumgemeente voor"] = teksten.centrumtaken(rollen, t["gm_code"])
-    ruw["Opmerking"] = teksten.opmerkingen(t)
+    ruw["Opmerking"] = teksten.opmerkingen(t, kanttekeningen)
     return Tabel(ruw.reset_index(drop=True), opmaak)
 
 
@@ -152,14 +158,22 @@ def maatstaf(
 
 
 def kaart(
-    df: pd.DataFrame, kolom: str, indicator: begrippen.Indicator, per_inwoner: bool, rollen: pd.DataFrame | None = None
+    df: pd.DataFrame,
+    kolom: str,
+    indicator: begrippen.Indicator,
+    per_inwoner: bool,
+    rollen: pd.DataFrame | None = None,
+    kanttekeningen: dict[str, str] | None = None,
+    getoond: pd.Series | None = None,
 ) -> Tabel:
     """charts.kaart: per gemeente de waarde (`kolom`, in de eenheid van de legenda) en haar
     kleurklasse (dezelfde klassen als de legenda); zonder waarde: grijs. Met `rollen`
     (marts/regiotaken op gm_code) ook de rol als centrumgemeente en waarom een gemeente geen eigen
-    acute zorg heeft, zoals in de hover van de kaart."""
+    acute zorg heeft, zoals in de hover van de kaart. `getoond`: de waarden die een kleur krijgen als dat
+    er minder zijn dan in `kolom` (een vertekende verhouding staat in de tabel, maar kleurt niet mee)."""
     kop = indicator.label if indicator.is_verhouding else f"{indicator.label} ({indicator.eenheid(per_inwoner)})"
-    met = df[df[kolom].notna()]
+    getoond = df[kolom] if getoond is None else getoond
+    met = df[getoond.notna()]
     nummer, _, etiketten = charts.klassen(met[kolom])
     klasse = pd.Series([etiketten[n] for n in nummer], index=met.index, dtype="object")
     ruw = pd.DataFrame(
@@ -173,7 +187,7 @@ def kaart(
     )
     if rollen is not None:
         ruw["Centrumgemeente voor"] = teksten.centrumtaken(rollen, df["gm_code"])
-        ruw["Opmerking"] = teksten.opmerkingen(df)
+        ruw["Opmerking"] = teksten.opmerkingen(df, kanttekeningen)
     opmaak = indicator.opmaak(per_inwoner)
     return Tabel(
         ruw.sort_values("_naam").drop(columns="_naam").reset_index(drop=True),

@@ -465,6 +465,13 @@ def incidenteel(
     return store.query("marts/incidenteel", model=model, jaar=jaar, document=document, maat=maat, gm_code=gm_code)
 
 
+def incidenteel_jaren(store: Store, model: str, maat: str, gm_codes: list[str] | None = None) -> pd.DataFrame:
+    """Per jaar en document het crisisgeld in preventie of acute zorg (gemeenten, bedrag, oorzaken)."""
+    if maat not in MATEN:
+        raise IndicatorFout(f"Onbekende maat '{maat}'; kies netto of bruto.")
+    return store.query("marts/incidenteel_jaren", model=model, maat=maat, gm_codes=gm_codes)
+
+
 def bekende_oorzaken(store: Store) -> pd.DataFrame:
     """De landelijke oorzaken die de regel bij naam kan noemen, met uitleg en bron."""
     return store.query("marts/bekende_oorzaken")

@@ -121,9 +121,18 @@ def eigen_acuut(rij: pd.Series) -> str | None:
     return GEEN_EIGEN_ACUUT if rij["acute_zorg"] <= 0 else WEINIG_EIGEN_ACUUT
 
 
-def opmerkingen(df: pd.DataFrame) -> list[str]:
-    """Per rij de opmerking van eigen_acuut, of '' (voor tabellen en hovers van alle gemeenten)."""
-    return [eigen_acuut(r) or "" for _, r in df.iterrows()]
+def opmerkingen(df: pd.DataFrame, kanttekeningen: dict[str, str] | None = None) -> list[str]:
+    """Per rij de opmerking van eigen_acuut en het crisisgeld in de cijfers (`kanttekeningen`, per gm_code:
+    kanttekeningen()), of '' (voor tabellen en hovers van alle gemeenten)."""
+    kanttekeningen = kanttekeningen or {}
+    uit = []
+    for _, r in df.iterrows():
+        delen = [eigen_acuut(r)]
+        if kant := kanttekeningen.get(r["gm_code"]):
+            vertekend = r.get("vertekend")
+            delen.append(("geen rang, crisisgeld: " if vertekend is True or vertekend == 1 else "crisisgeld: ") + kant)
+        uit.append("; ".join(d for d in delen if d))
+    return uit
 
 
 def geen_verhouding_in_reeks(naam: str, reeks: pd.DataFrame) -> str | None:
@@ -539,4 +548,21 @@ def verdringing_kop(per_kwintiel: pd.DataFrame, rho: float, stap: int, van: int,
         f"binnen elke groep ruim {fmt.getal((hoog['q3'] - hoog['q1']) * 100, 0)} procentpunt breed is "
         f"(rangcorrelatie {fmt.getal(rho, 2)}; {fmt.getal(int(per_kwintiel['gemeentejaren'].sum()))} gemeente-jaren, "
         f"{van}–{tot})."
+    )
+
+
+def crisis_in_reeks(naam: str, jaren: pd.DataFrame, maat: str) -> str | None:
+    """Bij een reeks (Trends): welke punten crisisgeld in preventie of acute zorg bevatten
+    (indicators.incidenteel_jaren van die gemeente of Nederland), of None."""
+    if jaren.empty:
+        return None
+    delen = [
+        f"de {document} {opsomming([f'{int(r.jaar)} ({met_teken(r.afwijking)})' for r in deel.itertuples()])}"
+        for document, deel in jaren.groupby("document", sort=True)
+    ]
+    oorzaken = sorted({o for lijst in jaren["oorzaken"] for o in lijst})
+    return (
+        f"{naam} ({maat}): {opsomming(delen)} bevatten incidenteel crisisgeld in preventie of acute zorg "
+        f"({opsomming(oorzaken)}; de afwijking van de eigen begroting of van eerdere begrotingen). Een sprong "
+        "daar is geen beleidskeuze; zie Begroting en werkelijkheid."
     )

@@ -201,3 +201,65 @@ def test_cli_indicatoren_kanttekening(volledige_opslag, capsys):
     assert main([*argv, "--maat", "bruto"]) == 0
     df = pd.read_csv(io.StringIO(capsys.readouterr().out), keep_default_na=False)
     assert (df["kanttekening"] == "").all()
+
+
+# -- de pagina's (AppTest): de kanttekening staat naast het getal ----------------------------------
+@pytest.fixture
+def db(volledige_opslag, monkeypatch):
+    monkeypatch.setenv("SOCIALE_BASIS_DB", str(volledige_opslag))
+    return volledige_opslag
+
+
+def test_pagina_begroting_en_werkelijkheid(db):
+    from conftest import kerncijfers
+    from test_paginas import app, figuren, knop
+
+    at = app(db, "realisatie", gemeente="Groningen", jaar="2023", document="Jaarrekening")
+    assert not at.exception
+    kop = next(m.value for m in at.markdown if m.value.startswith("#### "))
+    assert kop.startswith("#### In 2023 gaf Groningen € 7,7 mln (6,3%) meer uit aan acute zorg dan begroot.")
+    assert "daarvan komt € 10,6 mln door incidenteel crisisgeld" in kop and kop.endswith("(netto).")
+    cijfers = {c.label: c.value for c in kerncijfers(at)}
+    assert cijfers["Collectieve preventie: jaarrekening t.o.v. begroting"] == "−34,8%"
+    assert cijfers["Taakvelden met crisisgeld"] == "6.1, 6.3"
+    titels = [f["layout"]["title"]["text"] for f in figuren(at)]
+    assert any("Groningen: jaarrekening tegen begroting" in t for t in titels)
+    assert any("Overschrijding op acute zorg" in t for t in titels)
+    assert any(m.value.startswith("Er is geen duidelijk verband") for m in at.markdown)
+    # Nederland, en een jaar zonder jaarrekening valt terug op het laatste jaar met beide (gezegd).
+    knop(at, "realisatie_wie").set_value("Nederland").run()
+    kop = next(m.value for m in at.markdown if m.value.startswith("#### "))
+    assert kop.startswith("#### In 2023 gaven gemeenten € 51,0 mln (1,2%) meer uit aan acute zorg dan begroot.")
+    at = app(db, "realisatie", jaar="2025")
+    assert [i.value for i in at.info][0].startswith("Voor 2025 is er nog geen jaarrekening; getoond: 2024")
+
+
+def test_kanttekening_naast_het_getal_op_elke_pagina(db):
+    from conftest import kerncijfers
+    from test_paginas import app
+
+    gem = app(db, "gemeente", gemeente="Groningen", jaar="2023", document="Jaarrekening")
+    assert "vertekend door incidenteel crisisgeld (netto)." in next(
+        m.value for m in gem.markdown if m.value.startswith("#### ")
+    )
+    assert gem.warning[0].value.startswith("Let op: deze jaarrekening 2023 (netto) bevat incidenteel geld")
+    assert {c.label: c.value for c in kerncijfers(gem)}["Rang acuut per € preventie"] == "geen rang"
+    assert any("Geen rang: preventie of acute zorg bevat incidenteel geld" in c.value for c in gem.caption)
+
+    nl = app(db, "nederland", jaar="2023", document="Jaarrekening")
+    assert "vertekend door incidenteel crisisgeld" in next(m.value for m in nl.markdown if m.value.startswith("#### "))
+    assert any("6.1 opvang ontheemden uit Oekraïne in 237 gemeenten" in w.value for w in nl.warning)
+    # De standaardweergave (begroting 2025, netto): 39 gemeenten, € −17 mln: een bijschrift, geen waarschuwing.
+    nl25 = app(db, "nederland")
+    assert not nl25.warning and any("39 gemeenten" in c.value for c in nl25.caption)
+
+    verg = app(db, "vergelijken", jaar="2023", document="Jaarrekening", alle="true")
+    tabel = verg.dataframe[0].value
+    gr = tabel[tabel["Gemeente"] == "Groningen"].iloc[0]
+    assert pd.isna(gr["Rang"]) and "geen rang, crisisgeld: 6.1: opvang ontheemden uit Oekraïne" in gr["Opmerking"]
+
+    kaart = app(db, "kaart", jaar="2023", document="Jaarrekening")
+    assert any("niet ingekleurd" in c.value and "crisisgeld" in c.value for c in kaart.caption)
+
+    trends = app(db, "trends", gemeente="Groningen", maat="Bruto")
+    assert any(i.value.startswith("Groningen (bruto): de jaarrekening 2022") for i in trends.info)

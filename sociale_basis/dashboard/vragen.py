@@ -175,6 +175,11 @@ def realisatie_maat(store: Store, jaar: int) -> str:
 
 
 @gecacht
+def incidenteel_jaren(store: Store, sleutel: str, maat: str, gm_codes: tuple[str, ...] | None) -> pd.DataFrame:
+    return indicators.incidenteel_jaren(store, sleutel, maat, list(gm_codes) if gm_codes is not None else None)
+
+
+@gecacht
 def bekende_oorzaken(store: Store) -> pd.DataFrame:
     return indicators.bekende_oorzaken(store)
 

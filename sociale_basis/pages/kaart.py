@@ -41,15 +41,24 @@ if herrekenen:
 alle = vragen.gemeenten(store, jaar_kaart)[["gm_code", "naam"]]
 df = alle.merge(df, on="gm_code", how="left").assign(gemeente=lambda d: d["gemeente"].fillna(d["naam"]))
 rollen = vragen.regiotaken(store, k.jaar).set_index("gm_code")
-# In de hover: centrumgemeente (welke taken) en gemeenten zonder eigen lasten voor acute zorg.
+kanttekeningen = teksten.kanttekeningen(
+    vragen.incidenteel(store, sleutel, k.jaar, k.document, k.maat), k.document, k.jaar
+)
+# In de hover: centrumgemeente (welke taken), gemeenten zonder eigen lasten voor acute zorg, crisisgeld.
 extra = [
     (f"<br>Centrumgemeente: {t}" if t else "") + (f"<br>{o}" if o else "")
-    for t, o in zip(teksten.centrumtaken(rollen, df["gm_code"]), teksten.opmerkingen(df), strict=True)
+    for t, o in zip(teksten.centrumtaken(rollen, df["gm_code"]), teksten.opmerkingen(df, kanttekeningen), strict=True)
 ]
 
 # Zonder eigen acute zorg is de verhouding leeg (werk.verhouding): grijs, met de reden in de hover.
 waarden = df.assign(_w=ind.waarden(df, k.per_inwoner))
 tekst = [f"{n}<br>{ind.zin(v, k.per_inwoner)}{e}" for n, v, e in zip(df["gemeente"], waarden["_w"], extra)]
+# Een rangbare indicator (de verhouding) kleurt niet op een vertekend cijfer: de kleurklassen zijn een
+# rangorde. De waarde staat wel in de hover en de tabel, met de reden.
+vertekend = df["vertekend"].fillna(False).astype(bool) if "vertekend" in df else None
+getoond = waarden["_w"].where(~vertekend) if ind.rangbaar and vertekend is not None else waarden["_w"]
+niet_gekleurd = int((waarden["_w"].notna() & getoond.isna()).sum())
+waarden = waarden.assign(_getoond=getoond)
 
 
 def _klik() -> None:
@@ -66,7 +75,7 @@ def _klik() -> None:
 fig = charts.kaart(
     kaartbron.geojson_bron(store, jaar_kaart),
     waarden,
-    "_w",
+    "_getoond",
     ind.eenheid(k.per_inwoner),
     tekst,
     k.gemeente,
@@ -78,7 +87,7 @@ fig = charts.kaart(
 uitvoer.grafiek(
     "kaart",
     fig,
-    cijfers.kaart(waarden, "_w", ind, k.per_inwoner, rollen),
+    cijfers.kaart(waarden, "_w", ind, k.per_inwoner, rollen, kanttekeningen, waarden["_getoond"]),
     config=charts.PLOTLY_KAART_CONFIG,
     key="kaart",
     on_select=_klik,
@@ -93,3 +102,10 @@ st.caption(
     "legenda. Lichtgrijs: geen waarde (bij de verhouding: "
     f"{INDICATOREN['verhouding'].leeg}). De getallen en klassen staan onder ‘Cijfers achter deze grafiek’."
 )
+if niet_gekleurd:
+    st.caption(
+        f"{niet_gekleurd} {'gemeente is' if niet_gekleurd == 1 else 'gemeenten zijn'} niet ingekleurd: hun "
+        f"{k.document} {k.jaar} bevat incidenteel crisisgeld in preventie of acute zorg (opvang Oekraïne, corona), "
+        "zodat de verhouding niet met de andere te vergelijken is. De waarde en de reden staan in de hover en de "
+        "tabel; zie Begroting en werkelijkheid."
+    )

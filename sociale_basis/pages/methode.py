@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from sociale_basis import fmt, teksten
-from sociale_basis.begrippen import DREMPEL_ACUUT, GEMEENTEFONDS_SOCIALE_BASIS_TEKST
+from sociale_basis.begrippen import DREMPEL_ACUUT, GEMEENTEFONDS_SOCIALE_BASIS_TEKST, VERTEKEND_GROEP_DEEL
 from sociale_basis.dashboard import modelkeuze, uitvoer, vragen, zijbalk
 from sociale_basis.indicators import IndicatorFout
 from sociale_basis.model import FUNCTIES, LAGEN
@@ -103,10 +103,12 @@ geoormerkt rijksgeld). *Bruto* laat zien wat er door de gemeente heen gaat; **ne
 laat zien wat de gemeente uit eigen en algemene middelen betaalt: de politieke keuze waar dit
 dashboard over gaat. Daarom is netto de standaard.
 
-Taakveld 6.1 laat zien waarom. In de jaarrekening 2023 waren de lasten op 6.1 landelijk
-**{fmt.mld(zes["lasten"])}** en de baten **{fmt.mld(zes["baten"])}**. Op 6.1 staat ook de opvang
-van Oekraïense vluchtelingen (met een normbedrag van het Rijk) en de inburgering: dat geld komt
-binnen en gaat weer uit, en is geen sociale basis. Bruto zou de jaarrekening 2023 landelijk
+Taakveld 6.1 laat zien waarom — en waar netto tekortschiet. In de jaarrekening 2023 waren de lasten op 6.1
+landelijk **{fmt.mld(zes["lasten"])}** en de baten **{fmt.mld(zes["baten"])}**. Op 6.1 staat ook de opvang
+van ontheemden uit Oekraïne, met het normbedrag van het Rijk als baten. Netto haalt dat geld er niet
+netjes uit: in 2023 waren de extra baten groter dan de extra lasten, zodat netto 6.1 de preventie
+*onder*schat, en bruto (zonder baten) *over*schat hij haar. Het dashboard benoemt dat geld daarom
+apart als **incidenteel crisisgeld** (hieronder). Bruto zou de jaarrekening 2023 landelijk
 {fmt.mld(bruto["collectieve_preventie"])} aan collectieve preventie tonen tegen
 {fmt.mld(bruto["acute_zorg"])} acute zorg; netto is dat {fmt.mld(netto["collectieve_preventie"])}
 tegen {fmt.mld(netto["acute_zorg"])} — {fmt.factor(netto["acuut_per_euro_preventie"])} acute zorg
@@ -171,6 +173,36 @@ else:
         "‘Gewogen’ = het aandeel informeel van alle 6.1-lasten van deze gemeenten samen. "
         "Gemeenten die niet in de lijst staan, hebben de vaste verdeling 40/60."
     )
+
+st.header("Incidenteel crisisgeld: opvang, corona en de jaarrekening")
+st.markdown(teksten.INCIDENTEEL_METHODE)
+st.markdown(
+    "Waar zo'n stroom in **collectieve preventie of acute zorg** zit, is de verhouding van die gemeente in "
+    "dat jaar **vertekend**: ze staat er, met de kanttekening, maar krijgt **geen rang** en kleurt niet mee op "
+    "de kaart — zoals bij gemeenten zonder eigen acute zorg. Een som over gemeenten (Nederland, een "
+    f"vergelijkingsgroep) heet vertekend als het crisisgeld minstens {fmt.procent(VERTEKEND_GROEP_DEEL, 0)} "
+    "van haar preventie of acute zorg is; de kopzin zegt het dan. De pagina **Begroting en werkelijkheid** "
+    "toont per jaar wat er begroot en uitgegeven is, met en zonder dit geld, en `sociale-basis realisatie` "
+    "geeft dezelfde cijfers als CSV; `sociale-basis indicatoren` heeft een kolom `kanttekening`."
+)
+st.dataframe(
+    vragen.bekende_oorzaken(store)
+    .rename(
+        columns={
+            "taakveld": "Taakveld",
+            "jaar_van": "Van",
+            "jaar_tot": "Tot",
+            "naam": "Oorzaak",
+            "uitleg": "Waarom",
+            "bron": "Bron",
+        }
+    )
+    .drop(columns="oorzaak")
+    .replace({"Tot": {9999: None}}),
+    hide_index=True,
+    width="stretch",
+)
+st.markdown(teksten.VERDRINGING_METHODE)
 
 st.header("Regionale taken: centrumgemeenten")
 rollen = vragen.regiotaken(store, k.jaar)
@@ -311,6 +343,9 @@ st.markdown("""
   data de categorieën geven (zie hierboven), en anders een vaste aanname (40/60).
 - Een hoge verhouding acuut/preventie betekent niet dat een gemeente slecht beleid voert: zij kan
   regionaal inkopen voor andere gemeenten, of veel inwoners hebben die zware zorg nodig hebben.
-- Begroting en jaarrekening verschillen veel; vergelijk ze niet zonder dat te zeggen.
+- Begroting en jaarrekening verschillen veel; vergelijk ze niet zonder dat te zeggen. Het incidentele
+  crisisgeld is een schatting uit de cijfers zelf (lasten en baten per taakveld), geen boeking die CBS zo noemt.
+- Dat een overschrijding op acute zorg in deze cijfers niet samengaat met minder preventie, bewijst niet dat
+  er nergens verdrongen wordt.
 - De gemeentefondsverdeling is een **schatting van de behoefte**, geen oormerk.
 """)

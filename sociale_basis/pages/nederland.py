@@ -166,4 +166,10 @@ st.caption(
     f"{len(df)} gemeenten, {fmt.getal(nl['inwoners'])} inwoners op 1 januari {k.jaar}. "
     "Landelijke bedragen per inwoner = totaal bedrag / totaal inwoners. " + k.bron()
 )
-uitvoer.csv_knop(df, k.bestandsnaam("alle-gemeenten", "nederland"), "Download alle gemeenten (CSV)")
+# Met de kanttekening: wie een rij uit de CSV citeert, heeft het crisisgeld erbij (zoals de CLI).
+kant = teksten.kanttekeningen(vragen.incidenteel(store, sleutel, k.jaar, k.document, k.maat), k.document, k.jaar)
+uitvoer.csv_knop(
+    df.assign(kanttekening=[kant.get(c, "") for c in df["gm_code"]]),
+    k.bestandsnaam("alle-gemeenten", "nederland"),
+    "Download alle gemeenten (CSV)",
+)

@@ -64,7 +64,10 @@ codes = set(df["gm_code"]) if alle else set(leden) | {k.gemeente}
 # De rang geldt binnen wat er staat: in een groep is rang 1 geen landelijke rang, en zo heet de kolom ook.
 rang_kop = "Rang" if alle else "Rang in deze groep"
 deel = df[df["gm_code"].isin(codes)]
-lijst = cijfers.ranglijst(deel, vragen.rangen(deel), rollen, set(dict(k.eigen)), rang_kop)
+kanttekeningen = teksten.kanttekeningen(
+    vragen.incidenteel(store, sleutel, k.jaar, k.document, k.maat), k.document, k.jaar
+)
+lijst = cijfers.ranglijst(deel, vragen.rangen(deel), rollen, set(dict(k.eigen)), rang_kop, kanttekeningen)
 tabel = lijst.ruw.drop(columns="gm_code")
 gekozen_naam = dict(zip(lijst.ruw["gm_code"], tabel["Gemeente"])).get(k.gemeente)
 stijl = tabel.style.format(lijst.opmaak, na_rep=fmt.LEEG)
@@ -77,8 +80,9 @@ st.markdown(
     f"**Ranglijst** — {'alle gemeenten' if alle else groepnaam}, van minst naar meest "
     "acute zorg per euro preventie"
     + (", zonder regionale taken (beschermd wonen en opvang)" if zonder_regio else "")
-    + ". Klik op een kolomkop om te sorteren. Geen rang: geen verhouding, of (bijna) geen eigen "
-    "lasten voor acute zorg (die betaalt dan meestal een regeling of centrumgemeente)."
+    + ". Klik op een kolomkop om te sorteren. Geen rang: geen verhouding, (bijna) geen eigen "
+    "lasten voor acute zorg (die betaalt dan meestal een regeling of centrumgemeente), of incidenteel "
+    "crisisgeld in preventie of acute zorg (opvang Oekraïne, corona; zie ‘Opmerking’ en Begroting en werkelijkheid)."
 )
 in_lijst = [INDICATOREN[n] for n in cijfers.RANGLIJST_INDICATOREN]
 # Korte koppen (de volle naam in de hulptekst) zodat de getallen op 1280 px passen; Rang en
