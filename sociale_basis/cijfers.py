@@ -295,9 +295,11 @@ def veel_behoefte_weinig_preventie(
 ) -> Tabel:
     """De gemeenten in het kwintiel met de meeste behoefte die minder aan collectieve preventie per
     inwoner uitgeven dan de mediane gemeente van Nederland (`mediaan`), met hun rol als
-    centrumgemeente en hun NPLV-focusgebied."""
+    centrumgemeente en hun NPLV-focusgebied. Een gemeente met crisisgeld in preventie of acute zorg
+    (`vertekend`) staat er wel, maar onderaan en met de reden: haar preventie is geen keuze van dat jaar."""
     d = df[(df["kwintiel"] == 5) & (df["collectieve_preventie_per_inwoner"] < mediaan)]
-    d = d.sort_values("collectieve_preventie_per_inwoner")
+    vertekend = d["vertekend"] if "vertekend" in d else pd.Series(False, index=d.index)
+    d = d.assign(_vertekend=vertekend.astype(bool)).sort_values(["_vertekend", "collectieve_preventie_per_inwoner"])
     gebieden = nplv.set_index("gm_code")["focusgebieden"] if not nplv.empty else pd.Series(dtype="object")
     ruw = pd.DataFrame(
         {
@@ -309,6 +311,10 @@ def veel_behoefte_weinig_preventie(
             "Acute zorg per inwoner": d["acute_zorg_per_inwoner"],
             "Centrumgemeente voor": teksten.centrumtaken(rollen, d["gm_code"]),
             "NPLV-focusgebied": [str(gebieden.get(c, "")) for c in d["gm_code"]],
+            "Opmerking": [
+                "crisisgeld in preventie of acute zorg (opvang, corona): niet gerangschikt" if v else ""
+                for v in d["_vertekend"]
+            ],
         }
     )
     return Tabel(

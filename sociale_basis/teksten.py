@@ -14,6 +14,7 @@ from .begrippen import (
     DREMPEL_ACUUT,
     GEMEENTEFONDS_SOCIALE_BASIS_TEKST,
     GOLF_DEEL,
+    VERTEKEND_GROEP_DEEL,
 )
 
 GEEN_EIGEN_ACUUT = "geen eigen lasten voor acute zorg: waarschijnlijk via een regeling of centrumgemeente"
@@ -565,4 +566,21 @@ def crisis_in_reeks(naam: str, jaren: pd.DataFrame, maat: str) -> str | None:
         f"{naam} ({maat}): {opsomming(delen)} bevatten incidenteel crisisgeld in preventie of acute zorg "
         f"({opsomming(oorzaken)}; de afwijking van de eigen begroting of van eerdere begrotingen). Een sprong "
         "daar is geen beleidskeuze; zie Begroting en werkelijkheid."
+    )
+
+
+def groep_vertekend(groepen: list[tuple[str, pd.Series]], document: str, jaar: int) -> str | None:
+    """Bij gewogen cijfers van groepen (marts/groep): welke crisisgeld bevatten, of None."""
+    wie = [
+        f"{naam if naam == 'Nederland' else naam[0].lower() + naam[1:]} "
+        f"({fmt.aantal(int(r['gemeenten_vertekend']), 'gemeente', 'gemeenten')})"
+        for naam, r in groepen
+        if r["vertekend"]
+    ]
+    if not wie:
+        return None
+    return (
+        f"Let op: de gewogen verhouding van {opsomming(wie)} bevat incidenteel crisisgeld (opvang Oekraïne, corona) "
+        f"in de {document} {jaar}: minstens {fmt.procent(VERTEKEND_GROEP_DEEL, 0)} van preventie of acute zorg. "
+        "De mediane gemeente telt alleen gemeenten met een rang, dus zonder die gemeenten. Zie Begroting en werkelijkheid."
     )

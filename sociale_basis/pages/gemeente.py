@@ -28,7 +28,11 @@ eigen.markeer(store, sleutel, k.jaar, k.document, gm_code=k.gemeente)
 st.caption(" · ".join(beeld.ondertitel()))
 st.markdown(f"#### {beeld.kopzin(k.per_inwoner)}")
 if (crisis := beeld.incidenteel_zin(pagina=True)) is not None:  # naast het getal, niet alleen op Methode
-    st.warning(crisis, icon=":material/warning:")
+    # Een waarschuwing als het de kop vertekent (preventie of acute zorg), anders een bijschrift.
+    if bool(beeld.rij["vertekend"]):
+        st.warning(crisis, icon=":material/warning:")
+    else:
+        st.caption(crisis)
 uitvoer.factsheet_knop(store, sleutel, beeld, k.per_inwoner)
 if (rol := beeld.regiorol_zin(zijbalk=True)) is not None:
     st.markdown(rol)

@@ -150,7 +150,11 @@ uitvoer.grafiek(
 
 st.subheader("Welke taakvelden het verschil maken")
 tv = vragen.realisatie_taakvelden(store, sleutel, jaar, maat, gemeente)
-groot = tv.head(12)
+# Het sociaal domein (en 7.1): buiten het domein schommelen grondexploitatie, reserves en de algemene
+# uitkering elk jaar het hardst, en die zeggen niets over preventie of zorg. In de CSV staan ze wel.
+BUITEN = {"buiten_sociaal_domein", "geen_uitgave"}
+sociaal = tv[[not {f.strip() for f in str(f or "").split(",")} <= BUITEN for f in tv["functies"]]]
+groot = sociaal.head(15)
 st.dataframe(
     [
         {
@@ -170,11 +174,20 @@ st.dataframe(
     ],
     hide_index=True,
     width="stretch",
+    height=35 * (len(groot) + 1) + 3,
+    column_config={
+        "Taakveld": st.column_config.TextColumn(width=300),
+        "Functie": st.column_config.TextColumn(width=230),
+        "Begroting": st.column_config.TextColumn(width=100),
+        "Jaarrekening": st.column_config.TextColumn(width=100),
+        "Verschil": st.column_config.TextColumn(width=100),
+        "Crisisgeld": st.column_config.TextColumn(width=380),
+    },
 )
 st.caption(
-    f"De {len(groot)} taakvelden met het grootste verschil (van {len(tv)}), ook buiten het sociaal domein: "
-    "grondexploitatie en reserves schommelen elk jaar. ‘Crisisgeld’: het deel dat de regel hieronder als "
-    "incidentele stroom herkent. " + bron
+    f"De {len(groot)} taakvelden van het sociaal domein (en volksgezondheid) met het grootste verschil; de CSV "
+    f"heeft alle {len(tv)}, ook grondexploitatie, reserves en de algemene uitkering, die elk jaar sterk schommelen. "
+    "‘Crisisgeld’: het deel dat de regel hieronder als incidentele stroom herkent. " + bron
 )
 uitvoer.csv_knop(
     tv.assign(wie=naam, jaar=jaar, maat=maat),

@@ -45,6 +45,8 @@ else:
     )
     for kolom, (_, wie, rij, deel) in zip(st.columns(2), paren, strict=True):
         kolom.caption(teksten.gewogen_en_mediaan(rij["acuut_per_euro_preventie"], deel, wie))
+    if (crisis := teksten.groep_vertekend([(wie, rij) for _, wie, rij, _ in paren], k.document, k.jaar)) is not None:
+        st.warning(crisis, icon=":material/warning:")
 
 uitvoer.grafiek(
     "spreiding",
