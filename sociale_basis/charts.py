@@ -476,7 +476,9 @@ def kaart(
                 "marker": {"line": {"color": "white", "width": 0.3}},
                 # De eigen hovertekst erbij: die zegt waarom (bv. geen eigen lasten voor acute zorg).
                 "hovertext": [
-                    f"{t}<br>grijs: geen cijfers of geen rang" for t, leeg in zip(tekst, df[kolom].isna()) if leeg
+                    f"{t}<br>grijs: geen cijfers, geen rang of crisisgeld"
+                    for t, leeg in zip(tekst, df[kolom].isna())
+                    if leeg
                 ],
                 "hovertemplate": "%{hovertext}<extra></extra>",
             }
@@ -500,7 +502,7 @@ def kaart(
             "colorbar": {
                 "title": {
                     "text": f"{label}<br>{len(etiketten)} klassen, elk ±even<br>veel gemeenten"
-                    + ("<br>grijs: geen cijfers of rang" if len(zonder) else ""),
+                    + ("<br>grijs: geen cijfers, geen rang<br>of crisisgeld" if len(zonder) else ""),
                     "side": "top",
                 },
                 "tickvals": list(range(len(etiketten))),

@@ -282,6 +282,11 @@ class Store:
                 raise
             cur.execute("COMMIT")
         self._gedeeld.modellen[model.sleutel] = model
+        # Het crisisgeld (werk.afwijking) hangt alleen van de gegevens af: één keer per inhoud, niet per
+        # variant (≈ 0,8 s). `onthouden` wordt na een import en bij het sluiten geleegd.
+        if "afwijking" not in self.onthouden:
+            self.voer_uit("model/afwijking")
+            self.onthouden["afwijking"] = True
         return model.sleutel
 
     def vergeet_model(self, sleutel: str) -> None:

@@ -584,3 +584,9 @@ def groep_vertekend(groepen: list[tuple[str, pd.Series]], document: str, jaar: i
         f"in de {document} {jaar}: minstens {fmt.procent(VERTEKEND_GROEP_DEEL, 0)} van preventie of acute zorg. "
         "De mediane gemeente telt alleen gemeenten met een rang, dus zonder die gemeenten. Zie Begroting en werkelijkheid."
     )
+
+
+def crisis_bron(nl: pd.Series) -> str:
+    """Achter de bronregel en in elk bestand als de landelijke cijfers vertekend zijn (marts/groep)."""
+    wie = fmt.aantal(int(nl["gemeenten_vertekend"]), "gemeente", "gemeenten")
+    return f"Let op: bevat incidenteel crisisgeld (opvang Oekraïne, corona) bij {wie}; zie Begroting en werkelijkheid."

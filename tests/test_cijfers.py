@@ -14,7 +14,7 @@ from test_paginas import app, db, figuren  # noqa: F401 (db is een fixture)
 from sociale_basis import charts, cijfers, fmt
 
 LABEL = "Cijfers achter deze grafiek"
-ENGELS = re.compile(r"\d\.(\d{1,2}|\d{4,})\b")  # 1.5 of 0.123456; niet 1.234 (duizendtal)
+ENGELS = re.compile(r"\d\.(\d{1,2}|\d{4,})\b(?!:)")  # 1.5 of 0.123456; niet 1.234 (duizendtal) of ‘6.1:’ (taakveld)
 MET_GRAFIEK = ["nederland", "gemeente", "vergelijken", "trends", "kaart", "gemeentefonds", "model"]
 
 
@@ -195,15 +195,21 @@ def test_ranglijst_geen_verhouding_zonder_rang_en_reden_in_het_bestand(opslag, s
     """Issue 11: een gemeente zonder rang (€ 0 of bijna geen eigen acute zorg) toont in de ranglijst
     ook geen verhouding (Rozendaal stond er met € 0,00, Castricum met € 0,11), en CSV/Excel krijgen
     dezelfde rang, rol en opmerking als het scherm."""
-    from sociale_basis import export, indicators
+    from sociale_basis import export, indicators, teksten
 
     df = indicators.per_gemeente(opslag, standaardmodel, 2025, "begroting", "netto")
     rollen = indicators.regiotaken(opslag, 2025).set_index("gm_code")
-    lijst = cijfers.ranglijst(df, indicators.rangen(df), rollen, set())
+    kant = teksten.kanttekeningen(
+        indicators.incidenteel(opslag, standaardmodel, 2025, "begroting", "netto"), "begroting", 2025
+    )
+    lijst = cijfers.ranglijst(df, indicators.rangen(df), rollen, set(), kanttekeningen=kant)
     ruw = lijst.ruw.set_index("gm_code")
     zonder = ruw[ruw["Rang"].isna()]
     assert {"GM0277", "GM0383"} <= set(zonder.index)  # Rozendaal, Castricum
-    assert zonder["€ acuut per € preventie"].isna().all()
+    # Zonder rang en zonder verhouding, behalve een vertekend cijfer (crisisgeld): dat staat er, met de reden.
+    vertekend = df.set_index("gm_code")["vertekend"].reindex(zonder.index)
+    assert zonder.loc[~vertekend, "€ acuut per € preventie"].isna().all()
+    assert vertekend.any() and zonder.loc[vertekend, "Opmerking"].str.contains("geen rang, crisisgeld: 6.1").all()
     assert (zonder.loc[["GM0277", "GM0383"], "Opmerking"].str.contains("regeling of centrumgemeente")).all()
     # Wie een rang heeft, houdt zijn verhouding; de lijst loopt van rang 1 omhoog, zonder rang onderaan.
     met = ruw[ruw["Rang"].notna()]

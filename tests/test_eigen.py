@@ -66,6 +66,12 @@ def test_fout_bestand_toont_alle_problemen_en_verandert_niets(eigen_db):
     assert huidige_versie(eigen_db) == voor
 
 
+def zonder_crisis(waarschuwingen) -> list[str]:
+    """De waarschuwingen behalve die over crisisgeld: Amsterdams bruto begroting 2025 bevat de opvang van
+    ontheemden op 6.1 (test_realisatie), los van eigen cijfers."""
+    return [w.value for w in waarschuwingen if "crisis" not in w.value]
+
+
 def test_upload_prive_dan_publiceren_dan_verwijderen(eigen_db):
     regels = sjabloon(eigen_db)
     at = app(eigen_db, "gemeente", jaar="2025", document="Begroting", maat="Bruto")
@@ -86,7 +92,7 @@ def test_upload_prive_dan_publiceren_dan_verwijderen(eigen_db):
     assert "Met eigen cijfers (geen CBS) van Amsterdam" in bronregel
     # ... een andere bezoeker niet, en de gedeelde opslag is onveranderd.
     ander = app(eigen_db, "gemeente", jaar="2025", document="Begroting", maat="Bruto")
-    assert cijfers(ander) == cbs and not ander.warning
+    assert cijfers(ander) == cbs and not zonder_crisis(ander.warning)
 
     at.switch_page("sociale_basis/pages/gegevens.py").run()
     next(b for b in at.button if b.label.startswith("Publiceren")).click().run()
@@ -109,7 +115,7 @@ def test_upload_prive_dan_publiceren_dan_verwijderen(eigen_db):
     next(b for b in ander.button if b.label == "Verwijderen").click().run()
     assert not ander.exception, ander.exception
     terug = app(eigen_db, "gemeente", jaar="2025", document="Begroting", maat="Bruto")
-    assert cijfers(terug) == cbs and not terug.warning
+    assert cijfers(terug) == cbs and not zonder_crisis(terug.warning)
 
 
 def test_verwerpen_laat_niets_achter(eigen_db):

@@ -104,7 +104,39 @@ def alle_figuren() -> dict[str, go.Figure]:
     jaren = pd.DataFrame({"jaar": [2022, 2023, 2024, 2025], "document": "begroting", "waarde": [1.0, 2, 3, 4]})
     gevoelig = pd.DataFrame({"institutioneel": [0.0, 0.5, 1.0], "acuut_per_euro_preventie": [1.5, 1.4, 1.3]})
     geo = {"type": "FeatureCollection", "features": []}
+    # Begroting tegen jaarrekening (indicators.realisatie_landelijk): twee jaren, elk bedrag.
+    realisatie = pd.DataFrame(
+        [
+            {
+                "jaar": jaar,
+                "maat": maat,
+                "functie": functie,
+                "begroting": 100.0,
+                "jaarrekening": 110.0 + jaar % 2,
+                "verschil": 10.0 + jaar % 2,
+                "realisatie_pct": 110.0,
+                "inwoners": 1000.0,
+                "incidenteel_bedrag": 5.0 if functie == "collectieve_preventie" else 0.0,
+                "verschil_zonder_incidenteel": 5.0,
+            }
+            for jaar, maat in ((2022, "bruto"), (2023, "netto"))
+            for functie in ["collectieve_preventie", "acute_zorg", *LAGEN]
+        ]
+    )
+    kwintielen = pd.DataFrame(
+        {
+            "kwintiel": [1, 2, 3, 4, 5],
+            "gemeentejaren": [10] * 5,
+            "overschrijding": [-0.4, -0.1, 0.0, 0.15, 0.7],
+            "mediaan": [0.0, 0.01, 0.0, -0.01, -0.01],
+            "q1": [-0.07] * 5,
+            "q3": [0.07] * 5,
+        }
+    )
     return {
+        "realisatie_reeks": charts.realisatie_reeks(realisatie, "t", "Bron: CBS"),
+        "realisatie_staaf": charts.realisatie_staaf(realisatie[realisatie["jaar"] == 2023], True, "t", "Bron: CBS"),
+        "verdringing": charts.verdringing(kwintielen, 2, "t", "Bron: CBS"),
         "lagen_staaf": charts.lagen_staaf(rij, True, "t", "Bron: CBS"),
         "lagen_vergelijking": charts.lagen_vergelijking(rij, rij, rij, "A", "groep", True, "t", "Bron: CBS"),
         "verhouding_verdeling": charts.verhouding_verdeling(df, 1.4, "t", "Bron: CBS"),

@@ -6,6 +6,7 @@ Meet op deze machine (mediaan over herhalingen):
 - het laden van de meegeleverde momentopname in een lege opslag;
 - koude import van alle gedeelde data in een nieuwe opslag;
 - de indicatorquery voor alle gemeenten voor één jaar (zonder cache);
+- het herkennen van incidentele stromen (crisisgeld), de realisatie en de verdringing;
 - bijwerken terwijl het dashboard draait: een nieuwe versie van de volledige opslag met de eigen
   cijfers van één gemeente (kopie + import + neerzetten), dezelfde import nog eens (niets nieuws),
   en de eerste vraag van een lezer op de nieuwe versie (openen + model doorrekenen);
@@ -87,6 +88,14 @@ def meet_indicatoren(pad: Path, herhaal: int) -> dict[str, tuple[float, float]]:
         uit["trend Nederland, alle jaren, herrekend"] = _mediaan_ms(
             lambda: indicators.trend(store, sleutel, "bruto", 2025), herhaal
         )
+        # Het crisisgeld (werk.afwijking): één keer per verbinding en na een import, in laad_model.
+        uit["incidentele stromen herkennen (werk.afwijking, alle jaren, eenmalig)"] = _mediaan_ms(
+            lambda: store.voer_uit("model/afwijking"), max(3, herhaal // 5)
+        )
+        uit["realisatie Nederland, 2017–2024, beide maten"] = _mediaan_ms(
+            lambda: indicators.realisatie_landelijk(store, sleutel), herhaal
+        )
+        uit["verdringing (alle gemeente-jaren)"] = _mediaan_ms(lambda: indicators.verdringing(store, sleutel), herhaal)
     return uit
 
 

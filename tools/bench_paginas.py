@@ -64,6 +64,10 @@ SCENARIO = {
             "GM0268",
         ][i % 12]
     ),
+    # Een gemeentewissel op Begroting en werkelijkheid (de pagina toont het laatste jaar met een jaarrekening).
+    "realisatie": lambda at, i: at.selectbox(key="gemeente").set_value(
+        ["GM0014", "GM0177", "GM0363", "GM0599", "GM0344", "GM0855"][i % 6]
+    ),
     "gemeentefonds": lambda at, i: at.selectbox(key="gemeente").set_value(
         ["GM0014", "GM0193", "GM0344", "GM0599", "GM0363", "GM0855"][i % 6]
     ),

@@ -13,7 +13,3 @@ SELECT $model, 'bruto', * FROM werk.gemeente_indicatoren_berekend($model, 'bruto
 INSERT INTO werk.indicator_cache
 SELECT $model, 'netto', * FROM werk.gemeente_indicatoren_berekend($model, 'netto');
 
--- Incidentele stromen (werk/060_afwijking.sql): hangen niet van het model af, maar worden net als de
--- cache hierboven na elke import opnieuw berekend.
-DELETE FROM werk.afwijking;
-INSERT INTO werk.afwijking SELECT * FROM werk.afwijking_berekend();

@@ -114,6 +114,8 @@ def _keuzes(k: zijbalk.Keuze | None = None) -> dict[str, object]:
         "model": k.model,
         "gemeente": k.gemeente_naam,
         "bron": k.bron(),
+        # Een kolom per rij (een per-gemeente-kanttekening in de tabel zelf gaat voor: export._met_keuzes).
+        **({"kanttekening": k.crisis} if k.crisis else {}),
     }
 
 

@@ -10,7 +10,7 @@ import streamlit as st
 
 from .. import export, indicators, klassen, links, teksten, vergelijkingsgroep
 from ..store import Store
-from . import modelkeuze
+from . import modelkeuze, vragen
 from .vragen import beschikbaarheid, eigen_cijfers, gemeenten, gemeentenamen
 
 BRON_CBS = "CBS, Iv3 (onbewerkte gemeentedata)"
@@ -31,6 +31,9 @@ class Keuze:
     eigen: tuple[tuple[str, str], ...] = ()
     gemeente_naam: str = ""
     zonder_regio: bool = False  # taakveld 6.81 voor elke gemeente weg uit acute zorg (alle pagina's)
+    # Bevatten de landelijke cijfers van deze keuze crisisgeld (marts/groep: vertekend)? Dan de zin die het
+    # zegt (teksten.crisis_bron), in elke bronregel en elk bestand; anders leeg.
+    crisis: str = ""
 
     @property
     def netto_ontbreekt(self) -> bool:
@@ -60,7 +63,7 @@ class Keuze:
         eigen = f" Met eigen cijfers (geen CBS) van {', '.join(n for _, n in self.eigen)}." if self.eigen else ""
         return (
             f"Bron: {BRON_CBS}, {self.document} {self.jaar}, {self.maat_tekst}.{eigen} "
-            f"Bewerking: Sociale Basis-dashboard, model ‘{self.model}’."
+            f"Bewerking: Sociale Basis-dashboard, model ‘{self.model}’." + (f" {self.crisis}" if self.crisis else "")
         )
 
 
@@ -185,6 +188,11 @@ def zijbalk(store: Store, sleutel: str) -> Keuze:
         kopieer_link()
     e = eigen_cijfers(store)
     e = e[(e["jaar"] == int(jaar)) & (e["document"] == document)]
+    try:
+        nl = vragen.groep(store, sleutel, int(jaar), document, maat, None, bool(zonder_regio))
+        crisis = teksten.crisis_bron(nl) if bool(nl["vertekend"]) else ""
+    except indicators.IndicatorFout:
+        crisis = ""  # geen landelijk cijfer (netto voor een deel van de gemeenten): dan ook geen som
     return Keuze(
         int(jaar),
         document,
@@ -197,6 +205,7 @@ def zijbalk(store: Store, sleutel: str) -> Keuze:
         tuple(zip(e["gm_code"], e["gemeente"])),
         namen.get(gemeente, ""),
         bool(zonder_regio),
+        crisis,
     )
 
 

@@ -90,6 +90,8 @@ st.subheader("Verschillen tussen gemeenten")
 # Dezelfde gemeenten als achter de mediaan: met een rang (geen € 0 eigen acute zorg als ‘beste’ staaf).
 met_rang = df[df["rangbaar"]]
 weinig = int(geen_eigen.sum())
+# Vertekend en verder wel een verhouding: de derde reden zonder rang (werk.rangbaar), elk één keer geteld.
+vertekend_n = int((df["vertekend"] & df["acuut_per_euro_preventie"].notna() & ~geen_eigen).sum())
 uitvoer.grafiek(
     "verdeling",
     charts.verhouding_verdeling(
@@ -119,6 +121,12 @@ st.markdown(
         f" Zonder eigen acute zorg van betekenis (via een regeling of centrumgemeente): {weinig} "
         f"{'gemeente' if weinig == 1 else 'gemeenten'}, zonder rang."
         if weinig
+        else ""
+    )
+    + (
+        f" Met incidenteel crisisgeld in preventie of acute zorg (opvang Oekraïne, corona): {vertekend_n} "
+        f"{'gemeente' if vertekend_n == 1 else 'gemeenten'}, zonder rang."
+        if vertekend_n
         else ""
     )
     + f" De grafiek telt de **{len(met_rang)} gemeenten met een rang**, dezelfde als achter de mediaan."

@@ -214,6 +214,12 @@ st.dataframe(
     hide_index=True,
     width="stretch",
 )
+uitvoer.csv_knop(
+    oorzaken,
+    "incidentele-stromen-oorzaken.csv",
+    key="oorzaken",
+    keuzes={"wat": "De landelijke oorzaken die de regel voor incidentele stromen bij naam noemt"},
+)
 if gemeente is not None:
     st.markdown(
         f"**{naam}, jaarrekening {jaar}:** "
