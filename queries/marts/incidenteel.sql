@@ -15,11 +15,11 @@ SELECT a.gm_code, coalesce(gj.naam, a.gm_code) AS gemeente, a.taakveld,
        a.bedrag, a.referentie, a.afwijking, a.afwijking_deel, a.landelijk, a.inwoners,
        a.oorzaak, a.oorzaak_naam, o.uitleg, o.bron,
        coalesce(list_has_any(f.functies, ['collectieve_preventie', 'acute_zorg']), false) AS vertekent
-FROM werk.afwijking a
+FROM werk.incidenteel a
 JOIN werk.bekende_oorzaken() o ON o.oorzaak = a.oorzaak AND o.taakveld = a.taakveld
 LEFT JOIN functies f ON f.taakveld = a.taakveld
 LEFT JOIN main.gemeente_jaar gj ON gj.jaar = a.jaar AND gj.gm_code = a.gm_code
 LEFT JOIN main.taakveld t ON t.jaar = a.jaar AND t.code = a.taakveld
-WHERE a.jaar = $jaar AND a.document = $document AND a.maat = $maat AND a.incidenteel
+WHERE a.jaar = $jaar AND a.document = $document AND a.maat = $maat
   AND ($gm_code IS NULL OR a.gm_code = $gm_code)
 ORDER BY a.gm_code, a.taakveld;

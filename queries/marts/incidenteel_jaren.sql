@@ -10,8 +10,8 @@ WITH voedt AS (
 )
 SELECT a.jaar, a.document, count(DISTINCT a.gm_code) AS gemeenten, sum(a.afwijking) AS afwijking,
        list(DISTINCT a.oorzaak_naam ORDER BY a.oorzaak_naam) AS oorzaken
-FROM werk.afwijking a
+FROM werk.incidenteel a
 JOIN voedt v ON v.taakveld = a.taakveld AND a.jaar BETWEEN v.jaar_van AND v.jaar_tot
-WHERE a.maat = $maat AND a.incidenteel AND ($gm_codes IS NULL OR list_contains($gm_codes, a.gm_code))
+WHERE a.maat = $maat AND ($gm_codes IS NULL OR list_contains($gm_codes, a.gm_code))
 GROUP BY a.jaar, a.document
 ORDER BY a.jaar, a.document;

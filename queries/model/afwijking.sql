@@ -2,3 +2,5 @@
 -- en na elke import berekend (Store.laad_model), niet bij elke modelvariant.
 DELETE FROM werk.afwijking;
 INSERT INTO werk.afwijking SELECT * FROM werk.afwijking_berekend();
+DELETE FROM werk.incidenteel;
+INSERT INTO werk.incidenteel SELECT * FROM werk.afwijking WHERE incidenteel;

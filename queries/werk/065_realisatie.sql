@@ -34,9 +34,9 @@ voedt AS (  -- welk taakveld welk bedrag voedt, en voor welk deel
 incidenteel AS (
     SELECT a.gm_code, a.jaar, v.functie, list(a.taakveld ORDER BY a.taakveld) AS taakvelden,
            sum(a.afwijking * v.aandeel) AS bedrag
-    FROM werk.afwijking a
+    FROM werk.incidenteel a
     JOIN voedt v ON v.taakveld = a.taakveld AND a.jaar BETWEEN v.jaar_van AND v.jaar_tot
-    WHERE a.document = 'jaarrekening' AND a.maat = p_maat AND a.incidenteel
+    WHERE a.document = 'jaarrekening' AND a.maat = p_maat
     GROUP BY ALL
 )
 SELECT n.*, coalesce(i.taakvelden, []) AS incidenteel, coalesce(i.bedrag, 0) AS incidenteel_bedrag

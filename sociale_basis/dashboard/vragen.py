@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import streamlit as st
 
-from .. import fmt, indicators, licenties, snapshot, varianten, vergelijkingsgroep
+from .. import fmt, indicators, licenties, snapshot, teksten, varianten, vergelijkingsgroep
 from .. import gemeentebeeld as gemeentebeeld_
 from ..indicators import (  # noqa: F401 — zuivere regels, voor de pagina's
     laatste_circulaire,
@@ -172,6 +172,12 @@ def realisatie_jaren(store: Store) -> list[int]:
 
 def realisatie_maat(store: Store, jaar: int) -> str:
     return indicators.realisatie_maat(store, jaar)
+
+
+@gecacht
+def kanttekeningen(store: Store, sleutel: str, jaar: int, document: str, maat: str) -> dict[str, str]:
+    """Per gemeente het crisisgeld in één regel (teksten.kanttekeningen), één keer per keuze."""
+    return teksten.kanttekeningen(indicators.incidenteel(store, sleutel, jaar, document, maat), document, jaar)
 
 
 @gecacht

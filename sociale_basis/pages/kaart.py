@@ -41,9 +41,7 @@ if herrekenen:
 alle = vragen.gemeenten(store, jaar_kaart)[["gm_code", "naam"]]
 df = alle.merge(df, on="gm_code", how="left").assign(gemeente=lambda d: d["gemeente"].fillna(d["naam"]))
 rollen = vragen.regiotaken(store, k.jaar).set_index("gm_code")
-kanttekeningen = teksten.kanttekeningen(
-    vragen.incidenteel(store, sleutel, k.jaar, k.document, k.maat), k.document, k.jaar
-)
+kanttekeningen = vragen.kanttekeningen(store, sleutel, k.jaar, k.document, k.maat)
 # In de hover: centrumgemeente (welke taken), gemeenten zonder eigen lasten voor acute zorg, crisisgeld.
 extra = [
     (f"<br>Centrumgemeente: {t}" if t else "") + (f"<br>{o}" if o else "")

@@ -175,7 +175,7 @@ st.caption(
     "Landelijke bedragen per inwoner = totaal bedrag / totaal inwoners. " + k.bron()
 )
 # Met de kanttekening: wie een rij uit de CSV citeert, heeft het crisisgeld erbij (zoals de CLI).
-kant = teksten.kanttekeningen(vragen.incidenteel(store, sleutel, k.jaar, k.document, k.maat), k.document, k.jaar)
+kant = vragen.kanttekeningen(store, sleutel, k.jaar, k.document, k.maat)
 uitvoer.csv_knop(
     df.assign(kanttekening=[kant.get(c, "") for c in df["gm_code"]]),
     k.bestandsnaam("alle-gemeenten", "nederland"),

@@ -81,15 +81,17 @@ uitvoer.kerncijfers(
             "acuut",
             "Acute zorg: jaarrekening t.o.v. begroting",
             _pct(a),
-            f"{teksten.met_teken(a['verschil'])} · begroot {fmt.bedrag(a['begroting'])}",
-            "Jaarrekening ÷ begroting − 1, voor dezelfde gemeenten in beide documenten.",
+            teksten.met_teken(a["verschil"]),
+            f"Begroot {fmt.bedrag(a['begroting'])}, jaarrekening {fmt.bedrag(a['jaarrekening'])}: jaarrekening ÷ "
+            "begroting − 1, voor dezelfde gemeenten in beide documenten.",
         ),
         uitvoer.Kerncijfer(
             "preventie",
             "Collectieve preventie: jaarrekening t.o.v. begroting",
             _pct(p),
-            f"{teksten.met_teken(p['verschil'])} · begroot {fmt.bedrag(p['begroting'])}",
-            "Taakvelden 6.1 en 7.1, inclusief incidenteel crisisgeld.",
+            teksten.met_teken(p["verschil"]),
+            f"Begroot {fmt.bedrag(p['begroting'])}, jaarrekening {fmt.bedrag(p['jaarrekening'])}. Taakvelden 6.1 "
+            "en 7.1, inclusief incidenteel crisisgeld.",
         ),
         uitvoer.Kerncijfer(
             "zonder",

@@ -66,9 +66,7 @@ codes = set(df["gm_code"]) if alle else set(leden) | {k.gemeente}
 # De rang geldt binnen wat er staat: in een groep is rang 1 geen landelijke rang, en zo heet de kolom ook.
 rang_kop = "Rang" if alle else "Rang in deze groep"
 deel = df[df["gm_code"].isin(codes)]
-kanttekeningen = teksten.kanttekeningen(
-    vragen.incidenteel(store, sleutel, k.jaar, k.document, k.maat), k.document, k.jaar
-)
+kanttekeningen = vragen.kanttekeningen(store, sleutel, k.jaar, k.document, k.maat)
 lijst = cijfers.ranglijst(deel, vragen.rangen(deel), rollen, set(dict(k.eigen)), rang_kop, kanttekeningen)
 tabel = lijst.ruw.drop(columns="gm_code")
 gekozen_naam = dict(zip(lijst.ruw["gm_code"], tabel["Gemeente"])).get(k.gemeente)
