@@ -56,6 +56,7 @@ AFWIJKING_DEEL = 0.25
 AFWIJKING_KEER = 3
 AFWIJKING_PER_INWONER = 10
 GOLF_DEEL = 0.15
+GOLF_DEEL_BEKEND = 0.10  # in de jaren van een bekende oorzaak op dat taakveld (werk.bekende_oorzaken)
 # Een som over gemeenten (Nederland, een groep) heet vertekend als het crisisgeld van haar leden minstens dit
 # deel van haar preventie of acute zorg is. Gemeten: jaarrekening 2023 netto 26% (vertekend), begroting 2025
 # netto 0,5% (39 gemeenten, samen € −17 mln: niet).

@@ -726,52 +726,69 @@ REALISATIE_REEKSEN = [
 
 
 def realisatie_reeks(df: pd.DataFrame, titel: str, bron: str) -> go.Figure:
-    """Per jaar hoeveel de jaarrekening van de begroting afweek (%, + = meer uitgegeven), voor acute zorg
-    en collectieve preventie, en preventie zonder de incidentele stromen (gestippeld). `df`:
-    indicators.realisatie_landelijk (ook voor één gemeente), met per jaar de maat die kon."""
+    """Per jaar hoeveel de jaarrekening van de begroting afweek (%, + = meer uitgegeven), voor acute zorg en
+    collectieve preventie. Bruto als lijnen (elk jaar kan bruto), met preventie zonder de incidentele stromen
+    gestippeld; netto als losse ruiten in de jaren waarin beide documenten baten hebben — nooit één lijn die
+    van bruto naar netto springt. `df`: indicators.realisatie_landelijk per maat, onder elkaar."""
     data = []
-    jaren = sorted(int(j) for j in df["jaar"].unique())
-    maat = df.groupby("jaar")["maat"].first()
-    etiket = [f"{j} ({maat[j]})" if maat[j] == "netto" else str(j) for j in jaren]
-    for functie, naam, kleur, streep in REALISATIE_REEKSEN:
-        deel = df[df["functie"] == functie].set_index("jaar").reindex(jaren)
-        pct = (deel["verschil"] / deel["begroting"] * 100).where(deel["begroting"] > 0)
-        reeksen = [(naam, pct, streep, deel["verschil"])]
-        if functie == "collectieve_preventie" and (deel["incidenteel_bedrag"].fillna(0) != 0).any():
-            zonder = (deel["verschil_zonder_incidenteel"] / deel["begroting"] * 100).where(deel["begroting"] > 0)
-            reeksen.append(
-                (f"{naam} zonder incidentele stromen (schatting)", zonder, "dot", deel["verschil_zonder_incidenteel"])
-            )
-        for wie, y, lijn, euro in reeksen:
-            data.append(
-                {
-                    "type": "scatter",
-                    "mode": "lines+markers",
-                    "name": wie,
-                    "x": etiket,
-                    "y": [None if pd.isna(v) else float(v) for v in y],
-                    "line": {"color": kleur, "dash": lijn, "width": 2.5},
-                    "marker": {"color": kleur, "size": 8},
-                    "customdata": [
-                        f"{fmt.getal(v, 1)}% ({'+' if e > 0 else ''}{fmt.bedrag(e)})" if pd.notna(v) else fmt.LEEG
-                        for v, e in zip(y, euro)
-                    ],
-                    "hovertemplate": f"{wie}, %{{x}}: %{{customdata}} t.o.v. de begroting<extra></extra>",
-                }
-            )
+    for maat in ("bruto", "netto"):
+        per_maat = df[df["maat"] == maat]
+        jaren = sorted(int(j) for j in per_maat["jaar"].unique())
+        for functie, naam, kleur, _ in REALISATIE_REEKSEN:
+            deel = per_maat[per_maat["functie"] == functie].set_index("jaar").reindex(jaren)
+            pct = (deel["verschil"] / deel["begroting"] * 100).where(deel["begroting"] > 0)
+            reeksen = [(f"{naam} ({maat})", pct, "solid", deel["verschil"])]
+            if functie == "collectieve_preventie" and (deel["incidenteel_bedrag"].fillna(0) != 0).any():
+                zonder = (deel["verschil_zonder_incidenteel"] / deel["begroting"] * 100).where(deel["begroting"] > 0)
+                reeksen.append(
+                    (
+                        f"{naam} zonder crisisgeld ({maat}, schatting)",
+                        zonder,
+                        "dot",
+                        deel["verschil_zonder_incidenteel"],
+                    )
+                )
+            for wie, y, lijn, euro in reeksen:
+                data.append(
+                    {
+                        "type": "scatter",
+                        "mode": "lines+markers" if maat == "bruto" else "markers",
+                        "name": wie,
+                        "x": jaren,
+                        "y": [None if pd.isna(v) else float(v) for v in y],
+                        "line": {"color": kleur, "dash": lijn, "width": 2.5},
+                        "marker": {
+                            "color": kleur,
+                            "size": 8 if maat == "bruto" else 12,
+                            "symbol": "circle"
+                            if maat == "bruto"
+                            else ("diamond" if lijn == "solid" else "diamond-open"),
+                        },
+                        "customdata": [
+                            f"{fmt.getal(v, 1)}% ({'+' if e > 0 else ''}{fmt.bedrag(e)})" if pd.notna(v) else fmt.LEEG
+                            for v, e in zip(y, euro)
+                        ],
+                        "hovertemplate": f"{wie}, %{{x}}: %{{customdata}} t.o.v. de begroting<extra></extra>",
+                    }
+                )
     layout = {
-        "xaxis": {"title": {"text": "jaar (jaarrekening t.o.v. begroting van hetzelfde jaar)"}, "type": "category"},
+        "xaxis": {
+            "title": {"text": "jaar (jaarrekening t.o.v. begroting van hetzelfde jaar)"},
+            "tickformat": "d",
+            "dtick": 1,
+        },
         "yaxis": {"title": {"text": "% meer (+) of minder (−) dan begroot"}, "tickformat": ",.0f", "zeroline": True},
         "legend": {"orientation": "h", "y": -0.2, "yanchor": "top", "x": 0},
         "hovermode": "closest",
     }
-    return figuur(data, layout, titel, bron, hoogte=480, marge={**MARGE, "b": 150})
+    onder = 130 + 22 * math.ceil(len(data) / 2)
+    return figuur(data, layout, titel, bron, hoogte=400 + onder, marge={**MARGE, "b": onder})
 
 
 def realisatie_staaf(df: pd.DataFrame, per_inwoner: bool, titel: str, bron: str) -> go.Figure:
     """Begroting naast jaarrekening per laag en voor preventie en acute zorg, in één jaar. `df`:
     een rij per bedrag (functie) met begroting, jaarrekening en inwoners."""
-    rijen = _realisatie_rijen(df)
+    rijen = realisatie_rijen(df)
     data = []
     for document, kleur, patroon in (("begroting", "#BBBBBB", ""), ("jaarrekening", NEDERLAND, "")):
         waarden = [float(schaal(r[document] / (r["inwoners"] if per_inwoner else 1), per_inwoner)) for _, r in rijen]
@@ -796,7 +813,7 @@ def realisatie_staaf(df: pd.DataFrame, per_inwoner: bool, titel: str, bron: str)
     return figuur(data, layout, titel, bron, hoogte=520, marge={**MARGE, "b": 130})
 
 
-def _realisatie_rijen(df: pd.DataFrame) -> list[tuple[str, pd.Series]]:
+def realisatie_rijen(df: pd.DataFrame) -> list[tuple[str, pd.Series]]:
     """Preventie en acute zorg eerst, dan de vijf lagen: de volgorde van grafiek en tabel."""
     per = df.set_index("functie")
     namen = [("collectieve_preventie", FUNCTIES["collectieve_preventie"]), ("acute_zorg", FUNCTIES["acute_zorg"])]

@@ -353,7 +353,7 @@ def realisatie_reeks(df: pd.DataFrame) -> Tabel:
 
 def realisatie_staaf(df: pd.DataFrame, per_inwoner: bool) -> Tabel:
     """charts.realisatie_staaf: per bedrag begroting, jaarrekening, verschil en realisatie."""
-    rijen = charts._realisatie_rijen(df)
+    rijen = charts.realisatie_rijen(df)
     eenheid = begrippen.eenheid(per_inwoner)
     deel = 1 if not per_inwoner else None
     ruw = pd.DataFrame(

@@ -419,6 +419,8 @@ REALISATIE_KOLOMMEN = [
     "verschil",
     "realisatie_pct",
     "kanttekening",
+    "crisisgeld",  # de incidentele stromen in dit bedrag, t.o.v. de begroting (hele euro's)
+    "verschil_zonder_crisisgeld",  # verschil − crisisgeld: een schatting (zie Methode)
 ]
 
 
@@ -428,18 +430,15 @@ def _realisatie(store: Store, args) -> int:
 
     sleutel = store.laad_model(model.laad(args.model))
     if args.landelijk:
-        df = indicators.realisatie_landelijk(store, sleutel)
+        # Zonder --maat elk jaar de maat die in beide documenten kan; met --maat die maat waar ze kan.
+        df = indicators.realisatie_landelijk(store, sleutel, maat=args.maat)
         if args.jaar is not None:
             df = df[df["jaar"] == args.jaar]
             if df.empty:
                 raise indicators.IndicatorFout(
-                    f"Voor {args.jaar} zijn niet zowel begroting als jaarrekening in de opslag."
+                    f"Voor {args.jaar} zijn niet zowel begroting als jaarrekening in de opslag"
+                    + (f" in {args.maat} (netto vraagt baten in beide documenten)." if args.maat else ".")
                 )
-        if args.maat is not None and not (df["maat"] == args.maat).all():
-            raise indicators.IndicatorFout(
-                f"Landelijk kiest elk jaar zelf de maat die in beide documenten kan; {args.maat} kan niet voor "
-                f"{fmt.jaarreeks(sorted(df.loc[df['maat'] != args.maat, 'jaar'].unique()))}. Laat --maat weg."
-            )
         df = df.assign(gm_code="NL", gemeente="Nederland")
         df["kanttekening"] = [
             f"incidentele stromen {teksten.met_teken(r.incidenteel_bedrag)} in {r.gemeenten_incidenteel} gemeenten"
@@ -459,16 +458,18 @@ def _realisatie(store: Store, args) -> int:
             else ""
             for r in df.itertuples(index=False)
         ]
-    uit = df[df["functie"].isin(REALISATIE_FUNCTIES)].copy()
+    uit = df[df["functie"].isin(REALISATIE_FUNCTIES)].rename(columns={"incidenteel_bedrag": "crisisgeld"})
+    uit["verschil_zonder_crisisgeld"] = uit["verschil"] - uit["crisisgeld"]
     uit["volgorde"] = uit["functie"].map({f: i for i, f in enumerate(REALISATIE_FUNCTIES)})
     uit = uit.sort_values(["jaar", "gm_code", "volgorde"])[REALISATIE_KOLOMMEN]
-    for kolom in ("begroting", "jaarrekening", "verschil"):
+    for kolom in ("begroting", "jaarrekening", "verschil", "crisisgeld", "verschil_zonder_crisisgeld"):
         uit[kolom] = uit[kolom].round().astype("int64")
     uit["realisatie_pct"] = uit["realisatie_pct"].round(2)
     uit.to_csv(sys.stdout, index=False, lineterminator="\n")
     print(
         "Bedragen in hele euro's; realisatie_pct = jaarrekening ÷ begroting × 100. Alleen gemeenten met beide "
-        "documenten in deze maat. Kanttekening: incidentele stromen (zie Methode) in dat bedrag.",
+        "documenten in deze maat. Kanttekening en crisisgeld: incidentele stromen (zie Methode) in dat bedrag; "
+        "verschil_zonder_crisisgeld is een schatting.",
         file=sys.stderr,
     )
     return 0
@@ -488,6 +489,8 @@ def _indicatoren(store: Store, args) -> int:
     # Incidentele stromen (opvang Oekraïne, corona, …) die in deze cijfers zitten; leeg = geen.
     inc = indicators.incidenteel(store, sleutel, args.jaar, args.document, args.maat)
     kant = teksten.kanttekeningen(inc, args.document, args.jaar)
+    # vertekend: crisisgeld in preventie of acute zorg, dus geen rang (de kanttekening noemt ook ander crisisgeld).
+    uit["vertekend"] = df["vertekend"].astype(bool).to_numpy()
     uit["kanttekening"] = [kant.get(c, "") for c in uit["gm_code"]]
     uit.to_csv(sys.stdout, index=False, lineterminator="\n")
     if args.maat == "netto" and not indicators.netto_volledig(store, args.jaar, args.document):

@@ -518,9 +518,24 @@ def realisatie(store: Store, model: str, jaar: int, maat: str, gm_codes: list[st
     )
 
 
-def realisatie_landelijk(store: Store, model: str, gm_codes: list[str] | None = None) -> pd.DataFrame:
-    """Nederland (of een groep) per jaar met beide documenten en per bedrag, in de maat die dat jaar
-    kan (netto waar beide documenten baten hebben, anders bruto; kolom `maat`)."""
+def realisatie_landelijk(
+    store: Store, model: str, gm_codes: list[str] | None = None, maat: str | None = None
+) -> pd.DataFrame:
+    """Nederland (of een groep) per jaar met beide documenten en per bedrag. Zonder `maat`: elk jaar in de
+    maat die dat jaar kan (netto waar beide documenten baten hebben, anders bruto; kolom `maat`); met
+    `maat`: die maat in elk jaar waarin ze kan (bruto: elk jaar)."""
+    if maat is not None:
+        if maat not in MATEN:
+            raise IndicatorFout(f"Onbekende maat '{maat}'; kies netto of bruto.")
+        df = store.query(
+            "marts/realisatie_landelijk",
+            model=model,
+            maat=maat,
+            gm_codes=list(gm_codes) if gm_codes is not None else None,
+        )
+        if maat == "netto":  # alleen jaren waarin elke gemeente baten heeft, anders is 'Nederland' een deel
+            df = df[df["jaar"].isin([j for j in realisatie_jaren(store) if realisatie_maat(store, j) == "netto"])]
+        return df.reset_index(drop=True)
     delen = []
     for maat in MATEN:
         df = store.query(

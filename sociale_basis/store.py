@@ -90,6 +90,7 @@ def _werk_sql(tekst: str) -> str:
         .replace("{{afwijking_keer}}", repr(float(begrippen.AFWIJKING_KEER)))
         .replace("{{afwijking_per_inwoner}}", repr(float(begrippen.AFWIJKING_PER_INWONER)))
         .replace("{{golf_deel}}", repr(float(begrippen.GOLF_DEEL)))
+        .replace("{{golf_deel_bekend}}", repr(float(begrippen.GOLF_DEEL_BEKEND)))
         .replace("{{vertekend_groep_deel}}", repr(float(begrippen.VERTEKEND_GROEP_DEEL)))
     )
 

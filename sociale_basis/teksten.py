@@ -474,32 +474,53 @@ def incidenteel_landelijk(incidenteel: pd.DataFrame, document: str, jaar: int, m
     )
 
 
-def _meer_of_minder(verschil: float, begroting: float) -> str:
-    """'€ 591,1 mln (12,7%) meer' of '€ 81,3 mln (2,8%) minder'."""
-    return (
-        f"{fmt.bedrag(abs(verschil))} ({fmt.procent(abs(verschil) / begroting)}) "
-        f"{'meer' if verschil >= 0 else 'minder'}"
-    )
+def realisatie_pct(verschil: float, begroting: float) -> str | None:
+    """Het verschil als deel van de begroting ('12,2%'), of None als er niets (of minder dan niets) begroot
+    was: een percentage van € 0 of van een negatief netto bedrag zegt niets."""
+    return fmt.procent(abs(verschil) / begroting) if begroting > 0 else None
+
+
+def _hoeveel(verschil: float, begroting: float, meer: str, minder: str) -> str:
+    """'€ 569,3 mln (12,2%) meer dan begroot', '€ 81,3 mln (2,8%) minder dan begroot' (zonder percentage bij
+    een begroting ≤ 0), of 'gelijk aan de begroting'."""
+    if round(verschil) == 0:
+        return "gelijk aan de begroting"
+    pct = realisatie_pct(verschil, begroting)
+    return f"{fmt.bedrag(abs(verschil))}{f' ({pct})' if pct else ''} {meer if verschil > 0 else minder} dan begroot"
 
 
 def realisatie_kop(landelijk: pd.DataFrame, jaar: int, wie: str = "gemeenten") -> str:
-    """De kopzin van ‘Begroting en werkelijkheid’: 'In 2024 gaven gemeenten € 591,1 mln (12,7%) meer uit
-    aan acute zorg dan begroot. Aan collectieve preventie gaven ze € 1,63 mld (38,1%) meer uit; daarvan komt
-    € 1,47 mld door incidenteel crisisgeld, zonder dat € 162,6 mln (3,8%) meer (bruto).'"""
+    """De kopzin van ‘Begroting en werkelijkheid’: 'In 2024 besteedden gemeenten aan acute zorg € 569,3 mln
+    (12,2%) meer dan begroot, en aan collectieve preventie € 1,63 mld (38,1%) meer dan begroot. Zonder het
+    incidentele crisisgeld in preventie (+€ 1,47 mld t.o.v. de begroting) was preventie € 162,6 mln (3,8%) meer
+    dan begroot (bruto).' Netto gaat het over netto lasten
+    (lasten − baten): die daalden in 2023 op 6.1 omdat het normbedrag als baten binnenkwam, niet omdat er
+    minder werd uitgegeven."""
     rij = landelijk[landelijk["jaar"] == jaar].set_index("functie")
     a, p = rij.loc["acute_zorg"], rij.loc["collectieve_preventie"]
-    ze = "ze" if wie == "gemeenten" else "de gemeente"
-    zin = (
-        f"In {jaar} {'gaven' if wie == 'gemeenten' else 'gaf'} {wie} {_meer_of_minder(a['verschil'], a['begroting'])} "
-        f"uit aan acute zorg dan begroot. Aan collectieve preventie {'gaven' if wie == 'gemeenten' else 'gaf'} {ze} "
-        f"{_meer_of_minder(p['verschil'], p['begroting'])} uit"
-    )
-    if p["incidenteel_bedrag"] != 0:
-        zin += (
-            f"; daarvan komt {fmt.bedrag(abs(p['incidenteel_bedrag']))} door incidenteel crisisgeld, zonder dat "
-            f"{_meer_of_minder(p['verschil_zonder_incidenteel'], p['begroting'])}"
+    maat = rij["maat"].iloc[0]
+    meervoud = wie == "gemeenten"
+    if maat == "netto":
+        woorden = ("hoger", "lager")
+        zin = (
+            f"In {jaar} waren de netto lasten (lasten − baten) van {wie} voor acute zorg "
+            f"{_hoeveel(a['verschil'], a['begroting'], *woorden)}, en voor collectieve preventie "
+            f"{_hoeveel(p['verschil'], p['begroting'], *woorden)}."
         )
-    return f"{zin} ({rij['maat'].iloc[0]})."
+    else:
+        woorden = ("meer", "minder")
+        zin = (
+            f"In {jaar} {'besteedden' if meervoud else 'besteedde'} {wie} aan acute zorg "
+            f"{_hoeveel(a['verschil'], a['begroting'], *woorden)}, en aan collectieve preventie "
+            f"{_hoeveel(p['verschil'], p['begroting'], *woorden)}."
+        )
+    if p["incidenteel_bedrag"] != 0:
+        # Met het teken erbij klopt de zin ook als het crisisgeld de andere kant op gaat dan het verschil.
+        zin += (
+            f" Zonder het incidentele crisisgeld in preventie ({met_teken(p['incidenteel_bedrag'])} t.o.v. de "
+            f"begroting) was preventie {_hoeveel(p['verschil_zonder_incidenteel'], p['begroting'], *woorden)}."
+        )
+    return f"{zin[:-1]} ({maat})."
 
 
 # Eén tekst voor de pagina Begroting en werkelijkheid en Methode: de regel van queries/werk/060_afwijking.sql.
@@ -524,8 +545,8 @@ VERDRINGING_METHODE = (
     "ten opzichte van het gemiddelde van de gemeente zelf, zodat alleen overblijft wat afwijkt van haar eigen "
     "trend; daarna delen we de gemeente-jaren in vijf even grote groepen naar overschrijding. Alleen jaren "
     "tot en met begroting 2022: daarna vertekenen de opvang van ontheemden (6.1) en het nieuwe Iv3-schema de "
-    "vergelijking. Een samenhang is geen oorzaak, en het ontbreken ervan bewijst niet dat er nergens verdrongen "
-    "wordt: het zegt dat het in deze cijfers, over alle gemeenten, niet zichtbaar is."
+    "vergelijking. Een samenhang is geen oorzaak; en vindt de meting geen samenhang, dan bewijst dat niet dat er "
+    "nergens verdrongen wordt, alleen dat het in deze cijfers, over alle gemeenten samen, niet zichtbaar is."
 )
 
 
@@ -546,15 +567,27 @@ def verdringing_kop(per_kwintiel: pd.DataFrame, rho: float, stap: int, van: int,
         f"{oordeel}: bij de vijfde van de gemeente-jaren met de grootste overschrijding op acute zorg groeide de "
         f"begrote preventie {stap} jaar later mediaan {fmt.getal(abs(verschil), 1)} procentpunt "
         f"{'minder' if verschil < 0 else 'meer'} dan bij de vijfde met de kleinste, terwijl de middelste helft "
-        f"binnen elke groep ruim {fmt.getal((hoog['q3'] - hoog['q1']) * 100, 0)} procentpunt breed is "
+        f"binnen elke groep minstens {fmt.getal((per_kwintiel['q3'] - per_kwintiel['q1']).min() * 100, 0)} "
+        "procentpunt breed is "
         f"(rangcorrelatie {fmt.getal(rho, 2)}; {fmt.getal(int(per_kwintiel['gemeentejaren'].sum()))} gemeente-jaren, "
         f"{van}–{tot})."
     )
 
 
-def crisis_in_reeks(naam: str, jaren: pd.DataFrame, maat: str) -> str | None:
+def crisis_in_reeks(naam: str, jaren: pd.DataFrame, maat: str, reeks: pd.DataFrame) -> str | None:
     """Bij een reeks (Trends): welke punten crisisgeld in preventie of acute zorg bevatten
-    (indicators.incidenteel_jaren van die gemeente of Nederland), of None."""
+    (indicators.incidenteel_jaren van die gemeente of Nederland), of None. Dezelfde maatstaf als de kopzin
+    van een som (werk.groep_vertekend): alleen punten waar het minstens VERTEKEND_GROEP_DEEL van preventie of
+    acute zorg is (`reeks`: marts/trend van dezelfde gemeente of Nederland, terug naar nominale euro's)."""
+    nominaal = reeks.assign(
+        preventie=reeks["collectieve_preventie"] / reeks["prijsfactor"],
+        acuut=reeks["acute_zorg"] / reeks["prijsfactor"],
+    )[["jaar", "document", "preventie", "acuut"]]
+    jaren = jaren.merge(nominaal, on=["jaar", "document"], how="inner")
+    jaren = jaren[
+        (jaren["afwijking"].abs() >= VERTEKEND_GROEP_DEEL * jaren["preventie"].abs())
+        | (jaren["afwijking"].abs() >= VERTEKEND_GROEP_DEEL * jaren["acuut"].abs())
+    ]
     if jaren.empty:
         return None
     delen = [
@@ -586,7 +619,8 @@ def groep_vertekend(groepen: list[tuple[str, pd.Series]], document: str, jaar: i
     )
 
 
-def crisis_bron(nl: pd.Series) -> str:
-    """Achter de bronregel en in elk bestand als de landelijke cijfers vertekend zijn (marts/groep)."""
+def crisis_bron(nl: pd.Series, oorzaken: list[str]) -> str:
+    """Achter de bronregel en in elk bestand als de landelijke cijfers vertekend zijn (marts/groep);
+    `oorzaken`: de namen van de stromen die preventie of acute zorg raken (indicators.incidenteel)."""
     wie = fmt.aantal(int(nl["gemeenten_vertekend"]), "gemeente", "gemeenten")
-    return f"Let op: bevat incidenteel crisisgeld (opvang Oekraïne, corona) bij {wie}; zie Begroting en werkelijkheid."
+    return f"Let op: bevat incidenteel crisisgeld ({opsomming(oorzaken)}) bij {wie}; zie Begroting en werkelijkheid."

@@ -15,7 +15,7 @@ from sociale_basis.store import Store
 
 KOLOMMEN = (
     "gm_code,gemeente,jaar,document,maat,inwoners,persoonlijk,informeel,institutioneel,"
-    "maatwerk,acuut,overig,totaal,collectieve_preventie,acute_zorg,acuut_per_euro_preventie,kanttekening"
+    "maatwerk,acuut,overig,totaal,collectieve_preventie,acute_zorg,acuut_per_euro_preventie,vertekend,kanttekening"
 )
 
 

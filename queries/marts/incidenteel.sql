@@ -6,8 +6,8 @@
 --   niet leeg: gm_code, gemeente, taakveld, bedrag, referentie, afwijking, oorzaak, oorzaak_naam, uitleg, bron, vertekent
 WITH functies AS (
     SELECT taakveld, list(DISTINCT functie ORDER BY functie) AS functies
-    FROM werk.model_regel
-    WHERE model = $model AND $jaar BETWEEN jaar_van AND jaar_tot
+    FROM werk.voedt($model)
+    WHERE $jaar BETWEEN jaar_van AND jaar_tot
     GROUP BY taakveld
 )
 SELECT a.gm_code, coalesce(gj.naam, a.gm_code) AS gemeente, a.taakveld,

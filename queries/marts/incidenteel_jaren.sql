@@ -4,11 +4,13 @@
 -- Contract: één rij per jaar en document met crisisgeld.
 --   uniek: jaar, document
 --   niet leeg: jaar, document, gemeenten, afwijking, oorzaken
+-- afwijking: het deel van de stroom dat preventie of acute zorg voedt (werk.voedt, naar aandeel).
 WITH voedt AS (
-    SELECT DISTINCT jaar_van, jaar_tot, taakveld FROM werk.model_regel
-    WHERE model = $model AND functie IN ('collectieve_preventie', 'acute_zorg')
+    SELECT jaar_van, jaar_tot, taakveld, sum(aandeel) AS aandeel FROM werk.voedt($model)
+    WHERE functie IN ('collectieve_preventie', 'acute_zorg')
+    GROUP BY ALL
 )
-SELECT a.jaar, a.document, count(DISTINCT a.gm_code) AS gemeenten, sum(a.afwijking) AS afwijking,
+SELECT a.jaar, a.document, count(DISTINCT a.gm_code) AS gemeenten, sum(a.afwijking * v.aandeel) AS afwijking,
        list(DISTINCT a.oorzaak_naam ORDER BY a.oorzaak_naam) AS oorzaken
 FROM werk.incidenteel a
 JOIN voedt v ON v.taakveld = a.taakveld AND a.jaar BETWEEN v.jaar_van AND v.jaar_tot

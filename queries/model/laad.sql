@@ -12,4 +12,3 @@ INSERT INTO werk.indicator_cache
 SELECT $model, 'bruto', * FROM werk.gemeente_indicatoren_berekend($model, 'bruto');
 INSERT INTO werk.indicator_cache
 SELECT $model, 'netto', * FROM werk.gemeente_indicatoren_berekend($model, 'netto');
-

@@ -10,8 +10,9 @@
 -- 2. Afwijkend: het verschil is minstens {{afwijking_deel}} × de referentie, minstens {{afwijking_keer}} × de
 --    gewone afwijking van die gemeente op dat taakveld (mediaan over haar jaren zonder golf, bruto), en minstens
 --    € {{afwijking_per_inwoner}} per inwoner.
--- 3. Golf: het taakveld wijkt dat jaar over alle gemeenten samen minstens {{golf_deel}} af (Σ bedrag ÷
---    Σ referentie − 1). Incidenteel: afwijkend, in de richting van een golf die bij een bekende oorzaak
+-- 3. Golf: het taakveld wijkt dat jaar over alle gemeenten samen minstens {{golf_deel}} af ((Σ bedrag −
+--    Σ referentie) ÷ |Σ referentie|); {{golf_deel_bekend}} in de jaren van een bekende oorzaak op dat taakveld.
+--    Incidenteel: afwijkend, in de richting van een golf die bij een bekende oorzaak
 --    past (werk.bekende_oorzaken). Een golf zonder bekende oorzaak is geen incidentele stroom: een
 --    overschrijding op jeugdhulp (6.72 in 2017–2019) is precies wat de pagina moet laten zien. Netto
 --    telt ook een taakveld waarvan de lasten de stroom dragen en waar na de baten nog een afwijking van
@@ -35,10 +36,11 @@ SELECT * FROM (VALUES
      || 'hoger zijn dan de kosten, dan is netto 6.1 lager dan wat de gemeente aan de sociale basis uitgeeft.',
      'Regeling opvang ontheemden Oekraïne (Stcrt. 2022, 9469), Bekostigingsregeling opvang ontheemden '
      || 'Oekraïne, Tijdelijke wet opvang ontheemden Oekraïne (Kamerstuk 36394)'),
-    ('corona_ggd', '7.1', 2020, 2021, 'corona (GGD: testen, bron- en contactonderzoek, vaccineren)',
-     'De GGD''en voerden in 2020 en 2021 de coronataken uit, door het Rijk vergoed. Gemeenten die hun '
-     || 'GGD zelf boeken (zoals Amsterdam, Rotterdam en Den Haag) hebben die lasten op 7.1.',
-     'Rijksvergoeding meerkosten GGD''en (coronacompensatie 2020–2021)'),
+    ('corona_ggd', '7.1', 2020, 2022, 'corona (GGD: testen, bron- en contactonderzoek, vaccineren)',
+     'De GGD''en voerden van 2020 tot in 2022 de coronataken uit (testen tot het voorjaar van 2022, '
+     || 'vaccineren ook daarna), door het Rijk vergoed. Gemeenten die hun GGD zelf boeken (zoals Amsterdam, '
+     || 'Rotterdam en Den Haag) hebben die lasten op 7.1.',
+     'Rijksvergoeding meerkosten GGD''en (coronacompensatie 2020–2022)'),
     ('tozo', '6.3', 2020, 2021, 'corona (Tozo voor zelfstandigen)',
      'De Tijdelijke overbruggingsregeling zelfstandig ondernemers (Tozo) liep via de gemeenten en '
      || 'werd door het Rijk vergoed. Ze staat op 6.3 Inkomensregelingen.',
@@ -106,7 +108,8 @@ vergeleken AS (
 ),
 landelijk AS (
     SELECT jaar, document, taakveld, maat,
-           sum(bedrag) / nullif(sum(referentie), 0) - 1 AS landelijk
+           -- gedeeld door de absolute referentie: een negatieve netto referentie keert het teken niet om
+           (sum(bedrag) - sum(referentie)) / nullif(abs(sum(referentie)), 0) AS landelijk
     FROM vergeleken GROUP BY ALL
 ),
 gewoon AS (  -- de gewone afwijking van een gemeente op een taakveld: de lange bruto reeks, zonder de
@@ -125,10 +128,14 @@ beoordeeld AS (
            AND abs(v.bedrag - v.referentie)
                >= greatest({{afwijking_deel}}, {{afwijking_keer}} * coalesce(g.gewoon, 0)) * abs(v.referentie)
                AS afwijkend,
-           abs(l.landelijk) >= {{golf_deel}} AS golf
+           -- Past een bekende oorzaak bij taakveld en jaar, dan volstaat een kleinere golf: de oorzaak is
+           -- buiten de cijfers om bekend (Tozo 2021: 11%, energietoeslag 2022: 14%).
+           o.oorzaak,
+           abs(l.landelijk) >= CASE WHEN o.oorzaak IS NULL THEN {{golf_deel}} ELSE {{golf_deel_bekend}} END AS golf
     FROM vergeleken v
     LEFT JOIN gewoon g USING (gm_code, taakveld, document)
     JOIN landelijk l USING (jaar, document, taakveld, maat)
+    LEFT JOIN werk.bekende_oorzaken() o ON o.taakveld = v.taakveld AND v.jaar BETWEEN o.jaar_van AND o.jaar_tot
 ),
 golfmee AS (
     SELECT *, afwijkend AND golf AND sign(afwijking) = sign(landelijk) AS met_golf FROM beoordeeld
@@ -148,17 +155,31 @@ samen AS (
       ON b.maat = 'bruto' AND b.jaar = n.jaar AND b.document = n.document AND b.gm_code = n.gm_code
      AND b.taakveld = n.taakveld
 )
-SELECT s.* EXCLUDE (met_golf, kandidaat, golf_samen),
-       s.kandidaat AND o.oorzaak IS NOT NULL AS incidenteel,
-       o.oorzaak, o.naam AS oorzaak_naam
+SELECT s.* EXCLUDE (met_golf, kandidaat, golf_samen, oorzaak),
+       s.kandidaat AND s.golf_samen AND s.oorzaak IS NOT NULL AS incidenteel,
+       CASE WHEN s.golf_samen THEN s.oorzaak END AS oorzaak,
+       CASE WHEN s.golf_samen THEN o.naam END AS oorzaak_naam
 FROM samen s
-LEFT JOIN werk.bekende_oorzaken() o
-  ON o.taakveld = s.taakveld AND s.jaar BETWEEN o.jaar_van AND o.jaar_tot AND s.golf_samen;
+LEFT JOIN werk.bekende_oorzaken() o ON o.oorzaak = s.oorzaak;
 
 -- Eén keer per verbinding en na elke import gevuld (model/laad.sql); hangt niet van het model af.
 CREATE TABLE IF NOT EXISTS werk.afwijking AS SELECT * FROM werk.afwijking_berekend() LIMIT 0;
 -- Alleen de incidentele rijen (≈ 2.000 van 350.000): wat de indicatoren bij elke vraag nodig hebben.
 CREATE TABLE IF NOT EXISTS werk.incidenteel AS SELECT * FROM werk.afwijking LIMIT 0;
+
+-- Welk taakveld welk bedrag voedt (elke laag, elke functie en het totaal), en voor welk deel: de enige
+-- plek van deze vraag (werk.vertekend, werk.realisatie, marts/incidenteel, marts/incidenteel_jaren).
+CREATE OR REPLACE MACRO werk.voedt(p_model) AS TABLE
+SELECT jaar_van, jaar_tot, taakveld, functie, sum(aandeel) AS aandeel
+FROM (
+    SELECT jaar_van, jaar_tot, taakveld, laag AS functie, aandeel FROM werk.model_regel WHERE model = p_model
+    UNION ALL
+    SELECT jaar_van, jaar_tot, taakveld, functie, aandeel FROM werk.model_regel WHERE model = p_model
+    UNION ALL
+    SELECT jaar_van, jaar_tot, taakveld, 'totaal', aandeel FROM werk.model_regel
+    WHERE model = p_model AND laag <> 'niet_meegeteld'
+)
+GROUP BY ALL;
 
 -- Per gemeente, jaar, document en maat: vertekend als een incidentele stroom op een taakveld zit dat
 -- (in dit model) collectieve preventie of acute zorg voedt; dan zegt de verhouding iets over de
@@ -167,13 +188,12 @@ CREATE TABLE IF NOT EXISTS werk.incidenteel AS SELECT * FROM werk.afwijking LIMI
 -- zodat een som over gemeenten (marts/groep) kan zeggen hoe zwaar het weegt.
 CREATE OR REPLACE MACRO werk.vertekend(p_model, p_maat) AS TABLE
 SELECT a.jaar, a.document, a.gm_code, true AS vertekend,
-       coalesce(sum(a.afwijking * m.aandeel) FILTER (WHERE m.functie = 'collectieve_preventie'), 0)
+       coalesce(sum(a.afwijking * v.aandeel) FILTER (WHERE v.functie = 'collectieve_preventie'), 0)
            AS preventie_incidenteel,
-       coalesce(sum(a.afwijking * m.aandeel) FILTER (WHERE m.functie = 'acute_zorg'), 0) AS acuut_incidenteel
+       coalesce(sum(a.afwijking * v.aandeel) FILTER (WHERE v.functie = 'acute_zorg'), 0) AS acuut_incidenteel
 FROM werk.incidenteel a
-JOIN werk.model_regel m
-  ON m.model = p_model AND m.taakveld = a.taakveld AND a.jaar BETWEEN m.jaar_van AND m.jaar_tot
-WHERE a.maat = p_maat AND m.functie IN ('collectieve_preventie', 'acute_zorg')
+JOIN werk.voedt(p_model) v ON v.taakveld = a.taakveld AND a.jaar BETWEEN v.jaar_van AND v.jaar_tot
+WHERE a.maat = p_maat AND v.functie IN ('collectieve_preventie', 'acute_zorg')
 GROUP BY a.jaar, a.document, a.gm_code;
 
 -- Een som over gemeenten (Nederland, een vergelijkingsgroep) is vertekend als het crisisgeld erin minstens

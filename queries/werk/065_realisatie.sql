@@ -6,9 +6,32 @@
 -- in dit bedrag volgens het model (een schatting: de gemeten verdeling van 6.1 over informeel en
 -- institutioneel telt hier niet, voor preventie en acute zorg maakt dat niet uit).
 CREATE OR REPLACE MACRO werk.realisatie(p_model, p_maat) AS TABLE
-WITH lang AS (
+WITH grof AS (  -- gemeente-jaren waarin één document alleen op twee posities staat (jaarrekening 2024)
+    SELECT jaar, gm_code
+    FROM main.iv3_gekozen
+    GROUP BY jaar, gm_code
+    HAVING count(DISTINCT document) = 2
+       AND count(DISTINCT document) FILTER (WHERE bron = 'lasten_2posities') = 1
+),
+opgeteld AS (  -- daar beide documenten op twee posities, anders verdeelt het model 6.74 in het ene document
+               -- met een vast aandeel en telt het in het andere de echte 6.74a–c (een schijnverschil)
+    SELECT b.jaar, b.document, b.gm_code, any_value(i.inwoners) AS inwoners,
+           {{sommen}}  -- per laag en functie, ingevuld uit begrippen.py
+    FROM werk.bedrag_laag(p_model, p_maat, p_tweeposities := true) b
+    JOIN grof USING (jaar, gm_code)
+    LEFT JOIN main.inwoners i USING (jaar, gm_code)
+    GROUP BY b.jaar, b.document, b.gm_code
+    HAVING count(b.bedrag) = count(*)
+),
+per_gemeente AS (
+    SELECT gi.* FROM werk.gemeente_indicatoren(p_model, p_maat) gi
+    WHERE (gi.jaar, gi.gm_code) NOT IN (SELECT (jaar, gm_code) FROM grof)
+    UNION ALL BY NAME
+    SELECT * FROM opgeteld
+),
+lang AS (
     UNPIVOT (SELECT jaar, document, gm_code, inwoners, COLUMNS(lambda c: list_contains(werk.bedragen(), c))
-             FROM werk.gemeente_indicatoren(p_model, p_maat))
+             FROM per_gemeente)
     ON COLUMNS(lambda c: list_contains(werk.bedragen(), c))
     INTO NAME functie VALUE bedrag
 ),
@@ -19,23 +42,11 @@ naast AS (
                AND r.document = 'jaarrekening'
     WHERE b.document = 'begroting'
 ),
-voedt AS (  -- welk taakveld welk bedrag voedt, en voor welk deel
-    SELECT jaar_van, jaar_tot, taakveld, functie, sum(aandeel) AS aandeel
-    FROM (
-        SELECT jaar_van, jaar_tot, taakveld, laag AS functie, aandeel FROM werk.model_regel WHERE model = p_model
-        UNION ALL
-        SELECT jaar_van, jaar_tot, taakveld, functie, aandeel FROM werk.model_regel WHERE model = p_model
-        UNION ALL
-        SELECT jaar_van, jaar_tot, taakveld, 'totaal', aandeel FROM werk.model_regel
-        WHERE model = p_model AND laag <> 'niet_meegeteld'
-    )
-    GROUP BY ALL
-),
 incidenteel AS (
     SELECT a.gm_code, a.jaar, v.functie, list(a.taakveld ORDER BY a.taakveld) AS taakvelden,
            sum(a.afwijking * v.aandeel) AS bedrag
     FROM werk.incidenteel a
-    JOIN voedt v ON v.taakveld = a.taakveld AND a.jaar BETWEEN v.jaar_van AND v.jaar_tot
+    JOIN werk.voedt(p_model) v ON v.taakveld = a.taakveld AND a.jaar BETWEEN v.jaar_van AND v.jaar_tot
     WHERE a.document = 'jaarrekening' AND a.maat = p_maat
     GROUP BY ALL
 )

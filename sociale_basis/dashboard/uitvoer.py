@@ -12,7 +12,7 @@ import streamlit as st
 
 from .. import cijfers, export, factsheet, gemeentebeeld, model
 from ..store import Store
-from . import modelkeuze, zijbalk
+from . import modelkeuze, vragen, zijbalk
 
 KERNCIJFER = "kerncijfer_"  # containerkey: CSS-klasse st-key-kerncijfer_<naam>, en zo vinden tests ze
 NAAST = "_naast"
@@ -231,3 +231,31 @@ def _basis_url() -> str | None:
     if pad.rsplit("/", 1)[-1] in PAGINAS:
         pad = pad.rsplit("/", 1)[0]
     return f"{p.scheme}://{p.netloc}{pad}"
+
+
+def oorzaken_tabel(store) -> None:
+    """De landelijke oorzaken die de regel voor incidentele stromen bij naam noemt (met uitleg en bron),
+    met CSV en Excel: op Begroting en werkelijkheid en op Methode dezelfde tabel."""
+    oorzaken = (
+        vragen.bekende_oorzaken(store)
+        .rename(
+            columns={
+                "taakveld": "Taakveld",
+                "jaar_van": "Van",
+                "jaar_tot": "Tot",
+                "naam": "Oorzaak",
+                "uitleg": "Waarom",
+                "bron": "Bron",
+            }
+        )
+        .drop(columns="oorzaak")
+        .assign(Tot=lambda d: d["Tot"].map(lambda j: "" if j >= 9999 else str(j)))  # 9999 = nog niet afgelopen
+        .assign(Van=lambda d: d["Van"].astype(str))
+    )
+    st.dataframe(oorzaken, hide_index=True, width="stretch")
+    csv_knop(
+        oorzaken,
+        "incidentele-stromen-oorzaken.csv",
+        key="oorzaken",
+        keuzes={"wat": "De landelijke oorzaken die de regel voor incidentele stromen bij naam noemt"},
+    )

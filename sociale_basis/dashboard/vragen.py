@@ -191,8 +191,10 @@ def bekende_oorzaken(store: Store) -> pd.DataFrame:
 
 
 @gecacht
-def realisatie_landelijk(store: Store, sleutel: str, gm_codes: tuple[str, ...] | None = None) -> pd.DataFrame:
-    return indicators.realisatie_landelijk(store, sleutel, list(gm_codes) if gm_codes is not None else None)
+def realisatie_landelijk(
+    store: Store, sleutel: str, gm_codes: tuple[str, ...] | None = None, maat: str | None = None
+) -> pd.DataFrame:
+    return indicators.realisatie_landelijk(store, sleutel, list(gm_codes) if gm_codes is not None else None, maat)
 
 
 @gecacht

@@ -190,7 +190,11 @@ def zijbalk(store: Store, sleutel: str) -> Keuze:
     e = e[(e["jaar"] == int(jaar)) & (e["document"] == document)]
     try:
         nl = vragen.groep(store, sleutel, int(jaar), document, maat, None, bool(zonder_regio))
-        crisis = teksten.crisis_bron(nl) if bool(nl["vertekend"]) else ""
+        if bool(nl["vertekend"]):
+            inc = vragen.incidenteel(store, sleutel, int(jaar), document, maat)
+            crisis = teksten.crisis_bron(nl, sorted(set(inc.loc[inc["vertekent"], "oorzaak_naam"])))
+        else:
+            crisis = ""
     except indicators.IndicatorFout:
         crisis = ""  # geen landelijk cijfer (netto voor een deel van de gemeenten): dan ook geen som
     return Keuze(

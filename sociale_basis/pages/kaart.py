@@ -103,7 +103,7 @@ st.caption(
 if niet_gekleurd:
     st.caption(
         f"{niet_gekleurd} {'gemeente is' if niet_gekleurd == 1 else 'gemeenten zijn'} niet ingekleurd: hun "
-        f"{k.document} {k.jaar} bevat incidenteel crisisgeld in preventie of acute zorg (opvang Oekraïne, corona), "
+        f"{k.document} {k.jaar} bevat incidenteel crisisgeld in preventie of acute zorg (zoals opvang of corona), "
         "zodat de verhouding niet met de andere te vergelijken is. De waarde en de reden staan in de hover en de "
         "tabel; zie Begroting en werkelijkheid."
     )

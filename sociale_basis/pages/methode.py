@@ -185,28 +185,7 @@ st.markdown(
     "toont per jaar wat er begroot en uitgegeven is, met en zonder dit geld, en `sociale-basis realisatie` "
     "geeft dezelfde cijfers als CSV; `sociale-basis indicatoren` heeft een kolom `kanttekening`."
 )
-oorzaken = (
-    vragen.bekende_oorzaken(store)
-    .rename(
-        columns={
-            "taakveld": "Taakveld",
-            "jaar_van": "Van",
-            "jaar_tot": "Tot",
-            "naam": "Oorzaak",
-            "uitleg": "Waarom",
-            "bron": "Bron",
-        }
-    )
-    .drop(columns="oorzaak")
-    .replace({"Tot": {9999: None}})  # 9999 = nog niet afgelopen
-)
-st.dataframe(oorzaken, hide_index=True, width="stretch")
-uitvoer.csv_knop(
-    oorzaken,
-    "incidentele-stromen-oorzaken.csv",
-    key="oorzaken",
-    keuzes={"wat": "De landelijke oorzaken die de regel voor incidentele stromen bij naam noemt"},
-)
+uitvoer.oorzaken_tabel(store)
 st.markdown(teksten.VERDRINGING_METHODE)
 
 st.header("Regionale taken: centrumgemeenten")

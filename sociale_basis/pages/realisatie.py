@@ -28,6 +28,7 @@ if not jaren:
 # Het jaar uit de zijbalk als dat een jaarrekening heeft, anders het laatste jaar met beide.
 jaar = k.jaar if k.jaar in jaren else jaren[-1]
 maat = vragen.realisatie_maat(store, jaar)
+netto_jaren = [j for j in jaren if vragen.realisatie_maat(store, j) == "netto"]
 if jaar != k.jaar:
     st.info(f"Voor {k.jaar} is er nog geen jaarrekening; getoond: {jaar}, het laatste jaar met beide documenten.")
 namen = vragen.gemeenten(store, jaar).set_index("gm_code")["naam"]
@@ -43,13 +44,15 @@ wie = st.segmented_control(
 gemeente = None if wie == "Nederland" else wie
 naam = "Nederland" if gemeente is None else namen[gemeente]
 # Bestanden en bronregels zeggen het jaar, de jaarrekening en de maat van deze pagina, niet die van de zijbalk.
-hier = dataclasses.replace(k, jaar=jaar, document="jaarrekening", maat=maat, gevraagde_maat=maat)
+# Het crisisgeld staat op deze pagina in de cijfers zelf; de zijbalknotitie (ander jaar of document) niet.
+hier = dataclasses.replace(k, jaar=jaar, document="jaarrekening", maat=maat, gevraagde_maat=maat, crisis="")
 bron = (
     f"Bron: {zijbalk.BRON_CBS}, begroting en jaarrekening {jaar} ({maat}). "
     f"Bewerking: Sociale Basis-dashboard, model ‘{k.model}’."
 )
 
-reeks = vragen.realisatie_landelijk(store, sleutel, None if gemeente is None else (gemeente,))
+codes = None if gemeente is None else (gemeente,)
+reeks = vragen.realisatie_landelijk(store, sleutel, codes)
 if reeks.empty or jaar not in set(reeks["jaar"]):
     st.info(f"Voor {naam} zijn er in {jaar} niet zowel een begroting als een jaarrekening met cijfers.")
     st.stop()
@@ -59,7 +62,8 @@ st.caption(
     + (
         "beide documenten van dit jaar hebben baten per taakveld, dus lasten − baten."
         if maat == "netto"
-        else "alleen lasten; netto kan alleen als beide documenten baten hebben (in deze gegevens: 2023)."
+        else "alleen lasten; netto kan alleen als beide documenten baten hebben (in deze gegevens: "
+        f"{fmt.jaarreeks(netto_jaren) if netto_jaren else 'geen enkel jaar'})."
     )
     + " De zijbalkkeuze netto/bruto geldt hier niet: begroting en jaarrekening moeten in dezelfde maat."
 )
@@ -72,6 +76,9 @@ a, p = rij.loc["acute_zorg"], rij.loc["collectieve_preventie"]
 
 
 def _pct(r: pd.Series, kolom: str = "verschil") -> str:
+    """'+12,2%' of '−34,8%'; '–' als er niets (of minder dan niets) begroot was."""
+    if teksten.realisatie_pct(r[kolom], r["begroting"]) is None:
+        return fmt.LEEG
     return f"{'+' if r[kolom] > 0 else ''}{fmt.procent(r[kolom] / r['begroting'])}"
 
 
@@ -121,20 +128,29 @@ uitvoer.kerncijfers(
     ]
 )
 
+beide = pd.concat(
+    [vragen.realisatie_landelijk(store, sleutel, codes, m) for m in ("bruto", "netto")], ignore_index=True
+)
 uitvoer.grafiek(
     "realisatie_reeks",
-    charts.realisatie_reeks(reeks, f"{naam}: jaarrekening tegen begroting, 2017–{max(jaren)}", bron),
-    cijfers.realisatie_reeks(reeks),
+    charts.realisatie_reeks(
+        beide,
+        f"{naam}: jaarrekening tegen begroting, {min(jaren)}–{max(jaren)}",
+        f"Bron: {zijbalk.BRON_CBS}, begrotingen en jaarrekeningen {min(jaren)}–{max(jaren)}. "
+        f"Bewerking: Sociale Basis-dashboard, model ‘{k.model}’.",
+    ),
+    cijfers.realisatie_reeks(beide),
     wie=naam,
     keuze=hier,
     config=charts.PLOTLY_CONFIG,
     key="realisatie_reeks",
 )
 st.caption(
-    "Elk jaar de maat die in beide documenten kan: netto waar beide baten hebben (2023), anders bruto. "
-    "Gestippeld: preventie zonder de incidentele stromen (schatting). In 2024 staat de jaarrekening in de "
-    "bron alleen op twee posities na de punt; de vergelijking per taakveld telt daarom 6.73a–c samen als 6.73. "
-    "Van 2022 naar 2023 veranderde het Iv3-schema (acute zorg fijner afgebakend)."
+    "Lijnen: bruto (lasten), elk jaar. Ruiten: netto (lasten − baten), alleen waar beide documenten baten hebben"
+    f"{' (' + fmt.jaarreeks(netto_jaren) + ')' if netto_jaren else ''}. Gestippeld of open: preventie zonder het "
+    "incidentele crisisgeld (schatting). Staat één document alleen op twee posities na de punt (de jaarrekening "
+    "2024), dan vergelijkt de pagina beide documenten op twee posities (6.73a–c samen als 6.73, 6.74 met het "
+    "vaste aandeel van het model). Van 2022 naar 2023 veranderde het Iv3-schema (acute zorg fijner afgebakend)."
 )
 
 st.subheader(f"{jaar}: per laag en functie")
@@ -201,27 +217,7 @@ uitvoer.csv_knop(
 
 st.subheader("Incidenteel crisisgeld: hoe het herkend wordt")
 st.markdown(teksten.INCIDENTEEL_METHODE)
-oorzaken = vragen.bekende_oorzaken(store)
-st.dataframe(
-    [
-        {
-            "Taakveld": r.taakveld,
-            "Jaren": f"{r.jaar_van}–{r.jaar_tot}" if r.jaar_tot < 9999 else f"vanaf {r.jaar_van}",
-            "Oorzaak": r.naam,
-            "Waarom": r.uitleg,
-            "Bron": r.bron,
-        }
-        for r in oorzaken.itertuples(index=False)
-    ],
-    hide_index=True,
-    width="stretch",
-)
-uitvoer.csv_knop(
-    oorzaken,
-    "incidentele-stromen-oorzaken.csv",
-    key="oorzaken",
-    keuzes={"wat": "De landelijke oorzaken die de regel voor incidentele stromen bij naam noemt"},
-)
+uitvoer.oorzaken_tabel(store)
 if gemeente is not None:
     st.markdown(
         f"**{naam}, jaarrekening {jaar}:** "
