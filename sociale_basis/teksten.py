@@ -613,7 +613,7 @@ def groep_vertekend(groepen: list[tuple[str, pd.Series]], document: str, jaar: i
     if not wie:
         return None
     return (
-        f"Let op: de gewogen verhouding van {opsomming(wie)} bevat incidenteel crisisgeld (opvang Oekraïne, corona) "
+        f"Let op: de gewogen verhouding van {opsomming(wie)} bevat incidenteel crisisgeld (zoals opvang of corona) "
         f"in de {document} {jaar}: minstens {fmt.procent(VERTEKEND_GROEP_DEEL, 0)} van preventie of acute zorg. "
         "De mediane gemeente telt alleen gemeenten met een rang, dus zonder die gemeenten. Zie Begroting en werkelijkheid."
     )

@@ -8,8 +8,9 @@
 --   niet leeg: gemeenten, vertekend, gemeenten_vertekend, bedragen
 WITH alle AS (
     SELECT gi.*, coalesce(v.vertekend, false) AS vertekend,
-           coalesce(v.preventie_incidenteel, 0) AS preventie_incidenteel,
-           coalesce(v.acuut_incidenteel, 0) AS acuut_incidenteel
+           -- absoluut per gemeente: meer en minder crisisgeld heffen elkaar in een som niet op
+           abs(coalesce(v.preventie_incidenteel, 0)) AS preventie_incidenteel,
+           abs(coalesce(v.acuut_incidenteel, 0)) AS acuut_incidenteel
     FROM werk.indicatoren_gekozen($model, $maat, $zonder_regio) gi
     LEFT JOIN werk.vertekend($model, $maat) v USING (jaar, document, gm_code)
     WHERE gi.jaar = $jaar AND gi.document = $document AND gi.inwoners IS NOT NULL

@@ -124,7 +124,7 @@ st.markdown(
         else ""
     )
     + (
-        f" Met incidenteel crisisgeld in preventie of acute zorg (opvang Oekraïne, corona): {vertekend_n} "
+        f" Met incidenteel crisisgeld in preventie of acute zorg (zoals opvang of corona): {vertekend_n} "
         f"{'gemeente' if vertekend_n == 1 else 'gemeenten'}, zonder rang."
         if vertekend_n
         else ""

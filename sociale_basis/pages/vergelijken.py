@@ -82,7 +82,7 @@ st.markdown(
     + (", zonder regionale taken (beschermd wonen en opvang)" if zonder_regio else "")
     + ". Klik op een kolomkop om te sorteren. Geen rang: geen verhouding, (bijna) geen eigen "
     "lasten voor acute zorg (die betaalt dan meestal een regeling of centrumgemeente), of incidenteel "
-    "crisisgeld in preventie of acute zorg (opvang Oekraïne, corona; zie ‘Opmerking’ en Begroting en werkelijkheid)."
+    "crisisgeld in preventie of acute zorg (zoals opvang of corona; zie ‘Opmerking’ en Begroting en werkelijkheid)."
 )
 in_lijst = [INDICATOREN[n] for n in cijfers.RANGLIJST_INDICATOREN]
 # Korte koppen (de volle naam in de hulptekst) zodat de getallen op 1280 px passen; Rang en
