@@ -17,7 +17,7 @@ jaren = vragen.realisatie_jaren(store)
 st.title("Begroting en werkelijkheid")
 st.caption(
     "Wat gemeenten begrootten naast wat ze volgens de jaarrekening uitgaven. Sinds 2020 zit er in de "
-    "jaarrekening geld voor landelijke crises dat niemand begrootte: corona (7.1, 2020–2021), de opvang van "
+    "jaarrekening geld voor landelijke crises dat niemand begrootte: corona (7.1, 2020–2022), de opvang van "
     "ontheemden uit Oekraïne met het normbedrag van het Rijk (6.1, vanaf 2022). Deze pagina benoemt dat geld, "
     "zodat een verschil niet voor een keuze wordt aangezien."
 )
