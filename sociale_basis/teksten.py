@@ -309,6 +309,13 @@ def wat_als_blokken(
 ) -> tuple[list[dict], str | None]:
     """De rekenvoorbeelden voor pagina en factsheet: [{kop, tekst, gevolgen}], en anders één zin die
     zegt waarom er niets te rekenen valt (of None als er geen groep en geen maatstaf is)."""
+    if bool(rij.get("vertekend", False)):
+        # Een bedrag ‘om de mediaan te halen’ uit een preventiecijfer met opvanggeld erin is een verkeerde zin.
+        return [], (
+            f"Geen rekenvoorbeeld: de {document} {jaar} van {naam} bevat incidenteel crisisgeld in preventie of "
+            "acute zorg, dus een bedrag om de groep of de maatstaf te halen zou daarop rekenen. Kies een begroting "
+            "of een jaar zonder crisisgeld (zie Begroting en werkelijkheid)."
+        )
     blokken = []
     if leden and (w := rekenvoorbeeld.naar_groep(rij, df, leden)) is not None:
         blokken.append(

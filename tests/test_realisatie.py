@@ -270,6 +270,8 @@ def test_kanttekening_naast_het_getal_op_elke_pagina(db):
     assert gem.warning[0].value.startswith("Let op: deze jaarrekening 2023 (netto) bevat incidenteel geld")
     assert {c.label: c.value for c in kerncijfers(gem)}["Rang acuut per € preventie"] == "geen rang"
     assert any("Geen rang: preventie of acute zorg bevat incidenteel geld" in c.value for c in gem.caption)
+    # Geen rekenvoorbeeld ‘€ … meer nodig om de groep te halen’ op een preventiecijfer met opvanggeld erin.
+    assert any(c.value.startswith("Geen rekenvoorbeeld: de jaarrekening 2023 van Groningen") for c in gem.caption)
 
     nl = app(db, "nederland", jaar="2023", document="Jaarrekening")
     assert "vertekend door incidenteel crisisgeld" in next(m.value for m in nl.markdown if m.value.startswith("#### "))
