@@ -49,9 +49,10 @@ DREMPEL_ACUUT = 0.05
 
 # Incidentele stromen (queries/werk/060_afwijking.sql, uitgelegd op Methode). Een taakveld wijkt af als
 # het verschil met de referentie minstens AFWIJKING_DEEL daarvan is, AFWIJKING_KEER keer de gewone
-# afwijking van die gemeente en AFWIJKING_PER_INWONER euro per inwoner; het is incidenteel als het
-# taakveld dat jaar landelijk minstens GOLF_DEEL afwijkt, in dezelfde richting. Gemeten
-# (tests/test_realisatie.py): jaarrekening 2019 (een rustig jaar) geeft geen enkele golf, 2023 wel op 6.1.
+# afwijking van die gemeente (in jaren met landelijk minder dan GOLF_DEEL afwijking) en AFWIJKING_PER_INWONER
+# euro per inwoner; het is incidenteel als taakveld en jaar bij een bekende oorzaak horen en het taakveld dat
+# jaar landelijk minstens GOLF_DEEL_BEKEND afwijkt, in dezelfde richting. Gemeten (tests/test_realisatie.py):
+# jaarrekening 2019 (een rustig jaar) geeft geen enkele golf op 6.1, 7.1 of 6.3, 2023 wel op 6.1.
 AFWIJKING_DEEL = 0.25
 AFWIJKING_KEER = 3
 AFWIJKING_PER_INWONER = 10

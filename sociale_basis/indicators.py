@@ -466,7 +466,8 @@ def incidenteel(
 
 
 def incidenteel_jaren(store: Store, model: str, maat: str, gm_codes: list[str] | None = None) -> pd.DataFrame:
-    """Per jaar en document het crisisgeld in preventie of acute zorg (gemeenten, bedrag, oorzaken)."""
+    """Per jaar en document waar crisisgeld de som van deze gemeenten (of Nederland) vertekent: gemeenten,
+    bedrag en oorzaken (dezelfde regel als marts/groep)."""
     if maat not in MATEN:
         raise IndicatorFout(f"Onbekende maat '{maat}'; kies netto of bruto.")
     return store.query("marts/incidenteel_jaren", model=model, maat=maat, gm_codes=gm_codes)
@@ -521,32 +522,23 @@ def realisatie(store: Store, model: str, jaar: int, maat: str, gm_codes: list[st
 def realisatie_landelijk(
     store: Store, model: str, gm_codes: list[str] | None = None, maat: str | None = None
 ) -> pd.DataFrame:
-    """Nederland (of een groep) per jaar met beide documenten en per bedrag. Zonder `maat`: elk jaar in de
-    maat die dat jaar kan (netto waar beide documenten baten hebben, anders bruto; kolom `maat`); met
-    `maat`: die maat in elk jaar waarin ze kan (bruto: elk jaar)."""
-    if maat is not None:
-        if maat not in MATEN:
-            raise IndicatorFout(f"Onbekende maat '{maat}'; kies netto of bruto.")
-        df = store.query(
-            "marts/realisatie_landelijk",
-            model=model,
-            maat=maat,
-            gm_codes=list(gm_codes) if gm_codes is not None else None,
-        )
-        if maat == "netto":  # alleen jaren waarin elke gemeente baten heeft, anders is 'Nederland' een deel
-            df = df[df["jaar"].isin([j for j in realisatie_jaren(store) if realisatie_maat(store, j) == "netto"])]
-        return df.reset_index(drop=True)
-    delen = []
-    for maat in MATEN:
-        df = store.query(
-            "marts/realisatie_landelijk",
-            model=model,
-            maat=maat,
-            gm_codes=list(gm_codes) if gm_codes is not None else None,
-        )
-        jaren = [j for j in realisatie_jaren(store) if realisatie_maat(store, j) == maat]
-        delen.append(df[df["jaar"].isin(jaren)])
-    return pd.concat(delen, ignore_index=True).sort_values(["jaar", "functie"], ignore_index=True)
+    """Nederland (of een groep) per jaar met beide documenten en per bedrag. Met `maat`: die maat in elk jaar
+    waarin ze voor heel Nederland kan (bruto: elk jaar); zonder: elk jaar in de maat van realisatie_maat
+    (netto waar beide documenten baten hebben, anders bruto; kolom `maat`)."""
+    if maat is None:
+        delen = [
+            d[d["jaar"].map(lambda j: realisatie_maat(store, j)) == m]
+            for m in MATEN
+            if not (d := realisatie_landelijk(store, model, gm_codes, m)).empty
+        ]
+        return pd.concat(delen, ignore_index=True).sort_values(["jaar", "functie"], ignore_index=True)
+    if maat not in MATEN:
+        raise IndicatorFout(f"Onbekende maat '{maat}'; kies netto of bruto.")
+    df = store.query(
+        "marts/realisatie_landelijk", model=model, maat=maat, gm_codes=list(gm_codes) if gm_codes is not None else None
+    )
+    # Netto alleen in jaren waarin elke gemeente baten heeft: anders is ‘Nederland’ een deel van het land.
+    return df[df["jaar"].map(lambda j: maat == "bruto" or realisatie_maat(store, j) == "netto")].reset_index(drop=True)
 
 
 def realisatie_taakvelden(store: Store, model: str, jaar: int, maat: str, gm_code: str | None = None) -> pd.DataFrame:

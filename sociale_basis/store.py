@@ -79,8 +79,8 @@ SCHEMA_VERSIE = max(v for v, _ in _migraties())
 
 
 def _werk_sql(tekst: str) -> str:
-    """Vul de lagen, functies, de rangdrempel en de drempels van incidentele stromen uit begrippen.py in (vaste waarden uit de code,
-    nooit invoer)."""
+    """Vul de lagen, functies, de rangdrempel en de drempels van incidentele stromen uit begrippen.py in
+    (vaste waarden uit de code, nooit invoer)."""
     return (
         tekst.replace("{{bedragen}}", begrippen.sql_bedragen())
         .replace("{{gemeentefonds_sociale_basis}}", begrippen.sql_lijst(begrippen.GEMEENTEFONDS_SOCIALE_BASIS))

@@ -14,6 +14,7 @@ from .begrippen import (
     DREMPEL_ACUUT,
     GEMEENTEFONDS_SOCIALE_BASIS_TEKST,
     GOLF_DEEL,
+    GOLF_DEEL_BEKEND,
     VERTEKEND_GROEP_DEEL,
 )
 
@@ -130,8 +131,8 @@ def opmerkingen(df: pd.DataFrame, kanttekeningen: dict[str, str] | None = None) 
     for _, r in df.iterrows():
         delen = [eigen_acuut(r)]
         if kant := kanttekeningen.get(r["gm_code"]):
-            vertekend = r.get("vertekend")
-            delen.append(("geen rang, crisisgeld: " if vertekend is True or vertekend == 1 else "crisisgeld: ") + kant)
+            vertekend = r.get("vertekend")  # leeg op de kaart bij een gemeente zonder cijfers
+            delen.append(("geen rang, crisisgeld: " if pd.notna(vertekend) and vertekend else "crisisgeld: ") + kant)
         uit.append("; ".join(d for d in delen if d))
     return uit
 
@@ -535,10 +536,11 @@ INCIDENTEEL_METHODE = (
     "Per gemeente, jaar en taakveld vergelijken we de jaarrekening met de begroting van hetzelfde jaar, en een "
     "begroting met het aandeel van dat taakveld in de eigen begrotingen van de vijf jaren ervoor. Een taakveld "
     f"**wijkt af** als het verschil minstens {fmt.procent(AFWIJKING_DEEL, 0)} is, minstens {AFWIJKING_KEER} keer "
-    "de gewone afwijking van die gemeente op dat taakveld (in jaren zonder landelijke golf) en minstens "
-    f"{fmt.euro(AFWIJKING_PER_INWONER)} per inwoner. Het is **incidenteel crisisgeld** als het taakveld dat jaar "
-    f"ook landelijk minstens {fmt.procent(GOLF_DEEL, 0)} afwijkt, in dezelfde richting, en die golf past bij een "
-    "bekende landelijke oorzaak (tabel). Een golf zonder bekende oorzaak — zoals de overschrijdingen op jeugdhulp "
+    "de gewone afwijking van die gemeente op dat taakveld (in de jaren waarin het taakveld landelijk minder dan "
+    f"{fmt.procent(GOLF_DEEL, 0)} afweek) en minstens {fmt.euro(AFWIJKING_PER_INWONER)} per inwoner. Het is "
+    "**incidenteel crisisgeld** als taakveld en jaar bij een bekende landelijke oorzaak horen (tabel) en het "
+    f"taakveld dat jaar ook landelijk minstens {fmt.procent(GOLF_DEEL_BEKEND, 0)} afwijkt, in dezelfde richting. "
+    "Een golf zonder bekende oorzaak — zoals de overschrijdingen op jeugdhulp "
     "in 2017–2019 — is géén crisisgeld: die hoort juist in beeld. Netto telt ook een taakveld mee waarvan de "
     "lasten het geld dragen en waar na de baten nog zo'n afwijking overblijft (Groningen 2023: het normbedrag "
     "was hoger dan de kosten, netto 6.1 halveerde). Wat de regel níet kan: het normbedrag (baten van het Rijk) "
@@ -581,20 +583,9 @@ def verdringing_kop(per_kwintiel: pd.DataFrame, rho: float, stap: int, van: int,
     )
 
 
-def crisis_in_reeks(naam: str, jaren: pd.DataFrame, maat: str, reeks: pd.DataFrame) -> str | None:
-    """Bij een reeks (Trends): welke punten crisisgeld in preventie of acute zorg bevatten
-    (indicators.incidenteel_jaren van die gemeente of Nederland), of None. Dezelfde maatstaf als de kopzin
-    van een som (werk.groep_vertekend): alleen punten waar het minstens VERTEKEND_GROEP_DEEL van preventie of
-    acute zorg is (`reeks`: marts/trend van dezelfde gemeente of Nederland, terug naar nominale euro's)."""
-    nominaal = reeks.assign(
-        preventie=reeks["collectieve_preventie"] / reeks["prijsfactor"],
-        acuut=reeks["acute_zorg"] / reeks["prijsfactor"],
-    )[["jaar", "document", "preventie", "acuut"]]
-    jaren = jaren.merge(nominaal, on=["jaar", "document"], how="inner")
-    jaren = jaren[
-        (jaren["afwijking"].abs() >= VERTEKEND_GROEP_DEEL * jaren["preventie"].abs())
-        | (jaren["afwijking"].abs() >= VERTEKEND_GROEP_DEEL * jaren["acuut"].abs())
-    ]
+def crisis_in_reeks(naam: str, jaren: pd.DataFrame, maat: str) -> str | None:
+    """Bij een reeks (Trends): welke punten vertekend zijn door crisisgeld in preventie of acute zorg
+    (indicators.incidenteel_jaren van die gemeente of Nederland, met de regel van een som), of None."""
     if jaren.empty:
         return None
     delen = [

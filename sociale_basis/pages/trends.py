@@ -116,11 +116,11 @@ if spreiding:
 
 meldingen = []
 # Crisisgeld (opvang Oekraïne, corona, …) in de punten van de gemeente en van Nederland.
-for naam_reeks, codes, reeks in (
-    [(namen[k.gemeente], (k.gemeente,), reeksen[0][2])] if k.gemeente in namen.index else []
-) + [("Nederland", None, nederland)]:
+for naam_reeks, codes in ([(namen[k.gemeente], (k.gemeente,))] if k.gemeente in namen.index else []) + [
+    ("Nederland", None)
+]:
     jaren_crisis = vragen.incidenteel_jaren(store, sleutel, k.maat, codes)
-    if (crisis := teksten.crisis_in_reeks(naam_reeks, jaren_crisis, k.maat, reeks)) is not None:
+    if (crisis := teksten.crisis_in_reeks(naam_reeks, jaren_crisis, k.maat)) is not None:
         meldingen.append(crisis)
 if ind.is_verhouding:
     meldingen += [m for naam, _, df in reeksen if (m := teksten.geen_verhouding_in_reeks(naam, df))]
