@@ -453,7 +453,7 @@ def incidenteel_bij_cijfers(
         f"Let op: deze {document} {jaar} ({maat}) bevat incidenteel geld voor een landelijke crisis — "
         f"{kanttekening(rijen, document, jaar)}. "
         + (
-            "Dat zit in collectieve preventie of acute zorg; de verhouding is daardoor vertekend en krijgt geen rang."
+            "Dat zit in collectieve preventie of acute zorg: een verhouding daarop is vertekend en krijgt geen rang."
             if vertekent
             else "Dat raakt preventie en acute zorg niet, wel het totaal en de laag waarin het taakveld valt."
         )
