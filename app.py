@@ -4,7 +4,7 @@ sociale_basis/pages/. Start met `streamlit run app.py` (of `bash scripts/dashboa
 import streamlit as st
 
 from sociale_basis import huisstijl
-from sociale_basis.dashboard import opslag, zijbalk
+from sociale_basis.dashboard import laden, opslag, zijbalk
 
 st.set_page_config(
     page_title="Sociale basis in de gemeentebegroting",
@@ -31,7 +31,11 @@ pagina = st.navigation(
         st.Page(f"{PAGINAS}/gegevens.py", title="Gegevens", icon=":material/database:"),
     ]
 )
-store, sleutel = opslag.opslag()
+try:
+    store, sleutel = opslag.opslag()
+except opslag.GeenGegevens as e:
+    laden.lege_opslag(str(e))  # zonder gegevens: uitleg en de knoppen om ze te laden
+    st.stop()
 zijbalk.begin_rerun(store, sleutel)
 zijbalk.linkmeldingen()
 pagina.run()

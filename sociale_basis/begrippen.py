@@ -113,110 +113,6 @@ def acuut_per_preventie(acuut: float, preventie: float) -> float | None:
     return acuut / preventie if preventie > 0 and acuut >= 0 else None
 
 
-# -- indicatoren ------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Indicator:
-    """Eén indicator zoals elke pagina, tabel, legenda en export haar noemt en toont.
-
-    `teller`: een bedragkolom van de marts, of meer die samen tellen. `noemer`: 'inwoners' (de
-    pagina toont dan per inwoner of het totaal, naar de zijbalk) of een bedragkolom: dan is het een
-    verhouding, die de marts al als `kolom_verhouding` geven (werk.verhouding, met haar lege
-    gevallen) en die nooit geschaald wordt. Bedragen staan als `teller` en `teller_per_inwoner` in
-    elke mart (werk.bedragen())."""
-
-    naam: str
-    label: str  # volle naam: keuzelijsten, titels, legenda's
-    kort: str  # smalle tabelkop (‘Preventie’)
-    teller: tuple[str, ...]
-    noemer: str = "inwoners"
-    kolom_verhouding: str | None = None
-    eenheid_verhouding: str | None = None  # as en legenda van een verhouding
-    kop_verhouding: str | None = None  # tabelkop, CSV- en Excelkolom van een verhouding
-    na_getal: str | None = None  # in een zin na het getal: ‘€ 1,35 acute zorg per € preventie’
-    rangbaar: bool = False  # krijgt een gemeente er een rang op (werk.rangbaar)?
-    leeg: str = "geen cijfers"  # waarom de waarde leeg kan zijn (legenda, hover, tabel)
-
-    @property
-    def is_verhouding(self) -> bool:
-        return self.noemer != "inwoners"
-
-    def kolommen(self, per_inwoner: bool) -> list[str]:
-        """De kolommen van de marts waaruit de waarde komt."""
-        if self.is_verhouding:
-            return [self.kolom_verhouding]
-        return [f"{t}_per_inwoner" if per_inwoner else t for t in self.teller]
-
-    def waarden(self, df: pd.DataFrame, per_inwoner: bool) -> pd.Series:
-        """De waarden in de eenheid van de as: per inwoner in euro's, totalen in miljoenen,
-        verhoudingen zoals ze zijn. Leeg als één deel van de som leeg is."""
-        if self.is_verhouding:
-            return df[self.kolom_verhouding]
-        kol = self.kolommen(per_inwoner)
-        return schaal(df[kol].sum(axis=1, min_count=len(kol)), per_inwoner)
-
-    def eenheid(self, per_inwoner: bool) -> str:
-        return self.eenheid_verhouding if self.is_verhouding else eenheid(per_inwoner)
-
-    def kop(self, per_inwoner: bool) -> str:
-        """Tabelkop, CSV- en Excelkolom: ‘Preventie per inwoner’, ‘€ acuut per € preventie’."""
-        if self.is_verhouding:
-            return self.kop_verhouding
-        return f"{self.kort} per inwoner" if per_inwoner else f"{self.kort} ({eenheid(False)})"
-
-    def opmaak(self, per_inwoner: bool):
-        """Nederlandse notatie van een waarde in de eenheid van de as (uit waarden())."""
-        return fmt.factor if self.is_verhouding else (lambda v: waarde_tekst(v, per_inwoner))
-
-    def zin(self, v, per_inwoner: bool) -> str:
-        """De waarde in een hover of zin (`v` in de eenheid van de as): ‘€ 1,35 acute zorg per €
-        preventie’, ‘Collectieve preventie: € 160 per inwoner’."""
-        if self.is_verhouding:
-            return f"{fmt.factor(v)} {self.na_getal}"
-        return f"{self.label}: {waarde_tekst(v, per_inwoner)}" + (" per inwoner" if per_inwoner else "")
-
-
-VERHOUDING = Indicator(
-    "verhouding",
-    "€ acute zorg per € collectieve preventie",
-    "Acuut/preventie",
-    teller=("acute_zorg",),
-    noemer="collectieve_preventie",
-    kolom_verhouding="acuut_per_euro_preventie",
-    eenheid_verhouding="€ acute zorg per € preventie",
-    kop_verhouding="€ acuut per € preventie",
-    na_getal="acute zorg per € preventie",
-    rangbaar=True,
-    leeg="preventie nul of negatief, of (bijna) geen eigen lasten voor acute zorg",
-)
-
-# Elke indicator één keer. De keuzelijsten van Kaart en Trends, de koppen van tabellen, CSV en Excel,
-# legenda's en factsheetregels komen hieruit. De laag ‘acuut’ is geen eigen keuze: die is precies de
-# functie acute zorg (data/model/standaard.csv).
-INDICATOREN: dict[str, Indicator] = {
-    i.naam: i
-    for i in [
-        VERHOUDING,
-        Indicator("collectieve_preventie", "Collectieve preventie", "Preventie", teller=("collectieve_preventie",)),
-        Indicator("acute_zorg", "Acute zorg", "Acute zorg", teller=("acute_zorg",)),
-        Indicator("toegang", FUNCTIES["toegang"], "Toegang", teller=("toegang",)),
-        Indicator("persoonlijk", f"Laag: {LAGEN['persoonlijk'][0]}", "Persoonlijk", teller=("persoonlijk",)),
-        Indicator("informeel", f"Laag: {LAGEN['informeel'][0]}", "Informeel", teller=("informeel",)),
-        Indicator(
-            "institutioneel", f"Laag: {LAGEN['institutioneel'][0]}", "Institutioneel", teller=("institutioneel",)
-        ),
-        Indicator("maatwerk", f"Laag: {LAGEN['maatwerk'][0]}", "Maatwerk", teller=("maatwerk",)),
-        Indicator(
-            "sociale_basis",
-            "Sociale basis (persoonlijk, informeel en institutioneel)",
-            "Sociale basis",
-            teller=("persoonlijk", "informeel", "institutioneel"),
-        ),
-        Indicator("overig", f"Laag: {LAGEN['overig'][0]}", "Overig", teller=("overig",)),
-        Indicator("totaal", "Totaal (alle taakvelden)", "Totaal", teller=("totaal",)),
-    ]
-}
-
-
 # -- behoefte ---------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Behoefte:
@@ -286,3 +182,214 @@ BEHOEFTEN: dict[str, Behoefte] = {
         ),
     ]
 }
+
+
+# -- grootheden ------------------------------------------------------------------------------
+# Alles wat een indicator kan tellen of delen, per gemeente × jaar × document (werk.grootheden): de bedragen,
+# de inwoners en per maat van behoefte het volume en de inwoners van dezelfde bron.
+VOLUMES = [k for b in BEHOEFTEN for k in (f"volume_{b}", f"inwoners_{b}")]
+GROOTHEDEN = [*BEDRAGEN, "inwoners", *VOLUMES]
+
+
+# -- indicatoren ------------------------------------------------------------------------------
+_KORT = {"collectieve_preventie": "Preventie", "acute_zorg": "Acute zorg"}  # smalle tabelkoppen
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """Eén indicator: Σ teller ÷ Σ noemer, op elk niveau (gemeente, herrekend, groep, Nederland, reeks)
+    door één regel berekend (werk.meting), en zoals elke pagina, tabel, legenda en export haar noemt en toont.
+
+    `teller`: een of meer grootheden (GROOTHEDEN) die samen tellen. `noemer`: 'inwoners' (de pagina toont dan
+    per inwoner of het totaal, naar de zijbalk) of een andere grootheid: dan staat de uitkomst als kolom
+    `kolom` in elke mart, met de lege gevallen van `regel` ('deel': leeg bij een noemer ≤ 0; 'verhouding':
+    die van werk.verhouding), en wordt ze nooit geschaald."""
+
+    naam: str
+    label: str  # volle naam: keuzelijsten, titels, legenda's
+    kort: str  # smalle tabelkop (‘Preventie’)
+    teller: tuple[str, ...]
+    noemer: str = "inwoners"
+    regel: str = "deel"  # of "verhouding" (werk.verhouding: ook leeg zonder eigen acute zorg van betekenis)
+    kolom_naam: str | None = None  # de kolom in de marts; standaard de naam
+    eenheid_deling: str | None = None  # as en legenda als de noemer geen inwoners zijn
+    kop_deling: str | None = None  # tabelkop, CSV- en Excelkolom idem
+    na_getal: str | None = None  # in een zin na het getal: ‘€ 1,35 acute zorg per € preventie’
+    in_euro: bool = False  # een bedrag per persoon: als euro's zonder centen, en mee in constante prijzen
+    rangbaar: bool = False  # krijgt een gemeente er een rang op (werk.rangbaar)?
+    in_ranglijst: int = 0  # plaats als kolom van de ranglijst op Vergelijken (1, 2, …); 0 = niet
+    leeg: str = "geen cijfers"  # waarom de waarde leeg kan zijn (legenda, hover, tabel)
+
+    @classmethod
+    def per_persoon(cls, teller: str, behoefte: str, **extra) -> Indicator:
+        """Een bedrag (functie) per persoon van een maat van behoefte, in één regel van het register:
+        ‘Collectieve preventie per bijstandsontvanger’."""
+        b, label = BEHOEFTEN[behoefte], FUNCTIES[teller]
+        kort = _KORT.get(teller, label)
+        return cls(
+            f"{teller}_per_{behoefte}",
+            f"{label} per {b.persoon}",
+            f"{kort} per {b.persoon}",
+            teller=(teller,),
+            noemer=f"volume_{behoefte}",
+            eenheid_deling=f"€ per {b.persoon}",
+            kop_deling=f"{kort} per {b.persoon}",
+            na_getal=f"{label.lower()} per {b.persoon}",
+            in_euro=True,
+            leeg=f"geen {b.kort.lower()} in de bron voor deze gemeente",
+            **extra,
+        )
+
+    @property
+    def behoefte(self) -> str | None:
+        """De maat van behoefte (BEHOEFTEN) waarvan de noemer het volume is, of None."""
+        naam = self.noemer.removeprefix("volume_")
+        return naam if naam != self.noemer and naam in BEHOEFTEN else None
+
+    @property
+    def kolom(self) -> str | None:
+        return (self.kolom_naam or self.naam) if self.eigen_noemer else None
+
+    @property
+    def eigen_noemer(self) -> bool:
+        """Deelt door iets anders dan inwoners: dan geen keuze per inwoner of totaal."""
+        return self.noemer != "inwoners"
+
+    def kolommen(self, per_inwoner: bool) -> list[str]:
+        """De kolommen van de marts waaruit de waarde komt."""
+        if self.eigen_noemer:
+            return [self.kolom]
+        return [f"{t}_per_inwoner" if per_inwoner else t for t in self.teller]
+
+    def waarden(self, df: pd.DataFrame, per_inwoner: bool) -> pd.Series:
+        """De waarden in de eenheid van de as: per inwoner in euro's, totalen in miljoenen,
+        een eigen noemer zoals ze is. Leeg als één deel van de som leeg is."""
+        if self.eigen_noemer:
+            return df[self.kolom]
+        kol = self.kolommen(per_inwoner)
+        return schaal(df[kol].sum(axis=1, min_count=len(kol)), per_inwoner)
+
+    def eenheid(self, per_inwoner: bool) -> str:
+        return self.eenheid_deling if self.eigen_noemer else eenheid(per_inwoner)
+
+    def kop(self, per_inwoner: bool) -> str:
+        """Tabelkop, CSV- en Excelkolom: ‘Preventie per inwoner’, ‘€ acuut per € preventie’."""
+        if self.eigen_noemer:
+            return self.kop_deling
+        return f"{self.kort} per inwoner" if per_inwoner else f"{self.kort} ({eenheid(False)})"
+
+    def opmaak(self, per_inwoner: bool):
+        """Nederlandse notatie van een waarde in de eenheid van de as (uit waarden())."""
+        if self.eigen_noemer:
+            return fmt.euro if self.in_euro else fmt.factor
+        return lambda v: waarde_tekst(v, per_inwoner)
+
+    def zin(self, v, per_inwoner: bool) -> str:
+        """De waarde in een hover of zin (`v` in de eenheid van de as): ‘€ 1,35 acute zorg per €
+        preventie’, ‘Collectieve preventie: € 160 per inwoner’."""
+        if self.eigen_noemer:
+            return f"{self.opmaak(per_inwoner)(v)} {self.na_getal}"
+        return f"{self.label}: {waarde_tekst(v, per_inwoner)}" + (" per inwoner" if per_inwoner else "")
+
+
+VERHOUDING = Indicator(
+    "verhouding",
+    "€ acute zorg per € collectieve preventie",
+    "Acuut/preventie",
+    teller=("acute_zorg",),
+    noemer="collectieve_preventie",
+    regel="verhouding",
+    kolom_naam="acuut_per_euro_preventie",
+    eenheid_deling="€ acute zorg per € preventie",
+    kop_deling="€ acuut per € preventie",
+    na_getal="acute zorg per € preventie",
+    rangbaar=True,
+    in_ranglijst=3,
+    leeg="preventie nul of negatief, of (bijna) geen eigen lasten voor acute zorg",
+)
+
+# Elke indicator één keer. De keuzelijsten van Kaart en Trends, de ranglijst, de koppen van tabellen, CSV en
+# Excel, legenda's, factsheetregels, `sociale-basis indicatoren --indicator` en de kolommen van de marts
+# (store.py vult ze in werk.meting in) komen hieruit. De laag ‘acuut’ is geen eigen keuze: die is precies de
+# functie acute zorg (data/model/standaard.csv).
+INDICATOREN: dict[str, Indicator] = {
+    i.naam: i
+    for i in [
+        VERHOUDING,
+        Indicator(
+            "collectieve_preventie", "Collectieve preventie", "Preventie", ("collectieve_preventie",), in_ranglijst=1
+        ),
+        Indicator("acute_zorg", "Acute zorg", "Acute zorg", teller=("acute_zorg",), in_ranglijst=2),
+        Indicator("toegang", FUNCTIES["toegang"], "Toegang", teller=("toegang",)),
+        Indicator("persoonlijk", f"Laag: {LAGEN['persoonlijk'][0]}", "Persoonlijk", teller=("persoonlijk",)),
+        Indicator("informeel", f"Laag: {LAGEN['informeel'][0]}", "Informeel", teller=("informeel",)),
+        Indicator(
+            "institutioneel", f"Laag: {LAGEN['institutioneel'][0]}", "Institutioneel", teller=("institutioneel",)
+        ),
+        Indicator("maatwerk", f"Laag: {LAGEN['maatwerk'][0]}", "Maatwerk", teller=("maatwerk",), in_ranglijst=5),
+        Indicator(
+            "sociale_basis",
+            "Sociale basis (persoonlijk, informeel en institutioneel)",
+            "Sociale basis",
+            teller=("persoonlijk", "informeel", "institutioneel"),
+            in_ranglijst=4,
+        ),
+        Indicator("overig", f"Laag: {LAGEN['overig'][0]}", "Overig", teller=("overig",)),
+        Indicator("totaal", "Totaal (alle taakvelden)", "Totaal", teller=("totaal",)),
+        Indicator.per_persoon("collectieve_preventie", "bijstand", in_ranglijst=6),
+        Indicator.per_persoon("acute_zorg", "bijstand", in_ranglijst=7),
+    ]
+}
+
+
+# -- de indicatoren in SQL (store.py vult ze in; vaste namen uit deze module, nooit invoer) ---------------
+def sql_behoeften() -> str:
+    return ", ".join(f"('{b.naam}', '{b.maatstaf}', '{b.noemer}')" for b in BEHOEFTEN.values())
+
+
+def sql_volumes() -> str:
+    """Lang naar breed: per maat van behoefte het volume en de inwoners van dezelfde bron."""
+    return ", ".join(
+        f"max(volume) FILTER (naam = '{b}') AS volume_{b}, max(inwoners) FILTER (naam = '{b}') AS inwoners_{b}"
+        for b in BEHOEFTEN
+    )
+
+
+def sql_volumes_herrekend() -> str:
+    """Een volume herrekend (werk.herrekend): alleen als elke voorganger met cijfers het heeft."""
+    return ",\n       ".join(
+        f"CASE WHEN count(p.{v}) = count(p.gm_code) THEN sum(p.{v} * k.aandeel) END AS {v}" for v in VOLUMES
+    )
+
+
+def _som(kolommen) -> str:
+    return " + ".join(f'"{k}"' for k in kolommen)
+
+
+def sql_delingen_sommen() -> str:
+    """Per indicator met een eigen noemer: Σ teller en Σ noemer over de leden die beide hebben."""
+    regels = []
+    for i in INDICATOREN.values():
+        if i.eigen_noemer:
+            t, n = _som(i.teller), f'"{i.noemer}"'
+            regels.append(f'sum({t}) FILTER (telt AND {n} IS NOT NULL) AS "_teller_{i.naam}"')
+            regels.append(f'sum({n}) FILTER (telt AND ({t}) IS NOT NULL) AS "_noemer_{i.naam}"')
+    return ",\n           ".join(regels)
+
+
+def sql_delingen() -> str:
+    """Per indicator met een eigen noemer haar kolom, met de lege gevallen van haar regel."""
+    regels = []
+    for i in INDICATOREN.values():
+        if i.eigen_noemer:
+            args = f'"_teller_{i.naam}", "_noemer_{i.naam}"'
+            regel = f"werk.verhouding({args}, geen_eigen_acuut)" if i.regel == "verhouding" else f"werk.deel({args})"
+            regels.append(f'{regel} AS "{i.kolom}"')
+    return ",\n    ".join(regels)
+
+
+def sql_in_euro() -> str:
+    """De kolommen in euro's (voor constante prijzen): bedragen, per inwoner, en bedragen per persoon."""
+    namen = [*BEDRAGEN, *(f"{b}_per_inwoner" for b in BEDRAGEN)]
+    namen += [i.kolom for i in INDICATOREN.values() if i.eigen_noemer and i.in_euro]
+    return sql_lijst(namen)

@@ -16,8 +16,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from . import fmt, huisstijl  # huisstijl registreert ook het plotly-sjabloon 'sociale_basis'
-from .begrippen import FUNCTIES, eenheid, schaal, waarde_tekst  # de eenheidsregel van bedragen
-from .model import LAGEN
+from .begrippen import FUNCTIES, LAGEN, eenheid, schaal, waarde_tekst  # de eenheidsregel van bedragen
 
 GRIJS = "#8C8C8C"
 NEDERLAND = "#111111"  # Nederland als reeks (trends, factsheet)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from . import begrippen, charts, fmt, teksten
-from .model import LAGEN
+from .begrippen import LAGEN
 
 
 @dataclass(frozen=True)
@@ -105,8 +105,10 @@ def spreiding(df: pd.DataFrame, gekozen: str | None, groep: list[str], per_inwon
     )
 
 
-# De indicatoren van de ranglijst, per inwoner, in deze volgorde (koppen uit begrippen.INDICATOREN).
-RANGLIJST_INDICATOREN = ["collectieve_preventie", "acute_zorg", "verhouding", "sociale_basis", "maatwerk"]
+# De indicatoren van de ranglijst, per inwoner, in de volgorde die het register zegt (Indicator.in_ranglijst).
+RANGLIJST_INDICATOREN = [
+    i.naam for i in sorted(begrippen.INDICATOREN.values(), key=lambda i: i.in_ranglijst) if i.in_ranglijst
+]
 
 
 def ranglijst(
@@ -171,7 +173,7 @@ def kaart(
     (marts/regiotaken op gm_code) ook de rol als centrumgemeente en waarom een gemeente geen eigen
     acute zorg heeft, zoals in de hover van de kaart. `getoond`: de waarden die een kleur krijgen als dat
     er minder zijn dan in `kolom` (een vertekende verhouding staat in de tabel, maar kleurt niet mee)."""
-    kop = indicator.label if indicator.is_verhouding else f"{indicator.label} ({indicator.eenheid(per_inwoner)})"
+    kop = indicator.label if indicator.eigen_noemer else f"{indicator.label} ({indicator.eenheid(per_inwoner)})"
     getoond = df[kolom] if getoond is None else getoond
     met = df[getoond.notna()]
     nummer, _, etiketten = charts.klassen(met[kolom])

@@ -1,4 +1,5 @@
-"""De opdrachtregel `sociale-basis`: importeren, indicatoren als CSV, status van de opslag.
+"""De opdrachtregel `sociale-basis`: importeren, ophalen bij CBS, de momentopname, indicatoren, realisatie en
+behoefte als CSV, factsheets, eigen cijfers verwijderen, status en opwarmen (`sociale-basis --help`).
 
 Dun over dezelfde functies als het dashboard; fouten komen als Nederlandse melding op stderr
 met exitcode ≠ 0, nooit als traceback.
@@ -12,8 +13,8 @@ import sys
 import time
 from pathlib import Path
 
-from . import fmt, importer, indicators, links, model, ophalen, snapshot, vergelijkingsgroep
-from .begrippen import BEHOEFTEN, STANDAARD_BEHOEFTE
+from . import begrippen, fmt, importer, indicators, links, model, ophalen, snapshot, vergelijkingsgroep
+from .begrippen import BEHOEFTEN, INDICATOREN, STANDAARD_BEHOEFTE
 from .sources.lezen import InvoerFout
 from .store import OpslagFout, Store, nieuwe_versie, standaard_pad
 
@@ -70,6 +71,16 @@ def _parser() -> argparse.ArgumentParser:
         metavar="BESTAND",
         default=str(model.STANDAARD),
         help="modelbestand (CSV); standaard data/model/standaard.csv",
+    )
+    ind.add_argument(
+        "--indicator",
+        action="append",
+        default=[],
+        choices=list(INDICATOREN),
+        metavar="NAAM",
+        help="voeg de kolom van deze indicator toe (meer keer mag): per inwoner als `NAAM_per_inwoner`, met een "
+        "eigen noemer onder haar eigen naam. Namen: "
+        + "; ".join(f"{n} ({i.label}{'' if i.eigen_noemer else ', per inwoner'})" for n, i in INDICATOREN.items()),
     )
 
     real = sub.add_parser(
@@ -407,7 +418,7 @@ def _behoefte(store: Store, args) -> int:
     return 0
 
 
-REALISATIE_FUNCTIES = ["collectieve_preventie", "acute_zorg", *model.LAGEN]
+REALISATIE_FUNCTIES = ["collectieve_preventie", "acute_zorg", *begrippen.LAGEN]
 REALISATIE_KOLOMMEN = [
     "gm_code",
     "gemeente",
@@ -482,7 +493,7 @@ def _indicatoren(store: Store, args) -> int:
     df = indicators.per_gemeente(store, sleutel, args.jaar, args.document, args.maat)
     uit = df[indicators.CLI_KOLOMMEN].copy()
     # Hele euro's: met Iv3-bedragen in hele € 1.000 en aandelen met ≤ 3 decimalen is dit exact.
-    for kolom in [*model.LAGEN, "totaal", "collectieve_preventie", "acute_zorg"]:
+    for kolom in [*begrippen.LAGEN, "totaal", "collectieve_preventie", "acute_zorg"]:
         uit[kolom] = uit[kolom].round().astype("int64")
     uit["inwoners"] = uit["inwoners"].astype("Int64")
     uit["acuut_per_euro_preventie"] = uit["acuut_per_euro_preventie"].round(4)
@@ -492,6 +503,11 @@ def _indicatoren(store: Store, args) -> int:
     # vertekend: crisisgeld in preventie of acute zorg, dus geen rang (de kanttekening noemt ook ander crisisgeld).
     uit["vertekend"] = df["vertekend"].astype(bool).to_numpy()
     uit["kanttekening"] = [kant.get(c, "") for c in uit["gm_code"]]
+    for naam in dict.fromkeys(args.indicator):
+        i = INDICATOREN[naam]
+        # Euro's per persoon in hele euro's (zoals de pagina's), een verhouding op 4 decimalen.
+        kolom = naam if i.eigen_noemer else f"{naam}_per_inwoner"
+        uit[kolom] = i.waarden(df, True).round(0 if i.in_euro else 4 if i.eigen_noemer else 2).to_numpy()
     uit.to_csv(sys.stdout, index=False, lineterminator="\n")
     if args.maat == "netto" and not indicators.netto_volledig(store, args.jaar, args.document):
         print(

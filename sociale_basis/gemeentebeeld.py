@@ -100,10 +100,10 @@ class Gemeentebeeld:
             if self.groep is not None:
                 naast.append(("groep", teksten.bedrag(self.groep, naam, per_inwoner)))
             uit.append(Kerncijfer(ind.label, teksten.bedrag(self.rij, naam, per_inwoner), naast, bedrag=True))
-        kolom = VERHOUDING.kolom_verhouding
+        kolom = VERHOUDING.kolom
         uit.append(
             Kerncijfer(
-                VERHOUDING.kop_verhouding,
+                VERHOUDING.kop_deling,
                 fmt.factor(self.rij[kolom]),  # leeg zonder eigen acute zorg
                 [("Nederland", fmt.factor(self.nl[kolom])), ("mediaan", fmt.factor(self.spreiding["mediaan"]))],
                 uitleg="Nederland: gewogen (totaal acute zorg ÷ totaal preventie); mediaan: de middelste "
@@ -112,7 +112,7 @@ class Gemeentebeeld:
         )
         uit.append(
             Kerncijfer(
-                f"Rang {VERHOUDING.kop_verhouding.removeprefix('€ ')}",
+                f"Rang {VERHOUDING.kop_deling.removeprefix('€ ')}",
                 str(self.rang) if self.rang else "geen rang",
                 [("van", f"{self.gerangschikt} gemeenten")],
                 voetnoot="1 = minste acute zorg per euro preventie",
@@ -168,7 +168,7 @@ class Gemeentebeeld:
     @property
     def gewogen_en_mediaan(self) -> str:
         """Het gewogen Nederland naast de mediane gemeente, en wat het verschil betekent."""
-        return teksten.gewogen_en_mediaan(self.nl[VERHOUDING.kolom_verhouding], self.alle)
+        return teksten.gewogen_en_mediaan(self.nl[VERHOUDING.kolom], self.alle)
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import fmt
-from .begrippen import BEHOEFTEN, STANDAARD_BEHOEFTE, acuut_per_preventie
-from .model import LAGEN
+from .begrippen import BEHOEFTEN, INDICATOREN, LAGEN, STANDAARD_BEHOEFTE, VERHOUDING, Indicator, acuut_per_preventie
 from .store import Store
 
 MATEN = ("netto", "bruto")
@@ -169,7 +168,6 @@ def trend(
     zoals bij per_gemeente."""
     if maat not in MATEN:
         raise IndicatorFout(f"Onbekende maat '{maat}'; kies netto of bruto.")
-    _herreken(store, model, maat, doeljaar, zonder_regio)
     return store.query(
         "marts/trend",
         model=model,
@@ -182,13 +180,20 @@ def trend(
 
 
 def trend_spreiding(
-    store: Store, model: str, maat: str, doeljaar: int, gm_codes: list[str] | None = None, zonder_regio: bool = False
+    store: Store,
+    model: str,
+    maat: str,
+    doeljaar: int,
+    gm_codes: list[str] | None = None,
+    zonder_regio: bool = False,
+    indicator: str = VERHOUDING.naam,
 ) -> pd.DataFrame:
-    """Naast de gewogen verhouding van trend(): per jaar en document de mediane gemeente, de
-    kwartielen en het aantal gemeenten met een rang (Nederland of `gm_codes`)."""
+    """Naast het gewogen cijfer van trend() voor een indicator met een eigen noemer: per jaar en document de
+    mediane gemeente, de kwartielen en het aantal gemeenten (met een rang, als de indicator rangen kent),
+    voor Nederland of `gm_codes`."""
+    ind = INDICATOREN[indicator]
     if maat not in MATEN:
         raise IndicatorFout(f"Onbekende maat '{maat}'; kies netto of bruto.")
-    _herreken(store, model, maat, doeljaar, zonder_regio)
     per_gemeente = store.query(
         "marts/verhouding_reeks",
         model=model,
@@ -199,7 +204,7 @@ def trend_spreiding(
     )
     rijen = []
     for (jaar, document), deel in per_gemeente.groupby(["jaar", "document"], sort=True):
-        s = spreiding(deel)
+        s = spreiding(deel, ind)
         if s["n"]:
             rijen.append(
                 {
@@ -219,7 +224,6 @@ def per_gemeente_herrekend(
 ) -> pd.DataFrame:
     """Zoals per_gemeente, maar herrekend naar de gemeenten van `doeljaar` (bv. voor een kaart)."""
     controleer(store, model, jaar, document, maat)
-    _herreken(store, model, maat, doeljaar, zonder_regio)
     return store.query(
         "marts/indicatoren_herrekend",
         model=model,
@@ -229,14 +233,6 @@ def per_gemeente_herrekend(
         doeljaar=doeljaar,
         zonder_regio=zonder_regio,
     )
-
-
-def _herreken(store: Store, model: str, maat: str, doeljaar: int, zonder_regio: bool) -> None:
-    """Reken alle gemeenten één keer om naar de indeling van `doeljaar` (werk.herrekend_cache)."""
-    kenmerk = ("herrekend", model, maat, doeljaar, zonder_regio)
-    if kenmerk not in store.onthouden:
-        store.voer_uit("model/herreken", model=model, maat=maat, doeljaar=doeljaar, zonder_regio=zonder_regio)
-        store.onthouden[kenmerk] = True
 
 
 # -- overige marts: één functie per vraag, zodat alleen deze module marts bij naam kent -------------
@@ -251,9 +247,10 @@ def maatstaf(
 
 
 def laatste_circulaire(circulaires: pd.DataFrame, jaar: int) -> str | None:
-    """De nieuwste circulaire voor uitkeringsjaar `jaar` (september na mei), of None."""
-    c = circulaires[circulaires["uitkeringsjaar"] == jaar]["circulaire"]
-    return str(c.iloc[-1]) if not c.empty else None
+    """De nieuwste circulaire voor uitkeringsjaar `jaar` (marts/circulaires: naar datum, werk.circulaire_datum),
+    of None."""
+    c = circulaires[(circulaires["uitkeringsjaar"] == jaar) & circulaires["nieuwste"]]["circulaire"]
+    return str(c.iloc[0]) if not c.empty else None
 
 
 def rangen(df: pd.DataFrame) -> pd.Series:
@@ -269,10 +266,11 @@ def rang(df: pd.DataFrame, gm_code: str | None) -> tuple[int | None, int]:
     return (int(bij[gm_code]) if gm_code in bij and not pd.isna(bij[gm_code]) else None), int(r.notna().sum())
 
 
-def spreiding(df: pd.DataFrame) -> dict:
-    """De verdeling van de verhouding over gemeenten (alleen gemeenten met een rang: een € 0 voor
-    acute zorg is geen ‘beste’ waarde): mediaan, kwartielen en aantal."""
-    r = df.loc[df["rangbaar"] if "rangbaar" in df else df.index, "acuut_per_euro_preventie"].dropna()
+def spreiding(df: pd.DataFrame, ind: Indicator = VERHOUDING) -> dict:
+    """De verdeling van een indicator met een eigen noemer (standaard de verhouding) over gemeenten: mediaan,
+    kwartielen en aantal. Bij een indicator met rangen alleen de gemeenten met een rang (een € 0 voor acute
+    zorg is geen ‘beste’ waarde)."""
+    r = df.loc[df["rangbaar"] if ind.rangbaar and "rangbaar" in df else df.index, ind.kolom].dropna()
     return {
         "mediaan": r.median(),
         "q1": r.quantile(0.25),
@@ -369,7 +367,7 @@ def gemeentenamen(store: Store, jaar: int) -> pd.DataFrame:
 def behoefte_bron(store: Store, jaar: int, naam: str = STANDAARD_BEHOEFTE) -> tuple[str, int] | None:
     """Waaruit behoefte `naam` voor `jaar` komt: (bron, jaar), met als bron een gemeentefondscirculaire
     ('S2024', jaar = uitkeringsjaar) of 'KWB' (CBS Kerncijfers wijken en buurten); None zonder cijfers."""
-    df = store.query("marts/behoefte_bron", jaar=jaar, maatstaf=BEHOEFTEN[naam].maatstaf)
+    df = store.query("marts/behoefte_bron", jaar=jaar, behoefte=naam)
     return None if df.empty else (str(df["bron"].iloc[0]), int(df["jaar"].iloc[0]))
 
 
@@ -400,10 +398,7 @@ def behoefte(
         document=document,
         maat=maat,
         zonder_regio=zonder_regio,
-        maatstaf=b.maatstaf,
-        noemer=b.noemer,
-        bron=bron[0],
-        bronjaar=bron[1],
+        behoefte=naam,
     )
 
 

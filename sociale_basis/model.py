@@ -19,15 +19,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import begrippen
+from .begrippen import FUNCTIES, LAGEN, NIET_MEEGETELD  # één thuis: begrippen.py
 from .sources.lezen import TAAKVELD, InvoerFout, lees_tekst_csv
 from .store import ROOT
 
 STANDAARD = ROOT / "data" / "model" / "standaard.csv"
 
-# De lagen en functies staan in begrippen.py (ook de SQL gebruikt ze); hier opnieuw genoemd
-# omdat pagina's en tests ze als model.LAGEN kennen.
-LAGEN, FUNCTIES, NIET_MEEGETELD = begrippen.LAGEN, begrippen.FUNCTIES, begrippen.NIET_MEEGETELD
 
 KOLOMMEN = ["schema", "taakveld", "omschrijving", "laag", "aandeel", "functie", "toelichting"]
 # Optioneel: economische categorieën (voorvoegsels, bv. "L1 L3 L4.3.3") die bij deze laag horen.

@@ -12,7 +12,6 @@ from __future__ import annotations
 import fcntl
 import functools
 import os
-import re
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -62,10 +61,31 @@ def sql(naam: str) -> str:
     return pad.read_text(encoding="utf-8")
 
 
-def _statements(tekst: str) -> list[str]:
-    # Onze SQL-bestanden bevatten geen ';' binnen strings; een statement eindigt op ';'.
-    zonder_commentaar = re.sub(r"--[^\n]*", "", tekst)
-    return [s.strip() for s in zonder_commentaar.split(";") if s.strip()]
+@functools.cache
+def _statements(tekst: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """De statements van een bestand met de namen van hun parameters, gesplitst door DuckDB's eigen
+    parser (een ';' in een string of commentaar splitst dus niet, en `$jaar` is niet `$jaar_van`)."""
+    return tuple((s.query, frozenset(s.named_parameters)) for s in duckdb.extract_statements(tekst))
+
+
+# De rekenlaag `werk` (queries/werk/), in deze volgorde opgebouwd: DuckDB bindt een macro of tabel bij het
+# aanmaken, dus wat iets gebruikt, staat erna. De tabellen erin (model, gemeten verdeling, indicator_cache,
+# afwijking) vult Store.laad_model, ook in een vaste volgorde (queries/model/laad.sql, dan afwijking.sql).
+WERK = [
+    "005_bedragen",  # lijsten uit begrippen.py en de regels voor verhouding, drempel en rang
+    "008_cbs_bron",  # de fijnste CBS-bron per gemeente (voor de momentopname)
+    "010_model",  # werk.model_regel
+    "020_gemeten",  # gemeten verdeling uit de categorieën (leest model_regel)
+    "030_bedrag_laag",  # elk bedrag over de lagen (model_regel, gemeten)
+    "040_gemeente_indicatoren",  # per gemeente opgeteld (bedrag_laag)
+    "045_indicator_cache",  # bewaard per model en maat
+    "047_regionaal",  # met of zonder regionale taken (indicator_cache, bedrag_laag)
+    "048_behoefte",  # volumes van behoefte en de grootheden (indicatoren_gekozen)
+    "050_herrekend",  # naar een latere indeling (grootheden)
+    "060_afwijking",  # incidentele stromen en vertekend
+    "065_realisatie",  # begroting tegen jaarrekening (bedrag_laag, afwijking)
+    "070_meting",  # de maatlaag: Σ teller ÷ Σ noemer op elk niveau (grootheden, herrekend, vertekend)
+]
 
 
 def _migraties() -> list[tuple[int, Path]]:
@@ -85,6 +105,17 @@ def _werk_sql(tekst: str) -> str:
         tekst.replace("{{bedragen}}", begrippen.sql_bedragen())
         .replace("{{gemeentefonds_sociale_basis}}", begrippen.sql_lijst(begrippen.GEMEENTEFONDS_SOCIALE_BASIS))
         .replace("{{sommen}}", begrippen.sql_sommen())
+        .replace("{{volume_namen}}", begrippen.sql_lijst(begrippen.VOLUMES))
+        .replace("{{behoeften}}", begrippen.sql_behoeften())
+        .replace("{{volumes}}", begrippen.sql_volumes())
+        .replace("{{volumes_herrekend}}", begrippen.sql_volumes_herrekend())
+        .replace("{{delingen_sommen}}", begrippen.sql_delingen_sommen())
+        .replace("{{delingen}}", begrippen.sql_delingen())
+        .replace(
+            "{{delingen_kolommen}}",
+            begrippen.sql_lijst(i.kolom for i in begrippen.INDICATOREN.values() if i.eigen_noemer),
+        )
+        .replace("{{in_euro}}", begrippen.sql_in_euro())
         .replace("{{drempel_acuut}}", repr(float(begrippen.DREMPEL_ACUUT)))
         .replace("{{afwijking_deel}}", repr(float(begrippen.AFWIJKING_DEEL)))
         .replace("{{afwijking_keer}}", repr(float(begrippen.AFWIJKING_KEER)))
@@ -96,9 +127,11 @@ def _werk_sql(tekst: str) -> str:
 
 
 def _voer_uit(cur: duckdb.DuckDBPyConnection, naam: str, params: dict) -> None:
-    for stmt in _statements(sql(naam)):
-        gebruikt = {k: v for k, v in params.items() if f"${k}" in stmt}
-        cur.execute(stmt, gebruikt or None)
+    onbekend = set(params) - {p for _, namen in _statements(sql(naam)) for p in namen}
+    if onbekend:  # zoals DuckDB bij één statement: een parameter die niemand vraagt is een fout van de aanroeper
+        raise OpslagFout(f"De query {naam} kent de parameter(s) {', '.join(sorted(onbekend))} niet.")
+    for stmt, namen in _statements(sql(naam)):
+        cur.execute(stmt, {k: params[k] for k in namen} or None)
 
 
 def _enkel(naam: str, resultaat: duckdb.DuckDBPyConnection):
@@ -191,8 +224,8 @@ class Store:
         # DuckDB deelt binnen één proces de database-instantie per bestand, en daarmee ook
         # `werk`: een tweede Store op hetzelfde bestand hergebruikt die (modellen hebben een sleutel).
         self._con.execute("ATTACH IF NOT EXISTS ':memory:' AS werk (READ_ONLY false)")
-        for pad in sorted((QUERIES / "werk").glob("*.sql")):
-            for stmt in _statements(_werk_sql(pad.read_text(encoding="utf-8"))):
+        for naam in WERK:
+            for stmt, _ in _statements(_werk_sql(sql(f"werk/{naam}"))):
                 self._con.execute(stmt)
 
     # -- schema -------------------------------------------------------------------------
@@ -214,7 +247,7 @@ class Store:
             if versie <= huidig:
                 continue
             with self._transactie() as cur:
-                for stmt in _statements(pad.read_text(encoding="utf-8")):
+                for stmt, _ in _statements(pad.read_text(encoding="utf-8")):
                     cur.execute(stmt)
                 cur.execute("INSERT INTO schema_versie (versie) VALUES (?)", [versie])
             self.gemigreerd = True

@@ -11,6 +11,7 @@ from .begrippen import (
     AFWIJKING_DEEL,
     AFWIJKING_KEER,
     AFWIJKING_PER_INWONER,
+    BEHOEFTEN,
     DREMPEL_ACUUT,
     GEMEENTEFONDS_SOCIALE_BASIS_TEKST,
     GOLF_DEEL,
@@ -377,6 +378,19 @@ def behoefte_bron(bron: str, jaar: int) -> str:
     if bron == "KWB":
         return f"CBS Kerncijfers wijken en buurten {jaar}"
     return f"{circulaire_naam(bron).lower()} voor {jaar}"
+
+
+def per_persoon_bron(ind, bron: tuple[str, int] | None) -> str:
+    """Naast een bedrag per persoon (Indicator.behoefte): wie de personen zijn en waar ze vandaan komen. Het
+    bedrag is Σ uitgaven ÷ Σ personen van gemeenten met beide; de personen zijn geen doelgroep van dat geld."""
+    b = BEHOEFTEN[ind.behoefte]
+    herkomst = behoefte_bron(*bron) if bron else "geen bron in de opslag"
+    return (
+        f"{ind.label}: de uitgaven van de hele gemeente gedeeld door het aantal {b.kort.lower()} "
+        f"({herkomst}). Dat geld gaat niet alleen naar hen; het getal zet de uitgaven naast de behoefte, het "
+        f"zegt niet wat één {b.persoon} krijgt. Een groep of Nederland: Σ uitgaven ÷ Σ {b.kort.lower()}."
+        + (f" {b.kanttekening}" if b.kanttekening else "")
+    )
 
 
 def circulaire_naam(code: str) -> str:

@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 
 import pandas as pd
 
-from . import indicators, model
+from . import begrippen, indicators, model
 from .store import Store
 
 TAAKVELD_61 = "6.1"
@@ -107,7 +107,7 @@ class Wijzigingen:
         if self.aandelen_61 or not self.gemeten_61:
             tekst = ", ".join(f"{_procent(a)} {laag}" for laag, a in self.aandelen_61) or "standaardverdeling"
             delen.append(f"6.1: {tekst}" + ("" if self.gemeten_61 else " (vast, ook waar gemeten kan)"))
-        delen += [f"{tv} → {model.LAGEN.get(laag, (laag,))[0].lower()}" for tv, laag in self.lagen]
+        delen += [f"{tv} → {begrippen.LAGEN.get(laag, (laag,))[0].lower()}" for tv, laag in self.lagen]
         return "; ".join(delen) or "standaardmodel"
 
 
@@ -125,7 +125,7 @@ def maak(
     delen = [(laag, _decimaal(a)) for laag, a in (aandelen_61 or {}).items()]
     if any(a != 0 for _, a in delen):
         delen = [(laag, a) for laag, a in delen if a != 0]  # alles 0 blijft staan: lees weigert het
-    volgorde = list(model.LAGEN)
+    volgorde = list(begrippen.LAGEN)
     delen.sort(key=lambda d: volgorde.index(d[0]) if d[0] in volgorde else len(volgorde))
     verplaatst = sorted((lagen or {}).items(), key=lambda t: model._codevolgorde(t[0]))
     return Wijzigingen(tuple(delen), gemeten_61, tuple(verplaatst))
@@ -155,7 +155,7 @@ def lees_code(code: str) -> Wijzigingen:
             raise VariantFout(f"‘{deel}’ is geen wijziging; schrijf bv. 6.1:inst0.7 of 6.74a:acuut.")
         if taakveld in lagen or (taakveld == TAAKVELD_61 and (aandelen or not gemeten)):
             raise VariantFout(f"taakveld {taakveld} staat twee keer in ‘{code}’.")
-        if taakveld == TAAKVELD_61 and inhoud not in AFKORTINGEN and inhoud not in model.LAGEN:
+        if taakveld == TAAKVELD_61 and inhoud not in AFKORTINGEN and inhoud not in begrippen.LAGEN:
             for stuk in inhoud.split(","):
                 if stuk == "vast":
                     gemeten = False
@@ -174,10 +174,10 @@ def lees_code(code: str) -> Wijzigingen:
                 aandelen["informeel"] = str(rest)
             continue
         laag = AFKORTINGEN.get(inhoud, inhoud)
-        if laag not in model.LAGEN:
+        if laag not in begrippen.LAGEN:
             raise VariantFout(
                 f"onbekende laag ‘{inhoud}’ bij taakveld {taakveld}; kies uit "
-                f"{', '.join(_KORT[k] for k in model.LAGEN)}."
+                f"{', '.join(_KORT[k] for k in begrippen.LAGEN)}."
             )
         lagen[taakveld] = laag
     return maak(aandelen, gemeten, lagen)

@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from sociale_basis import indicators
-from sociale_basis.model import LAGEN
+from sociale_basis.begrippen import LAGEN
 
 NIET_MEEGETELD = {"0.10", "0.11"}
 

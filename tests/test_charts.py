@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 import pytest
 
 from sociale_basis import charts, indicators
-from sociale_basis.model import LAGEN
+from sociale_basis.begrippen import LAGEN
 
 
 @pytest.fixture(scope="module")

@@ -51,8 +51,7 @@ def _params(pad: Path, vraag: dict, model: str, store) -> dict:
         "tot_jaar": indicators.VERDRINGING_TOT_JAAR,
     }
     if pad.stem in ("behoefte", "behoefte_bron"):  # de volumes hebben hun eigen circulaires
-        waarden["bron"], waarden["bronjaar"] = indicators.behoefte_bron(store, vraag["jaar"])
-        waarden["maatstaf"], waarden["noemer"] = "bo3_nw", "inwo"
+        waarden["behoefte"] = "bijstand"
     tekst = pad.read_text(encoding="utf-8")
     return {k: v for k, v in waarden.items() if re.search(rf"\${k}\b", tekst)}
 
@@ -69,8 +68,6 @@ def test_contract_geldt_op_de_echte_data(opslag, standaardmodel, pad):
     gezien = 0
     for vraag in VRAGEN:
         params = _params(pad, vraag, standaardmodel, opslag)
-        if "doeljaar" in params:
-            indicators._herreken(opslag, standaardmodel, vraag["maat"], vraag["jaar"], vraag["zonder_regio"])
         if pad.stem == "circulaires" or "circulaire" in params and params["circulaire"] is None:
             params.pop("circulaire", None)
             if pad.stem != "circulaires":

@@ -16,7 +16,7 @@ import pytest
 
 from sociale_basis import browser, charts, export, vergelijkingsgroep
 from sociale_basis.charts import VIJF_LAGEN
-from sociale_basis.dashboard.zijbalk import Keuze
+from sociale_basis.dashboard.keuze import Keuze
 
 KEUZES = {
     "jaar": 2025,

@@ -22,11 +22,11 @@ def test_namen_labels_en_koppen_zijn_uniek():
     assert all(naam == i.naam for naam, i in INDICATOREN.items())
 
 
-def test_tellers_en_noemers_zijn_bedragen_van_elke_mart():
+def test_tellers_en_noemers_zijn_grootheden_van_elke_mart():
     for i in INDICATOREN.values():
         assert set(i.teller) <= set(begrippen.BEDRAGEN), i.naam
-        assert i.noemer == "inwoners" or i.noemer in begrippen.BEDRAGEN, i.naam
-        assert i.is_verhouding == (i.kolom_verhouding is not None) == (i.kop_verhouding is not None)
+        assert i.noemer == "inwoners" or i.noemer in begrippen.GROOTHEDEN, i.naam
+        assert i.eigen_noemer == (i.kolom is not None) == (i.kop_deling is not None)
 
 
 @pytest.mark.parametrize("maat,jaar", [("netto", 2025), ("bruto", 2019)])
@@ -34,7 +34,13 @@ def test_waarden_volgen_teller_en_noemer_op_de_echte_data(opslag, standaardmodel
     df = indicators.per_gemeente(opslag, standaardmodel, jaar, "begroting" if jaar == 2025 else "jaarrekening", maat)
     assert len(df) > 300
     for i in INDICATOREN.values():
-        if i.is_verhouding:
+        if i.eigen_noemer and i.regel == "deel":
+            teller, noemer = df[list(i.teller)].sum(axis=1), df[i.noemer]
+            w = i.waarden(df, True)
+            assert w.notna().sum() > 300, i.naam
+            pd.testing.assert_series_equal(w, (teller / noemer).where(noemer > 0), check_names=False)
+            assert i.waarden(df, False).equals(w)  # een eigen noemer schaalt niet
+        elif i.eigen_noemer:
             teller, noemer = df[i.teller[0]], df[i.noemer]
             w = i.waarden(df, True)
             met = w.notna()

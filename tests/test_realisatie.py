@@ -146,7 +146,7 @@ def test_landelijke_realisatie_uit_de_bronbestanden(opslag, standaardmodel, shar
 
 def test_elke_euro_in_de_realisatie(opslag, standaardmodel):
     """Per gemeente en document: de lagen tellen op tot het totaal; de landelijke som is de som van de gemeenten."""
-    from sociale_basis.model import LAGEN
+    from sociale_basis.begrippen import LAGEN
 
     for jaar in (2019, 2023):
         maat = indicators.realisatie_maat(opslag, jaar)

@@ -1,20 +1,13 @@
 -- Centrumgemeenten voor $jaar: per gemeente de regionale taken waarvoor zij de uitkering krijgt.
 -- De brondata dekken alleen enkele uitkeringsjaren; voor een ander jaar geldt het dichtstbijzijnde
 -- (bij gelijke afstand het eerdere), en `uitkeringsjaar` zegt welk, zodat de tekst het kan noemen.
--- Per uitkeringsjaar telt de laatste circulaire (september na mei).
+-- Per uitkeringsjaar telt de nieuwste circulaire (werk.circulaire_datum).
 -- Contract: één rij per centrumgemeente.
 --   uniek: gm_code
 --   niet leeg: gm_code, uitkeringsjaar, circulaire, taken
-WITH jaar AS (
-    SELECT uitkeringsjaar FROM main.gf_regiotaak
-    GROUP BY uitkeringsjaar
-    ORDER BY abs(uitkeringsjaar - $jaar), uitkeringsjaar
-    LIMIT 1
-),
-circulaire AS (
-    SELECT circulaire, uitkeringsjaar FROM main.gf_regiotaak JOIN jaar USING (uitkeringsjaar)
-    GROUP BY circulaire, uitkeringsjaar
-    ORDER BY substr(circulaire, 2)::INTEGER DESC, circulaire DESC
+WITH circulaire AS (
+    SELECT DISTINCT circulaire, uitkeringsjaar FROM main.gf_regiotaak
+    ORDER BY abs(uitkeringsjaar - $jaar), uitkeringsjaar, werk.circulaire_datum(circulaire) DESC
     LIMIT 1
 )
 SELECT r.gm_code, c.uitkeringsjaar, c.circulaire,

@@ -3,4 +3,3 @@
 DELETE FROM werk.model_regel WHERE model = $model;
 DELETE FROM werk.gemeten WHERE model = $model;
 DELETE FROM werk.indicator_cache WHERE model = $model;
-DELETE FROM werk.herrekend_cache WHERE model = $model;

@@ -1,6 +1,10 @@
 -- De bedragkolommen van de indicatoren (lagen, totaal en functies; ingevuld uit begrippen.py): één lijst voor alle marts,
 -- die ze kiezen met COLUMNS(lambda c: list_contains(werk.bedragen(), c)).
 CREATE OR REPLACE MACRO werk.bedragen() AS [{{bedragen}}];
+-- De volumes van behoefte (volume_<naam>, inwoners_<naam>; werk.grootheden), ook uit begrippen.py.
+CREATE OR REPLACE MACRO werk.volumes() AS [{{volume_namen}}];
+-- De kolommen in euro's die in constante prijzen meeschalen (marts/trend): bedragen, per inwoner, per persoon.
+CREATE OR REPLACE MACRO werk.in_euro() AS [{{in_euro}}];
 -- De taakvelden naast het gemeentefondscluster Sociale basisvoorzieningen (begrippen.py).
 CREATE OR REPLACE MACRO werk.gemeentefonds_sociale_basis() AS [{{gemeentefonds_sociale_basis}}];
 

@@ -1,5 +1,5 @@
-"""De opslag voor het dashboard: openen (alleen-lezen, gedeeld per proces), de pagina zonder
-gegevens met haar twee knoppen, en schrijfacties (momentopname laden, ophalen bij CBS)."""
+"""De opslag voor het dashboard: openen (alleen-lezen, gedeeld per proces) en schrijven (één schrijver
+tegelijk, in een nieuwe versie). Het scherm zonder gegevens en de knoppen die schrijven staan in laden.py."""
 
 from __future__ import annotations
 
@@ -133,9 +133,13 @@ def vergeet(bestand: str) -> None:
             _OUDE.append((time.monotonic(), gevonden[0]))
 
 
+class GeenGegevens(Exception):
+    """Er is (nog) geen bruikbare opslag; app.py toont dan het scherm van laden.py."""
+
+
 def opslag() -> tuple[Store, str]:
     """De opslag (de huidige versie, voor deze hele rerun dezelfde; of de privékopie van deze
-    bezoeker met eigen bestanden) en de modelsleutel; zonder gegevens een uitleg en stop."""
+    bezoeker met eigen bestanden) en de modelsleutel; zonder gegevens GeenGegevens met de reden."""
     pad = db_pad()
     try:
         huidig = huidige_versie(pad)
@@ -149,8 +153,5 @@ def opslag() -> tuple[Store, str]:
         if vragen.beschikbaarheid(store).empty:
             raise OpslagFout(f"De opslag {pad} bevat nog geen begrotingsgegevens.")
     except (OpslagFout, InvoerFout, DatabaseFout) as e:
-        from .laden import lege_opslag  # laden gebruikt schrijf() van hier: pas bij gebruik importeren
-
-        lege_opslag(str(e))
-        st.stop()
+        raise GeenGegevens(str(e)) from e
     return store, modelkeuze.actief(store, sleutel)  # de variant van deze sessie, als die er is

@@ -13,6 +13,7 @@ import streamlit as st
 from .. import cijfers, export, factsheet, gemeentebeeld, model
 from ..store import Store
 from . import modelkeuze, vragen, zijbalk
+from .keuze import Keuze
 
 KERNCIJFER = "kerncijfer_"  # containerkey: CSS-klasse st-key-kerncijfer_<naam>, en zo vinden tests ze
 NAAST = "_naast"
@@ -59,7 +60,7 @@ def csv_knop(
     *,
     key: str | None = None,
     keuzes: dict[str, object] | None = None,
-    keuze: zijbalk.Keuze | None = None,
+    keuze: Keuze | None = None,
 ) -> None:
     """CSV met ';' en decimale komma, zoals Nederlandse spreadsheets die verwachten, en Excel. Het
     bestand wordt pas gemaakt als iemand klikt (niet bij elke rerun). Een kolom `model` zegt met welk
@@ -102,7 +103,7 @@ def csv_knop(
         )
 
 
-def _keuzes(k: zijbalk.Keuze | None = None) -> dict[str, object]:
+def _keuzes(k: Keuze | None = None) -> dict[str, object]:
     """Wat in elk bestand meereist: de keuzes van de zijbalk (of van de pagina) en de bron."""
     if k is None and zijbalk.DEZE_RERUN not in st.session_state:
         return {"model": modelkeuze.label()}
@@ -119,9 +120,7 @@ def _keuzes(k: zijbalk.Keuze | None = None) -> dict[str, object]:
     }
 
 
-def grafiek(
-    wat: str, fig, tabel: cijfers.Tabel, wie: str | None = None, *, keuze: zijbalk.Keuze | None = None, **kwargs
-):
+def grafiek(wat: str, fig, tabel: cijfers.Tabel, wie: str | None = None, *, keuze: Keuze | None = None, **kwargs):
     """st.plotly_chart plus knoppen voor PNG en SVG (offline getekend, pas bij een klik), met een
     bestandsnaam die zegt wat het is: amsterdam_begroting-2025_netto_lagen.svg. Eronder, ingeklapt,
     de cijfers achter de grafiek als tabel (het tekstalternatief) met CSV en Excel. `wat` is per
@@ -179,7 +178,7 @@ def model_knop(m: model.Model, label: str) -> None:
 PAGINAS = {"nederland", "gemeente", "vergelijken", "trends", "kaart", "gemeentefonds", "methode", "model", "gegevens"}
 
 
-def verzoek(k: zijbalk.Keuze) -> gemeentebeeld.Verzoek:
+def verzoek(k: Keuze) -> gemeentebeeld.Verzoek:
     """De keuzes van de zijbalk als verzoek voor het gemeentebeeld en de factsheet."""
     return gemeentebeeld.Verzoek(
         k.gemeente,

@@ -21,7 +21,7 @@ from ..indicators import (  # noqa: F401 — zuivere regels, voor de pagina's
 from ..store import Store
 
 if TYPE_CHECKING:
-    from .zijbalk import Keuze
+    from .keuze import Keuze
 
 
 # Gecachete vragen hangen af van de opslag (welk bestand) en, als het model hun uitkomst verandert, van
@@ -99,10 +99,16 @@ def trend(
 
 @gecacht
 def trend_spreiding(
-    store: Store, sleutel: str, maat: str, doeljaar: int, gm_codes: tuple[str, ...] | None, zonder_regio: bool = False
+    store: Store,
+    sleutel: str,
+    maat: str,
+    doeljaar: int,
+    gm_codes: tuple[str, ...] | None,
+    zonder_regio: bool = False,
+    indicator: str = "verhouding",
 ) -> pd.DataFrame:
     return indicators.trend_spreiding(
-        store, sleutel, maat, doeljaar, list(gm_codes) if gm_codes is not None else None, zonder_regio
+        store, sleutel, maat, doeljaar, list(gm_codes) if gm_codes is not None else None, zonder_regio, indicator
     )
 
 

@@ -93,7 +93,7 @@ uitvoer.grafiek(
 st.caption(
     "Elke stip is een gemeente; de stippellijnen zijn de grenzen tussen de vijf kwintielen (elk ongeveer even "
     f"veel gemeenten). Blauw: de vergelijkingsgroep ({groepnaam})."
-    + (f" {VERHOUDING.label}: leeg bij {VERHOUDING.leeg}." if y.is_verhouding else "")
+    + (f" {VERHOUDING.label}: leeg bij {VERHOUDING.leeg}." if y.regel == "verhouding" else "")
 )
 
 st.subheader("Per kwintiel van behoefte")

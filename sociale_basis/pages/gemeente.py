@@ -4,8 +4,8 @@ verhouding acuut/preventie met rangorde, en de taakvelden achter elk getal."""
 import streamlit as st
 
 from sociale_basis import charts, cijfers, fmt, teksten
+from sociale_basis.begrippen import FUNCTIES, LAGEN
 from sociale_basis.dashboard import eigen, uitvoer, vragen, zijbalk
-from sociale_basis.model import FUNCTIES, LAGEN
 
 store, sleutel, k = zijbalk.deze_rerun()
 # Eén beeld per keuze, dat ook de factsheet zet: elk getal op de PDF is dat van deze pagina.

@@ -9,6 +9,7 @@ import streamlit as st
 from sociale_basis import charts, cijfers, fmt, teksten
 from sociale_basis.begrippen import GEMEENTEFONDS_SOCIALE_BASIS_TEKST
 from sociale_basis.dashboard import eigen, uitvoer, vragen, zijbalk
+from sociale_basis.dashboard.keuze import BRON_CBS
 
 store, sleutel, k = zijbalk.deze_rerun()
 
@@ -114,7 +115,7 @@ keuze = st.segmented_control(
 naam, uitgaven, fonds = VERGELIJKINGEN[keuze]
 st.caption(teksten.regio_gemeentefonds(k.zonder_regio))
 bron = (
-    f"Bron: {zijbalk.BRON_CBS}, {k.document} {k.jaar}, netto"
+    f"Bron: {BRON_CBS}, {k.document} {k.jaar}, netto"
     + (f", {teksten.ZONDER_REGIO_KORT}" if k.zonder_regio and keuze == "individueel" else "")
     + f"; gemeentefonds {namen_circ[circulaire].lower()}"
     " (BZK; verdeling per cluster berekend door begrotingsanalysetool). Bewerking: Sociale Basis-dashboard."

@@ -97,9 +97,11 @@ if k.gemeente in namen:
 st.caption(
     "Klik op een gemeente om haar pagina te openen, of kies een gemeente in de zijbalk. "
     "Vijf kleurklassen met elk ongeveer even veel gemeenten (donker = laag); de grenzen staan in de "
-    "legenda. Lichtgrijs: geen waarde (bij de verhouding: "
-    f"{INDICATOREN['verhouding'].leeg}). De getallen en klassen staan onder ‘Cijfers achter deze grafiek’."
+    f"legenda. Lichtgrijs: geen waarde ({ind.leeg}). De getallen en klassen staan onder ‘Cijfers achter deze "
+    "grafiek’."
 )
+if ind.behoefte:
+    st.caption(teksten.per_persoon_bron(ind, vragen.behoefte_bron(store, k.jaar, ind.behoefte)))
 if niet_gekleurd:
     st.caption(
         f"{niet_gekleurd} {'gemeente is' if niet_gekleurd == 1 else 'gemeenten zijn'} niet ingekleurd: hun "

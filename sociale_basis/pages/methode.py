@@ -5,10 +5,16 @@ import pandas as pd
 import streamlit as st
 
 from sociale_basis import fmt, teksten
-from sociale_basis.begrippen import DREMPEL_ACUUT, GEMEENTEFONDS_SOCIALE_BASIS_TEKST, VERTEKEND_GROEP_DEEL
+from sociale_basis.begrippen import (
+    DREMPEL_ACUUT,
+    FUNCTIES,
+    GEMEENTEFONDS_SOCIALE_BASIS_TEKST,
+    LAGEN,
+    VERTEKEND_GROEP_DEEL,
+)
 from sociale_basis.dashboard import modelkeuze, uitvoer, vragen, zijbalk
+from sociale_basis.dashboard.keuze import BRON_CBS
 from sociale_basis.indicators import IndicatorFout
-from sociale_basis.model import FUNCTIES, LAGEN
 
 store, sleutel, k = zijbalk.deze_rerun()
 
@@ -167,7 +173,7 @@ else:
         inf,
         "gemeten_verdeling_6.1.csv",
         key="gemeten",
-        keuzes={"bron": f"{zijbalk.BRON_CBS}; Sociale Basis-dashboard, gemeten verdeling van 6.1"},
+        keuzes={"bron": f"{BRON_CBS}; Sociale Basis-dashboard, gemeten verdeling van 6.1"},
     )
     st.caption(
         "‘Gewogen’ = het aandeel informeel van alle 6.1-lasten van deze gemeenten samen. "

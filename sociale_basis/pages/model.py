@@ -8,8 +8,9 @@ import pandas as pd
 import streamlit as st
 
 from sociale_basis import charts, cijfers, fmt, varianten
+from sociale_basis.begrippen import LAGEN
 from sociale_basis.dashboard import modelkeuze, uitvoer, vragen, zijbalk
-from sociale_basis.model import LAGEN
+from sociale_basis.dashboard.keuze import BRON_CBS
 
 store, sleutel, k = zijbalk.deze_rerun()
 # Deze pagina rekent met alle taakvelden, ook met ‘Zonder regionale taken’ aan; zo heten en
@@ -221,7 +222,7 @@ for wie, kleur, deel in [
             (f"{wie}, 6.74a {'acuut' if acuut else 'maatwerk'}", kleur, stijl, deel[deel["acuut_674a"] == acuut])
         )
 bron = (
-    f"Bron: {zijbalk.BRON_CBS}, {k.document} {k.jaar}, {k.maat}. Bewerking: Sociale Basis-dashboard, model "
+    f"Bron: {BRON_CBS}, {k.document} {k.jaar}, {k.maat}. Bewerking: Sociale Basis-dashboard, model "
     f"‘{'standaard' if basis.is_standaard else 'standaard + ' + basis.code()}’ met 6.1 vast verdeeld en 6.74a "
     "zoals in de legenda."
 )

@@ -3,10 +3,9 @@
 import streamlit as st
 
 from sociale_basis import charts, cijfers, fmt, teksten
-from sociale_basis.begrippen import BEHOEFTEN, STANDAARD_BEHOEFTE
+from sociale_basis.begrippen import BEHOEFTEN, LAGEN, STANDAARD_BEHOEFTE
 from sociale_basis.dashboard import eigen, uitvoer, vragen, zijbalk
 from sociale_basis.indicators import IndicatorFout
-from sociale_basis.model import LAGEN
 
 store, sleutel, k = zijbalk.deze_rerun()
 df = vragen.per_gemeente(store, sleutel, k.jaar, k.document, k.maat, k.zonder_regio)

@@ -10,6 +10,7 @@ import streamlit as st
 from sociale_basis import charts, cijfers, fmt, teksten
 from sociale_basis.begrippen import FUNCTIES
 from sociale_basis.dashboard import uitvoer, vragen, zijbalk
+from sociale_basis.dashboard.keuze import BRON_CBS
 
 store, sleutel, k = zijbalk.deze_rerun()
 jaren = vragen.realisatie_jaren(store)
@@ -47,7 +48,7 @@ naam = "Nederland" if gemeente is None else namen[gemeente]
 # Het crisisgeld staat op deze pagina in de cijfers zelf; de zijbalknotitie (ander jaar of document) niet.
 hier = dataclasses.replace(k, jaar=jaar, document="jaarrekening", maat=maat, gevraagde_maat=maat, crisis="")
 bron = (
-    f"Bron: {zijbalk.BRON_CBS}, begroting en jaarrekening {jaar} ({maat}). "
+    f"Bron: {BRON_CBS}, begroting en jaarrekening {jaar} ({maat}). "
     f"Bewerking: Sociale Basis-dashboard, model ‘{k.model}’."
 )
 
@@ -136,7 +137,7 @@ uitvoer.grafiek(
     charts.realisatie_reeks(
         beide,
         f"{naam}: jaarrekening tegen begroting, {min(jaren)}–{max(jaren)}",
-        f"Bron: {zijbalk.BRON_CBS}, begrotingen en jaarrekeningen {min(jaren)}–{max(jaren)}. "
+        f"Bron: {BRON_CBS}, begrotingen en jaarrekeningen {min(jaren)}–{max(jaren)}. "
         f"Bewerking: Sociale Basis-dashboard, model ‘{k.model}’.",
     ),
     cijfers.realisatie_reeks(beide),
@@ -238,7 +239,7 @@ uitvoer.grafiek(
         per_kwintiel,
         stap,
         "Overschrijding op acute zorg en de groei van begrote preventie twee jaar later",
-        f"Bron: {zijbalk.BRON_CBS}, begrotingen en jaarrekeningen {int(rijen['jaar'].min())}–"
+        f"Bron: {BRON_CBS}, begrotingen en jaarrekeningen {int(rijen['jaar'].min())}–"
         f"{int(rijen['jaar'].max()) + stap} (bruto). Bewerking: Sociale Basis-dashboard, model ‘{k.model}’.",
     ),
     cijfers.verdringing(per_kwintiel),

@@ -7,6 +7,7 @@ import streamlit as st
 from sociale_basis import charts, cijfers, teksten
 from sociale_basis.begrippen import INDICATOREN
 from sociale_basis.dashboard import eigen, uitvoer, vragen, zijbalk
+from sociale_basis.dashboard.keuze import BRON_CBS
 
 store, sleutel, k = zijbalk.deze_rerun()
 LABELS = {naam: i.label for naam, i in INDICATOREN.items()}
@@ -90,16 +91,16 @@ reeksen.append(("Nederland", charts.NEDERLAND, nederland))
 kolom, as_titel, waarde = "_w", ind.eenheid(k.per_inwoner), ind.opmaak(k.per_inwoner)
 reeksen = [(n, c, d.assign(_w=ind.waarden(d, k.per_inwoner))) for n, c, d in reeksen]
 spreiding = []  # bij de verhouding: de mediane gemeente en de middelste helft naast het gewogen cijfer
-if ind.is_verhouding:
+if ind.eigen_noemer:
     wie = ([("Vergelijkingsgroep", charts.GROEP, tuple(leden))] if leden else []) + [
         ("Nederland", charts.NEDERLAND, None)
     ]
     for naam, kleur, codes in wie:
-        verdeling = vragen.trend_spreiding(store, sleutel, k.maat, doel, codes, k.zonder_regio)
+        verdeling = vragen.trend_spreiding(store, sleutel, k.maat, doel, codes, k.zonder_regio, ind.naam)
         spreiding.append((f"{naam}: mediane gemeente", kleur, verdeling.assign(**{kolom: verdeling["mediaan"]})))
 prijstekst = f", prijzen van {basisjaar}" if basisjaar else ", nominaal"
 bron = (
-    f"Bron: {zijbalk.BRON_CBS}; herindelingen: VNG/grenswijzigen (CC BY-NC-SA 4.0)"
+    f"Bron: {BRON_CBS}; herindelingen: VNG/grenswijzigen (CC BY-NC-SA 4.0)"
     + (f"; {teksten.cpi_herkomst(cpi)}" if basisjaar else "")
     + f". {k.maat_tekst.capitalize()}{prijstekst}. "
     f"Bewerking: Sociale Basis-dashboard, model ‘{k.model}’."
@@ -111,8 +112,10 @@ uitvoer.grafiek(
     config=charts.PLOTLY_CONFIG,
     key="trend",
 )
-if spreiding:
+if spreiding and ind.rangbaar:
     st.caption(teksten.gewogen_en_mediaan_trend(spreiding[-1][2], k.jaar, k.document))  # Nederland
+if ind.behoefte:
+    st.caption(teksten.per_persoon_bron(ind, vragen.behoefte_bron(store, doel, ind.behoefte)))
 
 meldingen = []
 # Crisisgeld (opvang Oekraïne, corona, …) in de punten van de gemeente en van Nederland.
@@ -122,7 +125,7 @@ for naam_reeks, codes in ([(namen[k.gemeente], (k.gemeente,))] if k.gemeente in 
     jaren_crisis = vragen.incidenteel_jaren(store, sleutel, k.maat, codes)
     if (crisis := teksten.crisis_in_reeks(naam_reeks, jaren_crisis, k.maat)) is not None:
         meldingen.append(crisis)
-if ind.is_verhouding:
+if ind.regel == "verhouding":
     meldingen += [m for naam, _, df in reeksen if (m := teksten.geen_verhouding_in_reeks(naam, df))]
 if k.maat == "netto":
     meldingen.append(
@@ -137,7 +140,7 @@ if basisjaar:
             "constante prijzen. Haal een nieuwere CPI op (`sociale-basis ophalen --alleen cpi`: "
             "83131NED en opvolger 86141NED)."
         )
-if not k.per_inwoner and not ind.is_verhouding:
+if not k.per_inwoner and not ind.eigen_noemer:
     for naam, _, df in reeksen[-2:] if leden else reeksen[-1:]:
         deels = df[df["dekking"] < 0.995]
         if not deels.empty:

@@ -100,8 +100,8 @@ st.dataframe(
         **{
             ind.kop(True): st.column_config.Column(
                 ind.kort,
-                width=115 if ind.is_verhouding else 95,
-                help=ind.label + ("" if ind.is_verhouding else " per inwoner"),
+                width=115 if ind.eigen_noemer else 95,
+                help=ind.label + ("" if ind.eigen_noemer else " per inwoner"),
             )
             for ind in in_lijst
         },
