@@ -265,7 +265,7 @@ def test_herhaling_slaat_over_wat_bij_cbs_niet_veranderde(nep, omgeving):
     assert _iv3_paginas(nep) == [0, 10, 20, 30] and not uit.overgeslagen
     herkomst = indicators.cbs_herkomst(store)
     assert set(herkomst["gewijzigd"]) == {"2025-01-10T02:00:00"}
-    from sociale_basis.cli import status_regels
+    from sociale_basis.cli.status import status_regels
 
     assert any("Iv3 begroting 2023: CBS 45063NED, gewijzigd 10-01-2025" in r for r in status_regels(store))
 
@@ -428,7 +428,7 @@ def test_onleesbare_retry_after_valt_terug_op_backoff(nep, omgeving):
 
 
 def test_retry_after_als_getal_of_datum():
-    from sociale_basis.ophalen import _retry_after
+    from sociale_basis.ophalen.client import _retry_after
 
     assert _retry_after("3") == 3.0
     assert _retry_after("Wed, 21 Oct 2015 07:28:00 GMT") < 0  # in het verleden: meteen opnieuw

@@ -1,0 +1,79 @@
+"""Kerncijfers wijken en buurten (CBS) per gemeente en jaar: de maten voor behoefte."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import httpx
+import pandas as pd
+
+from ..sources import behoefte
+from ..sources.lezen import GM_CODE
+from .client import Client
+from .instellingen import Bronnen, OphaalFout
+from .opgehaald import Opgehaald, Vorige, stap
+from .paginas import odata_rijen, odata_url, odata_volgende, strip, vereist
+
+
+def haal_kerncijfers(
+    client: Client,
+    b: Bronnen,
+    map_: Path,
+    uit: Opgehaald,
+    meld: Callable[[str], None],
+    _vorige: Vorige,
+    _documenten: list[str],
+) -> None:
+    """Kerncijfers wijken en buurten per jaar, alleen gemeenten: de kolommen uit de bronnenlijst, elk
+    met het nummer dat deze tabel eraan gaf (uit DataProperties). Lege cellen (voorlopig, of
+    geheim) zijn niet gemeten en worden niet bewaard."""
+    regels = []
+    for jaar, tabel in sorted(b.kerncijfers_tabellen.items()):
+        wat = f"kerncijfers wijken en buurten {jaar} (CBS {tabel})"
+        meld(f"{wat} ophalen…")
+        eigenschappen = client.alle_rijen(
+            f"kwb_{tabel}_eigenschappen",
+            str(httpx.URL(f"{b.kerncijfers_basis.rstrip('/')}/{tabel}/DataProperties", params={"$format": "json"})),
+            wat,
+            odata_volgende,
+            odata_rijen,
+        )
+        namen = [str(e.get("Key", "")) for e in eigenschappen]
+        kolommen = {}
+        for naam in b.kerncijfers_kolommen:
+            passend = [k for k in namen if re.fullmatch(rf"{re.escape(naam)}_\d+", k)]
+            if len(passend) != 1:
+                raise OphaalFout(
+                    f"{wat}: verwacht precies één kolom {naam}_<nummer> in DataProperties, gevonden: "
+                    f"{', '.join(passend) or 'geen'}. De tabel is van vorm veranderd; pas data/cbs_bronnen.toml aan."
+                )
+            kolommen[naam] = passend[0]
+        nodig = ["WijkenEnBuurten", *kolommen.values()]
+        rijen = client.alle_rijen(
+            f"kwb_{tabel}",
+            odata_url(b.kerncijfers_basis, tabel, b.kerncijfers_filter, nodig),
+            wat,
+            odata_volgende,
+            odata_rijen,
+            lambda r, w=wat, k=tuple(nodig): vereist(r, list(k), w),
+        )
+        gevuld = dict.fromkeys(kolommen, 0)
+        for r in rijen:
+            code = strip(r["WijkenEnBuurten"])
+            if not GM_CODE.match(code):
+                continue  # wijken en buurten (de filter vraagt alleen gemeenten, maar zeker is zeker)
+            for naam, kolom in kolommen.items():
+                if r[kolom] is not None:
+                    regels.append({"jaar": jaar, "gm_code": code, "maat": naam, "waarde": r[kolom]})
+                    gevuld[naam] += 1
+        leeg = [naam for naam, n in gevuld.items() if not n]
+        if leeg:
+            uit.opmerkingen.append(f"{wat}: nog geen cijfers voor {', '.join(leeg)} (voorlopige tabel).")
+    if regels:
+        bestand = map_ / "kerncijfers_cbs.csv"
+        pd.DataFrame(regels).to_csv(bestand, index=False)
+        uit.stappen.append(
+            stap(bestand, behoefte.SOORT_KWB, "kerncijfers wijken en buurten (CBS)", behoefte.lees_kerncijfers)
+        )
