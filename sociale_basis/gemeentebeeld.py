@@ -142,6 +142,14 @@ class Gemeentebeeld:
             f"preventie per inwoner: kwintiel {b['preventie_kwintiel']} van 5 (1 = minste; "
             f"{teksten.behoefte_bron(b['bron'], b['bronjaar'])})."
         )
+        # De indicatoren per persoon van deze maat uit het register (Σ ÷ Σ, naast Nederland; geen rang).
+        per_persoon = [
+            f"{i.kop(True).lower()} {fmt.euro(self.rij[i.kolom])} (Nederland {fmt.euro(self.nl[i.kolom])})"
+            for i in INDICATOREN.values()
+            if i.behoefte == STANDAARD_BEHOEFTE and not pd.isna(self.rij.get(i.kolom))
+        ]
+        if per_persoon:
+            zin += " Uitgaven per persoon: " + "; ".join(per_persoon) + "."
         if self.focusgebied:
             zin += f" NPLV-focusgebied: {self.focusgebied}."
         return zin

@@ -15,7 +15,6 @@ import os
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
@@ -70,7 +69,7 @@ def _statements(tekst: str) -> tuple[tuple[str, frozenset[str]], ...]:
 
 # De rekenlaag `werk` (queries/werk/), in deze volgorde opgebouwd: DuckDB bindt een macro of tabel bij het
 # aanmaken, dus wat iets gebruikt, staat erna. De tabellen erin (model, gemeten verdeling, indicator_cache,
-# afwijking) vult Store.laad_model, ook in een vaste volgorde (queries/model/laad.sql, dan afwijking.sql).
+# afwijking) vult Store.laad_model, ook in een vaste volgorde (queries/model/laad.sql, reken.sql, afwijking.sql).
 WERK = [
     "005_bedragen",  # lijsten uit begrippen.py en de regels voor verhouding, drempel en rang
     "008_cbs_bron",  # de fijnste CBS-bron per gemeente (voor de momentopname)
@@ -172,18 +171,6 @@ class Schrijfsessie:
             self._cur.unregister("invoer")
 
 
-@dataclass
-class _Gedeeld:
-    """Wat alle Stores op hetzelfde bestand in dit proces delen, net als DuckDB hun database en
-    `werk`: onthouden uitkomsten en de geladen modellen (om na een import te verversen)."""
-
-    onthouden: dict = field(default_factory=dict)
-    modellen: dict = field(default_factory=dict)
-
-
-_GEDEELD: dict[Path, _Gedeeld] = {}
-
-
 class Store:
     """Eén open opslag. Maak per query of per thread een cursor (`query`, `cursor`)."""
 
@@ -193,9 +180,6 @@ class Store:
         # Het echte bestand, één keer bij het openen bepaald: het opslagpad kan een verwijzing naar
         # de huidige versie zijn (zie nieuwe_versie), en deze Store blijft bij de versie die hij opende.
         self.bestand = self.pad.resolve()
-        # Uitkomsten die alleen van de inhoud van de opslag afhangen (bv. geslaagde controles,
-        # gevulde caches in `werk`); na een import geleegd, ook voor andere Stores op dit bestand.
-        self._gedeeld = _GEDEELD.setdefault(self.bestand, _Gedeeld())
         self.gemigreerd = False  # schema bijgewerkt bij het openen: afgeleide tabellen opnieuw
         self.veranderd = False  # is er iets geschreven (zie nieuwe_versie: anders geen nieuwe versie)
         if alleen_lezen and not self.bestand.exists():
@@ -298,50 +282,45 @@ class Store:
             yield sessie
         self.veranderd = self.veranderd or sessie.geschreven
 
-    @property
-    def onthouden(self) -> dict:
-        return self._gedeeld.onthouden
-
     def laad_model(self, model) -> str:
         """Zet een gecontroleerd model (model.Model) klaar voor queries en reken de indicatoren
-        per gemeente voor alle jaren één keer door (werk.indicator_cache); geeft zijn sleutel."""
+        per gemeente voor alle jaren één keer door (werk.indicator_cache); geeft zijn sleutel.
+
+        Alles wat hiervan afgeleid is, staat in `werk` (in DuckDB gedeeld door alle Stores op dit bestand in
+        dit proces, weg als de laatste sluit): de lijst van geladen modellen is werk.model_regel, en of het
+        crisisgeld al berekend is, zegt werk.afwijking_stand. Geen lijst in Python die een ander kan legen."""
         regels = model.regels.assign(aandeel=model.regels["aandeel"].astype(str))
         # In één transactie (alleen op `werk`): wie tegelijk leest, ziet het model helemaal of nog niet.
         with self._con.cursor() as cur:
             cur.execute("BEGIN TRANSACTION")
             try:
-                Schrijfsessie(cur).schrijf("model/laad", regels, model=model.sleutel)
+                sessie = Schrijfsessie(cur)
+                sessie.schrijf("model/laad", regels, model=model.sleutel)
+                sessie.voer_uit("model/reken", model=model.sleutel)
             except BaseException:
                 cur.execute("ROLLBACK")
                 raise
             cur.execute("COMMIT")
-        self._gedeeld.modellen[model.sleutel] = model
         # Het crisisgeld (werk.afwijking) hangt alleen van de gegevens af: één keer per inhoud, niet per
-        # variant (≈ 0,8 s). `onthouden` wordt na een import en bij het sluiten geleegd.
-        if "afwijking" not in self.onthouden:
+        # variant (≈ 0,8 s); na een import opnieuw (na_import).
+        if not self.enkele_waarde("model/afwijking_berekend"):
             self.voer_uit("model/afwijking")
-            self.onthouden["afwijking"] = True
         return model.sleutel
 
+    def geladen_modellen(self) -> list[str]:
+        return self.query("model/geladen")["model"].tolist()
+
     def vergeet_model(self, sleutel: str) -> None:
-        """Haal een geladen model weer weg (een variant uit het dashboard): zijn tabellen in `werk`,
-        wat erover onthouden is, en zijn plek in de lijst die na een import opnieuw rekent."""
+        """Haal een geladen model weer weg (een variant uit het dashboard) met alles in `werk` dat ervan afhangt."""
         self.voer_uit("model/vergeet", model=sleutel)
-        for k in [k for k in list(self.onthouden) if isinstance(k, tuple) and sleutel in k]:
-            self.onthouden.pop(k, None)
-        self._gedeeld.modellen.pop(sleutel, None)
 
     def na_import(self) -> None:
-        """De opslag is veranderd: vergeet onthouden uitkomsten (ook de herrekeningen) en reken
-        elk geladen model opnieuw door."""
-        self.onthouden.clear()
-        for model in list(self._gedeeld.modellen.values()):
-            self.laad_model(model)
+        """De opslag is veranderd: reken het crisisgeld en elk geladen model opnieuw door."""
+        self.voer_uit("model/afwijking")
+        for sleutel in self.geladen_modellen():
+            self.voer_uit("model/reken", model=sleutel)
 
     def sluit(self) -> None:
-        # Onthouden uitkomsten horen bij de `werk`-tabellen van deze DuckDB-instantie; een nieuwe
-        # verbinding begint met een lege `werk` en mag er dus niet op vertrouwen.
-        self._gedeeld.onthouden.clear()
         self._con.close()
 
     def __enter__(self) -> Store:

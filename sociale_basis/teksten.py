@@ -380,17 +380,32 @@ def behoefte_bron(bron: str, jaar: int) -> str:
     return f"{circulaire_naam(bron).lower()} voor {jaar}"
 
 
-def per_persoon_bron(ind, bron: tuple[str, int] | None) -> str:
+def noemer_herkomst(bronnen: dict[int, tuple[str, int] | None]) -> str:
+    """Waar de personen van een bedrag per persoon vandaan komen, per jaar (werk.behoefte_bron kiest per jaar
+    de dichtstbijzijnde bron): ‘septembercirculaire 2024 voor 2025’, of per groep jaren als dat verschilt."""
+    groepen: dict[str, list[int]] = {}
+    for jaar, bron in sorted(bronnen.items()):
+        groepen.setdefault(behoefte_bron(*bron) if bron else "geen bron in de opslag", []).append(jaar)
+    if len(groepen) == 1:
+        return next(iter(groepen))
+    return "; ".join(f"{fmt.jaarreeks(jaren)}: {tekst}" for tekst, jaren in groepen.items())
+
+
+def per_persoon_bron(ind, bronnen: dict[int, tuple[str, int] | None]) -> str:
     """Naast een bedrag per persoon (Indicator.behoefte): wie de personen zijn en waar ze vandaan komen. Het
     bedrag is Σ uitgaven ÷ Σ personen van gemeenten met beide; de personen zijn geen doelgroep van dat geld."""
     b = BEHOEFTEN[ind.behoefte]
-    herkomst = behoefte_bron(*bron) if bron else "geen bron in de opslag"
     return (
         f"{ind.label}: de uitgaven van de hele gemeente gedeeld door het aantal {b.kort.lower()} "
-        f"({herkomst}). Dat geld gaat niet alleen naar hen; het getal zet de uitgaven naast de behoefte, het "
-        f"zegt niet wat één {b.persoon} krijgt. Een groep of Nederland: Σ uitgaven ÷ Σ {b.kort.lower()}."
-        + (f" {b.kanttekening}" if b.kanttekening else "")
+        f"({noemer_herkomst(bronnen)}). Dat geld gaat niet alleen naar hen; het getal zet de uitgaven naast de "
+        f"behoefte, het zegt niet wat één {b.persoon} krijgt. Een groep of Nederland: Σ uitgaven ÷ Σ "
+        f"{b.kort.lower()}; geen rang." + (f" {b.kanttekening}" if b.kanttekening else "")
     )
+
+
+def noemer_bronregel(ind, bronnen: dict[int, tuple[str, int] | None]) -> str:
+    """Het stukje bronregel (grafiek, PNG, CSV) voor de noemer van een bedrag per persoon."""
+    return f" {BEHOEFTEN[ind.behoefte].kort}: gemeentefonds/CBS, {noemer_herkomst(bronnen)}."
 
 
 def circulaire_naam(code: str) -> str:

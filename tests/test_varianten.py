@@ -233,4 +233,4 @@ def test_gevoeligheid_tegenover_directe_berekening(opslag, standaard):
         check_index_type=False,
     )
     # En de modellen van de gevoeligheid blijven niet geladen.
-    assert not any(str(k).startswith("gevoeligheid") for k in opslag._gedeeld.modellen)
+    assert not any(str(k).startswith("gevoeligheid") for k in opslag.geladen_modellen())

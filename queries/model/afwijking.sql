@@ -4,3 +4,5 @@ DELETE FROM werk.afwijking;
 INSERT INTO werk.afwijking SELECT * FROM werk.afwijking_berekend();
 DELETE FROM werk.incidenteel;
 INSERT INTO werk.incidenteel SELECT * FROM werk.afwijking WHERE incidenteel;
+DELETE FROM werk.afwijking_stand;
+INSERT INTO werk.afwijking_stand VALUES (now());

@@ -28,6 +28,7 @@ class Keuze:
     # Bevatten de landelijke cijfers van deze keuze crisisgeld (marts/groep: vertekend)? Dan de zin die het
     # zegt (teksten.crisis_bron), in elke bronregel en elk bestand; anders leeg.
     crisis: str = ""
+    model_code: str | None = None  # een modelvariant zoals de link hem noemt (modelkeuze.URL), voor links in exports
 
     @property
     def netto_ontbreekt(self) -> bool:

@@ -12,7 +12,7 @@ import streamlit as st
 
 from .. import cijfers, export, factsheet, gemeentebeeld, model
 from ..store import Store
-from . import modelkeuze, vragen, zijbalk
+from . import modelkeuze, vragen
 from .keuze import Keuze
 
 KERNCIJFER = "kerncijfer_"  # containerkey: CSS-klasse st-key-kerncijfer_<naam>, en zo vinden tests ze
@@ -67,7 +67,8 @@ def csv_knop(
     model de cijfers zijn berekend; bij een variant zegt ook de bestandsnaam het. `key` houdt
     meerdere knoppen op één pagina uit elkaar; `keuzes` vervangt de keuzes van de zijbalk voor
     tabellen waar die niets over zeggen (de inhoud van de opslag, de importlog) — dan ook geen model.
-    `keuze`: de keuzes van de pagina als die afwijken van de zijbalk (Gemeentefonds is altijd netto)."""
+    `keuze`: de keuzes waarmee de pagina rekende (de Keuze van de zijbalk, of een afwijkende: Gemeentefonds
+    is altijd netto); een pagina geeft haar mee als waarde, deze module leest geen toestand van de zijbalk."""
     if keuzes is None:
         m = modelkeuze.variant()
         if m is not None:
@@ -77,7 +78,7 @@ def csv_knop(
     else:
         uit = df.copy()
     # Eigen cijfers van een gemeente zijn geen CBS-cijfers: dat reist mee in het bestand.
-    eigen = dict(zijbalk.keuze().eigen) if zijbalk.DEZE_RERUN in st.session_state else {}
+    eigen = dict(keuze.eigen) if keuze is not None and keuzes is None else {}
     if eigen and "gm_code" in uit.columns:
         uit["herkomst"] = uit["gm_code"].map(lambda c: "eigen cijfers gemeente (geen CBS)" if c in eigen else "CBS")
     k1, k2 = st.columns(2)
@@ -105,9 +106,8 @@ def csv_knop(
 
 def _keuzes(k: Keuze | None = None) -> dict[str, object]:
     """Wat in elk bestand meereist: de keuzes van de zijbalk (of van de pagina) en de bron."""
-    if k is None and zijbalk.DEZE_RERUN not in st.session_state:
+    if k is None:
         return {"model": modelkeuze.label()}
-    k = k or zijbalk.keuze()
     return {
         "jaar": k.jaar,
         "document": k.document,
@@ -120,13 +120,13 @@ def _keuzes(k: Keuze | None = None) -> dict[str, object]:
     }
 
 
-def grafiek(wat: str, fig, tabel: cijfers.Tabel, wie: str | None = None, *, keuze: Keuze | None = None, **kwargs):
+def grafiek(wat: str, fig, tabel: cijfers.Tabel, wie: str | None = None, *, keuze: Keuze, **kwargs):
     """st.plotly_chart plus knoppen voor PNG en SVG (offline getekend, pas bij een klik), met een
     bestandsnaam die zegt wat het is: amsterdam_begroting-2025_netto_lagen.svg. Eronder, ingeklapt,
     de cijfers achter de grafiek als tabel (het tekstalternatief) met CSV en Excel. `wat` is per
-    pagina uniek: de knoppen heten ernaar. `keuze`: als de pagina van de zijbalk afwijkt (zie csv_knop)."""
+    pagina uniek: de knoppen heten ernaar. `keuze`: de keuzes van de pagina (zie csv_knop)."""
     gebeurtenis = st.plotly_chart(fig, **kwargs)
-    k = keuze or zijbalk.keuze()
+    k = keuze
     m = modelkeuze.variant()
     stam = k.bestandsdelen(wat, wie)
     # Zonder browser geen PNG/SVG: de knoppen uit met de reden, in plaats van een download die mislukt.
@@ -188,7 +188,7 @@ def verzoek(k: Keuze) -> gemeentebeeld.Verzoek:
         k.groep,
         k.zonder_regio,
         k.model,
-        st.query_params.get("model"),
+        k.model_code,
         _basis_url(),
     )
 

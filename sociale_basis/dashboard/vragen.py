@@ -10,14 +10,6 @@ import streamlit as st
 
 from .. import fmt, indicators, licenties, snapshot, teksten, varianten, vergelijkingsgroep
 from .. import gemeentebeeld as gemeentebeeld_
-from ..indicators import (  # noqa: F401 — zuivere regels, voor de pagina's
-    laatste_circulaire,
-    per_kwintiel,
-    rang,
-    rangen,
-    samenhang,
-    spreiding,
-)
 from ..store import Store
 
 if TYPE_CHECKING:
@@ -38,9 +30,39 @@ bewaard = st.cache_resource(show_spinner=False, hash_funcs=_PER_OPSLAG)
 
 
 # -- gecachete vragen ------------------------------------------------------------------------
-@gecacht
-def beschikbaarheid(store: Store) -> pd.DataFrame:
-    return indicators.beschikbaarheid(store)
+# Eén cachelaag voor vragen: st.cache_data hier, rond de functies van indicators.py zelf (geen tweede API
+# die ze naspiegelt). Waarom hier: Streamlit deelt deze cache tussen sessies en weet wanneer een rerun hem mag
+# hergebruiken; de opslag zelf onthoudt alleen afgeleide tabellen in `werk` (store.py), die bij de gegevens horen.
+beschikbaarheid = gecacht(indicators.beschikbaarheid)
+per_gemeente = gecacht(indicators.per_gemeente)
+groep = gecacht(indicators.groep)
+regiotaken = gecacht(indicators.regiotaken)
+per_gemeente_herrekend = gecacht(indicators.per_gemeente_herrekend)
+trend = gecacht(indicators.trend)
+trend_spreiding = gecacht(indicators.trend_spreiding)
+maatstaf = gecacht(indicators.maatstaf)
+circulaires = gecacht(indicators.circulaires)
+zonder_cijfers = gecacht(indicators.zonder_cijfers)
+doeljaar = gecacht(indicators.doeljaar)
+prijsindex = gecacht(indicators.prijsindex)
+cbs_herkomst = gecacht(indicators.cbs_herkomst)
+gemeenten = gecacht(indicators.gemeenten)
+gemeentenamen = gecacht(indicators.gemeentenamen)
+taakvelden = gecacht(indicators.taakvelden_gemeente)
+taakveld_landelijk = gecacht(indicators.taakveld_landelijk)
+incidenteel = gecacht(indicators.incidenteel)
+realisatie_jaren = gecacht(indicators.realisatie_jaren)
+incidenteel_jaren = gecacht(indicators.incidenteel_jaren)
+bekende_oorzaken = gecacht(indicators.bekende_oorzaken)
+realisatie_landelijk = gecacht(indicators.realisatie_landelijk)
+realisatie_taakvelden = gecacht(indicators.realisatie_taakvelden)
+eigen_cijfers = gecacht(indicators.eigen_cijfers)
+sjabloon_taakvelden = gecacht(indicators.sjabloon_taakvelden)
+gemeten_verdeling = gecacht(indicators.gemeten_verdeling)
+model_regels = gecacht(indicators.model_regels)
+behoefte = gecacht(indicators.behoefte)
+behoefte_bron = gecacht(indicators.behoefte_bron)
+nplv = gecacht(indicators.nplv)
 
 
 def heeft(store: Store, jaar: int, document: str) -> bool:
@@ -48,134 +70,7 @@ def heeft(store: Store, jaar: int, document: str) -> bool:
     return bool(((b["jaar"] == jaar) & (b["document"] == document)).any())
 
 
-@gecacht
-def per_gemeente(
-    store: Store, sleutel: str, jaar: int, document: str, maat: str, zonder_regio: bool = False
-) -> pd.DataFrame:
-    return indicators.per_gemeente(store, sleutel, jaar, document, maat, zonder_regio)
-
-
-@gecacht
-def groep(
-    store: Store,
-    sleutel: str,
-    jaar: int,
-    document: str,
-    maat: str,
-    gm_codes: tuple[str, ...] | None,
-    zonder_regio: bool = False,
-) -> pd.Series:
-    return indicators.groep(
-        store, sleutel, jaar, document, maat, list(gm_codes) if gm_codes is not None else None, zonder_regio
-    )
-
-
-@gecacht
-def regiotaken(store: Store, jaar: int) -> pd.DataFrame:
-    return indicators.regiotaken(store, jaar)
-
-
-@gecacht
-def per_gemeente_herrekend(
-    store: Store, sleutel: str, jaar: int, document: str, maat: str, doeljaar: int, zonder_regio: bool = False
-) -> pd.DataFrame:
-    return indicators.per_gemeente_herrekend(store, sleutel, jaar, document, maat, doeljaar, zonder_regio)
-
-
-@gecacht
-def trend(
-    store: Store,
-    sleutel: str,
-    maat: str,
-    doeljaar: int,
-    gm_codes: tuple[str, ...] | None,
-    prijsbasis: int | None,
-    zonder_regio: bool = False,
-) -> pd.DataFrame:
-    return indicators.trend(
-        store, sleutel, maat, doeljaar, list(gm_codes) if gm_codes is not None else None, prijsbasis, zonder_regio
-    )
-
-
-@gecacht
-def trend_spreiding(
-    store: Store,
-    sleutel: str,
-    maat: str,
-    doeljaar: int,
-    gm_codes: tuple[str, ...] | None,
-    zonder_regio: bool = False,
-    indicator: str = "verhouding",
-) -> pd.DataFrame:
-    return indicators.trend_spreiding(
-        store, sleutel, maat, doeljaar, list(gm_codes) if gm_codes is not None else None, zonder_regio, indicator
-    )
-
-
-@gecacht
-def maatstaf(
-    store: Store, sleutel: str, jaar: int, document: str, circulaire: str, zonder_regio: bool = False
-) -> pd.DataFrame:
-    return indicators.maatstaf(store, sleutel, jaar, document, circulaire, zonder_regio)
-
-
-@gecacht
-def circulaires(store: Store) -> pd.DataFrame:
-    return indicators.circulaires(store)
-
-
-@gecacht
-def zonder_cijfers(store: Store, jaar: int, document: str) -> pd.DataFrame:
-    return indicators.zonder_cijfers(store, jaar, document)
-
-
-@gecacht
-def doeljaar(store: Store, jaar: int, gm_code: str | None) -> int:
-    """De meest recente indeling waarin de gemeente (of het land) nog te volgen is."""
-    return indicators.doeljaar(store, jaar, gm_code)
-
-
-@gecacht
-def prijsindex(store: Store) -> pd.DataFrame:
-    return indicators.prijsindex(store)
-
-
-@gecacht
-def cbs_herkomst(store: Store) -> pd.DataFrame:
-    return indicators.cbs_herkomst(store)
-
-
-@gecacht
-def gemeenten(store: Store, jaar: int) -> pd.DataFrame:
-    return indicators.gemeenten(store, jaar)
-
-
-@gecacht
-def gemeentenamen(store: Store, jaar: int) -> pd.DataFrame:
-    return indicators.gemeentenamen(store, jaar)
-
-
-@gecacht
-def taakvelden(store: Store, sleutel: str, jaar: int, document: str, maat: str, gm_code: str) -> pd.DataFrame:
-    return indicators.taakvelden_gemeente(store, sleutel, jaar, document, maat, gm_code)
-
-
-@gecacht
-def taakveld_landelijk(store: Store, jaar: int, document: str) -> pd.DataFrame:
-    return indicators.taakveld_landelijk(store, jaar, document)
-
-
 # -- begroting en werkelijkheid --------------------------------------------------------------------
-@gecacht
-def incidenteel(store: Store, sleutel: str, jaar: int, document: str, maat: str) -> pd.DataFrame:
-    return indicators.incidenteel(store, sleutel, jaar, document, maat)
-
-
-@gecacht
-def realisatie_jaren(store: Store) -> list[int]:
-    return indicators.realisatie_jaren(store)
-
-
 def realisatie_maat(store: Store, jaar: int) -> str:
     return indicators.realisatie_maat(store, jaar)
 
@@ -187,42 +82,10 @@ def kanttekeningen(store: Store, sleutel: str, jaar: int, document: str, maat: s
 
 
 @gecacht
-def incidenteel_jaren(store: Store, sleutel: str, maat: str, gm_codes: tuple[str, ...] | None) -> pd.DataFrame:
-    return indicators.incidenteel_jaren(store, sleutel, maat, list(gm_codes) if gm_codes is not None else None)
-
-
-@gecacht
-def bekende_oorzaken(store: Store) -> pd.DataFrame:
-    return indicators.bekende_oorzaken(store)
-
-
-@gecacht
-def realisatie_landelijk(
-    store: Store, sleutel: str, gm_codes: tuple[str, ...] | None = None, maat: str | None = None
-) -> pd.DataFrame:
-    return indicators.realisatie_landelijk(store, sleutel, list(gm_codes) if gm_codes is not None else None, maat)
-
-
-@gecacht
-def realisatie_taakvelden(store: Store, sleutel: str, jaar: int, maat: str, gm_code: str | None) -> pd.DataFrame:
-    return indicators.realisatie_taakvelden(store, sleutel, jaar, maat, gm_code)
-
-
-@gecacht
 def verdringing(store: Store, sleutel: str, stap: int) -> tuple[pd.DataFrame, pd.DataFrame, float]:
     df = indicators.verdringing(store, sleutel, stap)
     per, rho = indicators.verdringing_samenvatting(df)
     return df, per, rho
-
-
-@gecacht
-def eigen_cijfers(store: Store) -> pd.DataFrame:
-    return indicators.eigen_cijfers(store)
-
-
-@gecacht
-def sjabloon_taakvelden(store: Store, jaar: int, document: str) -> pd.DataFrame:
-    return indicators.sjabloon_taakvelden(store, jaar, document)
 
 
 @gecacht
@@ -287,16 +150,6 @@ def snapshot_zin(store: Store) -> str:
     )
 
 
-@gecacht
-def gemeten_verdeling(store: Store, sleutel: str) -> pd.DataFrame:
-    return indicators.gemeten_verdeling(store, sleutel)
-
-
-@gecacht
-def model_regels(store: Store, sleutel: str) -> pd.DataFrame:
-    return indicators.model_regels(store, sleutel)
-
-
 def groepsleden(store: Store, keuze: Keuze) -> tuple[list[str], str]:
     return _groepsleden(store, keuze.jaar, keuze.groep, keuze.gemeente)
 
@@ -331,20 +184,3 @@ def gevoeligheid(store: Store, standaard_sleutel: str, basis: str, jaar: int, do
     from .modelkeuze import standaard
 
     return varianten.gevoeligheid(store, standaard(), varianten.lees_code(basis), jaar, document, maat)
-
-
-@gecacht
-def behoefte(
-    store: Store, sleutel: str, jaar: int, document: str, maat: str, naam: str, zonder_regio: bool = False
-) -> pd.DataFrame:
-    return indicators.behoefte(store, sleutel, jaar, document, maat, naam, zonder_regio)
-
-
-@gecacht
-def behoefte_bron(store: Store, jaar: int, naam: str) -> tuple[str, int] | None:
-    return indicators.behoefte_bron(store, jaar, naam)
-
-
-@gecacht
-def nplv(store: Store) -> pd.DataFrame:
-    return indicators.nplv(store)

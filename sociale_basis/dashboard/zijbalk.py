@@ -46,9 +46,8 @@ def zijbalk(store: Store, sleutel: str) -> Keuze:
         if document not in documenten:
             document = documenten[0]
         _vergeef("maat", MAAT_LABELS.values(), "maat", "Netto", jaar)
-        rij = b[(b["jaar"] == jaar) & (b["document"] == document)].iloc[0]
         uitleg = "Netto = lasten − baten: wat de gemeente uit eigen en algemene middelen betaalt. Bruto = alle lasten."
-        if rij["netto_volledig"]:
+        if indicators.netto_volledig(store, jaar, document):
             gevraagd = (
                 st.segmented_control(
                     "Maat",
@@ -78,13 +77,8 @@ def zijbalk(store: Store, sleutel: str) -> Keuze:
                 disabled=True,
                 help=uitleg,
             )
-            reden = (
-                "zijn alleen lasten beschikbaar"
-                if rij["gemeenten_met_baten"] == 0
-                else f"hebben maar {rij['gemeenten_met_baten']} van de {rij['gemeenten']} gemeenten baten"
-            )
             st.warning(
-                f"Voor de {document} {jaar} {reden}: netto is niet (voor heel Nederland) te "
+                f"Voor de {document} {jaar} {indicators.netto_reden(store, jaar, document)}: netto is niet (voor heel Nederland) te "
                 "berekenen. Alle cijfers hieronder zijn **bruto**."
             )
         _vergeef("weergave", WEERGAVE_LABELS.values(), "weergave", "Per inwoner", jaar)
@@ -157,6 +151,7 @@ def zijbalk(store: Store, sleutel: str) -> Keuze:
         namen.get(gemeente, ""),
         bool(zonder_regio),
         crisis,
+        st.query_params.get(modelkeuze.URL),
     )
 
 
@@ -353,8 +348,8 @@ def _groep_keuze(lijst: pd.DataFrame, namen: dict[str, str], gemeente_van) -> ve
 
 
 def _standaardjaar(b: pd.DataFrame) -> int:
-    """Het laatste jaar waarvoor netto kan; anders het laatste jaar."""
-    netto = b[b["gemeenten_met_baten"] > 0]
+    """Het laatste jaar waarvoor netto kan (marts/beschikbaarheid: netto_volledig); anders het laatste jaar."""
+    netto = b[b["netto_volledig"]]
     return int((netto if not netto.empty else b)["jaar"].max())
 
 
@@ -379,8 +374,3 @@ def begin_rerun(store: Store, sleutel: str) -> Keuze:
 def deze_rerun() -> tuple[Store, str, Keuze]:
     """De pagina: opslag, modelsleutel en keuzes van deze rerun (gezet door app.py)."""
     return st.session_state[DEZE_RERUN]
-
-
-def keuze() -> Keuze:
-    """Alleen de keuzes van deze rerun (voor helpers die de opslag niet nodig hebben)."""
-    return st.session_state[DEZE_RERUN][2]

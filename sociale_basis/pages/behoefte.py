@@ -5,7 +5,7 @@ preventie."""
 
 import streamlit as st
 
-from sociale_basis import charts, cijfers, fmt, teksten
+from sociale_basis import charts, cijfers, fmt, indicators, teksten
 from sociale_basis.begrippen import BEHOEFTEN, INDICATOREN, STANDAARD_BEHOEFTE, VERHOUDING
 from sociale_basis.dashboard import eigen, uitvoer, vragen, zijbalk
 from sociale_basis.indicators import IndicatorFout
@@ -40,9 +40,9 @@ if df.empty:
     st.warning(f"Geen gemeenten met zowel cijfers ({k.document} {k.jaar}) als {b.label.lower()}.")
     st.stop()
 
-kw = vragen.per_kwintiel(df)
+kw = indicators.per_kwintiel(df)
 laag, hoog = kw.iloc[0], kw.iloc[-1]
-sam = vragen.samenhang(df)
+sam = indicators.samenhang(df)
 as_x = b.eenheid()
 bron_behoefte = (
     f"{b.label}: {teksten.behoefte_bron(bron, bronjaar)}"
@@ -89,6 +89,7 @@ uitvoer.grafiek(
     cijfers.behoefte(df, y_kol, as_x, y.kop(True), y.opmaak(True), k.gemeente, leden),
     config=charts.PLOTLY_CONFIG,
     key="behoefte_grafiek",
+    keuze=k,
 )
 st.caption(
     "Elke stip is een gemeente; de stippellijnen zijn de grenzen tussen de vijf kwintielen (elk ongeveer even "
@@ -108,6 +109,7 @@ uitvoer.csv_knop(
     k.bestandsnaam(f"behoefte-{b.naam}-kwintielen", "nederland"),
     "Download per kwintiel (CSV)",
     key="kwintielen",
+    keuze=k,
 )
 
 st.subheader("Veel behoefte, weinig preventie")
@@ -129,6 +131,7 @@ else:
         k.bestandsnaam(f"behoefte-{b.naam}-weinig-preventie", "nederland"),
         "Download de lijst (CSV)",
         key="weinig",
+        keuze=k,
     )
 st.caption(
     "Centrumgemeenten betalen beschermd wonen en opvang voor hun regio; hun acute zorg per inwoner is daardoor "

@@ -72,6 +72,7 @@ uitvoer.grafiek(
     cijfers.lagen_vergelijking(rij, groep, nl, beeld.naam, k.per_inwoner),
     config=charts.PLOTLY_CONFIG,
     key="gemeente_lagen",
+    keuze=k,
 )
 if groep is not None:
     st.caption(
@@ -138,4 +139,5 @@ uitvoer.csv_knop(
     tv.assign(gemeente=beeld.naam, jaar=k.jaar, document=k.document, maat=k.maat),
     k.bestandsnaam("taakvelden"),
     "Download alle taakvelden (CSV)",
+    keuze=k,
 )

@@ -70,6 +70,8 @@ def _klik() -> None:
         st.session_state["_naar_gemeente"] = True
 
 
+# Bij een bedrag per persoon: waar de personen vandaan komen (naast het getal en in de bronregel).
+noemer_bronnen = {k.jaar: vragen.behoefte_bron(store, k.jaar, ind.behoefte)} if ind.behoefte else {}
 fig = charts.kaart(
     kaartbron.geojson_bron(store, jaar_kaart),
     waarden,
@@ -80,7 +82,8 @@ fig = charts.kaart(
     f"{ind.label} ({k.maat}, {k.document} {k.jaar})",
     k.bron()
     + f" Grenzen: CBS/PDOK {jaar_kaart}."
-    + (" Herindelingen: VNG/grenswijzigen (CC BY-NC-SA 4.0)." if herrekenen else ""),
+    + (" Herindelingen: VNG/grenswijzigen (CC BY-NC-SA 4.0)." if herrekenen else "")
+    + (teksten.noemer_bronregel(ind, noemer_bronnen) if ind.behoefte else ""),
 )
 uitvoer.grafiek(
     "kaart",
@@ -90,6 +93,7 @@ uitvoer.grafiek(
     key="kaart",
     on_select=_klik,
     selection_mode="points",
+    keuze=k,
 )
 namen = dict(zip(df["gm_code"], df["gemeente"]))
 if k.gemeente in namen:
@@ -101,7 +105,7 @@ st.caption(
     "grafiek’."
 )
 if ind.behoefte:
-    st.caption(teksten.per_persoon_bron(ind, vragen.behoefte_bron(store, k.jaar, ind.behoefte)))
+    st.caption(teksten.per_persoon_bron(ind, noemer_bronnen))
 if niet_gekleurd:
     st.caption(
         f"{niet_gekleurd} {'gemeente is' if niet_gekleurd == 1 else 'gemeenten zijn'} niet ingekleurd: hun "

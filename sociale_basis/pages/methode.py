@@ -4,7 +4,7 @@ Iv3-schema, de bronnen en wat het dashboard níet beweert."""
 import pandas as pd
 import streamlit as st
 
-from sociale_basis import fmt, teksten
+from sociale_basis import fmt, indicators, teksten
 from sociale_basis.begrippen import (
     DREMPEL_ACUUT,
     FUNCTIES,
@@ -100,7 +100,7 @@ if tv23 is not None and "6.1" in set(tv23["taakveld"]):
     bruto = vragen.groep(store, sleutel, 2023, "jaarrekening", "bruto", None)
     netto = vragen.groep(store, sleutel, 2023, "jaarrekening", "netto", None)
     mediaan_bruto, mediaan_netto = (
-        fmt.factor(vragen.spreiding(vragen.per_gemeente(store, sleutel, 2023, "jaarrekening", m))["mediaan"])
+        fmt.factor(indicators.spreiding(vragen.per_gemeente(store, sleutel, 2023, "jaarrekening", m))["mediaan"])
         for m in ("bruto", "netto")
     )
     st.markdown(f"""
@@ -223,7 +223,7 @@ try:
     met = vragen.groep(store, sleutel, k.jaar, k.document, k.maat, None)
     zonder = vragen.groep(store, sleutel, k.jaar, k.document, k.maat, None, True)
     med_met, med_zonder = (
-        fmt.factor(vragen.spreiding(vragen.per_gemeente(store, sleutel, k.jaar, k.document, k.maat, z))["mediaan"])
+        fmt.factor(indicators.spreiding(vragen.per_gemeente(store, sleutel, k.jaar, k.document, k.maat, z))["mediaan"])
         for z in (False, True)
     )
     st.caption(

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from sociale_basis import charts, cijfers, fmt, varianten
+from sociale_basis import charts, cijfers, fmt, indicators, varianten
 from sociale_basis.begrippen import LAGEN
 from sociale_basis.dashboard import modelkeuze, uitvoer, vragen, zijbalk
 from sociale_basis.dashboard.keuze import BRON_CBS
@@ -132,7 +132,7 @@ uitvoer.kerncijfers(
     ]
 )
 # Het landelijke cijfer is gewogen; ook de mediane gemeente kan verschuiven met een variant.
-med_standaard, med_variant = (vragen.spreiding(d)["mediaan"] for d in (gm_standaard, gm_variant))
+med_standaard, med_variant = (indicators.spreiding(d)["mediaan"] for d in (gm_standaard, gm_variant))
 st.caption(
     f"Nederland: gewogen (totaal acute zorg ÷ totaal preventie). De mediane gemeente: "
     f"{fmt.factor(med_variant)} met dit model, {fmt.factor(med_standaard)} met het standaardmodel."

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from sociale_basis import charts, cijfers, fmt, teksten
+from sociale_basis import charts, cijfers, fmt, indicators, teksten
 from sociale_basis.begrippen import BEHOEFTEN, LAGEN, STANDAARD_BEHOEFTE
 from sociale_basis.dashboard import eigen, uitvoer, vragen, zijbalk
 from sociale_basis.indicators import IndicatorFout
@@ -54,7 +54,7 @@ uitvoer.kerncijfers(
             "verhouding",
             "€ acuut per € preventie",
             fmt.factor(nl["acuut_per_euro_preventie"]),
-            f"mediane gemeente {fmt.factor(vragen.spreiding(df)['mediaan'])}",
+            f"mediane gemeente {fmt.factor(indicators.spreiding(df)['mediaan'])}",
             "Gewogen: totaal acute zorg ÷ totaal preventie van alle gemeenten samen.",
         ),
         uitvoer.Kerncijfer(
@@ -74,6 +74,7 @@ uitvoer.grafiek(
     wie="nederland",
     config=charts.PLOTLY_CONFIG,
     key="nl_lagen",
+    keuze=k,
 )
 st.caption(
     "De grafiek toont de vijf lagen van het model; ‘overig’ (de rest van de begroting) staat "
@@ -98,12 +99,13 @@ uitvoer.grafiek(
         nl["acuut_per_euro_preventie"],
         "€ acute zorg per € preventie, per gemeente",
         k.bron(),
-        vragen.spreiding(df)["mediaan"],
+        indicators.spreiding(df)["mediaan"],
     ),
     cijfers.verhouding_verdeling(met_rang),
     wie="nederland",
     config=charts.PLOTLY_CONFIG,
     key="nl_verdeling",
+    keuze=k,
 )
 st.markdown(
     f"In **{meer_acuut} van de {len(df)} gemeenten** gaat meer geld naar acute en geëscaleerde zorg "
@@ -133,7 +135,7 @@ st.markdown(
 
 # De vraag van de pagina Behoefte, hier in één zin: volgt preventie de behoefte?
 try:
-    kw = vragen.per_kwintiel(
+    kw = indicators.per_kwintiel(
         vragen.behoefte(store, sleutel, k.jaar, k.document, k.maat, STANDAARD_BEHOEFTE, k.zonder_regio)
     )
 except IndicatorFout:
@@ -179,4 +181,5 @@ uitvoer.csv_knop(
     df.assign(kanttekening=[kant.get(c, "") for c in df["gm_code"]]),
     k.bestandsnaam("alle-gemeenten", "nederland"),
     "Download alle gemeenten (CSV)",
+    keuze=k,
 )

@@ -99,11 +99,18 @@ if ind.eigen_noemer:
         verdeling = vragen.trend_spreiding(store, sleutel, k.maat, doel, codes, k.zonder_regio, ind.naam)
         spreiding.append((f"{naam}: mediane gemeente", kleur, verdeling.assign(**{kolom: verdeling["mediaan"]})))
 prijstekst = f", prijzen van {basisjaar}" if basisjaar else ", nominaal"
+# Bij een bedrag per persoon: per jaar de bron van de personen (werk.behoefte_bron kiest per jaar).
+noemer_bronnen = (
+    {int(j): vragen.behoefte_bron(store, int(j), ind.behoefte) for j in nederland["jaar"].unique()}
+    if ind.behoefte
+    else {}
+)
 bron = (
     f"Bron: {BRON_CBS}; herindelingen: VNG/grenswijzigen (CC BY-NC-SA 4.0)"
     + (f"; {teksten.cpi_herkomst(cpi)}" if basisjaar else "")
     + f". {k.maat_tekst.capitalize()}{prijstekst}. "
     f"Bewerking: Sociale Basis-dashboard, model ‘{k.model}’."
+    + (teksten.noemer_bronregel(ind, noemer_bronnen) if ind.behoefte else "")
 )
 uitvoer.grafiek(
     "trend",
@@ -111,11 +118,12 @@ uitvoer.grafiek(
     cijfers.trend(reeksen, kolom, as_titel, waarde, spreiding),
     config=charts.PLOTLY_CONFIG,
     key="trend",
+    keuze=k,
 )
 if spreiding and ind.rangbaar:
     st.caption(teksten.gewogen_en_mediaan_trend(spreiding[-1][2], k.jaar, k.document))  # Nederland
 if ind.behoefte:
-    st.caption(teksten.per_persoon_bron(ind, vragen.behoefte_bron(store, doel, ind.behoefte)))
+    st.caption(teksten.per_persoon_bron(ind, noemer_bronnen))
 
 meldingen = []
 # Crisisgeld (opvang Oekraïne, corona, …) in de punten van de gemeente en van Nederland.

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from sociale_basis import charts, cijfers, fmt, teksten
-from sociale_basis.begrippen import INDICATOREN
+from sociale_basis import charts, cijfers, fmt, indicators, teksten
+from sociale_basis.begrippen import BEHOEFTEN, INDICATOREN
 from sociale_basis.dashboard import eigen, uitvoer, vragen, zijbalk
 
 store, sleutel, k = zijbalk.deze_rerun()
@@ -37,7 +37,7 @@ else:
                 naam,
                 f"{wie}: € acuut per € preventie",
                 fmt.factor(rij["acuut_per_euro_preventie"]),
-                f"mediane gemeente {fmt.factor(vragen.spreiding(deel)['mediaan'])}",
+                f"mediane gemeente {fmt.factor(indicators.spreiding(deel)['mediaan'])}",
                 "Gewogen: totaal acute zorg ÷ totaal preventie van de gemeenten samen.",
             )
             for naam, wie, rij, deel in paren
@@ -56,6 +56,7 @@ uitvoer.grafiek(
     cijfers.spreiding(df, k.gemeente, leden, k.per_inwoner),
     config=charts.PLOTLY_CONFIG,
     key="spreiding",
+    keuze=k,
 )
 st.caption("Elke stip is een gemeente. Boven de stippellijn gaat meer naar acute zorg dan naar collectieve preventie.")
 
@@ -67,7 +68,7 @@ codes = set(df["gm_code"]) if alle else set(leden) | {k.gemeente}
 rang_kop = "Rang" if alle else "Rang in deze groep"
 deel = df[df["gm_code"].isin(codes)]
 kanttekeningen = vragen.kanttekeningen(store, sleutel, k.jaar, k.document, k.maat)
-lijst = cijfers.ranglijst(deel, vragen.rangen(deel), rollen, set(dict(k.eigen)), rang_kop, kanttekeningen)
+lijst = cijfers.ranglijst(deel, indicators.rangen(deel), rollen, set(dict(k.eigen)), rang_kop, kanttekeningen)
 tabel = lijst.ruw.drop(columns="gm_code")
 gekozen_naam = dict(zip(lijst.ruw["gm_code"], tabel["Gemeente"])).get(k.gemeente)
 stijl = tabel.style.format(lijst.opmaak, na_rep=fmt.LEEG)
@@ -109,9 +110,17 @@ st.dataframe(
         "Opmerking": st.column_config.TextColumn(width=580),
     },
 )
+for b in dict.fromkeys(ind.behoefte for ind in in_lijst if ind.behoefte):  # kolommen per persoon, per soort persoon
+    per_persoon = [ind for ind in in_lijst if ind.behoefte == b]
+    st.caption(
+        f"{', '.join(i.kop(True) for i in per_persoon)}: uitgaven van de hele gemeente gedeeld door het aantal "
+        f"{BEHOEFTEN[b].kort.lower()} ({teksten.noemer_herkomst({k.jaar: vragen.behoefte_bron(store, k.jaar, b)})}); "
+        "geen rang. Het geld gaat niet alleen naar hen."
+    )
 # In het bestand ook over welke gemeenten de rang gaat (de groep staat niet in de zijbalkkeuzes).
 uitvoer.csv_knop(
     lijst.ruw.assign(**{"Ranglijst van": "alle gemeenten" if alle else groepnaam}),
     k.bestandsnaam("ranglijst" if alle else "ranglijst-groep", "nederland" if alle else None),
     "Download de ranglijst (CSV)",
+    keuze=k,
 )
