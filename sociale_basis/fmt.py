@@ -9,7 +9,7 @@ import math
 
 LEEG = "–"  # voor ontbrekende waarden
 # Tekst die een spreadsheet als formule leest (CSV-injectie): de enige lijst. Invoer met zo'n begin
-# wordt geweigerd (sources/lezen.py), uitvoer krijgt een ' ervoor (export.py); '-' en '+' alleen bij
+# wordt geweigerd (sources/controle.py), uitvoer krijgt een ' ervoor (export.py); '-' en '+' alleen bij
 # tekst, een negatief getal blijft een getal.
 FORMULE_BEGIN = ("=", "+", "-", "@", "\t", "\r")
 MIN = "\u2212"  # het minteken (−), niet het koppelteken: "€ −34", zoals in Nederlandse tabellen

@@ -14,7 +14,10 @@ from pathlib import Path
 import pandas as pd
 
 from . import fmt, herindeling, sources
-from .sources.lezen import InvoerFout, Lading, NaamZoeker, Probleem, sha256
+from .sources.controle import InvoerFout, Probleem
+from .sources.lading import Lading
+from .sources.lezen import sha256
+from .sources.namen import NaamZoeker
 from .store import DatabaseFout, NietUniekFout, Schrijfsessie, Store
 
 

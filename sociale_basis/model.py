@@ -20,7 +20,8 @@ from pathlib import Path
 import pandas as pd
 
 from .begrippen import FUNCTIES, LAGEN, NIET_MEEGETELD  # één thuis: begrippen.py
-from .sources.lezen import TAAKVELD, InvoerFout, lees_tekst_csv
+from .sources.controle import TAAKVELD, InvoerFout
+from .sources.lezen import lees_tekst_csv
 from .store import ROOT
 
 STANDAARD = ROOT / "data" / "model" / "standaard.csv"

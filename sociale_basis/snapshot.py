@@ -20,7 +20,9 @@ import pandas as pd
 
 from . import indicators, licenties
 from .importer import Stap
-from .sources.lezen import InvoerFout, Lading, sha256
+from .sources.controle import InvoerFout
+from .sources.lading import Lading
+from .sources.lezen import sha256
 from .store import ROOT, Store
 
 STANDAARD_MAP = ROOT / "data" / "snapshot"

@@ -69,7 +69,7 @@ def _statements(tekst: str) -> tuple[tuple[str, frozenset[str]], ...]:
 
 # De rekenlaag `werk` (queries/werk/), in deze volgorde opgebouwd: DuckDB bindt een macro of tabel bij het
 # aanmaken, dus wat iets gebruikt, staat erna. De tabellen erin (model, gemeten verdeling, indicator_cache,
-# afwijking) vult Store.laad_model, ook in een vaste volgorde (queries/model/laad.sql, reken.sql, afwijking.sql).
+# afwijking) vult Store.laad_model, ook in een vaste volgorde (queries/model/gegevens.sql, laad.sql, reken.sql).
 WERK = [
     "005_bedragen",  # lijsten uit begrippen.py en de regels voor verhouding, drempel en rang
     "008_cbs_bron",  # de fijnste CBS-bron per gemeente (voor de momentopname)
@@ -288,8 +288,12 @@ class Store:
 
         Alles wat hiervan afgeleid is, staat in `werk` (in DuckDB gedeeld door alle Stores op dit bestand in
         dit proces, weg als de laatste sluit): de lijst van geladen modellen is werk.model_regel, en of het
-        crisisgeld al berekend is, zegt werk.afwijking_stand. Geen lijst in Python die een ander kan legen."""
+        crisisgeld en de volumes al berekend zijn, zegt werk.gegevens_stand. Geen lijst in Python die een ander kan legen."""
         regels = model.regels.assign(aandeel=model.regels["aandeel"].astype(str))
+        # Eerst wat alleen van de gegevens afhangt (crisisgeld, volumes van behoefte): één keer per inhoud, niet
+        # per variant (≈ 1 s); de grootheden van het model lezen de volumes.
+        if not self.enkele_waarde("model/gegevens_berekend"):
+            self.voer_uit("model/gegevens")
         # In één transactie (alleen op `werk`): wie tegelijk leest, ziet het model helemaal of nog niet.
         with self._con.cursor() as cur:
             cur.execute("BEGIN TRANSACTION")
@@ -301,10 +305,6 @@ class Store:
                 cur.execute("ROLLBACK")
                 raise
             cur.execute("COMMIT")
-        # Het crisisgeld (werk.afwijking) hangt alleen van de gegevens af: één keer per inhoud, niet per
-        # variant (≈ 0,8 s); na een import opnieuw (na_import).
-        if not self.enkele_waarde("model/afwijking_berekend"):
-            self.voer_uit("model/afwijking")
         return model.sleutel
 
     def geladen_modellen(self) -> list[str]:
@@ -315,8 +315,8 @@ class Store:
         self.voer_uit("model/vergeet", model=sleutel)
 
     def na_import(self) -> None:
-        """De opslag is veranderd: reken het crisisgeld en elk geladen model opnieuw door."""
-        self.voer_uit("model/afwijking")
+        """De opslag is veranderd: reken de afgeleide gegevens en elk geladen model opnieuw door."""
+        self.voer_uit("model/gegevens")
         for sleutel in self.geladen_modellen():
             self.voer_uit("model/reken", model=sleutel)
 

@@ -15,7 +15,7 @@ from test_paginas import app, db  # noqa: F401 — dezelfde AppTest-opzet als de
 from sociale_basis import cli, indicators
 from sociale_basis.begrippen import BEHOEFTEN
 from sociale_basis.importer import importeer
-from sociale_basis.sources.lezen import InvoerFout
+from sociale_basis.sources.controle import InvoerFout
 from sociale_basis.store import Store
 
 

@@ -13,7 +13,7 @@ from test_paginas import app, figuren
 
 from sociale_basis import indicators
 from sociale_basis.sources import eigen as eigen_formaat
-from sociale_basis.sources.lezen import InvoerFout
+from sociale_basis.sources.controle import InvoerFout
 from sociale_basis.store import Store, huidige_versie
 
 

@@ -11,7 +11,7 @@ import pytest
 from conftest import momentopname
 
 from sociale_basis.importer import importeer
-from sociale_basis.sources.lezen import InvoerFout
+from sociale_basis.sources.controle import InvoerFout
 from sociale_basis.store import Store
 
 

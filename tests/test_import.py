@@ -12,7 +12,7 @@ import pytest
 from conftest import FIXTURES, momentopname
 
 from sociale_basis.importer import importeer
-from sociale_basis.sources.lezen import InvoerFout
+from sociale_basis.sources.controle import InvoerFout
 from sociale_basis.store import Store
 
 

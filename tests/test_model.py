@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from sociale_basis import model
-from sociale_basis.sources.lezen import InvoerFout
+from sociale_basis.sources.controle import InvoerFout
 
 KOP = "schema,taakveld,omschrijving,laag,aandeel,functie,toelichting\n"
 

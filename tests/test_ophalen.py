@@ -542,7 +542,7 @@ def test_statline_export_met_meer_kolommen_houdt_de_standaardbron(shared):
     """De StatLine-export van 83131NED heeft na de CPI nog kolommen (afgeleid, jaarmutaties): die
     zijn geen bron; alleen een kolom met de kop 'Bron' (zoals ophalen schrijft) is dat."""
     from sociale_basis.sources import prijzen
-    from sociale_basis.sources.lezen import NaamZoeker
+    from sociale_basis.sources.namen import NaamZoeker
 
     pad = shared / "prijzen" / "cbs_cpi_2015is100_1996_2019.csv"
     df = prijzen.lees_statline(pad, NaamZoeker(lambda: None)).tabellen["prijsindex"]
@@ -552,7 +552,8 @@ def test_statline_export_met_meer_kolommen_houdt_de_standaardbron(shared):
 
 def test_statline_met_een_andere_basis_dan_de_kop_wordt_geweigerd(tmp_path):
     from sociale_basis.sources import prijzen
-    from sociale_basis.sources.lezen import InvoerFout, NaamZoeker
+    from sociale_basis.sources.controle import InvoerFout
+    from sociale_basis.sources.namen import NaamZoeker
 
     pad = tmp_path / "cpi.csv"
     pad.write_text(

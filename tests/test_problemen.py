@@ -9,7 +9,7 @@ import pytest
 from conftest import FIXTURES, momentopname
 
 from sociale_basis.importer import importeer
-from sociale_basis.sources.lezen import MAX_PROBLEMEN, InvoerFout, Probleem
+from sociale_basis.sources.controle import MAX_PROBLEMEN, InvoerFout, Probleem
 from sociale_basis.store import Store
 
 KOP_2POS = "jaar,verslagsoort,document,gm_code,taakveld,taakveld_label,lasten\n"

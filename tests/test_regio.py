@@ -6,7 +6,7 @@ import pytest
 
 from sociale_basis import begrippen, indicators, teksten
 from sociale_basis.sources import herken, regiotaken
-from sociale_basis.sources.lezen import InvoerFout
+from sociale_basis.sources.controle import InvoerFout
 
 REGIONAAL = {"6.81", "6.81a", "6.81b", "6.811", "6.812"}  # beschermd wonen en opvang, alle schema's
 
@@ -75,7 +75,7 @@ def test_nul_acuut_gemarkeerd_en_zonder_rang(opslag, standaardmodel):
 
 
 def test_siudu_wordt_gelezen_met_fouten_per_rij(tmp_path, opslag):
-    from sociale_basis.sources.lezen import NaamZoeker
+    from sociale_basis.sources.namen import NaamZoeker
 
     pad = tmp_path / "GF_S2024_2025_SIUDU.tsv"
     pad.write_text(

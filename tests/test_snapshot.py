@@ -14,7 +14,8 @@ from conftest import momentopname
 from sociale_basis import indicators, model, snapshot
 from sociale_basis.cli import main
 from sociale_basis.importer import voer_in
-from sociale_basis.sources.lezen import InvoerFout, sha256
+from sociale_basis.sources.controle import InvoerFout
+from sociale_basis.sources.lezen import sha256
 from sociale_basis.store import Store
 
 # Tabellen die een volledige import en een momentopname gelijk moeten hebben. Niet: iv3_bedrag

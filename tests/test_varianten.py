@@ -11,7 +11,7 @@ import pytest
 
 from sociale_basis import indicators, model, varianten
 from sociale_basis.cli import main
-from sociale_basis.sources.lezen import InvoerFout
+from sociale_basis.sources.controle import InvoerFout
 from sociale_basis.varianten import VariantFout
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from sociale_basis import indicators, model
 from sociale_basis.importer import importeer
-from sociale_basis.sources.lezen import InvoerFout
+from sociale_basis.sources.controle import InvoerFout
 from sociale_basis.store import Store
 
 KOP = "Gemeenten,TaakveldBalanspost,Categorie,Verslagsoort,k_2ePlaatsing_2\n"

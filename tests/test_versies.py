@@ -8,7 +8,7 @@ import threading
 import pytest
 
 from sociale_basis import importer, indicators, snapshot
-from sociale_basis.sources.lezen import InvoerFout
+from sociale_basis.sources.controle import InvoerFout
 from sociale_basis.store import OpslagFout, Store, huidige_versie, nieuwe_versie, versiemap
 
 

@@ -19,7 +19,7 @@ from conftest import FIXTURES, momentopname
 
 from sociale_basis.cli import main
 from sociale_basis.importer import importeer
-from sociale_basis.sources.lezen import InvoerFout
+from sociale_basis.sources.controle import InvoerFout
 from sociale_basis.store import Store
 
 VIJANDIG = FIXTURES / "vijandig"

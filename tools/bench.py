@@ -90,7 +90,7 @@ def meet_indicatoren(pad: Path, herhaal: int) -> dict[str, tuple[float, float]]:
         )
         # Het crisisgeld (werk.afwijking): één keer per verbinding en na een import, in laad_model.
         uit["incidentele stromen herkennen (werk.afwijking, alle jaren, eenmalig)"] = _mediaan_ms(
-            lambda: store.voer_uit("model/afwijking"), max(3, herhaal // 5)
+            lambda: store.voer_uit("model/gegevens"), max(3, herhaal // 5)
         )
         uit["realisatie Nederland, 2017–2024, beide maten"] = _mediaan_ms(
             lambda: indicators.realisatie_landelijk(store, sleutel), herhaal

@@ -12,7 +12,7 @@ WITH samen AS (
     SELECT m.*, v.volume, v.inwoners AS inwoners_circulaire,
            werk.deel(1000 * v.volume, v.inwoners) AS waarde_per_1000
     FROM werk.meting($model, $maat, $zonder_regio, p_jaar := $jaar, p_document := $document) m
-    JOIN werk.behoefte_volume() v ON v.jaar = m.jaar AND v.gm_code = m.gm_code AND v.naam = $behoefte
+    JOIN werk.behoefte_volume v ON v.jaar = m.jaar AND v.gm_code = m.gm_code AND v.naam = $behoefte
     WHERE m.inwoners IS NOT NULL
 )
 SELECT

@@ -3,3 +3,4 @@
 DELETE FROM werk.model_regel WHERE model = $model;
 DELETE FROM werk.gemeten WHERE model = $model;
 DELETE FROM werk.indicator_cache WHERE model = $model;
+DELETE FROM werk.grootheden_cache WHERE model = $model;

@@ -32,8 +32,9 @@ FROM (SELECT unnest(p_jaren) AS jaar) j, kandidaat k
 QUALIFY row_number() OVER (PARTITION BY j.jaar, k.naam ORDER BY abs(k.jaar - j.jaar), k.jaar, k.datum DESC) = 1;
 
 -- Per jaar met Iv3-cijfers, gemeente en maat van behoefte: het volume en de inwoners van dezelfde bron
--- (alleen waar die inwoners er zijn), uit de bron die werk.behoefte_bron kiest.
-CREATE OR REPLACE MACRO werk.behoefte_volume() AS TABLE
+-- (alleen waar die inwoners er zijn), uit de bron die werk.behoefte_bron kiest. Bewaard in werk.behoefte_volume
+-- (model/gegevens.sql): het hangt alleen van de gegevens af.
+CREATE OR REPLACE MACRO werk.behoefte_volume_berekend() AS TABLE
 SELECT k.jaar, v.gm_code, k.naam, k.bron, k.bronjaar, v.waarde AS volume, i.waarde AS inwoners
 FROM werk.behoefte_bron((SELECT list(DISTINCT jaar) FROM main.iv3_gekozen)) k
 JOIN werk.behoefte() b USING (naam)
@@ -41,17 +42,31 @@ JOIN werk.volume_bron() v ON v.bron = k.bron AND v.jaar = k.bronjaar AND v.maats
 JOIN werk.volume_bron() i ON i.bron = k.bron AND i.jaar = k.bronjaar AND i.maatstaf = b.noemer
                          AND i.gm_code = v.gm_code AND i.waarde > 0;
 
+CREATE TABLE IF NOT EXISTS werk.behoefte_volume AS SELECT * FROM werk.behoefte_volume_berekend() LIMIT 0;
+
 -- De grootheden van één model, maat en keuze over regionale taken, per gemeente × jaar × document: alles wat
 -- een indicator kan delen. De bedragen per laag en functie en de inwoners (werk.indicatoren_gekozen), en per
 -- maat van behoefte het volume (volume_<naam>) en de inwoners van die bron (inwoners_<naam>). Breed, één
 -- kolom per grootheid (begrippen.GROOTHEDEN): sommen over kolommen gaan in DuckDB veel sneller dan over een
 -- lange tabel, en werk.meting kiest ze met COLUMNS().
-CREATE OR REPLACE MACRO werk.grootheden(p_model, p_maat, p_zonder_regio) AS TABLE
+CREATE OR REPLACE MACRO werk.grootheden_berekend(p_model, p_maat, p_zonder_regio) AS TABLE
 WITH volume AS (
     SELECT jaar, gm_code, {{volumes}}  -- per maat van behoefte, ingevuld uit begrippen.py
-    FROM werk.behoefte_volume()
+    FROM werk.behoefte_volume
     GROUP BY jaar, gm_code
 )
 SELECT gi.*, COLUMNS(lambda c: list_contains(werk.volumes(), c))
 FROM werk.indicatoren_gekozen(p_model, p_maat, p_zonder_regio) gi
 LEFT JOIN volume v USING (jaar, gm_code);
+
+-- Bewaard per model, maat en keuze over regionale taken (model/reken.sql), zodat een vraag alleen nog leest:
+-- zo blijft een vraag voor alle gemeenten onder de 50 ms (tools/bench.py).
+CREATE TABLE IF NOT EXISTS werk.grootheden_cache AS
+SELECT ''::VARCHAR AS model, ''::VARCHAR AS maat, false AS zonder_regio, *
+FROM werk.grootheden_berekend('', 'bruto', false)
+LIMIT 0;
+
+CREATE OR REPLACE MACRO werk.grootheden(p_model, p_maat, p_zonder_regio) AS TABLE
+SELECT * EXCLUDE (model, maat, zonder_regio)
+FROM werk.grootheden_cache
+WHERE model = p_model AND maat = p_maat AND zonder_regio = p_zonder_regio;

@@ -166,8 +166,9 @@ LEFT JOIN werk.bekende_oorzaken() o ON o.oorzaak = s.oorzaak;
 CREATE TABLE IF NOT EXISTS werk.afwijking AS SELECT * FROM werk.afwijking_berekend() LIMIT 0;
 -- Alleen de incidentele rijen (≈ 2.000 van 350.000): wat de indicatoren bij elke vraag nodig hebben.
 CREATE TABLE IF NOT EXISTS werk.incidenteel AS SELECT * FROM werk.afwijking LIMIT 0;
--- Wanneer werk.afwijking voor de huidige inhoud is berekend (leeg = nog niet); model/afwijking.sql vult hem.
-CREATE TABLE IF NOT EXISTS werk.afwijking_stand (berekend TIMESTAMP WITH TIME ZONE NOT NULL);
+-- Wanneer de afgeleide gegevens (werk.afwijking, werk.behoefte_volume) voor de huidige inhoud zijn berekend
+-- (leeg = nog niet); model/gegevens.sql vult hem.
+CREATE TABLE IF NOT EXISTS werk.gegevens_stand (berekend TIMESTAMP WITH TIME ZONE NOT NULL);
 
 -- Welk taakveld welk bedrag voedt (elke laag, elke functie en het totaal), en voor welk deel: de enige
 -- plek van deze vraag (werk.vertekend, werk.realisatie, marts/incidenteel, marts/incidenteel_jaren).

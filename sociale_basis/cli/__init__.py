@@ -18,7 +18,7 @@ import os
 import sys
 
 from .. import fmt, indicators, ophalen
-from ..sources.lezen import InvoerFout
+from ..sources.controle import InvoerFout
 from ..store import OpslagFout, standaard_pad
 from . import behoefte, eigen, factsheet, importeren, indicatoren, model, ophaal, opwarmen, realisatie, snapshot, status
 from .gedeeld import EXIT_FOUT

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from .. import fmt, importer, indicators, snapshot
-from ..sources.lezen import InvoerFout
+from ..sources.controle import InvoerFout
 from ..store import Store, nieuwe_versie
 
 NAAM = "import"

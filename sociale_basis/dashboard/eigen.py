@@ -20,7 +20,7 @@ import streamlit as st
 
 from .. import fmt, importer
 from ..sources import eigen as eigen_formaat
-from ..sources.lezen import InvoerFout
+from ..sources.controle import InvoerFout
 from ..store import OpslagFout, Store, huidige_versie
 from . import opslag, vragen
 

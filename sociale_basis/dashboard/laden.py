@@ -10,7 +10,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from .. import fmt, importer, ophalen, snapshot
-from ..sources.lezen import InvoerFout
+from ..sources.controle import InvoerFout
 from ..store import Store
 from .opslag import LAADFOUTEN, _beurt, alleen_lezen, db_pad, schrijf
 

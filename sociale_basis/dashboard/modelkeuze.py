@@ -23,7 +23,7 @@ from decimal import Decimal
 import streamlit as st
 
 from .. import model, varianten
-from ..sources.lezen import InvoerFout
+from ..sources.controle import InvoerFout
 from ..store import DatabaseFout, Store
 
 SESSIE = "_modelvariant"  # het actieve model (model.Model) of None = standaard
@@ -177,11 +177,23 @@ def _standaard_61() -> dict[str, float]:
     return {str(laag): float(a) for laag, a in zip(r["laag"], r["aandeel"])}
 
 
+def standaard_61_tekst() -> tuple[str, str]:
+    """De vaste verdeling van 6.1 uit het modelbestand in woorden: (‘40% informeel en 60% institutioneel’,
+    ‘40/60’). Elke tekst leest haar hier, zodat een ander modelbestand nergens een verouderd getal laat staan."""
+    p = _procenten(_standaard_61())
+    delen = [(laag, p[laag]) for laag in ("informeel", "institutioneel") if p[laag]]
+    return " en ".join(f"{v}% {laag}" for laag, v in delen), "/".join(str(v) for _, v in delen)
+
+
 def aandelen_61_procent() -> dict[str, int]:
     """De verdeling van 6.1 in hele procenten, voor de invoervelden."""
     w = wijzigingen()
     # Zonder eigen verdeling: die van het standaardmodel (data/model/standaard.csv, het nieuwste schema).
     delen = dict(w.aandelen_61) or _standaard_61()
+    return _procenten(delen)
+
+
+def _procenten(delen: dict) -> dict[str, int]:
     return {laag: round(float(delen.get(laag, 0)) * 100) for laag in AFK_61}
 
 
@@ -195,7 +207,7 @@ def bij_invoer() -> None:
     """Callback: bouw de variant uit de invoervelden; geweigerd blijft de vorige actief."""
     procenten = {laag: st.session_state.get(key, 0) or 0 for laag, key in AFK_61.items()}
     gemeten = bool(st.session_state.get("m61_gemeten", True))
-    standaard_61 = procenten == {"persoonlijk": 0, "informeel": 40, "institutioneel": 60, "overig": 0}
+    standaard_61 = procenten == _procenten(_standaard_61())  # de verdeling van het modelbestand, nergens anders
     aandelen = None if standaard_61 else {laag: Decimal(int(p)) / 100 for laag, p in procenten.items()}
     lagen = {tv: st.session_state.get(key_verplaatsing(tv), standaardlaag(tv)) for tv in varianten.VERPLAATSBAAR}
     lagen = {tv: laag for tv, laag in lagen.items() if laag != standaardlaag(tv)}

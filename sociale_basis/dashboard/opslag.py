@@ -14,7 +14,7 @@ from pathlib import Path
 import streamlit as st
 
 from .. import model, ophalen
-from ..sources.lezen import InvoerFout
+from ..sources.controle import InvoerFout
 from ..store import DatabaseFout, OpslagFout, Store, huidige_versie, nieuwe_versie, standaard_pad
 from . import modelkeuze, vragen
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..sources import gemeenten
-from ..sources.lezen import GM_CODE
+from ..sources.controle import GM_CODE
 from .client import Client
 from .instellingen import Bronnen, OphaalFout
 from .opgehaald import Opgehaald, Vorige, stap

@@ -13,7 +13,9 @@ import pyarrow.parquet as pq
 
 from .. import fmt
 from ..sources import iv3
-from ..sources.lezen import GM_CODE, Lading, NaamZoeker
+from ..sources.controle import GM_CODE
+from ..sources.lading import Lading
+from ..sources.namen import NaamZoeker
 from .client import Client
 from .instellingen import Bronnen, OphaalFout
 from .opgehaald import Opgehaald, Vorige, stap

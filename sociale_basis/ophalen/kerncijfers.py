@@ -10,7 +10,7 @@ import httpx
 import pandas as pd
 
 from ..sources import behoefte
-from ..sources.lezen import GM_CODE
+from ..sources.controle import GM_CODE
 from .client import Client
 from .instellingen import Bronnen, OphaalFout
 from .opgehaald import Opgehaald, Vorige, stap

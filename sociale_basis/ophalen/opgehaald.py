@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..importer import Stap
-from ..sources.lezen import Lading, NaamZoeker, sha256
+from ..sources.lading import Lading
+from ..sources.lezen import sha256
+from ..sources.namen import NaamZoeker
 
 
 @dataclass

@@ -16,7 +16,8 @@ import pandas as pd
 from .. import importer
 from ..importer import Melder, Stap, Verslag
 from ..sources import iv3
-from ..sources.lezen import Lading, sha256
+from ..sources.lading import Lading
+from ..sources.lezen import sha256
 from ..store import Store
 from .client import Client
 from .cpi import haal_cpi

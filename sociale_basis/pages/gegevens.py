@@ -7,7 +7,7 @@ import streamlit as st
 
 from sociale_basis import fmt, sources
 from sociale_basis.dashboard import eigen, laden, opslag, uitvoer, vragen, zijbalk
-from sociale_basis.sources.lezen import InvoerFout
+from sociale_basis.sources.controle import InvoerFout
 
 store, sleutel, k = zijbalk.deze_rerun()
 schrijven_mag = not opslag.alleen_lezen()

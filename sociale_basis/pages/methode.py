@@ -17,6 +17,7 @@ from sociale_basis.dashboard.keuze import BRON_CBS
 from sociale_basis.indicators import IndicatorFout
 
 store, sleutel, k = zijbalk.deze_rerun()
+VERDELING_61, KORT_61 = modelkeuze.standaard_61_tekst()  # uit het modelbestand
 
 st.title("Methode")
 st.markdown("""
@@ -133,7 +134,7 @@ netto. Haal de CBS-tabellen op (pagina Gegevens) voor lasten én baten in elk ja
 """)
 
 st.header("Informeel of institutioneel: gemeten waar het kan")
-st.markdown("""
+st.markdown(f"""
 Taakveld 6.1 (samenkracht en burgerparticipatie) valt in twee lagen. Waar de bron de lasten per
 **economische categorie** geeft (de onbewerkte CBS-tabellen, via *ophalen* of een eigen CBS-export),
 rekent het dashboard de verdeling per gemeente uit: **subsidies** (L4.2) en overdrachten aan
@@ -142,14 +143,14 @@ rekent het dashboard de verdeling per gemeente uit: **subsidies** (L4.2) en over
 gemeenschappelijke regelingen** (L4.3.1–L4.3.7) als institutioneel. Rente, afschrijvingen en
 andere verrekeningen volgen de verdeling van de rest. Subsidies gaan ook naar welzijnsinstellingen:
 lees de gemeten verdeling daarom als een **bovengrens voor informeel**. Zonder categorieën (de
-meegeleverde gegevens) geldt de vaste verdeling uit het model, 40% informeel en 60% institutioneel.
+meegeleverde gegevens) geldt de vaste verdeling uit het model, {VERDELING_61}.
 De regels staan in de kolom `categorieen` van het modelbestand.
 """)
 gemeten = vragen.gemeten_verdeling(store, sleutel)
 if gemeten.empty:
     st.info(
         "In deze opslag heeft geen enkele gemeente categorieën op 6.1: overal geldt de vaste "
-        "verdeling 40/60. Haal de CBS-tabellen op (pagina Gegevens) voor de gemeten verdeling."
+        f"verdeling {KORT_61}. Haal de CBS-tabellen op (pagina Gegevens) voor de gemeten verdeling."
     )
 else:
     inf = gemeten[gemeten["laag"] == "informeel"]
@@ -177,7 +178,7 @@ else:
     )
     st.caption(
         "‘Gewogen’ = het aandeel informeel van alle 6.1-lasten van deze gemeenten samen. "
-        "Gemeenten die niet in de lijst staan, hebben de vaste verdeling 40/60."
+        f"Gemeenten die niet in de lijst staan, hebben de vaste verdeling {KORT_61}."
     )
 
 st.header("Incidenteel crisisgeld: opvang, corona en de jaarrekening")
@@ -326,11 +327,11 @@ st.dataframe(log, hide_index=True, width="stretch")
 uitvoer.csv_knop(log, "imports.csv", key="imports", keuzes={"wat": "De imports in de opslag van dit dashboard"})
 
 st.header("Wat dit dashboard níet beweert")
-st.markdown("""
+st.markdown(f"""
 - Het zegt niets over de **kwaliteit** van sociaal werk of zorg; het maakt begrotingskeuzes zichtbaar.
 - Iv3-taakvelden zijn geen beleidsprogramma's. 6.1 bevat ook opvang en inburgering, 7.1 ook
   milieu-gezondheid. De verdeling van 6.1 over informeel en institutioneel is gemeten waar CBS-ruwe
-  data de categorieën geven (zie hierboven), en anders een vaste aanname (40/60).
+  data de categorieën geven (zie hierboven), en anders een vaste aanname ({KORT_61}).
 - Een hoge verhouding acuut/preventie betekent niet dat een gemeente slecht beleid voert: zij kan
   regionaal inkopen voor andere gemeenten, of veel inwoners hebben die zware zorg nodig hebben.
 - Begroting en jaarrekening verschillen veel; vergelijk ze niet zonder dat te zeggen. Het incidentele

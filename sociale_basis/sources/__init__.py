@@ -14,7 +14,9 @@ from pathlib import Path
 import pandas as pd
 
 from . import behoefte, eigen, gemeentefonds, gemeenten, geo, iv3, prijzen, referentie, regiotaken
-from .lezen import InvoerFout, Lading, NaamZoeker
+from .controle import InvoerFout
+from .lading import Lading
+from .namen import NaamZoeker
 
 
 @dataclass

@@ -14,8 +14,11 @@ from pathlib import Path
 import pandas as pd
 
 from .. import begrippen, fmt
+from .controle import GM_CODE, Problemen, gehele_getallen, getallen, tekst, uniek
 from .gemeentefonds import circulaire_uit_naam
-from .lezen import GM_CODE, Lading, NaamZoeker, Problemen, gehele_getallen, getallen, lees_tekst_csv, tekst, uniek
+from .lading import Lading
+from .lezen import lees_tekst_csv
+from .namen import NaamZoeker
 
 SOORT = "gemeentefonds_volumes"
 SOORT_NPLV = "nplv_focusgebieden"

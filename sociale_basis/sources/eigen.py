@@ -20,19 +20,9 @@ from pathlib import Path
 import pandas as pd
 
 from .. import fmt
-from .lezen import (
-    GM_CODE,
-    IV3_EERSTE_JAAR,
-    Lading,
-    Problemen,
-    getallen,
-    jaren,
-    keuze,
-    lees_tekst_csv,
-    sha256,
-    taakveld_codes,
-    uniek,
-)
+from .controle import GM_CODE, IV3_EERSTE_JAAR, Problemen, getallen, jaren, keuze, taakveld_codes, uniek
+from .lading import Lading
+from .lezen import lees_tekst_csv, sha256
 
 KOLOMMEN = ["gemeente", "jaar", "document", "taakveld", "omschrijving", "lasten_duizend_euro", "baten_duizend_euro"]
 SOORT = "eigen_begroting"

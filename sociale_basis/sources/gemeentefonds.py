@@ -8,7 +8,10 @@ from pathlib import Path
 import pandas as pd
 
 from .. import fmt
-from .lezen import MAX_EURO, Lading, NaamZoeker, Problemen, controleer_jaar, getallen, lees_tekst_csv, uniek
+from .controle import MAX_EURO, Problemen, controleer_jaar, getallen, uniek
+from .lading import Lading
+from .lezen import lees_tekst_csv
+from .namen import NaamZoeker
 
 EERSTE_JAAR = 2000  # ruim vóór de oudste circulaire die het dashboard kent
 

@@ -8,19 +8,10 @@ from pathlib import Path
 import pandas as pd
 
 from .. import fmt, klassen
-from .lezen import (
-    Lading,
-    NaamZoeker,
-    Problemen,
-    controleer_jaar,
-    gehele_getallen,
-    getallen,
-    gm_codes,
-    jaren,
-    lees_tekst_csv,
-    tekst,
-    uniek,
-)
+from .controle import Problemen, controleer_jaar, gehele_getallen, getallen, gm_codes, jaren, tekst, uniek
+from .lading import Lading
+from .lezen import lees_tekst_csv
+from .namen import NaamZoeker
 
 EERSTE_JAAR = 1900  # de CBS-gemeentelijsten beginnen ruim later; eerder is een tikfout
 MAX_INWONERS = 20_000_000  # meer dan heel Nederland

@@ -16,7 +16,10 @@ import pandas as pd
 from shapely import set_precision
 from shapely.geometry import mapping, shape
 
-from .lezen import FORMULE, GM_CODE, Lading, NaamZoeker, Problemen, controleer_jaar, lees_tekst
+from .controle import FORMULE, GM_CODE, Problemen, controleer_jaar
+from .lading import Lading
+from .lezen import lees_tekst
+from .namen import NaamZoeker
 
 TOLERANTIE = 0.002  # graden; ±150–220 m in Nederland
 RASTER = 0.001  # afronding van coördinaten

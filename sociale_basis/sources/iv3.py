@@ -15,11 +15,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .lezen import (
+from .controle import (
     IV3_EERSTE_JAAR,
     MAX_IV3,
-    Lading,
-    NaamZoeker,
     Problemen,
     controleer_jaar,
     getallen,
@@ -27,10 +25,12 @@ from .lezen import (
     jaren,
     keuze,
     laatste_jaar,
-    lees_tekst_csv,
     taakveld_codes,
     uniek,
 )
+from .lading import Lading
+from .lezen import lees_tekst_csv
+from .namen import NaamZoeker
 
 DOCUMENTEN = {"begroting", "jaarrekening"}
 VERSLAGSOORT = {"000": "begroting", "005": "jaarrekening"}

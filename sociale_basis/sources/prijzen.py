@@ -16,7 +16,10 @@ from pathlib import Path
 import pandas as pd
 
 from .. import fmt
-from .lezen import Lading, NaamZoeker, Problemen, getallen, laatste_jaar, lees_tekst, lees_tekst_csv
+from .controle import Problemen, getallen, laatste_jaar
+from .lading import Lading
+from .lezen import lees_tekst, lees_tekst_csv
+from .namen import NaamZoeker
 
 EERSTE_JAAR = 1900  # CBS-reeksen beginnen later; eerder is een tikfout
 MAX_CPI = 10_000  # 2015 = 100; honderd keer zo duur is geen prijsindex meer

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .lezen import IV3_EERSTE_JAAR, TAAKVELD, Lading, NaamZoeker, Problemen, jaren, lees_tekst_csv, tekst, uniek
+from .controle import IV3_EERSTE_JAAR, TAAKVELD, Problemen, jaren, tekst, uniek
+from .lading import Lading
+from .lezen import lees_tekst_csv
+from .namen import NaamZoeker
 
 KOLOMMEN = ["jaar", "code", "omschrijving", "hoofdtaakveld", "taakveld_2_posities", "parent", "niveau"]
 

@@ -10,8 +10,11 @@ from pathlib import Path
 import pandas as pd
 
 from .. import fmt
+from .controle import MAX_EURO, Problemen, gehele_getallen, getallen, uniek
 from .gemeentefonds import circulaire_uit_naam
-from .lezen import MAX_EURO, Lading, NaamZoeker, Problemen, gehele_getallen, getallen, lees_tekst_csv, uniek
+from .lading import Lading
+from .lezen import lees_tekst_csv
+from .namen import NaamZoeker
 
 SOORT = "gemeentefonds_regiotaken"
 
