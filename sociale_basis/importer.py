@@ -318,7 +318,8 @@ def voer_in(store: Store, stappen: list[Stap], meld: Melder = _stil, verslag: Ve
         if verslag.geladen or store.gemigreerd:
             meld("Afgeleide tabellen en herindelingen opnieuw opbouwen…", n / (n + 1))
             _leid_af(sessie, [p for p, *_ in verslag.geladen])
-    store.na_import()
+    if verslag.geladen or store.gemigreerd:  # niets nieuws: niets opnieuw te rekenen
+        store.na_import()
     verslag.seconden = time.perf_counter() - start
     meld("Klaar.", 1.0)
     return verslag

@@ -524,8 +524,9 @@ def realisatie_landelijk(
     waarin ze voor heel Nederland kan (bruto: elk jaar); zonder: elk jaar in de maat van realisatie_maat
     (netto waar beide documenten baten hebben, anders bruto; kolom `maat`)."""
     if maat is None:
+        maten = {j: realisatie_maat(store, j) for j in realisatie_jaren(store)}  # één keer per jaar
         delen = [
-            d[d["jaar"].map(lambda j: realisatie_maat(store, j)) == m]
+            d[d["jaar"].map(maten) == m]
             for m in MATEN
             if not (d := realisatie_landelijk(store, model, gm_codes, m)).empty
         ]
@@ -536,7 +537,10 @@ def realisatie_landelijk(
         "marts/realisatie_landelijk", model=model, maat=maat, gm_codes=list(gm_codes) if gm_codes is not None else None
     )
     # Netto alleen in jaren waarin elke gemeente baten heeft: anders is ‘Nederland’ een deel van het land.
-    return df[df["jaar"].map(lambda j: maat == "bruto" or realisatie_maat(store, j) == "netto")].reset_index(drop=True)
+    if maat == "bruto":
+        return df
+    netto = [j for j in df["jaar"].unique() if realisatie_maat(store, j) == "netto"]
+    return df[df["jaar"].isin(netto)].reset_index(drop=True)
 
 
 def realisatie_taakvelden(store: Store, model: str, jaar: int, maat: str, gm_code: str | None = None) -> pd.DataFrame:

@@ -315,9 +315,14 @@ class Store:
         self.voer_uit("model/vergeet", model=sleutel)
 
     def na_import(self) -> None:
-        """De opslag is veranderd: reken de afgeleide gegevens en elk geladen model opnieuw door."""
+        """De opslag is veranderd: reken de afgeleide gegevens en elk geladen model opnieuw door (zonder geladen
+        model pas bij het eerste laad_model)."""
+        modellen = self.geladen_modellen()
+        if not modellen:
+            self.voer_uit("model/gegevens_vergeet")
+            return
         self.voer_uit("model/gegevens")
-        for sleutel in self.geladen_modellen():
+        for sleutel in modellen:
             self.voer_uit("model/reken", model=sleutel)
 
     def sluit(self) -> None:
