@@ -70,3 +70,20 @@ def test_de_rekenlaag_noemt_elk_bestand_in_haar_volgorde():
 
     assert sorted(p.stem for p in (QUERIES / "werk").glob("*.sql")) == sorted(WERK)
     assert len(set(WERK)) == len(WERK)
+
+
+def test_geen_pagina_gebruikt_een_modulenaam_als_variabele():
+    """`eigen = reeksen[0][2]` op Trends verborg de module `eigen` voor de rest van de pagina."""
+    fout = []
+    for pad in sorted((PAKKET / "pages").glob("*.py")):
+        boom = ast.parse(pad.read_text(encoding="utf-8"))
+        namen = {a.asname or a.name for n in ast.walk(boom) if isinstance(n, ast.ImportFrom) for a in n.names}
+        namen |= {
+            (a.asname or a.name).split(".")[0] for n in ast.walk(boom) if isinstance(n, ast.Import) for a in n.names
+        }
+        for n in ast.walk(boom):
+            doelen = (
+                n.targets if isinstance(n, ast.Assign) else [n.target] if isinstance(n, ast.For | ast.AugAssign) else []
+            )
+            fout += [f"{pad.name}:{n.lineno} {d.id}" for d in doelen if isinstance(d, ast.Name) and d.id in namen]
+    assert not fout, fout

@@ -158,8 +158,8 @@ if not k.per_inwoner and not ind.eigen_noemer:
                 "vergelijkbaar (hun inwoners tellen dan ook niet mee)."
             )
 if k.gemeente in namen.index:
-    eigen = reeksen[0][2]
-    onvolledig = eigen[eigen["dekking"] < 0.995]
+    eigen_reeks = reeksen[0][2]
+    onvolledig = eigen_reeks[eigen_reeks["dekking"] < 0.995]
     if not onvolledig.empty:
         meldingen.append(
             f"Voor {namen[k.gemeente]} ontbreken in de bron (deels) cijfers voor: "
@@ -168,7 +168,7 @@ if k.gemeente in namen.index:
         )
     ontbreekt = sorted(
         set(map(tuple, nederland[["jaar", "document"]].to_numpy()))
-        - set(map(tuple, eigen[["jaar", "document"]].to_numpy()))
+        - set(map(tuple, eigen_reeks[["jaar", "document"]].to_numpy()))
     )
     if ontbreekt:
         meldingen.append(
