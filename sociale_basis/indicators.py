@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import fmt
-from .begrippen import BEHOEFTEN, INDICATOREN, LAGEN, STANDAARD_BEHOEFTE, VERHOUDING, Indicator, acuut_per_preventie
+from .begrippen import BEHOEFTEN, INDICATOREN, LAGEN, STANDAARD_BEHOEFTE, VERHOUDING, Indicator
 from .store import Store
 
 MATEN = ("netto", "bruto")
@@ -405,33 +405,22 @@ def behoefte(
     )
 
 
-def per_kwintiel(df: pd.DataFrame) -> pd.DataFrame:
-    """marts/behoefte samengevat per kwintiel van behoefte: gemeenten, inwoners, de laagste en hoogste
-    behoefte, preventie en acute zorg per inwoner gewogen (Σ ÷ Σ inwoners) en van de mediane gemeente,
-    de gewogen verhouding acuut/preventie en preventie per persoon (Σ preventie ÷ Σ personen)."""
-    rijen = []
-    for kwintiel, d in df.groupby("kwintiel", sort=True):
-        inwoners = d["inwoners"].sum()
-        rijen.append(
-            {
-                "kwintiel": int(kwintiel),
-                "gemeenten": len(d),
-                "inwoners": inwoners,
-                "laagste_per_1000": d["waarde_per_1000"].min(),
-                "hoogste_per_1000": d["waarde_per_1000"].max(),
-                "preventie_per_inwoner_gewogen": d["collectieve_preventie"].sum() / inwoners,
-                "preventie_per_inwoner_mediaan": d["collectieve_preventie_per_inwoner"].median(),
-                "acute_zorg_per_inwoner_gewogen": d["acute_zorg"].sum() / inwoners,
-                "acute_zorg_per_inwoner_mediaan": d["acute_zorg_per_inwoner"].median(),
-                "acuut_per_euro_preventie_gewogen": acuut_per_preventie(
-                    d["acute_zorg"].sum(), d["collectieve_preventie"].sum()
-                ),
-                "preventie_per_persoon_gewogen": (
-                    d["collectieve_preventie"].sum() / d["volume"].sum() if d["volume"].sum() > 0 else None
-                ),
-            }
-        )
-    return pd.DataFrame(rijen)
+def kwintielen(
+    store: Store, model: str, jaar: int, document: str, maat: str, naam: str, zonder_regio: bool = False
+) -> pd.DataFrame:
+    """behoefte() per kwintiel van behoefte (marts/behoefte_kwintiel): gemeenten, inwoners, de laagste en hoogste
+    behoefte, preventie en acute zorg per inwoner gewogen (elk kwintiel als geheel door werk.meting) en van de
+    mediane gemeente, de gewogen verhouding acuut/preventie en preventie per persoon (Σ preventie ÷ Σ personen)."""
+    behoefte(store, model, jaar, document, maat, naam, zonder_regio)  # dezelfde controles en fouten
+    return store.query(
+        "marts/behoefte_kwintiel",
+        model=model,
+        jaar=jaar,
+        document=document,
+        maat=maat,
+        zonder_regio=zonder_regio,
+        behoefte=naam,
+    )
 
 
 def samenhang(df: pd.DataFrame) -> dict[str, float]:

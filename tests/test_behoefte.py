@@ -70,7 +70,7 @@ def test_kwintielen_en_cijfers_van_de_vraag(opslag, standaardmodel, shared):
     assert sorted(df["kwintiel"].value_counts()) == [67, 67, 68, 68, 68]
     assert (df["preventie_per_persoon"] * df["volume"]).sum() == pytest.approx(df["collectieve_preventie"].sum())
 
-    kw = indicators.per_kwintiel(df.reset_index())
+    kw = indicators.kwintielen(opslag, standaardmodel, 2025, "begroting", "netto", "bijstand")
     laag, hoog = kw.iloc[0], kw.iloc[-1]
     mediaan = zelf.groupby("kwintiel")[["collectieve_preventie_per_inwoner", "acute_zorg_per_inwoner"]].median()
     assert laag["preventie_per_inwoner_mediaan"] == pytest.approx(mediaan.loc[1, "collectieve_preventie_per_inwoner"])
@@ -175,7 +175,7 @@ def test_opdrachtregel_zelfde_cijfers_als_de_pagina(db, opslag, standaardmodel, 
     assert len(per_gemeente) == 338 and set(per_gemeente["bron"]) == {"S2024 voor 2025: bo3_nw"}
     assert cli.main(["behoefte", "--jaar", "2025", "--document", "begroting", "--per", "kwintiel"]) == 0
     kw = pd.read_csv(io.StringIO(capsys.readouterr().out))
-    zelf = indicators.per_kwintiel(indicators.behoefte(opslag, standaardmodel, 2025, "begroting", "netto", "bijstand"))
+    zelf = indicators.kwintielen(opslag, standaardmodel, 2025, "begroting", "netto", "bijstand")
     assert kw["preventie_per_inwoner_mediaan"].tolist() == pytest.approx(
         zelf["preventie_per_inwoner_mediaan"], abs=1e-4
     )

@@ -50,7 +50,7 @@ def _params(pad: Path, vraag: dict, model: str, store) -> dict:
         "stap": 2,  # verdringing: twee jaar later
         "tot_jaar": indicators.VERDRINGING_TOT_JAAR,
     }
-    if pad.stem in ("behoefte", "behoefte_bron"):  # de volumes hebben hun eigen circulaires
+    if pad.stem in ("behoefte", "behoefte_bron", "behoefte_kwintiel"):  # de volumes hebben hun eigen circulaires
         waarden["behoefte"] = "bijstand"
     tekst = pad.read_text(encoding="utf-8")
     return {k: v for k, v in waarden.items() if re.search(rf"\${k}\b", tekst)}

@@ -111,9 +111,7 @@ def vragen(store, model: str, db: Path) -> dict[str, object]:
                     return pd.DataFrame({"fout": [str(e)]})
 
             q[f"behoefte/{naam}/{jaar}-{doc}-{maat}"] = behoefte
-    q["kwintielen/bijstand/2025"] = lambda: indicators.per_kwintiel(
-        indicators.behoefte(store, model, 2025, "begroting", "netto", "bijstand")
-    )
+    q["kwintielen/bijstand/2025"] = lambda: indicators.kwintielen(store, model, 2025, "begroting", "netto", "bijstand")
     q["realisatie/2023/netto"] = lambda: indicators.realisatie(store, model, 2023, "netto")
     q["realisatie_landelijk"] = lambda: indicators.realisatie_landelijk(store, model)
     q["incidenteel/2023"] = lambda: indicators.incidenteel(store, model, 2023, "jaarrekening", "netto")

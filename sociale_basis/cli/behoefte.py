@@ -52,7 +52,7 @@ BEHOEFTE_KOLOMMEN = {
 
 
 def _behoefte(store: Store, args) -> int:
-    """Dezelfde getallen als de pagina Behoefte (indicators.behoefte en per_kwintiel)."""
+    """Dezelfde getallen als de pagina Behoefte (indicators.behoefte en kwintielen)."""
     from .. import teksten
 
     sleutel = store.laad_model(model.laad(args.model))
@@ -60,7 +60,7 @@ def _behoefte(store: Store, args) -> int:
     df = indicators.behoefte(store, sleutel, args.jaar, args.document, args.maat, b.naam)
     bron, bronjaar = indicators.behoefte_bron(store, args.jaar, b.naam)
     if args.per == "kwintiel":
-        uit = indicators.per_kwintiel(df).round(4)
+        uit = indicators.kwintielen(store, sleutel, args.jaar, args.document, args.maat, b.naam).round(4)
         uit.insert(0, "indicator", b.naam)
     else:
         uit = df[list(BEHOEFTE_KOLOMMEN)].round(

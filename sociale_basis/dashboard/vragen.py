@@ -61,6 +61,7 @@ sjabloon_taakvelden = gecacht(indicators.sjabloon_taakvelden)
 gemeten_verdeling = gecacht(indicators.gemeten_verdeling)
 model_regels = gecacht(indicators.model_regels)
 behoefte = gecacht(indicators.behoefte)
+kwintielen = gecacht(indicators.kwintielen)
 behoefte_bron = gecacht(indicators.behoefte_bron)
 nplv = gecacht(indicators.nplv)
 

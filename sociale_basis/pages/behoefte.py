@@ -40,7 +40,7 @@ if df.empty:
     st.warning(f"Geen gemeenten met zowel cijfers ({k.document} {k.jaar}) als {b.label.lower()}.")
     st.stop()
 
-kw = indicators.per_kwintiel(df)
+kw = vragen.kwintielen(store, sleutel, k.jaar, k.document, k.maat, b.naam, k.zonder_regio)
 laag, hoog = kw.iloc[0], kw.iloc[-1]
 sam = indicators.samenhang(df)
 as_x = b.eenheid()

@@ -135,9 +135,7 @@ st.markdown(
 
 # De vraag van de pagina Behoefte, hier in één zin: volgt preventie de behoefte?
 try:
-    kw = indicators.per_kwintiel(
-        vragen.behoefte(store, sleutel, k.jaar, k.document, k.maat, STANDAARD_BEHOEFTE, k.zonder_regio)
-    )
+    kw = vragen.kwintielen(store, sleutel, k.jaar, k.document, k.maat, STANDAARD_BEHOEFTE, k.zonder_regio)
 except IndicatorFout:
     kw = None  # geen volumes in de opslag: dan ook geen zin
 if kw is not None and len(kw) == 5:
