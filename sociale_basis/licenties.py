@@ -76,6 +76,7 @@ BRONNEN: dict[str, Bron] = {
     "geo": Bron(CBS + " / PDOK, gebiedsindelingen (vereenvoudigd)", CC_BY, ("geo_gemeente",)),
     "cpi": Bron(CBS + ", consumentenprijsindex 83131NED", CC_BY, ("prijsindex",)),
     "cpi_mutaties": Bron(CBS + ", CPI-jaarmutaties (geschakeld)", CC_BY, ("prijsindex",)),
+    "cpi_mutaties_procent": Bron(CBS + ", CPI-jaarmutaties uit persberichten (geschakeld)", CC_BY, ("prijsindex",)),
     # Rechtstreeks opgehaald bij CBS en PDOK (sociale_basis/ophalen/, één module per bron).
     "cbs_iv3": Bron(
         CBS + ", Gemeenten <jaar> onbewerkte Iv3-data (dataderden.cbs.nl)", CC_BY, ("iv3_bedrag", "iv3_categorie")

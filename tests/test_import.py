@@ -255,6 +255,23 @@ def test_cpi_geschakeld(kleine_opslag, shared):
     assert cpi[2019] == pytest.approx(106.16)
     assert cpi[2020] == pytest.approx(106.16 * 1.013)
     assert cpi[2023] == pytest.approx(106.16 * 1.013 * 1.027 * 1.10 * 1.038)
+    # 2024 en 2025 uit prijzen/cbs_inflatie_2024_2025.csv: 3,3% per jaar (procent, niet fractie).
+    assert cpi[2024] == pytest.approx(cpi[2023] * 1.033) and cpi[2025] == pytest.approx(cpi[2024] * 1.033)
+    assert 2026 not in cpi
+    with kleine_opslag.cursor() as cur:
+        bron = cur.execute("SELECT bron FROM prijsindex WHERE jaar = 2025").fetchone()[0]
+    assert "cbs_inflatie_2024_2025.csv" in bron and "3,3%" in bron and "2026-01-13" in bron
+
+
+def test_cpi_jaarmutatie_in_procent_fout(kleine_opslag, shared, tmp_path):
+    """Een percentage dat geen jaarmutatie kan zijn (330 in plaats van 3.3), of een jaar dat geen jaar is:
+    het bestand, de rij en de kolom; er verandert niets."""
+    importeer(kleine_opslag, [shared / "prijzen" / "cbs_cpi_2015is100_1996_2019.csv"])
+    kop = "jaar,jaarmutatie_cpi_pct,bron,gepubliceerd\n"
+    pad = schrijf(tmp_path / "inflatie.csv", kop + '2020,1.3,"CBS",2021-01\n2021,270,"CBS",2022-01\n')
+    verwacht_fout(kleine_opslag, pad, 3, "jaarmutatie_cpi_pct", "270")
+    pad = schrijf(tmp_path / "inflatie2.csv", kop + '2020,1.3,"CBS",2021-01\ntwintig,2.7,"CBS",2022-01\n')
+    verwacht_fout(kleine_opslag, pad, 3, "jaar", "twintig")
 
 
 # -- transacties en herhaling ----------------------------------------------------------------

@@ -299,17 +299,17 @@ def test_trends_constante_prijzen(db):
     at = app(db, "trends", jaar="2025", maat="Bruto")
     nominaal = figuren(at)[0]
     knop(at, "prijzen").set_value("constant").run()
-    assert at.selectbox(key="basisjaar").value == 2023
+    assert at.selectbox(key="basisjaar").value == 2025  # CPI tot en met 2025 offline (persberichten CBS)
     constant = figuren(at)[0]
-    assert "prijzen van 2023" in constant["layout"]["title"]["text"]
-    assert any("Geen prijsindex voor 2024" in i.value for i in at.info)
+    assert "prijzen van 2025" in constant["layout"]["title"]["text"]
+    assert any("Geen prijsindex voor 2026" in i.value for i in at.info)
 
     def reeks(fig, naam):
         spoor = next(s for s in fig["data"] if s["name"] == naam)
         return dict(zip(spoor["x"], spoor["y"]))
 
     n, c = reeks(nominaal, "Nederland – begroting"), reeks(constant, "Nederland – begroting")
-    assert c[2023] == pytest.approx(n[2023]) and c[2019] > n[2019] and c.get(2024) is None
+    assert c[2025] == pytest.approx(n[2025]) and c[2019] > n[2019] and c.get(2026) is None
 
 
 def test_trends_verhouding_met_mediane_gemeente(db):

@@ -102,8 +102,12 @@ def test_constante_prijzen_basisjaar_gelijk_aan_nominaal(opslag, standaardmodel)
     assert constant.loc[(2019, "begroting"), "totaal"] == pytest.approx(
         nominaal.loc[(2019, "begroting"), "totaal"] * factor
     )
-    # Geen prijsindex voor 2024: leeg, niet nominaal.
-    assert pd.isna(constant.loc[(2024, "begroting"), "totaal"])
+    # 2024 en 2025 offline geschakeld met de jaarmutaties uit de persberichten van CBS (3,3% en 3,3%).
+    assert constant.loc[(2025, "begroting"), "totaal"] == pytest.approx(
+        nominaal.loc[(2025, "begroting"), "totaal"] / 1.033**2
+    )
+    # Geen prijsindex voor 2026 (het jaar is nog niet om): leeg, niet nominaal.
+    assert pd.isna(constant.loc[(2026, "begroting"), "totaal"])
     # De verhouding hangt niet af van prijzen.
     assert constant.loc[(2019, "begroting"), "acuut_per_euro_preventie"] == pytest.approx(
         nominaal.loc[(2019, "begroting"), "acuut_per_euro_preventie"]

@@ -135,6 +135,13 @@ FORMATEN: list[Formaat] = [
         prijzen.herken_mutaties,
         lambda p, c: prijzen.lees_mutaties(p, c.namen, c.cpi),
     ),
+    # Na de fracties: die schakelen 2018–2023, deze daarna 2024–2025 (elk vanaf het laatste bekende jaar).
+    Formaat(
+        "cpi_mutaties_procent",
+        "CPI-jaarmutaties in procenten (persberichten CBS)",
+        prijzen.herken_mutaties_procent,
+        lambda p, c: prijzen.lees_mutaties_procent(p, c.namen, c.cpi),
+    ),
 ]
 
 # Bestanden in de gedeelde datamap die het dashboard bewust niet gebruikt, met de reden.
@@ -146,8 +153,6 @@ NIET_GEBRUIKT = {
     "_Gewichten": "invoer van de clusterberekening; de clusterbestanden volstaan",
     "iv3_categorieen": "codelijst van categorieën; niet nodig zonder categoriedata",
     "MANIFEST": "herkomst van de bestanden",
-    # Nog niet gelezen: de CPI-jaarmutaties 2024–2025 horen bij issue 32 (Publiceerbaar, punt 6).
-    "cbs_inflatie_2024_2025": "CPI-jaarmutaties 2024–2025; nog niet gebruikt (komt met ‘CPI tot en met 2025 offline’)",
 }
 
 

@@ -1,9 +1,10 @@
 """Consumentenprijsindex (CPI, 2015 = 100) per jaar.
 
-Twee vormen: de StatLine-export van CBS-tabel 83131NED (indexcijfers; `ophalen` schrijft zijn
-geschakelde reeks 83131NED + 86141NED in dezelfde vorm, met een derde kolom Bron) en een reeks
-jaarmutaties (fractie per jaar). Jaarmutaties worden alleen gebruikt voor jaren zonder
-indexcijfer, geschakeld vanaf het laatste bekende indexcijfer in de opslag.
+Drie vormen: de StatLine-export van CBS-tabel 83131NED (indexcijfers; `ophalen` schrijft zijn
+geschakelde reeks 83131NED + 86141NED in dezelfde vorm, met een derde kolom Bron), een reeks
+jaarmutaties als fractie (`Date,yoy inflatie`) en de jaarmutaties die CBS per jaar in een persbericht noemt,
+in procenten (`jaar,jaarmutatie_cpi_pct,bron,gepubliceerd`: 2024 en 2025, 3,3% elk). Jaarmutaties worden
+alleen gebruikt voor jaren zonder indexcijfer, geschakeld vanaf het laatste bekende indexcijfer in de opslag.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import fmt
-from .controle import Problemen, getallen, laatste_jaar
+from .controle import Problemen, getallen, jaren, laatste_jaar
 from .lading import Lading
 from .lezen import lees_tekst, lees_tekst_csv
 from .namen import NaamZoeker
@@ -105,6 +106,15 @@ def lees_mutaties(pad: Path, namen: NaamZoeker, bekend: pd.DataFrame) -> Lading:
     )
     fouten.klaar()
     mutatie = dict(zip(jaar, mutaties))
+    bron = {j: f"geschakeld met jaarmutatie CBS ({pad.name})" for j in mutatie}
+    return _schakel(fouten, "cpi_mutaties", mutatie, bron, bekend)
+
+
+def _schakel(
+    fouten: Problemen, soort: str, mutatie: dict[int, float], bron: dict[int, str], bekend: pd.DataFrame
+) -> Lading:
+    """Jaarmutaties (fracties) aan de bestaande reeks schakelen, vanaf het laatste indexcijfer in de opslag:
+    een jaar met een indexcijfer blijft altijd dat cijfer (een officieel indexcijfer gaat voor)."""
     index = dict(zip(bekend["jaar"], bekend["cpi"]))
     if not index:
         raise fouten.fout(
@@ -116,14 +126,34 @@ def lees_mutaties(pad: Path, namen: NaamZoeker, bekend: pd.DataFrame) -> Lading:
     while jaar + 1 in mutatie:
         jaar += 1
         index[jaar] = index[jaar - 1] * (1 + mutatie[jaar])
-        rijen.append(
-            {
-                "jaar": jaar,
-                "cpi": index[jaar],
-                "bron": f"geschakeld met jaarmutatie CBS ({pad.name})",
-                "basisjaar": BASISJAAR,
-            }
-        )
+        rijen.append({"jaar": jaar, "cpi": index[jaar], "bron": bron[jaar], "basisjaar": BASISJAAR})
     uit = pd.DataFrame(rijen, columns=["jaar", "cpi", "bron", "basisjaar"])
     samenvatting = f"CPI {uit['jaar'].min()}–{uit['jaar'].max()} geschakeld" if len(uit) else "geen nieuwe jaren"
-    return Lading("cpi_mutaties", {"prijsindex": uit}, samenvatting)
+    return Lading(soort, {"prijsindex": uit}, samenvatting)
+
+
+KOLOMMEN_PROCENT = ["jaar", "jaarmutatie_cpi_pct", "bron", "gepubliceerd"]
+MAX_MUTATIE_PROCENT = MAX_MUTATIE * 100
+
+
+def herken_mutaties_procent(pad: Path, kop: str) -> bool:
+    eerste = kop.splitlines()[0] if kop else ""
+    return [k.strip() for k in eerste.split(",")][:2] == KOLOMMEN_PROCENT[:2]
+
+
+def lees_mutaties_procent(pad: Path, namen: NaamZoeker, bekend: pd.DataFrame) -> Lading:
+    """De jaarmutaties zoals CBS ze in een persbericht noemt (procent, `.` als decimaalteken), met per jaar de
+    bron en de publicatiedatum; geschakeld zoals lees_mutaties. `bekend`: de CPI-reeks in de opslag."""
+    fouten = Problemen(pad)
+    df = lees_tekst_csv(pad, ",", KOLOMMEN_PROCENT, fouten=fouten)
+    jaarkolom = jaren(fouten, df, "jaar", eerste=EERSTE_JAAR)
+    procenten = getallen(
+        fouten, df, "jaarmutatie_cpi_pct", maximum=MAX_MUTATIE_PROCENT, eenheid=" in procenten; schrijf 3.3 voor 3,3%"
+    )
+    fouten.klaar()
+    mutatie = {int(j): p / 100 for j, p in zip(jaarkolom, procenten)}
+    bron = {
+        int(j): f"geschakeld met jaarmutatie {fmt.procent(p / 100)} ({b.strip() or 'CBS'}, {g.strip()}; {pad.name})"
+        for j, p, b, g in zip(jaarkolom, procenten, df["bron"], df["gepubliceerd"])
+    }
+    return _schakel(fouten, "cpi_mutaties_procent", mutatie, bron, bekend)
