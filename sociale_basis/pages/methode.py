@@ -275,10 +275,11 @@ st.markdown(f"""
 - Een fusie laat zich niet eerlijk terugsplitsen: de reeks van een opgeheven gemeente eindigt in
   haar laatste jaar; kies de nieuwe gemeente om verder te kijken.
 - **Constante prijzen** rekenen met de consumentenprijsindex van CBS (83131NED, alle
-  bestedingen): bedrag × CPI(basisjaar) / CPI(jaar). Tot 2019 de officiële indexcijfers, 2020–2023
-  geschakeld met de jaarmutaties (afgerond op 0,1%). Voor 2024 en later staat in de meegeleverde
-  data geen index: die jaren ontbreken in constante prijzen tot een nieuwere CPI-export is
-  geïmporteerd. De CPI meet de prijzen van huishoudens, niet die van zorg en welzijn (daarvoor
+  bestedingen): bedrag × CPI(basisjaar) / CPI(jaar). Tot 2019 de officiële indexcijfers, 2020–2025
+  geschakeld met de jaarmutaties (afgerond op 0,1%; 2024 en 2025: 3,3% elk, uit de persberichten van
+  CBS). Voor 2026 en later staat in de meegeleverde data geen index: die jaren ontbreken in constante
+  prijzen tot een nieuwere CPI-export is geïmporteerd (`sociale-basis ophalen --alleen cpi`; een
+  officieel indexcijfer vervangt dan het geschakelde). De CPI meet de prijzen van huishoudens, niet die van zorg en welzijn (daarvoor
   bestaat geen openbare reeks in deze data); lees constante prijzen als koopkracht.
 - **Gemeenten zonder cijfers.** Sommige gemeenten staan in een bronbestand met alleen nullen
   (niet ingediend, vaak in een fusiejaar). Ze tellen niet mee als € 0: ze staan niet in
@@ -314,7 +315,7 @@ st.markdown("""
 | Grootteklasse en stedelijkheid 2023–2025; sociale structuur, centrumfunctie | CBS-klassen, via begrotingsanalysetool | commit 28-04-2025 |
 | Gemeentefonds: verdeling over clusters per circulaire (schatting) | Ministerie van BZK, berekend door begrotingsanalysetool | mei/sept 2023–2024 |
 | Gemeentegrenzen 2022, 2023, 2025 | CBS/PDOK gebiedsindelingen (CC BY 4.0) | |
-| Consumentenprijsindex | CBS 83131NED | tot 2023 |
+| Consumentenprijsindex | CBS 83131NED; jaarmutaties CBS (persberichten) | tot 2025 |
 | Herindelingen en grenscorrecties 2016–2023 | VNG / reidhin/grenswijzigen, **licentie CC BY-NC-SA 4.0** (niet-commercieel, gelijk delen) | |
 
 Wat er nu in de opslag staat en wanneer het is geïmporteerd:
