@@ -10,7 +10,9 @@ st.set_page_config(
     page_title="Sociale basis in de gemeentebegroting",
     page_icon=str(huisstijl.MERKTEKEN),
     layout="wide",
-    initial_sidebar_state="expanded",
+    # "auto": open op een breed scherm, dicht op een telefoon (een gedeelde link opent dan met het cijfer, niet
+    # met de zijbalk eroverheen; issue 32).
+    initial_sidebar_state="auto",
 )
 st.logo(str(huisstijl.WOORDMERK), icon_image=str(huisstijl.MERKTEKEN), size="large")
 st.html(huisstijl.CSS)

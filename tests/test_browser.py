@@ -236,6 +236,23 @@ def test_kaart_klik_opent_gemeente(dashboard, pagina):
     assert query["gemeente"] == [naam]
 
 
+def test_gedeelde_link_op_een_telefoon_opent_met_het_cijfer(dashboard, browser, pagina):
+    """Issue 32: op 390 px opende een gedeelde link met de zijbalk over de pagina. Nu is de zijbalk dicht op een
+    telefoon (de knop om hem te openen staat er) en open op een breed scherm."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="nl-NL")
+    page = context.new_page()
+    page.goto(f"{dashboard}/gemeente?gemeente=Heerlen")
+    wacht_tot_klaar(page)
+    zijbalk = page.locator("[data-testid='stSidebar']")
+    kop = page.locator("h1").first.bounding_box()
+    assert not zijbalk.is_visible() and page.locator("[data-testid='stExpandSidebarButton']").count() == 1
+    assert page.locator("h1").first.inner_text() == "Heerlen" and kop["x"] < 50 and kop["x"] + kop["width"] <= 390
+    context.close()
+    pagina.goto(f"{dashboard}/gemeente?gemeente=Heerlen")
+    wacht_tot_klaar(pagina)
+    assert pagina.locator("[data-testid='stSidebar']").is_visible()
+
+
 def test_nederland_toont_kop_en_grafieken(dashboard, pagina):
     pagina.goto(dashboard)
     wacht_tot_klaar(pagina)
