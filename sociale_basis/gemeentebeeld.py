@@ -149,7 +149,14 @@ class Gemeentebeeld:
             if i.behoefte == STANDAARD_BEHOEFTE and not pd.isna(self.rij.get(i.kolom))
         ]
         if per_persoon:
-            zin += " Uitgaven per persoon: " + "; ".join(per_persoon) + "."
+            # Naast het getal wat het is (de uitgaven van de hele gemeente, niet wat één persoon krijgt) en, bij
+            # crisisgeld in preventie of acute zorg, dat het getal daardoor vertekend is.
+            zin += (
+                " Uitgaven per persoon (alle uitgaven ÷ het aantal, niet wat één persoon krijgt): "
+                + "; ".join(per_persoon)
+                + (", vertekend door incidenteel crisisgeld" if bool(self.rij.get("vertekend")) else "")
+                + "."
+            )
         if self.focusgebied:
             zin += f" NPLV-focusgebied: {self.focusgebied}."
         return zin

@@ -62,6 +62,10 @@ gemeten_verdeling = gecacht(indicators.gemeten_verdeling)
 model_regels = gecacht(indicators.model_regels)
 behoefte = gecacht(indicators.behoefte)
 kwintielen = gecacht(indicators.kwintielen)
+# ‘Kan netto?’ vraagt de zijbalk bij elke klik: gecachet, zodat een rerun geen query kost.
+netto_volledig = gecacht(indicators.netto_volledig)
+netto_reden = gecacht(indicators.netto_reden)
+realisatie_maat = gecacht(indicators.realisatie_maat)
 behoefte_bron = gecacht(indicators.behoefte_bron)
 nplv = gecacht(indicators.nplv)
 
@@ -72,8 +76,6 @@ def heeft(store: Store, jaar: int, document: str) -> bool:
 
 
 # -- begroting en werkelijkheid --------------------------------------------------------------------
-def realisatie_maat(store: Store, jaar: int) -> str:
-    return indicators.realisatie_maat(store, jaar)
 
 
 @gecacht

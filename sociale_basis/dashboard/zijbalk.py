@@ -47,7 +47,7 @@ def zijbalk(store: Store, sleutel: str) -> Keuze:
             document = documenten[0]
         _vergeef("maat", MAAT_LABELS.values(), "maat", "Netto", jaar)
         uitleg = "Netto = lasten − baten: wat de gemeente uit eigen en algemene middelen betaalt. Bruto = alle lasten."
-        if indicators.netto_volledig(store, jaar, document):
+        if vragen.netto_volledig(store, jaar, document):
             gevraagd = (
                 st.segmented_control(
                     "Maat",
@@ -78,7 +78,7 @@ def zijbalk(store: Store, sleutel: str) -> Keuze:
                 help=uitleg,
             )
             st.warning(
-                f"Voor de {document} {jaar} {indicators.netto_reden(store, jaar, document)}: netto is niet (voor heel Nederland) te "
+                f"Voor de {document} {jaar} {vragen.netto_reden(store, jaar, document)}: netto is niet (voor heel Nederland) te "
                 "berekenen. Alle cijfers hieronder zijn **bruto**."
             )
         _vergeef("weergave", WEERGAVE_LABELS.values(), "weergave", "Per inwoner", jaar)
