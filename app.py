@@ -27,6 +27,7 @@ pagina = st.navigation(
         st.Page(f"{PAGINAS}/realisatie.py", title="Begroting en werkelijkheid", icon=":material/receipt_long:"),
         st.Page(f"{PAGINAS}/kaart.py", title="Kaart", icon=":material/map:"),
         st.Page(f"{PAGINAS}/behoefte.py", title="Behoefte", icon=":material/diversity_3:"),
+        st.Page(f"{PAGINAS}/mensen.py", title="Mensen", icon=":material/groups:"),
         st.Page(f"{PAGINAS}/gemeentefonds.py", title="Gemeentefonds", icon=":material/balance:"),
         st.Page(f"{PAGINAS}/methode.py", title="Methode", icon=":material/menu_book:"),
         st.Page(f"{PAGINAS}/model.py", title="Model", icon=":material/tune:"),

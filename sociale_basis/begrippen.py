@@ -127,8 +127,9 @@ class Behoefte:
     maatstaf: str
     persoon: str
     kanttekening: str = ""
-    bron: str = "gemeentefonds"  # of "cbs_kwb": CBS Kerncijfers wijken en buurten (via `ophalen`)
+    bron: str = "gemeentefonds"  # of "cbs_kwb": CBS Kerncijfers wijken en buurten; "cbs_zorg": zorggebruik
     noemer: str = "inwo"  # de inwoners van dezelfde bron (gemeentefonds: inwo; CBS: AantalInwoners)
+    gebruik: bool = False  # gebruik van zorg (pagina Mensen), geen maat van behoefte (pagina Behoefte)
 
     def eenheid(self) -> str:
         return f"{self.kort.lower()} per 1.000 inwoners"
@@ -138,6 +139,65 @@ _DREMPEL = (
     "Het gemeentefonds telt deze maatstaf ‘met drempel’: alleen het deel boven een landelijk drempelaandeel, "
     "dus geen zuiver aandeel van alle inwoners; gemeenten onder de drempel staan op 0."
 )
+# De inwoners naast zorggebruik: CBS-bevolking op 1 januari van hetzelfde jaar (werk.volume_bron).
+ZORG_INWONERS = "inwoners_1_januari"
+
+
+@dataclass(frozen=True)
+class Zorgmaat:
+    """Eén cijfer over gebruik van zorg zoals CBS het publiceert (tabel zorggebruik): `eenheid` 'procent'
+    (CBS' eigen aandeel, niet op te tellen: een groep krijgt de mediaan) of 'aantal' (per 1.000 inwoners)."""
+
+    label: str
+    eenheid: str
+    toelichting: str
+
+
+# Elke maat van zorggebruik één keer; de namen zijn de sleutels in data/cbs_bronnen.toml [zorggebruik].
+ZORGMATEN: dict[str, Zorgmaat] = {
+    "jeugdhulp_pct": Zorgmaat(
+        "Jongeren met jeugdhulp", "procent", "% van alle jongeren (afbakening en leeftijd: toelichting CBS 85098NED)"
+    ),
+    "verblijf_pct": Zorgmaat(
+        "Jeugdhulp met verblijf", "procent", "% van de jongeren mét jeugdhulp (niet van alle jongeren)"
+    ),
+    "jeugdbescherming_pct": Zorgmaat("Jongeren met jeugdbescherming", "procent", "% van alle jongeren"),
+    "jongeren_jeugdhulp": Zorgmaat("Jongeren met jeugdhulp", "aantal", "aantal jongeren, per 1.000 inwoners"),
+    "jongeren_verblijf": Zorgmaat(
+        "Jongeren met jeugdhulp met verblijf", "aantal", "aantal jongeren, per 1.000 inwoners"
+    ),
+    "jongeren_jeugdbescherming": Zorgmaat(
+        "Jongeren met jeugdbescherming", "aantal", "aantal jongeren, per 1.000 inwoners"
+    ),
+    "wmo_clienten": Zorgmaat("Wmo-cliënten", "aantal", "cliënten met een Wmo-maatwerkvoorziening, per 1.000 inwoners"),
+}
+# Bekende breuken in een reeks: (maat-voorvoegsel, eerste jaar na de breuk) → wat er veranderde. Verder is elke
+# overgang naar een andere CBS-tabel een breuk (de pagina markeert die).
+ZORG_TRENDBREUK = {"jongeren_": (2021, "CBS telt vanaf 2021 meer jeugdhulpaanbieders")}
+
+
+# De maten per wijk (CBS Kerncijfers wijken en buurten, de kolom zonder jaarnummer) voor de wijkkaart:
+# label, eenheid, en de noemer en factor als CBS een aantal geeft (None: CBS geeft zelf % of per 1.000).
+@dataclass(frozen=True)
+class Wijkmaat:
+    label: str
+    eenheid: str
+    noemer: str | None = None
+    factor: int = 1
+
+
+WIJKMATEN: dict[str, Wijkmaat] = {
+    "PersonenPerSoortUitkeringBijstand": Wijkmaat(
+        "Personen met bijstand", "per 1.000 inwoners", "AantalInwoners", 1000
+    ),
+    "HuishoudensMetEenLaagInkomen": Wijkmaat("Huishoudens met een laag inkomen", "% van de huishoudens"),
+    "HuishOnderOfRondSociaalMinimum": Wijkmaat("Huishoudens rond het sociaal minimum", "% van de huishoudens"),
+    "PercentageJongerenMetJeugdzorg": Wijkmaat("Jongeren met jeugdzorg", "% van de jongeren"),
+    "WmoClientenRelatief": Wijkmaat("Wmo-cliënten", "per 1.000 inwoners"),
+    "Eenpersoonshuishoudens": Wijkmaat("Eenpersoonshuishoudens", "% van de huishoudens", "HuishoudensTotaal", 100),
+}
+STANDAARD_WIJKMAAT = "PersonenPerSoortUitkeringBijstand"
+
 # De maat die Nederland, Gemeente, factsheet en `sociale-basis behoefte` tonen als niemand kiest.
 STANDAARD_BEHOEFTE = "bijstand"
 # Elke maat voor behoefte één keer: de pagina Behoefte, de regel op Gemeente en factsheet en
@@ -180,8 +240,35 @@ BEHOEFTEN: dict[str, Behoefte] = {
             bron="cbs_kwb",
             noemer="AantalInwoners",
         ),
+        # Gebruik van zorg (CBS, Gemeentelijke Monitor Sociaal Domein; data/cbs_bronnen.toml [zorggebruik]):
+        # dezelfde maatlaag, maar getoond als gebruik naast geld, nooit als behoefte.
+        Behoefte(
+            "wmo",
+            "Wmo-cliënten (CBS)",
+            "Wmo-cliënten",
+            "wmo_clienten",
+            "Wmo-cliënt",
+            "Gemeenten publiceren vrijwillig: wie niet publiceert, ontbreekt (niet 0). CBS rondt af op vijftallen.",
+            bron="cbs_zorg",
+            noemer=ZORG_INWONERS,
+            gebruik=True,
+        ),
+        Behoefte(
+            "jeugd_verblijf",
+            "Jongeren met jeugdhulp met verblijf (CBS)",
+            "Jongeren met verblijf",
+            "jongeren_verblijf",
+            "jongere met jeugdhulp met verblijf",
+            "Jeugdhulp met verblijf (pleegzorg, gezinshuis, residentieel); trendbreuk 2020 → 2021: CBS telt vanaf "
+            "2021 meer aanbieders.",
+            bron="cbs_zorg",
+            noemer=ZORG_INWONERS,
+            gebruik=True,
+        ),
     ]
 }
+# De maten van behoefte in de zin van de pagina Behoefte (zonder gebruik van zorg).
+NOOD = [n for n, b in BEHOEFTEN.items() if not b.gebruik]
 
 
 # -- grootheden ------------------------------------------------------------------------------
@@ -219,6 +306,7 @@ class Indicator:
     rangbaar: bool = False  # krijgt een gemeente er een rang op (werk.rangbaar)?
     in_ranglijst: int = 0  # plaats als kolom van de ranglijst op Vergelijken (1, 2, …); 0 = niet
     leeg: str = "geen cijfers"  # waarom de waarde leeg kan zijn (legenda, hover, tabel)
+    factor: int = 1  # Σ teller ÷ Σ noemer × factor (1.000: ‘per 1.000 inwoners’)
 
     @classmethod
     def per_persoon(cls, teller: str, behoefte: str, **extra) -> Indicator:
@@ -281,6 +369,8 @@ class Indicator:
     def opmaak(self, per_inwoner: bool):
         """Nederlandse notatie van een waarde in de eenheid van de as (uit waarden())."""
         if self.eigen_noemer:
+            if self.factor != 1:  # een aantal per 1.000: geen euro's
+                return lambda v: fmt.getal(v, 1)
             return fmt.euro if self.in_euro else fmt.factor
         return lambda v: waarde_tekst(v, per_inwoner)
 
@@ -338,6 +428,21 @@ INDICATOREN: dict[str, Indicator] = {
         Indicator("totaal", "Totaal (alle taakvelden)", "Totaal", teller=("totaal",)),
         Indicator.per_persoon("collectieve_preventie", "bijstand", in_ranglijst=6),
         Indicator.per_persoon("acute_zorg", "bijstand", in_ranglijst=7),
+        # Mensen naast geld (CBS zorggebruik, na `ophalen --alleen zorggebruik`).
+        Indicator.per_persoon("acute_zorg", "jeugd_verblijf"),
+        Indicator.per_persoon("collectieve_preventie", "wmo"),
+        Indicator(
+            "wmo_per_1000",
+            "Wmo-cliënten per 1.000 inwoners",
+            "Wmo per 1.000",
+            teller=("volume_wmo",),
+            noemer="inwoners_wmo",
+            factor=1000,
+            eenheid_deling="Wmo-cliënten per 1.000 inwoners",
+            kop_deling="Wmo-cliënten per 1.000 inwoners",
+            na_getal="Wmo-cliënten per 1.000 inwoners",
+            leeg="niet gepubliceerd (gemeenten doen vrijwillig mee) of niet opgehaald",
+        ),
     ]
 }
 
@@ -384,7 +489,7 @@ def sql_delingen() -> str:
         if i.eigen_noemer:
             args = f'"_teller_{i.naam}", "_noemer_{i.naam}"'
             regel = f"werk.verhouding({args}, geen_eigen_acuut)" if i.regel == "verhouding" else f"werk.deel({args})"
-            regels.append(f'{regel} AS "{i.kolom}"')
+            regels.append(f'{regel}{f" * {i.factor}" if i.factor != 1 else ""} AS "{i.kolom}"')
     return ",\n    ".join(regels)
 
 

@@ -863,3 +863,171 @@ def verdringing(per_kwintiel: pd.DataFrame, stap: int, titel: str, bron: str) ->
         "showlegend": False,
     }
     return figuur(data, layout, titel, bron, hoogte=440)
+
+
+# -- mensen naast geld -----------------------------------------------------------------------------
+GEBRUIK_KLEUR = {"gemeente": ACCENT, "groep": GROEP, "nederland": NEDERLAND}
+
+
+def gebruik(
+    reeks: pd.DataFrame, namen: dict[str, str], as_titel: str, waarde, titel: str, bron: str, jaren: tuple[int, int]
+) -> go.Figure:
+    """Gebruik van zorg door de jaren (mensen.reeks van één maat): een lijn per wie (gemeente, groep,
+    Nederland), een gat waar een jaar ontbreekt, open stippen bij voorlopige cijfers en een stippellijn bij
+    elke breuk (andere CBS-tabel, bekende trendbreuk) met de reden in de hover van het punt erna."""
+    data = []
+    for wie, kleur in GEBRUIK_KLEUR.items():
+        deel = reeks[reeks["wie"] == wie].set_index("jaar").reindex(range(jaren[0], jaren[1] + 1))
+        if deel["waarde"].isna().all():
+            continue
+        tekst = [
+            f"{waarde(v)}{' (voorlopig)' if vl is True else ''}{f'<br>breuk: {b}' if isinstance(b, str) and b else ''}"
+            for v, vl, b in zip(deel["waarde"], deel["voorlopig"], deel["breuk"])
+        ]
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "lines+markers",
+                "name": namen[wie],
+                "x": deel.index.tolist(),
+                "y": [None if pd.isna(v) else float(v) for v in deel["waarde"]],
+                "connectgaps": False,
+                "line": {"color": kleur, "width": 2.5 if wie == "gemeente" else 2},
+                "marker": {
+                    "color": kleur,
+                    "size": 8,
+                    "symbol": ["circle-open" if vl is True else "circle" for vl in deel["voorlopig"]],
+                },
+                "customdata": tekst,
+                "hovertemplate": f"{namen[wie]}, %{{x}}: %{{customdata}}<extra></extra>",
+            }
+        )
+    breuk = reeks[(reeks["breuk"] != "") & (reeks["wie"] == "nederland")]
+    if breuk.empty:
+        breuk = reeks[reeks["breuk"] != ""]
+    breuken = breuk.drop_duplicates("jaar")[["jaar", "breuk"]].to_numpy().tolist()
+    layout = {
+        "xaxis": {"title": {"text": "jaar"}, "tickformat": "d", "dtick": 1, "range": [jaren[0] - 0.5, jaren[1] + 0.5]},
+        "yaxis": {"title": {"text": as_titel}, "tickformat": ",.1~f", "rangemode": "tozero"},
+        "legend": {"orientation": "h", "y": -0.22, "yanchor": "top", "x": 0},
+        "hovermode": "closest",
+        "shapes": [_verticaal(j - 0.5, GRIJS, 1.5, "dash") for j, _ in breuken],
+        "annotations": [
+            {
+                "xref": "x",
+                "yref": "paper",
+                "x": j - 0.5,
+                "y": 1,
+                "text": "breuk",
+                "hovertext": tekst,
+                "showarrow": False,
+                "xanchor": "left",
+                "yanchor": "bottom",
+                "font": {"size": 11, "color": "#555"},
+            }
+            for j, tekst in breuken
+        ],
+    }
+    return figuur(data, layout, titel, bron, hoogte=480, marge={**MARGE, "b": 150})
+
+
+def wijkkaart(
+    geojson: dict, df: pd.DataFrame, kolom: str, label: str, tekst: list[str], focus: list[str], titel: str, bron: str
+) -> go.Figure:
+    """De wijken van één gemeente, in vijf klassen van `kolom` (grijs zonder cijfer); de wijken van een
+    NPLV-focusgebied (`focus`: WK-codes) met een dikke rand."""
+    met = df[df[kolom].notna()]
+    zonder = df[df[kolom].isna()]
+    data = []
+    if len(zonder):
+        data.append(
+            {
+                "type": "choropleth",
+                "geojson": geojson,
+                "featureidkey": "id",
+                "locations": zonder["wk_code"].tolist(),
+                "z": [0] * len(zonder),
+                "showscale": False,
+                "colorscale": [[0, GEEN_CIJFERS], [1, GEEN_CIJFERS]],
+                "marker": {"line": {"color": "white", "width": 0.8}},
+                "hovertext": [t for t, leeg in zip(tekst, df[kolom].isna()) if leeg],
+                "hovertemplate": "%{hovertext}<extra></extra>",
+            }
+        )
+    if len(met):
+        klasse, schaal, etiketten = klassen(met[kolom])
+        data.append(
+            {
+                "type": "choropleth",
+                "geojson": geojson,
+                "featureidkey": "id",
+                "locations": met["wk_code"].tolist(),
+                "z": klasse,
+                "zmin": -0.5,
+                "zmax": len(etiketten) - 0.5,
+                "colorscale": schaal,
+                "marker": {"line": {"color": "white", "width": 0.8}},
+                "colorbar": {
+                    "title": {
+                        "text": f"{label}<br>{len(etiketten)} klassen"
+                        + ("<br>grijs: geen cijfer" if len(zonder) else ""),
+                        "side": "top",
+                    },
+                    "tickvals": list(range(len(etiketten))),
+                    "ticktext": etiketten,
+                    "thickness": 14,
+                    "len": 0.6,
+                },
+                "hovertext": [t for t, w in zip(tekst, df[kolom].notna()) if w],
+                "hovertemplate": "%{hovertext}<extra></extra>",
+            }
+        )
+    # De wijknamen op de kaart: zonder ondergrond weet een lezer anders niet welke wijk waar ligt.
+    punten = [f["properties"]["punt"] for f in geojson["features"] if "punt" in f["properties"]]
+    if punten:
+        data.append(
+            {
+                "type": "scattergeo",
+                "mode": "text",
+                "lon": [p[0] for p in punten],
+                "lat": [p[1] for p in punten],
+                "text": [f["properties"]["naam"] for f in geojson["features"] if "punt" in f["properties"]],
+                "textfont": {"size": 11, "color": "#111", "shadow": "0 0 3px #fff, 0 0 3px #fff"},
+                "hoverinfo": "skip",
+                "showlegend": False,
+            }
+        )
+    if focus:
+        data.append(
+            {
+                "type": "choropleth",
+                "geojson": geojson,
+                "featureidkey": "id",
+                "locations": focus,
+                "z": [0] * len(focus),
+                "showscale": False,
+                "hoverinfo": "skip",
+                "colorscale": [[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+                "marker": {"line": {"color": ACCENT, "width": 3}},
+                "name": "NPLV-focusgebied",
+            }
+        )
+    layout = {
+        "geo": {"fitbounds": "locations", "visible": False, "projection": {"type": "mercator"}},
+        "dragmode": False,
+    }
+    return figuur(data, layout, titel, bron, hoogte=620, marge={"l": 0, "r": 0, "t": 60, "b": 60})
+
+
+def preventie_gebruik(
+    df: pd.DataFrame, gekozen: str | None, groep: list[str], as_x: str, as_y: str, y_tekst, titel: str, bron: str
+) -> go.Figure:
+    """Collectieve preventie per inwoner (x, kolom `preventie`) tegen gebruik van zorg (y, kolom `gebruik`), één
+    stip per gemeente: een beschrijving naast elkaar, geen lijn en geen trend (geen oorzaak)."""
+    tekst = [
+        f"{n}<br>preventie {fmt.euro(x)} per inwoner<br>{y_tekst(y)} {as_y}"
+        for n, x, y in zip(df["gemeente"], df["preventie"], df["gebruik"])
+    ]
+    return _stippen(
+        df.assign(x=df["preventie"], y=df["gebruik"], tekst=tekst), gekozen, groep, as_x, as_y, titel, bron, False
+    )

@@ -394,3 +394,40 @@ def verdringing(per_kwintiel: pd.DataFrame) -> Tabel:
     )
     een = lambda v: fmt.getal(v, 1)  # noqa: E731
     return Tabel(ruw, {k: een for k in ruw.columns[2:]} | {"Gemeente-jaren": fmt.getal})
+
+
+def gebruik(reeks: pd.DataFrame, namen: dict[str, str], as_titel: str, waarde) -> Tabel:
+    """charts.gebruik: een rij per jaar, een kolom per wie, met voorlopig en de breuk erbij."""
+    breed = reeks.pivot_table(index="jaar", columns="wie", values="waarde", aggfunc="first")
+    ruw = pd.DataFrame({"Jaar": breed.index})
+    kolommen = []
+    for wie, naam in namen.items():
+        if wie in breed.columns:
+            kolom = f"{naam} ({as_titel})"
+            kolommen.append(kolom)
+            ruw[kolom] = breed[wie].to_numpy()
+    per_jaar = reeks.sort_values("wie").groupby("jaar")
+    ruw["Voorlopig"] = per_jaar["voorlopig"].any().map({True: "ja", False: ""}).to_numpy()
+    ruw["CBS-tabel"] = per_jaar["tabel"].first().to_numpy()
+    ruw["Breuk met het jaar ervoor"] = per_jaar["breuk"].agg(lambda b: next((x for x in b if x), "")).to_numpy()
+    return Tabel(ruw, {"Jaar": lambda j: str(int(j)), **dict.fromkeys(kolommen, waarde)})
+
+
+def wijken(df: pd.DataFrame, maten: dict) -> Tabel:
+    """De wijkkaart (mensen.wijken): een rij per wijk, per maat de waarde en haar jaar."""
+    ruw = df[["wk_code", "wijk"]].rename(columns={"wk_code": "Wijkcode", "wijk": "Wijk"})
+    opmaak = {}
+    for maat, m in maten.items():
+        if maat in df.columns:
+            kolom = f"{m.label} ({m.eenheid})"
+            ruw[kolom] = df[maat].to_numpy()
+            ruw[f"{m.label}: jaar"] = df[f"{maat}_jaar"].to_numpy()
+            opmaak[kolom] = lambda v: fmt.getal(v, 1) if v is not None else fmt.LEEG
+            opmaak[f"{m.label}: jaar"] = lambda j: str(int(j)) if j is not None else fmt.LEEG
+    return Tabel(ruw.reset_index(drop=True), opmaak)
+
+
+def preventie_gebruik(df: pd.DataFrame, as_x: str, as_y: str, y_opmaak, gekozen: str | None, groep: list[str]) -> Tabel:
+    """charts.preventie_gebruik: per gemeente preventie per inwoner en het gebruik van zorg."""
+    kolommen = {"preventie": as_x[:1].upper() + as_x[1:], "gebruik": as_y[:1].upper() + as_y[1:]}
+    return _per_gemeente(df, gekozen, groep, kolommen, {kolommen["preventie"]: fmt.euro, kolommen["gebruik"]: y_opmaak})

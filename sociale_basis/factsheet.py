@@ -110,6 +110,8 @@ def inhoud(
         kanttekeningen.append(rol)
     if beeld.behoefte_zin is not None:
         kanttekeningen.append(beeld.behoefte_zin)
+    if beeld.wijken_zin is not None:
+        kanttekeningen.append(beeld.wijken_zin)
     kanttekeningen += [r for r in (beeld.negatief, beeld.zonder_rang) if r] + [beeld.gewogen_en_mediaan]
     kanttekeningen.append(
         "Netto = lasten − baten: wat de gemeente uit eigen en algemene middelen betaalt."

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from . import fmt, indicators, teksten, vergelijkingsgroep
-from .begrippen import BEHOEFTEN, INDICATOREN, STANDAARD_BEHOEFTE, VERHOUDING
+from . import fmt, indicators, mensen, teksten, vergelijkingsgroep
+from .begrippen import BEHOEFTEN, INDICATOREN, STANDAARD_BEHOEFTE, STANDAARD_WIJKMAAT, VERHOUDING, WIJKMATEN
 from .store import Store
 
 
@@ -68,6 +68,7 @@ class Gemeentebeeld:
     eigen_bestand: str | None  # eigen cijfers (geen CBS): het bestand
     behoefte: dict | None = None  # de standaardmaat voor behoefte: waarde, kwintielen, bron (of None)
     focusgebied: str | None = None  # NPLV-focusgebied(en) in deze gemeente
+    hoogste_wijken: list = field(default_factory=list)  # mensen.Wijkrang: de wijken met de meeste bijstand
     # De incidentele stromen in deze cijfers (indicators.incidenteel van deze gemeente): crisisgeld.
     incidenteel: pd.DataFrame = field(default_factory=pd.DataFrame)
 
@@ -160,6 +161,18 @@ class Gemeentebeeld:
         if self.focusgebied:
             zin += f" NPLV-focusgebied: {self.focusgebied}."
         return zin
+
+    @property
+    def wijken_zin(self) -> str | None:
+        """‘Wijken met de meeste bijstand: Heerlerheide (95,2 per 1.000 inwoners, 2023), …’ (CBS, per wijk)."""
+        if not self.hoogste_wijken:
+            return None
+        m = WIJKMATEN[STANDAARD_WIJKMAAT]
+        return (
+            f"Wijken met de meeste {m.label.lower()} ({m.eenheid}; CBS Kerncijfers wijken en buurten): "
+            + "; ".join(f"{w.wijk} {fmt.getal(w.waarde, 1)} ({w.jaar})" for w in self.hoogste_wijken)
+            + "."
+        )
 
     @property
     def negatief(self) -> str | None:
@@ -285,6 +298,7 @@ def bouw(store: Store, sleutel: str, v: Verzoek, land_: Land | None = None) -> G
         eigen_bestand=None if eigen.empty else str(eigen["bestand"].iloc[0]),
         behoefte=behoefte,
         focusgebied=focusgebied,
+        hoogste_wijken=mensen.hoogste(store, v.gm_code),
         incidenteel=ld.incidenteel[ld.incidenteel["gm_code"] == v.gm_code],
     )
 

@@ -134,6 +134,10 @@ VOLLEDIG = {
     "gf_cluster": Volledig(("circulaire", "uitkeringsjaar"), ("gm_code",), "gemeenten", "uitkeringsjaar"),
     # Geen gemeentelijst: CBS laat geheime of voorlopige cellen leeg, maar nooit minder dan er al was.
     "cbs_kerncijfer": Volledig(("jaar", "maat"), ("gm_code",), "gemeenten"),
+    # Zorggebruik: een lege cel (niet gepubliceerd) staat er als NULL, dus elke gemeente die er was, komt terug.
+    "zorggebruik": Volledig(("jaar", "maat"), ("gebied",), "gemeenten"),
+    "wijk_cijfer": Volledig(("jaar", "maat"), ("wk_code",), "wijken"),
+    "geo_wijk": Volledig(("jaar",), ("wk_code",), "wijken"),
     "gf_volume": Volledig(("circulaire", "uitkeringsjaar", "maatstaf"), ("gm_code",), "gemeenten", "uitkeringsjaar"),
     "gemeente_jaar": Volledig(("jaar",), ("gm_code",), "gemeenten"),
     "taakveld": Volledig(("jaar",), ("code",), "taakveldcodes"),

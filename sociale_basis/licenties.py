@@ -68,6 +68,9 @@ BRONNEN: dict[str, Bron] = {
         ("gf_volume",),
     ),
     "cbs_kerncijfers": Bron(CBS + ", Kerncijfers wijken en buurten", CC_BY, ("cbs_kerncijfer",)),
+    "cbs_kerncijfers_wijken": Bron(CBS + ", Kerncijfers wijken en buurten (wijken)", CC_BY, ("wijk", "wijk_cijfer")),
+    "cbs_zorggebruik": Bron(CBS + ", Gemeentelijke Monitor Sociaal Domein (jeugdzorg, Wmo)", CC_BY, ("zorggebruik",)),
+    "geo_wijken": Bron(CBS + " / PDOK, wijkgrenzen (vereenvoudigd)", CC_BY, ("geo_wijk",)),
     "nplv_focusgebieden": Bron(
         "Nationaal Programma Leefbaarheid en Veiligheid, focusgebieden 2022 (lijst overgenomen door dit project)",
         "openbare overheidsinformatie",

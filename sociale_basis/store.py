@@ -106,6 +106,7 @@ def _werk_sql(tekst: str) -> str:
         .replace("{{sommen}}", begrippen.sql_sommen())
         .replace("{{volume_namen}}", begrippen.sql_lijst(begrippen.VOLUMES))
         .replace("{{behoeften}}", begrippen.sql_behoeften())
+        .replace("{{zorg_inwoners}}", begrippen.ZORG_INWONERS)
         .replace("{{volumes}}", begrippen.sql_volumes())
         .replace("{{volumes_herrekend}}", begrippen.sql_volumes_herrekend())
         .replace("{{delingen_sommen}}", begrippen.sql_delingen_sommen())

@@ -377,6 +377,8 @@ def behoefte_bron(bron: str, jaar: int) -> str:
     'CBS Kerncijfers wijken en buurten 2023'."""
     if bron == "KWB":
         return f"CBS Kerncijfers wijken en buurten {jaar}"
+    if re.fullmatch(r"\d{5}[A-Z]{3}", bron):  # zorggebruik: de CBS-tabel zelf
+        return f"CBS {bron} ({jaar})"
     return f"{circulaire_naam(bron).lower()} voor {jaar}"
 
 

@@ -13,7 +13,7 @@ from conftest import kerncijfers, momentopname
 from test_paginas import app, db  # noqa: F401 — dezelfde AppTest-opzet als de pagina-tests
 
 from sociale_basis import cli, indicators
-from sociale_basis.begrippen import BEHOEFTEN
+from sociale_basis.begrippen import BEHOEFTEN, NOOD
 from sociale_basis.importer import importeer
 from sociale_basis.sources.controle import InvoerFout
 from sociale_basis.store import Store
@@ -139,7 +139,7 @@ def test_pagina_behoefte(db):
     assert any(
         "Samenhang is geen oorzaak" in c.value and "septembercirculaire 2024" in c.value.lower() for c in at.caption
     )
-    for naam in BEHOEFTEN:
+    for naam in NOOD:  # gebruik van zorg staat op Mensen (tests/test_mensen.py)
         at.selectbox(key="behoefte").select(naam).run()
         assert not at.exception, (naam, at.exception)
     at.selectbox(key="naast").select("verhouding").run()

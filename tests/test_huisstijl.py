@@ -133,7 +133,35 @@ def alle_figuren() -> dict[str, go.Figure]:
             "q3": [0.07] * 5,
         }
     )
+    # Gebruik van zorg (mensen.reeks) met een breuk en een voorlopig jaar, en twee wijken met een naam.
+    gebruik = pd.DataFrame(
+        {
+            "jaar": [2019, 2022, 2019, 2022],
+            "maat": "jeugdhulp_pct",
+            "wie": ["gemeente", "gemeente", "nederland", "nederland"],
+            "waarde": [12.0, 13.5, 11.0, 13.9],
+            "gemeenten": [1, 1, None, None],
+            "voorlopig": [False, True, False, True],
+            "tabel": ["82972NED", "85098NED", "82972NED", "85098NED"],
+            "breuk": ["", "andere CBS-tabel", "", "andere CBS-tabel"],
+        }
+    )
+    vak = {"type": "Polygon", "coordinates": [[[5.9, 50.9], [6.0, 50.9], [6.0, 51.0], [5.9, 50.9]]]}
+    wijkgeo = {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "id": c, "properties": {"naam": c, "punt": [5.95, 50.95]}, "geometry": vak}
+            for c in ("WK091700", "WK091701")
+        ],
+    }
+    wijken = pd.DataFrame({"wk_code": ["WK091700", "WK091701"], "wijk": ["A", "B"], "bijstand": [10.0, None]})
+    naast = df.assign(preventie=[100.0, 150, 200, 250], gebruik=[10.0, 12, 9, 14])
     return {
+        "gebruik": charts.gebruik(
+            gebruik, {"gemeente": "A", "groep": "G", "nederland": "NL"}, "%", str, "t", "Bron: CBS", (2015, 2024)
+        ),
+        "wijkkaart": charts.wijkkaart(wijkgeo, wijken, "bijstand", "x", ["a", "b"], ["WK091700"], "t", "Bron: CBS"),
+        "preventie_gebruik": charts.preventie_gebruik(naast, "GM0363", ["GM0014"], "x", "y", str, "t", "Bron: CBS"),
         "realisatie_reeks": charts.realisatie_reeks(realisatie, "t", "Bron: CBS"),
         "realisatie_staaf": charts.realisatie_staaf(realisatie[realisatie["jaar"] == 2023], True, "t", "Bron: CBS"),
         "verdringing": charts.verdringing(kwintielen, 2, "t", "Bron: CBS"),

@@ -1,6 +1,6 @@
 -- De volumes van behoefte (begrippen.BEHOEFTEN) als grootheden per jaar en gemeente. Bronnen: de
 -- gemeentefondscirculaires (main.gf_volume, per uitkeringsjaar) en CBS Kerncijfers wijken en buurten
--- (main.cbs_kerncijfer, bron 'KWB').
+-- (main.cbs_kerncijfer, bron 'KWB'), en het gebruik van zorg (main.zorggebruik, bron = de CBS-tabel).
 
 -- De datum van een circulaire: mei (M), september (S) of december (D) van haar jaar. ‘De nieuwste’ is
 -- de laatste naar deze datum (M2024 na S2023), nooit naar de alfabetische volgorde van de naam.
@@ -14,7 +14,15 @@ SELECT circulaire AS bron, werk.circulaire_datum(circulaire) AS datum, uitkering
        maatstaf, waarde
 FROM main.gf_volume
 UNION ALL
-SELECT 'KWB', make_date(jaar, 1, 1), jaar, gm_code, maat, waarde FROM main.cbs_kerncijfer;
+SELECT 'KWB', make_date(jaar, 1, 1), jaar, gm_code, maat, waarde FROM main.cbs_kerncijfer
+UNION ALL
+-- Zorggebruik: alleen gepubliceerde cijfers van gemeenten (NULL = niet gepubliceerd blijft weg, nooit 0).
+SELECT tabel, make_date(jaar, 1, 1), jaar, gebied, maat, waarde FROM main.zorggebruik
+WHERE gebied LIKE 'GM%' AND waarde IS NOT NULL
+UNION ALL
+-- De inwoners daarnaast (begrippen.ZORG_INWONERS): CBS-bevolking op 1 januari van hetzelfde jaar.
+SELECT z.tabel, make_date(z.jaar, 1, 1), z.jaar, i.gm_code, '{{zorg_inwoners}}', i.inwoners
+FROM (SELECT DISTINCT tabel, jaar FROM main.zorggebruik) z JOIN main.inwoners i USING (jaar);
 
 -- De maten van behoefte uit begrippen.BEHOEFTEN: naam, maatstaf in de bron en de inwoners van dezelfde bron.
 CREATE OR REPLACE MACRO werk.behoefte() AS TABLE

@@ -20,7 +20,20 @@ import sys
 from .. import fmt, indicators, ophalen
 from ..sources.controle import InvoerFout
 from ..store import OpslagFout, standaard_pad
-from . import behoefte, eigen, factsheet, importeren, indicatoren, model, ophaal, opwarmen, realisatie, snapshot, status
+from . import (
+    behoefte,
+    eigen,
+    factsheet,
+    gebruik,
+    importeren,
+    indicatoren,
+    model,
+    ophaal,
+    opwarmen,
+    realisatie,
+    snapshot,
+    status,
+)
 from .gedeeld import EXIT_FOUT
 
 # De opdrachten, in de volgorde van `sociale-basis --help`.
@@ -29,6 +42,7 @@ OPDRACHTEN = (
     indicatoren,
     realisatie,
     behoefte,
+    gebruik,
     ophaal,
     snapshot,
     eigen,

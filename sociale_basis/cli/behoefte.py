@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from .. import indicators, model
-from ..begrippen import BEHOEFTEN, STANDAARD_BEHOEFTE
+from ..begrippen import BEHOEFTEN, NOOD, STANDAARD_BEHOEFTE
 from ..store import Store
 from .gedeeld import bestaande_opslag
 
@@ -25,7 +25,7 @@ def voeg_toe(sub) -> None:
     beh.add_argument("--maat", choices=indicators.MATEN, default="netto", help="netto (standaard) of bruto")
     beh.add_argument(
         "--indicator",
-        choices=list(BEHOEFTEN),
+        choices=NOOD,
         default=STANDAARD_BEHOEFTE,
         help=f"de maat voor behoefte (standaard {STANDAARD_BEHOEFTE})",
     )

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import streamlit as st
 
-from .. import fmt, indicators, licenties, snapshot, teksten, varianten, vergelijkingsgroep
+from .. import fmt, indicators, licenties, mensen, snapshot, teksten, varianten, vergelijkingsgroep
 from .. import gemeentebeeld as gemeentebeeld_
 from ..store import Store
 
@@ -68,6 +68,13 @@ netto_reden = gecacht(indicators.netto_reden)
 realisatie_maat = gecacht(indicators.realisatie_maat)
 behoefte_bron = gecacht(indicators.behoefte_bron)
 nplv = gecacht(indicators.nplv)
+zorg_jaren = gecacht(mensen.jaren)
+zorg_reeks = gecacht(mensen.reeks)
+zorg_per_jaar = gecacht(mensen.per_jaar)
+wijk_overzicht = gecacht(mensen.overzicht)
+wijken = gecacht(mensen.wijken)
+focusgebieden = gecacht(mensen.focusgebieden)
+geo_wijken = gecacht(mensen.geo_wijken)
 
 
 def heeft(store: Store, jaar: int, document: str) -> bool:

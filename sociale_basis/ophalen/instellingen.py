@@ -38,6 +38,19 @@ class CpiTabel:
 
 
 @dataclass(frozen=True)
+class ZorgTabel:
+    """Een CBS-tabel met gebruik van zorg (data/cbs_bronnen.toml, [[zorggebruik.tabellen]]): de jaren die ze
+    dekt en per maat de kolomnaam zonder nummer, of met `dimensie` de code in die dimensie en één `kolom`."""
+
+    tabel: str
+    jaren: list[int]
+    maten: dict[str, str]
+    dimensie: str | None = None
+    kolom: str | None = None
+    trendbreuk: str = ""
+
+
+@dataclass(frozen=True)
 class Bronnen:
     iv3_basis: str
     iv3_filter: str
@@ -60,6 +73,11 @@ class Bronnen:
     kerncijfers_filter: str
     kerncijfers_kolommen: list[str]
     kerncijfers_tabellen: dict[int, str]
+    wijkgrenzen_url: str
+    wijkgrenzen_jaren: list[int]
+    zorg_basis: str
+    zorg_filter: str
+    zorg_tabellen: list[ZorgTabel]
 
     def beperk(self, jaren: list[int] | None) -> Bronnen:
         """Alleen deze jaren (Iv3, gemeentelijsten, inwoners, grenzen); de CPI blijft een hele reeks."""
@@ -78,6 +96,12 @@ class Bronnen:
             inwoners_jaren=[j for j in self.inwoners_jaren if j in jaren],
             grenzen_jaren=[j for j in self.grenzen_jaren if j in jaren],
             kerncijfers_tabellen={j: t for j, t in self.kerncijfers_tabellen.items() if j in jaren},
+            wijkgrenzen_jaren=[j for j in self.wijkgrenzen_jaren if j in jaren],
+            zorg_tabellen=[
+                replace(z, jaren=[j for j in z.jaren if j in jaren])
+                for z in self.zorg_tabellen
+                if set(z.jaren) & set(jaren)
+            ],
         )
 
 
@@ -107,6 +131,21 @@ def laad_bronnen(pad: Path | None = None) -> Bronnen:
             kerncijfers_filter=c["kerncijfers"]["filter"],
             kerncijfers_kolommen=list(c["kerncijfers"]["kolommen"]),
             kerncijfers_tabellen={int(j): t for j, t in c["kerncijfers"]["tabellen"].items()},
+            wijkgrenzen_url=c["wijkgrenzen"]["url"],
+            wijkgrenzen_jaren=[int(j) for j in c["wijkgrenzen"]["jaren"]],
+            zorg_basis=c["zorggebruik"]["basis"],
+            zorg_filter=c["zorggebruik"]["filter"],
+            zorg_tabellen=[
+                ZorgTabel(
+                    z["tabel"],
+                    [int(j) for j in z["jaren"]],
+                    {str(m): str(k) for m, k in z["maten"].items()},
+                    z.get("dimensie"),
+                    z.get("kolom"),
+                    z.get("trendbreuk", ""),
+                )
+                for z in c["zorggebruik"]["tabellen"]
+            ],
         )
     except (OSError, tomllib.TOMLDecodeError, KeyError, ValueError, TypeError) as e:
         raise OphaalFout(f"De bronnenlijst {pad} is onleesbaar of onvolledig ({type(e).__name__}: {e}).") from e

@@ -22,13 +22,14 @@ from ..store import Store
 from .client import Client
 from .cpi import haal_cpi
 from .gebieden import haal_gebieden
-from .grenzen import haal_grenzen
+from .grenzen import haal_grenzen, haal_wijkgrenzen
 from .instellingen import CACHE_GELDIG_DAGEN, Bronnen, OphaalFout, cachemap, laad_bronnen
 from .inwoners import haal_inwoners
 from .iv3 import haal_iv3
 from .kerncijfers import haal_kerncijfers
 from .opgehaald import Opgehaald, Vorige
 from .verslag import Ophaalverslag, stand, wat_is_nieuw
+from .zorggebruik import haal_zorggebruik
 
 ONDERDELEN = {
     "gemeenten": haal_gebieden,
@@ -37,6 +38,8 @@ ONDERDELEN = {
     "iv3": haal_iv3,
     "grenzen": haal_grenzen,
     "kerncijfers": haal_kerncijfers,
+    "zorggebruik": haal_zorggebruik,
+    "wijkgrenzen": haal_wijkgrenzen,
 }
 
 

@@ -6,7 +6,7 @@ preventie."""
 import streamlit as st
 
 from sociale_basis import charts, cijfers, fmt, indicators, teksten
-from sociale_basis.begrippen import BEHOEFTEN, INDICATOREN, STANDAARD_BEHOEFTE, VERHOUDING
+from sociale_basis.begrippen import BEHOEFTEN, INDICATOREN, NOOD, STANDAARD_BEHOEFTE, VERHOUDING
 from sociale_basis.dashboard import eigen, uitvoer, vragen, zijbalk
 from sociale_basis.indicators import IndicatorFout
 
@@ -20,7 +20,7 @@ st.caption(
 )
 if not k.per_inwoner:
     st.caption("Deze pagina toont altijd bedragen per inwoner, ook nu de zijbalk op ‘Totaal’ staat.")
-LABELS = {naam: b.label for naam, b in BEHOEFTEN.items()}
+LABELS = {naam: BEHOEFTEN[naam].label for naam in NOOD}  # gebruik van zorg staat op Mensen
 # Op de y-as: een bedrag per inwoner of de verhouding, uit het register (altijd per inwoner: een totaal
 # van Amsterdam naast dat van Rozendaal zegt niets over behoefte).
 ASSEN = {naam: INDICATOREN[naam] for naam in ("collectieve_preventie", "acute_zorg", "verhouding")}

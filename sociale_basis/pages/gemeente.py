@@ -38,6 +38,8 @@ if (rol := beeld.regiorol_zin(zijbalk=True)) is not None:
     st.markdown(rol)
 if beeld.behoefte_zin is not None:
     st.caption(beeld.behoefte_zin + " Zie de pagina Behoefte.")
+if beeld.wijken_zin is not None:
+    st.caption(beeld.wijken_zin + " Zie de wijkkaart op de pagina Mensen.")
 if k.zonder_regio:
     st.caption(teksten.ZONDER_REGIO_AAN)
 if beeld.negatief is not None:

@@ -304,6 +304,35 @@ st.markdown(f"""
   Samenhang is geen oorzaak, en centrumgemeenten hebben meer acute zorg omdat ze voor hun regio betalen.
 """)
 
+st.header("Mensen naast geld: gebruik van zorg en wijken")
+st.markdown("""
+De pagina **Mensen** zet de zorg die mensen krijgen naast wat die kost. Bronnen (CBS, Gemeentelijke Monitor
+Sociaal Domein, CC BY 4.0; tabel-id's in `data/cbs_bronnen.toml`):
+- *Indicatoren jeugdzorg in natura* (82972NED tot 2019, 85098NED vanaf 2022): het aandeel jongeren met jeugdhulp,
+  met jeugdbescherming, en binnen de jeugdhulp het aandeel mét verblijf. Het zijn aandelen van CBS zelf: ze tellen
+  niet op, dus een groep krijgt de **mediane gemeente** en Nederland het landelijke cijfer van CBS.
+- Jongeren per vorm van jeugdzorg (84134NED tot 2020, 85099NED vanaf 2021) en Wmo-cliënten (83262NED, 85043NED):
+  aantallen, getoond per 1.000 inwoners; groep en Nederland als Σ aantal ÷ Σ inwoners van de gemeenten die een
+  cijfer hebben. **Trendbreuk 2020 → 2021**: CBS telt vanaf 2021 meer jeugdhulpaanbieders.
+- Alleen **jaarcijfers**: de tabellen hebben ook halfjaren, en twee halfjaren tellen niet op tot een jaar (wie in
+  beide halfjaren hulp had, telt één keer). Een **voorlopig** cijfer (CBS ‘2024*’) staat met een open stip en wordt
+  vervangen als CBS het definitieve publiceert.
+- **Niet gepubliceerd is geen nul**: gemeenten doen vrijwillig mee aan de Wmo-monitor (± 320 van ± 345) en CBS
+  houdt kleine aantallen geheim; zo'n gemeente ontbreekt in elk gemiddelde en heeft geen bedrag per persoon.
+- *Acute zorg per jongere met jeugdhulp met verblijf* en *collectieve preventie per Wmo-cliënt* zijn gewone
+  indicatoren van de maatlaag (Σ uitgaven ÷ Σ personen, de personen uit het dichtstbijzijnde jaar met cijfers):
+  alle uitgaven gedeeld door het aantal, niet wat één persoon krijgt.
+- **Wijken**: CBS Kerncijfers wijken en buurten (bijstand, laag inkomen, jeugdzorg, Wmo per wijk) met de
+  wijkgrenzen van CBS/PDOK. Per maat het nieuwste jaar met een cijfer (het nieuwste jaar is voorlopig en nog
+  leeg); wijken met minder dan 100 inwoners tellen niet mee bij ‘de hoogste’. NPLV-focusgebieden staan op de kaart
+  als hun naam een wijknaam is; een focusgebied van meer wijken (zoals Heerlen Noord) wordt genoemd, niet geraden.
+
+**Meer preventie, minder escalatie?** Wat de pagina toont, is beschrijving, geen oorzaak. Brede preventie kan op
+korte termijn juist méér gebruik van zorg laten zien, doordat problemen eerder worden gevonden (AEF, *Stelsel in
+groei*, 2020; CPB over de decentralisaties); en een gemeente met veel jeugdhulp kan daarom meer aan preventie
+doen, niet andersom.
+""")
+
 st.header("Bronnen")
 st.markdown("""
 | gegevens | uitgever | versie |

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import behoefte, eigen, gemeentefonds, gemeenten, geo, iv3, prijzen, referentie, regiotaken
+from . import behoefte, eigen, gebruik, gemeentefonds, gemeenten, geo, iv3, prijzen, referentie, regiotaken
 from .controle import InvoerFout
 from .lading import Lading
 from .namen import NaamZoeker
@@ -117,11 +117,25 @@ FORMATEN: list[Formaat] = [
         lambda p, c: behoefte.lees_kerncijfers(p, c.namen),
     ),
     Formaat(
+        gebruik.SOORT,
+        "CBS gebruik van zorg per gemeente (jeugdzorg, Wmo)",
+        gebruik.herken,
+        lambda p, c: gebruik.lees(p, c.namen),
+    ),
+    Formaat(
+        gebruik.SOORT_WIJK,
+        "CBS Kerncijfers wijken en buurten per wijk",
+        gebruik.herken_wijken,
+        lambda p, c: gebruik.lees_wijken(p, c.namen),
+    ),
+    Formaat(
         behoefte.SOORT_NPLV,
         "focusgebieden Nationaal Programma Leefbaarheid en Veiligheid",
         behoefte.herken_nplv,
         lambda p, c: behoefte.lees_nplv(p, c.namen),
     ),
+    # Vóór de gemeentegrenzen: een bestand met wijkgrenzen is ook een FeatureCollection.
+    Formaat(geo.SOORT_WIJK, "wijkgrenzen (GeoJSON)", geo.herken_wijken, lambda p, c: geo.lees_wijken(p, c.namen)),
     Formaat("geo", "gemeentegrenzen (GeoJSON)", geo.herken, lambda p, c: geo.lees(p, c.namen)),
     Formaat(
         "cpi",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -17,6 +18,7 @@ from shapely import set_precision
 from shapely.geometry import mapping, shape
 
 from .controle import FORMULE, GM_CODE, Problemen, controleer_jaar
+from .gebruik import WK_CODE
 from .lading import Lading
 from .lezen import lees_tekst
 from .namen import NaamZoeker
@@ -29,11 +31,37 @@ EERSTE_JAAR = 2000  # ruim vóór de oudste gemeentegrenzen die het dashboard ke
 GEBIED = (2.0, 49.0, 9.0, 56.0)
 
 
+SOORT_WIJK = "geo_wijken"
+
+
+@dataclass(frozen=True)
+class _Niveau:
+    code: re.Pattern
+    wat: str  # 'gemeente', 'wijk'
+    tabel: str
+    kolom: str
+    tolerantie: float
+
+
+GEMEENTE = _Niveau(GM_CODE, "gemeente", "geo_gemeente", "gm_code", TOLERANTIE)
+# Wijken zijn kleiner: fijner vereenvoudigen (±40 m), anders verdwijnt een wijk in de stad.
+WIJK = _Niveau(WK_CODE, "wijk", "geo_wijk", "wk_code", TOLERANTIE / 5)
+
+
 def herken(pad: Path, kop: str) -> bool:
     return pad.suffix.lower() in {".geojson", ".json"} and '"FeatureCollection"' in kop
 
 
-def lees(pad: Path, namen: NaamZoeker) -> Lading:
+def herken_wijken(pad: Path, kop: str) -> bool:
+    return herken(pad, kop) and "wijk" in pad.name.lower()
+
+
+def lees_wijken(pad: Path, namen: NaamZoeker) -> Lading:
+    """Wijkgrenzen (PDOK wijk_gegeneraliseerd): statcode WK…, statnaam."""
+    return lees(pad, namen, WIJK)
+
+
+def lees(pad: Path, namen: NaamZoeker, niveau: _Niveau = GEMEENTE) -> Lading:
     fouten = Problemen(pad)
     if not (m := re.search(r"((?:19|20)\d\d)", pad.name)):
         raise fouten.fout(
@@ -57,9 +85,10 @@ def lees(pad: Path, namen: NaamZoeker) -> Lading:
     for i, feature in enumerate(features, start=1):
         props = (feature.get("properties") if isinstance(feature, dict) else None) or {}
         code = str(props.get("statcode", "")).strip()
-        if not GM_CODE.match(code):
+        if not niveau.code.match(code):
             fouten.meld(
-                f"feature {i} heeft geen geldige 'statcode' (GM-code): '{code[:40]}'.", kolom="properties.statcode"
+                f"feature {i} heeft geen geldige 'statcode' ({niveau.wat}code): '{code[:40]}'.",
+                kolom="properties.statcode",
             )
             continue
         naam = str(props.get("statnaam", code)).strip()
@@ -80,23 +109,26 @@ def lees(pad: Path, namen: NaamZoeker) -> Lading:
                 raise ValueError("coördinaten zijn geen eindige getallen")
             if links < GEBIED[0] or onder < GEBIED[1] or rechts > GEBIED[2] or boven > GEBIED[3]:
                 raise ValueError("coördinaten liggen buiten Nederland; verwacht WGS84 (lengte, breedte)")
-            eenvoudig = set_precision(vorm.simplify(TOLERANTIE, preserve_topology=True), RASTER)
+            eenvoudig = set_precision(vorm.simplify(niveau.tolerantie, preserve_topology=True), RASTER)
         except Exception as e:  # noqa: BLE001 — shapely/GEOS kent vele fouttypen voor kapotte vormen
             fouten.meld(f"feature {i} ({code}) heeft geen bruikbare geometrie ({e}).", kolom="geometry")
             continue
         rijen.append(
             {
                 "jaar": jaar,
-                "gm_code": code,
+                niveau.kolom: code,
                 "naam": naam,
                 "geometrie": json.dumps(mapping(eenvoudig), separators=(",", ":")),
             }
         )
     if not features:
         raise fouten.fout("het bestand bevat geen features.")
-    uit = pd.DataFrame(rijen, columns=["jaar", "gm_code", "naam", "geometrie"])
-    for code in uit.loc[uit["gm_code"].duplicated(), "gm_code"]:
-        fouten.meld(f"gemeentecode {code} komt twee keer voor.", kolom="properties.statcode")
+    uit = pd.DataFrame(rijen, columns=["jaar", niveau.kolom, "naam", "geometrie"])
+    for code in uit.loc[uit[niveau.kolom].duplicated(), niveau.kolom]:
+        fouten.meld(f"{niveau.wat}code {code} komt twee keer voor.", kolom="properties.statcode")
+    if niveau is WIJK:
+        fouten.klaar()
+        return Lading(SOORT_WIJK, {"geo_wijk": uit}, f"{jaar}: {len(uit)} wijken")
     # Een feature heeft geen regelnummer; de melding noemt de code.
     namen.onbekende_gemeenten(
         fouten,

@@ -1,0 +1,1 @@
+SELECT DISTINCT jaar, wk_code FROM geo_wijk;

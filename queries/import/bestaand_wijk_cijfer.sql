@@ -1,0 +1,1 @@
+SELECT DISTINCT jaar, maat, wk_code FROM wijk_cijfer;

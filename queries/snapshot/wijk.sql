@@ -1,0 +1,1 @@
+SELECT jaar, wk_code, gm_code, naam FROM wijk ORDER BY ALL;

@@ -1,0 +1,1 @@
+SELECT jaar, gebied, maat, waarde, tabel, voorlopig FROM zorggebruik ORDER BY ALL;
