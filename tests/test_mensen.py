@@ -7,6 +7,7 @@ van Heerlen en de regel op Gemeente en factsheet."""
 from __future__ import annotations
 
 import io
+import json
 
 import pandas as pd
 import pytest
@@ -238,6 +239,9 @@ def test_pagina_mensen_met_heerlen(volledig_met_gebruik, monkeypatch):
     tekst = " ".join(m.value for m in at.markdown) + " ".join(c.value for c in at.caption)
     assert "Heerlen Noord: geen wijk met die naam" in tekst  # een focusgebied van meer wijken: gezegd, niet geraden
     assert "Wijken met de meeste personen met bijstand" in tekst
+    figuren = [json.loads(g.proto.spec)["layout"] for g in at.get("plotly_chart")]
+    assert len(figuren) == 3  # gebruik door de jaren, preventie naast gebruik, de wijkkaart
+    assert all(f["separators"] == ",." and "Bron: CBS" in json.dumps(f["annotations"]) for f in figuren)
     at.selectbox(key="wijkmaat").select("WmoClientenRelatief").run()
     assert not at.exception
 

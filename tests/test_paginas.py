@@ -18,10 +18,13 @@ PAGINAS = [
     "realisatie",
     "kaart",
     "gemeentefonds",
+    "mensen",
     "methode",
     "gegevens",
 ]
-ZONDER_GRAFIEK = {"methode", "gegevens"}
+# Mensen toont zonder ophaling (de volledige opslag heeft geen zorggebruik) alleen hoe je het haalt; haar
+# grafieken toetst tests/test_mensen.py op een opslag met een ophaling.
+ZONDER_GRAFIEK = {"methode", "gegevens", "mensen"}
 
 
 def app(db, pagina: str = "nederland", **query) -> AppTest:
