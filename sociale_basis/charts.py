@@ -460,60 +460,16 @@ def kaart(
 ) -> go.Figure:
     """Choropleet van gemeenten; hover toont naam en waarde in Nederlandse notatie.
     `geojson` is een URL (de browser haalt de grenzen één keer op) of de GeoJSON zelf."""
-    zonder = df[df[kolom].isna()]
-    data = (
-        [
-            {
-                # Gemeenten zonder waarde (bv. netto preventie ≤ 0, dus geen verhouding) lichtgrijs.
-                "type": "choropleth",
-                "geojson": geojson,
-                "featureidkey": "id",
-                "locations": zonder["gm_code"].tolist(),
-                "z": [0] * len(zonder),
-                "showscale": False,
-                "colorscale": [[0, GEEN_CIJFERS], [1, GEEN_CIJFERS]],
-                "marker": {"line": {"color": "white", "width": 0.3}},
-                # De eigen hovertekst erbij: die zegt waarom (bv. geen eigen lasten voor acute zorg).
-                "hovertext": [
-                    f"{t}<br>grijs: geen cijfers, geen rang of crisisgeld"
-                    for t, leeg in zip(tekst, df[kolom].isna())
-                    if leeg
-                ],
-                "hovertemplate": "%{hovertext}<extra></extra>",
-            }
-        ]
-        if len(zonder)
-        else []
+    data = _klassen_sporen(
+        geojson,
+        df,
+        "gm_code",
+        kolom,
+        tekst,
+        f"{label}<br>{{n}} klassen, elk ±even<br>veel gemeenten",
+        "grijs: geen cijfers, geen rang<br>of crisisgeld",
+        lijn=0.3,
     )
-    met = df[df[kolom].notna()]
-    klasse, schaal, etiketten = klassen(met[kolom])
-    data += [
-        {
-            "type": "choropleth",
-            "geojson": geojson,
-            "featureidkey": "id",
-            "locations": met["gm_code"].tolist(),
-            "z": klasse,
-            "zmin": -0.5,
-            "zmax": len(etiketten) - 0.5,
-            "colorscale": schaal,
-            "marker": {"line": {"color": "white", "width": 0.3}},
-            "colorbar": {
-                "title": {
-                    "text": f"{label}<br>{len(etiketten)} klassen, elk ±even<br>veel gemeenten"
-                    + ("<br>grijs: geen cijfers, geen rang<br>of crisisgeld" if len(zonder) else ""),
-                    "side": "top",
-                },
-                "tickvals": list(range(len(etiketten))),
-                "ticktext": etiketten,
-                "thickness": 14,
-                "len": 0.6,
-            },
-            "customdata": met["gm_code"].tolist(),
-            "hovertext": [t for t, w in zip(tekst, df[kolom].notna()) if w],
-            "hovertemplate": "%{hovertext}<extra></extra>",
-        }
-    ]
     if gekozen and gekozen in set(df["gm_code"]):
         # Een URL kost niets extra; ingesloten GeoJSON alleen met de gekozen gemeente erin.
         eigen = (
@@ -539,6 +495,61 @@ def kaart(
         "dragmode": False,
     }
     return figuur(data, layout, titel, bron, hoogte=760, marge={"l": 0, "r": 0, "t": 60, "b": 50})
+
+
+def _klassen_sporen(
+    geojson, df: pd.DataFrame, code: str, kolom: str, tekst: list[str], legenda: str, grijs: str, lijn: float
+) -> list[dict]:
+    """De vlakken van een choropleet in klassen (charts.klassen) en, lichtgrijs, die zonder waarde (met hun eigen
+    hovertekst, die zegt waarom). `legenda` met ‘{n}’ voor het aantal klassen; `grijs` (met <br> waar de legenda
+    afbreekt) staat eronder als er vlakken zonder waarde zijn, en in hun hover. Eén regel voor de kaart van gemeenten en die van wijken."""
+    zonder = df[df[kolom].isna()]
+    met = df[df[kolom].notna()]
+    data = []
+    if len(zonder):
+        data.append(
+            {
+                "type": "choropleth",
+                "geojson": geojson,
+                "featureidkey": "id",
+                "locations": zonder[code].tolist(),
+                "z": [0] * len(zonder),
+                "showscale": False,
+                "colorscale": [[0, GEEN_CIJFERS], [1, GEEN_CIJFERS]],
+                "marker": {"line": {"color": "white", "width": lijn}},
+                "hovertext": [
+                    f"{t}<br>{grijs.replace('<br>', ' ')}" for t, leeg in zip(tekst, df[kolom].isna()) if leeg
+                ],
+                "hovertemplate": "%{hovertext}<extra></extra>",
+            }
+        )
+    if len(met):
+        klasse, schaal, etiketten = klassen(met[kolom])
+        titel = legenda.format(n=len(etiketten)) + (f"<br>{grijs}" if len(zonder) else "")
+        data.append(
+            {
+                "type": "choropleth",
+                "geojson": geojson,
+                "featureidkey": "id",
+                "locations": met[code].tolist(),
+                "z": klasse,
+                "zmin": -0.5,
+                "zmax": len(etiketten) - 0.5,
+                "colorscale": schaal,
+                "marker": {"line": {"color": "white", "width": lijn}},
+                "colorbar": {
+                    "title": {"text": titel, "side": "top"},
+                    "tickvals": list(range(len(etiketten))),
+                    "ticktext": etiketten,
+                    "thickness": 14,
+                    "len": 0.6,
+                },
+                "customdata": met[code].tolist(),
+                "hovertext": [t for t, w in zip(tekst, df[kolom].notna()) if w],
+                "hovertemplate": "%{hovertext}<extra></extra>",
+            }
+        )
+    return data
 
 
 # Breuken in de Iv3-reeks: tussen deze jaren veranderde het schema (en in 2023 de boekingsregels).
@@ -936,52 +947,7 @@ def wijkkaart(
 ) -> go.Figure:
     """De wijken van één gemeente, in vijf klassen van `kolom` (grijs zonder cijfer); de wijken van een
     NPLV-focusgebied (`focus`: WK-codes) met een dikke rand."""
-    met = df[df[kolom].notna()]
-    zonder = df[df[kolom].isna()]
-    data = []
-    if len(zonder):
-        data.append(
-            {
-                "type": "choropleth",
-                "geojson": geojson,
-                "featureidkey": "id",
-                "locations": zonder["wk_code"].tolist(),
-                "z": [0] * len(zonder),
-                "showscale": False,
-                "colorscale": [[0, GEEN_CIJFERS], [1, GEEN_CIJFERS]],
-                "marker": {"line": {"color": "white", "width": 0.8}},
-                "hovertext": [t for t, leeg in zip(tekst, df[kolom].isna()) if leeg],
-                "hovertemplate": "%{hovertext}<extra></extra>",
-            }
-        )
-    if len(met):
-        klasse, schaal, etiketten = klassen(met[kolom])
-        data.append(
-            {
-                "type": "choropleth",
-                "geojson": geojson,
-                "featureidkey": "id",
-                "locations": met["wk_code"].tolist(),
-                "z": klasse,
-                "zmin": -0.5,
-                "zmax": len(etiketten) - 0.5,
-                "colorscale": schaal,
-                "marker": {"line": {"color": "white", "width": 0.8}},
-                "colorbar": {
-                    "title": {
-                        "text": f"{label}<br>{len(etiketten)} klassen"
-                        + ("<br>grijs: geen cijfer" if len(zonder) else ""),
-                        "side": "top",
-                    },
-                    "tickvals": list(range(len(etiketten))),
-                    "ticktext": etiketten,
-                    "thickness": 14,
-                    "len": 0.6,
-                },
-                "hovertext": [t for t, w in zip(tekst, df[kolom].notna()) if w],
-                "hovertemplate": "%{hovertext}<extra></extra>",
-            }
-        )
+    data = _klassen_sporen(geojson, df, "wk_code", kolom, tekst, f"{label}<br>{{n}} klassen", "grijs: geen cijfer", 0.8)
     # De wijknamen op de kaart: zonder ondergrond weet een lezer anders niet welke wijk waar ligt.
     punten = [f["properties"]["punt"] for f in geojson["features"] if "punt" in f["properties"]]
     if punten:

@@ -18,7 +18,7 @@ from ..sources.lading import Lading
 from ..sources.namen import NaamZoeker
 from .client import Client
 from .instellingen import Bronnen, OphaalFout
-from .opgehaald import Opgehaald, Vorige, stap
+from .opgehaald import Opgehaald, Vorige, ongewijzigd, stap
 from .paginas import lees_kop, odata_rijen, odata_url, odata_volgende, strip, vereist
 
 IV3_DIMENSIES = ["Gemeenten", "TaakveldBalanspost", "Categorie", "Verslagsoort"]
@@ -71,14 +71,9 @@ def haal_iv3(
                 continue
             verslagsoort = f"{jaar}X{code}"
             wat = f"Iv3 {document} {jaar} (CBS {tabel})"
-            eerder = vorige.herkomst.get((tabel, verslagsoort))
-            if eerder and eerder["gewijzigd"] == info["Modified"]:
-                uit.overgeslagen.append(
-                    f"{wat}: ongewijzigd bij CBS sinds {eerder['opgehaald']:%d-%m-%Y} "
-                    f"(tabel gewijzigd {fmt.datum(info['Modified'])})."
-                )
-                meld(f"{wat}: ongewijzigd sinds de vorige ophaling, overgeslagen")
+            if ongewijzigd(vorige, tabel, verslagsoort, info, wat, uit, meld):
                 continue
+            eerder = vorige.herkomst.get((tabel, verslagsoort))
             meld(f"{wat} ophalen…")
             # De vingerafdruk van de tabel hoort bij de cache: herziet CBS, dan een verse reeks.
             cachenaam = f"iv3_{tabel}_{verslagsoort}_{re.sub(r'[^0-9]', '', info['Modified'])}"

@@ -3,19 +3,17 @@ van de wijkkaart (met de wijknaam uit de dimensie WijkenEnBuurten)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 
-import httpx
 import pandas as pd
 
 from ..sources import behoefte, gebruik
 from ..sources.controle import GM_CODE
 from .client import Client
-from .instellingen import Bronnen, OphaalFout
+from .instellingen import Bronnen
 from .opgehaald import Opgehaald, Vorige, stap
-from .paginas import odata_rijen, odata_url, odata_volgende, strip, vereist
+from .paginas import dimensie_url, kolom_met_nummer, odata_rijen, odata_url, odata_volgende, strip, vereist
 
 
 def haal_kerncijfers(
@@ -36,21 +34,13 @@ def haal_kerncijfers(
         meld(f"{wat} ophalen…")
         eigenschappen = client.alle_rijen(
             f"kwb_{tabel}_eigenschappen",
-            str(httpx.URL(f"{b.kerncijfers_basis.rstrip('/')}/{tabel}/DataProperties", params={"$format": "json"})),
+            dimensie_url(b.kerncijfers_basis, tabel, "DataProperties"),
             wat,
             odata_volgende,
             odata_rijen,
         )
-        namen = [str(e.get("Key", "")) for e in eigenschappen]
-        kolommen = {}
-        for naam in b.kerncijfers_kolommen:
-            passend = [k for k in namen if re.fullmatch(rf"{re.escape(naam)}_\d+", k)]
-            if len(passend) != 1:
-                raise OphaalFout(
-                    f"{wat}: verwacht precies één kolom {naam}_<nummer> in DataProperties, gevonden: "
-                    f"{', '.join(passend) or 'geen'}. De tabel is van vorm veranderd; pas data/cbs_bronnen.toml aan."
-                )
-            kolommen[naam] = passend[0]
+        sleutels = [str(e.get("Key", "")) for e in eigenschappen]
+        kolommen = {naam: kolom_met_nummer(sleutels, naam, wat) for naam in b.kerncijfers_kolommen}
         nodig = ["WijkenEnBuurten", *kolommen.values()]
         rijen = client.alle_rijen(
             f"kwb_{tabel}",
@@ -97,11 +87,8 @@ def _wijken(
     blijven leeg: de wijk telt, het cijfer niet."""
     dimensie = client.alle_rijen(
         f"kwb_{tabel}_wijknamen",
-        str(
-            httpx.URL(
-                f"{b.kerncijfers_basis.rstrip('/')}/{tabel}/WijkenEnBuurten",
-                params={"$format": "json", "$filter": "startswith(Key,'WK')", "$select": "Key,Title"},
-            )
+        dimensie_url(
+            b.kerncijfers_basis, tabel, "WijkenEnBuurten", **{"$filter": "startswith(Key,'WK')", "$select": "Key,Title"}
         ),
         f"{wat}, wijknamen",
         odata_volgende,

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import fmt
 from ..importer import Stap
 from ..sources.lading import Lading
 from ..sources.lezen import sha256
@@ -48,3 +49,18 @@ def stap(bestand: Path, soort: str, omschrijving: str, lees: Callable[[Path, Naa
         sha256(bestand),
         lambda context, p=bestand: lees(p, context.namen),
     )
+
+
+def ongewijzigd(
+    vorige: Vorige, tabel: str, sleutel: str, info: dict, wat: str, uit: Opgehaald, meld: Callable[[str], None]
+) -> bool:
+    """Is deze CBS-tabel (of dit deel, `sleutel`) sinds de vorige ophaling niet gewijzigd (TableInfos.Modified)?
+    Dan staat ze bij de overgeslagen, met de datum van CBS."""
+    eerder = vorige.herkomst.get((tabel, sleutel))
+    if not (eerder and eerder["gewijzigd"] == info["Modified"]):
+        return False
+    uit.overgeslagen.append(
+        f"{wat}: ongewijzigd bij CBS sinds {eerder['opgehaald']:%d-%m-%Y} (tabel gewijzigd {fmt.datum(info['Modified'])})."
+    )
+    meld(f"{wat}: ongewijzigd sinds de vorige ophaling, overgeslagen")
+    return True

@@ -6,6 +6,7 @@ verplichte kolommen."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import httpx
@@ -81,3 +82,20 @@ def vereist(rijen: list[dict], kolommen: list[str], wat: str) -> None:
 
 def strip(w) -> str:
     return "" if w is None else str(w).strip()
+
+
+def dimensie_url(basis: str, tabel: str, naam: str, **params) -> str:
+    """Het adres van de metadata of een dimensie van een tabel (DataProperties, Perioden, WijkenEnBuurten)."""
+    return str(httpx.URL(f"{basis.rstrip('/')}/{tabel}/{naam}", params={"$format": "json", **params}))
+
+
+def kolom_met_nummer(sleutels: list[str], naam: str, wat: str) -> str:
+    """De ene kolom `<naam>_<nummer>` in DataProperties: CBS nummert de kolommen per tabel anders (bijstand is
+    _74 in KWB 2017, _94 in 2024, waar _87 een andere kolom is). Geen of twee: de tabel is van vorm veranderd."""
+    passend = [k for k in sleutels if re.fullmatch(rf"{re.escape(naam)}_\d+", k)]
+    if len(passend) != 1:
+        raise OphaalFout(
+            f"{wat}: verwacht precies één kolom {naam}_<nummer> in DataProperties, gevonden: "
+            f"{', '.join(passend) or 'geen'}. De tabel is van vorm veranderd; pas data/cbs_bronnen.toml aan."
+        )
+    return passend[0]

@@ -13,7 +13,6 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-import httpx
 import pandas as pd
 
 from .. import fmt
@@ -22,8 +21,18 @@ from ..sources.controle import GM_CODE
 from .client import Client
 from .instellingen import Bronnen, OphaalFout, ZorgTabel
 from .iv3 import tabelinfo
-from .opgehaald import Opgehaald, Vorige, stap
-from .paginas import lees_kop, lees_pagina, odata_rijen, odata_url, odata_volgende, strip, vereist
+from .opgehaald import Opgehaald, Vorige, ongewijzigd, stap
+from .paginas import (
+    dimensie_url,
+    kolom_met_nummer,
+    lees_kop,
+    lees_pagina,
+    odata_rijen,
+    odata_url,
+    odata_volgende,
+    strip,
+    vereist,
+)
 
 NEDERLAND = "NL01"
 JAARPERIODE = re.compile(r"^(\d{4})JJ00$")
@@ -46,22 +55,12 @@ def _kolommen(client: Client, b: Bronnen, z: ZorgTabel, wat: str) -> tuple[dict[
     """Per maat de kolom van deze tabel (`<naam>_<nummer>` uit DataProperties), en de dimensies."""
     eigenschappen = client.alle_rijen(
         f"zorg_{z.tabel}_eigenschappen",
-        str(httpx.URL(f"{b.zorg_basis.rstrip('/')}/{z.tabel}/DataProperties", params={"$format": "json"})),
+        dimensie_url(b.zorg_basis, z.tabel, "DataProperties"),
         wat,
         odata_volgende,
         odata_rijen,
     )
     sleutels = [str(e.get("Key", "")) for e in eigenschappen]
-
-    def zoek(naam: str) -> str:
-        passend = [k for k in sleutels if re.fullmatch(rf"{re.escape(naam)}_\d+", k)]
-        if len(passend) != 1:
-            raise OphaalFout(
-                f"{wat}: verwacht precies één kolom {naam}_<nummer> in DataProperties, gevonden: "
-                f"{', '.join(passend) or 'geen'}. De tabel is van vorm veranderd; pas data/cbs_bronnen.toml aan."
-            )
-        return passend[0]
-
     dimensies = ["RegioS", "Perioden", *([z.dimensie] if z.dimensie else [])]
     ontbreekt = [d for d in dimensies if d not in sleutels]
     if ontbreekt:
@@ -69,16 +68,15 @@ def _kolommen(client: Client, b: Bronnen, z: ZorgTabel, wat: str) -> tuple[dict[
             f"{wat}: dimensie(s) {', '.join(ontbreekt)} niet in DataProperties; pas data/cbs_bronnen.toml aan."
         )
     if z.dimensie:
-        kolom = zoek(z.kolom or "")
-        return dict.fromkeys(z.maten, kolom), dimensies
-    return {maat: zoek(naam) for maat, naam in z.maten.items()}, dimensies
+        return dict.fromkeys(z.maten, kolom_met_nummer(sleutels, z.kolom or "", wat)), dimensies
+    return {maat: kolom_met_nummer(sleutels, naam, wat) for maat, naam in z.maten.items()}, dimensies
 
 
 def _perioden(client: Client, b: Bronnen, z: ZorgTabel, wat: str) -> dict[str, bool]:
     """Per periode of ze voorlopig is (dimensie Perioden: Status, of een `*` in de titel zoals StatLine)."""
     rijen = client.alle_rijen(
         f"zorg_{z.tabel}_perioden",
-        str(httpx.URL(f"{b.zorg_basis.rstrip('/')}/{z.tabel}/Perioden", params={"$format": "json"})),
+        dimensie_url(b.zorg_basis, z.tabel, "Perioden"),
         wat,
         odata_volgende,
         odata_rijen,
@@ -105,10 +103,7 @@ def haal_zorggebruik(
             continue
         wat = f"zorggebruik {fmt.jaarreeks(jaren[z.tabel])} (CBS {z.tabel})"
         info = tabelinfo(client, b.zorg_basis, z.tabel, wat)
-        eerder = vorige.herkomst.get((z.tabel, SLEUTEL))
-        if eerder and eerder["gewijzigd"] == info["Modified"]:
-            uit.overgeslagen.append(f"{wat}: ongewijzigd bij CBS sinds {eerder['opgehaald']:%d-%m-%Y}.")
-            meld(f"{wat}: ongewijzigd sinds de vorige ophaling, overgeslagen")
+        if ongewijzigd(vorige, z.tabel, SLEUTEL, info, wat, uit, meld):
             continue
         meld(f"{wat} ophalen…")
         kolommen, dimensies = _kolommen(client, b, z, wat)
