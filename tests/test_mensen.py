@@ -66,7 +66,8 @@ def _zorg(store: Store) -> pd.DataFrame:
         return cur.execute("SELECT * FROM zorggebruik ORDER BY ALL").df()
 
 
-def test_twee_jaren_vullen_gemeente_en_wijk(store):
+def test_twee_jaren_vullen_gemeente_en_wijk(store, opgehaald):
+    assert "Wmo-cliënten (wmo_clienten): nieuw 2022, 2023" in opgehaald[1].nieuw  # de samenvatting
     zorg = _zorg(store)
     # Alleen de jaren die gevraagd zijn, uit de tabel die ze in de productielijst levert.
     assert set(zorg["jaar"]) == {2022, 2023}
@@ -158,7 +159,8 @@ def test_voorlopig_wordt_vervangen_door_definitief(nep, tmp_path):
         nog_eens = _haal(nep, store, tmp_path, jaren=(), onderdelen=["zorggebruik"])
         assert any("85098NED" in o and "ongewijzigd" in o for o in nog_eens.overgeslagen)
         nep.maak_definitief("85098NED", 2024)
-        _haal(nep, store, tmp_path, jaren=(), onderdelen=["zorggebruik"])
+        verslag = _haal(nep, store, tmp_path, jaren=(), onderdelen=["zorggebruik"])
+        assert "Jongeren met jeugdhulp (jeugdhulp_pct): 2024 nu definitief" in verslag.nieuw
         daarna = _zorg(store).query("jaar == 2024").set_index(["gebied", "maat"])
         assert not daarna.loc[("NL01", "jeugdhulp_pct"), "voorlopig"]
         assert daarna.loc[("NL01", "jeugdhulp_pct"), "waarde"] > eerst.loc[("NL01", "jeugdhulp_pct"), "waarde"]

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .. import indicators
+from .. import fmt, indicators, mensen
+from ..begrippen import ZORGMATEN
 from ..importer import Verslag
 from ..store import Store
 
@@ -22,17 +23,41 @@ class Ophaalverslag:
     nieuw: list[str] = field(default_factory=list)  # per jaar × document: wat er nu wél is
 
 
-def stand(store: Store) -> pd.DataFrame:
-    """Per jaar × document: gemeenten, met baten en met categorieën (om te zeggen wat nieuw is)."""
+def stand(store: Store) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Om te zeggen wat nieuw is: per jaar × document gemeenten, met baten en met categorieën; en per
+    zorgmaat × jaar de CBS-tabel, of het voorlopig is en hoeveel gemeenten een cijfer hebben."""
     b = indicators.beschikbaarheid(store)[["jaar", "document", "gemeenten", "gemeenten_met_baten"]]
     c = indicators.categorie_beschikbaar(store)
     uit = b.merge(c, on=["jaar", "document"], how="left")
-    return uit.assign(gemeenten_met_categorie=uit["gemeenten_met_categorie"].fillna(0).astype(int))
+    iv3 = uit.assign(gemeenten_met_categorie=uit["gemeenten_met_categorie"].fillna(0).astype(int))
+    return iv3, mensen.jaren(store)
 
 
-def wat_is_nieuw(voor: pd.DataFrame, na: pd.DataFrame) -> list[str]:
-    """Per jaar × document wat een import toevoegde: een nieuw document, netto (baten) voor meer
-    gemeenten, de gemeten verdeling van 6.1 (economische categorieën) voor meer gemeenten."""
+def wat_is_nieuw(voor: tuple[pd.DataFrame, pd.DataFrame], na: tuple[pd.DataFrame, pd.DataFrame]) -> list[str]:
+    """Wat een import toevoegde: per jaar × document een nieuw document, netto (baten) voor meer gemeenten,
+    de gemeten verdeling van 6.1 voor meer gemeenten; en per zorgmaat nieuwe jaren en voorlopige cijfers
+    die definitief werden."""
+    return _nieuw_iv3(voor[0], na[0]) + _nieuw_gebruik(voor[1], na[1])
+
+
+def _nieuw_gebruik(voor: pd.DataFrame, na: pd.DataFrame) -> list[str]:
+    oud = {(r.maat, r.jaar): r for r in voor.itertuples(index=False)}
+    regels = []
+    for maat, g in na.groupby("maat", sort=False):
+        nieuw = [int(r.jaar) for r in g.itertuples(index=False) if (maat, r.jaar) not in oud]
+        definitief = [
+            int(r.jaar)
+            for r in g.itertuples(index=False)
+            if (maat, r.jaar) in oud and oud[(maat, r.jaar)].voorlopig and not r.voorlopig
+        ]
+        stukken = [f"nieuw {fmt.jaarreeks(nieuw)}"] if nieuw else []
+        stukken += [f"{fmt.jaarreeks(definitief)} nu definitief"] if definitief else []
+        if stukken:
+            regels.append(f"{ZORGMATEN[maat].label} ({maat}): " + "; ".join(stukken))
+    return regels
+
+
+def _nieuw_iv3(voor: pd.DataFrame, na: pd.DataFrame) -> list[str]:
     per = ["jaar", "document"]
     oud = voor.set_index(per) if not voor.empty else pd.DataFrame()
     regels = []
