@@ -4,6 +4,10 @@
 # gzip (en brotli als de Debian-module er is) en een cache voor de statische bestanden.
 #   bash deploy/start.sh [N] [POORT]        stoppen: bash deploy/stop.sh
 # Werkmap (pids, logs, nginx.conf): $SOCIALE_BASIS_DEPLOY, standaard /tmp/sociale-basis-deploy.
+# De replica's zijn alleen-lezen voor bezoekers. Met $SOCIALE_BASIS_BEHEER_WACHTWOORDEN (een htpasswd-bestand,
+# bv. `htpasswd -c -B beheer.htpasswd anna` of `printf 'anna:%s\n' "$(openssl passwd -apr1)"`) komt er één
+# beheerreplica bij op /beheer/: nginx vraagt daar naam en wachtwoord (auth_basic) en geeft de naam door;
+# alleen daar kan een beheerder publiceren, ophalen en verwijderen, en het schrijflog noemt hem.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${1:-2}"
@@ -60,12 +64,22 @@ trap 'echo "deploy: mislukt; opruimen" >&2; bash deploy/stop.sh >/dev/null' ERR
 REPLICAS=""
 for i in $(seq 1 "$N"); do
     p=$((EERSTE_POORT + i - 1))
-    SOCIALE_BASIS_DB="$DB" SOCIALE_BASIS_ALLEEN_LEZEN="${SOCIALE_BASIS_ALLEEN_LEZEN:-0}" setsid .venv/bin/streamlit run app.py --server.headless true \
+    SOCIALE_BASIS_DB="$DB" SOCIALE_BASIS_SCHRIJVEN=niemand setsid .venv/bin/streamlit run app.py --server.headless true \
         --server.address 127.0.0.1 --server.port "$p" --browser.gatherUsageStats false \
         > "$MAP/replica_$i.log" 2>&1 &
     echo $! > "$MAP/replica_$i.pid"
     REPLICAS+="        server 127.0.0.1:$p max_fails=3 fail_timeout=10s;"$'\n'
 done
+BEHEER="${SOCIALE_BASIS_BEHEER_WACHTWOORDEN:-}"
+BEHEER_POORT=$((EERSTE_POORT + N))
+if [ -n "$BEHEER" ]; then
+    [ -r "$BEHEER" ] || { echo "deploy: wachtwoordbestand $BEHEER is niet leesbaar" >&2; false; }
+    BEHEER="$(cd "$(dirname "$BEHEER")" && pwd)/$(basename "$BEHEER")"
+    SOCIALE_BASIS_DB="$DB" SOCIALE_BASIS_SCHRIJVEN=beheerder setsid .venv/bin/streamlit run app.py --server.headless true \
+        --server.address 127.0.0.1 --server.port "$BEHEER_POORT" --server.baseUrlPath beheer \
+        --browser.gatherUsageStats false > "$MAP/replica_beheer.log" 2>&1 &
+    echo $! > "$MAP/replica_beheer.pid"
+fi
 for i in $(seq 1 "$N"); do
     p=$((EERSTE_POORT + i - 1))
     for _ in $(seq 1 240); do
@@ -79,6 +93,13 @@ done
 ADRESSEN=""
 for i in $(seq 1 "$N"); do ADRESSEN+=" http://127.0.0.1:$((EERSTE_POORT + i - 1))"; done
 .venv/bin/sociale-basis opwarmen --adres $ADRESSEN
+if [ -n "$BEHEER" ]; then
+    for _ in $(seq 1 240); do
+        curl -sf "http://127.0.0.1:$BEHEER_POORT/beheer/_stcore/health" >/dev/null 2>&1 && break
+        sleep 0.25
+    done
+    curl -sf "http://127.0.0.1:$BEHEER_POORT/beheer/_stcore/health" >/dev/null || { echo "deploy: beheerreplica start niet (zie $MAP/replica_beheer.log)" >&2; false; }
+fi
 
 BROTLI_LOAD=""
 BROTLI_CONF=""
@@ -91,14 +112,18 @@ if [ -f "$BROTLI_STATIC_SO" ] && command -v brotli >/dev/null 2>&1; then
     BROTLI_LOAD+=$'\n'"load_module $BROTLI_STATIC_SO;"
     BROTLI_STATIC="            brotli_static on;"
 fi
-.venv/bin/python - "$MAP" "$POORT" "$REPLICAS" "$BROTLI_LOAD" "$BROTLI_CONF" "$BROTLI_STATIC" "$WWW" "$VOORLADEN" <<'PY'
+.venv/bin/python - "$MAP" "$POORT" "$REPLICAS" "$BROTLI_LOAD" "$BROTLI_CONF" "$BROTLI_STATIC" "$WWW" "$VOORLADEN" "$BEHEER" "$BEHEER_POORT" <<'PY'
 import sys
 from pathlib import Path
-map_, poort, replicas, brotli_load, brotli_conf, brotli_static, www, voorladen = sys.argv[1:]
+map_, poort, replicas, brotli_load, brotli_conf, brotli_static, www, voorladen, beheer, beheer_poort = sys.argv[1:]
 tekst = Path("deploy/nginx.conf.sjabloon").read_text()
+# De beheeringang alleen met een wachtwoordbestand; zonder is de hele installatie alleen-lezen.
+upstream = f"    upstream beheer {{\n        server 127.0.0.1:{beheer_poort};\n    }}" if beheer else ""
+ingang = Path("deploy/nginx.beheer.sjabloon").read_text().replace("@WACHTWOORDEN@", beheer) if beheer else ""
 for sleutel, waarde in {"@BROTLI_LOAD@": brotli_load, "@BROTLI_CONF@": brotli_conf, "@MAP@": map_,
                         "@BROTLI_STATIC@": brotli_static, "@WWW@": www, "@VOORLADEN@": voorladen,
-                        "@POORT@": poort, "@REPLICAS@": replicas.rstrip("\n")}.items():
+                        "@POORT@": poort, "@REPLICAS@": replicas.rstrip("\n"),
+                        "@BEHEER_UPSTREAM@": upstream, "@BEHEER_LOCATION@": ingang.rstrip("\n")}.items():
     tekst = tekst.replace(sleutel, waarde)
 Path(map_, "nginx.conf").write_text(tekst)
 PY

@@ -432,6 +432,11 @@ def samenhang(df: pd.DataFrame) -> dict[str, float]:
     }
 
 
+def schrijflog(store: Store) -> pd.DataFrame:
+    """Wie wat bijwerkte via het dashboard (tijdstip UTC, door, wat), nieuwste eerst."""
+    return store.query("marts/schrijflog")
+
+
 def nplv(store: Store) -> pd.DataFrame:
     """De NPLV-focusgebieden per gemeente (gm_code, jaar, focusgebieden) uit de nieuwste lijst."""
     return store.query("marts/nplv")

@@ -12,7 +12,14 @@ from conftest import REPO
 
 from sociale_basis import begrippen, indicators, mensen
 
-LEEG_ZONDER_OPHALING = {"zorggebruik_reeks", "zorggebruik_jaar", "zorggebruik_jaren", "wijken", "geo_wijk"}
+LEEG_ZONDER_OPHALING = {
+    "zorggebruik_reeks",
+    "zorggebruik_jaar",
+    "zorggebruik_jaren",
+    "wijken",
+    "geo_wijk",
+    "schrijflog",
+}
 MARTS = sorted((REPO / "queries" / "marts").glob("*.sql"))
 CONTRACT = re.compile(r"^-- Contract: (?P<korrel>.+)\n--   uniek: (?P<uniek>.+)\n--   niet leeg: (?P<leeg>.+)$", re.M)
 # Drie vragen die samen elke vorm van de gegevens raken: netto met baten, een jaarrekening, en bruto in

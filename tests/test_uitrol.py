@@ -5,11 +5,14 @@ browser (websocket, plakkerige cookie)."""
 
 from __future__ import annotations
 
+import base64
 import gzip
 import os
 import re
 import shutil
 import subprocess
+import tempfile
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -20,6 +23,7 @@ from test_browser import ARGS, CHROMIUM, KERNCIJFER, vrije_poort
 
 pytestmark = pytest.mark.browser
 
+BEHEER = ("anna", "geheim-voor-de-test")
 KAN_NGINX = shutil.which("nginx") or Path("/usr/sbin/nginx").exists() or os.geteuid() == 0
 
 
@@ -29,20 +33,35 @@ def uitrol(tmp_path_factory):
         pytest.skip("geen nginx en geen root om het te installeren (deploy/start.sh installeert het met apt)")
     map_ = tmp_path_factory.mktemp("uitrol")
     poort, replica = vrije_poort(), vrije_poort()
+    # Een beheerder met een htpasswd zoals de README het zegt (openssl passwd -apr1; nginx kent dat formaat).
+    hash_ = subprocess.run(
+        ["openssl", "passwd", "-apr1", BEHEER[1]], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    # Buiten de tijdelijke map van pytest (0700): nginx' werkers (nobody/www-data, als nginx als root start)
+    # moeten de werkmap lezen (de vooraf gecomprimeerde bestanden), er tijdelijke bestanden schrijven (een groot
+    # antwoord voor een trage client) en het wachtwoordbestand lezen. Zonder dat viel /static/ terug op de replica
+    # en brak een groot antwoord onder belasting halverwege af (IncompleteRead).
+    buiten = Path(tempfile.mkdtemp(prefix="sb-uitrol-"))
+    buiten.chmod(0o755)
+    wachtwoorden = buiten / "beheer.htpasswd"
+    wachtwoorden.write_text(f"{BEHEER[0]}:{hash_}\n")
+    wachtwoorden.chmod(0o644)
     env = {
         **os.environ,
-        "SOCIALE_BASIS_DEPLOY": str(map_ / "werk"),
+        "SOCIALE_BASIS_DEPLOY": str(buiten / "werk"),
         "SOCIALE_BASIS_REPLICA_POORT": str(replica),
         "SOCIALE_BASIS_DB": str(map_ / "opslag.duckdb"),  # leeg: start.sh zet de momentopname erin
+        "SOCIALE_BASIS_BEHEER_WACHTWOORDEN": str(wachtwoorden),
     }
     start = subprocess.run(
         ["bash", "deploy/start.sh", "1", str(poort)], cwd=REPO, env=env, capture_output=True, text=True, timeout=900
     )
     try:
         assert start.returncode == 0, start.stdout + start.stderr
-        yield f"http://127.0.0.1:{poort}", map_ / "werk", start.stdout
+        yield f"http://127.0.0.1:{poort}", buiten / "werk", start.stdout
     finally:
         subprocess.run(["bash", "deploy/stop.sh"], cwd=REPO, env=env, capture_output=True, timeout=120)
+        shutil.rmtree(buiten, ignore_errors=True)
 
 
 def _haal(url: str, **kop) -> tuple[bytes, dict]:
@@ -71,8 +90,9 @@ def test_pagina_laadt_de_plotlycode_voor_en_nginx_serveert_haar_gecomprimeerd(ui
     if (Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")).exists() and shutil.which("brotli"):
         inhoud, kop = _haal(f"{adres}/{voorladen[0]}", **{"Accept-Encoding": "br, gzip"})
         assert kop.get("content-encoding") == "br" and len(inhoud) < len(origineel) / 3
-    # De kopie is één keer per Streamlit-versie gemaakt en compleet.
+    # De kopie is één keer per Streamlit-versie gemaakt en compleet, en nginx kon haar lezen (geen terugval).
     assert (werk / f"www-{streamlit.__version__}" / ".klaar").is_file()
+    assert "Permission denied" not in (werk / "error.log").read_text()
 
 
 def test_een_replica_krijgt_pas_verkeer_als_elke_pagina_een_keer_draaide(uitrol):
@@ -110,3 +130,34 @@ def test_het_dashboard_werkt_door_nginx_heen_in_een_browser(uitrol):
         assert "sb_replica" in {c["name"] for c in page.context.cookies()}  # plakkerige sessie
         browser.close()
     assert not fouten, fouten
+
+
+def test_alleen_een_aangemelde_beheerder_schrijft(uitrol):
+    """Bezoekers op / lezen alleen (geen ophaalknop, de reden erbij); /beheer/ vraagt naam en wachtwoord (nginx
+    auth_basic), en wie binnen is, ziet op Gegevens dat hij als beheerder is aangemeld — de naam komt van nginx,
+    niet van de browser: een zelf meegestuurde kop telt op / niet."""
+    adres, *_ = uitrol
+    with pytest.raises(urllib.error.HTTPError) as fout:
+        _haal(adres + "/beheer/")
+    assert fout.value.code == 401 and "Basic" in fout.value.headers.get("WWW-Authenticate", "")
+    with pytest.raises(urllib.error.HTTPError) as fout:
+        _haal(adres + "/beheer/", Authorization="Basic " + base64.b64encode(b"anna:fout").decode())
+    assert fout.value.code == 401
+    sleutel = "Basic " + base64.b64encode(":".join(BEHEER).encode()).decode()
+    inhoud, _ = _haal(adres + "/beheer/_stcore/health", Authorization=sleutel)
+    assert inhoud == b"ok"
+    playwright = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.skip("geen Debian-chromium")
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        bezoeker = browser.new_context(extra_http_headers={"X-Sociale-Basis-Beheerder": "mallory"}).new_page()
+        bezoeker.goto(adres + "/gegevens")
+        bezoeker.wait_for_selector("text=Deze installatie is alleen-lezen", timeout=90_000)
+        bezoeker.get_by_text("Op de opdrachtregel: sociale-basis ophalen").wait_for(timeout=60_000)  # onderaan
+        assert not bezoeker.get_by_role("button", name="Haal de nieuwste gegevens op bij CBS").count()
+        beheerder = browser.new_context(http_credentials={"username": BEHEER[0], "password": BEHEER[1]}).new_page()
+        beheerder.goto(adres + "/beheer/gegevens")
+        beheerder.wait_for_selector(f"text=Aangemeld als beheerder: {BEHEER[0]}", timeout=90_000)
+        beheerder.get_by_role("button", name="Haal de nieuwste gegevens op bij CBS").wait_for(timeout=60_000)
+        browser.close()

@@ -149,13 +149,21 @@ def publiceer() -> None:
     if info is None:
         raise InvoerFout("upload", "er is niets om te publiceren; controleer eerst een bestand.")
     paden = [Path(p) for p in info["bestanden"]]
-    opslag.schrijf(lambda store, meld: importer.importeer(store, paden, meld, op_naam=True), "Publiceren…")
+    opslag.schrijf(
+        lambda store, meld: importer.importeer(store, paden, meld, op_naam=True),
+        "Publiceren…",
+        "gepubliceerd: " + ", ".join(Path(p).name for p in paden),
+    )
     verwerp()
 
 
 def verwijder(gm_code: str, jaar: int, document: str) -> None:
     """Eigen cijfers uit de gedeelde opslag (een nieuwe versie); daarna tellen de CBS-cijfers weer."""
-    opslag.schrijf(lambda store, meld: importer.verwijder_eigen(store, gm_code, jaar, document), "Verwijderen…")
+    opslag.schrijf(
+        lambda store, meld: importer.verwijder_eigen(store, gm_code, jaar, document),
+        "Verwijderen…",
+        f"eigen cijfers verwijderd: {gm_code} {document} {jaar}",
+    )
 
 
 def problemen(fout: InvoerFout) -> pd.DataFrame:

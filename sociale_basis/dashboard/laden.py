@@ -12,7 +12,7 @@ import streamlit as st
 from .. import fmt, importer, ophalen, snapshot
 from ..sources.controle import InvoerFout
 from ..store import Store
-from .opslag import LAADFOUTEN, _beurt, alleen_lezen, db_pad, schrijf
+from .opslag import LAADFOUTEN, _beurt, alleen_lezen, db_pad, schrijf, schrijfrecht
 
 
 def lege_opslag(reden: str) -> None:
@@ -55,7 +55,9 @@ def lege_opslag(reden: str) -> None:
     try:
         if laad:
             schrijf(
-                lambda store, meld: importer.voer_in(store, snapshot.stappen(), meld), "De meegeleverde gegevens laden…"
+                lambda store, meld: importer.voer_in(store, snapshot.stappen(), meld),
+                "De meegeleverde gegevens laden…",
+                "de meegeleverde momentopname geladen",
             )
             st.rerun()
         if haal:
@@ -63,10 +65,7 @@ def lege_opslag(reden: str) -> None:
     except LAADFOUTEN as e:
         st.error(f"Laden is niet gelukt; de opslag is niet veranderd. {e}")
     if alleen_lezen():
-        st.caption(
-            "Dit dashboard draait alleen-lezen (meerdere replica's): laad de gegevens op de "
-            "opdrachtregel; de replica's nemen de nieuwe versie vanzelf over."
-        )
+        st.caption(schrijfrecht().waarom)
     st.caption(
         f"De opslag van deze installatie staat in `{db_pad().name}` (in te stellen met "
         "`SOCIALE_BASIS_DB`). Op de opdrachtregel: `sociale-basis import --snapshot` of "
@@ -92,6 +91,6 @@ def haal_bij_cbs() -> None:
             ophalen.importeer(store, opgehaald, meld)
             return ophalen.wat_is_nieuw(voor, ophalen.stand(store))
 
-        nieuw = schrijf(importeer, "Importeren…")
+        nieuw = schrijf(importeer, "Importeren…", "opgehaald bij CBS en PDOK")
     st.session_state[OPHAALVERSLAG] = {"nieuw": nieuw, "opmerkingen": opgehaald.opmerkingen}
     st.rerun()

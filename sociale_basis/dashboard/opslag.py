@@ -3,12 +3,14 @@ tegelijk, in een nieuwe versie). Het scherm zonder gegevens en de knoppen die sc
 
 from __future__ import annotations
 
+import getpass
 import os
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
@@ -73,22 +75,70 @@ def _open(bestand: Path, huidig: Path) -> tuple[Store, str]:
         return store, sleutel
 
 
+# Wie de gedeelde opslag mag bijwerken (publiceren, ophalen, verwijderen, laden), per installatie in
+# SOCIALE_BASIS_SCHRIJVEN:
+# - "lokaal": iedereen die dit dashboard bereikt — de standaard van scripts/dashboard.sh op je eigen machine;
+# - "beheerder": alleen wie nginx heeft aangemeld (deploy/: de ingang /beheer/ met auth_basic). nginx zet de
+#   naam in deze kop; de replica luistert alleen op 127.0.0.1, dus niemand anders kan hem zetten;
+# - "niemand": alleen-lezen (ook SOCIALE_BASIS_ALLEEN_LEZEN=1); bijwerken kan dan op de opdrachtregel.
+SCHRIJVEN = ("lokaal", "beheerder", "niemand")
+BEHEERDER_KOP = "X-Sociale-Basis-Beheerder"
+
+
+@dataclass(frozen=True)
+class Schrijfrecht:
+    mag: bool
+    wie: str  # voor het schrijflog: de beheerder, of ‘lokaal’
+    waarom: str  # in woorden, naast een knop die uit staat (of wie er schrijft)
+
+
+def schrijfwijze() -> str:
+    wijze = os.environ.get("SOCIALE_BASIS_SCHRIJVEN") or (
+        "niemand" if os.environ.get("SOCIALE_BASIS_ALLEEN_LEZEN") == "1" else "lokaal"
+    )
+    return wijze if wijze in SCHRIJVEN else "niemand"  # een tikfout opent niets
+
+
+def aangemelde_beheerder() -> str:
+    """De naam die nginx na aanmelding in de kop zet (leeg: niet aangemeld)."""
+    try:
+        return (st.context.headers.get(BEHEERDER_KOP) or "").strip()[:80]
+    except Exception:  # noqa: BLE001 — buiten een Streamlit-sessie (CLI, tests) is er geen verzoek
+        return ""
+
+
+def schrijfrecht() -> Schrijfrecht:
+    """Mag deze bezoeker de gedeelde opslag bijwerken, en zo ja: wie is het (voor het schrijflog)?"""
+    wijze = schrijfwijze()
+    if wijze == "lokaal":
+        return Schrijfrecht(
+            True,
+            f"lokaal ({getpass.getuser()})",
+            "Dit dashboard draait lokaal: iedereen die het bereikt mag bijwerken.",
+        )
+    if wijze == "beheerder" and (naam := aangemelde_beheerder()):
+        return Schrijfrecht(True, naam, f"Aangemeld als beheerder: {naam}.")
+    if wijze == "beheerder":
+        return Schrijfrecht(
+            False, "", "Publiceren, ophalen en verwijderen kan alleen een aangemelde beheerder (via /beheer/)."
+        )
+    return Schrijfrecht(
+        False, "", "Deze installatie is alleen-lezen: bijwerken kan alleen een beheerder, op de opdrachtregel."
+    )
+
+
 def alleen_lezen() -> bool:
-    """Mag dit dashboard de gedeelde opslag bijwerken (publiceren, ophalen)? Een beheerder zet
-    SOCIALE_BASIS_ALLEEN_LEZEN=1 voor een openbare installatie; bijwerken kan dan alleen op de
-    opdrachtregel, en het dashboard neemt de nieuwe versie vanzelf over."""
-    return os.environ.get("SOCIALE_BASIS_ALLEEN_LEZEN") == "1"
+    """Mag deze bezoeker de gedeelde opslag niet bijwerken? (Eigen bestanden privé controleren mag altijd.)"""
+    return not schrijfrecht().mag
 
 
 @contextmanager
 def _beurt(slot: threading.Lock, bezet: str) -> Iterator[None]:
-    """Eén tegelijk, en nooit in een alleen-lezen installatie; anders een melding in plaats van wachten."""
-    if alleen_lezen():
-        raise OpslagFout(
-            "Dit dashboard werkt de gedeelde opslag niet zelf bij (alleen-lezen); doe dat met "
-            "`sociale-basis import` of `sociale-basis ophalen` — het dashboard neemt de nieuwe "
-            "versie daarna vanzelf over."
-        )
+    """Eén tegelijk, en alleen met schrijfrecht; anders een melding in plaats van wachten. Ook als een knop
+    via een gemaakt bericht toch wordt ingedrukt: de controle staat hier, niet alleen bij de knop."""
+    recht = schrijfrecht()
+    if not recht.mag:
+        raise OpslagFout(recht.waarom + " Het dashboard neemt een nieuwe versie van de opslag daarna vanzelf over.")
     if not slot.acquire(blocking=False):
         raise OpslagFout(bezet)
     try:
@@ -97,8 +147,9 @@ def _beurt(slot: threading.Lock, bezet: str) -> Iterator[None]:
         slot.release()
 
 
-def schrijf(actie: Callable[[Store, Callable[[str, float], None]], object], bezig: str) -> object:
-    """Voer een schrijfactie uit (momentopname laden, CBS-import, publiceren) met een voortgangsbalk.
+def schrijf(actie: Callable[[Store, Callable[[str, float], None]], object], bezig: str, wat: str) -> object:
+    """Voer een schrijfactie uit (momentopname laden, CBS-import, publiceren, verwijderen) met een voortgangsbalk,
+    en zet in het schrijflog van de nieuwe versie wie, wanneer en `wat` (getoond op Gegevens).
 
     Er wordt geschreven in een nieuwe versie van de opslag (store.nieuwe_versie); andere bezoekers
     lezen intussen gewoon de vorige en krijgen de nieuwe bij hun volgende klik."""
@@ -110,6 +161,7 @@ def schrijf(actie: Callable[[Store, Callable[[str, float], None]], object], bezi
 
         with nieuwe_versie(db_pad()) as store:
             uitkomst = actie(store, meld)
+            store.voer_uit("import/schrijflog", door=schrijfrecht().wie, wat=wat)
         balk.progress(1.0, text="Klaar.")
         return uitkomst
 

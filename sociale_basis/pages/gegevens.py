@@ -10,7 +10,8 @@ from sociale_basis.dashboard import eigen, laden, opslag, uitvoer, vragen, zijba
 from sociale_basis.sources.controle import InvoerFout
 
 store, sleutel, k = zijbalk.deze_rerun()
-schrijven_mag = not opslag.alleen_lezen()
+recht = opslag.schrijfrecht()
+schrijven_mag = recht.mag
 
 st.title("Gegevens")
 st.markdown(
@@ -18,6 +19,8 @@ st.markdown(
     "nieuwere cijfers haalt."
 )
 eigen.markeer(store, sleutel)
+# Wie hier bijwerkt: iedereen (lokaal), een aangemelde beheerder, of niemand (alleen-lezen).
+(st.success if schrijven_mag and opslag.schrijfwijze() == "beheerder" else st.caption)(recht.waarom)
 
 st.header("Wat er in de opslag staat")
 dekking = vragen.dekking(store)
@@ -111,7 +114,7 @@ else:
         type="primary",
         icon=":material/publish:",
         disabled=not schrijven_mag or not info["samenvatting"],
-        help=None if schrijven_mag else "Deze installatie is alleen-lezen.",
+        help=None if schrijven_mag else recht.waarom,
     )
     if rechts.button("Verwerpen", icon=":material/delete:"):
         eigen.verwerp()
@@ -183,14 +186,21 @@ if not herkomst.empty:
     st.table(tabel, hide_index=True)
 if not schrijven_mag:
     st.info(
-        "Deze installatie werkt de gedeelde opslag niet zelf bij (alleen-lezen). Doe dat met "
-        "`sociale-basis ophalen`; het dashboard neemt de nieuwe versie daarna vanzelf over."
+        f"{recht.waarom} Op de opdrachtregel: `sociale-basis ophalen`; het dashboard neemt de nieuwe versie "
+        "daarna vanzelf over."
     )
 elif st.button("Haal de nieuwste gegevens op bij CBS", icon=":material/cloud_download:"):
     try:
         laden.haal_bij_cbs()
     except opslag.LAADFOUTEN as e:
         st.error(f"Ophalen is niet gelukt; de opslag is niet veranderd. {e}")
+
+st.header("Bijgewerkt via het dashboard")
+schrijflog = vragen.schrijflog(store).rename(columns={"tijdstip": "Wanneer (UTC)", "door": "Door", "wat": "Wat"})
+if schrijflog.empty:
+    st.caption("Nog niets: deze versie van de opslag is niet via het dashboard bijgewerkt.")
+else:
+    st.dataframe(schrijflog, hide_index=True, width="stretch")
 
 st.header("Laatste imports")
 log = vragen.import_log(store).rename(
