@@ -444,7 +444,7 @@ def test_schema_upgrade_bouwt_afgeleide_tabellen(shared, tmp_path):
         "ALTER TABLE iv3_beschikbaar DROP COLUMN zonder_cijfers; DROP TABLE snapshot_geladen; DROP TABLE iv3_categorie; "
         "DROP TABLE eigen_herkomst; DROP TABLE gf_regiotaak; DROP TABLE cbs_herkomst; "
         "ALTER TABLE prijsindex DROP COLUMN basisjaar; DROP TABLE gf_volume; DROP TABLE nplv_focusgebied; "
-        "DROP TABLE cbs_kerncijfer; DROP TABLE zorggebruik; DROP TABLE wijk; DROP TABLE wijk_cijfer; DROP TABLE geo_wijk; "
+        "DROP TABLE cbs_kerncijfer; DROP TABLE zorggebruik; DROP TABLE wijk; DROP TABLE wijk_cijfer; DROP TABLE geo_wijk; DROP TABLE schrijflog; "
         "DELETE FROM iv3_bron WHERE bron = 'eigen'; "
         "DELETE FROM schema_versie WHERE versie > 1"
     )
