@@ -6,6 +6,7 @@ Eén plek voor de notatie, zodat pagina's, exports en de opdrachtregel hetzelfde
 from __future__ import annotations
 
 import math
+import re
 
 LEEG = "–"  # voor ontbrekende waarden
 # Tekst die een spreadsheet als formule leest (CSV-injectie): de enige lijst. Invoer met zo'n begin
@@ -100,3 +101,9 @@ def datum(x) -> str:
         except ValueError:
             return x
     return f"{x:%d-%m-%Y}"
+
+
+def letterlijk(tekst: str) -> str:
+    """Tekst die markdown niet mag lezen (haken, sterretjes, $ voor LaTeX, :icoon:) letterlijk laten staan: ook
+    wat een link meebrengt, zodat `?jaar=[Log in](https://…)` geen link op onze pagina wordt."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|$<>~:])", r"\\\1", str(tekst))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from test_eigen import controleer, eigen_db, ingevuld, sjabloon  # noqa: F401 — eigen_db is een fixture
-from test_paginas import app
+from test_paginas import app, db  # noqa: F401 — db is een fixture
 
 from sociale_basis.dashboard import opslag
 from sociale_basis.store import OpslagFout, huidige_versie
@@ -69,3 +69,31 @@ def test_beheerder_publiceert_en_het_schrijflog_zegt_wie(beheerd, monkeypatch):
         "eigen cijfers verwijderd: GM0363 begroting 2025",
         "gepubliceerd: amsterdam_ontwerp_2025.csv",
     ]
+
+
+# -- wat een link meebrengt (issue 33, punt 2) ------------------------------------------------------
+def test_een_link_zet_geen_markdown_op_onze_pagina(db):
+    """`?jaar=[Sessie verlopen, log in](https://…)`: de melding (boven de eerste pagina) noemt de waarde letterlijk,
+    ontsnapt, dus als tekst en nooit als link of plaatje op ons domein."""
+    at = app(db, jaar="[Sessie verlopen, log in](https://kwaad.example/login)")
+    assert not at.exception, at.exception
+    melding = next(w.value for w in at.warning if "kwaad" in w.value)
+    assert melding.startswith("Jaar \\[Sessie verlopen, log in\\]\\(https\\://kwaad")
+    assert "](https://" not in melding
+
+
+def test_een_link_met_heel_veel_waarden(db):
+    """Hoogstens 400 waarden van één lijst tellen (meer dan er gemeenten zijn), tien onbekende worden genoemd.
+    Boven 1.000 parameters of 524.288 tekens negeert Streamlit 1.67 de hele querystring zelf: de pagina opent
+    dan gewoon met de standaardkeuzes."""
+    from sociale_basis.dashboard import zijbalk
+
+    waarden = ["GM0034", "Zwolle"] + [f"onbekend{i}" for i in range(900)]
+    at = app(db, jaar="2025", groep="Zelf kiezen", selectie=waarden)
+    assert not at.exception, at.exception
+    assert at.multiselect(key="selectie").value == ["GM0034", "GM0193"]
+    melding = next(w.value for w in at.warning if "onbekend0" in w.value)
+    assert f"Alleen de eerste {zijbalk.MAX_WAARDEN} waarden van de link tellen" in melding
+    assert "en nog 388" in melding  # 398 onbekende van de eerste 400: tien genoemd, de rest geteld
+    at = app(db, jaar="2025", groep="Zelf kiezen", selectie=[f"x{i}" for i in range(100_000)])
+    assert not at.exception and at.title[0].value == "Preventie of pas als het misgaat?"

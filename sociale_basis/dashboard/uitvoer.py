@@ -3,7 +3,6 @@ tabellen en van het model."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -11,17 +10,13 @@ import pandas as pd
 import streamlit as st
 
 from .. import cijfers, export, factsheet, gemeentebeeld, model
+from ..fmt import letterlijk
 from ..store import Store
 from . import modelkeuze, vragen
 from .keuze import Keuze
 
 KERNCIJFER = "kerncijfer_"  # containerkey: CSS-klasse st-key-kerncijfer_<naam>, en zo vinden tests ze
 NAAST = "_naast"
-
-
-def letterlijk(tekst: str) -> str:
-    """Tekst die markdown niet mag lezen (haken, sterretjes, $ voor LaTeX) letterlijk laten staan."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|$<>~:])", r"\\\1", str(tekst))
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import indicators, klassen, links, teksten, vergelijkingsgroep
+from .. import fmt, indicators, klassen, links, teksten, vergelijkingsgroep
 from ..store import Store
 from . import modelkeuze, vragen
 from .keuze import Keuze
@@ -159,6 +159,10 @@ def zijbalk(store: Store, sleutel: str) -> Keuze:
 MAAT_LABELS, WEERGAVE_LABELS = links.MAAT_LABELS, links.WEERGAVE_LABELS
 
 
+MAX_WAARDEN = 400  # waarden van één lijst in een link (een vergelijkingsgroep): meer dan er gemeenten zijn (± 342)
+MAX_GETOOND = 60  # tekens van een onbekende waarde in een melding
+
+
 def vergeef(param: str, labels, wat: str, standaard: str, jaar=None, oplosser=None, melding=None) -> str | None:
     """Een link met een andere schrijfwijze (GM-code, kleine letters, CBS-naam) opent toch de
     bedoelde keuze: vóór de widget zetten we de URL op de vorm die de widget zelf schrijft en
@@ -173,10 +177,12 @@ def vergeef(param: str, labels, wat: str, standaard: str, jaar=None, oplosser=No
     if goed is not None:
         st.query_params[param] = goed
         st.rerun()
+    # Wat de link meebrengt, komt letterlijk en kort in de melding: nooit als markdown (een link, een plaatje).
+    getoond = fmt.letterlijk(ruw[:MAX_GETOOND])
     return (
-        melding(ruw)
+        melding(getoond)
         if melding
-        else f"De link noemt {wat} ‘{ruw}’; die kennen we niet{f' voor {jaar}' if jaar else ''}. Je ziet {standaard}."
+        else f"De link noemt {wat} ‘{getoond}’; die kennen we niet{f' voor {jaar}' if jaar else ''}. Je ziet {standaard}."
     )
 
 
@@ -187,6 +193,9 @@ def vergeef_lijst(param: str, labels, wat: str, oplosser=None) -> str | None:
     labels = list(labels)
     if not ruw or param in st.session_state or all(r in labels for r in ruw):
         return None
+    # Hoogstens MAX_WAARDEN waarden: een link met 100.000 zou elk tegen alle namen zoeken (issue 33).
+    te_veel = len(ruw) > MAX_WAARDEN
+    ruw = ruw[:MAX_WAARDEN]
     los = oplosser or (lambda r: links.keuze(r, labels))
     goed, onbekend = [], []
     for r in ruw:
@@ -197,12 +206,16 @@ def vergeef_lijst(param: str, labels, wat: str, oplosser=None) -> str | None:
             goed.append(g)
     tekst = (
         (
-            f"De link noemt {wat} {', '.join(f'‘{r}’' for r in onbekend)}; die kennen we niet"
+            f"De link noemt {wat} {', '.join(f'‘{fmt.letterlijk(r[:MAX_GETOOND])}’' for r in onbekend[:10])}"
+            + (f" en nog {len(onbekend) - 10}" if len(onbekend) > 10 else "")
+            + "; die kennen we niet"
             + (f". Wel gekozen: {', '.join(goed)}." if goed else ".")
         )
         if onbekend
         else None
     )
+    if te_veel:
+        tekst = (tekst + " " if tekst else "") + f"Alleen de eerste {MAX_WAARDEN} waarden van de link tellen."
     if goed != ruw:
         if tekst:  # de melding overleeft de rerun in de sessie; linkmeldingen toont haar
             st.session_state.setdefault("_linkmeldingen", {})[param] = tekst
