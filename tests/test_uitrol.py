@@ -6,6 +6,7 @@ browser (websocket, plakkerige cookie)."""
 from __future__ import annotations
 
 import base64
+import concurrent.futures
 import gzip
 import os
 import re
@@ -161,3 +162,40 @@ def test_alleen_een_aangemelde_beheerder_schrijft(uitrol):
         beheerder.wait_for_selector(f"text=Aangemeld als beheerder: {BEHEER[0]}", timeout=90_000)
         beheerder.get_by_role("button", name="Haal de nieuwste gegevens op bij CBS").wait_for(timeout=60_000)
         browser.close()
+
+
+def test_de_voordeur_is_gehard(uitrol):
+    """nginx: veiligheidskoppen (ook op /static/, dat eigen koppen zet), geen versie, Streamlits tellers niet
+    openbaar, een te groot bestand geweigerd met een Nederlandse melding, en te veel verzoeken van één adres
+    afgeremd (429, Nederlands) terwijl een gewone bezoeker niets merkt."""
+    adres, *_ = uitrol
+    html, kop = _haal(adres + "/gemeente")
+    _, statisch = _haal(adres + "/" + re.findall(r'src="\./(static/js/index\.[^"]+\.js)"', html.decode())[0])
+    for k in (kop, statisch):
+        assert k["content-security-policy"] == "frame-ancestors 'self'"
+        assert k["x-content-type-options"] == "nosniff" and k["x-frame-options"] == "SAMEORIGIN"
+        assert k["referrer-policy"] == "strict-origin-when-cross-origin"
+        assert k["server"] == "nginx"  # zonder versie
+    assert "immutable" in statisch["cache-control"]
+    with pytest.raises(urllib.error.HTTPError) as fout:
+        _haal(adres + "/_stcore/metrics")
+    assert fout.value.code == 404
+    groot = urllib.request.Request(
+        adres + "/_stcore/upload_file/sessie/bestand", data=b"x" * (51 * 1024 * 1024), method="PUT"
+    )
+    with pytest.raises(urllib.error.HTTPError) as fout:
+        urllib.request.urlopen(groot, timeout=30)
+    assert fout.value.code == 413 and "te groot" in fout.value.read().decode()
+
+    def verzoek(_):
+        try:
+            return 200, _haal(adres + "/_stcore/health")[0].decode()
+        except urllib.error.HTTPError as e:
+            return e.code, e.read().decode()
+
+    with concurrent.futures.ThreadPoolExecutor(16) as pool:  # 300 verzoeken zo snel als het gaat
+        antwoorden = list(pool.map(verzoek, range(300)))
+    codes = [c for c, _ in antwoorden]
+    assert codes.count(200) >= 100 and 429 in codes  # de buffer (5 × 20) gaat eerst, daarna afgeremd
+    tekst = next(t for c, t in antwoorden if c == 429)
+    assert "Te veel verzoeken" in tekst
