@@ -64,7 +64,7 @@ trap 'echo "deploy: mislukt; opruimen" >&2; bash deploy/stop.sh >/dev/null' ERR
 REPLICAS=""
 for i in $(seq 1 "$N"); do
     p=$((EERSTE_POORT + i - 1))
-    SOCIALE_BASIS_DB="$DB" SOCIALE_BASIS_SCHRIJVEN=niemand setsid .venv/bin/streamlit run app.py --server.headless true \
+    SOCIALE_BASIS_DB="$DB" SOCIALE_BASIS_SCHRIJVEN=niemand SOCIALE_BASIS_BEHEER_INGANG="${SOCIALE_BASIS_BEHEER_WACHTWOORDEN:+/beheer/}" setsid .venv/bin/streamlit run app.py --server.headless true \
         --server.address 127.0.0.1 --server.port "$p" --browser.gatherUsageStats false \
         > "$MAP/replica_$i.log" 2>&1 &
     echo $! > "$MAP/replica_$i.pid"

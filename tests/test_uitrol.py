@@ -154,7 +154,8 @@ def test_alleen_een_aangemelde_beheerder_schrijft(uitrol):
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         bezoeker = browser.new_context(extra_http_headers={"X-Sociale-Basis-Beheerder": "mallory"}).new_page()
         bezoeker.goto(adres + "/gegevens")
-        bezoeker.wait_for_selector("text=Deze installatie is alleen-lezen", timeout=90_000)
+        bezoeker.wait_for_selector("text=Bezoekers lezen alleen", timeout=90_000)
+        assert bezoeker.get_by_text("aangemeld via /beheer/").count()
         bezoeker.get_by_text("Op de opdrachtregel: sociale-basis ophalen").wait_for(timeout=60_000)  # onderaan
         assert not bezoeker.get_by_role("button", name="Haal de nieuwste gegevens op bij CBS").count()
         beheerder = browser.new_context(http_credentials={"username": BEHEER[0], "password": BEHEER[1]}).new_page()

@@ -122,6 +122,12 @@ def schrijfrecht() -> Schrijfrecht:
         return Schrijfrecht(
             False, "", "Publiceren, ophalen en verwijderen kan alleen een aangemelde beheerder (via /beheer/)."
         )
+    if ingang := os.environ.get("SOCIALE_BASIS_BEHEER_INGANG"):  # deploy/start.sh met een beheerdersingang
+        return Schrijfrecht(
+            False,
+            "",
+            f"Bezoekers lezen alleen: publiceren, ophalen en verwijderen kan een beheerder, aangemeld via {ingang}.",
+        )
     return Schrijfrecht(
         False, "", "Deze installatie is alleen-lezen: bijwerken kan alleen een beheerder, op de opdrachtregel."
     )
