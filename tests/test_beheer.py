@@ -97,3 +97,22 @@ def test_een_link_met_heel_veel_waarden(db):
     assert "en nog 388" in melding  # 398 onbekende van de eerste 400: tien genoemd, de rest geteld
     at = app(db, jaar="2025", groep="Zelf kiezen", selectie=[f"x{i}" for i in range(100_000)])
     assert not at.exception and at.title[0].value == "Preventie of pas als het misgaat?"
+
+
+def test_de_caches_zijn_begrensd(monkeypatch):
+    """Een bezoeker kiest de sleutels van de caches; wie er meer vraagt dan de grens, duwt de oudste eruit in
+    plaats van het geheugen van de replica te vullen."""
+    from sociale_basis.dashboard import vragen
+
+    gerekend = []
+
+    @vragen.gecacht  # dezelfde decorator (en dus dezelfde grenzen) als elke gecachete vraag van de pagina's
+    def vraag(i: int) -> int:
+        gerekend.append(i)
+        return i
+
+    for i in range(vragen.CACHE_MAX + 10):
+        vraag(i)
+    vraag(vragen.CACHE_MAX + 9)  # de nieuwste: uit de cache
+    vraag(0)  # de oudste: eruit geduwd, dus opnieuw gerekend
+    assert gerekend.count(vragen.CACHE_MAX + 9) == 1 and gerekend.count(0) == 2

@@ -23,10 +23,15 @@ if TYPE_CHECKING:
 _PER_OPSLAG = {Store: lambda store: str(store.bestand)}
 
 
-gecacht = st.cache_data(show_spinner=False, hash_funcs=_PER_OPSLAG)
+# Begrensd (issue 33): een bezoeker kiest de sleutels (gemeente, jaar, groep, een modelvariant), dus zonder grens
+# groeit het geheugen van een replica met elke nieuwe combinatie. Per functie hoogstens CACHE_MAX ingangen (ruim
+# elke gemeente × document × maat van één jaar), en na CACHE_TTL seconden opnieuw: daarna rekent een vraag gewoon.
+CACHE_MAX = 2_000
+CACHE_TTL = 6 * 3600
+gecacht = st.cache_data(show_spinner=False, hash_funcs=_PER_OPSLAG, max_entries=CACHE_MAX, ttl=CACHE_TTL)
 
 
-bewaard = st.cache_resource(show_spinner=False, hash_funcs=_PER_OPSLAG)
+bewaard = st.cache_resource(show_spinner=False, hash_funcs=_PER_OPSLAG, max_entries=64, ttl=CACHE_TTL)
 
 
 # -- gecachete vragen ------------------------------------------------------------------------
