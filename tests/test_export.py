@@ -132,15 +132,20 @@ def test_xlsx_heen_en_terug_en_zonder_formules(tmp_path):
     assert boek["Over deze cijfers"]["B6"].data_type == "s"
 
 
-def test_kaart_exporteert_zonder_server(opslag, standaardmodel):
-    """De kaart verwijst naar app/static/...; de exportbrowser heeft geen server en leest het bestand."""
+def test_kaart_exporteert_zonder_server(opslag, standaardmodel, monkeypatch, tmp_path):
+    """De kaart verwijst naar app/static/...; de exportbrowser heeft geen server en leest het bestand. De grenzen
+    van een privékopie (een bezoeker met eigen bestanden) komen nooit in static/: die krijgt de GeoJSON zelf."""
     from sociale_basis.dashboard import kaartbron
 
+    monkeypatch.setenv("SOCIALE_BASIS_DB", str(opslag.bestand))  # de gedeelde opslag van deze installatie
     url = kaartbron.geojson_bron(opslag, 2025)  # schrijft het bestand, zoals de pagina
     assert url.startswith("app/static/kaart/gemeenten_2025_")
     d = export._zonder_server({"data": [{"type": "choropleth", "geojson": url}]})
     assert d["data"][0]["geojson"]["type"] == "FeatureCollection"
     assert len(d["data"][0]["geojson"]["features"]) == 342
+    kaartbron.geojson_bron.clear()
+    monkeypatch.setenv("SOCIALE_BASIS_DB", str(tmp_path / "gedeeld.duckdb"))  # nu is `opslag` niet de gedeelde
+    assert isinstance(kaartbron.geojson_bron(opslag, 2025), dict)
 
 
 def test_zonder_chromium_een_nederlandse_fout_en_geen_wachten(figuur, monkeypatch):

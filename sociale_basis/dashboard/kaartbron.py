@@ -7,7 +7,8 @@ import hashlib
 import json
 
 from .. import indicators
-from ..store import ROOT, Store
+from ..store import ROOT, Store, huidige_versie
+from .opslag import db_pad
 from .vragen import bewaard, gecacht, gemeenten
 
 
@@ -31,8 +32,11 @@ KAARTMAP = ROOT / "static" / "kaart"
 def geojson_bron(store: Store, jaar: int) -> dict | str:
     """De grenzen voor plotly: bij voorkeur als URL van een bestand in static/kaart/ (afgeleid
     van de opslag, niet in git), zodat de browser de geometrie één keer ophaalt en elke klik
-    alleen de cijfers verstuurt. Kan dat bestand niet geschreven worden, dan de GeoJSON zelf."""
+    alleen de cijfers verstuurt. Kan dat bestand niet geschreven worden, of zijn het de grenzen van een
+    privékopie (eigen bestanden van één bezoeker), dan de GeoJSON zelf: static/ is voor iedereen leesbaar."""
     data = geojson(store, jaar)
+    if store.bestand.parent != huidige_versie(db_pad()).parent:
+        return data
     tekst = json.dumps(data, separators=(",", ":"))
     naam = f"gemeenten_{jaar}_{hashlib.sha256(tekst.encode()).hexdigest()[:12]}.json"
     try:
