@@ -116,3 +116,12 @@ def test_de_caches_zijn_begrensd(monkeypatch):
     vraag(vragen.CACHE_MAX + 9)  # de nieuwste: uit de cache
     vraag(0)  # de oudste: eruit geduwd, dus opnieuw gerekend
     assert gerekend.count(vragen.CACHE_MAX + 9) == 1 and gerekend.count(0) == 2
+
+
+def test_een_websocketbericht_is_begrensd():
+    import tomllib
+
+    from conftest import REPO
+
+    server = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text())["server"]
+    assert server["maxMessageSize"] <= 25 and server["maxUploadSize"] == 50  # MB; nginx: client_max_body_size 50m
