@@ -15,7 +15,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from .. import model, ophalen
+from .. import fmt, model, ophalen
 from ..sources.controle import InvoerFout
 from ..store import DatabaseFout, OpslagFout, Store, huidige_versie, nieuwe_versie, standaard_pad
 from . import modelkeuze, vragen
@@ -111,13 +111,17 @@ def schrijfrecht() -> Schrijfrecht:
     """Mag deze bezoeker de gedeelde opslag bijwerken, en zo ja: wie is het (voor het schrijflog)?"""
     wijze = schrijfwijze()
     if wijze == "lokaal":
+        try:
+            gebruiker = getpass.getuser()
+        except (KeyError, OSError):  # een container zonder gebruikersnaam
+            gebruiker = "?"
         return Schrijfrecht(
             True,
-            f"lokaal ({getpass.getuser()})",
+            f"lokaal ({gebruiker})",
             "Dit dashboard draait lokaal: iedereen die het bereikt mag bijwerken.",
         )
     if wijze == "beheerder" and (naam := aangemelde_beheerder()):
-        return Schrijfrecht(True, naam, f"Aangemeld als beheerder: {naam}.")
+        return Schrijfrecht(True, naam, f"Aangemeld als beheerder: {fmt.letterlijk(naam)}.")
     if wijze == "beheerder":
         return Schrijfrecht(
             False, "", "Publiceren, ophalen en verwijderen kan alleen een aangemelde beheerder (via /beheer/)."
