@@ -79,6 +79,7 @@ zorg_reeks = gecacht(mensen.reeks)
 zorg_per_jaar = gecacht(mensen.per_jaar)
 wijk_overzicht = gecacht(mensen.overzicht)
 wijken = gecacht(mensen.wijken)
+hoogste_wijken = gecacht(mensen.hoogste)
 focusgebieden = gecacht(mensen.focusgebieden)
 geo_wijken = gecacht(mensen.geo_wijken)
 

@@ -13,7 +13,16 @@ from ..sources.controle import GM_CODE
 from .client import Client
 from .instellingen import Bronnen
 from .opgehaald import Opgehaald, Vorige, stap
-from .paginas import dimensie_url, kolom_met_nummer, odata_rijen, odata_url, odata_volgende, strip, vereist
+from .paginas import (
+    dimensie_url,
+    eigenschappen,
+    kolom_met_nummer,
+    odata_rijen,
+    odata_url,
+    odata_volgende,
+    strip,
+    vereist,
+)
 
 
 def haal_kerncijfers(
@@ -32,14 +41,7 @@ def haal_kerncijfers(
     for jaar, tabel in sorted(b.kerncijfers_tabellen.items()):
         wat = f"kerncijfers wijken en buurten {jaar} (CBS {tabel})"
         meld(f"{wat} ophalen…")
-        eigenschappen = client.alle_rijen(
-            f"kwb_{tabel}_eigenschappen",
-            dimensie_url(b.kerncijfers_basis, tabel, "DataProperties"),
-            wat,
-            odata_volgende,
-            odata_rijen,
-        )
-        sleutels = [str(e.get("Key", "")) for e in eigenschappen]
+        sleutels = eigenschappen(client, b.kerncijfers_basis, tabel, wat)
         kolommen = {naam: kolom_met_nummer(sleutels, naam, wat) for naam in b.kerncijfers_kolommen}
         nodig = ["WijkenEnBuurten", *kolommen.values()]
         rijen = client.alle_rijen(

@@ -89,6 +89,14 @@ def dimensie_url(basis: str, tabel: str, naam: str, **params) -> str:
     return str(httpx.URL(f"{basis.rstrip('/')}/{tabel}/{naam}", params={"$format": "json", **params}))
 
 
+def eigenschappen(client, basis: str, tabel: str, wat: str) -> list[str]:
+    """De sleutels (kolom- en dimensienamen) in DataProperties van een CBS-tabel, via `client` (met zijn cache)."""
+    rijen = client.alle_rijen(
+        f"{tabel}_eigenschappen", dimensie_url(basis, tabel, "DataProperties"), wat, odata_volgende, odata_rijen
+    )
+    return [str(e.get("Key", "")) for e in rijen]
+
+
 def kolom_met_nummer(sleutels: list[str], naam: str, wat: str) -> str:
     """De ene kolom `<naam>_<nummer>` in DataProperties: CBS nummert de kolommen per tabel anders (bijstand is
     _74 in KWB 2017, _94 in 2024, waar _87 een andere kolom is). Geen of twee: de tabel is van vorm veranderd."""

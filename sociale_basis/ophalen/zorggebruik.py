@@ -24,6 +24,7 @@ from .iv3 import tabelinfo
 from .opgehaald import Opgehaald, Vorige, ongewijzigd, stap
 from .paginas import (
     dimensie_url,
+    eigenschappen,
     kolom_met_nummer,
     lees_kop,
     lees_pagina,
@@ -53,14 +54,7 @@ def _bezet(tabellen: list[ZorgTabel], z: ZorgTabel, jaar: int) -> bool:
 
 def _kolommen(client: Client, b: Bronnen, z: ZorgTabel, wat: str) -> tuple[dict[str, str], list[str]]:
     """Per maat de kolom van deze tabel (`<naam>_<nummer>` uit DataProperties), en de dimensies."""
-    eigenschappen = client.alle_rijen(
-        f"zorg_{z.tabel}_eigenschappen",
-        dimensie_url(b.zorg_basis, z.tabel, "DataProperties"),
-        wat,
-        odata_volgende,
-        odata_rijen,
-    )
-    sleutels = [str(e.get("Key", "")) for e in eigenschappen]
+    sleutels = eigenschappen(client, b.zorg_basis, z.tabel, wat)
     dimensies = ["RegioS", "Perioden", *([z.dimensie] if z.dimensie else [])]
     ontbreekt = [d for d in dimensies if d not in sleutels]
     if ontbreekt:

@@ -55,8 +55,7 @@ else:
         "groep": f"{groepnaam} ({'mediaan' if procent else 'Σ ÷ Σ'})",
         "nederland": "Nederland" + (" (CBS)" if procent else ""),
     }
-    alle = vragen.zorg_jaren(store)
-    bereik = (int(alle["jaar"].min()), int(alle["jaar"].max()))
+    bereik = (int(jaren["jaar"].min()), int(jaren["jaar"].max()))
     tabellen = ", ".join(sorted(set(reeks["tabel"].str.split(", ").explode())))
     bron = (
         f"Bron: CBS, Gemeentelijke Monitor Sociaal Domein ({tabellen}), CC BY 4.0. {z.label}: {z.toelichting}. "
@@ -90,7 +89,7 @@ else:
         )
 
         # Meer preventie, minder escalatie? Alle gemeenten naast elkaar: beschrijving, geen oorzaak.
-        zorgjaar = int(alle.loc[alle["maat"] == zorgmaat, "jaar"].max())
+        zorgjaar = int(jaren.loc[jaren["maat"] == zorgmaat, "jaar"].max())
         gebruik = vragen.zorg_per_jaar(store, zorgjaar)
         gebruik = gebruik[gebruik["maat"] == zorgmaat]
         uitgaven = vragen.per_gemeente(store, sleutel, k.jaar, k.document, k.maat, k.zonder_regio)
@@ -219,7 +218,7 @@ else:
         key="wijkkaart",
         keuze=k,
     )
-hoogste = mensen.hoogste(store, k.gemeente, maat)
+hoogste = vragen.hoogste_wijken(store, k.gemeente, maat)
 if hoogste:
     st.markdown(
         f"**Wijken met de meeste {w.label.lower()}** ({w.eenheid}): "
