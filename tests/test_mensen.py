@@ -308,3 +308,15 @@ def test_de_opdracht_op_de_pagina_bestaat():
 
     args = _parser().parse_args(mensen.OPHAAL_OPDRACHT.split()[1:])
     assert args.alleen == ["zorggebruik", "kerncijfers", "wijkgrenzen"]
+
+
+def test_crisisgeld_staat_naast_de_bedragen_per_persoon(volledig_met_gebruik, monkeypatch):
+    """Jaarrekening 2023 (opvang van ontheemden op 6.1): wie een bedrag per persoon van Groningen overneemt,
+    leest ernaast dat het vertekend is."""
+    monkeypatch.setenv("SOCIALE_BASIS_DB", str(volledig_met_gebruik))
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
+    at.query_params.update({"gemeente": "Groningen", "jaar": "2023", "document": "Jaarrekening"})
+    at.run()
+    at.switch_page("sociale_basis/pages/mensen.py").run()
+    assert not at.exception, at.exception
+    assert any("vertekend" in w.value and "Groningen" in w.value for w in at.warning)

@@ -150,6 +150,15 @@ for ind in PER_PERSOON:
         )
     )
 uitvoer.kerncijfers(cijfer_rij)
+# Naast het getal, niet alleen op Methode: crisisgeld (opvang, corona) in de uitgaven van dit jaar vertekent elk
+# bedrag per persoon, net als op Gemeente en de factsheet.
+if not rij.empty and bool(rij["vertekend"].iloc[0]):
+    st.warning(
+        f"De uitgaven van {naam} in de {k.document} {k.jaar} bevatten incidenteel crisisgeld (opvang, corona): deze "
+        "bedragen per persoon zijn daardoor vertekend. Zie Begroting en werkelijkheid."
+    )
+elif k.crisis:
+    st.caption(k.crisis)
 bronnen = {b: vragen.behoefte_bron(store, k.jaar, b) for b in ("jeugd_verblijf", "wmo")}
 st.caption(
     "Alle uitgaven van de gemeente (netto of bruto, zie de zijbalk) gedeeld door het aantal personen: dat geld "
