@@ -45,10 +45,12 @@ class FactsheetFout(RuntimeError):
     """De factsheet kan niet gemaakt worden; de tekst is voor de gebruiker."""
 
 
-def link(v: Verzoek, gemeentenamen: dict[str, str] | None = None) -> str | None:
+def link(v: Verzoek, gemeentenamen: dict[str, str] | None = None, versie: datetime | None = None) -> str | None:
     """De link die de Gemeente-pagina met dezelfde keuzes opent (de vorm die de zijbalk zelf in de
-    URL zet; de gemeente als GM-code, die links.gemeente ook begrijpt). None zonder adres, en bij
-    een model uit een bestand dat geen ?model=-code heeft (de link zou het standaardmodel openen)."""
+    URL zet; de gemeente als GM-code, die links.gemeente ook begrijpt), met de versie van de gegevens:
+    opent iemand hem na een update, dan zegt het dashboard dat de cijfers nieuwer zijn dan de factsheet.
+    None zonder adres, en bij een model uit een bestand dat geen ?model=-code heeft (de link zou het
+    standaardmodel openen)."""
     if not v.basis_url or (v.model_naam != "standaard" and not v.model_code):
         return None
     params: dict[str, str] = {
@@ -56,6 +58,7 @@ def link(v: Verzoek, gemeentenamen: dict[str, str] | None = None) -> str | None:
         "jaar": str(v.jaar),
         "document": v.document.capitalize(),
         "maat": links.MAAT_LABELS[v.maat],
+        "weergave": links.WEERGAVE_LABELS["per_inwoner"],
     }
     g = v.groep
     if g.wijze == "vergelijkbaar":
@@ -71,6 +74,8 @@ def link(v: Verzoek, gemeentenamen: dict[str, str] | None = None) -> str | None:
         params["zonder_regio"] = "true"
     if v.model_code:
         params["model"] = v.model_code
+    if tekst := links.versie_tekst(versie):
+        params[links.GEGEVENS] = tekst
     return f"{v.basis_url.rstrip('/')}/gemeente?{urlencode(params, doseq=True)}"
 
 
@@ -143,8 +148,8 @@ def inhoud(
     groep, groepnaam, niets = beeld.groep, beeld.groepnaam, beeld.wat_als_niets
     lijst = indicators.gemeenten(store, v.jaar)
     namen = dict(zip(lijst["gm_code"], lijst["naam"]))
-    de_link = link(v, namen)
-    bijgewerkt = indicators.import_log(store)["tijdstip"].max()
+    bijgewerkt = indicators.gegevensversie(store)
+    de_link = link(v, namen, bijgewerkt)
     gegevens = {
         "kleuren": {"inkt": huisstijl.INKT, "merk": huisstijl.MERK, "zacht": huisstijl.ZACHT, "vlak": huisstijl.PAPIER},
         "gemeente": naam,

@@ -6,6 +6,8 @@ query, het controleren van de voorwaarden en het geven van begrijpelijke fouten.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pandas as pd
 
 from . import fmt
@@ -51,6 +53,12 @@ def snapshot_geladen(store: Store) -> pd.Series | None:
     """De laatst geladen meegeleverde momentopname (naam, gemaakt, geladen, manifest) of None."""
     df = store.query("marts/snapshot")
     return None if df.empty else df.iloc[0]
+
+
+def gegevensversie(store: Store) -> datetime | None:
+    """Wanneer de cijfers in deze opslag voor het laatst veranderden (UTC; marts/gegevensversie), of None."""
+    v = store.query("marts/gegevensversie")["versie"].iloc[0]
+    return None if pd.isna(v) else pd.Timestamp(v).to_pydatetime()
 
 
 def gemeten_verdeling(store: Store, model: str) -> pd.DataFrame:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from datetime import datetime
 
 # De labels van de zijbalkknoppen: zo staan maat en weergave in de URL.
 MAAT_LABELS = {"netto": "Netto", "bruto": "Bruto"}
@@ -57,3 +58,35 @@ def gemeente(ruw: str, namen: dict[str, str], alle_namen: Iterable[tuple[str, st
         if code in namen and zoekvorm(naam) == gezocht:
             return code
     return None
+
+
+# -- gegevensversie ------------------------------------------------------------------------------
+# Een gedeelde link en elke export dragen de versie van de gegevens mee (`?gegevens=2026-12-06T09:53:41`, UTC,
+# op de seconde): zo zegt het dashboard wanneer een link ouder is dan de cijfers die hij nu opent.
+GEGEVENS = "gegevens"
+_VERSIE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?))?\s*$")
+
+
+def versie_tekst(versie: datetime | None) -> str | None:
+    """De versie zoals de link haar schrijft, of None zonder gegevens."""
+    return None if versie is None or versie != versie else f"{versie:%Y-%m-%dT%H:%M:%S}"
+
+
+def lees_versie(ruw: str) -> datetime | None:
+    """De versie uit een link (ook alleen een datum), of None als het er geen is."""
+    m = _VERSIE.match(ruw or "")
+    if not m:
+        return None
+    try:
+        return datetime.fromisoformat(f"{m.group(1)}T{m.group(2) or '00:00'}")
+    except ValueError:
+        return None
+
+
+def link_ouder(ruw: str, versie: datetime | None) -> bool | None:
+    """Is de link gemaakt vóór de huidige gegevens? None als de link geen leesbare versie noemt."""
+    gelezen = lees_versie(ruw)
+    if gelezen is None or versie is None:
+        return None
+    # Vergelijk op de seconde, zoals de link haar schrijft.
+    return gelezen < versie.replace(microsecond=0)

@@ -187,7 +187,17 @@ def test_kopieer_link(dashboard, browser):
     gekopieerd = page.evaluate("navigator.clipboard.readText()")
     context.close()
     assert gekopieerd.startswith(f"{dashboard}/vergelijken?")
-    assert parse_qs(urlparse(gekopieerd).query)["gemeente"] == ["Zwolle"]
+    # Ook de keuzes die de URL als standaard weglaat, en de versie van de gegevens (issue 32): na een update
+    # opent de link dezelfde weergave, met een melding dat de cijfers nieuwer zijn.
+    q = parse_qs(urlparse(gekopieerd).query)
+    assert {k: q[k] for k in ("gemeente", "jaar", "document", "maat", "weergave")} == {
+        "gemeente": ["Zwolle"],
+        "jaar": ["2024"],
+        "document": ["Begroting"],
+        "maat": ["Netto"],
+        "weergave": ["Per inwoner"],
+    }
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", q["gegevens"][0])
 
 
 def test_gemeente_kiezen_en_lezen(dashboard, pagina):

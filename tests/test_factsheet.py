@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -83,7 +84,10 @@ def test_factsheet_een_pagina_met_de_cijfers_van_de_pagina(db, opslag, standaard
     assert link.replace(" ", "") in tekst.replace(" ", "")  # ook leesbaar afgedrukt
     query = {k: v[0] for k, v in parse_qs(urlsplit(link).query).items()}
     assert urlsplit(link).path == "/gemeente" and query["gemeente"] == "GM0014"
+    # De versie van de gegevens reist mee (issue 32): na een update zegt het dashboard dat de cijfers nieuwer zijn.
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", query["gegevens"]) and query["weergave"] == "Per inwoner"
     terug = app(db, "gemeente", **query)
+    assert not any("gemaakt met de gegevens" in w.value for w in terug.warning)
     assert terug.title[0].value == "Groningen"
     assert next(m.value for m in terug.markdown if m.value.startswith("#### ")) == f"#### {kopzin}"
 

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
+import time
+from datetime import datetime
+
 import pytest
 from test_paginas import app, db  # noqa: F401 (fixture)
 
-from sociale_basis import links
+from sociale_basis import indicators, links
+from sociale_basis.importer import importeer
+from sociale_basis.store import Store, nieuwe_versie
 
 NAMEN = {
     "GM0014": "Groningen",
@@ -131,3 +137,72 @@ def test_link_vergeeft_de_keuzes_op_de_pagina(db, pagina, param, ruw, sleutel, g
 def test_elke_pagina_heeft_kopieer_link(db):
     at = app(db, "trends")
     assert any("Kopieer link" in h.proto.body for h in at.get("html"))
+
+
+# -- links die vastliggen (issue 32, punt 4) ------------------------------------------------------
+def test_gegevensversie_in_een_link():
+    v = datetime(2026, 12, 6, 9, 53, 41)
+    assert links.versie_tekst(v) == "2026-12-06T09:53:41"
+    assert links.versie_tekst(None) is None
+    assert links.lees_versie("2026-12-06T09:53:41") == v
+    assert links.lees_versie("2026-12-06T09:53") == datetime(2026, 12, 6, 9, 53)
+    assert links.lees_versie("2026-12-06") == datetime(2026, 12, 6)
+    assert links.lees_versie("gisteren") is None and links.lees_versie("2026-13-45") is None
+    # Op de seconde: een link van dezelfde seconde is niet ouder, een van de seconde ervoor wel.
+    assert links.link_ouder("2026-12-06T09:53:41", v) is False
+    assert links.link_ouder("2026-12-06T09:53:40", v) is True
+    assert links.link_ouder("onzin", v) is None
+
+
+def _versiemeldingen(at) -> list[str]:
+    return [w.value for w in at.warning if "gegevens" in w.value and "link" in w.value.lower()]
+
+
+def test_link_van_voor_een_update_zegt_dat(volledige_opslag, tmp_path, monkeypatch):
+    """Een link vastgezet op de gegevens van vandaag, geopend na een update (CBS publiceert de inflatie van
+    2026): het dashboard zegt dat de cijfers nieuwer zijn dan de link. Zonder update: geen melding."""
+    kopie = tmp_path / "opslag.duckdb"
+    shutil.copyfile(volledige_opslag, kopie)
+    monkeypatch.setenv("SOCIALE_BASIS_DB", str(kopie))
+    with Store(kopie) as store:
+        voor = indicators.gegevensversie(store)
+    vast = links.versie_tekst(voor)
+    at = app(kopie, gemeente="Heerlen", jaar="2025", **{links.GEGEVENS: vast})
+    assert not at.exception, at.exception
+    assert not _versiemeldingen(at)
+
+    time.sleep(1.1)  # de link telt op de seconde: de update valt in een volgende
+    nieuw = tmp_path / "cbs_inflatie_2026.csv"
+    nieuw.write_text("jaar,jaarmutatie_cpi_pct,bron,gepubliceerd\n2026,2.5,CBS,2027-01-12\n", encoding="utf-8")
+    with nieuwe_versie(kopie) as store:  # zoals publiceren en de opdrachtregel: een nieuwe versie
+        importeer(store, [nieuw])
+        na = indicators.gegevensversie(store)
+    assert na > voor
+    at = app(kopie, gemeente="Heerlen", jaar="2025", **{links.GEGEVENS: vast})
+    assert not at.exception, at.exception
+    assert _versiemeldingen(at) == [
+        f"Deze link is gemaakt met de gegevens van {voor:%d-%m-%Y %H:%M:%S} (UTC); de opslag is sindsdien "
+        f"bijgewerkt ({na:%d-%m-%Y %H:%M:%S} (UTC)). Jaar, document, maat en gemeente zijn dezelfde, maar de "
+        "cijfers kunnen afwijken van wat de maker van de link zag."
+    ]
+    # De URL noemt nu de huidige versie (wie haar kopieert, geeft geen valse melding door), één keer gemeld.
+    assert at.query_params[links.GEGEVENS] == links.versie_tekst(na)
+    at.run()
+    assert not _versiemeldingen(at)
+
+
+def test_link_met_onleesbare_versie(db):
+    at = app(db, **{links.GEGEVENS: "[gisteren](https://example.org)"})
+    assert not at.exception, at.exception
+    [melding] = _versiemeldingen(at)
+    assert melding.startswith("De link noemt de gegevensversie ‘\\[gisteren\\]\\(https")
+    assert "die kunnen we niet lezen" in melding
+
+
+def test_export_noemt_de_gegevensversie(db):
+    at = app(db, "gemeente", gemeente="Heerlen")
+    k = at.session_state["_deze_rerun"][2]
+    assert k.versie is not None
+    from sociale_basis.dashboard import uitvoer
+
+    assert uitvoer._keuzes(k)["gegevensversie"] == links.versie_tekst(k.versie)

@@ -5,6 +5,7 @@ als waarde. Hier geen widgets en geen Streamlit: zo hangt niets in een kring ter
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from .. import export, teksten, vergelijkingsgroep
 
@@ -29,6 +30,7 @@ class Keuze:
     # zegt (teksten.crisis_bron), in elke bronregel en elk bestand; anders leeg.
     crisis: str = ""
     model_code: str | None = None  # een modelvariant zoals de link hem noemt (modelkeuze.URL), voor links in exports
+    versie: datetime | None = None  # van de gegevens (indicators.gegevensversie): reist mee in links en exports
 
     @property
     def netto_ontbreekt(self) -> bool:

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 import streamlit as st
 
-from .. import cijfers, export, factsheet, gemeentebeeld, model
+from .. import cijfers, export, factsheet, gemeentebeeld, links, model
 from ..fmt import letterlijk
 from ..store import Store
 from . import modelkeuze, vragen
@@ -112,6 +112,8 @@ def _keuzes(k: Keuze | None = None) -> dict[str, object]:
         "bron": k.bron(),
         # Een kolom per rij (een per-gemeente-kanttekening in de tabel zelf gaat voor: export._met_keuzes).
         **({"kanttekening": k.crisis} if k.crisis else {}),
+        # Welke gegevens (zoals ?gegevens= in een link): een bestand van vóór een update is zo te herkennen.
+        **({"gegevensversie": links.versie_tekst(k.versie)} if k.versie else {}),
     }
 
 

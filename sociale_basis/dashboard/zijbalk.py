@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import html
+import json
+
 import pandas as pd
 import streamlit as st
 
@@ -17,6 +20,8 @@ from .vragen import beschikbaarheid, eigen_cijfers, gemeenten, gemeentenamen
 def zijbalk(store: Store, sleutel: str) -> Keuze:
     b = beschikbaarheid(store)
     jaren = sorted(b["jaar"].unique().tolist(), reverse=True)
+    versie = vragen.gegevensversie(store)
+    _link_versie(versie)
     with st.sidebar:
         st.markdown("### Keuzes")
         _jaar_bij_document(b)
@@ -126,7 +131,16 @@ def zijbalk(store: Store, sleutel: str) -> Keuze:
         )
         if modelkeuze.variant() is not None:
             st.page_link("sociale_basis/pages/model.py", label="Model aanpassen of terugzetten", icon=":material/tune:")
-        kopieer_link()
+        kopieer_link(
+            {
+                "jaar": str(jaar),
+                "document": document.capitalize(),
+                "maat": MAAT_LABELS[gevraagd],
+                "weergave": WEERGAVE_LABELS[weergave],
+                "gemeente": namen.get(gemeente, ""),
+                links.GEGEVENS: links.versie_tekst(versie) or "",
+            }
+        )
     e = eigen_cijfers(store)
     e = e[(e["jaar"] == int(jaar)) & (e["document"] == document)]
     try:
@@ -152,6 +166,7 @@ def zijbalk(store: Store, sleutel: str) -> Keuze:
         bool(zonder_regio),
         crisis,
         st.query_params.get(modelkeuze.URL),
+        versie,
     )
 
 
@@ -266,7 +281,7 @@ def _gemeente_uit_link(store: Store, sleutel: str, jaar: int, namen: dict[str, s
 # server, sommige werkplekken) werd dat een leeg vakje.
 _KOPIEER = """
 <div class="sb-link">
-  <button type="button" class="sb-kopieer" title="Kopieer de link naar deze weergave"
+  <button type="button" class="sb-kopieer" title="Kopieer de link naar deze weergave" data-pin="{pin}"
     style="font:inherit;font-size:0.875rem;padding:0.25rem 0.75rem;border:1px solid rgba(49,51,63,.2);
            border-radius:0.5rem;background:white;cursor:pointer;display:inline-flex;align-items:center;gap:0.35rem"
     ><span aria-hidden="true" style="width:18px;height:18px;background:no-repeat center/18px url(&quot;data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 24 24'%3E%3Cpath d='M3.9 12c0-1.71 1.39-3.1 3.1-3.1h4V7H7c-2.76 0-5 2.24-5 5s2.24 5 5 5h4v-1.9H7c-1.71 0-3.1-1.39-3.1-3.1zM8 13h8v-2H8v2zm9-6h-4v1.9h4c1.71 0 3.1 1.39 3.1 3.1s-1.39 3.1-3.1 3.1h-4V17h4c2.76 0 5-2.24 5-5s-2.24-5-5-5z'/%3E%3C/svg%3E&quot;)"></span>Kopieer link</button>
@@ -274,26 +289,67 @@ _KOPIEER = """
        word-break:break-all"></div>
 </div>
 <script>
-for (const knop of document.querySelectorAll(".sb-kopieer:not([data-klaar])")) {
+for (const knop of document.querySelectorAll(".sb-kopieer:not([data-klaar])")) {{
   knop.dataset.klaar = "1";
-  knop.addEventListener("click", async () => {
-    const link = window.location.href;
+  knop.addEventListener("click", async () => {{
+    // Ook de keuzes die de URL weglaat omdat ze de standaard zijn, en de versie van de gegevens: zo
+    // opent de link na een update dezelfde weergave (en zegt het dashboard dat de cijfers nieuwer zijn).
+    const url = new URL(window.location.href);
+    for (const [k, v] of Object.entries(JSON.parse(knop.dataset.pin || "{{}}"))) {{
+      if (v) url.searchParams.set(k, v);
+    }}
+    const link = url.toString();
     const uitslag = knop.parentElement.querySelector(".sb-link-uitslag");
-    try {
+    try {{
       await navigator.clipboard.writeText(link);
       uitslag.textContent = "Gekopieerd: " + link;
-    } catch (e) {
+    }} catch (e) {{
       uitslag.textContent = "Kopieer deze link: " + link;
-    }
+    }}
     uitslag.dataset.link = link;
-  });
-}
+  }});
+}}
 </script>
 """
 
 
-def kopieer_link() -> None:
-    st.html(_KOPIEER, unsafe_allow_javascript=True)
+def kopieer_link(vast: dict[str, str]) -> None:
+    """`vast`: de keuzes (zoals de widgets ze in de URL zetten) en de gegevensversie die elke gekopieerde
+    link meekrijgt. Ze komen uit de opslag en de widgets, en gaan als ontsnapte JSON in een attribuut."""
+    pin = html.escape(json.dumps(vast, ensure_ascii=False), quote=True)
+    st.html(_KOPIEER.format(pin=pin), unsafe_allow_javascript=True)
+
+
+def _link_versie(versie) -> None:
+    """Een link die een gegevensversie noemt (`?gegevens=…`, zie kopieer_link): is die ouder dan de cijfers
+    nu, dan zegt een melding boven de pagina het, één keer. Daarna noemt de URL de huidige versie, zodat
+    wie haar uit de adresbalk kopieert niet een valse melding doorgeeft."""
+    ruw = st.query_params.get(links.GEGEVENS)
+    if ruw is None or st.session_state.get("_gegevens_gelezen") == ruw:
+        return
+    ouder = links.link_ouder(ruw, versie)
+    nu = links.versie_tekst(versie)
+    tekst = None
+    if ouder is None and versie is not None:
+        tekst = (
+            f"De link noemt de gegevensversie ‘{fmt.letterlijk(ruw[:MAX_GETOOND])}’; die kunnen we niet lezen. "
+            f"Je ziet de gegevens van {_wanneer(versie)}."
+        )
+    elif ouder:
+        tekst = (
+            f"Deze link is gemaakt met de gegevens van {_wanneer(links.lees_versie(ruw))}; de opslag is sindsdien "
+            f"bijgewerkt ({_wanneer(versie)}). Jaar, document, maat en gemeente zijn dezelfde, maar de "
+            "cijfers kunnen afwijken van wat de maker van de link zag."
+        )
+    if tekst:
+        st.session_state.setdefault("_linkmeldingen", {})[links.GEGEVENS] = tekst
+    if nu:
+        st.query_params[links.GEGEVENS] = nu
+    st.session_state["_gegevens_gelezen"] = nu or ruw
+
+
+def _wanneer(moment) -> str:
+    return f"{fmt.datum(moment)} {moment:%H:%M:%S} (UTC)"
 
 
 def linkmeldingen() -> None:
