@@ -34,6 +34,19 @@ FUNCTIES = {
     "buiten_sociaal_domein": "Buiten het sociaal domein",
     "geen_uitgave": "Geen uitgave (reserves, resultaat)",
 }
+# Collectieve preventie, één definitie voor elke pagina, de factsheet en Methode: een functie van het model,
+# geen laag. Wie informeel + institutioneel optelt, telt ook de toegang en wijkteams mee (6.2), die een andere
+# functie hebben; daarom staat dit naast elke lagengrafiek en niet alleen op Methode.
+PREVENTIE_KORT = "Taakvelden 6.1 (samenkracht en burgerparticipatie: sociaal werk, vrijwilligers) en 7.1 (volksgezondheid: GGD, JGZ)."
+ACUUT_KORT = "Jeugdhulp met verblijf, crisis, jeugdbescherming, beschermd wonen, opvang (de laag acuut)."
+PREVENTIE_DEFINITIE = (
+    "**Collectieve preventie** = de taakvelden 6.1 (samenkracht en burgerparticipatie: sociaal werk, "
+    "vrijwilligers, buurthuizen) en 7.1 (volksgezondheid: GGD, jeugdgezondheidszorg), in het standaardmodel. Het "
+    "is een functie, geen laag: 6.1 valt deels in informeel en deels in institutioneel, 7.1 in institutioneel, "
+    "en institutioneel bevat ook de toegang en wijkteams (6.2, vanaf 2025 6.21–6.23). Informeel + institutioneel "
+    "is dus meer dan collectieve preventie."
+)
+
 # Functies die als eigen bedrag per gemeente worden opgeteld (de andere vallen alleen in 'overig').
 GESOMDE_FUNCTIES = [f for f in FUNCTIES if f not in ("buiten_sociaal_domein", "geen_uitgave")]
 # Alle bedragkolommen van de indicatoren, in deze volgorde.

@@ -689,7 +689,7 @@ def maatstaf(
     d = df.assign(x=df[x_kol], y=df[y_kol])
     d = d.assign(
         tekst=[
-            f"{n}<br>uitgaven {fmt.euro(b)}<br>uitkering {fmt.euro(a)}<br>verschil {fmt.euro(b - a)}"
+            f"{n}<br>uitgaven {fmt.euro(b)}<br>uitkering {fmt.euro(a)}<br>verschil {fmt.euro_verschil(b, a)}"
             for n, a, b in zip(d["gemeente"], d["x"], d["y"])
         ]
     )

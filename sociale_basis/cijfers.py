@@ -35,9 +35,27 @@ def lagen(reeksen: list[tuple[str, pd.Series]], per_inwoner: bool) -> Tabel:
     """charts.lagen_staaf en lagen_vergelijking: een rij per laag, een kolom per reeks (gemeente,
     groep, Nederland) in de eenheid van de as."""
     eenheid = begrippen.eenheid(per_inwoner)
-    kolommen = {f"{naam} ({eenheid})": charts.laagwaarden(rij, per_inwoner) for naam, rij in reeksen}
-    ruw = pd.DataFrame({"Laag": [LAGEN[laag][0] for laag in charts.VIJF_LAGEN], **kolommen})
+    # Onder de vijf lagen de functies van de kop (begrippen.PREVENTIE_DEFINITIE): geen optelsom van lagen,
+    # maar wie ‘collectieve preventie € 76’ citeert, vindt dat getal zo ook in het bestand.
+    kolommen = {
+        f"{naam} ({eenheid})": charts.laagwaarden(rij, per_inwoner)
+        + [float(begrippen.schaal(rij[f"{f}_per_inwoner" if per_inwoner else f], per_inwoner)) for f in KOPFUNCTIES]
+        for naam, rij in reeksen
+    }
+    ruw = pd.DataFrame(
+        {
+            "Laag": [LAGEN[laag][0] for laag in charts.VIJF_LAGEN]
+            + [f"{begrippen.FUNCTIES[f]} (functie, geen laag)" for f in KOPFUNCTIES],
+            "Soort": ["laag"] * len(charts.VIJF_LAGEN) + ["functie"] * len(KOPFUNCTIES),
+            **kolommen,
+        }
+    )
     return Tabel(ruw, {k: _bedrag(per_inwoner) for k in kolommen})
+
+
+# De functies onder de lagen in lagen(): de twee van de kop en de toegang, het verschil tussen
+# informeel + institutioneel en collectieve preventie.
+KOPFUNCTIES = ("collectieve_preventie", "toegang", "acute_zorg")
 
 
 def lagen_vergelijking(

@@ -218,7 +218,8 @@ def _lagen(rij, groep, nl, naam: str) -> dict:
     laag de staaf van de gemeente, ◆ de groep en | Nederland, per inwoner. De getallen komen uit
     dezelfde tabel als ‘Cijfers achter deze grafiek’ op de Gemeente-pagina (cijfers.lagen)."""
     tabel = cijfers.lagen_vergelijking(rij, groep, nl, naam, True).ruw
-    eigen, *anderen = tabel.columns[1:]  # '<wie> (€ per inwoner)': gemeente, [groep,] Nederland
+    tabel = tabel[tabel["Soort"] == "laag"]  # de staven; de functies eronder staan in de kerncijfers
+    eigen, *anderen = tabel.columns[2:]  # '<wie> (€ per inwoner)': gemeente, [groep,] Nederland
     groep_k = next((k for k in anderen if k.startswith("Vergelijkingsgroep")), None)
     nl_k = next(k for k in anderen if k.startswith("Nederland"))
     ticks = charts.stappen(float(tabel[[eigen, *anderen]].min().min()), float(tabel[[eigen, *anderen]].max().max()))

@@ -38,6 +38,32 @@ def euro(x, decimalen: int = 0) -> str:
     return f"€ {getal(x, decimalen)}"
 
 
+def afgerond(x, decimalen: int = 0) -> float:
+    """x zoals `getal` het afdrukt (dezelfde afronding), als getal."""
+    return float(f"{float(x):.{decimalen}f}")
+
+
+def euro_verschil(a, b, decimalen: int = 0) -> str:
+    """Het verschil a − b zoals het naast € a en € b gedrukt moet staan: uit de afgedrukte (afgeronde)
+    bedragen, zodat een lezer die narekent op hetzelfde uitkomt (€ 193 − € 97 = € 96, nooit € 95)."""
+    if _ontbreekt(a) or _ontbreekt(b):
+        return LEEG
+    return euro(afgerond(a, decimalen) - afgerond(b, decimalen), decimalen)
+
+
+def bedrag_verschil(a, b) -> str:
+    """Als euro_verschil, voor bedragen die `bedrag` afdrukt: het verschil in de eenheid van het grootste
+    van de twee (€ 45,3 mln − € 44,1 mln = € 1,2 mln), uit de afgedrukte bedragen."""
+    if _ontbreekt(a) or _ontbreekt(b):
+        return LEEG
+    groot = max(abs(a), abs(b))
+    for grens, eenheid, decimalen in ((1e9, "mld", 2), (1e6, "mln", 1)):
+        if groot >= grens:
+            verschil = afgerond(a / grens, decimalen) - afgerond(b / grens, decimalen)
+            return f"€ {getal(verschil, decimalen)} {eenheid}"
+    return euro_verschil(a, b)
+
+
 def mln(x, decimalen: int = 1) -> str:
     """Euro's als miljoenen: 1234500000 → '€ 1.234,5 mln'."""
     return LEEG if _ontbreekt(x) else f"€ {getal(x / 1e6, decimalen)} mln"

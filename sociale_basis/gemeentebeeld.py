@@ -10,7 +10,16 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from . import fmt, indicators, mensen, teksten, vergelijkingsgroep
-from .begrippen import BEHOEFTEN, INDICATOREN, STANDAARD_BEHOEFTE, STANDAARD_WIJKMAAT, VERHOUDING, WIJKMATEN
+from .begrippen import (
+    ACUUT_KORT,
+    BEHOEFTEN,
+    INDICATOREN,
+    PREVENTIE_KORT,
+    STANDAARD_BEHOEFTE,
+    STANDAARD_WIJKMAAT,
+    VERHOUDING,
+    WIJKMATEN,
+)
 from .store import Store
 
 
@@ -100,7 +109,10 @@ class Gemeentebeeld:
             naast = [("Nederland", teksten.bedrag(self.nl, naam, per_inwoner))]
             if self.groep is not None:
                 naast.append(("groep", teksten.bedrag(self.groep, naam, per_inwoner)))
-            uit.append(Kerncijfer(ind.label, teksten.bedrag(self.rij, naam, per_inwoner), naast, bedrag=True))
+            uitleg = PREVENTIE_KORT if naam == "collectieve_preventie" else ACUUT_KORT
+            uit.append(
+                Kerncijfer(ind.label, teksten.bedrag(self.rij, naam, per_inwoner), naast, bedrag=True, uitleg=uitleg)
+            )
         kolom = VERHOUDING.kolom
         uit.append(
             Kerncijfer(

@@ -225,6 +225,21 @@ def regiorol_zin(taken: list[str], uitkeringsjaar: int, zonder_regio: bool, zijb
     return f"**{regiorol(taken, uitkeringsjaar)}.** {staart}"
 
 
+def preventie_naast_lagen(rij: pd.Series, per_inwoner: bool) -> str:
+    """Onder een lagengrafiek: hoe het kopcijfer collectieve preventie zich tot de lagen verhoudt, met de
+    getallen van deze rij, zodat niemand informeel + institutioneel als ‘de preventie’ citeert."""
+
+    def b(kolom: str) -> str:
+        return bedrag(rij, kolom, per_inwoner)
+
+    return (
+        f"Collectieve preventie ({b('collectieve_preventie')}, het kopcijfer) is geen laag maar een functie: "
+        f"taakvelden 6.1 en 7.1. Die vallen in informeel ({b('informeel')}) en institutioneel "
+        f"({b('institutioneel')}); institutioneel bevat ook de toegang en wijkteams ({b('toegang')}), die geen "
+        "collectieve preventie zijn. Beide staan in de tabel achter de grafiek."
+    )
+
+
 def gewogen_en_mediaan(gewogen: float, df: pd.DataFrame, wie: str = "Nederland") -> str:
     """Eén regel die zegt welk getal wat is: het gewogen cijfer (totaal ÷ totaal, grote gemeenten
     tellen zwaar) naast de mediane gemeente en de middelste helft."""
@@ -238,9 +253,10 @@ def gewogen_en_mediaan(gewogen: float, df: pd.DataFrame, wie: str = "Nederland")
         f"{wie} als geheel (gewogen: totaal acute zorg ÷ totaal preventie): {fmt.factor(gewogen)}. "
         f"De **mediane gemeente**: {fmt.factor(s['mediaan'])}; de middelste helft van de {s['n']} gemeenten "
         f"met een rang ligt tussen {fmt.factor(s['q1'])} en {fmt.factor(s['q3'])}, en "
-        + ("1 gemeente zit" if s["onder_1"] == 1 else f"{s['onder_1']} gemeenten zitten")
-        + " onder € 1."
-        + _trekt(gewogen, s["mediaan"])
+        # Het getal met zijn basis: naast ‘… van 338 gemeenten met meer acuut’ (alle gemeenten) telt dit alleen
+        # de gemeenten met een rang.
+        + f"{s['onder_1']} van die {s['n']} {'zit' if s['onder_1'] == 1 else 'zitten'} onder € 1 "
+        "(meer preventie dan acute zorg)." + _trekt(gewogen, s["mediaan"])
     )
 
 
@@ -351,7 +367,7 @@ def wat_als_groep(naam: str, rij: pd.Series, w: dict, groepnaam: str, maat: str,
         f"De mediane gemeente in de vergelijkingsgroep ({groepnaam}) besteedt "
         f"**{fmt.euro(w['doel_per_inwoner'])}** per inwoner aan collectieve preventie, {naam} "
         f"{fmt.euro(rij['collectieve_preventie_per_inwoner'])}. Om daar te komen is er "
-        f"**{fmt.euro(w['tekort_per_inwoner'])} per inwoner** meer nodig, samen **{fmt.bedrag(w['tekort'])}** "
+        f"**{fmt.euro_verschil(w['doel_per_inwoner'], rij['collectieve_preventie_per_inwoner'])} per inwoner** meer nodig, samen **{fmt.bedrag(w['tekort'])}** "
         f"({maat}, {document} {jaar})."
     )
 
@@ -361,7 +377,7 @@ def wat_als_fonds(naam: str, w: dict, circulaire: str, document: str, jaar: int)
         f"Het gemeentefonds ({circulaire}) rekent voor {naam} **{fmt.euro(w['doel_per_inwoner'])}** per "
         f"inwoner voor sociale basisvoorzieningen; de gemeente geeft er netto {fmt.euro(w['uitgaven_per_inwoner'])} "
         f"aan uit (taakvelden {GEMEENTEFONDS_SOCIALE_BASIS_TEKST}, {document} {jaar}). Het verschil is "
-        f"**{fmt.euro(w['tekort_per_inwoner'])} per inwoner**, samen **{fmt.bedrag(w['tekort'])}**."
+        f"**{fmt.euro_verschil(w['doel_per_inwoner'], w['uitgaven_per_inwoner'])} per inwoner**, samen **{fmt.bedrag(w['tekort'])}**."
     )
 
 

@@ -73,10 +73,15 @@ def test_gemeente_lagen_tegen_groep_en_nederland(db):
     (fig,) = figuren(at)
     tabel = tabellen(at)[0].set_index("Laag")
     assert list(tabel.columns) == [
+        "Soort",
         "Amsterdam (€ per inwoner)",
         "Vergelijkingsgroep (€ per inwoner)",
         "Nederland (€ per inwoner)",
     ]
+    # Het kopcijfer collectieve preventie staat in de tabel (issue 32), als functie en zoals de kop het toont.
+    kop = next(m for m in kerncijfers(at) if m.label == "Collectieve preventie")
+    assert tabel.loc["Collectieve preventie (functie, geen laag)", "Amsterdam (€ per inwoner)"] == kop.value
+    assert tabel.loc["Collectieve preventie (functie, geen laag)", "Soort"] == "functie"
     eigen, groep, nl = fig["data"]
     i = eigen["y"].index("Institutioneel")
     assert tabel.loc["Institutioneel", "Amsterdam (€ per inwoner)"] == eigen["text"][i] == fmt.euro(eigen["x"][i])
@@ -148,7 +153,14 @@ def test_ruwe_cijfers_zijn_de_getallen_van_de_figuur(opslag, standaardmodel):
     for per_inwoner in (True, False):
         fig = charts.lagen_staaf(ams, per_inwoner, "t", "Bron: x").to_dict()
         tabel = cijfers.lagen([("Amsterdam", ams)], per_inwoner)
-        assert tabel.ruw.iloc[:, 1].tolist() == list(fig["data"][0]["x"])
+        lagen = tabel.ruw[tabel.ruw["Soort"] == "laag"]
+        assert lagen.iloc[:, 2].tolist() == list(fig["data"][0]["x"])
+        # Het kopcijfer collectieve preventie staat ook in het bestand (issue 32), als functie, niet als laag.
+        functie = tabel.ruw.set_index("Laag").iloc[:, 1]
+        kolom = "collectieve_preventie_per_inwoner" if per_inwoner else "collectieve_preventie"
+        assert functie["Collectieve preventie (functie, geen laag)"] == pytest.approx(
+            float(ams[kolom]) / (1 if per_inwoner else 1e6)
+        )
     fig = charts.spreiding(df, "GM0363", [], True, "t", "Bron: x").to_dict()
     ruw = cijfers.spreiding(df, "GM0363", [], True).ruw
     stip = next(s for s in fig["data"] if s["name"] == "gekozen gemeente")
@@ -246,3 +258,40 @@ def test_kaarttabel_noemt_rol_en_reden(db):
     assert tabel.loc["Rozendaal", "Opmerking"].startswith("geen eigen lasten voor acute zorg")
     assert "beschermd wonen" in tabel.loc["Zwolle", "Centrumgemeente voor"]
     assert tabel.loc["Amsterdam", "Opmerking"] == ""
+
+
+def test_nederland_tellingen_noemen_hun_basis_en_preventie_een_definitie(db):
+    """Issue 32: ‘114 van 338 met meer acuut’ stond naast ‘219 onder € 1’ (van 331 met een rang) zonder dat
+    te zeggen; en de lagengrafiek (informeel + institutioneel) leek een tweede definitie van preventie."""
+    at = app(db, jaar="2025", document="Begroting")
+    k = {c.label: c for c in kerncijfers(at)}
+    meer = k["Gemeenten met meer acuut"]
+    alle = int(meer.value.split(" van ")[1])
+    assert meer.delta == f"van alle {alle} gemeenten, ook zonder rang"
+    regel = next(c.value for c in at.caption if "mediane gemeente" in c.value)
+    n = int(re.search(r"middelste helft van de (\d+) gemeenten met een rang", regel)[1])
+    assert re.search(rf"\d+ van die {n} zitten onder € 1", regel)
+    assert any(f"De grafiek telt de **{n} gemeenten met een rang**" in m.value for m in at.markdown)
+    assert n < alle  # twee bases, en elk getal zegt de zijne
+    onder = next(c.value for c in at.caption if "geen laag maar een functie" in c.value)
+    assert f"Collectieve preventie ({k['Collectieve preventie'].value}, het kopcijfer)" in onder
+
+
+def _euro(tekst: str) -> int:
+    return int(tekst.removeprefix("€ ").replace(".", "").replace(fmt.MIN, "-"))
+
+
+def test_gemeentefonds_en_rang_zoals_gedrukt(db):
+    """Issue 32: ‘€ 321 / € 315 / verschil € 7’ telde niet op; de richting van de rang stond alleen in het
+    vraagteken. Elk verschil hier is het verschil van de gedrukte bedragen; naast de rang staat wat 1 is."""
+    at = app(db, "gemeentefonds", gemeente="Zaanstad")
+    assert not at.exception, at.exception
+    # Beide vergelijkingen hebben hetzelfde verschil-label: lees ze in volgorde.
+    verschillen = [c for c in kerncijfers(at) if c.label == "Verschil (uitgaven − uitkering)"]
+    paren = [c for c in kerncijfers(at) if c.label.endswith(("netto uitgaven", "uitkering"))]
+    assert len(verschillen) == 2 and len(paren) == 4
+    for i, v in enumerate(verschillen):
+        assert _euro(paren[2 * i].value) - _euro(paren[2 * i + 1].value) == _euro(v.value)
+    at = app(db, "gemeente", gemeente="Zaanstad")
+    rang = next(c for c in kerncijfers(at) if c.label.startswith("Rang"))
+    assert "1 = minste acute zorg per euro preventie" in rang.delta

@@ -1,6 +1,8 @@
+import re
+
 import pandas as pd
 
-from sociale_basis import indicators, rekenvoorbeeld, teksten
+from sociale_basis import fmt, indicators, rekenvoorbeeld, teksten
 
 M = "\u2212"
 
@@ -82,7 +84,8 @@ def test_gewogen_naast_mediaan():
     zin = teksten.gewogen_en_mediaan(1.43, df)
     assert "gewogen" in zin and "€ 1,43" in zin and "mediane gemeente**: € 1,50" in zin
     assert "tussen € 0,88 en € 2,50" in zin
-    assert "en 1 gemeente zit onder € 1." in zin  # enkelvoud (was "1 gemeenten zitten")
+    # Met de basis erbij (issue 32): niet ‘219 onder € 1’ naast ‘114 van 338’ zonder te zeggen dat het 331 zijn.
+    assert "en 1 van die 4 zit onder € 1 (meer preventie dan acute zorg)." in zin  # enkelvoud
     # Gewogen onder de mediaan (kan in een kleine groep): dan trekken grote gemeenten het omlaag.
     assert zin.endswith("gewogen cijfer omlaag.")
     assert teksten.gewogen_en_mediaan(2.0, df).endswith(
@@ -138,3 +141,34 @@ def test_onder_de_drempel_geen_rang_met_bedrag_en_drempel():
     assert teksten.eigen_acuut(nul) == teksten.GEEN_EIGEN_ACUUT
     # Een gemeente zonder cijfers (kaart: leeg na de koppeling) krijgt geen opmerking.
     assert teksten.eigen_acuut(pd.Series({"geen_eigen_acuut": float("nan"), "acute_zorg": float("nan")})) is None
+
+
+def test_verschil_uit_de_afgedrukte_bedragen():
+    """Issue 32: ‘€ 193 … Zaanstad € 97 … € 95 meer nodig’ en ‘€ 321 / € 315 / verschil € 7’ klopten niet
+    als een lezer narekende. Het verschil komt nu uit de afgedrukte bedragen."""
+    assert fmt.euro(192.6) == "€ 193" and fmt.euro(97.4) == "€ 97"
+    assert fmt.euro_verschil(192.6, 97.4) == "€ 96"  # niet € 95 (95,2 afgerond)
+    assert fmt.euro_verschil(321.4, 314.6) == "€ 6"  # niet € 7 (6,8)
+    assert fmt.euro_verschil(314.6, 321.4) == f"€ {fmt.MIN}6"
+    assert fmt.euro_verschil(None, 3.0) == fmt.LEEG
+    assert fmt.bedrag_verschil(45_349_000, 44_140_000) == "€ 1,2 mln"  # € 45,3 mln − € 44,1 mln
+    assert fmt.bedrag_verschil(2_344_000_000, 1_120_000_000) == "€ 1,22 mld"
+    assert fmt.bedrag_verschil(900.4, 100.6) == "€ 799"
+
+
+def _euros(zin: str) -> list[float]:
+    return [float(e.replace(".", "").replace(fmt.MIN, "-")) for e in re.findall(r"€ (−?[\d.]+)(?![\d,])", zin)]
+
+
+def test_wat_als_zinnen_kloppen_als_je_narekent():
+    rij = pd.Series(
+        {"inwoners": 160_000, "collectieve_preventie_per_inwoner": 97.4, "collectieve_preventie": 97.4 * 160_000}
+    )
+    w = {"doel_per_inwoner": 192.6, "tekort_per_inwoner": 192.6 - 97.4, "tekort": (192.6 - 97.4) * 160_000}
+    doel, nu, meer = _euros(teksten.wat_als_groep("Zaanstad", rij, w, "10 vergelijkbare", "netto", "begroting", 2025))[
+        :3
+    ]
+    assert doel - nu == meer == 96
+    w = {"doel_per_inwoner": 321.4, "uitgaven_per_inwoner": 314.6, "tekort_per_inwoner": 6.8, "tekort": 6.8 * 160_000}
+    fonds, uit, verschil = _euros(teksten.wat_als_fonds("Zaanstad", w, "meicirculaire 2025", "begroting", 2025))[:3]
+    assert fonds - uit == verschil == 6

@@ -51,14 +51,21 @@ preventie, acuut, verhouding, rang = beeld.kerncijfers(k.per_inwoner)
 uitvoer.kerncijfers(
     [
         *(
-            uitvoer.Kerncijfer(naam, c.label, c.waarde, " · ".join(f"{wie} {w}" for wie, w in c.naast[:1]))
+            uitvoer.Kerncijfer(naam, c.label, c.waarde, " · ".join(f"{wie} {w}" for wie, w in c.naast[:1]), c.uitleg)
             for naam, c in (("preventie", preventie), ("acuut", acuut))
         ),
         # Kort genoeg om niet afgekapt te worden; de regel eronder zegt voluit wat gewogen en mediaan zijn.
         uitvoer.Kerncijfer(
             "verhouding", verhouding.label, verhouding.waarde, f"NL {nl_w} · med. {med_w}", verhouding.uitleg
         ),
-        uitvoer.Kerncijfer("rang", rang.label, rang.waarde, " ".join(rang.naast[0]), rang.uitleg + " Zie Methode."),
+        # De richting naast het getal, niet alleen in het vraagteken: ‘330’ zegt zonder haar niets.
+        uitvoer.Kerncijfer(
+            "rang",
+            rang.label,
+            rang.waarde,
+            f"{' '.join(rang.naast[0])} · {rang.voetnoot}",
+            rang.uitleg + " Zie Methode.",
+        ),
     ]
 )
 st.caption(beeld.gewogen_en_mediaan)
@@ -76,6 +83,7 @@ uitvoer.grafiek(
     key="gemeente_lagen",
     keuze=k,
 )
+st.caption(teksten.preventie_naast_lagen(rij, k.per_inwoner))
 if groep is not None:
     st.caption(
         f"◆ Vergelijkingsgroep: {groepnaam} (gewogen: totaal bedrag / totaal inwoners). "

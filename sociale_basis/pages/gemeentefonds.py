@@ -73,15 +73,16 @@ if k.gemeente in set(df["gm_code"]):
     rij = df.set_index("gm_code").loc[k.gemeente]
     st.subheader(rij["gemeente"])
     for soort, (naam, uitgaven, fonds) in VERGELIJKINGEN.items():
+        # Het verschil uit de afgedrukte bedragen ernaast: € 321 − € 315 = € 6, ook als het echte verschil € 6,6 is.
+        per_inwoner = {deel: fmt.euro(rij[f"{soort}_{deel}_per_inwoner"]) for deel in ("uitgaven", "fonds")} | {
+            "verschil": fmt.euro_verschil(rij[f"{soort}_uitgaven_per_inwoner"], rij[f"{soort}_fonds_per_inwoner"])
+        }
+        totaal = {deel: fmt.bedrag(rij[f"{soort}_{deel}"]) for deel in ("uitgaven", "fonds")} | {
+            "verschil": fmt.bedrag_verschil(rij[f"{soort}_uitgaven"], rij[f"{soort}_fonds"])
+        }
         uitvoer.kerncijfers(
             [
-                uitvoer.Kerncijfer(
-                    f"{soort}_{deel}",
-                    label,
-                    fmt.euro(rij[f"{soort}_{deel}_per_inwoner"]),
-                    fmt.bedrag(rij[f"{soort}_{deel}"]),
-                    uitleg,
-                )
+                uitvoer.Kerncijfer(f"{soort}_{deel}", label, per_inwoner[deel], totaal[deel], uitleg)
                 for deel, label, uitleg in (
                     ("uitgaven", f"{naam}: netto uitgaven", f"Netto ({uitgaven}), per inwoner; eronder het totaal."),
                     (

@@ -10,6 +10,7 @@ from sociale_basis.begrippen import (
     FUNCTIES,
     GEMEENTEFONDS_SOCIALE_BASIS_TEKST,
     LAGEN,
+    PREVENTIE_DEFINITIE,
     VERTEKEND_GROEP_DEEL,
 )
 from sociale_basis.dashboard import modelkeuze, uitvoer, vragen, zijbalk
@@ -44,10 +45,8 @@ te doen. Drie lagen vormen de sociale basis; daarna komt zorg voor wie al in de 
 - **Acuut / geëscaleerd** — jeugdhulp met verblijf, crisis, gesloten plaatsing,
   jeugdbescherming en -reclassering, beschermd wonen, maatschappelijke en vrouwenopvang.
 - **Overig** — de rest van de begroting, zodat geen euro verdwijnt.
-
-**Collectieve preventie** = taakveld 6.1 (samenkracht en burgerparticipatie) + 7.1
-(volksgezondheid). **Acute zorg** = alles wat in de laag acuut valt.
 """)
+st.markdown(PREVENTIE_DEFINITIE + " **Acute zorg** = alles wat in de laag acuut valt.")
 
 st.header("Het model per taakveld")
 regels = vragen.model_regels(store, sleutel)

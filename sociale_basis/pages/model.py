@@ -233,8 +233,8 @@ per_674a = landelijk.groupby("acuut_674a")["acuut_per_euro_preventie"].mean()
 zin = (
     f"**Uitkomst, {k.document} {k.jaar} ({k.maat}):** landelijk gaat er bij elke verdeling van 6.1 en met 6.74a "
     f"in maatwerk of acuut tussen {fmt.factor(laag_r)} en {fmt.factor(hoog_r)} naar acute zorg per euro collectieve "
-    "preventie. De verdeling van 6.1 verandert de verhouding niet (informeel en institutioneel zijn allebei "
-    "collectieve preventie); ze verandert alleen hoe de preventie over die twee lagen valt."
+    "preventie. De verdeling van 6.1 verandert de verhouding niet (heel 6.1 is collectieve preventie, in welke "
+    "laag het ook valt); ze verandert alleen hoe de preventie over informeel en institutioneel valt."
 )
 if per_674a.nunique() == 1:
     zin += f" 6.74a bestaat in {k.jaar} niet als apart taakveld (alleen 2023–2024): kies 2023 of 2024 om zijn effect te zien."
@@ -252,6 +252,6 @@ st.caption(
     "Elk punt is een echt doorgerekend model: 6.1 vast verdeeld over informeel en institutioneel (de rest "
     "informeel), 6.74a in maatwerk of acuut"
     + ("" if basis.is_standaard else f", verder {basis.omschrijving()}")
-    + ". Omdat informeel en institutioneel allebei collectieve preventie zijn, blijft de verhouding over "
+    + ". Omdat heel 6.1 collectieve preventie is, in welke laag het ook valt, blijft de verhouding over "
     "de hele breedte gelijk; alleen de plaats van 6.74a (en wat buiten de sociale basis valt) verschuift haar."
 )

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from sociale_basis import charts, cijfers, fmt, indicators, teksten
-from sociale_basis.begrippen import BEHOEFTEN, LAGEN, STANDAARD_BEHOEFTE
+from sociale_basis.begrippen import ACUUT_KORT, BEHOEFTEN, LAGEN, PREVENTIE_KORT, STANDAARD_BEHOEFTE
 from sociale_basis.dashboard import eigen, uitvoer, vragen, zijbalk
 from sociale_basis.indicators import IndicatorFout
 
@@ -42,13 +42,13 @@ uitvoer.kerncijfers(
             "preventie",
             "Collectieve preventie",
             teksten.bedrag(nl, "collectieve_preventie", k.per_inwoner),
-            uitleg="Taakvelden 6.1 (samenkracht, sociaal werk) en 7.1 (volksgezondheid, GGD/JGZ).",
+            uitleg=PREVENTIE_KORT,
         ),
         uitvoer.Kerncijfer(
             "acuut",
             "Acute en geëscaleerde zorg",
             teksten.bedrag(nl, "acute_zorg", k.per_inwoner),
-            uitleg="Jeugdhulp met verblijf, crisis, jeugdbescherming, beschermd wonen, opvang.",
+            uitleg=ACUUT_KORT,
         ),
         uitvoer.Kerncijfer(
             "verhouding",
@@ -61,7 +61,9 @@ uitvoer.kerncijfers(
             "meer_acuut",
             "Gemeenten met meer acuut",
             f"{meer_acuut} van {len(df)}",
-            uitleg="Aantal gemeenten dat meer uitgeeft aan acute zorg dan aan collectieve preventie.",
+            f"van alle {len(df)} gemeenten, ook zonder rang",
+            "Aantal gemeenten dat meer uitgeeft aan acute zorg dan aan collectieve preventie, van alle gemeenten "
+            "met cijfers (ook die zonder rang; de mediaan eronder telt alleen gemeenten met een rang).",
         ),
     ]
 )
@@ -77,6 +79,7 @@ uitvoer.grafiek(
     keuze=k,
 )
 st.caption(
+    teksten.preventie_naast_lagen(nl, k.per_inwoner) + " "
     "De grafiek toont de vijf lagen van het model; ‘overig’ (de rest van de begroting) staat "
     "in de tabel onderaan."
     + (
