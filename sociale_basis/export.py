@@ -110,9 +110,11 @@ def _met_keuzes(df: pd.DataFrame, keuzes: dict[str, object]) -> pd.DataFrame:
     for k in tekst:
         uit[k] = uit[k].map(onschadelijk)
     # De keuzes als gewone kolommen achteraan: een CSV heeft geen plek voor een kopregel, en zo
-    # blijven ze bij elke rij staan als iemand filtert of plakt.
+    # blijven ze bij elke rij staan als iemand filtert of plakt. Heeft de tabel zelf die kolom (ook als
+    # ‘Jaar’ in een reeks per jaar), dan gaat die voor: anders stond het jaar van de zijbalk naast elk jaar.
+    eigen = {str(c).lower() for c in uit.columns}
     for k, v in keuzes.items():
-        if k not in uit.columns:
+        if k.lower() not in eigen:
             uit[k] = onschadelijk(v)
     return uit
 

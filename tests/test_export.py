@@ -100,6 +100,30 @@ def test_csv_heen_en_terug(tmp_path):
     assert terug["bron"].iloc[0] == "Bron: CBS, Iv3"
 
 
+def test_csv_een_reeks_per_jaar_houdt_haar_eigen_jaar():
+    """Issue 32: de Trends-CSV had ‘Jaar’ (per rij) én ‘jaar’ (de zijbalk): de kolom van de tabel gaat voor."""
+    reeks = pd.DataFrame({"Jaar": [2023, 2024], "Document": ["begroting", "begroting"], "Nederland": [1.2, 1.3]})
+    terug = pd.read_csv(io.BytesIO(export.csv(reeks, KEUZES)), sep=";", decimal=",", encoding="utf-8-sig")
+    assert "jaar" not in terug.columns and "document" not in terug.columns
+    assert terug["Jaar"].tolist() == [2023, 2024] and terug["bron"].iloc[0] == "Bron: CBS, Iv3"
+
+
+def test_trends_csv_noemt_de_prijzen(volledige_opslag, monkeypatch):
+    """De bron in het bestand van Trends is die van de grafiek, met ‘prijzen van …’ en de CPI."""
+    from test_paginas import app
+
+    from sociale_basis.dashboard import uitvoer
+
+    monkeypatch.setenv("SOCIALE_BASIS_DB", str(volledige_opslag))
+    gezien = []
+    echt = uitvoer.csv_knop
+    monkeypatch.setattr(uitvoer, "csv_knop", lambda *a, **kw: (gezien.append(kw), echt(*a, **kw))[1])
+    at = app(volledige_opslag, "trends", prijzen="Constant")
+    assert not at.exception, at.exception
+    (bron,) = [kw["bron"] for kw in gezien if kw.get("key") == "trend"]
+    assert "prijzen van 20" in bron and "CPI 2015 = 100" in bron
+
+
 def test_csv_voert_geen_formules_uit():
     # Ook de keuzes die als kolommen meereizen (een groepsnaam of modelnaam kan van een gebruiker komen).
     keuzes = KEUZES | {"groep": "+Zelf gekozen", "model": "@variant"}

@@ -56,6 +56,7 @@ def csv_knop(
     key: str | None = None,
     keuzes: dict[str, object] | None = None,
     keuze: Keuze | None = None,
+    bron: str | None = None,
 ) -> None:
     """CSV met ';' en decimale komma, zoals Nederlandse spreadsheets die verwachten, en Excel. Het
     bestand wordt pas gemaakt als iemand klikt (niet bij elke rerun). Een kolom `model` zegt met welk
@@ -63,13 +64,14 @@ def csv_knop(
     meerdere knoppen op één pagina uit elkaar; `keuzes` vervangt de keuzes van de zijbalk voor
     tabellen waar die niets over zeggen (de inhoud van de opslag, de importlog) — dan ook geen model.
     `keuze`: de keuzes waarmee de pagina rekende (de Keuze van de zijbalk, of een afwijkende: Gemeentefonds
-    is altijd netto); een pagina geeft haar mee als waarde, deze module leest geen toestand van de zijbalk."""
+    is altijd netto); een pagina geeft haar mee als waarde, deze module leest geen toestand van de zijbalk.
+    `bron`: de bronregel van de grafiek als die meer zegt dan de keuzes (Trends: prijzen van 2025, CPI)."""
     if keuzes is None:
         m = modelkeuze.variant()
         if m is not None:
             naam = naam.removesuffix(".csv") + f"_{m.naam}.csv"
         uit = df.assign(model=modelkeuze.label())
-        keuzes = _keuzes(keuze)
+        keuzes = _keuzes(keuze) | ({"bron": bron} if bron else {})
     else:
         uit = df.copy()
     # Eigen cijfers van een gemeente zijn geen CBS-cijfers: dat reist mee in het bestand.
@@ -117,11 +119,12 @@ def _keuzes(k: Keuze | None = None) -> dict[str, object]:
     }
 
 
-def grafiek(wat: str, fig, tabel: cijfers.Tabel, wie: str | None = None, *, keuze: Keuze, **kwargs):
+def grafiek(wat: str, fig, tabel: cijfers.Tabel, wie: str | None = None, *, keuze: Keuze, bron=None, **kwargs):
     """st.plotly_chart plus knoppen voor PNG en SVG (offline getekend, pas bij een klik), met een
     bestandsnaam die zegt wat het is: amsterdam_begroting-2025_netto_lagen.svg. Eronder, ingeklapt,
     de cijfers achter de grafiek als tabel (het tekstalternatief) met CSV en Excel. `wat` is per
-    pagina uniek: de knoppen heten ernaar. `keuze`: de keuzes van de pagina (zie csv_knop)."""
+    pagina uniek: de knoppen heten ernaar. `keuze`, `bron`: de keuzes van de pagina en, als die meer zegt,
+    de bronregel van de grafiek (zie csv_knop)."""
     gebeurtenis = st.plotly_chart(fig, **kwargs)
     k = keuze
     m = modelkeuze.variant()
@@ -154,7 +157,7 @@ def grafiek(wat: str, fig, tabel: cijfers.Tabel, wie: str | None = None, *, keuz
             height=420 if len(leesbaar) > 12 else "content",
             alt=f"De cijfers achter de grafiek ‘{titel}’",
         )
-        csv_knop(tabel.ruw, export.bestandsnaam(*stam, ext="csv"), key=wat, keuze=k)
+        csv_knop(tabel.ruw, export.bestandsnaam(*stam, ext="csv"), key=wat, keuze=k, bron=bron)
     return gebeurtenis
 
 

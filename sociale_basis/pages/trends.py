@@ -119,6 +119,7 @@ uitvoer.grafiek(
     config=charts.PLOTLY_CONFIG,
     key="trend",
     keuze=k,
+    bron=bron,  # met de prijzen (nominaal of van welk jaar) en de CPI: dat zegt de zijbalk niet
 )
 if spreiding and ind.rangbaar:
     st.caption(teksten.gewogen_en_mediaan_trend(spreiding[-1][2], k.jaar, k.document))  # Nederland
