@@ -3,11 +3,11 @@
 # `ophalen` over) en publiceer een nieuwe versie van de opslag; draaiende replica's nemen die bij de
 # volgende klik over. Nooit twee tegelijk (flock). Extra argumenten gaan naar `sociale-basis ophalen`.
 #   bash deploy/ophalen.sh [--jaar 2025 ...]
-# Log: $SOCIALE_BASIS_DEPLOY/ophalen.log (standaard /tmp/sociale-basis-deploy). Afsluitcode: die van ophalen.
+# Log: $SOCIALE_BASIS_DEPLOY/ophalen.log (standaard /tmp/sociale-basis-deploy-<uid>). Afsluitcode: die van ophalen.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-MAP="${SOCIALE_BASIS_DEPLOY:-/tmp/sociale-basis-deploy}"
-mkdir -p "$MAP"
+source deploy/werkmap.sh
+werkmap_veilig
 source scripts/omgeving.sh ""   # geen extra's; "$@" is voor ophalen
 {
     echo "== $(date -u +%FT%TZ) ophalen $*"

@@ -3,7 +3,7 @@
 # http://127.0.0.1:POORT (standaard 8080): websocket-upgrade, plakkerige sessies per cookie,
 # gzip (en brotli als de Debian-module er is) en een cache voor de statische bestanden.
 #   bash deploy/start.sh [N] [POORT]        stoppen: bash deploy/stop.sh
-# Werkmap (pids, logs, nginx.conf): $SOCIALE_BASIS_DEPLOY, standaard /tmp/sociale-basis-deploy.
+# Werkmap (pids, logs, nginx.conf): $SOCIALE_BASIS_DEPLOY, standaard /tmp/sociale-basis-deploy-<uid> (deploy/werkmap.sh).
 # De replica's zijn alleen-lezen voor bezoekers. Met $SOCIALE_BASIS_BEHEER_WACHTWOORDEN (een htpasswd-bestand,
 # bv. `htpasswd -c -B beheer.htpasswd anna` of `printf 'anna:%s\n' "$(openssl passwd -apr1)"`) komt er één
 # beheerreplica bij op /beheer/: nginx vraagt daar naam en wachtwoord (auth_basic) en geeft de naam door;
@@ -12,7 +12,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${1:-2}"
 POORT="${2:-8080}"
-MAP="${SOCIALE_BASIS_DEPLOY:-/tmp/sociale-basis-deploy}"
+source deploy/werkmap.sh
+werkmap_veilig
 EERSTE_POORT="${SOCIALE_BASIS_REPLICA_POORT:-8601}"
 if [ -f "$MAP/nginx.pid" ] || compgen -G "$MAP/replica_*.pid" >/dev/null; then
     echo "deploy: er draait al iets vanuit $MAP; eerst bash deploy/stop.sh" >&2

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Stop wat deploy/start.sh startte: nginx en de Streamlit-replica's.
 set -uo pipefail
-MAP="${SOCIALE_BASIS_DEPLOY:-/tmp/sociale-basis-deploy}"
+cd "$(dirname "$0")/.."
+source deploy/werkmap.sh
+werkmap_veilig || exit 2
 NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 if [ -f "$MAP/nginx.pid" ]; then
     "$NGINX" -s quit -c "$MAP/nginx.conf" -p "$MAP" -e "$MAP/error.log" 2>/dev/null || kill "$(cat "$MAP/nginx.pid")" 2>/dev/null

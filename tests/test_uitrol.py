@@ -200,3 +200,66 @@ def test_de_voordeur_is_gehard(uitrol):
     assert codes.count(200) >= 100 and 429 in codes  # de buffer (5 × 20) gaat eerst, daarna afgeremd
     tekst = next(t for c, t in antwoorden if c == 429)
     assert "Te veel verzoeken" in tekst
+
+
+# -- issue 33, punt 3: werkmap en image -----------------------------------------------------------
+def _werkmap(map_: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        ["bash", "-c", "source deploy/werkmap.sh && werkmap_veilig && echo OK:$MAP"],
+        cwd=REPO,
+        env={**os.environ, "SOCIALE_BASIS_DEPLOY": str(map_)},
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_werkmap_alleen_van_ons_en_voor_niemand_anders_schrijfbaar(tmp_path):
+    """In /tmp kan een ander de werkmap eerder aanmaken (of een symlink neerzetten) en zo onze nginx.conf of
+    pids vervangen: start, stop en ophalen weigeren dan, met een Nederlandse melding."""
+    goed = _werkmap(tmp_path / "nieuw")
+    assert goed.returncode == 0 and goed.stdout.strip() == f"OK:{tmp_path / 'nieuw'}"
+    assert oct((tmp_path / "nieuw").stat().st_mode & 0o777) == "0o755"  # leesbaar voor de nginx-workers
+
+    open_map = tmp_path / "open"
+    open_map.mkdir()
+    open_map.chmod(0o777)
+    fout = _werkmap(open_map)
+    assert fout.returncode == 2 and "schrijfbaar voor anderen" in fout.stderr
+
+    link = tmp_path / "link"
+    link.symlink_to(tmp_path / "nieuw")
+    fout = _werkmap(link)
+    assert fout.returncode == 2 and "geen gewone map" in fout.stderr
+
+    if os.geteuid() == 0:  # alleen root kan een map aan een ander geven
+        vreemd = tmp_path / "vreemd"
+        vreemd.mkdir(mode=0o755)
+        os.chown(vreemd, 65534, 65534)  # nobody
+        fout = _werkmap(vreemd)
+        assert fout.returncode == 2 and "van een andere gebruiker" in fout.stderr
+    # stop.sh leest pids uit de werkmap: uit een onveilige map doodt het niets.
+    stop = subprocess.run(
+        ["bash", "deploy/stop.sh"],
+        cwd=REPO,
+        env={**os.environ, "SOCIALE_BASIS_DEPLOY": str(open_map)},
+        capture_output=True,
+        text=True,
+    )
+    assert stop.returncode == 2 and "Gestopt" not in stop.stdout
+
+
+def test_image_installeert_uit_het_slot_en_draait_niet_als_root():
+    """Het image installeert precies uv.lock (uv sync --frozen, dezelfde uv als scripts/omgeving.sh), niet
+    `pip install -e .` (dat neemt de nieuwste versies), en de app draait als een gewone gebruiker."""
+    regels = [r.strip() for r in (REPO / "deploy" / "Dockerfile").read_text().splitlines() if not r.startswith("#")]
+    tekst = "\n".join(regels)
+    assert "uv sync --frozen" in tekst and "pip install --no-cache-dir -e" not in tekst
+    uv_omgeving = re.search(r'UV_VERSIE="([\d.]+)"', (REPO / "scripts" / "omgeving.sh").read_text())[1]
+    assert f"ARG UV_VERSIE={uv_omgeving}" in regels
+    user = [i for i, r in enumerate(regels) if r.startswith("USER ")]
+    assert user and regels[user[-1]] != "USER root" and regels[user[-1]] != "USER 0"
+    # Na USER geen installatie meer (die zou als die gebruiker schrijven), wel de start.
+    assert not any(r.startswith("RUN ") for r in regels[user[-1] :])
+    assert regels[-1].startswith("CMD ")
+    # Zonder Docker-daemon hier: wat het image doet, doet scripts/omgeving.sh ook (uv sync --frozen), en dat
+    # draait elke CI; `uv sync --frozen` weigert als uv.lock niet bij pyproject.toml past.
