@@ -345,9 +345,11 @@ def uniek(fouten: Problemen, df: pd.DataFrame, kolommen: list[str], kolom: str |
     """Meld elke rij die op `kolommen` een eerdere herhaalt; `kolom` is de bestandskolom die de gebruiker moet nakijken."""
     dubbel = df.duplicated(subset=kolommen, keep="first")
     if dubbel.any():
+        # Alleen de rijen beschrijven die in de lijst komen (de rest wordt alleen geteld): een bestand met een
+        # miljoen dezelfde regels kostte anders een miljoen teksten (issue 33).
+        rijen = dubbel.to_numpy().nonzero()[0][: fouten.maximum + 1]
         beschrijving = pd.Series(
-            [", ".join(f"{k}={df[k].iloc[i]}" for k in kolommen) for i in dubbel.to_numpy().nonzero()[0]],
-            index=df.index[dubbel],
+            [", ".join(f"{k}={df[k].iloc[i]}" for k in kolommen) for i in rijen], index=df.index[rijen]
         )
         waarden = beschrijving.reindex(df.index, fill_value="")
         fouten.per_rij(

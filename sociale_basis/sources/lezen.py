@@ -64,6 +64,58 @@ def lees_bytes(pad: Path, fouten: Problemen | None = None) -> bytes:
     return data
 
 
+# Een upload in het dashboard (een bezoeker, niet de beheerder op de opdrachtregel): kleiner, en gecontroleerd
+# vóór er iets wordt gelezen. Het grootste echte bronbestand in ../shared/data is 23 MB uitgepakt (Iv3 lasten per
+# taakveld) en het langste 389.000 regels (Iv3 hoofdtaakveld × hoofdcategorie): ruim onder deze grenzen.
+MAX_UPLOAD = 64 * 2**20  # bytes na uitpakken
+MAX_UPLOAD_REGELS = 1_000_000
+MAX_UPLOAD_BESTANDEN = 20  # per controle
+
+
+def controleer_upload(naam: str, data: bytes) -> None:
+    """Weiger een upload die na uitpakken te groot is of te veel regels heeft, vóór het lezen: stuksgewijs
+    uitgepakt en geteld, dus een kleine .gz die tot gigabytes uitpakt kost hier hoogstens MAX_UPLOAD aan werk
+    en een paar MB geheugen (issue 33). Een beschadigde gzip meldt lees_bytes later zelf."""
+    fouten = Problemen(Path(naam))
+    grootte = regels = 0
+    try:
+        for blok in _stukken(data):
+            grootte += len(blok)
+            regels += blok.count(b"\n")
+            if grootte > MAX_UPLOAD:
+                raise fouten.fout(
+                    f"het bestand is groter dan {MAX_UPLOAD // 2**20} MB (na uitpakken); zo groot is geen bronbestand "
+                    "van dit dashboard. Importeer het op de opdrachtregel als het echt zo groot is."
+                )
+            if regels > MAX_UPLOAD_REGELS:
+                raise fouten.fout(
+                    f"het bestand heeft meer dan {fmt.getal(MAX_UPLOAD_REGELS)} regels; zo lang is geen bronbestand "
+                    "van dit dashboard. Importeer het op de opdrachtregel als het echt zo lang is."
+                )
+    except (OSError, EOFError, zlib.error):
+        return  # beschadigd: lees_bytes zegt wat er mis is, met dezelfde melding als op de opdrachtregel
+
+
+def _stukken(data: bytes, blok: int = 1 << 20):
+    if not data.startswith(b"\x1f\x8b"):
+        for i in range(0, len(data), blok):
+            yield data[i : i + blok]
+        return
+    uitpakker = zlib.decompressobj(zlib.MAX_WBITS | 16)
+    rest = data
+    while rest:
+        # max_length: nooit meer dan één blok tegelijk uitgepakt in het geheugen.
+        stuk = uitpakker.decompress(rest, blok)
+        rest = uitpakker.unconsumed_tail
+        yield stuk
+        if uitpakker.eof:
+            # Meer gzip-leden achter elkaar (gzip.open leest ze alle): verder met het volgende lid.
+            rest = uitpakker.unused_data
+            if not rest:
+                return
+            uitpakker = zlib.decompressobj(zlib.MAX_WBITS | 16)
+
+
 def lees_tekst(
     pad: Path, fouten: Problemen | None = None, *, max_regel: int | None = MAX_REGEL, data: bytes | None = None
 ) -> str:
@@ -95,13 +147,16 @@ def lees_tekst(
             rij=data.count(b"\n", 0, e.start) + 1,
         ) from None
     if max_regel and len(tekst) > max_regel:
-        for nummer, regel in enumerate(tekst.split("\n"), start=1):
-            if len(regel) > max_regel:
-                raise fouten.fout(
-                    f"de regel is {fmt.getal(len(regel))} tekens lang; meer dan {fmt.getal(max_regel)} kan "
-                    "in deze bestanden niet (een veld loopt door of het bestand is beschadigd).",
-                    rij=nummer,
-                )
+        # Zoeken zonder de tekst in regels te knippen (een kopie van het hele bestand, issue 33).
+        if lang := re.search(rf"[^\n]{{{max_regel + 1}}}", tekst):
+            begin = tekst.rfind("\n", 0, lang.start()) + 1
+            einde = tekst.find("\n", lang.start())
+            lengte = (len(tekst) if einde < 0 else einde) - begin
+            raise fouten.fout(
+                f"de regel is {fmt.getal(lengte)} tekens lang; meer dan {fmt.getal(max_regel)} kan "
+                "in deze bestanden niet (een veld loopt door of het bestand is beschadigd).",
+                rij=tekst.count("\n", 0, begin) + 1,
+            )
     return tekst
 
 
@@ -131,7 +186,10 @@ def lees_tekst_csv(
     fouten = fouten or Problemen(pad)
     tekst = lees_tekst(fouten.pad, fouten, data=data)
     kop_rij = skiprows + 1
-    kopregel = next(iter(io.StringIO(tekst).readlines()[skiprows:kop_rij]), "").rstrip("\r\n")
+    regels = io.StringIO(tekst)
+    for _ in range(skiprows):
+        regels.readline()
+    kopregel = regels.readline().rstrip("\r\n")  # zonder alle regels als lijst (een kopie van het bestand)
     sep = sep or scheidingsteken(kopregel)
     _controleer_kop(fouten, kopregel, sep, kop_rij, dubbel_mag)
     try:
