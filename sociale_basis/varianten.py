@@ -40,7 +40,9 @@ LAGEN_61 = {
 }
 
 # Wat de pagina aanbiedt om te verplaatsen (de open vragen uit het domeinmodel), met de lagen
-# die daar zin hebben. Via de link of de functies hieronder kan elk taakveld naar elke laag.
+# die daar zin hebben. Een link (lees_code) kan niet meer: elke nieuwe variant laadt een model en
+# rekent, dus een bezoeker met een link mag alleen kiezen wat de pagina ook biedt (issue 33). Een
+# ander model kan met een modelbestand (pagina Model of --model).
 VERPLAATSBAAR = {
     "6.74a": ("maatwerk", "acuut"),
     "6.3": ("persoonlijk", "overig"),
@@ -178,6 +180,17 @@ def lees_code(code: str) -> Wijzigingen:
             raise VariantFout(
                 f"onbekende laag ‘{inhoud}’ bij taakveld {taakveld}; kies uit "
                 f"{', '.join(_KORT[k] for k in begrippen.LAGEN)}."
+            )
+        toegestaan = LAGEN_61 if taakveld == TAAKVELD_61 else VERPLAATSBAAR.get(taakveld, ())
+        if laag not in toegestaan:
+            raise VariantFout(
+                f"taakveld {taakveld} kan in een link niet naar {laag}"
+                + (
+                    f" (wel: {', '.join(_KORT[k] for k in toegestaan)})."
+                    if toegestaan
+                    else f"; in een link kunnen alleen 6.1 en {', '.join(VERPLAATSBAAR)} anders."
+                )
+                + " Een ander model kan met een modelbestand (pagina Model)."
             )
         lagen[taakveld] = laag
     return maak(aandelen, gemeten, lagen)

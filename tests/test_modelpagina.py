@@ -161,3 +161,23 @@ def test_rondgang_downloaden_en_weer_uploaden(db):
     at.file_uploader[0].set_value((naam, inhoud, "text/csv")).run()
     assert not at.exception, at.exception
     assert kop(at) == variant and "6.74a:acuut" in zijbalk_model(at)
+
+
+def _gevoeligheid(at: AppTest) -> bool:
+    return any("6.1" in json.loads(p.proto.spec)["layout"]["title"]["text"] for p in at.get("plotly_chart"))
+
+
+def test_gevoeligheid_van_een_variant_pas_op_verzoek(db):
+    """Issue 33: elke nieuwe link met een variant liet 22 modellen laden onder een slot voor het hele proces.
+    Nu rekent een variant pas als de bezoeker erom vraagt; een link met alleen 6.1/6.74a gebruikt de reeks van
+    het standaardmodel (die de opwarming al rekende). Een link met een taakveld dat de pagina niet biedt: melding."""
+    at = app(model="6.1:inst0.7;6.74a:acuut")
+    assert _gevoeligheid(at)
+    at = app(model="5.1:inst")
+    assert not _gevoeligheid(at)
+    knop_ = next(b for b in at.button if b.key == "gevoeligheid_knop")
+    knop_.click().run()
+    assert _gevoeligheid(at) and not any(b.key == "gevoeligheid_knop" for b in at.button)
+    at = app(pagina=None, model="6.2:acuut")
+    assert any("kan in een link niet naar acuut" in w.value for w in at.warning)
+    assert "+" not in zijbalk_model(at)

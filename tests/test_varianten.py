@@ -87,7 +87,11 @@ def test_ongeldige_variant_geweigerd_met_rij_en_kolom(standaard, code, rij, kolo
     [
         ("6.74a:buurt", "onbekende laag"),
         ("6.1:x0.5", "schrijf een laag"),
-        ("9.9:acuut", "niet in het standaardmodel"),
+        ("9.9:acuut", "in een link kunnen alleen 6.1 en 6.74a"),
+        # Issue 33: een link kiest alleen wat de pagina Model biedt (elke nieuwe variant laadt en rekent).
+        ("6.2:acuut", "taakveld 6.2 kan in een link niet naar acuut"),
+        ("6.74a:inf", r"taakveld 6.74a kan in een link niet naar informeel \(wel: maat, acuut\)"),
+        ("6.1:acuut", "taakveld 6.1 kan in een link niet naar acuut"),
         ("zes", "geen wijziging"),
         ("6.74a:acuut;6.74a:maat", "twee keer"),
     ],

@@ -207,51 +207,71 @@ st.subheader("Hoe gevoelig is de kop voor 6.1 en 6.74a?")
 # Alleen de overige wijzigingen bepalen de reeks (6.1 en 6.74a worden erin gevarieerd): zo hoeft
 # een andere keuze voor 6.1 of 6.74a niet opnieuw 22 modellen te laden.
 basis = varianten.maak(lagen={t: laag for t, laag in w.lagen if t != "6.74a"})
-with st.spinner("22 modellen doorrekenen (eenmalig enkele seconden)…"):
-    gv = vragen.gevoeligheid(store, standaard.sleutel, basis.code(), k.jaar, k.document, k.maat)
-naam_gm = rijen[1][0] if len(rijen) > 1 else None
-reeksen = []
-for wie, kleur, deel in [
-    ("Nederland", charts.GROEP, gv[gv["gm_code"].isna()]),
-    (naam_gm, charts.ACCENT, gv[gv["gm_code"] == k.gemeente]),
-]:
-    if wie is None or deel.empty:
-        continue
-    for acuut, stijl in [(False, "solid"), (True, "dash")]:
-        reeksen.append(
-            (f"{wie}, 6.74a {'acuut' if acuut else 'maatwerk'}", kleur, stijl, deel[deel["acuut_674a"] == acuut])
-        )
-bron = (
-    f"Bron: {BRON_CBS}, {k.document} {k.jaar}, {k.maat}. Bewerking: Sociale Basis-dashboard, model "
-    f"‘{'standaard' if basis.is_standaard else 'standaard + ' + basis.code()}’ met 6.1 vast verdeeld en 6.74a "
-    "zoals in de legenda."
-)
-# De uitkomst in één zin boven de grafiek: wat een adviseur in de raad wil kunnen zeggen.
-landelijk = gv[gv["gm_code"].isna()]
-laag_r, hoog_r = landelijk["acuut_per_euro_preventie"].min(), landelijk["acuut_per_euro_preventie"].max()
-per_674a = landelijk.groupby("acuut_674a")["acuut_per_euro_preventie"].mean()
-zin = (
-    f"**Uitkomst, {k.document} {k.jaar} ({k.maat}):** landelijk gaat er bij elke verdeling van 6.1 en met 6.74a "
-    f"in maatwerk of acuut tussen {fmt.factor(laag_r)} en {fmt.factor(hoog_r)} naar acute zorg per euro collectieve "
-    "preventie. De verdeling van 6.1 verandert de verhouding niet (heel 6.1 is collectieve preventie, in welke "
-    "laag het ook valt); ze verandert alleen hoe de preventie over informeel en institutioneel valt."
-)
-if per_674a.nunique() == 1:
-    zin += f" 6.74a bestaat in {k.jaar} niet als apart taakveld (alleen 2023–2024): kies 2023 of 2024 om zijn effect te zien."
-st.info(zin, icon=":material/balance:")
-uitvoer.grafiek(
-    "gevoeligheid",
-    charts.gevoeligheid(reeksen, "€ acuut per € preventie bij een andere verdeling van 6.1", bron),
-    cijfers.gevoeligheid(reeksen),
-    wie="nederland",
-    config=charts.PLOTLY_CONFIG,
-    key="gevoeligheid",
-    keuze=k_model,
-)
-st.caption(
-    "Elk punt is een echt doorgerekend model: 6.1 vast verdeeld over informeel en institutioneel (de rest "
-    "informeel), 6.74a in maatwerk of acuut"
-    + ("" if basis.is_standaard else f", verder {basis.omschrijving()}")
-    + ". Omdat heel 6.1 collectieve preventie is, in welke laag het ook valt, blijft de verhouding over "
-    "de hele breedte gelijk; alleen de plaats van 6.74a (en wat buiten de sociale basis valt) verschuift haar."
-)
+# Op verzoek voor een variant (issue 33): 22 modellen laden kost enkele seconden onder een slot voor het hele
+# proces; het standaardmodel rekent de opwarming vooraf, een variant pas als iemand erom vraagt.
+GEVRAAGD = "_gevoeligheid_gevraagd"
+
+
+def _gevoeligheid(basis: varianten.Wijzigingen) -> None:
+    """De grafiek en haar uitkomst: 22 echt doorgerekende modellen op `basis` (uit de cache als ze er al zijn)."""
+    with st.spinner("22 modellen doorrekenen (eenmalig enkele seconden)…"):
+        gv = vragen.gevoeligheid(store, standaard.sleutel, basis.code(), k.jaar, k.document, k.maat)
+    naam_gm = rijen[1][0] if len(rijen) > 1 else None
+    reeksen = []
+    for wie, kleur, deel in [
+        ("Nederland", charts.GROEP, gv[gv["gm_code"].isna()]),
+        (naam_gm, charts.ACCENT, gv[gv["gm_code"] == k.gemeente]),
+    ]:
+        if wie is None or deel.empty:
+            continue
+        for acuut, stijl in [(False, "solid"), (True, "dash")]:
+            reeksen.append(
+                (f"{wie}, 6.74a {'acuut' if acuut else 'maatwerk'}", kleur, stijl, deel[deel["acuut_674a"] == acuut])
+            )
+    bron = (
+        f"Bron: {BRON_CBS}, {k.document} {k.jaar}, {k.maat}. Bewerking: Sociale Basis-dashboard, model "
+        f"‘{'standaard' if basis.is_standaard else 'standaard + ' + basis.code()}’ met 6.1 vast verdeeld en 6.74a "
+        "zoals in de legenda."
+    )
+    # De uitkomst in één zin boven de grafiek: wat een adviseur in de raad wil kunnen zeggen.
+    landelijk = gv[gv["gm_code"].isna()]
+    laag_r, hoog_r = landelijk["acuut_per_euro_preventie"].min(), landelijk["acuut_per_euro_preventie"].max()
+    per_674a = landelijk.groupby("acuut_674a")["acuut_per_euro_preventie"].mean()
+    zin = (
+        f"**Uitkomst, {k.document} {k.jaar} ({k.maat}):** landelijk gaat er bij elke verdeling van 6.1 en met 6.74a "
+        f"in maatwerk of acuut tussen {fmt.factor(laag_r)} en {fmt.factor(hoog_r)} naar acute zorg per euro collectieve "
+        "preventie. De verdeling van 6.1 verandert de verhouding niet (heel 6.1 is collectieve preventie, in welke "
+        "laag het ook valt); ze verandert alleen hoe de preventie over informeel en institutioneel valt."
+    )
+    if per_674a.nunique() == 1:
+        zin += f" 6.74a bestaat in {k.jaar} niet als apart taakveld (alleen 2023–2024): kies 2023 of 2024 om zijn effect te zien."
+    st.info(zin, icon=":material/balance:")
+    uitvoer.grafiek(
+        "gevoeligheid",
+        charts.gevoeligheid(reeksen, "€ acuut per € preventie bij een andere verdeling van 6.1", bron),
+        cijfers.gevoeligheid(reeksen),
+        wie="nederland",
+        config=charts.PLOTLY_CONFIG,
+        key="gevoeligheid",
+        keuze=k_model,
+    )
+    st.caption(
+        "Elk punt is een echt doorgerekend model: 6.1 vast verdeeld over informeel en institutioneel (de rest "
+        "informeel), 6.74a in maatwerk of acuut"
+        + ("" if basis.is_standaard else f", verder {basis.omschrijving()}")
+        + ". Omdat heel 6.1 collectieve preventie is, in welke laag het ook valt, blijft de verhouding over "
+        "de hele breedte gelijk; alleen de plaats van 6.74a (en wat buiten de sociale basis valt) verschuift haar."
+    )
+
+
+gevraagd = st.session_state.setdefault(GEVRAAGD, set())
+if basis.is_standaard or basis.code() in gevraagd:
+    _gevoeligheid(basis)
+else:
+    st.caption(
+        f"Voor deze variant ({basis.omschrijving()}) is de gevoeligheid nog niet berekend: dat laadt 22 modellen "
+        "(enkele seconden)."
+    )
+    if st.button("Bereken de gevoeligheid voor deze variant", icon=":material/calculate:", key="gevoeligheid_knop"):
+        gevraagd.add(basis.code())
+        st.rerun()
