@@ -59,6 +59,17 @@ BEDRAGEN = [*LAGEN, "totaal", *GESOMDE_FUNCTIES]
 # Gemeten (tests/test_regio.py): in 2023–2026 vallen er per keuze 0 tot 9 gemeenten onder, elk met
 # minder dan € 15 per inwoner (de mediane gemeente: rond € 100), zoals Schiermonnikoog met € 4 in 2025.
 DREMPEL_ACUUT = 0.05
+# En andersom: wie meer dan € 0 maar minder dan dit deel van het landelijke bedrag per inwoner aan collectieve
+# preventie uitgeeft (zelfde keuze), krijgt ook geen rang. Een noemer van bijna nul rekt de verhouding op, en
+# dat bedrag zegt waar preventie geboekt wordt (elders, of netto: baten op 6.1 die de lasten bijna opheffen).
+# Gemeten (tests/test_regio.py, 2017–2026, begroting en jaarrekening, netto en bruto): buiten jaarrekening
+# 2023 netto (opvang Oekraïne op 6.1) valt per keuze hooguit één gemeente onder 10%, en de volgende ligt
+# boven 14%: Woudenberg (begroting netto 2023 € 9,61 = 5,9%, 2024 € 7,58 = 4,1%), Bodegraven-Reeuwijk (2025
+# netto € 3,87 = 2,0%) en Renswoude (2026 bruto € 26,91 = 9,6%). Elk heeft acute zorg rond of onder de
+# mediane gemeente en toch een verhouding in de hoogste vijf (Woudenberg 2024: € 15,58, 317 van 317).
+# Bij 5% hield Woudenberg 2023 (€ 9,67 per € preventie) plaats 325 van 326. In jaarrekening 2023 netto: Voorne
+# aan Zee (€ 2,31, € 42,61 per € preventie) en Assen, Hattem, Heusden, Rhenen (die al crisisgeld hebben).
+DREMPEL_PREVENTIE = 0.10
 
 # Incidentele stromen (queries/werk/060_afwijking.sql, uitgelegd op Methode). Een taakveld wijkt af als
 # het verschil met de referentie minstens AFWIJKING_DEEL daarvan is, AFWIJKING_KEER keer de gewone

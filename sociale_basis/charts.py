@@ -79,8 +79,10 @@ def figuur(
     marge = marge or MARGE
     plot = hoogte - marge["t"] - marge["b"]
     bronregel = {
-        # Afgebroken in regels en een vaste afstand onder het plotvlak, onder de astitel.
-        "text": "<br>".join(textwrap.wrap(bron, 95)),
+        # Afgebroken in regels en een vaste afstand onder het plotvlak, onder de astitel. Alleen bij een spatie,
+        # en die blijft vóór <br> staan: de browser zet de regels als losse <tspan>s achter elkaar, en zonder
+        # spatie las een schermlezer of wie kopieert "(geen CBS)van Deventer" (issue 32).
+        "text": " <br>".join(textwrap.wrap(bron, 95, break_on_hyphens=False, break_long_words=False)),
         "xref": "paper",
         "yref": "paper",
         "x": 0,
@@ -427,24 +429,34 @@ def _bereik(waarden: pd.Series, marge: float = 0.04) -> list[float]:
 
 
 GEEN_CIJFERS = "#DDDDDD"
+# Wel een waarde, maar geen rang (crisisgeld, bijna geen preventie): wit met een donkere rand. Geen kleur uit
+# Cividis en geen grijs, ook voor wie kleuren slecht onderscheidt; de reden staat in de hover.
+GEEN_RANG = "#FFFFFF"
+GEEN_RANG_RAND = "#6E6E6E"
 # Vijf klassen uit Cividis (donker = laag): een doorlopende schaal maakte de kaart bijna één kleur,
 # omdat een paar uitschieters de schaal oprekken.
 KLASSEKLEUREN = ["#00224E", "#3D4D6C", "#7C7B78", "#BCAF6F", "#FDE737"]
 
 
 def klassen(waarden: pd.Series, aantal: int = 5) -> tuple[list[int], list, list[str]]:
-    """Kwantielklassen: elke klasse ±even veel gemeenten. Geeft het klassenummer per waarde, een
-    getrapte kleurschaal en een etiket per klasse ('1,20–1,85')."""
+    """Kwantielklassen: elke klasse ±even veel gemeenten, klasse i is [grens i, grens i+1). Geeft het
+    klassenummer per waarde, een getrapte kleurschaal en een etiket per klasse. De laagste en hoogste klasse
+    zijn open (‘minder dan 0,35’, ‘1,38 of meer’): met het minimum en maximum als grens rekte één uitschieter
+    het etiket op (‘1,38–28,35’, begroting 2025 netto) terwijl bijna alle gemeenten onder de 3 zaten."""
     grenzen = sorted(set(waarden.quantile([i / aantal for i in range(aantal + 1)]).round(6)))
     if len(grenzen) < 2:
         grenzen = [float(waarden.min()), float(waarden.max()) + 1e-9]
     binnen = grenzen[1:-1]
-    nummer = [sum(w > g for g in binnen) for w in waarden]
+    nummer = [sum(w >= g for g in binnen) for w in waarden]
     n = len(grenzen) - 1
     kleuren = [KLASSEKLEUREN[round(i * (len(KLASSEKLEUREN) - 1) / max(n - 1, 1))] for i in range(n)]
     schaal = [stap for i, kleur in enumerate(kleuren) for stap in ([i / n, kleur], [(i + 1) / n, kleur])]
     decimalen = 2 if grenzen[-2] < 10 else 0  # naar de gewone waarden, niet naar één uitschieter
-    etiketten = [f"{fmt.getal(a, decimalen)}–{fmt.getal(b, decimalen)}" for a, b in zip(grenzen, grenzen[1:])]
+    if n == 1:
+        return nummer, schaal, [f"{fmt.getal(grenzen[0], decimalen)}–{fmt.getal(grenzen[1], decimalen)}"]
+    etiketten = [f"minder dan {fmt.getal(binnen[0], decimalen)}"]
+    etiketten += [f"{fmt.getal(a, decimalen)} tot {fmt.getal(b, decimalen)}" for a, b in zip(binnen, binnen[1:])]
+    etiketten.append(f"{fmt.getal(binnen[-1], decimalen)} of meer")
     return nummer, schaal, etiketten
 
 
@@ -457,18 +469,23 @@ def kaart(
     gekozen: str | None,
     titel: str,
     bron: str,
+    zonder_rang: pd.Series | None = None,
 ) -> go.Figure:
     """Choropleet van gemeenten; hover toont naam en waarde in Nederlandse notatie.
-    `geojson` is een URL (de browser haalt de grenzen één keer op) of de GeoJSON zelf."""
+    `geojson` is een URL (de browser haalt de grenzen één keer op) of de GeoJSON zelf. `zonder_rang`: per rij
+    of een gemeente wel een waarde maar geen rang heeft (bij een indicator met rangen; `kolom` is daar leeg): wit
+    met een rand, buiten de klassen, zodat de klassen alleen over gemeenten met een rang gaan."""
     data = _klassen_sporen(
         geojson,
         df,
         "gm_code",
         kolom,
         tekst,
-        f"{label}<br>{{n}} klassen, elk ±even<br>veel gemeenten",
-        "grijs: geen cijfers, geen rang<br>of crisisgeld",
+        f"{label}<br>{{n}} klassen, elk ±even<br>veel gemeenten" + (" met een rang" if zonder_rang is not None else ""),
+        "grijs: geen waarde",
         lijn=0.3,
+        apart=zonder_rang,
+        apart_tekst="wit: wel een waarde, geen<br>rang (reden in de hover)",
     )
     if gekozen and gekozen in set(df["gm_code"]):
         # Een URL kost niets extra; ingesloten GeoJSON alleen met de gekozen gemeente erin.
@@ -498,13 +515,25 @@ def kaart(
 
 
 def _klassen_sporen(
-    geojson, df: pd.DataFrame, code: str, kolom: str, tekst: list[str], legenda: str, grijs: str, lijn: float
+    geojson,
+    df: pd.DataFrame,
+    code: str,
+    kolom: str,
+    tekst: list[str],
+    legenda: str,
+    grijs: str,
+    lijn: float,
+    apart: pd.Series | None = None,
+    apart_tekst: str = "",
 ) -> list[dict]:
     """De vlakken van een choropleet in klassen (charts.klassen) en, lichtgrijs, die zonder waarde (met hun eigen
     hovertekst, die zegt waarom). `legenda` met ‘{n}’ voor het aantal klassen; `grijs` (met <br> waar de legenda
-    afbreekt) staat eronder als er vlakken zonder waarde zijn, en in hun hover. Eén regel voor de kaart van gemeenten en die van wijken."""
-    zonder = df[df[kolom].isna()]
-    met = df[df[kolom].notna()]
+    afbreekt) staat eronder als er vlakken zonder waarde zijn, en in hun hover. `apart` (per rij waar/onwaar):
+    vlakken buiten de klassen, wit met een rand (GEEN_RANG), met `apart_tekst` in de legenda. Eén regel voor de
+    kaart van gemeenten en die van wijken."""
+    los = pd.Series(False, index=df.index) if apart is None else apart.reindex(df.index).fillna(False).astype(bool)
+    zonder = df[df[kolom].isna() & ~los]
+    met = df[df[kolom].notna() & ~los]
     data = []
     if len(zonder):
         data.append(
@@ -518,14 +547,20 @@ def _klassen_sporen(
                 "colorscale": [[0, GEEN_CIJFERS], [1, GEEN_CIJFERS]],
                 "marker": {"line": {"color": "white", "width": lijn}},
                 "hovertext": [
-                    f"{t}<br>{grijs.replace('<br>', ' ')}" for t, leeg in zip(tekst, df[kolom].isna()) if leeg
+                    f"{t}<br>{grijs.replace('<br>', ' ')}"
+                    for t, leeg in zip(tekst, df[kolom].isna() & ~los, strict=True)
+                    if leeg
                 ],
                 "hovertemplate": "%{hovertext}<extra></extra>",
             }
         )
     if len(met):
         klasse, schaal, etiketten = klassen(met[kolom])
-        titel = legenda.format(n=len(etiketten)) + (f"<br>{grijs}" if len(zonder) else "")
+        titel = (
+            legenda.format(n=len(etiketten))
+            + (f"<br>{apart_tekst}" if los.any() else "")
+            + (f"<br>{grijs}" if len(zonder) else "")
+        )
         data.append(
             {
                 "type": "choropleth",
@@ -545,7 +580,23 @@ def _klassen_sporen(
                     "len": 0.6,
                 },
                 "customdata": met[code].tolist(),
-                "hovertext": [t for t, w in zip(tekst, df[kolom].notna()) if w],
+                "hovertext": [t for t, w in zip(tekst, df[kolom].notna() & ~los, strict=True) if w],
+                "hovertemplate": "%{hovertext}<extra></extra>",
+            }
+        )
+    if los.any():  # na de klassen: zo ligt hun donkere rand bovenop
+        data.append(
+            {
+                "type": "choropleth",
+                "geojson": geojson,
+                "featureidkey": "id",
+                "locations": df.loc[los, code].tolist(),
+                "z": [0] * int(los.sum()),
+                "showscale": False,
+                "colorscale": [[0, GEEN_RANG], [1, GEEN_RANG]],
+                "marker": {"line": {"color": GEEN_RANG_RAND, "width": max(lijn, 0.8)}},
+                "customdata": df.loc[los, code].tolist(),
+                "hovertext": [t for t, x in zip(tekst, los, strict=True) if x],
                 "hovertemplate": "%{hovertext}<extra></extra>",
             }
         )

@@ -201,7 +201,10 @@ def kaart(
             "gm_code": df["gm_code"],
             "Gemeente": df["gemeente"],
             kop: df[kolom],
-            "Klasse op de kaart": klasse.reindex(df.index).fillna("geen waarde (grijs)"),
+            # Wel een waarde maar geen kleur: geen rang (wit op de kaart, charts.GEEN_RANG).
+            "Klasse op de kaart": klasse.reindex(df.index)
+            .where(lambda k: k.notna() | df[kolom].isna(), "geen rang (wit)")
+            .fillna("geen waarde (grijs)"),
             "_naam": _sorteernaam(df["gemeente"]),
         }
     )

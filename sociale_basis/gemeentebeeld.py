@@ -131,8 +131,7 @@ class Gemeentebeeld:
                 voetnoot="1 = minste acute zorg per euro preventie",
                 uitleg=f"{self.gerangschikt} gemeenten gerangschikt op {VERHOUDING.label}; 1 = de minste "
                 f"acute zorg per euro preventie. Zonder rang ({len(self.alle) - self.gerangschikt}): "
-                "gemeenten zonder verhouding, met (bijna) geen eigen lasten voor acute zorg, of met "
-                "incidenteel crisisgeld in preventie of acute zorg.",
+                f"{teksten.REDENEN_ZONDER_RANG}.",
             )
         )
         return uit

@@ -117,6 +117,7 @@ def _werk_sql(tekst: str) -> str:
         )
         .replace("{{in_euro}}", begrippen.sql_in_euro())
         .replace("{{drempel_acuut}}", repr(float(begrippen.DREMPEL_ACUUT)))
+        .replace("{{drempel_preventie}}", repr(float(begrippen.DREMPEL_PREVENTIE)))
         .replace("{{afwijking_deel}}", repr(float(begrippen.AFWIJKING_DEEL)))
         .replace("{{afwijking_keer}}", repr(float(begrippen.AFWIJKING_KEER)))
         .replace("{{afwijking_per_inwoner}}", repr(float(begrippen.AFWIJKING_PER_INWONER)))

@@ -13,6 +13,7 @@ from .begrippen import (
     AFWIJKING_PER_INWONER,
     BEHOEFTEN,
     DREMPEL_ACUUT,
+    DREMPEL_PREVENTIE,
     GEMEENTEFONDS_SOCIALE_BASIS_TEKST,
     GOLF_DEEL,
     GOLF_DEEL_BEKEND,
@@ -23,6 +24,17 @@ GEEN_EIGEN_ACUUT = "geen eigen lasten voor acute zorg: waarschijnlijk via een re
 WEINIG_EIGEN_ACUUT = (
     f"bijna geen eigen lasten voor acute zorg (minder dan {fmt.procent(DREMPEL_ACUUT, 0)} van "
     "Nederland per inwoner): waarschijnlijk via een regeling of centrumgemeente"
+)
+# Het spiegelbeeld (werk.weinig_preventie): wel preventie, maar zo weinig dat de verhouding opgerekt wordt.
+WEINIG_PREVENTIE = (
+    f"bijna geen collectieve preventie (minder dan {fmt.procent(DREMPEL_PREVENTIE, 0)} van Nederland per "
+    "inwoner): die wordt waarschijnlijk elders geboekt, of netto heffen baten op 6.1 de lasten bijna op"
+)
+# Waarom een gemeente geen rang heeft, in één opsomming voor elke uitleg bij een rang of ranglijst.
+REDENEN_ZONDER_RANG = (
+    "geen verhouding, (bijna) geen eigen lasten voor acute zorg (die betaalt dan meestal een regeling of "
+    f"centrumgemeente), bijna geen collectieve preventie (minder dan {fmt.procent(DREMPEL_PREVENTIE, 0)} van "
+    "Nederland per inwoner), of incidenteel crisisgeld in preventie of acute zorg (zoals opvang of corona)"
 )
 NEGATIEF_NETTO = (
     "de baten op die taakvelden zijn hoger dan de lasten, bijvoorbeeld door een rijksbijdrage "
@@ -61,7 +73,8 @@ def opsomming(delen: list[str]) -> str:
 def geen_verhouding(rij: pd.Series, maat: str) -> str | None:
     """Waarom er geen (zinvolle) verhouding is, of None als die er wel is."""
     weinig = eigen_acuut(rij) == WEINIG_EIGEN_ACUUT  # wel acute zorg, maar onder de rangdrempel
-    if not pd.isna(rij["acuut_per_euro_preventie"]) and rij["acute_zorg"] > 0 and not weinig:
+    weinig_p = _vlag(rij, "weinig_preventie")  # wel preventie, maar onder haar rangdrempel
+    if not pd.isna(rij["acuut_per_euro_preventie"]) and rij["acute_zorg"] > 0 and not weinig and not weinig_p:
         return None
     if rij["collectieve_preventie"] <= 0:
         return "geen verhouding, want collectieve preventie is nul of negatief"
@@ -70,6 +83,9 @@ def geen_verhouding(rij: pd.Series, maat: str) -> str | None:
     if weinig:
         # Een verhouding als € 0,11 zou in de krant de 'beste' gemeente lijken; het is een boekingsvraag.
         return f"geen verhouding van betekenis, want {WEINIG_EIGEN_ACUUT}"
+    if weinig_p:
+        # En € 28 per € preventie de 'slechtste': ook een boekingsvraag, dus de kopzin citeert het getal niet.
+        return f"geen verhouding van betekenis, want {WEINIG_PREVENTIE}"
     return f"geen verhouding, want {GEEN_EIGEN_ACUUT}"
 
 
@@ -124,13 +140,31 @@ def eigen_acuut(rij: pd.Series) -> str | None:
     return GEEN_EIGEN_ACUUT if rij["acute_zorg"] <= 0 else WEINIG_EIGEN_ACUUT
 
 
+def _vlag(rij: pd.Series, kolom: str) -> bool:
+    """Een vlag uit de marts; leeg (een gemeente zonder cijfers op de kaart) of afwezig telt als nee."""
+    v = rij.get(kolom)
+    return v is not None and not pd.isna(v) and bool(v)
+
+
+def weinig_preventie(rij: pd.Series) -> str | None:
+    """De opmerking bij een gemeente met bijna geen collectieve preventie (weinig_preventie), met het bedrag en
+    de drempel (hover, ranglijst, tabel onder de kaart), of None."""
+    if not _vlag(rij, "weinig_preventie"):
+        return None
+    return (
+        f"geen rang: bijna geen collectieve preventie ({fmt.euro(rij['collectieve_preventie_per_inwoner'], 2)} per "
+        f"inwoner, minder dan {fmt.euro(rij['preventie_drempel_per_inwoner'], 2)}: "
+        f"{fmt.procent(DREMPEL_PREVENTIE, 0)} van Nederland)"
+    )
+
+
 def opmerkingen(df: pd.DataFrame, kanttekeningen: dict[str, str] | None = None) -> list[str]:
-    """Per rij de opmerking van eigen_acuut en het crisisgeld in de cijfers (`kanttekeningen`, per gm_code:
-    kanttekeningen()), of '' (voor tabellen en hovers van alle gemeenten)."""
+    """Per rij de opmerking van eigen_acuut en weinig_preventie en het crisisgeld in de cijfers
+    (`kanttekeningen`, per gm_code: kanttekeningen()), of '' (voor tabellen en hovers van alle gemeenten)."""
     kanttekeningen = kanttekeningen or {}
     uit = []
     for _, r in df.iterrows():
-        delen = [eigen_acuut(r)]
+        delen = [eigen_acuut(r), weinig_preventie(r)]
         if kant := kanttekeningen.get(r["gm_code"]):
             vertekend = r.get("vertekend")  # leeg op de kaart bij een gemeente zonder cijfers
             delen.append(("geen rang, crisisgeld: " if pd.notna(vertekend) and vertekend else "crisisgeld: ") + kant)
@@ -140,14 +174,24 @@ def opmerkingen(df: pd.DataFrame, kanttekeningen: dict[str, str] | None = None) 
 
 def geen_verhouding_in_reeks(naam: str, reeks: pd.DataFrame) -> str | None:
     """Bij een trend van de verhouding: in welke jaren `naam` geen verhouding heeft omdat er (bijna)
-    geen eigen acute zorg is (marts/trend: geen_eigen_acuut), of None."""
-    geen = reeks[reeks["geen_eigen_acuut"].fillna(False).astype(bool)].sort_values(["jaar", "document"])
-    if geen.empty:
-        return None
-    wanneer = [f"{r.document} {int(r.jaar)}" for r in geen.itertuples()]
-    lijst = wanneer[0] if len(wanneer) == 1 else ", ".join(wanneer[:-1]) + " en " + wanneer[-1]
-    reden = GEEN_EIGEN_ACUUT if (geen["acute_zorg"] <= 0).all() else "geen of " + WEINIG_EIGEN_ACUUT
-    return f"{naam}: geen verhouding in {lijst}, want {reden}."
+    geen eigen acute zorg is (marts/trend: geen_eigen_acuut), en in welke de verhouding er staat maar
+    zonder betekenis is omdat er bijna geen collectieve preventie is (weinig_preventie), of None."""
+
+    def jaren(vlag: str) -> pd.DataFrame:
+        if vlag not in reeks:
+            return reeks.iloc[0:0]
+        return reeks[reeks[vlag].fillna(False).astype(bool)].sort_values(["jaar", "document"])
+
+    def lijst(rijen: pd.DataFrame) -> str:
+        return opsomming([f"{r.document} {int(r.jaar)}" for r in rijen.itertuples()])
+
+    zinnen = []
+    if not (geen := jaren("geen_eigen_acuut")).empty:
+        reden = GEEN_EIGEN_ACUUT if (geen["acute_zorg"] <= 0).all() else "geen of " + WEINIG_EIGEN_ACUUT
+        zinnen.append(f"{naam}: geen verhouding in {lijst(geen)}, want {reden}.")
+    if not (weinig := jaren("weinig_preventie")).empty:
+        zinnen.append(f"{naam}: de verhouding in {lijst(weinig)} zegt weinig (geen rang), want {WEINIG_PREVENTIE}.")
+    return " ".join(zinnen) or None
 
 
 def zonder_rang(rij: pd.Series, maat: str, kanttekening: str | None = None) -> str | None:
@@ -155,8 +199,9 @@ def zonder_rang(rij: pd.Series, maat: str, kanttekening: str | None = None) -> s
     incidentele stromen van die gemeente (kanttekeningen()), voor een vertekende verhouding."""
     if bool(rij.get("rangbaar", True)):
         return None
+    vertekend = f"{VERTEKEND}" + (f" — {kanttekening}." if kanttekening else ".")
     if bool(rij.get("vertekend", False)) and geen_verhouding(rij, maat) is None:
-        return f"Geen rang: {VERTEKEND}" + (f" — {kanttekening}." if kanttekening else ".")
+        return f"Geen rang: {vertekend}"
     if eigen_acuut(rij) == WEINIG_EIGEN_ACUUT and rij["collectieve_preventie"] > 0:
         # Wel een verhouding, maar (bijna) geen eigen acute zorg: het bedrag en de drempel voluit.
         drempel = rij["acuut_drempel_per_inwoner"]
@@ -166,16 +211,66 @@ def zonder_rang(rij: pd.Series, maat: str, kanttekening: str | None = None) -> s
             f"{fmt.euro(drempel / DREMPEL_ACUUT)}). Zo weinig eigen lasten wijzen op een regeling of "
             "centrumgemeente die de zorg betaalt, niet op een ‘beste’ verhouding."
         )
+    if _vlag(rij, "weinig_preventie"):
+        # Het spiegelbeeld: een noemer van bijna nul maakt de verhouding de ‘slechtste’. Bedrag en drempel voluit,
+        # in centen: onder de € 10 zegt een heel bedrag te weinig.
+        drempel = rij["preventie_drempel_per_inwoner"]
+        zin = (
+            f"Geen rang: collectieve preventie is {fmt.euro(rij['collectieve_preventie_per_inwoner'], 2)} per "
+            f"inwoner, minder dan {fmt.euro(drempel, 2)} ({fmt.procent(DREMPEL_PREVENTIE, 0)} van het landelijke "
+            f"bedrag per inwoner, {fmt.euro(drempel / DREMPEL_PREVENTIE)}). Bij zo weinig preventie zegt de "
+            f"verhouding ({fmt.factor(rij['acuut_per_euro_preventie'])} acute zorg per € preventie) vooral waar "
+            "preventie geboekt wordt ("
+            + ("elders, of baten op 6.1 die de lasten bijna opheffen" if maat == "netto" else "elders in de begroting")
+            + "), niet dat de gemeente het slechtst doet."
+        )
+        return zin + (f" Bovendien: {vertekend}" if bool(rij.get("vertekend", False)) else "")
     return f"Geen rang: {geen_verhouding(rij, maat) or GEEN_EIGEN_ACUUT}."
 
 
+def kaart_zonder_rang(df: pd.DataFrame, keuze: str) -> str:
+    """Onder de kaart: welke gemeenten wit zijn (wel een verhouding, geen rang) en waarom, elk één keer geteld
+    (bijna geen preventie gaat voor crisisgeld, zoals in zonder_rang). `df`: alleen die gemeenten."""
+    weinig = df["weinig_preventie"].fillna(False).astype(bool)
+    namen = [
+        f"{r.gemeente} ({fmt.euro(r.collectieve_preventie_per_inwoner, 2)})"
+        for r in df[weinig].sort_values("collectieve_preventie_per_inwoner").itertuples(index=False)
+    ]
+    crisis = int((~weinig).sum())
+    delen = []
+    if namen:
+        delen.append(
+            f"bijna geen collectieve preventie (minder dan {fmt.procent(DREMPEL_PREVENTIE, 0)} van Nederland per "
+            f"inwoner): {opsomming(namen)}"
+        )
+    if crisis:
+        delen.append(
+            f"{crisis} {'gemeente' if crisis == 1 else 'gemeenten'} met incidenteel crisisgeld in preventie of "
+            f"acute zorg in de {keuze} (zoals opvang of corona), zodat de verhouding niet met de andere te "
+            "vergelijken is"
+        )
+    return (
+        f"Wit ({len(df)}): wel een verhouding, maar geen rang, dus niet ingekleurd (buiten de kleurklassen). "
+        + "; ".join(d[:1].upper() + d[1:] if i == 0 else d for i, d in enumerate(delen))
+        + ". De waarde en de reden staan in de hover en de tabel; zie Methode"
+        + (" en Begroting en werkelijkheid." if crisis else ".")
+    )
+
+
 def drempel_nu(df: pd.DataFrame, keuze: str) -> str:
-    """De rangdrempel in euro's voor deze keuze en wie er (boven € 0) onder valt, met naam."""
+    """De rangdrempels in euro's voor deze keuze (acute zorg en collectieve preventie) en wie er (boven € 0)
+    onder valt, met naam en bedrag."""
     onder = df[df["geen_eigen_acuut"] & (df["acute_zorg"] > 0)].sort_values("acute_zorg_per_inwoner")
     namen = [f"{r.gemeente} ({fmt.euro(r.acute_zorg_per_inwoner)})" for r in onder.itertuples(index=False)]
+    weinig = df[df["weinig_preventie"].fillna(False).astype(bool)].sort_values("collectieve_preventie_per_inwoner")
+    preventie = [
+        f"{r.gemeente} ({fmt.euro(r.collectieve_preventie_per_inwoner, 2)})" for r in weinig.itertuples(index=False)
+    ]
     return (
         f"In {keuze} ligt de drempel op {fmt.euro(df['acuut_drempel_per_inwoner'].iloc[0])} acute zorg per "
-        f"inwoner. Daaronder, maar boven € 0: {opsomming(namen) if namen else 'geen enkele gemeente'}."
+        f"inwoner. Daaronder, maar boven € 0: {opsomming(namen) if namen else 'geen enkele gemeente'}. "
+        f"Voor collectieve preventie ligt de drempel op {fmt.euro(df['preventie_drempel_per_inwoner'].iloc[0], 2)} "
+        f"per inwoner. Daaronder, maar boven € 0: {opsomming(preventie) if preventie else 'geen enkele gemeente'}."
     )
 
 

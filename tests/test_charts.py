@@ -7,8 +7,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from sociale_basis import charts, indicators
-from sociale_basis.begrippen import LAGEN
+from sociale_basis import charts, indicators, teksten
+from sociale_basis import cijfers as tabellen
+from sociale_basis.begrippen import LAGEN, VERHOUDING
 
 
 @pytest.fixture(scope="module")
@@ -75,8 +76,53 @@ def test_kaart_in_klassen_met_gelijke_aantallen():
     assert len(etiketten) == 5 and sorted(set(nummer)) == [0, 1, 2, 3, 4]
     aantallen = pd.Series(nummer).value_counts()
     assert aantallen.max() - aantallen.min() <= 2  # ±even veel per klasse, ondanks de uitschieter
-    assert etiketten[0].startswith("0,10–") and etiketten[-1].endswith("–50,00")
+    # Open aan beide kanten: de uitschieter (50) rekt het etiket van de hoogste klasse niet op.
+    assert etiketten == ["minder dan 2,10", "2,10 tot 4,10", "4,10 tot 6,10", "6,10 tot 8,10", "8,10 of meer"]
     assert len({kleur for _, kleur in schaal}) == 5
+    # Klasse i is [grens i, grens i+1): een waarde op een grens hoort bij de klasse die ermee begint.
+    assert [nummer[i] for i in (0, 19, 20, 79, 80, 100)] == [0, 0, 1, 3, 4, 4]
+
+
+def test_kaart_klassen_alleen_over_gemeenten_met_een_rang(opslag, standaardmodel):
+    """Issue 32, punt 3: Woudenberg (begroting 2024 netto, € 7,58 preventie per inwoner) rekte de hoogste klasse
+    op tot ‘1,23–15,58’. De klassen gaan nu over gemeenten met een rang, de hoogste is open (‘1,22 of meer’), en
+    wie wel een waarde maar geen rang heeft (Woudenberg, crisisgeld) staat wit apart, met de reden in de hover."""
+    df = indicators.per_gemeente(opslag, standaardmodel, 2024, "begroting", "netto")
+    w = df["acuut_per_euro_preventie"]
+    getoond = w.where(df["rangbaar"])
+    zonder_rang = w.notna() & getoond.isna()
+    tekst = [f"{n}<br>{o}" for n, o in zip(df["gemeente"], teksten.opmerkingen(df), strict=True)]
+    fig = charts.kaart(
+        {"type": "FeatureCollection", "features": []},
+        df.assign(_getoond=getoond),
+        "_getoond",
+        "€",
+        tekst,
+        None,
+        "t",
+        "Bron: CBS",
+        zonder_rang=zonder_rang,
+    )
+    gevalideerd(fig)
+    sporen = fig.to_dict()["data"]
+    wit = next(s for s in sporen if s["colorscale"][0][1] == charts.GEEN_RANG)
+    gekleurd = next(s for s in sporen if "colorbar" in s)
+    assert "GM0351" in wit["locations"] and "GM0351" not in gekleurd["locations"]
+    assert set(wit["locations"]) == set(df.loc[zonder_rang, "gm_code"])
+    assert set(gekleurd["locations"]) == set(df.loc[df["rangbaar"], "gm_code"])
+    hover = dict(zip(wit["locations"], wit["hovertext"], strict=True))["GM0351"]
+    assert "geen rang: bijna geen collectieve preventie (€ 7,58 per inwoner" in hover
+    etiketten = gekleurd["colorbar"]["ticktext"]
+    q = w[df["rangbaar"]].quantile([0.2, 0.8])
+    assert etiketten[0] == f"minder dan {charts.fmt.getal(q[0.2], 2)}"
+    assert etiketten[-1] == f"{charts.fmt.getal(q[0.8], 2)} of meer" == "1,22 of meer"
+    assert not any("15,58" in e or "7,12" in e for e in etiketten)  # Woudenberg, en de hoogste met een rang
+    titel = gekleurd["colorbar"]["title"]["text"]
+    assert "veel gemeenten met een rang" in titel and "wit: wel een waarde, geen<br>rang" in titel
+    # De tabel onder de kaart zegt hetzelfde.
+    tabel = tabellen.kaart(df, "acuut_per_euro_preventie", VERHOUDING, True, getoond=getoond).ruw.set_index("gm_code")
+    assert tabel.loc["GM0351", "Klasse op de kaart"] == "geen rang (wit)"
+    assert tabel.loc[df.loc[df["rangbaar"], "gm_code"], "Klasse op de kaart"].isin(etiketten).all()
 
 
 def test_persoonlijke_laag_heet_wat_ze_is_en_is_gearceerd():

@@ -4,7 +4,7 @@
 import pandas as pd
 import pytest
 
-from sociale_basis import begrippen, indicators, teksten
+from sociale_basis import begrippen, cijfers, indicators, teksten
 from sociale_basis.sources import herken, regiotaken
 from sociale_basis.sources.controle import InvoerFout
 
@@ -197,3 +197,121 @@ def test_drempelregel_zonder_inwoners_nooit_leeg(opslag):
             "werk.geen_eigen_acuut(5, NULL, 7.4), werk.geen_eigen_acuut(0, NULL, 7.4)"
         ).fetchone()
     assert rij == (True, False, False, True)
+
+
+# -- bijna geen collectieve preventie (issue 32, punt 3): het spiegelbeeld van de drempel voor acute zorg --------
+BODEGRAVEN, WOUDENBERG, HEERLEN = "GM1901", "GM0351", "GM0917"
+
+
+def test_bijna_geen_preventie_geeft_geen_rang(opslag, standaardmodel):
+    """Bodegraven-Reeuwijk begroot in 2025 netto € 3,87 collectieve preventie per inwoner: € 28,35 acute zorg per
+    € preventie, de ‘slechtste’ van het land. Onder de drempel (10% van Nederland, € 19) geen rang, met het bedrag
+    en de drempel als reden, en de kopzin citeert de verhouding niet."""
+    df = indicators.per_gemeente(opslag, standaardmodel, 2025, "begroting", "netto")
+    nl = indicators.groep(opslag, standaardmodel, 2025, "begroting", "netto")
+    drempel = begrippen.DREMPEL_PREVENTIE * nl["collectieve_preventie_per_inwoner"]
+    assert df["preventie_drempel_per_inwoner"].iloc[0] == pytest.approx(drempel)
+    bod = df.set_index("gm_code").loc[BODEGRAVEN]
+    assert bod["gemeente"] == "Bodegraven-Reeuwijk"
+    assert round(bod["collectieve_preventie_per_inwoner"], 2) == 3.87
+    assert round(bod["acuut_per_euro_preventie"], 2) == 28.35  # de verhouding blijft staan, zonder rang
+    assert bod["weinig_preventie"] and not bod["rangbaar"] and not bod["geen_eigen_acuut"]
+    inc = indicators.incidenteel(opslag, standaardmodel, 2025, "begroting", "netto", BODEGRAVEN)
+    kant = teksten.kanttekening(inc[inc["vertekent"]], "begroting", 2025)
+    reden = teksten.zonder_rang(bod, "netto", kant or None)
+    assert reden.startswith(
+        "Geen rang: collectieve preventie is € 3,87 per inwoner, minder dan € 19,00 (10% van het landelijke "
+        "bedrag per inwoner, € 190). Bij zo weinig preventie zegt de verhouding (€ 28,35 acute zorg per € "
+        "preventie) vooral waar preventie geboekt wordt"
+    )
+    # Ook het crisisgeld op 6.1 (opvang Oekraïne) blijft genoemd: beide redenen gelden.
+    assert "Bovendien: preventie of acute zorg bevat incidenteel geld" in reden and "Oekraïne" in reden
+    zin = teksten.kopzin("Bodegraven-Reeuwijk", bod, 2025, "begroting", "netto", True)
+    assert "voor elke euro preventie" not in zin and "geen verhouding van betekenis, want bijna geen collectieve" in zin
+    # Hover, ranglijst en tabel onder de kaart: dezelfde reden, kort, met bedrag en drempel.
+    assert teksten.weinig_preventie(bod) == (
+        "geen rang: bijna geen collectieve preventie (€ 3,87 per inwoner, minder dan € 19,00: 10% van Nederland)"
+    )
+    assert indicators.rang(df, BODEGRAVEN) == (None, int(df["rangbaar"].sum()))
+
+
+def test_rang_telt_alleen_gemeenten_met_een_rang(opslag, standaardmodel):
+    """Woudenberg (begroting 2024 netto: € 7,58 preventie, € 15,58 per € preventie) stond op 317 van 317; nu
+    telt ze niet meer mee. Heerlen gaat van 313 van 317 naar 313 van 316, en de mediane gemeente (‘gemeenten met
+    een rang’) telt dezelfde 316."""
+    df = indicators.per_gemeente(opslag, standaardmodel, 2024, "begroting", "netto")
+    woud = df.set_index("gm_code").loc[WOUDENBERG]
+    assert (
+        round(woud["collectieve_preventie_per_inwoner"], 2) == 7.58
+        and round(woud["acuut_per_euro_preventie"], 2) == 15.58
+    )
+    assert woud["weinig_preventie"] and not woud["rangbaar"] and not woud["vertekend"]
+    assert teksten.zonder_rang(woud, "netto").startswith(
+        "Geen rang: collectieve preventie is € 7,58 per inwoner, minder dan € 18,59 (10% van het landelijke bedrag"
+    )
+    assert indicators.rang(df, HEERLEN) == (313, 316)
+    assert indicators.rang(df, WOUDENBERG) == (None, 316)
+    assert indicators.spreiding(df)["n"] == 316
+    # De hoogste rang gaat naar de hoogste verhouding van een gemeente met gewone preventie.
+    gerangd = df[df["rangbaar"]].sort_values("acuut_per_euro_preventie")
+    assert gerangd.iloc[-1]["gemeente"] == "Leeuwarden" and indicators.rang(df, gerangd.iloc[-1]["gm_code"])[0] == 316
+    assert (gerangd["collectieve_preventie_per_inwoner"] >= gerangd["preventie_drempel_per_inwoner"]).all()
+    # Ranglijst (Vergelijken, CSV, Excel): geen rang, onderaan, met de reden.
+    lijst = cijfers.ranglijst(df, indicators.rangen(df), indicators.regiotaken(opslag, 2024), set()).ruw
+    rij = lijst.set_index("gm_code").loc[WOUDENBERG]
+    assert pd.isna(rij["Rang"]) and "bijna geen collectieve preventie (€ 7,58 per inwoner" in rij["Opmerking"]
+    # Op Trends: de jaren waarin de verhouding van Woudenberg zonder betekenis is.
+    reeks = indicators.trend(opslag, standaardmodel, "netto", 2025, [WOUDENBERG])
+    assert teksten.geen_verhouding_in_reeks("Woudenberg", reeks).startswith(
+        "Woudenberg: de verhouding in begroting 2023 en begroting 2024 zegt weinig (geen rang), want bijna geen"
+    )
+    # Methode noemt wie er onder valt.
+    assert teksten.drempel_nu(df, "de begroting 2024").endswith(
+        "Voor collectieve preventie ligt de drempel op € 18,59 per inwoner. Daaronder, maar boven € 0: "
+        "Woudenberg (€ 7,58)."
+    )
+
+
+def test_preventiedrempel_raakt_alleen_uitschieters(opslag, standaardmodel):
+    """Wat begrippen.DREMPEL_PREVENTIE zegt, gemeten over elk jaar, document en maat (met en zonder regionale
+    taken): buiten de jaarrekening 2023 netto (opvang Oekraïne op 6.1) hooguit één gemeente onder de drempel en
+    de volgende boven 14% van Nederland; wie eronder valt heeft acute zorg rond of onder de mediane gemeente."""
+    b = indicators.beschikbaarheid(opslag)
+    onder: dict[tuple, set[str]] = {}
+    for jaar, document in b[["jaar", "document"]].itertuples(index=False):
+        for maat in ("netto", "bruto") if indicators.netto_volledig(opslag, jaar, document) else ("bruto",):
+            for zonder in (False, True):
+                df = indicators.per_gemeente(opslag, standaardmodel, jaar, document, maat, zonder)
+                df = df[df["inwoners"].notna()]
+                aandeel = df["collectieve_preventie_per_inwoner"] / (
+                    df["collectieve_preventie"].sum() / df["inwoners"].sum()
+                )
+                weinig = df["weinig_preventie"].astype(bool)
+                assert (weinig == ((aandeel > 0) & (aandeel < begrippen.DREMPEL_PREVENTIE))).all()
+                assert not df.loc[weinig, "rangbaar"].any()
+                if weinig.any():
+                    onder[(int(jaar), document, maat)] = set(df.loc[weinig, "gemeente"])
+                if (jaar, document, maat) != (2023, "jaarrekening", "netto"):
+                    assert weinig.sum() <= 1, (jaar, document, maat)
+                    assert aandeel[(aandeel > 0) & ~weinig].min() > 0.14, (jaar, document, maat)
+                    mediaan = df.loc[df["rangbaar"], "acute_zorg_per_inwoner"].median()
+                    assert (df.loc[weinig, "acute_zorg_per_inwoner"] < 1.1 * mediaan).all()
+    assert onder == {
+        (2023, "begroting", "netto"): {"Woudenberg"},
+        (2024, "begroting", "netto"): {"Woudenberg"},
+        (2025, "begroting", "netto"): {"Bodegraven-Reeuwijk"},
+        (2026, "begroting", "bruto"): {"Renswoude"},
+        (2023, "jaarrekening", "netto"): {"Assen", "Voorne aan Zee", "Hattem", "Heusden", "Rhenen"},
+    }
+
+
+def test_preventieregel_zonder_inwoners_nooit_leeg(opslag):
+    """werk.weinig_preventie: alleen meer dan € 0 en onder de drempel (€ 0 of minder heeft al geen verhouding);
+    zonder inwoners nooit (niet NULL)."""
+    with opslag.cursor() as cur:
+        rij = cur.execute(
+            "SELECT werk.weinig_preventie(5, 1, 7.4), werk.weinig_preventie(10, 1, 7.4), "
+            "werk.weinig_preventie(0, 1, 7.4), werk.weinig_preventie(-5, 1, 7.4), "
+            "werk.weinig_preventie(5, NULL, 7.4)"
+        ).fetchone()
+    assert rij == (True, False, False, False, False)

@@ -4,7 +4,7 @@
 -- (werk.behoefte_per_gemeente, uit werk.meting).
 -- Contract: één rij per gemeente met cijfers, inwoners en een volume.
 --   uniek: gm_code
---   niet leeg: gm_code, gemeente, inwoners, volume, inwoners_circulaire, waarde_per_1000, kwintiel, preventie_kwintiel, collectieve_preventie_per_inwoner, acute_zorg_per_inwoner, geen_eigen_acuut, vertekend, rangbaar
+--   niet leeg: gm_code, gemeente, inwoners, volume, inwoners_circulaire, waarde_per_1000, kwintiel, preventie_kwintiel, collectieve_preventie_per_inwoner, acute_zorg_per_inwoner, geen_eigen_acuut, weinig_preventie, vertekend, rangbaar
 SELECT b.gm_code, coalesce(gj.naam, b.gm_code) AS gemeente, b.* EXCLUDE (gm_code)
 FROM werk.behoefte_per_gemeente($model, $maat, $zonder_regio, $jaar, $document, $behoefte) b
 LEFT JOIN main.gemeente_jaar gj ON gj.jaar = $jaar AND gj.gm_code = b.gm_code

@@ -6,11 +6,14 @@
 -- de drempel acuut_drempel_per_inwoner), meestal omdat een regeling of centrumgemeente die zorg
 -- betaalt; zo'n gemeente krijgt geen rang (rangbaar) en geen verhouding (werk.verhouding), ook al
 -- zou die bijna 0 zijn: de laagste plaats zou een verdienste suggereren die er niet is.
+-- weinig_preventie: bijna geen collectieve preventie (werk.weinig_preventie: meer dan € 0 maar onder de drempel
+-- preventie_drempel_per_inwoner); de verhouding staat er, maar zonder rang: een noemer van bijna nul zou haar als
+-- ‘slechtste’ tonen.
 -- vertekend: een incidentele stroom (opvang Oekraïne op 6.1, corona op 7.1; werk.vertekend) zit in
 -- preventie of acute zorg; de verhouding staat er, maar zonder rang.
 -- Contract: één rij per gemeente met cijfers in jaar/document/maat.
 --   uniek: gm_code
---   niet leeg: gm_code, gemeente, jaar, document, maat, geen_eigen_acuut, vertekend, rangbaar, bedragen
+--   niet leeg: gm_code, gemeente, jaar, document, maat, geen_eigen_acuut, weinig_preventie, vertekend, rangbaar, bedragen
 SELECT
     m.gm_code,
     coalesce(gj.naam, m.gm_code) AS gemeente,

@@ -1,6 +1,6 @@
 -- Elke indicator met een eigen noemer (o.a. de verhouding acuut per € preventie) van elke gemeente, per jaar
 -- en document, in de indeling van $doeljaar (zoals marts/trend), met of ze een rang heeft (rangbaar: de
--- landelijke drempel en vertekend van dat jaar en document), uit werk.meting. indicators.trend_spreiding
+-- landelijke drempels en vertekend van dat jaar en document), uit werk.meting. indicators.trend_spreiding
 -- rekent er de mediaan en kwartielen uit met dezelfde functie als elke andere mediane gemeente (indicators.spreiding).
 -- Contract: één rij per gemeente, jaar en document met inwoners.
 --   uniek: gm_code, jaar, document

@@ -5,11 +5,12 @@
 --   in de indeling van elk jaar zelf (p_doeljaar leeg) of herrekend naar die van p_doeljaar (werk.herrekend);
 --   voor één jaar en document of (leeg) voor alle: een reeks.
 -- Per eenheid × jaar × document: gemeenten, Σ van elke grootheid, dekking (herrekend), de landelijke drempel
--- voor acute zorg (werk.acuut_drempel, over alle gemeenten met inwoners van dat jaar en document),
--- geen_eigen_acuut, vertekend (crisisgeld; werk.vertekend per gemeente, werk.groep_vertekend voor een geheel),
--- elke indicator met een eigen noemer als kolom (begrippen.INDICATOREN, ingevuld door store.py), rangbaar en
--- elk bedrag per inwoner. Een geheel telt alleen gemeenten met inwoners; een deling telt alleen de leden met
--- zowel teller als noemer (een gemeente zonder volume in de bron verandert Nederland niet).
+-- voor acute zorg en voor preventie (werk.acuut_drempel, werk.preventie_drempel, over alle gemeenten met
+-- inwoners van dat jaar en document), geen_eigen_acuut, weinig_preventie, vertekend (crisisgeld; werk.vertekend
+-- per gemeente, werk.groep_vertekend voor een geheel), elke indicator met een eigen noemer als kolom
+-- (begrippen.INDICATOREN, ingevuld door store.py), rangbaar en elk bedrag per inwoner. Een geheel telt alleen
+-- gemeenten met inwoners; een deling telt alleen de leden met zowel teller als noemer (een gemeente zonder
+-- volume in de bron verandert Nederland niet).
 CREATE OR REPLACE MACRO werk.deel(teller, noemer) AS CASE WHEN noemer > 0 THEN teller / noemer END;
 -- De kolommen van de indicatoren met een eigen noemer (begrippen.INDICATOREN).
 CREATE OR REPLACE MACRO werk.delingen() AS [{{delingen_kolommen}}];
@@ -29,7 +30,9 @@ gekozen AS (
 drempel AS (
     SELECT jaar, document,
            werk.acuut_drempel(sum(acute_zorg) FILTER (WHERE inwoners IS NOT NULL), sum(inwoners))
-               AS acuut_drempel_per_inwoner
+               AS acuut_drempel_per_inwoner,
+           werk.preventie_drempel(sum(collectieve_preventie) FILTER (WHERE inwoners IS NOT NULL), sum(inwoners))
+               AS preventie_drempel_per_inwoner
     FROM gekozen GROUP BY jaar, document
 ),
 lid AS (
@@ -67,13 +70,16 @@ som AS (
 ),
 gemeten AS (
     SELECT s.*, d.acuut_drempel_per_inwoner,
-           werk.geen_eigen_acuut(s.acute_zorg, s.inwoners, d.acuut_drempel_per_inwoner) AS geen_eigen_acuut
+           werk.geen_eigen_acuut(s.acute_zorg, s.inwoners, d.acuut_drempel_per_inwoner) AS geen_eigen_acuut,
+           d.preventie_drempel_per_inwoner,
+           werk.weinig_preventie(s.collectieve_preventie, s.inwoners, d.preventie_drempel_per_inwoner)
+               AS weinig_preventie
     FROM som s LEFT JOIN drempel d USING (jaar, document)
 )
 SELECT
     COLUMNS(lambda c: NOT starts_with(c, '_')),
     {{delingen}},
-    werk.rangbaar(acuut_per_euro_preventie, geen_eigen_acuut, vertekend) AS rangbaar,
+    werk.rangbaar(acuut_per_euro_preventie, geen_eigen_acuut, weinig_preventie, vertekend) AS rangbaar,
     COLUMNS(lambda c: list_contains(werk.bedragen(), c)) / inwoners AS '\0_per_inwoner'
 FROM gemeten;
 
@@ -98,6 +104,6 @@ SELECT
         AS preventie_kwintiel,
     s.collectieve_preventie, s.acute_zorg,
     s.collectieve_preventie_per_inwoner, s.acute_zorg_per_inwoner,
-    s.geen_eigen_acuut, s.acuut_per_euro_preventie, s.vertekend, s.rangbaar,
+    s.geen_eigen_acuut, s.weinig_preventie, s.acuut_per_euro_preventie, s.vertekend, s.rangbaar,
     werk.deel(s.collectieve_preventie, s.volume) AS preventie_per_persoon
 FROM samen s;

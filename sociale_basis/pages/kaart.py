@@ -42,20 +42,23 @@ alle = vragen.gemeenten(store, jaar_kaart)[["gm_code", "naam"]]
 df = alle.merge(df, on="gm_code", how="left").assign(gemeente=lambda d: d["gemeente"].fillna(d["naam"]))
 rollen = vragen.regiotaken(store, k.jaar).set_index("gm_code")
 kanttekeningen = vragen.kanttekeningen(store, sleutel, k.jaar, k.document, k.maat)
-# In de hover: centrumgemeente (welke taken), gemeenten zonder eigen lasten voor acute zorg, crisisgeld.
+# In de hover: centrumgemeente (welke taken), gemeenten zonder eigen lasten voor acute zorg of met bijna geen
+# preventie, crisisgeld.
 extra = [
-    (f"<br>Centrumgemeente: {t}" if t else "") + (f"<br>{o}" if o else "")
+    # Elke opmerking op een eigen regel: op één regel liep de hover buiten de kaart.
+    (f"<br>Centrumgemeente: {t}" if t else "") + (f"<br>{o.replace('; ', '<br>')}" if o else "")
     for t, o in zip(teksten.centrumtaken(rollen, df["gm_code"]), teksten.opmerkingen(df, kanttekeningen), strict=True)
 ]
 
 # Zonder eigen acute zorg is de verhouding leeg (werk.verhouding): grijs, met de reden in de hover.
 waarden = df.assign(_w=ind.waarden(df, k.per_inwoner))
 tekst = [f"{n}<br>{ind.zin(v, k.per_inwoner)}{e}" for n, v, e in zip(df["gemeente"], waarden["_w"], extra)]
-# Een rangbare indicator (de verhouding) kleurt niet op een vertekend cijfer: de kleurklassen zijn een
-# rangorde. De waarde staat wel in de hover en de tabel, met de reden.
-vertekend = df["vertekend"].fillna(False).astype(bool) if "vertekend" in df else None
-getoond = waarden["_w"].where(~vertekend) if ind.rangbaar and vertekend is not None else waarden["_w"]
-niet_gekleurd = int((waarden["_w"].notna() & getoond.isna()).sum())
+# Een rangbare indicator (de verhouding) kleurt alleen gemeenten met een rang (werk.rangbaar): de kleurklassen
+# zijn een rangorde, en een vertekend cijfer of een verhouding op bijna geen preventie (€ 28 per € preventie)
+# zou de hoogste klasse oprekken. Zij worden wit, met de waarde en de reden in de hover en de tabel.
+rang = df["rangbaar"].fillna(False).astype(bool) if ind.rangbaar and "rangbaar" in df else None
+getoond = waarden["_w"].where(rang) if rang is not None else waarden["_w"]
+zonder_rang = (waarden["_w"].notna() & getoond.isna()) if rang is not None else None
 waarden = waarden.assign(_getoond=getoond)
 
 
@@ -84,6 +87,7 @@ fig = charts.kaart(
     + f" Grenzen: CBS/PDOK {jaar_kaart}."
     + (" Herindelingen: VNG/grenswijzigen (CC BY-NC-SA 4.0)." if herrekenen else "")
     + (teksten.noemer_bronregel(ind, noemer_bronnen) if ind.behoefte else ""),
+    zonder_rang=zonder_rang,
 )
 uitvoer.grafiek(
     "kaart",
@@ -100,16 +104,12 @@ if k.gemeente in namen:
     st.page_link(GEMEENTEPAGINA, label=f"Open de pagina van {namen[k.gemeente]}", icon=":material/arrow_forward:")
 st.caption(
     "Klik op een gemeente om haar pagina te openen, of kies een gemeente in de zijbalk. "
-    "Vijf kleurklassen met elk ongeveer even veel gemeenten (donker = laag); de grenzen staan in de "
-    f"legenda. Lichtgrijs: geen waarde ({ind.leeg}). De getallen en klassen staan onder ‘Cijfers achter deze "
-    "grafiek’."
+    f"Vijf kleurklassen met elk ongeveer even veel gemeenten{' met een rang' if rang is not None else ''} "
+    "(donker = laag); de grenzen staan in de legenda. De laagste en hoogste klasse zijn open (‘minder dan’, ‘of "
+    f"meer’), zodat één uitschieter ze niet oprekt. Lichtgrijs: geen waarde ({ind.leeg}). De getallen en "
+    "klassen staan onder ‘Cijfers achter deze grafiek’."
 )
 if ind.behoefte:
     st.caption(teksten.per_persoon_bron(ind, noemer_bronnen))
-if niet_gekleurd:
-    st.caption(
-        f"{niet_gekleurd} {'gemeente is' if niet_gekleurd == 1 else 'gemeenten zijn'} niet ingekleurd: hun "
-        f"{k.document} {k.jaar} bevat incidenteel crisisgeld in preventie of acute zorg (zoals opvang of corona), "
-        "zodat de verhouding niet met de andere te vergelijken is. De waarde en de reden staan in de hover en de "
-        "tabel; zie Begroting en werkelijkheid."
-    )
+if zonder_rang is not None and zonder_rang.any():
+    st.caption(teksten.kaart_zonder_rang(df[zonder_rang], f"{k.document} {k.jaar}"))

@@ -7,6 +7,7 @@ import streamlit as st
 from sociale_basis import fmt, indicators, teksten
 from sociale_basis.begrippen import (
     DREMPEL_ACUUT,
+    DREMPEL_PREVENTIE,
     FUNCTIES,
     GEMEENTEFONDS_SOCIALE_BASIS_TEKST,
     LAGEN,
@@ -218,6 +219,17 @@ meestal dat een gemeenschappelijke regeling of centrumgemeente die zorg betaalt,
 **Drempel voor een rang:** wie minder dan {fmt.procent(DREMPEL_ACUUT, 0)} van het landelijke bedrag per
 inwoner aan acute zorg uitgeeft (zelfde jaar, document, maat en schakelaar), krijgt ook geen rang: zo'n
 bedrag zegt waar de zorg geboekt wordt, niet dat er weinig nodig is.
+
+**En andersom, voor preventie:** wie wel iets, maar minder dan {fmt.procent(DREMPEL_PREVENTIE, 0)} van het
+landelijke bedrag per inwoner aan collectieve preventie uitgeeft, krijgt ook geen rang. Een noemer van bijna nul
+rekt de verhouding op: Bodegraven-Reeuwijk begroot in 2025 netto € 3,87 preventie per inwoner, dus € 28,35 acute
+zorg per € preventie, de ‘slechtste’ van het land, met acute zorg rond de mediane gemeente. Zo'n bedrag zegt
+waar preventie geboekt wordt (elders, of netto: baten op 6.1 die de lasten bijna opheffen), niet wat de gemeente
+kiest. De verhouding staat er wel, met de reden; op de kaart is zo'n gemeente wit, buiten de klassen. Waarom
+{fmt.procent(DREMPEL_PREVENTIE, 0)}: in 2017–2026 ligt per keuze hooguit één gemeente daaronder (buiten de
+jaarrekening 2023 netto, met de opvang van Oekraïners op 6.1) en de volgende boven 14%; bij 5% hield Woudenberg
+(€ 9,61 in de begroting 2023 netto) de op één na hoogste verhouding. Ranglijst, kaartklassen en de mediane
+gemeente tellen alleen gemeenten met een rang.
 """)
 try:
     met = vragen.groep(store, sleutel, k.jaar, k.document, k.maat, None)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from sociale_basis import charts, cijfers, fmt, indicators, teksten
-from sociale_basis.begrippen import ACUUT_KORT, BEHOEFTEN, LAGEN, PREVENTIE_KORT, STANDAARD_BEHOEFTE
+from sociale_basis.begrippen import ACUUT_KORT, BEHOEFTEN, DREMPEL_PREVENTIE, LAGEN, PREVENTIE_KORT, STANDAARD_BEHOEFTE
 from sociale_basis.dashboard import eigen, uitvoer, vragen, zijbalk
 from sociale_basis.indicators import IndicatorFout
 
@@ -93,8 +93,10 @@ st.subheader("Verschillen tussen gemeenten")
 # Dezelfde gemeenten als achter de mediaan: met een rang (geen € 0 eigen acute zorg als ‘beste’ staaf).
 met_rang = df[df["rangbaar"]]
 weinig = int(geen_eigen.sum())
-# Vertekend en verder wel een verhouding: de derde reden zonder rang (werk.rangbaar), elk één keer geteld.
-vertekend_n = int((df["vertekend"] & df["acuut_per_euro_preventie"].notna() & ~geen_eigen).sum())
+# Bijna geen preventie (wel een verhouding, werk.weinig_preventie) en vertekend: de vierde en derde reden zonder
+# rang (werk.rangbaar), elk één keer geteld.
+weinig_preventie = df["weinig_preventie"].astype(bool) & ~geen_eigen
+vertekend_n = int((df["vertekend"] & df["acuut_per_euro_preventie"].notna() & ~geen_eigen & ~weinig_preventie).sum())
 uitvoer.grafiek(
     "verdeling",
     charts.verhouding_verdeling(
@@ -125,6 +127,12 @@ st.markdown(
         f" Zonder eigen acute zorg van betekenis (via een regeling of centrumgemeente): {weinig} "
         f"{'gemeente' if weinig == 1 else 'gemeenten'}, zonder rang."
         if weinig
+        else ""
+    )
+    + (
+        f" Met bijna geen collectieve preventie (minder dan {fmt.procent(DREMPEL_PREVENTIE, 0)} van Nederland per "
+        f"inwoner): {int(weinig_preventie.sum())} {'gemeente' if weinig_preventie.sum() == 1 else 'gemeenten'}, zonder rang."
+        if weinig_preventie.any()
         else ""
     )
     + (

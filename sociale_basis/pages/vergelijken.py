@@ -81,9 +81,8 @@ st.markdown(
     f"**Ranglijst** — {'alle gemeenten' if alle else groepnaam}, van minst naar meest "
     "acute zorg per euro preventie"
     + (", zonder regionale taken (beschermd wonen en opvang)" if zonder_regio else "")
-    + ". Klik op een kolomkop om te sorteren. Geen rang: geen verhouding, (bijna) geen eigen "
-    "lasten voor acute zorg (die betaalt dan meestal een regeling of centrumgemeente), of incidenteel "
-    "crisisgeld in preventie of acute zorg (zoals opvang of corona; zie ‘Opmerking’ en Begroting en werkelijkheid)."
+    + f". Klik op een kolomkop om te sorteren. Geen rang: {teksten.REDENEN_ZONDER_RANG} (zie ‘Opmerking’, en "
+    "Begroting en werkelijkheid voor het crisisgeld)."
 )
 in_lijst = [INDICATOREN[n] for n in cijfers.RANGLIJST_INDICATOREN]
 # Korte koppen (de volle naam in de hulptekst) zodat de getallen op 1280 px passen; Rang en
