@@ -55,13 +55,9 @@ def verzamel(paden: Iterable[str | Path]) -> tuple[list[tuple[sources.Formaat, P
         else:
             formaat = sources.herken(pad)
             if formaat is None:
-                raise InvoerFout(
-                    pad,
-                    _onleesbaar(pad)
-                    or "onbekend formaat. Bekende formaten: "
-                    + "; ".join(f.omschrijving for f in sources.FORMATEN)
-                    + ".",
-                )
+                if reden := _onleesbaar(pad):
+                    raise InvoerFout(pad, reden)
+                raise sources.niet_herkend(pad)  # welke kolom ontbreekt of verkeerd gespeld is
             herkend.append((formaat, pad))
     volgorde = {f.soort: i for i, f in enumerate(sources.FORMATEN)}
     herkend.sort(key=lambda fp: (volgorde[fp[0].soort], str(fp[1])))
@@ -259,11 +255,17 @@ def _lees(stap: Stap, context: sources.Context) -> Lading:
 
 
 def importeer(
-    store: Store, paden: Iterable[str | Path], meld: Melder = _stil, voor: Iterable[Stap] = (), op_naam: bool = False
+    store: Store,
+    paden: Iterable[str | Path],
+    meld: Melder = _stil,
+    voor: Iterable[Stap] = (),
+    op_naam: bool = False,
+    volledig: bool = False,
 ) -> Verslag:
     """Importeer bestanden en mappen (na de stappen `voor`, bv. een momentopname) in één transactie.
     `op_naam`: een upload staat elke keer in een andere tijdelijke map; het logboek kent hem dan bij
-    zijn naam (en inhoud), zodat dezelfde upload nog eens niets verandert, en nooit bij een serverpad."""
+    zijn naam (en inhoud), zodat dezelfde upload nog eens niets verandert, en nooit bij een serverpad.
+    `volledig`: de gebruiker bevestigde ‘ja, dit is volledig’ voor eigen cijfers (sources.Context)."""
     herkend, overgeslagen = verzamel(paden)
     bestanden = [
         Stap(
@@ -277,10 +279,12 @@ def importeer(
         for formaat, pad in herkend
     ]
     stappen = [*voor, *bestanden]
-    return voer_in(store, stappen, meld, Verslag(overgeslagen=overgeslagen))
+    return voer_in(store, stappen, meld, Verslag(overgeslagen=overgeslagen), volledig=volledig)
 
 
-def voer_in(store: Store, stappen: list[Stap], meld: Melder = _stil, verslag: Verslag | None = None) -> Verslag:
+def voer_in(
+    store: Store, stappen: list[Stap], meld: Melder = _stil, verslag: Verslag | None = None, volledig: bool = False
+) -> Verslag:
     """Lees en schrijf alle stappen in één transactie; de afgeleide tabellen worden in dezelfde
     transactie opnieuw opgebouwd. Eén fout: er verandert niets."""
     start = time.perf_counter()
@@ -302,6 +306,7 @@ def voer_in(store: Store, stappen: list[Stap], meld: Melder = _stil, verslag: Ve
                 ),
                 cpi=sessie.vraag("import/cpi"),
                 vraag=sessie.vraag,
+                volledig=volledig,
             )
             lading = _lees(stap, context)
             _controleer_volledig(sessie, stap, lading)

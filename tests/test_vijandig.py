@@ -242,6 +242,28 @@ GEVALLEN = {
         2,
         "Gemeenten",
     ),
+    # Issue 32: een kopregel die net niet klopt, noemt de kolom in plaats van 'onbekend formaat'.
+    "sjabloon zonder kolom baten": Geval(
+        fixture("sjabloon_zonder_baten.csv"),
+        "sjabloon_zonder_baten.csv",
+        ("kolom 'baten_duizend_euro' ontbreekt", "eigen cijfers van één gemeente (sjabloon)"),
+        1,
+        "baten_duizend_euro",
+    ),
+    "sjabloon met verschreven kolom": Geval(
+        fixture("sjabloon_verschreven_kolom.csv"),
+        "sjabloon_verschreven_kolom.csv",
+        ("kolom 'baten_duizend_eur' onbekend — bedoel je 'baten_duizend_euro'?",),
+        1,
+        "baten_duizend_eur",
+    ),
+    "NPLV met onbekende gemeente": Geval(
+        fixture("nplv_focusgebieden_2022_onbekende_gemeente.csv"),
+        "nplv_focusgebieden_2022_onbekende_gemeente.csv",
+        ("gemeentecode GM9999 staat niet in de gemeentelijst van 2022",),
+        3,
+        "gm_code",
+    ),
     "komma in bestandsnaam": Geval(
         schrijf("lasten, versie 2.csv", KOP_2POS + REGEL_2POS.replace("12", "twaalf")),
         "lasten, versie 2.csv",

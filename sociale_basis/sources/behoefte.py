@@ -30,6 +30,10 @@ def maatstaven() -> list[str]:
     return [INWONERS, *dict.fromkeys(b.maatstaf for b in begrippen.BEHOEFTEN.values() if b.bron == "gemeentefonds")]
 
 
+# De kolommen die lees() nodig heeft; het bestand heeft er veel meer (alle maatstaven van de circulaire).
+KOLOMMEN = ["CBS", "Naam", *maatstaven()]
+
+
 def herken(pad: Path, kop: str) -> bool:
     velden = (kop.splitlines()[0] if kop else "").split("\t")
     return "_Volumina" in pad.name and {"CBS", "Naam", INWONERS} <= {v.strip() for v in velden}
@@ -39,11 +43,13 @@ def lees(pad: Path, namen: NaamZoeker) -> Lading:
     fouten = Problemen(pad)
     circulaire, jaar = circulaire_uit_naam(fouten)
     kolommen = maatstaven()
-    df = lees_tekst_csv(pad, "\t", ["CBS", "Naam", *kolommen], fouten=fouten, dubbel_mag=frozenset({"CBS"}))
+    df = lees_tekst_csv(pad, "\t", KOLOMMEN, fouten=fouten, dubbel_mag=frozenset({"CBS"}))
     # De GM-code staat als getal in CBS (1979 = GM1979); de naam moet erbij passen.
     cbs = df["CBS"].str.strip()
     fouten.per_rij(df, "CBS", ~cbs.str.fullmatch(r"\d{1,4}"), lambda w: f"'{w}' is geen gemeentecode (getal).")
     gm = namen.codes(fouten, df, "Naam", jaar)
+    # Een naam die alleen in andere jaren bestond, is in dit uitkeringsjaar geen gemeente.
+    namen.onbekende_gemeenten(fouten, df, "Naam", gm, jaar, namen=df["Naam"])
     codes = "GM" + cbs.str.zfill(4)
     fouten.per_rij(
         df,
@@ -79,8 +85,11 @@ def lees(pad: Path, namen: NaamZoeker) -> Lading:
     )
 
 
+KOLOMMEN_NPLV = ["gm_code", "gemeente", "focusgebied"]
+
+
 def herken_nplv(pad: Path, kop: str) -> bool:
-    return (kop.splitlines()[0] if kop else "").strip().lstrip("\ufeff") == "gm_code,gemeente,focusgebied"
+    return (kop.splitlines()[0] if kop else "").strip().lstrip("\ufeff") == ",".join(KOLOMMEN_NPLV)
 
 
 def lees_nplv(pad: Path, namen: NaamZoeker) -> Lading:
@@ -91,9 +100,12 @@ def lees_nplv(pad: Path, namen: NaamZoeker) -> Lading:
         raise fouten.fout(
             "het jaar van de focusgebieden staat niet in de bestandsnaam (bv. nplv_focusgebieden_2022.csv)."
         )
-    df = lees_tekst_csv(pad, ",", ["gm_code", "gemeente", "focusgebied"], fouten=fouten)
+    df = lees_tekst_csv(pad, ",", KOLOMMEN_NPLV, fouten=fouten)
     code = df["gm_code"].str.strip()
     fouten.per_rij(df, "gm_code", ~code.str.fullmatch(GM_CODE), lambda w: f"'{w}' is geen GM-code.")
+    # De gemeente moet in het jaar van het programma bestaan (later opgeheven mag), en de naam erbij passen.
+    namen.onbekende_gemeenten(fouten, df, "gm_code", code, jaren[0])
+    namen.namen_bij_codes(fouten, df, "gemeente", code, jaren[0])
     gebied = tekst(fouten, df, "focusgebied", verplicht=True)
     uniek(fouten, df.assign(gm_code=code, focusgebied=gebied), ["gm_code", "focusgebied"], "focusgebied")
     fouten.klaar()
@@ -113,14 +125,19 @@ def herken_kerncijfers(pad: Path, kop: str) -> bool:
     return (kop.splitlines()[0] if kop else "").strip().lstrip("\ufeff") == ",".join(KOLOMMEN_KWB)
 
 
-def lees_kerncijfers(pad: Path, namen: NaamZoeker) -> Lading:
+def lees_kerncijfers(pad: Path, namen: NaamZoeker, *, controleer_gemeenten: bool = False) -> Lading:
     """CBS Kerncijfers wijken en buurten per gemeente (zoals `ophalen` ze schrijft): jaar, GM-code,
-    de kolomnaam zonder jaarnummer (bv. PersonenPerSoortUitkeringBijstand) en de waarde."""
+    de kolomnaam zonder jaarnummer (bv. PersonenPerSoortUitkeringBijstand) en de waarde.
+    `controleer_gemeenten`: elke GM-code moet de opslag kennen (een aangeboden bestand); wat `ophalen`
+    bij CBS haalt, komt samen met CBS' eigen gemeentelijst en wordt daar niet aan getoetst."""
     fouten = Problemen(pad)
     df = lees_tekst_csv(pad, ",", KOLOMMEN_KWB, fouten=fouten)
     jaar = gehele_getallen(fouten, df, "jaar", minimum=2000, maximum=2100)
     code = df["gm_code"].str.strip()
     fouten.per_rij(df, "gm_code", ~code.str.fullmatch(GM_CODE), lambda w: f"'{w}' is geen GM-code.")
+    if controleer_gemeenten:
+        # Elke regel op de indeling van zijn eigen jaar, zoals CBS de kerncijfers per jaar publiceert.
+        namen.onbekende_gemeenten(fouten, df, "gm_code", code, jaar)
     maat = tekst(fouten, df, "maat", verplicht=True)
     waarde = getallen(fouten, df, "waarde", minimum=0, maximum=MAX_VOLUME)
     uniek(fouten, df.assign(gm_code=code, maat=maat), ["jaar", "gm_code", "maat"], "gm_code")

@@ -33,8 +33,10 @@ def herken(pad: Path, kop: str) -> bool:
     return _kop(kop) == ",".join(KOLOMMEN)
 
 
-def lees(pad: Path, namen: NaamZoeker) -> Lading:
-    """Zorggebruik per jaar, gemeente (of NL01) en maat (begrippen.ZORGMATEN), met CBS-tabel en voorlopig."""
+def lees(pad: Path, namen: NaamZoeker, *, controleer_gemeenten: bool = False) -> Lading:
+    """Zorggebruik per jaar, gemeente (of NL01) en maat (begrippen.ZORGMATEN), met CBS-tabel en voorlopig.
+    `controleer_gemeenten`: elke GM-code moet de opslag kennen (een aangeboden bestand); wat `ophalen`
+    bij CBS haalt, komt samen met CBS' eigen gemeentelijst en wordt daar niet aan getoetst."""
     fouten = Problemen(pad)
     df = lees_tekst_csv(pad, ",", KOLOMMEN, fouten=fouten)
     jaar = gehele_getallen(fouten, df, "jaar", minimum=2000, maximum=2100)
@@ -45,6 +47,10 @@ def lees(pad: Path, namen: NaamZoeker) -> Lading:
         ~(gebied.str.fullmatch(GM_CODE) | gebied.eq("NL01")),
         lambda w: f"'{w}' is geen GM-code (of NL01 voor Nederland).",
     )
+    if controleer_gemeenten:
+        # NL01 is geen gemeentecode en blijft buiten deze controle. CBS geeft oudere jaren van een reeks
+        # soms op een nieuwere indeling: een code uit de lijst van dat jaar of later is bekend.
+        namen.onbekende_gemeenten(fouten, df, "gebied", gebied, jaar, of_later=True)
     maat = keuze(fouten, df, "maat", set(begrippen.ZORGMATEN))
     # Leeg = niet gepubliceerd (CBS '.'), nooit 0.
     waarde = getallen(fouten, df, "waarde", leeg=float("nan"), minimum=0, maximum=MAX_WAARDE)
@@ -80,8 +86,9 @@ def herken_wijken(pad: Path, kop: str) -> bool:
     return _kop(kop) == ",".join(KOLOMMEN_WIJK)
 
 
-def lees_wijken(pad: Path, namen: NaamZoeker) -> Lading:
-    """Kerncijfers per wijk: jaar, WK-code, GM-code, wijknaam, de kolomnaam zonder jaarnummer en de waarde."""
+def lees_wijken(pad: Path, namen: NaamZoeker, *, controleer_gemeenten: bool = False) -> Lading:
+    """Kerncijfers per wijk: jaar, WK-code, GM-code, wijknaam, de kolomnaam zonder jaarnummer en de waarde.
+    `controleer_gemeenten`: zoals bij lees()."""
     fouten = Problemen(pad)
     df = lees_tekst_csv(pad, ",", KOLOMMEN_WIJK, fouten=fouten)
     jaar = gehele_getallen(fouten, df, "jaar", minimum=2000, maximum=2100)
@@ -89,6 +96,9 @@ def lees_wijken(pad: Path, namen: NaamZoeker) -> Lading:
     fouten.per_rij(df, "wk_code", ~wk.str.fullmatch(WK_CODE), lambda w: f"'{w}' is geen wijkcode (WK + 6 tekens).")
     gm = df["gm_code"].str.strip()
     fouten.per_rij(df, "gm_code", ~gm.str.fullmatch(GM_CODE), lambda w: f"'{w}' is geen GM-code.")
+    if controleer_gemeenten:
+        # De kerncijfers van een jaar staan op de indeling van dat jaar.
+        namen.onbekende_gemeenten(fouten, df, "gm_code", gm, jaar)
     fouten.per_rij(
         df,
         "gm_code",

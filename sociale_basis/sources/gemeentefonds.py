@@ -29,6 +29,7 @@ CLUSTERS = [
     "Overige eigen middelen",
     "Onroerendezaakbelasting",
 ]
+KOLOMMEN = ["Gemeenten", *CLUSTERS, "Totaal"]
 
 
 def herken(pad: Path, kop: str) -> bool:
@@ -55,9 +56,11 @@ def circulaire_uit_naam(fouten: Problemen) -> tuple[str, int]:
 def lees(pad: Path, namen: NaamZoeker) -> Lading:
     fouten = Problemen(pad)
     circulaire, jaar = circulaire_uit_naam(fouten)
-    df = lees_tekst_csv(pad, ";", ["Gemeenten", *CLUSTERS, "Totaal"], fouten=fouten)
+    df = lees_tekst_csv(pad, ";", KOLOMMEN, fouten=fouten)
     df = df[df["Gemeenten"].str.strip() != "Nederland"]
     gm = namen.codes(fouten, df, "Gemeenten", jaar)
+    # Een naam die alleen in andere jaren bestond, is in dit uitkeringsjaar geen gemeente.
+    namen.onbekende_gemeenten(fouten, df, "Gemeenten", gm, jaar, namen=df["Gemeenten"])
     uniek(fouten, df.assign(gm_code=gm), ["gm_code"], "Gemeenten")  # twee schrijfwijzen van één gemeente
     delen = []
     for cluster in CLUSTERS:

@@ -61,6 +61,7 @@ def lees_lijst(pad: Path, namen: NaamZoeker) -> Lading:
 
 # -- namen-crosswalk -------------------------------------------------------------------------
 NAAMKOLOMMEN = ["naam_cbs_gemeentelijst", "naam_iv3_en_gemeenteklassen", "naam_begrotingsanalysetool_en_gf"]
+KOLOMMEN_NAMEN = ["jaar", "gm_code", *NAAMKOLOMMEN]
 
 
 def herken_namen(pad: Path, kop: str) -> bool:
@@ -70,7 +71,7 @@ def herken_namen(pad: Path, kop: str) -> bool:
 
 def lees_namen(pad: Path, namen: NaamZoeker) -> Lading:
     fouten = Problemen(pad)
-    df = lees_tekst_csv(pad, ",", ["jaar", "gm_code", *NAAMKOLOMMEN], fouten=fouten)
+    df = lees_tekst_csv(pad, ",", KOLOMMEN_NAMEN, fouten=fouten)
     df["jaar"] = jaren(fouten, df, "jaar", EERSTE_JAAR)
     df["gm_code"] = gm_codes(fouten, df, "gm_code")
     namen.onbekende_gemeenten(fouten, df, "gm_code", df["gm_code"], df["jaar"])
@@ -95,13 +96,16 @@ def _geen_dubbele_namen(fouten: Problemen, lang: pd.DataFrame) -> None:
 
 
 # -- afwijkende namen Iv3 ↔ gemeentefonds ----------------------------------------------------
+KOLOMMEN_NAMEN_GF = ["Iv3naam", "GFnaam"]
+
+
 def herken_namen_gf(pad: Path, kop: str) -> bool:
-    return _eerste_regel(kop).split("\t") == ["Iv3naam", "GFnaam"]
+    return _eerste_regel(kop).split("\t") == KOLOMMEN_NAMEN_GF
 
 
 def lees_namen_gf(pad: Path, namen: NaamZoeker) -> Lading:
     fouten = Problemen(pad)
-    df = lees_tekst_csv(pad, "\t", ["Iv3naam", "GFnaam"], fouten=fouten)
+    df = lees_tekst_csv(pad, "\t", KOLOMMEN_NAMEN_GF, fouten=fouten)
     df["gm_code"] = namen.codes(fouten, df, "Iv3naam", None)
     tekst(fouten, df, "GFnaam", verplicht=True)
     fouten.klaar()
@@ -113,13 +117,16 @@ def lees_namen_gf(pad: Path, namen: NaamZoeker) -> Lading:
 
 
 # -- inwoners ---------------------------------------------------------------------------------
+KOLOMMEN_INWONERS = ["jaar", "gm_code", "aantal_inwoners"]
+
+
 def herken_inwoners(pad: Path, kop: str) -> bool:
-    return _eerste_regel(kop) == "jaar,gm_code,aantal_inwoners"
+    return _eerste_regel(kop) == ",".join(KOLOMMEN_INWONERS)
 
 
 def lees_inwoners(pad: Path, namen: NaamZoeker) -> Lading:
     fouten = Problemen(pad)
-    df = lees_tekst_csv(pad, ",", ["jaar", "gm_code", "aantal_inwoners"], fouten=fouten)
+    df = lees_tekst_csv(pad, ",", KOLOMMEN_INWONERS, fouten=fouten)
     uit = pd.DataFrame(
         {
             "jaar": jaren(fouten, df, "jaar", EERSTE_JAAR),
@@ -151,10 +158,13 @@ def lees_klassen(pad: Path, namen: NaamZoeker) -> Lading:
     fouten = Problemen(pad)
     jaar = _jaar_uit_naam(fouten, EERSTE_JAAR, "gemeenteklassen")
     df = lees_tekst_csv(pad, "\t", KOLOMMEN_KLASSEN, fouten=fouten)
+    gm = namen.codes(fouten, df, "Gemeenten", jaar)
+    # Een naam uit een ander jaar (een opgeheven gemeente) hoort niet in de klassen van dit jaar.
+    namen.onbekende_gemeenten(fouten, df, "Gemeenten", gm, jaar, namen=df["Gemeenten"])
     uit = pd.DataFrame(
         {
             "jaar": jaar,
-            "gm_code": namen.codes(fouten, df, "Gemeenten", jaar),
+            "gm_code": gm,
             "grootteklasse": _klasse(fouten, df, "Gemeentegrootte", klassen.grootteklasse),
             "stedelijkheid": _klasse(fouten, df, "Stedelijkheid", klassen.stedelijkheid),
         }
@@ -171,13 +181,16 @@ def _klasse(fouten: Problemen, df: pd.DataFrame, kolom: str, omzetten) -> pd.Ser
 
 
 # -- sociale structuur en centrumfunctie ------------------------------------------------------
+KOLOMMEN_PROFIEL = ["Gemeenten", "Centrumfunctie", "Sociale structuur"]
+
+
 def herken_profiel(pad: Path, kop: str) -> bool:
-    return _eerste_regel(kop).split("\t") == ["Gemeenten", "Centrumfunctie", "Sociale structuur"]
+    return _eerste_regel(kop).split("\t") == KOLOMMEN_PROFIEL
 
 
 def lees_profiel(pad: Path, namen: NaamZoeker) -> Lading:
     fouten = Problemen(pad)
-    df = lees_tekst_csv(pad, "\t", ["Gemeenten", "Centrumfunctie", "Sociale structuur"], fouten=fouten)
+    df = lees_tekst_csv(pad, "\t", KOLOMMEN_PROFIEL, fouten=fouten)
     uit = pd.DataFrame(
         {
             "gm_code": namen.codes(fouten, df, "Gemeenten", None),

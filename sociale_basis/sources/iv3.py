@@ -77,6 +77,9 @@ def _samenvatting(df: pd.DataFrame) -> str:
 
 
 # -- taakveld_lasten_baten -------------------------------------------------------------------
+KOLOMMEN_TAAKVELD = ["Gemeenten", "Taakveld", "Lasten", "Baten"]
+
+
 def herken_taakveld(pad: Path, kop: str) -> bool:
     eerste = kop.splitlines()[0] if kop else ""
     return eerste.startswith("Gemeenten;Taakveld;") and "Lasten" in eerste and "Baten" in eerste
@@ -95,7 +98,7 @@ def lees_taakveld(pad: Path, namen: NaamZoeker) -> Lading:
         )
     jaar, document = jd
     controleer_jaar(fouten, jaar, IV3_EERSTE_JAAR, "Iv3-taakveldgegevens")
-    df = lees_tekst_csv(pad, ";", ["Gemeenten", "Taakveld", "Lasten", "Baten"], fouten=fouten)
+    df = lees_tekst_csv(pad, ";", KOLOMMEN_TAAKVELD, fouten=fouten)
     df = df[df["Gemeenten"].str.strip() != NEDERLAND]
     if df.empty:  # geladen zou het niets vervangen, maar wel 'geladen' heten
         raise fouten.fout(
@@ -155,6 +158,7 @@ def _verslagsoort_klopt(fouten: Problemen, df: pd.DataFrame, jaar: pd.Series, do
 
 
 # -- cbs_ruw ---------------------------------------------------------------------------------
+KOLOMMEN_CBS_RUW = ["Gemeenten", "TaakveldBalanspost", "Categorie"]  # plus een van de waardekolommen
 WAARDEKOLOMMEN = ["k_2ePlaatsing_2", "k_1ePlaatsing_1", "Value", "value", "Waarde", "waarde"]
 
 
@@ -165,7 +169,7 @@ def herken_cbs_ruw(pad: Path, kop: str) -> bool:
 
 def lees_cbs_ruw(pad: Path, namen: NaamZoeker) -> Lading:
     fouten = Problemen(pad)
-    df = lees_tekst_csv(pad, None, ["Gemeenten", "TaakveldBalanspost", "Categorie"], fouten=fouten)
+    df = lees_tekst_csv(pad, None, KOLOMMEN_CBS_RUW, fouten=fouten)
     aanwezig = [k for k in WAARDEKOLOMMEN if k in df.columns]
     if not aanwezig:
         raise fouten.fout("geen waardekolom gevonden; verwacht k_2ePlaatsing_2, k_1ePlaatsing_1 of Value.", rij=1)

@@ -87,22 +87,81 @@ class NaamZoeker:
             self._lijsten[soort] = {int(j): set(g["code"]) for j, g in df.groupby("jaar")}
         return self._lijsten[soort]
 
-    def onbekende_gemeenten(self, fouten: Problemen, df: pd.DataFrame, kolom: str, codes: pd.Series, jaar) -> None:
+    def onbekende_gemeenten(
+        self,
+        fouten: Problemen,
+        df: pd.DataFrame,
+        kolom: str,
+        codes: pd.Series,
+        jaar,
+        *,
+        namen: pd.Series | None = None,
+        of_later: bool = False,
+    ) -> None:
         """Meld GM-codes die de opslag niet kent: niet in de gemeentelijst van dat jaar, of (voor een
-        jaar zonder lijst) in geen enkele lijst. Zonder gemeentelijsten is er niets te vergelijken."""
-        self._onbekend(fouten, df, kolom, codes, jaar, "gemeenten", "gemeentecode", "gemeentelijst")
+        jaar zonder lijst) in geen enkele lijst. Zonder gemeentelijsten is er niets te vergelijken.
+        Een code die in dat jaar bestond en later opging in een andere gemeente, is dus bekend.
+        `namen`: de namen zoals het bestand ze noemt, voor de melding (bestanden met namen).
+        `of_later`: ook goed als de code in de lijst van een later jaar staat (CBS-reeksen die oudere
+        jaren op een nieuwere indeling geven)."""
+        self._onbekend(fouten, df, kolom, codes, jaar, "gemeenten", "gemeentecode", "gemeentelijst", namen, of_later)
+
+    def _spellingen(self) -> tuple[dict[str, set[str]], dict[tuple[str, int | None], str], dict[str, str]]:
+        """Per GM-code haar schrijfwijzen (alle jaren, zonder hoofdletters), haar naam per jaar (en onder
+        jaar None de nieuwste), en per schrijfwijze een code."""
+        per_code: dict[str, set[str]] = {}
+        naam_van: dict[tuple[str, int | None], str] = {}
+        for (j, naam), code in self._per_jaar.items():  # op jaar gesorteerd: de nieuwste naam wint
+            per_code.setdefault(code, set()).add(str(naam).strip().casefold())
+            naam_van.setdefault((code, j), naam)
+            naam_van[(code, None)] = naam
+        naar_code = {str(n).strip().casefold(): c for n, c in self._elk_jaar.items()}
+        return per_code, naam_van, naar_code
+
+    def namen_bij_codes(
+        self, fouten: Problemen, df: pd.DataFrame, kolom: str, codes: pd.Series, jaar: int | None
+    ) -> None:
+        """Een bestand met GM-code én naam: de naam moet een schrijfwijze van die gemeente zijn (in welk
+        jaar ook; hoofdletters tellen niet). Zonder namen in de opslag is er niets te vergelijken."""
+        if not self:
+            return
+        per_code, naam_van, naar_code = self._spellingen()
+        namen = df[kolom].str.strip()
+
+        def past(sleutel: str) -> bool:
+            code, naam = sleutel.split("|", 1)
+            # Een onbekende code meldt onbekende_gemeenten al; dan niet ook de naam.
+            return code not in per_code or naam.casefold() in per_code[code]
+
+        def melding(sleutel: str) -> str:
+            code, naam = sleutel.split("|", 1)
+            ander = naar_code.get(naam.casefold())
+            in_jaar = jaar is not None and (code, jaar) in naam_van
+            heet = (
+                f"{code} heet in {jaar} '{naam_van[(code, jaar)]}'"
+                if in_jaar
+                else f"{code} heet '{naam_van[(code, None)]}'"
+            )
+            return (
+                f"gemeentenaam '{naam}' hoort niet bij {code}"
+                + (f" maar bij {ander}" if ander else "")
+                + f"; {heet}. Corrigeer de naam of de code."
+            )
+
+        sleutel = codes.fillna("").astype(str) + "|" + namen.fillna("")
+        fouten.per_rij(df, kolom, ~per_unieke_waarde(sleutel, past), melding, waarden=sleutel)
 
     def onbekende_taakvelden(self, fouten: Problemen, df: pd.DataFrame, kolom: str, codes: pd.Series, jaar) -> None:
         """Meld taakveldcodes die niet in de CBS-codelijst van dat jaar staan (als de opslag die heeft)."""
         self._onbekend(fouten, df, kolom, codes, jaar, "taakvelden", "taakveldcode", "CBS-codelijst")
 
-    def _onbekend(self, fouten, df, kolom, codes, jaar, soort, wat, lijstnaam) -> None:
+    def _onbekend(self, fouten, df, kolom, codes, jaar, soort, wat, lijstnaam, namen=None, of_later=False) -> None:
         lijsten = self._lijst(soort)
         if not lijsten:
             return
         alle = set().union(*lijsten.values())
         jaar = pd.Series(jaar, index=codes.index) if not isinstance(jaar, pd.Series) else jaar
-        sleutel = jaar.astype(str) + "|" + codes.astype(str)
+        sleutel = jaar.astype(str) + "|" + codes.fillna("").astype(str)  # NaN: naam al als onbekend gemeld
 
         vorm = GM_CODE if soort == "gemeenten" else TAAKVELD
 
@@ -110,12 +169,18 @@ class NaamZoeker:
             j, c = s.split("|", 1)
             if not vorm.match(c):
                 return True  # al gemeld als geen geldige code
+            if of_later and int(j) in lijsten:
+                return any(c in lijst for y, lijst in lijsten.items() if y >= int(j))
             lijst = lijsten.get(int(j)) if soort == "taakvelden" or int(j) in lijsten else None
             return c in lijst if lijst is not None else (soort == "taakvelden" or c in alle)
 
         def melding(s: str) -> str:
-            j, c = s.split("|", 1)
-            waar = f"de {lijstnaam} van {j}" if int(j) in lijsten else f"geen enkele {lijstnaam} in de opslag"
-            return f"{wat} {c} staat niet in {waar}."
+            j, c, *naam = s.split("|", 2)
+            later = " of later" if of_later else ""
+            waar = f"de {lijstnaam} van {j}{later}" if int(j) in lijsten else f"geen enkele {lijstnaam} in de opslag"
+            onderwerp = f"gemeente '{naam[0]}' ({c})" if naam else f"{wat} {c}"
+            return f"{onderwerp} staat niet in {waar}."
 
-        fouten.per_rij(df, kolom, ~per_unieke_waarde(sleutel, bekend), melding, waarden=sleutel)
+        # De naam gaat alleen mee in de melding; bekend of niet hangt van jaar en code af.
+        waarden = sleutel if namen is None else sleutel + "|" + namen.astype(str).str.strip()
+        fouten.per_rij(df, kolom, ~per_unieke_waarde(sleutel, bekend), melding, waarden=waarden)

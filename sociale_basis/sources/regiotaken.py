@@ -25,11 +25,13 @@ TAKEN = {
     "maatschappelijke opvang": "maatschappelijke_opvang",
     "vrouwenopvang": "vrouwenopvang",
 }
+# Naam en Prov herkennen het bestand (de gemeentefondsbrondata); de andere uitkeringen doen niet mee.
+KOLOMMEN = ["Naam", "Prov", *TAKEN]
 
 
 def herken(pad: Path, kop: str) -> bool:
     velden = (kop.splitlines()[0] if kop else "").split("\t")
-    return "Naam" in velden and "Prov" in velden and all(k in velden for k in TAKEN)
+    return all(k in velden for k in KOLOMMEN)
 
 
 def _controleer_cbs(fouten: Problemen, df: pd.DataFrame, gm: pd.Series) -> None:
@@ -60,8 +62,10 @@ def _controleer_cbs(fouten: Problemen, df: pd.DataFrame, gm: pd.Series) -> None:
 def lees(pad: Path, namen: NaamZoeker) -> Lading:
     fouten = Problemen(pad)
     circulaire, jaar = circulaire_uit_naam(fouten)
-    df = lees_tekst_csv(pad, "\t", ["Naam", *TAKEN], fouten=fouten, dubbel_mag=frozenset({"CBS"}))
+    df = lees_tekst_csv(pad, "\t", KOLOMMEN, fouten=fouten, dubbel_mag=frozenset({"CBS"}))
     gm = namen.codes(fouten, df, "Naam", jaar)
+    # Een naam die alleen in andere jaren bestond, is in dit uitkeringsjaar geen gemeente.
+    namen.onbekende_gemeenten(fouten, df, "Naam", gm, jaar, namen=df["Naam"])
     _controleer_cbs(fouten, df, gm)
     uniek(fouten, df.assign(gm_code=gm), ["gm_code"], "Naam")
     # De bestanden schrijven nul als '-' of ' - ' en bedragen soms als 17.696.027 (Nederlandse notatie).
