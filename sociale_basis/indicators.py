@@ -369,6 +369,13 @@ def sjabloon_taakvelden(store: Store, jaar: int, document: str) -> pd.DataFrame:
     return store.query("import/taakvelden_in_gebruik", jaar=jaar, document=document)
 
 
+def sjabloon_cijfers(store: Store, gm_code: str, jaar: int, document: str) -> pd.DataFrame:
+    """De CBS-cijfers (taakveld, omschrijving, lasten, baten in € 1.000) van één gemeente, jaar en document
+    uit haar fijnste CBS-bron, nooit eigen cijfers: waarmee het sjabloon vooraf ingevuld wordt. Leeg als
+    CBS er niets of alleen nullen (niet aangeleverd) voor heeft."""
+    return store.query("import/cbs_cijfers_gemeente", gm_code=gm_code, jaar=jaar, document=document)
+
+
 def gemeentenamen(store: Store, jaar: int) -> pd.DataFrame:
     """Elke bekende naam (ook oude) met de GM-code die er in `jaar` bij hoort, nieuwste eerst."""
     return store.query("marts/gemeente_namen", jaar=jaar)

@@ -60,6 +60,12 @@ def gemeente(ruw: str, namen: dict[str, str], alle_namen: Iterable[tuple[str, st
     return None
 
 
+# Zolang een bezoeker een privékopie met eigen bestanden heeft, staat er een willekeurige markering in de URL
+# (`?prive=…`, dashboard/eigen.py): na het herladen is de kopie weg, en dan zegt het dashboard dat. De
+# markering opent niets; ‘Kopieer link’ laat haar weg.
+PRIVE = "prive"
+
+
 # -- gegevensversie ------------------------------------------------------------------------------
 # Een gedeelde link en elke export dragen de versie van de gegevens mee (`?gegevens=2026-12-06T09:53:41`, UTC,
 # op de seconde): zo zegt het dashboard wanneer een link ouder is dan de cijfers die hij nu opent.

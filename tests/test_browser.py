@@ -304,8 +304,17 @@ def _eigen_sjabloon(db, tmp_path, lasten: str, naam: str, fout: bool = False):
 
     with Store(db, alleen_lezen=True) as store:
         taakvelden = indicators.sjabloon_taakvelden(store, 2025, "begroting")
-    regels = eigen.sjabloon("GM0363", "Amsterdam", 2025, "begroting", taakvelden).decode("utf-8-sig").splitlines()
-    regels = [regels[0], *(r[:-1] + f"{lasten};0" for r in regels[1:])]
+        cijfers = indicators.sjabloon_cijfers(store, "GM0363", 2025, "begroting")
+    regels = (
+        eigen.sjabloon("GM0363", "Amsterdam", 2025, "begroting", taakvelden, cijfers).decode("utf-8-sig").splitlines()
+    )
+    # Het sjabloon staat ingevuld met de CBS-cijfers (leeg is geen 0 meer): `lasten` erbij op 6.1, de rest zoals CBS.
+    regels = [
+        r.rsplit(";", 2)[0] + f";{float(r.split(';')[-2].replace(',', '.')) + float(lasten):.0f};{r.split(';')[-1]}"
+        if r.split(";")[3] == "6.1"
+        else r
+        for r in regels
+    ]
     if fout:
         regels[2] = regels[2].rsplit(";", 2)[0] + ";veel;0"
         regels[4] = regels[4].rsplit(";", 2)[0] + ";12;nul"

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from .. import fmt, importer, indicators, snapshot
+from ..sources import eigen
 from ..sources.controle import InvoerFout
 from ..store import Store, nieuwe_versie
 
@@ -37,6 +38,12 @@ def voeg_toe(sub) -> None:
     imp.add_argument(
         "--uitgebreid", action="store_true", help="toon ook welke bestanden in een map zijn overgeslagen en waarom"
     )
+    imp.add_argument(
+        "--volledig",
+        action="store_true",
+        help="ja, dit is volledig: eigen cijfers (sjabloon) ook inlezen als hun totale lasten meer dan "
+        f"{fmt.procent(eigen.MARGE, 0)} van CBS afwijken (een half leeg bestand blijft geweigerd)",
+    )
 
 
 def voer_uit(args) -> int:
@@ -58,7 +65,7 @@ def _import(store: Store, args) -> int:
         print("De opslag heeft al gegevens; de momentopname wordt niet opnieuw geladen.", file=sys.stderr)
     elif args.snapshot:
         voor = snapshot.stappen(Path(args.snapshot))
-    verslag = importer.importeer(store, args.paden, meld, voor=voor)
+    verslag = importer.importeer(store, args.paden, meld, voor=voor, volledig=args.volledig)
     if args.uitgebreid:
         for pad, reden in verslag.overgeslagen:
             print(f"overgeslagen: {pad} ({reden})", file=sys.stderr)

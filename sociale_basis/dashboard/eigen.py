@@ -5,11 +5,17 @@ meetellen.
 Waarom een kopie per bezoeker: zo werkt elke pagina (vergelijkingsgroepen, rangorde, kaart) meteen met de eigen
 cijfers, precies zoals na publiceren, terwijl de gedeelde opslag en alle andere bezoekers niets
 merken. De kopie verdwijnt bij verwerpen, publiceren of als ze ONGEBRUIKT_UUR niet gebruikt is.
+
+Een kopie hoort bij de sessie, en die is na het herladen van de pagina weg. Daarom staat er zolang ze er is
+een willekeurige markering in de URL (links.PRIVE; nooit een pad, en nooit de weg terug naar de kopie: wie
+een link met de markering krijgt, ziet andermans cijfers niet). Ziet een sessie de markering zonder kopie,
+dan zegt ze dat de eigen bestanden weg zijn, in plaats van stil de gedeelde cijfers te tonen.
 """
 
 from __future__ import annotations
 
 import re
+import secrets
 import shutil
 import tempfile
 import time
@@ -18,7 +24,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from .. import fmt, importer
+from .. import fmt, importer, indicators, links
 from ..sources import eigen as eigen_formaat
 from ..sources.controle import InvoerFout
 from ..store import OpslagFout, Store, huidige_versie
@@ -39,8 +45,39 @@ def prive() -> dict | None:
     info = st.session_state.get(opslag.PRIVE)
     if info and Path(info["opslag"]).is_file():
         return info
-    st.session_state.pop(opslag.PRIVE, None)
+    if st.session_state.pop(opslag.PRIVE, None):
+        st.session_state[_OPGERUIMD] = True  # in deze sessie opgeruimd (_maak_ruimte), niet herladen
     return None
+
+
+_OPGERUIMD = "_prive_opgeruimd"
+HERLADEN = (
+    "Je eigen, nog niet gepubliceerde bestanden zijn na het herladen niet meer te zien; controleer ze "
+    "opnieuw op Gegevens."
+)
+OPGERUIMD = (
+    "Je eigen, nog niet gepubliceerde bestanden zijn niet meer te zien: je kopie is opgeruimd (na "
+    f"{ONGEBRUIKT_UUR} uur zonder gebruik, of omdat er te veel tegelijk waren); controleer ze opnieuw op Gegevens."
+)
+
+
+def bewaak_markering() -> None:
+    """Elke rerun (zijbalk): met een privékopie staat haar markering in de URL (ook na een paginawissel die
+    de URL leegde); zonder kopie maar mét markering is de kopie verloren gegaan, en dat zegt een melding
+    boven de pagina, één keer. De markering wijst nergens heen: een andere sessie krijgt er niets mee terug."""
+    info = prive()
+    merk = st.query_params.get(links.PRIVE)
+    if info is not None:
+        if merk != info["merk"]:
+            st.query_params[links.PRIVE] = info["merk"]
+        return
+    if merk is None:
+        st.session_state.pop(_OPGERUIMD, None)
+        return
+    del st.query_params[links.PRIVE]
+    # Via de linkmeldingen (zijbalk): die overleven een st.rerun() in dezelfde klik.
+    tekst = OPGERUIMD if st.session_state.pop(_OPGERUIMD, False) else HERLADEN
+    st.session_state.setdefault("_linkmeldingen", {})[links.PRIVE] = tekst
 
 
 def _veilige_naam(naam: str) -> str:
@@ -49,18 +86,39 @@ def _veilige_naam(naam: str) -> str:
     return schoon[:120]
 
 
+_cbs_cijfers = vragen.gecacht(indicators.sjabloon_cijfers)
+
+
 def sjabloon_knop(store: Store, sleutel: str, k) -> None:
-    """De downloadknop voor het sjabloon van de gemeente, het jaar en het document uit de zijbalk."""
+    """De downloadknop voor het sjabloon van de gemeente, het jaar en het document uit de zijbalk, al
+    ingevuld met haar CBS-cijfers (aanpassen, niet overtypen); leeg alleen als CBS ze niet heeft."""
     naam = vragen.gemeenten(store, k.jaar).set_index("gm_code")["naam"].get(k.gemeente, k.gemeente)
     taakvelden = vragen.sjabloon_taakvelden(store, k.jaar, k.document)
+    cijfers = _cbs_cijfers(store, k.gemeente, k.jaar, k.document)
+    if cijfers.empty:
+        label = f"Leeg sjabloon voor {naam}, {k.document} {k.jaar} ({len(taakvelden)} taakvelden)"
+        uitleg = (
+            f"CBS heeft geen cijfers van {naam} voor de {k.document} {k.jaar}: het sjabloon is leeg. Vul elk "
+            "taakveld in (0 waar niets is); er is dan ook niets om je bestand mee te vergelijken."
+        )
+    else:
+        totaal = cijfers.loc[~cijfers["taakveld"].isin(eigen_formaat.ZONDER), "lasten"].sum()
+        label = f"Sjabloon voor {naam}, {k.document} {k.jaar}, ingevuld met de CBS-cijfers ({len(cijfers)} taakvelden)"
+        uitleg = (
+            f"Het sjabloon bevat al de CBS-cijfers van {naam} voor de {k.document} {k.jaar} (lasten en baten per "
+            f"taakveld in € 1.000; samen {fmt.mln(totaal * 1000)} lasten zonder reserves): pas aan wat in jouw "
+            "begroting anders is, en laat de rest staan. Leeg is geen 0: vul 0 in waar echt niets is."
+        )
     st.download_button(
-        f"Sjabloon voor {naam}, {k.document} {k.jaar} ({len(taakvelden)} taakvelden)",
-        lambda: eigen_formaat.sjabloon(k.gemeente, naam, k.jaar, k.document, taakvelden),
+        label,
+        lambda: eigen_formaat.sjabloon(k.gemeente, naam, k.jaar, k.document, taakvelden, cijfers),
         file_name=f"sjabloon_{_veilige_naam(naam.lower()).replace(' ', '-')}_{k.document}-{k.jaar}.csv",
         mime="text/csv",
         icon=":material/download:",
         on_click="ignore",
+        help=uitleg,
     )
+    st.caption(uitleg)
 
 
 def te_groot(bestanden) -> list[str]:
@@ -92,9 +150,10 @@ def _maak_ruimte() -> None:
         shutil.rmtree(map_, ignore_errors=True)
 
 
-def controleer(bestanden, meld) -> importer.Verslag:
+def controleer(bestanden, meld, volledig: bool = False) -> importer.Verslag:
     """Lees de bestanden in een privékopie van de huidige opslag. Een fout: de kopie verdwijnt en
-    de fout (met álle problemen) gaat naar de aanroeper; de gedeelde opslag verandert nooit."""
+    de fout (met álle problemen) gaat naar de aanroeper; de gedeelde opslag verandert nooit.
+    `volledig`: ‘ja, dit is volledig’ (eigen cijfers die veel van CBS afwijken); publiceren neemt het over."""
     verwerp()
     namen = [_veilige_naam(b.name) for b in bestanden]
     if dubbel := sorted({n for n in namen if namen.count(n) > 1}):
@@ -120,7 +179,9 @@ def controleer(bestanden, meld) -> importer.Verslag:
         meld("Een eigen kopie van de opslag maken…", 0.05)
         shutil.copyfile(huidige_versie(opslag.db_pad()), kopie)
         with Store(kopie) as store:
-            verslag = importer.importeer(store, paden, lambda t, f: meld(t, 0.1 + 0.9 * f), op_naam=True)
+            verslag = importer.importeer(
+                store, paden, lambda t, f: meld(t, 0.1 + 0.9 * f), op_naam=True, volledig=volledig
+            )
     except OSError as e:
         shutil.rmtree(map_, ignore_errors=True)
         raise OpslagFout(f"De eigen kopie kon niet worden gemaakt ({e.strerror}); er is niets veranderd.") from None
@@ -132,7 +193,12 @@ def controleer(bestanden, meld) -> importer.Verslag:
         "opslag": str(kopie),
         "bestanden": [str(p) for p in paden],
         "samenvatting": [(p.name, soort, rijen, samenvatting) for p, soort, rijen, samenvatting in verslag.geladen],
+        # Publiceren leest dezelfde bestanden opnieuw: met dezelfde bevestiging, anders weigert het wat hier mocht.
+        "volledig": volledig,
+        "merk": secrets.token_urlsafe(12),  # willekeurig, geen pad: zie bewaak_markering
     }
+    st.session_state.pop(_OPGERUIMD, None)
+    st.query_params[links.PRIVE] = st.session_state[opslag.PRIVE]["merk"]
     return verslag
 
 
@@ -141,6 +207,9 @@ def verwerp() -> None:
     if info:
         opslag.vergeet(info["opslag"])
         shutil.rmtree(info["map"], ignore_errors=True)
+        # Bewust weg (verworpen of gepubliceerd): de markering mee, zonder melding.
+        if st.query_params.get(links.PRIVE) == info.get("merk"):
+            del st.query_params[links.PRIVE]
 
 
 def publiceer() -> None:
@@ -150,7 +219,7 @@ def publiceer() -> None:
         raise InvoerFout("upload", "er is niets om te publiceren; controleer eerst een bestand.")
     paden = [Path(p) for p in info["bestanden"]]
     opslag.schrijf(
-        lambda store, meld: importer.importeer(store, paden, meld, op_naam=True),
+        lambda store, meld: importer.importeer(store, paden, meld, op_naam=True, volledig=info.get("volledig", False)),
         "Publiceren…",
         "gepubliceerd: " + ", ".join(Path(p).name for p in paden),
     )

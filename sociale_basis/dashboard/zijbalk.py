@@ -11,7 +11,7 @@ import streamlit as st
 
 from .. import fmt, indicators, klassen, links, teksten, vergelijkingsgroep
 from ..store import Store
-from . import modelkeuze, vragen
+from . import eigen, modelkeuze, vragen
 from .keuze import Keuze
 from .vragen import beschikbaarheid, eigen_cijfers, gemeenten, gemeentenamen
 
@@ -22,6 +22,7 @@ def zijbalk(store: Store, sleutel: str) -> Keuze:
     jaren = sorted(b["jaar"].unique().tolist(), reverse=True)
     versie = vragen.gegevensversie(store)
     _link_versie(versie)
+    eigen.bewaak_markering()  # een privékopie die na het herladen weg is: melden
     with st.sidebar:
         st.markdown("### Keuzes")
         _jaar_bij_document(b)
@@ -295,6 +296,7 @@ for (const knop of document.querySelectorAll(".sb-kopieer:not([data-klaar])")) {
     // Ook de keuzes die de URL weglaat omdat ze de standaard zijn, en de versie van de gegevens: zo
     // opent de link na een update dezelfde weergave (en zegt het dashboard dat de cijfers nieuwer zijn).
     const url = new URL(window.location.href);
+    url.searchParams.delete("{prive}");  // de markering van een privékopie hoort bij deze bezoeker
     for (const [k, v] of Object.entries(JSON.parse(knop.dataset.pin || "{{}}"))) {{
       if (v) url.searchParams.set(k, v);
     }}
@@ -317,7 +319,7 @@ def kopieer_link(vast: dict[str, str]) -> None:
     """`vast`: de keuzes (zoals de widgets ze in de URL zetten) en de gegevensversie die elke gekopieerde
     link meekrijgt. Ze komen uit de opslag en de widgets, en gaan als ontsnapte JSON in een attribuut."""
     pin = html.escape(json.dumps(vast, ensure_ascii=False), quote=True)
-    st.html(_KOPIEER.format(pin=pin), unsafe_allow_javascript=True)
+    st.html(_KOPIEER.format(pin=pin, prive=links.PRIVE), unsafe_allow_javascript=True)
 
 
 def _link_versie(versie) -> None:

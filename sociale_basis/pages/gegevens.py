@@ -7,6 +7,7 @@ import streamlit as st
 
 from sociale_basis import fmt, sources
 from sociale_basis.dashboard import eigen, laden, opslag, uitvoer, vragen, zijbalk
+from sociale_basis.sources import eigen as eigen_formaat
 from sociale_basis.sources.controle import InvoerFout
 
 store, sleutel, k = zijbalk.deze_rerun()
@@ -41,12 +42,15 @@ Een gemeente kan haar eigen (ontwerp)begroting of jaarrekening naast die van and
 ook vóór CBS haar publiceert. Zo werkt het:
 
 1. **Download het sjabloon** voor de gemeente, het jaar en het document uit de zijbalk: één regel per
-   taakveld, bedragen in **€ 1.000** (zoals CBS), leeg = 0.
-2. **Upload** het ingevulde sjabloon — of een ander bestand dat het dashboard kent (CBS-exports,
+   taakveld, bedragen in **€ 1.000** (zoals CBS), **al ingevuld met de CBS-cijfers** van die gemeente.
+   Pas aan wat in jouw begroting anders is en laat de rest staan. Leeg is geen 0: vul 0 in waar echt niets is.
+2. **Upload** het aangepaste sjabloon — of een ander bestand dat het dashboard kent (CBS-exports,
    gemeentelijsten, inwoners, grenzen; tot {eigen.MAX_MB} MB per bestand).
 3. **Controleren** leest alles in een eigen kopie van de opslag. Is er iets mis, dan zie je élk
-   probleem met bestand, rij en kolom; er verandert niets. Gaat het goed, dan zie jij — en alleen jij —
-   je cijfers meteen op alle pagina's, naast de vergelijkingsgroep.
+   probleem met bestand, rij en kolom; er verandert niets. Een sjabloon waarin de meeste taakvelden leeg
+   zijn, wordt altijd geweigerd; wijken de totale lasten meer dan {fmt.procent(eigen_formaat.MARGE, 0)} af van
+   CBS, dan alleen als je bevestigt dat het bestand volledig is. Gaat het goed, dan zie jij — en alleen jij —
+   je cijfers meteen op alle pagina's, naast de vergelijkingsgroep (tot je de pagina herlaadt).
 4. **Publiceren** zet ze in de gedeelde opslag, voor iedereen, gemarkeerd als *eigen cijfers (geen CBS)*.
    Ze zijn hieronder weer te verwijderen; daarna tellen de CBS-cijfers weer.
 """)
@@ -60,6 +64,13 @@ if info is None:
             accept_multiple_files=True,
             help="Bekende formaten: " + "; ".join(f.omschrijving for f in sources.FORMATEN) + ".",
         )
+        volledig = st.checkbox(
+            "Ja, dit is volledig",
+            help=f"Alleen nodig als de totale lasten in je eigen cijfers meer dan "
+            f"{fmt.procent(eigen_formaat.MARGE, 0)} afwijken van die van CBS voor dezelfde gemeente, hetzelfde jaar "
+            "en document: bevestig dan dat het bestand toch je hele begroting of jaarrekening bevat. Geldt ook bij "
+            "publiceren. Een bestand waarin de meeste taakvelden leeg zijn, blijft geweigerd.",
+        )
         controleren = st.form_submit_button("Controleren", type="primary", icon=":material/fact_check:")
     if controleren and not bestanden:
         st.warning("Kies eerst een of meer bestanden.")
@@ -69,7 +80,9 @@ if info is None:
         else:
             balk = st.progress(0.0, text="Controleren…")
             try:
-                eigen.controleer(bestanden, lambda t, f: balk.progress(min(max(f, 0.0), 1.0), text=t))
+                eigen.controleer(
+                    bestanden, lambda t, f: balk.progress(min(max(f, 0.0), 1.0), text=t), volledig=volledig
+                )
             except InvoerFout as e:
                 balk.empty()
                 tabel = eigen.problemen(e)
@@ -108,6 +121,8 @@ else:
     )
     if not info["samenvatting"]:
         st.info("Deze bestanden stonden al precies zo in de opslag: er is niets nieuws.")
+    if info.get("volledig"):
+        st.caption("Je bevestigde: ja, dit is volledig. Publiceren neemt die bevestiging over.")
     links, rechts = st.columns(2)
     publiceer = links.button(
         "Publiceren in de gedeelde opslag (voor iedereen)",
