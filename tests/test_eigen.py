@@ -153,7 +153,7 @@ def test_verwerpen_laat_niets_achter(eigen_db):
     assert any(map_.iterdir())
     next(b for b in at.button if b.label == "Verwerpen").click().run()
     assert not at.exception
-    assert not any(map_.iterdir())
+    assert not any(p.is_dir() for p in map_.iterdir())  # alleen het slotbestand van kopieen.py blijft
     assert huidige_versie(eigen_db) == voor
 
 
@@ -167,16 +167,40 @@ def test_te_groot_bestand_wordt_geweigerd(eigen_db, monkeypatch):
 
 
 def test_aantal_privekopieen_is_begrensd(eigen_db, monkeypatch):
-    from sociale_basis.dashboard import eigen
+    """Twee bezoekers, één plaats: de tweede krijgt een melding. Dezelfde bezoeker in een tweede sessie
+    (tabblad) vervangt zijn eigen kopie, en de eerste sessie zegt dat haar kopie weg is (issue 33)."""
+    from sociale_basis.dashboard import eigen, kopieen
 
-    monkeypatch.setattr(eigen, "MAX_KOPIEEN", 1)
+    monkeypatch.setattr(kopieen, "MAX_KOPIEEN", 1)
+    wie = {"naam": "anna"}
+    monkeypatch.setattr(eigen, "_bezoeker", lambda: wie["naam"])
     eerste = app(eigen_db, "gegevens", jaar="2025", document="Begroting")
     controleer(eerste, "amsterdam.csv", ingevuld(sjabloon(eigen_db)))
     assert eerste.success
+    wie["naam"] = "bert"
     tweede = app(eigen_db, "gegevens", jaar="2025", document="Begroting")
     controleer(tweede, "amsterdam.csv", ingevuld(sjabloon(eigen_db)))
     assert not tweede.exception
-    assert tweede.error and "bekijken nu al 1 bezoekers" in tweede.error[0].value
+    assert tweede.error and "controleren nu al 1 bezoekers" in tweede.error[0].value
+    wie["naam"] = "anna"
+    derde = app(eigen_db, "gegevens", jaar="2025", document="Begroting")
+    controleer(derde, "amsterdam.csv", ingevuld(sjabloon(eigen_db)))
+    assert derde.success
+    eerste.run()
+    assert any("je kopie is opgeruimd" in w.value for w in eerste.warning)
+
+
+def test_gz_bom_via_de_pagina_geweigerd_zonder_kopie(eigen_db):
+    """De .gz-bom van issue 33 door de echte uploadroute: geweigerd vóór er een kopie of lezer aan te pas komt."""
+    from test_begrensd import _bom
+
+    at = app(eigen_db, "gegevens", jaar="2025", document="Begroting")
+    controleer(at, "sjabloon.csv.gz", _bom(100))
+    assert not at.exception, at.exception
+    tekst = " ".join(e.value for e in at.error) + " ".join(t.value.to_string() for t in at.table)
+    assert "groter dan 64 MB (na uitpakken)" in tekst
+    map_ = eigen_db.parent / "prive"
+    assert not map_.exists() or not any(p.is_dir() for p in map_.iterdir())
 
 
 def test_twee_bestanden_met_dezelfde_naam_geweigerd(eigen_db):

@@ -4,7 +4,8 @@ meetellen.
 
 Waarom een kopie per bezoeker: zo werkt elke pagina (vergelijkingsgroepen, rangorde, kaart) meteen met de eigen
 cijfers, precies zoals na publiceren, terwijl de gedeelde opslag en alle andere bezoekers niets
-merken. De kopie verdwijnt bij verwerpen, publiceren of als ze ONGEBRUIKT_UUR niet gebruikt is.
+merken. De kopie verdwijnt bij verwerpen of publiceren, of als ze moet wijken (kopieen.py: lang ongebruikt,
+vol, of een nieuwe controle van dezelfde bezoeker).
 
 Een kopie hoort bij de sessie, en die is na het herladen van de pagina weg. Daarom staat er zolang ze er is
 een willekeurige markering in de URL (links.PRIVE; nooit een pad, en nooit de weg terug naar de kopie: wie
@@ -17,8 +18,6 @@ from __future__ import annotations
 import re
 import secrets
 import shutil
-import tempfile
-import time
 from pathlib import Path
 
 import pandas as pd
@@ -26,14 +25,13 @@ import streamlit as st
 
 from .. import fmt, importer, indicators, links
 from ..sources import eigen as eigen_formaat
+from ..sources import lezen
 from ..sources.controle import InvoerFout
 from ..store import OpslagFout, Store, huidige_versie
-from . import opslag, vragen
+from . import kopieen, opslag, vragen
 
 MAX_MB = 50  # per bestand; ook server.maxUploadSize in .streamlit/config.toml
-ONGEBRUIKT_UUR = 2  # een privékopie die zo lang niet gebruikt is, wordt opgeruimd
-MAX_KOPIEEN = 8  # privékopieën tegelijk (elk zo groot als de opslag, ±150 MB)
-VRIJ_NA_MINUTEN = 10  # is het maximum bereikt, dan wijkt de langst ongebruikte kopie
+# Hoeveel privékopieën, van wie en wie wijkt: dashboard/kopieen.py (over replica's heen).
 
 
 def _privemap() -> Path:
@@ -57,7 +55,8 @@ HERLADEN = (
 )
 OPGERUIMD = (
     "Je eigen, nog niet gepubliceerde bestanden zijn niet meer te zien: je kopie is opgeruimd (na "
-    f"{ONGEBRUIKT_UUR} uur zonder gebruik, of omdat er te veel tegelijk waren); controleer ze opnieuw op Gegevens."
+    f"{kopieen.ONGEBRUIKT_UUR} uur zonder gebruik, na {kopieen.MAX_LEEFTIJD_MINUTEN} minuten omdat anderen wachtten, "
+    "of omdat je in een ander tabblad opnieuw controleerde); controleer ze opnieuw op Gegevens."
 )
 
 
@@ -129,25 +128,9 @@ def te_groot(bestanden) -> list[str]:
     ]
 
 
-def _maak_ruimte() -> None:
-    """Ruim vergeten privékopieën op (elke rerun die er een gebruikt, zet haar tijdstip; zie
-    opslag.eigen_gebruikt). Zijn er dan nog te veel, dan wijkt de langst ongebruikte als die al even
-    stil ligt; anders is het echt druk en volgt een melding."""
-    nu = time.time()
-    kopieen = sorted((m.stat().st_mtime, m) for m in _privemap().iterdir() if m.is_dir())
-    for gebruikt, map_ in kopieen:
-        if nu - gebruikt > ONGEBRUIKT_UUR * 3600:
-            shutil.rmtree(map_, ignore_errors=True)
-    kopieen = [(g, m) for g, m in kopieen if m.exists()]
-    while len(kopieen) >= MAX_KOPIEEN:
-        gebruikt, map_ = kopieen.pop(0)
-        if nu - gebruikt < VRIJ_NA_MINUTEN * 60:
-            raise OpslagFout(
-                f"Er bekijken nu al {MAX_KOPIEEN} bezoekers eigen bestanden; elke controle maakt een "
-                "kopie van de opslag en de schijf is niet onbeperkt. Probeer het over een paar "
-                "minuten opnieuw, of importeer op de opdrachtregel."
-            )
-        shutil.rmtree(map_, ignore_errors=True)
+def _bezoeker() -> str:
+    """Wie deze sessie is, voor één privékopie per bezoeker (kopieen.bezoeker; achter nginx uit X-Real-IP)."""
+    return kopieen.bezoeker(st.context.ip_address, st.context.headers.get("X-Real-IP"))
 
 
 def controleer(bestanden, meld, volledig: bool = False) -> importer.Verslag:
@@ -155,6 +138,12 @@ def controleer(bestanden, meld, volledig: bool = False) -> importer.Verslag:
     de fout (met álle problemen) gaat naar de aanroeper; de gedeelde opslag verandert nooit.
     `volledig`: ‘ja, dit is volledig’ (eigen cijfers die veel van CBS afwijken); publiceren neemt het over."""
     verwerp()
+    if len(bestanden) > lezen.MAX_UPLOAD_BESTANDEN:
+        raise InvoerFout(
+            "upload",
+            f"{len(bestanden)} bestanden in één controle; het maximum is {lezen.MAX_UPLOAD_BESTANDEN}. "
+            "Controleer ze in delen, of importeer op de opdrachtregel.",
+        )
     namen = [_veilige_naam(b.name) for b in bestanden]
     if dubbel := sorted({n for n in namen if namen.count(n) > 1}):
         raise InvoerFout(
@@ -162,10 +151,16 @@ def controleer(bestanden, meld, volledig: bool = False) -> importer.Verslag:
             "twee bestanden met dezelfde naam in één upload; geef ze verschillende "
             "namen, anders zou het ene het andere vervangen.",
         )
+    # Vóór er een kopie of een lezer aan te pas komt: wat uitgepakt te groot of te lang is (een .gz-bom).
+    for naam, b in zip(namen, bestanden):
+        lezen.controleer_upload(naam, b.getvalue())
+    with kopieen.een_controle_tegelijk():
+        return _controleer(bestanden, namen, meld, volledig)
+
+
+def _controleer(bestanden, namen: list[str], meld, volledig: bool) -> importer.Verslag:
     try:
-        _privemap().mkdir(parents=True, exist_ok=True)
-        _maak_ruimte()
-        map_ = Path(tempfile.mkdtemp(prefix="upload-", dir=_privemap()))
+        map_ = kopieen.nieuwe_plaats(_privemap(), _bezoeker())
     except OSError as e:
         raise OpslagFout(f"Er kan geen eigen kopie worden gemaakt ({e.strerror}).") from None
     try:
