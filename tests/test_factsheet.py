@@ -57,7 +57,8 @@ def test_factsheet_een_pagina_met_de_cijfers_van_de_pagina(db, opslag, standaard
     assert "Groningen" in tekst and kopzin in tekst
     for label in ("Collectieve preventie", "Acute zorg", "€ acuut per € preventie", "Rang acuut per € preventie"):
         assert op_pagina[label] in tekst, label
-    assert f"{op_pagina['Rang acuut per € preventie']} {rang_van}" in tekst  # '322 van 331 gemeenten'
+    n = re.fullmatch(r"van (\d+) · 1 = minst acuut", rang_van)[1]  # kort op de pagina, voluit in de PDF
+    assert f"{op_pagina['Rang acuut per € preventie']} van {n} gemeenten" in tekst  # '322 van 331 gemeenten'
     assert "Centrumgemeente voor" in tekst  # Groningen heeft regionale taken
     assert "zijbalk" not in tekst  # een PDF heeft geen zijbalk
     assert "Naar de mediaan van de vergelijkingsgroep" in tekst  # zoals 'Wat als' op de pagina

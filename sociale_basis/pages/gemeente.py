@@ -58,12 +58,13 @@ uitvoer.kerncijfers(
         uitvoer.Kerncijfer(
             "verhouding", verhouding.label, verhouding.waarde, f"NL {nl_w} · med. {med_w}", verhouding.uitleg
         ),
-        # De richting naast het getal, niet alleen in het vraagteken: ‘330’ zegt zonder haar niets.
+        # De richting naast het getal, niet alleen in het vraagteken: ‘330’ zegt zonder haar niets. Kort, zodat
+        # het label niet wordt afgekapt (de volle zin staat in het vraagteken en op de factsheet).
         uitvoer.Kerncijfer(
             "rang",
             rang.label,
             rang.waarde,
-            f"{' '.join(rang.naast[0])} · {rang.voetnoot}",
+            f"van {rang.naast[0][1].split()[0]} · 1 = minst acuut",
             rang.uitleg + " Zie Methode.",
         ),
     ]
