@@ -272,7 +272,7 @@ def test_nederland_tellingen_noemen_hun_basis_en_preventie_een_definitie(db):
     k = {c.label: c for c in kerncijfers(at)}
     meer = k["Gemeenten met meer acuut"]
     alle = int(meer.value.split(" van ")[1])
-    assert meer.delta == f"van alle {alle} gemeenten, ook zonder rang"
+    assert meer.delta == "alle, ook zonder rang" and alle > 0
     regel = next(c.value for c in at.caption if "mediane gemeente" in c.value)
     n = int(re.search(r"middelste helft van de (\d+) gemeenten met een rang", regel)[1])
     assert re.search(rf"\d+ van die {n} zitten onder € 1", regel)

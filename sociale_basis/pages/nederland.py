@@ -61,7 +61,7 @@ uitvoer.kerncijfers(
             "meer_acuut",
             "Gemeenten met meer acuut",
             f"{meer_acuut} van {len(df)}",
-            f"van alle {len(df)} gemeenten, ook zonder rang",
+            "alle, ook zonder rang",  # kort: een langere regel wordt afgekapt; voluit in het vraagteken
             "Aantal gemeenten dat meer uitgeeft aan acute zorg dan aan collectieve preventie, van alle gemeenten "
             "met cijfers (ook die zonder rang; de mediaan eronder telt alleen gemeenten met een rang).",
         ),
