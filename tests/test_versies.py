@@ -91,15 +91,28 @@ def test_oude_versies_worden_opgeruimd(gevuld):
     assert len(versies) == 3 and huidige_versie(gevuld) == versies[-1]
 
 
-def eigen_bestand(store: Store, map_, gm_code="GM0344", jaar=2025, document="begroting", lasten="1000,5"):
-    """Een ingevuld sjabloon met eigen cijfers (elke taakveldregel `lasten`)."""
+def eigen_bestand(store: Store, map_, gm_code="GM0344", jaar=2025, document="begroting", extra=1000.5):
+    """Het sjabloon zoals de Gegevens-pagina het aanbiedt (ingevuld met de CBS-cijfers van de gemeente), met
+    `extra` × € 1.000 meer lasten op 6.1: eigen cijfers die van CBS verschillen, maar volledig zijn."""
     from sociale_basis.sources import eigen
 
-    tekst = eigen.sjabloon(gm_code, "", jaar, document, indicators.sjabloon_taakvelden(store, jaar, document))
+    tekst = eigen.sjabloon(
+        gm_code,
+        "",
+        jaar,
+        document,
+        indicators.sjabloon_taakvelden(store, jaar, document),
+        indicators.sjabloon_cijfers(store, gm_code, jaar, document),
+    )
     regels = tekst.decode("utf-8-sig").splitlines()
-    ingevuld = [regels[0]] + [r[:-1] + f"{lasten};0" for r in regels[1:]]
+    uit = [regels[0]]
+    for r in regels[1:]:
+        *kop, lasten, baten = r.split(";")
+        if kop[3] == "6.1":
+            lasten = f"{float(lasten.replace(',', '.')) + extra:.1f}".replace(".", ",")
+        uit.append(";".join([*kop, lasten, baten]))
     pad = map_ / f"eigen_{gm_code}_{jaar}_{document}.csv"
-    pad.write_text("\n".join(ingevuld) + "\n", encoding="utf-8")
+    pad.write_text("\n".join(uit) + "\n", encoding="utf-8")
     return pad
 
 
