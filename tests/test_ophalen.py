@@ -50,6 +50,15 @@ def _haal(omgeving, timeout: float = 0.5, **kw):
     return ophaal(store, bronnen, cache=cache, client_opties=opties, **kw)
 
 
+# De storingstests gaan over Iv3 (45063NED) en de onderdelen ervóór: de zorg- en wijktabellen, kerncijfers en
+# grenzen erna kosten per test seconden en zeggen daar niets over (test_alles_ophalen… haalt alles).
+TOT_IV3 = ["gemeenten", "inwoners", "cpi", "iv3"]
+
+
+def _haal_iv3(omgeving, **kw):
+    return _haal(omgeving, onderdelen=TOT_IV3, **kw)
+
+
 def _telling(store: Store, tabel: str) -> int:
     with store.cursor() as cur:
         return cur.execute(f"SELECT count(*) FROM {tabel}").fetchone()[0]  # noqa: S608 (vaste naam)
@@ -181,7 +190,7 @@ def test_onbekende_kolom_in_het_filter_geeft_de_fout_van_de_server(nep, omgeving
 def test_tijdelijke_storing_wordt_herhaald(nep, omgeving, storing):
     nep.storingen[("45063NED", 10)] = [storing, storing]
     _, _, store, gewacht = omgeving
-    _haal(omgeving)
+    _haal_iv3(omgeving)
     assert _iv3_paginas(nep).count(10) == 3
     assert len(gewacht) == 2
     if storing == "429":
@@ -208,7 +217,7 @@ def test_aanhoudende_fout_laat_opslag_ongewijzigd(nep, omgeving, storing, meldin
     voor = momentopname(store)
     nep.altijd["45063NED"] = storing
     with pytest.raises(OphaalFout, match=rf"Iv3 begroting 2023 \(CBS 45063NED\).*{melding}.*4 pogingen"):
-        _haal(omgeving)
+        _haal_iv3(omgeving)
     assert len(gewacht) == 3
     assert momentopname(store) == voor
 
@@ -218,7 +227,7 @@ def test_gewijzigde_vorm_wordt_gemeld_zonder_te_herhalen(nep, omgeving):
     voor = momentopname(store)
     nep.storingen[("45063NED", 0)] = ["schema"]
     with pytest.raises(OphaalFout, match="Gemeenten ontbreken.*van vorm veranderd"):
-        _haal(omgeving)
+        _haal_iv3(omgeving)
     assert not gewacht
     assert momentopname(store) == voor
 
@@ -227,7 +236,7 @@ def test_onbekende_tabel_meteen_gemeld(nep, omgeving):
     _, _, store, gewacht = omgeving
     nep.altijd["45063NED"] = "404"
     with pytest.raises(OphaalFout, match="404.*tabel-id"):
-        _haal(omgeving)
+        _haal_iv3(omgeving)
     assert [r for r, _f, _s in nep.log].count("45063NED") == 1 and not gewacht
     assert _telling(store, "iv3_bedrag") == 0
 
@@ -237,10 +246,10 @@ def test_onderbroken_ophaling_kost_alleen_de_mislukte_pagina(nep, omgeving):
     # Eerste poging: begroting-pagina's 0 en 10 komen binnen, dan blijft 20 falen.
     nep.storingen[("45063NED", 20)] = ["500"] * 4
     with pytest.raises(OphaalFout):
-        _haal(omgeving)
+        _haal_iv3(omgeving)
     assert _iv3_paginas(nep) == [0, 10, 20, 20, 20, 20]
     nep.log.clear()
-    _haal(omgeving)
+    _haal_iv3(omgeving)
     # Alleen wat ontbrak: gemeentelijsten, inwoners, CPI en begroting-pagina's 0 en 10 niet opnieuw.
     assert not [x for x in nep.log if x[0] in ("85385NED", "03759ned", "83131NED", "86141NED")]
     assert _iv3_paginas(nep) == [20, 30]
@@ -414,15 +423,15 @@ def test_vorm_fout_komt_niet_in_de_cache(nep, omgeving):
     """Een eenmalig verkeerd antwoord blokkeert de volgende ophaling niet: de pagina is niet bewaard."""
     nep.storingen[("45063NED", 10)] = ["schema"]
     with pytest.raises(OphaalFout, match="van vorm veranderd"):
-        _haal(omgeving)
-    uit = _haal(omgeving)
+        _haal_iv3(omgeving)
+    uit = _haal_iv3(omgeving)
     assert uit.verslag.geladen
 
 
 def test_onleesbare_retry_after_valt_terug_op_backoff(nep, omgeving):
     _, _, store, gewacht = omgeving
     nep.storingen[("45063NED", 0)] = ["429raar"]
-    _haal(omgeving)
+    _haal_iv3(omgeving)
     assert len(gewacht) == 1 and 0.005 <= gewacht[0] <= 0.01
     assert _telling(store, "iv3_bedrag") > 0
 
