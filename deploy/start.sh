@@ -113,10 +113,10 @@ if [ -f "$BROTLI_STATIC_SO" ] && command -v brotli >/dev/null 2>&1; then
     BROTLI_LOAD+=$'\n'"load_module $BROTLI_STATIC_SO;"
     BROTLI_STATIC="            brotli_static on;"
 fi
-.venv/bin/python - "$MAP" "$POORT" "$REPLICAS" "$BROTLI_LOAD" "$BROTLI_CONF" "$BROTLI_STATIC" "$WWW" "$VOORLADEN" "$BEHEER" "$BEHEER_POORT" "${SOCIALE_BASIS_LIMIET:-20}" "${SOCIALE_BASIS_VERBINDINGEN:-40}" <<'PY'
+.venv/bin/python - "$MAP" "$POORT" "$REPLICAS" "$BROTLI_LOAD" "$BROTLI_CONF" "$BROTLI_STATIC" "$WWW" "$VOORLADEN" "$BEHEER" "$BEHEER_POORT" "${SOCIALE_BASIS_LIMIET:-20}" "${SOCIALE_BASIS_VERBINDINGEN:-40}" "${SOCIALE_BASIS_SESSIES:-5}" <<'PY'
 import sys
 from pathlib import Path
-map_, poort, replicas, brotli_load, brotli_conf, brotli_static, www, voorladen, beheer, beheer_poort, limiet, verbindingen = sys.argv[1:]
+map_, poort, replicas, brotli_load, brotli_conf, brotli_static, www, voorladen, beheer, beheer_poort, limiet, verbindingen, sessies = sys.argv[1:]
 tekst = Path("deploy/nginx.conf.sjabloon").read_text()
 # De beheeringang alleen met een wachtwoordbestand; zonder is de hele installatie alleen-lezen.
 upstream = f"    upstream beheer {{\n        server 127.0.0.1:{beheer_poort};\n    }}" if beheer else ""
@@ -125,7 +125,8 @@ for sleutel, waarde in {"@BROTLI_LOAD@": brotli_load, "@BROTLI_CONF@": brotli_co
                         "@BROTLI_STATIC@": brotli_static, "@WWW@": www, "@VOORLADEN@": voorladen,
                         "@POORT@": poort, "@REPLICAS@": replicas.rstrip("\n"),
                         "@BEHEER_UPSTREAM@": upstream, "@BEHEER_LOCATION@": ingang.rstrip("\n"),
-                        "@LIMIET@": limiet, "@LIMIET_BUFFER@": str(5 * int(limiet)), "@VERBINDINGEN@": verbindingen}.items():
+                        "@LIMIET@": limiet, "@LIMIET_BUFFER@": str(5 * int(limiet)), "@VERBINDINGEN@": verbindingen,
+                        "@SESSIES@": sessies, "@SESSIES_BUFFER@": str(4 * int(sessies))}.items():
     tekst = tekst.replace(sleutel, waarde)
 Path(map_, "nginx.conf").write_text(tekst)
 PY

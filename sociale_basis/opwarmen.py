@@ -47,7 +47,12 @@ def _element(fm: ForwardMsg) -> str | None:
 
 
 async def draai_pagina(
-    adres: str, pagina: str, query: dict[str, str] | str, cookie: str = "", timeout: float = TIMEOUT
+    adres: str,
+    pagina: str,
+    query: dict[str, str] | str,
+    cookie: str = "",
+    timeout: float = TIMEOUT,
+    bron: str | None = None,
 ) -> Run:
     """Open `pagina` met `query` zoals een link dat doet (een nieuwe sessie) en wacht tot het script
     klaar is. Een uitzondering op de pagina, een onbekende pagina of een ander einde dan 'geslaagd'
@@ -62,6 +67,9 @@ async def draai_pagina(
         max_size=None,
         additional_headers={"Origin": adres, **({"Cookie": cookie} if cookie else {})},
         open_timeout=timeout,
+        # Vanaf een eigen loopbackadres (127.0.0.x): zo ziet nginx in een belastingtest elke sessie als een
+        # andere bezoeker, met haar eigen grenzen (limit_req/limit_conn per adres).
+        **({"local_addr": (bron, 0)} if bron else {}),
     ) as ws:
         msg = BackMsg()
         msg.rerun_script.query_string = qs

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import http.client
 import os
 import platform
 import random
@@ -58,9 +59,22 @@ DOCUMENTEN = ["Begroting", "Jaarrekening"]
 MAX_SESSIES, MAX_SECONDEN, TIMEOUT = 100, 600, 30.0
 
 
+class _VanAdres(urllib.request.HTTPHandler):
+    """HTTP vanaf een gekozen loopbackadres (zie --eigen-adressen)."""
+
+    def __init__(self, bron: str):
+        super().__init__()
+        self.bron = bron
+
+    def http_open(self, req):
+        return self.do_open(
+            lambda host, **kw: http.client.HTTPConnection(host, source_address=(self.bron, 0), **kw), req
+        )
+
+
 class Sessie:
-    def __init__(self, adres: str, nummer: int, denktijd: tuple[float, float]):
-        self.adres, self.nummer, self.denktijd = adres, nummer, denktijd
+    def __init__(self, adres: str, nummer: int, denktijd: tuple[float, float], bron: str | None = None):
+        self.adres, self.nummer, self.denktijd, self.bron = adres, nummer, denktijd, bron
         self.rand = random.Random(nummer)
         self.staat = {"jaar": "2025", "document": "Begroting", "gemeente": "Amsterdam"}
         self.pagina = ""
@@ -76,12 +90,14 @@ class Sessie:
     def _cookies(self) -> str:
         # Eerst de pagina ophalen zoals een browser: nginx geeft dan de cookie voor de replica.
         jar = CookieJar()
-        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+        opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(jar), *([_VanAdres(self.bron)] if self.bron else [])
+        )
         opener.open(self.adres + "/", timeout=TIMEOUT).read()
         return "; ".join(f"{c.name}={c.value}" for c in jar)
 
     async def _open_link(self, cookie: str) -> None:
-        run = await opwarmen.draai_pagina(self.adres, self.pagina, self._querystring(), cookie, TIMEOUT)
+        run = await opwarmen.draai_pagina(self.adres, self.pagina, self._querystring(), cookie, TIMEOUT, self.bron)
         self.fouten += run.fouten
         # Klopt wat de sessie ziet? Op de pagina Gemeente is de titel de gevraagde gemeente.
         if self.pagina == "gemeente" and (not run.koppen or run.koppen[0] != self.staat["gemeente"]):
@@ -111,9 +127,11 @@ class Sessie:
             self.fouten.append(f"{type(e).__name__}: {e}"[:160])
 
 
-async def belast(adres: str, sessies: int, seconden: float, denktijd: tuple[float, float]) -> list[Sessie]:
+async def belast(
+    adres: str, sessies: int, seconden: float, denktijd: tuple[float, float], eigen_adressen: bool = False
+) -> list[Sessie]:
     einde = time.monotonic() + seconden
-    alle = [Sessie(adres, i, denktijd) for i in range(sessies)]
+    alle = [Sessie(adres, i, denktijd, f"127.0.0.{10 + i}" if eigen_adressen else None) for i in range(sessies)]
     taken = []
     for s in alle:  # gespreid binnenkomen, zoals bezoekers
         taken.append(asyncio.create_task(s.draai(einde)))
@@ -145,6 +163,12 @@ def main(argv: list[str] | None = None) -> None:
         help="seconden tussen twee interacties van één sessie (standaard 0,2–1: stress)",
     )
     p.add_argument("--pid", type=int, nargs="*", default=[], help="serverprocessen voor het piekgeheugen")
+    p.add_argument(
+        "--eigen-adressen",
+        action="store_true",
+        help="elke sessie vanaf haar eigen adres 127.0.0.10, .11, …: nginx ziet zo gewone, losse bezoekers "
+        "(met de grenzen per bezoeker aan); zonder komt alles van één adres, zoals één bezoeker met veel tabbladen",
+    )
     p.add_argument("--naam", default="", help="omschrijving van de opstelling in het verslag")
     p.add_argument("--uit", type=Path, default=ROOT / "tools" / "resultaten" / "belasting.md")
     args = p.parse_args(argv)
@@ -159,7 +183,7 @@ def main(argv: list[str] | None = None) -> None:
     draad.start()
     start = time.perf_counter()
     denktijd = (args.denktijd[0], args.denktijd[1])
-    alle = asyncio.run(belast(args.adres.rstrip("/"), sessies, seconden, denktijd))
+    alle = asyncio.run(belast(args.adres.rstrip("/"), sessies, seconden, denktijd, args.eigen_adressen))
     duur = time.perf_counter() - start
     stop.set()
     draad.join()
@@ -171,7 +195,8 @@ def main(argv: list[str] | None = None) -> None:
         f"## {args.naam or args.adres} — {sessies} sessies, {seconden:.0f} s",
         "",
         f"Gemeten op {datetime.now():%Y-%m-%d %H:%M} met `tools/belasting.py --sessies {sessies} "
-        f"--seconden {seconden:.0f} --denktijd {denktijd[0]:g} {denktijd[1]:g}`; {platform.machine()}, "
+        f"--seconden {seconden:.0f} --denktijd {denktijd[0]:g} {denktijd[1]:g}"
+        f"{' --eigen-adressen' if args.eigen_adressen else ''}`; {platform.machine()}, "
         f"{os.cpu_count()} cores, client op dezelfde machine. Websocketclient (geen browsers); elke "
         f"interactie opent een link in een nieuwe sessie (verbinden + pagina draaien); denktijd {dt} s.",
         "",
