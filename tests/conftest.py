@@ -137,3 +137,28 @@ def momentopname(store: Store) -> str:
             rijen = cur.execute(f'SELECT {lijst} FROM "{tabel}" ORDER BY ALL').fetchall()  # noqa: S608 (namen uit de catalogus)
             h.update(f"{tabel}:{rijen!r}".encode())
     return h.hexdigest()
+
+
+# Een testrun die na de samenvatting niet stopt (een draad of kindproces dat blijft hangen), liet CI eens 67 minuten
+# wachten. Na de samenvatting krijgt het proces een minuut om netjes te stoppen; daarna schrijft faulthandler de
+# stapel van elke draad naar stderr (om de oorzaak te vinden) en eindigt het met de uitslag van de tests.
+def pytest_unconfigure(config):
+    import faulthandler
+    import sys
+    import threading
+    import time
+
+    uitslag = int(getattr(config, "_sb_uitslag", 0))
+
+    def wachter():
+        # Een daemondraad: stopt het proces netjes binnen de minuut, dan verdwijnt hij gewoon mee.
+        time.sleep(60)
+        print("\nDe testrun stopt niet na afloop; de draden:", file=sys.stderr, flush=True)
+        faulthandler.dump_traceback(file=sys.stderr, all_threads=True)
+        os._exit(uitslag)
+
+    threading.Thread(target=wachter, daemon=True).start()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    session.config._sb_uitslag = exitstatus
