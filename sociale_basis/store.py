@@ -176,7 +176,10 @@ class Schrijfsessie:
 class Store:
     """Eén open opslag. Maak per query of per thread een cursor (`query`, `cursor`)."""
 
-    def __init__(self, pad: str | os.PathLike | None = None, *, alleen_lezen: bool = False):
+    def __init__(
+        self, pad: str | os.PathLike | None = None, *, alleen_lezen: bool = False, geheugen: str | None = None
+    ):
+        """`geheugen`: DuckDB's eigen geheugengrens (bv. "1GB"), voor een begrensd kindproces (kindproces.py)."""
         self.pad = Path(pad) if pad else standaard_pad()
         self.alleen_lezen = alleen_lezen
         # Het echte bestand, één keer bij het openen bepaald: het opslagpad kan een verwijzing naar
@@ -189,7 +192,9 @@ class Store:
         if not alleen_lezen:
             self.bestand.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self._con = duckdb.connect(str(self.bestand), read_only=alleen_lezen)
+            self._con = duckdb.connect(
+                str(self.bestand), read_only=alleen_lezen, config={"memory_limit": geheugen} if geheugen else {}
+            )
         except duckdb.IOException as e:
             if "lock" in str(e).lower():
                 raise OpslagFout(

@@ -23,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from .. import fmt, importer, indicators, links
+from .. import fmt, importer, indicators, kindproces, links
 from ..sources import eigen as eigen_formaat
 from ..sources import lezen
 from ..sources.controle import InvoerFout
@@ -173,10 +173,9 @@ def _controleer(bestanden, namen: list[str], meld, volledig: bool) -> importer.V
         kopie = map_ / "opslag.duckdb"
         meld("Een eigen kopie van de opslag maken…", 0.05)
         shutil.copyfile(huidige_versie(opslag.db_pad()), kopie)
-        with Store(kopie) as store:
-            verslag = importer.importeer(
-                store, paden, lambda t, f: meld(t, 0.1 + 0.9 * f), op_naam=True, volledig=volledig
-            )
+        # In een eigen proces met grenzen aan geheugen en rekentijd: een vreemd bestand treft dan alleen
+        # deze controle, niet de replica met elke sessie erop (kindproces.py).
+        verslag = kindproces.importeer(kopie, paden, lambda t, f: meld(t, 0.1 + 0.9 * f), volledig=volledig)
     except OSError as e:
         shutil.rmtree(map_, ignore_errors=True)
         raise OpslagFout(f"De eigen kopie kon niet worden gemaakt ({e.strerror}); er is niets veranderd.") from None
