@@ -54,10 +54,21 @@ if [ ! -f "$WWW/.klaar" ]; then
     touch "$WWW.tmp/.klaar"
     mv "$WWW.tmp" "$WWW"
 fi
-# De grafiekcode van plotly (de naam draagt de hash van deze Streamlit-versie) laat de pagina voorladen.
+# De plotly.js-bundels van het grafiekelement (static/plotly/, met de versie in hun naam) naast Streamlits
+# bestanden, ook vooraf gecomprimeerd; de basisbundel (staven en lijnen, op bijna elke pagina) laat de pagina
+# voorladen. Een bestand dat er al is, blijft (zelfde naam = zelfde inhoud).
+mkdir -p "$WWW/app/static/plotly"
 VOORLADEN=""
-for f in "$WWW"/static/js/PlotlyChart.*.js; do
-    [ -f "$f" ] && VOORLADEN+="<link rel=\"modulepreload\" crossorigin href=\"./static/js/$(basename "$f")\">"
+for f in static/plotly/plotly-*.min.js; do
+    doel="$WWW/app/static/plotly/$(basename "$f")"
+    if [ ! -f "$doel.gz" ]; then
+        cp "$f" "$doel.tmp" && mv "$doel.tmp" "$doel"
+        gzip -k -6 -f "$doel"
+        if command -v brotli >/dev/null 2>&1; then brotli -k -q 7 -f "$doel"; fi
+    fi
+    case "$f" in
+        *plotly-basic-*) VOORLADEN+="<link rel=\"preload\" as=\"script\" href=\"./app/static/plotly/$(basename "$f")\">" ;;
+    esac
 done
 # Mislukt hierna iets (een replica, de nginx-configuratie), dan ruimen we op wat al draait.
 trap 'echo "deploy: mislukt; opruimen" >&2; bash deploy/stop.sh >/dev/null' ERR

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from test_eigen import controleer, eigen_db, ingevuld, sjabloon  # noqa: F401 — eigen_db is een fixture
-from test_paginas import app, db  # noqa: F401 — db is een fixture
+from test_paginas import app, db, tabellen  # noqa: F401 — db is een fixture
 
 from sociale_basis.dashboard import opslag
 from sociale_basis.store import OpslagFout, huidige_versie
@@ -58,13 +58,12 @@ def test_beheerder_publiceert_en_het_schrijflog_zegt_wie(beheerd, monkeypatch):
     controleer(at, "amsterdam_ontwerp_2025.csv", ingevuld(sjabloon(beheerd)))
     next(b for b in at.button if b.label.startswith("Publiceren")).click().run()
     assert not at.exception, at.exception
-    log = at.dataframe
-    schrijflog = next(d.value for d in log if "Door" in d.value.columns)
+    schrijflog = next(d for d in tabellen(at) if "Door" in d.columns)
     assert schrijflog.iloc[0]["Door"] == "anna"
     assert schrijflog.iloc[0]["Wat"] == "gepubliceerd: amsterdam_ontwerp_2025.csv"
     next(b for b in at.button if b.label == "Verwijderen").click().run()
     assert not at.exception, at.exception
-    schrijflog = next(d.value for d in at.dataframe if "Door" in d.value.columns)
+    schrijflog = next(d for d in tabellen(at) if "Door" in d.columns)
     assert list(schrijflog["Wat"]) == [
         "eigen cijfers verwijderd: GM0363 begroting 2025",
         "gepubliceerd: amsterdam_ontwerp_2025.csv",

@@ -10,7 +10,7 @@ import shutil
 import pandas as pd
 import pytest
 from conftest import kerncijfers, momentopname
-from test_paginas import app, db  # noqa: F401 — dezelfde AppTest-opzet als de pagina-tests
+from test_paginas import app, db, tabellen  # noqa: F401 — dezelfde AppTest-opzet als de pagina-tests
 
 from sociale_basis import cli, indicators
 from sociale_basis.begrippen import BEHOEFTEN, NOOD
@@ -132,7 +132,7 @@ def test_pagina_behoefte(db):
     kop = at.markdown[0].value
     assert "mediane gemeente € 175 per inwoner" in kop and "€ 160" in kop and "€ 352 tegen € 71" in kop
     assert {m.label: m.value for m in kerncijfers(at)}["Samenhang met acute zorg"] == "0,64"
-    lijst = at.dataframe[-1].value
+    lijst = tabellen(at)[-1]
     heerlen = lijst[lijst["Gemeente"] == "Heerlen"].iloc[0]
     assert heerlen["NPLV-focusgebied"] == "Heerlen Noord" and "beschermd wonen" in heerlen["Centrumgemeente voor"]
     assert (lijst["Preventie per inwoner"].str.replace(r"\D", "", regex=True).astype(int) < 162).all()

@@ -273,6 +273,48 @@ def test_nederland_toont_kop_en_grafieken(dashboard, pagina):
     assert pagina.locator(".js-plotly-plot").count() == 2
 
 
+# Pagina's met grafieken (Mensen heeft er zonder ophaling geen, zie test_paginas.ZONDER_GRAFIEK), met Behoefte,
+# Trends en Model erbij: elk soort spoor dat het dashboard tekent (staaf, lijn, punten, kaart).
+MET_GRAFIEK = ["", "gemeente", "vergelijken", "trends", "realisatie", "kaart", "behoefte", "gemeentefonds", "model"]
+
+
+@pytest.mark.parametrize("pad", MET_GRAFIEK)
+def test_lichte_grafieken_tekenen_elk_spoor(dashboard, pagina, pad):
+    """Issue 30: elke grafiek komt uit het lichte grafiekelement (een plotly.js-bundel uit static/plotly/, niet
+    Streamlits PlotlyChart van 4,7 MB), met de sporen die de figuur vraagt: een spoor dat de bundel niet kent,
+    zou plotly stil als punten tekenen (grafiekelement.js zet dan data-fout). Hover werkt."""
+    pagina.goto(f"{dashboard}/{pad}?jaar=2025")
+    wacht_tot_klaar(pagina)
+    grafieken = pagina.locator("div.sb-grafiek")
+    grafieken.first.wait_for()
+    pagina.wait_for_function(
+        "[...document.querySelectorAll('div.sb-grafiek')].every(d => d.dataset.getekend || d.dataset.fout)"
+    )
+    assert pagina.locator("div.sb-grafiek[data-fout]").count() == 0, pagina.locator("div.sb-grafiek").evaluate_all(
+        "ds => ds.map(d => d.dataset.fout)"
+    )
+    assert pagina.locator("[data-testid='stPlotlyChart']").count() == 0
+    geladen = pagina.evaluate("performance.getEntriesByType('resource').map(r => r.name)")
+    assert not [u for u in geladen if "PlotlyChart" in u], "Streamlits plotly-code geladen"
+    bundels = {u.rsplit("/", 1)[-1] for u in geladen if "/app/static/plotly/" in u}
+    assert bundels == ({"plotly-geo-4.1.1.min.js"} if pad == "kaart" else {"plotly-basic-4.1.1.min.js"})
+    # De naam van de grafiek voor een schermlezer: haar titel.
+    assert grafieken.first.get_attribute("role") == "img" and len(grafieken.first.get_attribute("aria-label")) > 10
+    # Hover: de muis op een staaf, punt of gemeente van de eerste grafiek, dan staat er een hovertekst.
+    eerste = grafieken.first
+    eerste.scroll_into_view_if_needed()
+    punten = eerste.locator(".point, path.choroplethlocation")
+    for i in range(min(punten.count(), 8)):
+        vak = punten.nth(i).bounding_box()
+        if not vak or vak["width"] * vak["height"] < 4:
+            continue
+        pagina.mouse.move(vak["x"] + vak["width"] / 2, vak["y"] + vak["height"] / 2)
+        pagina.wait_for_timeout(300)
+        if eerste.locator(".hovertext").count():
+            break
+    assert eerste.locator(".hovertext").count() >= 1
+
+
 def test_tabellen_en_upload_zonder_engelse_knoppen(dashboard, pagina):
     """De werkbalk van een tabel heeft geen ‘Download as CSV’ (ongefilterd, zonder bron; uit via
     client.disableDataExport); onze eigen CSV- en Excelknoppen staan eronder."""

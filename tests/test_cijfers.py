@@ -27,7 +27,7 @@ def test_elke_grafiek_heeft_zijn_cijfers(db, pagina):
     at = app(db, pagina, jaar="2025", document="Begroting")
     assert not at.exception, at.exception
     uitklap = [e for e in at.expander if e.label == LABEL]
-    assert len(at.get("plotly_chart")) == len(uitklap) >= 1
+    assert len(figuren(at)) == len(uitklap) >= 1
     for e in uitklap:
         assert len(e.table) == 1 and not e.table[0].value.empty
         assert [d.label for d in e.download_button] == ["Download als CSV", "Excel (.xlsx)"]
@@ -180,11 +180,9 @@ def test_zonder_chromium_knoppen_uit_met_uitleg(db, monkeypatch):
     at = app(db, jaar="2025", document="Begroting")
     assert not at.exception, at.exception
     beeld = [d for d in at.get("download_button") if d.label in ("PNG", "SVG")]
-    assert len(beeld) == 2 * len(at.get("plotly_chart"))
+    assert len(beeld) == 2 * len(figuren(at))
     assert all(d.disabled and "Chromium ontbreekt" in d.help for d in beeld)
-    assert sum("PNG/SVG maken kan niet: Chromium ontbreekt" in c.value for c in at.caption) == len(
-        at.get("plotly_chart")
-    )
+    assert sum("PNG/SVG maken kan niet: Chromium ontbreekt" in c.value for c in at.caption) == len(figuren(at))
     tabellen_knoppen = [d for e in at.expander if e.label == LABEL for d in e.download_button]
     assert tabellen_knoppen and not any(d.disabled for d in tabellen_knoppen)
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 import shutil
 
+import pandas as pd
 import pytest
 from conftest import kerncijfers
-from test_paginas import app, figuren
+from test_paginas import app, figuren, tabellen
 
 from sociale_basis import indicators
 from sociale_basis.sources import eigen as eigen_formaat
@@ -63,6 +64,11 @@ def ingevuld(regels: list[str], extra: float = 10_000, taakveld: str = "6.1") ->
     return "\n".join(uit).encode("utf-8")
 
 
+def problemen_tabel(at) -> pd.DataFrame:
+    """De tabel met de problemen van een mislukte controle (Bestand, Rij, Kolom, Probleem)."""
+    return next(t.value.reset_index() for t in at.table if "Probleem" in t.value.reset_index().columns)
+
+
 def controleer(at, naam: str, inhoud: bytes):
     at.file_uploader[0].set_value((naam, inhoud, "text/csv"))
     next(b for b in at.button if b.label == "Controleren").click().run()
@@ -83,7 +89,7 @@ def test_fout_bestand_toont_alle_problemen_en_verandert_niets(eigen_db):
     controleer(at, "amsterdam_fout.csv", "\n".join(regels).encode("utf-8"))
     assert not at.exception, at.exception
     assert at.error and "De opslag is niet veranderd" in at.error[0].value
-    problemen = at.table[-1].value.reset_index()
+    problemen = problemen_tabel(at)
     assert set(problemen.columns) >= {"Bestand", "Rij", "Kolom", "Probleem"}
     assert (problemen["Bestand"] == "amsterdam_fout.csv").all()
     # Alle drie de problemen, elk met zijn regel en kolom (regel 1 is de kopregel).
@@ -107,7 +113,7 @@ def test_upload_prive_dan_publiceren_dan_verwijderen(eigen_db):
     assert not at.exception, at.exception
     assert not at.error, [e.value for e in at.error]
     assert any("eigen kopie" in s.value for s in at.success)
-    assert "amsterdam_ontwerp_2025.csv" in set(at.dataframe[0].value["Bestand"])
+    assert "amsterdam_ontwerp_2025.csv" in set(next(t for t in tabellen(at) if "Inhoud" in t.columns)["Bestand"])
 
     # Deze bezoeker ziet zijn eigen cijfers op de Gemeente-pagina, gemarkeerd ...
     at.switch_page("sociale_basis/pages/gemeente.py").run()
@@ -133,7 +139,7 @@ def test_upload_prive_dan_publiceren_dan_verwijderen(eigen_db):
     ander.switch_page("sociale_basis/pages/nederland.py").run()
     assert any("eigen cijfers (geen CBS)" in c.value for c in ander.caption)
     ander.switch_page("sociale_basis/pages/vergelijken.py").run()
-    assert "Amsterdam ✎ eigen cijfers" in set(ander.dataframe[0].value["Gemeente"])
+    assert "Amsterdam ✎ eigen cijfers" in set(tabellen(ander)[0]["Gemeente"])
     # Op de pagina van een andere gemeente: Nederland telt Amsterdams eigen cijfers mee, en dat staat er.
     groningen = app(eigen_db, "gemeente", jaar="2025", document="Begroting", maat="Bruto", gemeente="Groningen")
     assert any("eigen cijfers (geen CBS)** mee van: Amsterdam" in c.value for c in groningen.caption)
@@ -374,7 +380,7 @@ def test_deventer_half_leeg_op_de_pagina_geweigerd(shared, eigen_db):
     controleer(at, "deventer.csv", "\n".join([*regels[:4], *(zet(r, "", "") for r in regels[4:])]).encode())
     assert not at.exception, at.exception
     assert at.error and "De opslag is niet veranderd" in at.error[0].value
-    probleem = at.table[-1].value.reset_index().iloc[0]
+    probleem = problemen_tabel(at).iloc[0]
     assert probleem["Bestand"] == "deventer.csv" and probleem["Kolom"] == "lasten_duizend_euro"
     assert probleem["Probleem"].startswith("66 van de 69 taakvelden zijn leeg of ontbreken")
     assert not any(b.label.startswith("Publiceren") for b in at.button)
@@ -461,7 +467,7 @@ def test_bevestiging_gaat_mee_naar_publiceren(shared, eigen_db):
     at = app(eigen_db, "gegevens", jaar="2025", document="Begroting", gemeente="Deventer")
     controleer(at, "deventer_helft.csv", inhoud)
     assert not at.exception, at.exception
-    assert "50,0% minder" in at.table[-1].value.reset_index().iloc[0]["Probleem"]
+    assert "50,0% minder" in problemen_tabel(at).iloc[0]["Probleem"]
     at.checkbox[0].check()
     next(b for b in at.button if b.label == "Controleren").click().run()
     assert not at.error, [e.value for e in at.error]

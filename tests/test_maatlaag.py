@@ -10,7 +10,7 @@ import io
 
 import pandas as pd
 import pytest
-from test_paginas import app, db  # noqa: F401 — dezelfde AppTest-opzet als de pagina-tests
+from test_paginas import app, db, tabellen  # noqa: F401 — dezelfde AppTest-opzet als de pagina-tests
 
 from sociale_basis import begrippen, cli, indicators
 from sociale_basis.begrippen import INDICATOREN
@@ -153,7 +153,7 @@ def test_pagina_s_en_opdrachtregel_bieden_de_nieuwe_indicator(db, capsys):
     assert "Dat geld gaat niet alleen naar hen" in " ".join(c.value for c in at.caption)
     at = app(db, "vergelijken", jaar="2025", document="begroting")
     assert not at.exception, at.exception
-    koppen = [k for df in at.dataframe for k in df.value.columns]
+    koppen = [k for df in tabellen(at) for k in df.columns]
     assert PREVENTIE.kop(True) in koppen and ACUUT.kop(True) in koppen
     assert cli.main(["indicatoren", "--jaar", "2025", "--document", "begroting", "--indicator", naam]) == 0
     uit = pd.read_csv(io.StringIO(capsys.readouterr().out), dtype={"gm_code": str}).set_index("gm_code")

@@ -14,6 +14,7 @@ import pytest
 from cbs_nep import GEMEENTEN, NepCBS, jeugdzorg_aantallen, natura, wmo
 from conftest import REPO
 from streamlit.testing.v1 import AppTest
+from test_paginas import figuren
 
 from sociale_basis import begrippen, indicators, mensen, model
 from sociale_basis.cli import main
@@ -241,9 +242,9 @@ def test_pagina_mensen_met_heerlen(volledig_met_gebruik, monkeypatch):
     tekst = " ".join(m.value for m in at.markdown) + " ".join(c.value for c in at.caption)
     assert "Heerlen Noord: geen wijk met die naam" in tekst  # een focusgebied van meer wijken: gezegd, niet geraden
     assert "Wijken met de meeste personen met bijstand" in tekst
-    figuren = [json.loads(g.proto.spec)["layout"] for g in at.get("plotly_chart")]
-    assert len(figuren) == 3  # gebruik door de jaren, preventie naast gebruik, de wijkkaart
-    assert all(f["separators"] == ",." and "Bron: CBS" in json.dumps(f["annotations"]) for f in figuren)
+    lagen = [f["layout"] for f in figuren(at)]
+    assert len(lagen) == 3  # gebruik door de jaren, preventie naast gebruik, de wijkkaart
+    assert all(f["separators"] == ",." and "Bron: CBS" in json.dumps(f["annotations"]) for f in lagen)
     at.selectbox(key="wijkmaat").select("WmoClientenRelatief").run()
     assert not at.exception
 

@@ -10,6 +10,7 @@ import re
 import pytest
 from conftest import REPO, kerncijfers
 from streamlit.testing.v1 import AppTest
+from test_paginas import figuren
 
 from sociale_basis import model, varianten
 from sociale_basis.dashboard import modelkeuze
@@ -61,9 +62,7 @@ def test_variant_verandert_de_kop_en_niet_die_van_een_andere_sessie(db):
     assert kop(ander) == voor and "standaard" in zijbalk_model(ander) and "6.74a" not in zijbalk_model(ander)
     # Andere pagina's rekenen met de variant, en zeggen dat in de bronregel.
     at.switch_page("sociale_basis/pages/nederland.py").run()
-    assert "model ‘standaard + 6.74a:acuut’" in json.dumps(
-        json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["annotations"], ensure_ascii=False
-    )
+    assert "model ‘standaard + 6.74a:acuut’" in json.dumps(figuren(at)[0]["layout"]["annotations"], ensure_ascii=False)
     ander.switch_page("sociale_basis/pages/nederland.py").run()
     assert kop(at)[2] != kop(ander)[2]  # € acuut per € preventie
 
@@ -164,7 +163,7 @@ def test_rondgang_downloaden_en_weer_uploaden(db):
 
 
 def _gevoeligheid(at: AppTest) -> bool:
-    return any("6.1" in json.loads(p.proto.spec)["layout"]["title"]["text"] for p in at.get("plotly_chart"))
+    return any("6.1" in f["layout"]["title"]["text"] for f in figuren(at))
 
 
 def test_gevoeligheid_van_een_variant_pas_op_verzoek(db):

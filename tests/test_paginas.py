@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import pytest
 from conftest import REPO, kerncijfers
 from streamlit.testing.v1 import AppTest
@@ -48,7 +49,31 @@ def knop(at: AppTest, key: str):
 
 
 def figuren(at: AppTest) -> list[dict]:
-    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+    """De plotly-figuren van de pagina: uit het lichte grafiekelement (grafiekelement.py), en uit
+    st.plotly_chart voor een figuur die geen lichte bundel kent."""
+    licht = [
+        json.loads(json.loads(el.proto.json)["figuur"])
+        for el in at.get("bidi_component")
+        if el.proto.component_name == "sociale_basis.grafiek"
+    ]
+    return licht + [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+
+
+def tabellen(at: AppTest) -> list[pd.DataFrame]:
+    """De tabellen van de pagina in volgorde, of ze nu als gewone tabel of als raster staan (uitvoer.tabel
+    kiest naar het aantal rijen), zonder die onder ‘Cijfers achter deze grafiek’ (zie test_cijfers)."""
+    uit = []
+
+    def loop(knoop) -> None:
+        for kind in getattr(knoop, "children", {}).values():
+            if kind.type == "expander" and kind.label == "Cijfers achter deze grafiek":
+                continue
+            if kind.type in ("table", "dataframe"):
+                uit.append(kind.value)
+            loop(kind)
+
+    loop(at.main)
+    return uit
 
 
 def titels(at: AppTest) -> list[str]:
@@ -66,6 +91,9 @@ def test_pagina_rendert_zonder_fouten(db, pagina):
         for fig in figuren(at):
             assert fig["layout"]["separators"] == ",."  # Nederlandse notatie
             assert "Bron: CBS" in json.dumps(fig["layout"]["annotations"])  # bronregel
+    # Issue 30: elke grafiek uit het lichte grafiekelement; st.plotly_chart (4,7 MB) alleen voor een spoor dat
+    # geen lichte bundel kent, en dat tekent geen pagina.
+    assert not at.get("plotly_chart")
 
 
 def test_nederland_netto_naar_bruto_verandert_getallen(db):
@@ -93,14 +121,14 @@ def test_gemeente_kiezen_verandert_pagina(db):
     at.selectbox(key="gemeente").select("GM0014").run()
     assert at.title[0].value == "Groningen"
     assert [m.value for m in kerncijfers(at)] != voor
-    tabel = at.dataframe[0].value
+    tabel = tabellen(at)[0]
     assert set(tabel["Code"]) >= {"6.1", "7.1"} and "Aandeel in laag" in tabel.columns
 
 
 def test_gemeente_taakvelden_per_laag(db):
     at = app(db, "gemeente", jaar="2023", document="Begroting", gemeente="Utrecht")
     knop(at, "laag").set_value("acuut").run()
-    codes = set(at.dataframe[0].value["Code"])
+    codes = set(tabellen(at)[0]["Code"])
     assert codes and codes <= {
         "6.73a",
         "6.73b",
@@ -119,13 +147,13 @@ def test_gemeente_taakvelden_per_laag(db):
 def test_vergelijken_groep_wijzigen(db):
     at = app(db, "vergelijken", jaar="2025", gemeente="Zwolle")
     assert "10 gemeenten die lijken op Zwolle" in at.markdown[0].value
-    rijen_voor = len(at.dataframe[0].value)
+    rijen_voor = len(tabellen(at)[0])
     at.slider(key="k").set_value(20).run()
     assert "20 gemeenten die lijken op Zwolle" in at.markdown[0].value
-    assert len(at.dataframe[0].value) == rijen_voor + 10
+    assert len(tabellen(at)[0]) == rijen_voor + 10
     at.radio(key="groep").set_value("kenmerken").run()
     at.multiselect(key="provincie").set_value(["Drenthe"]).run()
-    tabel = at.dataframe[0].value
+    tabel = tabellen(at)[0]
     assert "Drenthe" in at.markdown[0].value and 12 <= len(tabel) <= 13  # 12 gemeenten + Zwolle
 
 
@@ -134,7 +162,7 @@ def test_vergelijken_rang_in_de_groep_en_randgevallen(db):
     gemeente zonder eigen acute zorg krijgt geen € 0,00 en geen zin over ‘0 gemeenten’; een groep
     zonder cijfers (De Bilt diende niets in) geeft uitleg, geen fout."""
     at = app(db, "vergelijken", jaar="2025", document="Begroting", gemeente="Zwolle")
-    tabel = at.dataframe[0].value
+    tabel = tabellen(at)[0]
     assert "Rang in deze groep" in tabel.columns and "Rang" not in tabel.columns
     assert sorted(tabel["Rang in deze groep"].dropna()) == list(range(1, len(tabel["Rang in deze groep"].dropna()) + 1))
 
@@ -272,7 +300,7 @@ def test_gegevens_toont_dekking_uit_de_opslag(db):
     assert set(dekking["Jaar"]) >= {str(j) for j in range(2017, 2027)}
     rij = dekking[(dekking["Jaar"] == "2023") & (dekking["Document"] == "Jaarrekening")].iloc[0]
     assert rij["Maten"] == "bruto + netto"
-    assert "/" not in " ".join(at.dataframe[-1].value["Bestand"])  # bestandsnamen, geen serverpaden
+    assert "/" not in " ".join(tabellen(at)[-1]["Bestand"])  # bestandsnamen, geen serverpaden
     assert [b.label for b in at.button] == ["Controleren", "Haal de nieuwste gegevens op bij CBS"]
 
 
@@ -446,7 +474,7 @@ def test_eerste_start_ophalen_bij_cbs(tmp_path, monkeypatch):
         assert at.title[0].value != "Nog geen gegevens"
         assert "2023" in at.markdown[0].value and "(netto)" in at.markdown[0].value
         at.switch_page("sociale_basis/pages/gegevens.py").run()
-        soorten = set(at.dataframe[-1].value["Soort"])
+        soorten = set(tabellen(at)[-1]["Soort"])
         assert "Iv3 van CBS (opgehaald)" in soorten
 
 
@@ -483,7 +511,7 @@ def test_nul_acuut_zonder_rang_en_centrumgemeente_zonder_regio(db):
     assert met != zonder
 
     at = app(db, "vergelijken", jaar="2025", document="Begroting", alle="true")
-    tabel = at.dataframe[0].value
+    tabel = tabellen(at)[0]
     rozendaal = tabel[tabel["Gemeente"] == "Rozendaal"].iloc[0]
     assert tabel.iloc[0]["Rang"] == 1 and tabel.iloc[0]["Gemeente"] != "Rozendaal"
     assert rozendaal.isna()["Rang"] and rozendaal["Opmerking"].startswith("geen eigen lasten")
@@ -575,7 +603,7 @@ def test_drempel_schiermonnikoog_zonder_rang(db):
     assert "geen verhouding van betekenis" in kop and "voor elke euro preventie" not in kop
     at.switch_page("sociale_basis/pages/vergelijken.py").run()
     at.toggle(key="alle").set_value(True).run()
-    tabel = at.dataframe[0].value
+    tabel = tabellen(at)[0]
     assert tabel.iloc[0]["Rang"] == 1 and tabel.iloc[0]["Gemeente"] == "Vlieland"
     schier = tabel[tabel["Gemeente"] == "Schiermonnikoog"].iloc[0]
     assert schier.isna()["Rang"] and schier["Opmerking"].startswith("bijna geen eigen lasten voor acute zorg")

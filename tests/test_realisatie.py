@@ -261,7 +261,7 @@ def test_pagina_begroting_en_werkelijkheid(db):
 
 def test_kanttekening_naast_het_getal_op_elke_pagina(db):
     from conftest import kerncijfers
-    from test_paginas import app
+    from test_paginas import app, tabellen
 
     gem = app(db, "gemeente", gemeente="Groningen", jaar="2023", document="Jaarrekening")
     assert "vertekend door incidenteel crisisgeld (netto)." in next(
@@ -281,7 +281,7 @@ def test_kanttekening_naast_het_getal_op_elke_pagina(db):
     assert not nl25.warning and any("39 gemeenten" in c.value for c in nl25.caption)
 
     verg = app(db, "vergelijken", jaar="2023", document="Jaarrekening", alle="true")
-    tabel = verg.dataframe[0].value
+    tabel = tabellen(verg)[0]
     gr = tabel[tabel["Gemeente"] == "Groningen"].iloc[0]
     assert pd.isna(gr["Rang"]) and "geen rang, crisisgeld: 6.1: opvang ontheemden uit Oekraïne" in gr["Opmerking"]
 

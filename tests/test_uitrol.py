@@ -1,6 +1,6 @@
 """De uitrol (deploy/start.sh): één replica achter nginx, zoals een beheerder hem start. nginx
 serveert Streamlits eigen bestanden zelf, vooraf gecomprimeerd en onveranderlijk te bewaren; de
-pagina laadt de grafiekcode van plotly voor; en door nginx heen werkt het dashboard in een echte
+pagina laadt de plotly-bundel van het grafiekelement voor; en door nginx heen werkt het dashboard in een echte
 browser (websocket, plakkerige cookie)."""
 
 from __future__ import annotations
@@ -70,27 +70,35 @@ def _haal(url: str, **kop) -> tuple[bytes, dict]:
         return r.read(), {k.lower(): v for k, v in r.headers.items()}
 
 
-def test_pagina_laadt_de_plotlycode_voor_en_nginx_serveert_haar_gecomprimeerd(uitrol):
+def test_pagina_laadt_de_plotlybundel_voor_en_nginx_serveert_haar_gecomprimeerd(uitrol):
+    """Issue 30: de pagina laadt de lichte plotly-bundel van het grafiekelement voor (niet meer Streamlits
+    PlotlyChart van 4,7 MB), en nginx serveert haar zelf, gecomprimeerd en een jaar te bewaren."""
     adres, werk, _ = uitrol
     html, _ = _haal(adres + "/gemeente?jaar=2025")
     voorladen = re.findall(
-        r'<link rel="modulepreload" crossorigin href="\./(static/js/PlotlyChart\.[^"]+\.js)">', html.decode()
+        r'<link rel="preload" as="script" href="\./(app/static/plotly/plotly-basic-[\d.]+\.min\.js)">', html.decode()
     )
     assert len(voorladen) == 1, html[:3000]
-    origineel = (Path(streamlit.__file__).parent / "static" / voorladen[0]).read_bytes()
+    assert "PlotlyChart" not in html.decode()
+    origineel = (REPO / voorladen[0].removeprefix("app/")).read_bytes()
 
     inhoud, kop = _haal(f"{adres}/{voorladen[0]}", **{"Accept-Encoding": "gzip"})
     assert kop.get("content-encoding") == "gzip"
-    assert gzip.decompress(inhoud) == origineel  # dezelfde bytes als Streamlit zelf zou sturen
+    assert gzip.decompress(inhoud) == origineel  # dezelfde bytes als in static/plotly/
     assert "immutable" in kop["cache-control"] and "max-age=31536000" in kop["cache-control"]
-    assert len(inhoud) < len(origineel) / 3
+    assert kop.get("x-content-type-options") == "nosniff"
+    assert len(inhoud) < len(origineel) / 2.5
     # Een browser zonder compressie krijgt het bestand zoals het is.
     inhoud, kop = _haal(f"{adres}/{voorladen[0]}")
     assert inhoud == origineel and "content-encoding" not in kop
     # Met de Debian-module en brotli op de machine ook br (start.sh installeert ze als het mag).
     if (Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")).exists() and shutil.which("brotli"):
         inhoud, kop = _haal(f"{adres}/{voorladen[0]}", **{"Accept-Encoding": "br, gzip"})
-        assert kop.get("content-encoding") == "br" and len(inhoud) < len(origineel) / 3
+        assert kop.get("content-encoding") == "br" and len(inhoud) < len(origineel) / 2.5
+    # Streamlits eigen bestanden serveert nginx nog net zo (gecomprimeerd, een jaar te bewaren).
+    js = re.search(r'src="\./(static/js/index\.[^"]+\.js)"', html.decode()).group(1)
+    _, kop = _haal(f"{adres}/{js}", **{"Accept-Encoding": "gzip"})
+    assert kop.get("content-encoding") == "gzip" and "immutable" in kop["cache-control"]
     # De kopie is één keer per Streamlit-versie gemaakt en compleet, en nginx kon haar lezen (geen terugval).
     assert (werk / f"www-{streamlit.__version__}" / ".klaar").is_file()
     assert "Permission denied" not in (werk / "error.log").read_text()
@@ -125,7 +133,8 @@ def test_het_dashboard_werkt_door_nginx_heen_in_een_browser(uitrol):
         )
         page.goto(adres + "/gemeente?jaar=2025&gemeente=Groningen")
         page.wait_for_selector("[data-testid='stMain'] h1:has-text('Groningen')", timeout=90_000)
-        page.wait_for_selector("[data-testid='stMain'] [data-testid='stPlotlyChart'] .main-svg", timeout=90_000)
+        page.wait_for_selector("[data-testid='stMain'] div.sb-grafiek[data-getekend] .main-svg", timeout=90_000)
+        assert not page.locator("div.sb-grafiek[data-fout]").count()
         assert page.locator(f"{KERNCIJFER} h2").count() >= 4
         assert not page.locator("[data-testid='stException']").count()
         assert "sb_replica" in {c["name"] for c in page.context.cookies()}  # plakkerige sessie

@@ -11,7 +11,8 @@ zijn vanaf de start van de navigatie (`performance.now()`):
   hebben, alle kerncijfers (de getallen van `dashboard.uitvoer.kerncijfers`, of `stMetric`; zoveel als
   de pagina aan het eind toont) zijn er;
 - **volledig getekend**: de laatste wijziging in het hoofdgedeelte (een MutationObserver) voordat
-  het 1,5 s stil bleef terwijl het script klaar was, met elke plotly-, Vega- en tabelgrafiek getekend
+  het 1,5 s stil bleef terwijl het script klaar was, met elke plotly-, Vega- en tabelgrafiek getekend (ook
+  het lichte grafiekelement van issue 30: `div.sb-grafiek` met `data-getekend`)
   en geen plaatshouder (`stSkeleton`) meer. Dat is het moment waarop een lezer niets meer ziet
   verschijnen, niet het moment waarop het script klaar is (dat komt eerder: de grafiekcode van
   Streamlit wordt pas daarna geladen);
@@ -134,6 +135,7 @@ TOESTAND_JS = """(stil) => {
   if (document.querySelector('[data-testid="stStatusWidget"], [data-stale="true"]')) return null;
   if (m.querySelector('[data-testid="stSkeleton"]')) return null;
   for (const p of m.querySelectorAll('[data-testid="stPlotlyChart"]')) if (!p.querySelector('.main-svg')) return null;
+  for (const g of m.querySelectorAll('div.sb-grafiek')) if (!g.dataset.getekend && !g.dataset.fout) return null;
   for (const v of m.querySelectorAll('[data-testid="stVegaLiteChart"]')) if (!v.querySelector('canvas, svg')) return null;
   for (const d of m.querySelectorAll('[data-testid="stDataFrame"]')) if (!d.querySelector('canvas')) return null;
   if (performance.now() - sb.laatste < stil) return null;
@@ -141,7 +143,7 @@ TOESTAND_JS = """(stil) => {
   const kop = Math.max(sb.h1, sb.tekst ?? sb.h1, metrics ? sb.metric[metrics] : 0);
   return {kop: kop / 1000, volledig: sb.laatste / 1000, script: (sb.klaar ?? 0) / 1000,
           klik: sb.klik, laatste: sb.laatste, metrics: metrics,
-          grafieken: m.querySelectorAll('[data-testid="stPlotlyChart"], [data-testid="stVegaLiteChart"]').length};
+          grafieken: m.querySelectorAll('[data-testid="stPlotlyChart"], [data-testid="stVegaLiteChart"], div.sb-grafiek').length};
 }""".replace("@KERNCIJFERS@", KERNCIJFERS)
 STIL_MS = 1500
 
@@ -353,16 +355,17 @@ def rapport(uit: dict, opdracht: str, server: str) -> str:
         f"Eerste bezoek na het starten van de server (koude caches), volledig: {s(uit['koude_start'])} s.",
         "",
         "| pagina | kop, mediaan (s) | kop, hoogst (s) | volledig, mediaan (s) | volledig, hoogst (s) "
-        "| script klaar, mediaan (s) | overdracht (kB) | verzoeken |",
-        "|---|---|---|---|---|---|---|---|",
+        "| script klaar, mediaan (s) | × peer A (volledig) | overdracht (kB) | verzoeken |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
+    peer_vol = med(m["volledig"] for m in uit["pagina"][PEER]) if PEER in uit["pagina"] else None
     for naam, metingen in uit["pagina"].items():
         kop = [m["kop"] for m in metingen]
         vol = [m["volledig"] for m in metingen]
         regels.append(
             f"| {naam} | {s(med(kop))} | {s(max(kop))} | {s(med(vol))} | {s(max(vol))} | "
-            f"{s(med(m['script'] for m in metingen))} | {med(m['kB'] for m in metingen):.0f} | "
-            f"{med(m['verzoeken'] for m in metingen):.0f} |"
+            f"{s(med(m['script'] for m in metingen))} | {s(med(vol) / peer_vol) if peer_vol else '–'} | "
+            f"{med(m['kB'] for m in metingen):.0f} | {med(m['verzoeken'] for m in metingen):.0f} |"
         )
     for naam, tijden in uit["wissel"].items():
         regels += [
@@ -380,7 +383,7 @@ def rapport(uit: dict, opdracht: str, server: str) -> str:
             "",
             f"Naast elkaar: Gemeente (Amsterdam) volledig {s(ons)} s tegen peer A {s(peer)} s = "
             f"{s(ons / peer)} × peer A; wissel {s(med(uit['wissel']['Gemeente']))} s tegen "
-            f"{s(med(uit['wissel'][PEER]))} s.",
+            f"{s(med(uit['wissel'][PEER]))} s = {s(med(uit['wissel']['Gemeente']) / med(uit['wissel'][PEER]))} × peer A.",
         ]
     if "Vloer: + één plotly-grafiek" in uit["pagina"] and PEER in uit["pagina"]:
         vloer, peer = volledig("Vloer: + één plotly-grafiek"), volledig(PEER)
@@ -399,7 +402,8 @@ def rapport(uit: dict, opdracht: str, server: str) -> str:
         ]
     regels += [
         "",
-        "Doelen (issue 22): kop ≤ 2,5 s op elke pagina; Gemeente volledig ≤ 0,8 × peer A; gemeentewissel ≤ 0,5 s.",
+        "Doelen (issue 30): Gemeente volledig ≤ 0,80 × peer A; elke pagina ≤ 1,0 × peer A; gemeentewissel ≤ 0,80 × "
+        "peer A; eerste bezoek ≤ 2,0 MB overgedragen achter nginx; Kaart volledig ≤ 2,5 s.",
     ]
     return "\n".join(regels) + "\n"
 

@@ -4,6 +4,7 @@ tabellen en van het model."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -12,7 +13,7 @@ import streamlit as st
 from .. import cijfers, export, factsheet, gemeentebeeld, links, model
 from ..fmt import letterlijk
 from ..store import Store
-from . import modelkeuze, vragen
+from . import grafiekelement, modelkeuze, vragen
 from .keuze import Keuze
 
 KERNCIJFER = "kerncijfer_"  # containerkey: CSS-klasse st-key-kerncijfer_<naam>, en zo vinden tests ze
@@ -119,13 +120,24 @@ def _keuzes(k: Keuze | None = None) -> dict[str, object]:
     }
 
 
-def grafiek(wat: str, fig, tabel: cijfers.Tabel, wie: str | None = None, *, keuze: Keuze, bron=None, **kwargs):
-    """st.plotly_chart plus knoppen voor PNG en SVG (offline getekend, pas bij een klik), met een
+def grafiek(
+    wat: str,
+    fig,
+    tabel: cijfers.Tabel,
+    wie: str | None = None,
+    *,
+    keuze: Keuze,
+    config: dict,
+    key: str,
+    bron=None,
+    bij_klik=None,
+) -> None:
+    """De grafiek (grafiekelement: de lichte plotly-bundel; `bij_klik(punten)` bij een klik) plus knoppen voor PNG en SVG (offline getekend, pas bij een klik), met een
     bestandsnaam die zegt wat het is: amsterdam_begroting-2025_netto_lagen.svg. Eronder, ingeklapt,
     de cijfers achter de grafiek als tabel (het tekstalternatief) met CSV en Excel. `wat` is per
     pagina uniek: de knoppen heten ernaar. `keuze`, `bron`: de keuzes van de pagina en, als die meer zegt,
     de bronregel van de grafiek (zie csv_knop)."""
-    gebeurtenis = st.plotly_chart(fig, **kwargs)
+    grafiekelement.toon(fig, config=config, key=key, bij_klik=bij_klik)
     k = keuze
     m = modelkeuze.variant()
     stam = k.bestandsdelen(wat, wie)
@@ -158,7 +170,22 @@ def grafiek(wat: str, fig, tabel: cijfers.Tabel, wie: str | None = None, *, keuz
             alt=f"De cijfers achter de grafiek ‘{titel}’",
         )
         csv_knop(tabel.ruw, export.bestandsnaam(*stam, ext="csv"), key=wat, keuze=k, bron=bron)
-    return gebeurtenis
+
+
+# Tot zoveel rijen is een tabel om te lezen (kerncijfers, kwintielen, lagen): een gewone HTML-tabel, zonder het
+# lazy geladen raster van st.dataframe (± 0,45 s extra tot de pagina af is, issue 30). Langer (ranglijsten, alle
+# gemeenten): het raster, want daar helpen sorteren en scrollen.
+KLEINE_TABEL = 50
+
+
+def tabel(gegevens, *, alt: str | None = None, width: Literal["stretch", "content"] = "stretch") -> None:
+    """Een tabel zonder index: tot KLEINE_TABEL rijen als gewone tabel (te lezen, te kopiëren, voor
+    schermlezers), daarboven als raster (sorteren, scrollen)."""
+    rijen = len(gegevens.data) if hasattr(gegevens, "data") and hasattr(gegevens, "format") else len(gegevens)
+    if rijen <= KLEINE_TABEL:
+        st.table(gegevens, hide_index=True, width=width, height=420 if rijen > 12 else "content", alt=alt)
+    else:
+        st.dataframe(gegevens, hide_index=True, width="stretch")
 
 
 def model_knop(m: model.Model, label: str) -> None:
@@ -251,7 +278,7 @@ def oorzaken_tabel(store) -> None:
         .assign(Tot=lambda d: d["Tot"].map(lambda j: "" if j >= 9999 else str(j)))  # 9999 = nog niet afgelopen
         .assign(Van=lambda d: d["Van"].astype(str))
     )
-    st.dataframe(oorzaken, hide_index=True, width="stretch")
+    tabel(oorzaken, alt="Bekende landelijke oorzaken van incidentele stromen")
     csv_knop(
         oorzaken,
         "incidentele-stromen-oorzaken.csv",

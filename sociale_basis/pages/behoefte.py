@@ -99,7 +99,7 @@ st.caption(
 
 st.subheader("Per kwintiel van behoefte")
 tabel = cijfers.behoefte_kwintielen(kw, b.persoon)
-st.dataframe(tabel.leesbaar(), hide_index=True, width="stretch")
+uitvoer.tabel(tabel.leesbaar(), alt=f"Per kwintiel van behoefte: {b.label}")
 st.caption(
     "Gewogen: totaal van de gemeenten in het kwintiel ÷ hun inwoners (grote steden tellen zwaar); mediane "
     "gemeente: de middelste gemeente van het kwintiel. Behoefte van/tot: per 1.000 inwoners."
@@ -125,7 +125,7 @@ st.markdown(
 if lijst.ruw.empty:
     st.info("Geen: elke gemeente met de meeste behoefte geeft minstens de mediaan uit.")
 else:
-    st.dataframe(lijst.leesbaar(), hide_index=True, width="stretch")
+    uitvoer.tabel(lijst.leesbaar(), alt="Veel behoefte, weinig preventie")
     uitvoer.csv_knop(
         lijst.ruw.assign(behoefte=b.label, bron=bron, bronjaar=bronjaar),
         k.bestandsnaam(f"behoefte-{b.naam}-weinig-preventie", "nederland"),

@@ -112,7 +112,7 @@ else:
         icon=":material/check_circle:",
     )
     ingelezen = pd.DataFrame(info["samenvatting"], columns=["Bestand", "Soort", "Rijen", "Inhoud"])
-    st.dataframe(ingelezen.assign(Rijen=ingelezen["Rijen"].map(fmt.getal)), hide_index=True, width="stretch")
+    uitvoer.tabel(ingelezen.assign(Rijen=ingelezen["Rijen"].map(fmt.getal)), alt="Eigen bestanden in je kopie")
     uitvoer.csv_knop(
         ingelezen,
         "eigen_bestanden.csv",
@@ -215,11 +215,11 @@ schrijflog = vragen.schrijflog(store).rename(columns={"tijdstip": "Wanneer (UTC)
 if schrijflog.empty:
     st.caption("Nog niets: deze versie van de opslag is niet via het dashboard bijgewerkt.")
 else:
-    st.dataframe(schrijflog, hide_index=True, width="stretch")
+    uitvoer.tabel(schrijflog, alt="Bijgewerkt via het dashboard")
 
 st.header("Laatste imports")
 log = vragen.import_log(store).rename(
     columns={"tijdstip": "Geïmporteerd", "soort": "Soort", "rijen": "Rijen", "bestand": "Bestand"}
 )
-st.dataframe(log, hide_index=True, width="stretch")
+uitvoer.tabel(log, alt="Laatste imports")
 uitvoer.csv_knop(log, "imports.csv", key="imports", keuzes={"wat": "De imports in de opslag van dit dashboard"})

@@ -110,10 +110,10 @@ laag = st.pills(
     "Laag", list(LAGEN), format_func=lambda lg: LAGEN[lg][0], default="institutioneel", key="laag", bind="query-params"
 )
 deel = tv[tv["laag"] == laag] if laag else tv
-st.dataframe(
+uitvoer.tabel(
     [
         {
-            "Laag": LAGEN[r.laag][0],
+            **({} if laag else {"Laag": LAGEN[r.laag][0]}),  # met een gekozen laag staat die al erboven
             "Code": r.taakveld,
             "Taakveld": r.omschrijving,
             "Functie": FUNCTIES[r.functie],
@@ -123,24 +123,7 @@ st.dataframe(
         }
         for r in deel.itertuples(index=False)
     ],
-    hide_index=True,
-    width="stretch",
-    column_order=None
-    if laag is None
-    else ["Code", "Taakveld", "Functie", "Deel van taakveld", "Bedrag", "Aandeel in laag"],
-    # Past op 1280 px: de laag staat al in de keuze erboven, korte koppen (uitleg in de hulptekst).
-    column_config={
-        "Code": st.column_config.TextColumn(width=60),
-        "Taakveld": st.column_config.TextColumn(width=290),
-        "Functie": st.column_config.TextColumn(width=240),
-        "Deel van taakveld": st.column_config.TextColumn(
-            "Deel", width=55, help="Deel van het taakveld dat het model aan deze laag toekent"
-        ),
-        "Bedrag": st.column_config.TextColumn(width=110),
-        "Aandeel in laag": st.column_config.TextColumn(
-            "In laag", width=65, help="Aandeel van dit bedrag in de hele laag"
-        ),
-    },
+    alt=f"Taakvelden van {beeld.naam} in {'de laag ' + LAGEN[laag][0] if laag else 'alle lagen'}",
 )
 st.caption(
     "Bedragen in hele euro's: Iv3-bedrag (€ 1.000) × 1.000 × het deel dat het model aan deze "

@@ -174,7 +174,7 @@ st.markdown(
     f"**{naam} per gemeente** — {groepnaam if leden else 'alle gemeenten'}, van het grootste tekort "
     "ten opzichte van de maatstaf naar het grootste overschot."
 )
-st.dataframe(
+uitvoer.tabel(
     weergave.style.format(
         {
             "Inwoners": fmt.getal,
@@ -185,8 +185,7 @@ st.dataframe(
         },
         na_rep=fmt.LEEG,
     ),
-    hide_index=True,
-    width="stretch",
+    alt=f"{naam} per gemeente",
 )
 uitvoer.csv_knop(
     df,

@@ -62,9 +62,8 @@ zonder_rang = (waarden["_w"].notna() & getoond.isna()) if rang is not None else 
 waarden = waarden.assign(_getoond=getoond)
 
 
-def _klik() -> None:
-    punten = st.session_state["kaart"].selection.get("points", [])
-    if punten:
+def _klik(punten: list[dict]) -> None:
+    if punten and punten[0].get("location"):
         st.session_state["gemeente"] = punten[0]["location"]
         if herrekenen:
             # Op een herrekende kaart staan gemeenten van {jaar_kaart}; die bestonden in het gekozen
@@ -95,8 +94,7 @@ uitvoer.grafiek(
     cijfers.kaart(waarden, "_w", ind, k.per_inwoner, rollen, kanttekeningen, waarden["_getoond"]),
     config=charts.PLOTLY_KAART_CONFIG,
     key="kaart",
-    on_select=_klik,
-    selection_mode="points",
+    bij_klik=_klik,
     keuze=k,
 )
 namen = dict(zip(df["gm_code"], df["gemeente"]))

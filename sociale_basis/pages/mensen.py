@@ -207,7 +207,7 @@ if geojson is None:
         f"Geen wijkgrenzen in de opslag: de kaart ontbreekt, de tabel staat eronder. Haal ze op met "
         f"`{mensen.OPHAAL_OPDRACHT}`."
     )
-    st.dataframe(cijfers.wijken(wijken, WIJKMATEN).leesbaar(), hide_index=True)
+    uitvoer.tabel(cijfers.wijken(wijken, WIJKMATEN).leesbaar(), alt="De wijken met elk cijfer en zijn jaar")
 else:
     uitvoer.grafiek(
         "wijken",

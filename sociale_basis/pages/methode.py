@@ -154,7 +154,7 @@ if gemeten.empty:
     )
 else:
     inf = gemeten[gemeten["laag"] == "informeel"]
-    st.dataframe(
+    uitvoer.tabel(
         [
             {
                 "Jaar": str(r.jaar),
@@ -167,8 +167,7 @@ else:
             }
             for r in inf.itertuples(index=False)
         ],
-        hide_index=True,
-        width="stretch",
+        alt="De gemeten verdeling van 6.1 per jaar en document",
     )
     uitvoer.csv_knop(
         inf,
@@ -364,7 +363,7 @@ st.markdown(vragen.snapshot_zin(store))
 log = vragen.import_log(store).rename(
     columns={"tijdstip": "Geïmporteerd", "soort": "Soort", "rijen": "Rijen", "bestand": "Bestand"}
 )
-st.dataframe(log, hide_index=True, width="stretch")
+uitvoer.tabel(log, alt="Laatste imports")
 uitvoer.csv_knop(log, "imports.csv", key="imports", keuzes={"wat": "De imports in de opslag van dit dashboard"})
 
 st.header("Wat dit dashboard níet beweert")

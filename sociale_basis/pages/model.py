@@ -151,15 +151,15 @@ kop = pd.DataFrame(
         for m, r in [("standaard", voor), ("variant", na)]
     ]
 )
-st.dataframe(
+uitvoer.tabel(
     kop.assign(
         **{
             "€ acuut per € preventie": kop["€ acuut per € preventie"].map(fmt.factor),
             **{c: kop[c].map(fmt.euro) for c in kop.columns if c.endswith("per inwoner")},
         }
     ),
-    hide_index=True,
     width="content",
+    alt="De kop van het standaardmodel en de variant",
 )
 uitvoer.csv_knop(
     kop.rename(columns={"": "Wie", "Model": "Berekend met"}),

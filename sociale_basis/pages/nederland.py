@@ -176,7 +176,7 @@ tabel = [
     }
     for laag, (naam, _) in [*LAGEN.items(), ("totaal", ("Totaal", None))]
 ]
-st.dataframe(tabel, hide_index=True, width="content")
+uitvoer.tabel(tabel, width="content", alt=f"Nederland per laag, {k.maat}, {k.document} {k.jaar}")
 leeg = vragen.zonder_cijfers(store, k.jaar, k.document)
 if not leeg.empty:
     st.caption(f"Geen cijfers in de bron voor {', '.join(leeg['gemeente'])}: niet meegeteld (niet als € 0).")

@@ -174,7 +174,7 @@ tv = vragen.realisatie_taakvelden(store, sleutel, jaar, maat, gemeente)
 BUITEN = {"buiten_sociaal_domein", "geen_uitgave"}
 sociaal = tv[[not {f.strip() for f in str(f or "").split(",")} <= BUITEN for f in tv["functies"]]]
 groot = sociaal.head(15)
-st.dataframe(
+uitvoer.tabel(
     [
         {
             "Taakveld": f"{r.taakveld} {r.omschrijving}",
@@ -191,17 +191,7 @@ st.dataframe(
         }
         for r in groot.itertuples(index=False)
     ],
-    hide_index=True,
-    width="stretch",
-    height=35 * (len(groot) + 1) + 3,
-    column_config={
-        "Taakveld": st.column_config.TextColumn(width=300),
-        "Functie": st.column_config.TextColumn(width=230),
-        "Begroting": st.column_config.TextColumn(width=100),
-        "Jaarrekening": st.column_config.TextColumn(width=100),
-        "Verschil": st.column_config.TextColumn(width=100),
-        "Crisisgeld": st.column_config.TextColumn(width=380),
-    },
+    alt=f"De grootste verschillen in het sociaal domein, {jaar}",
 )
 st.caption(
     f"De {len(groot)} taakvelden van het sociaal domein (en volksgezondheid) met het grootste verschil; de CSV "
