@@ -4,7 +4,7 @@ sociale_basis/pages/. Start met `streamlit run app.py` (of `bash scripts/dashboa
 import streamlit as st
 
 from sociale_basis import huisstijl
-from sociale_basis.dashboard import laden, opslag, zijbalk
+from sociale_basis.dashboard import grafiekelement, laden, opslag, zijbalk
 
 st.set_page_config(
     page_title="Sociale basis in de gemeentebegroting",
@@ -34,6 +34,12 @@ pagina = st.navigation(
         st.Page(f"{PAGINAS}/gegevens.py", title="Gegevens", icon=":material/database:"),
     ]
 )
+# De plotly-bundel die de pagina tekent, al ophalen terwijl haar script nog rekent (issue 30; Methode en Gegevens
+# tekenen geen grafiek). In de zijbalk: het hoofdgedeelte wacht in de browser tot al zijn elementen geladen zijn,
+# de zijbalk niet.
+if pagina.url_path not in ("methode", "gegevens"):
+    with st.sidebar:
+        grafiekelement.voorladen("plotly.js-geo-dist-min" if pagina.url_path == "kaart" else "plotly.js-basic-dist-min")
 try:
     store, sleutel = opslag.opslag()
 except opslag.GeenGegevens as e:

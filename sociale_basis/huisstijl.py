@@ -93,12 +93,15 @@ def _samen(basis: dict, eigen: dict) -> dict:
     return uit
 
 
-# Wat [theme] niet kan: bijschriften donkerder (Streamlit maakt ze 60% doorzichtig: 3,9:1, onder
+VOORLADEN = "plotly_voorladen"  # key van het onzichtbare element van dashboard/grafiekelement.voorladen
+
+# Wat [theme] niet kan: het onzichtbare voorlaadelement verbergen; bijschriften donkerder (Streamlit maakt ze 60% doorzichtig: 3,9:1, onder
 # de 4,5:1 voor kleine tekst), en de ene knop die Streamlit zelf aan de plotly-werkbalk toevoegt en die plotly's Nederlandse
 # vertaling (charts.PLOTLY_CONFIG) dus niet kent; en de Engelse regel van het uploadvak ('50MB per
 # file • CSV': het maximum en het formaat staan al in het Nederlandse label).
 CSS = f"""<style>
 [data-testid="stCaptionContainer"] {{ color: {ZACHT}; opacity: 1; }}
+.st-key-{VOORLADEN} {{ display: none; }}
 .js-plotly-plot .plotly .modebar-btn[data-title="Fullscreen"]::after {{ content: "Volledig scherm"; }}
 .js-plotly-plot .plotly .modebar-btn[data-title="Close fullscreen"]::after {{ content: "Volledig scherm sluiten"; }}
 [data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; }}

@@ -315,6 +315,22 @@ def test_lichte_grafieken_tekenen_elk_spoor(dashboard, pagina, pad):
     assert eerste.locator(".hovertext").count() >= 1
 
 
+def test_cijfers_achter_de_grafiek_pas_bij_openen(dashboard, pagina):
+    """Issue 30: de tabel achter een grafiek (op Vergelijken: alle gemeenten) wordt pas getekend als de lezer de
+    uitklap opent; dan staat ze er, met haar CSV-knop, en de grafiek blijft staan."""
+    pagina.goto(f"{dashboard}/vergelijken?jaar=2025")
+    wacht_tot_klaar(pagina)
+    uitklap = pagina.locator("[data-testid='stExpander']", has_text="Cijfers achter deze grafiek").first
+    uitklap.wait_for()
+    assert uitklap.locator("[data-testid='stTable']").count() == 0
+    uitklap.locator("summary").click()
+    tabel = uitklap.locator("[data-testid='stTable']")
+    tabel.wait_for(timeout=30_000)
+    assert tabel.locator("tbody tr").count() > 300  # alle gemeenten
+    assert uitklap.get_by_role("button", name="Download als CSV").count() == 1
+    assert pagina.locator("div.sb-grafiek[data-getekend]").count() >= 1
+
+
 def test_tabellen_en_upload_zonder_engelse_knoppen(dashboard, pagina):
     """De werkbalk van een tabel heeft geen ‘Download as CSV’ (ongefilterd, zonder bron; uit via
     client.disableDataExport); onze eigen CSV- en Excelknoppen staan eronder."""

@@ -18,15 +18,28 @@ ENGELS = re.compile(r"\d\.(\d{1,2}|\d{4,})\b(?!:)")  # 1.5 of 0.123456; niet 1.2
 MET_GRAFIEK = ["nederland", "gemeente", "vergelijken", "trends", "kaart", "gemeentefonds", "model"]
 
 
+def open_cijfers(at) -> list:
+    """Open elke ‘Cijfers achter deze grafiek’: uitvoer.grafiek tekent de tabel pas open (een rerun, zoals een
+    klik op de uitklap). Geeft die uitklappen terug."""
+    dicht = [e for e in at.expander if e.label == LABEL and not e.table]
+    for e in dicht:
+        at.session_state[e.proto.id.split("-", 2)[2]] = True  # id: $$ID-<hash>-<key>
+    if dicht:
+        at.run()
+    return [e for e in at.expander if e.label == LABEL]
+
+
 def tabellen(at) -> list[pd.DataFrame]:
-    return [e.table[0].value for e in at.expander if e.label == LABEL]
+    return [e.table[0].value for e in open_cijfers(at)]
 
 
 @pytest.mark.parametrize("pagina", MET_GRAFIEK)
 def test_elke_grafiek_heeft_zijn_cijfers(db, pagina):
     at = app(db, pagina, jaar="2025", document="Begroting")
     assert not at.exception, at.exception
-    uitklap = [e for e in at.expander if e.label == LABEL]
+    assert not any(e.table for e in at.expander if e.label == LABEL)  # dicht: nog geen tabel (issue 30)
+    uitklap = open_cijfers(at)
+    assert not at.exception, at.exception
     assert len(figuren(at)) == len(uitklap) >= 1
     for e in uitklap:
         assert len(e.table) == 1 and not e.table[0].value.empty
@@ -183,7 +196,7 @@ def test_zonder_chromium_knoppen_uit_met_uitleg(db, monkeypatch):
     assert len(beeld) == 2 * len(figuren(at))
     assert all(d.disabled and "Chromium ontbreekt" in d.help for d in beeld)
     assert sum("PNG/SVG maken kan niet: Chromium ontbreekt" in c.value for c in at.caption) == len(figuren(at))
-    tabellen_knoppen = [d for e in at.expander if e.label == LABEL for d in e.download_button]
+    tabellen_knoppen = [d for e in open_cijfers(at) for d in e.download_button]
     assert tabellen_knoppen and not any(d.disabled for d in tabellen_knoppen)
 
 

@@ -17,6 +17,7 @@ import pandas as pd
 import pytest
 from conftest import kerncijfers
 from pypdf import PdfReader
+from test_cijfers import tabellen as cijfer_tabellen
 from test_paginas import app, db  # noqa: F401 — dezelfde AppTest-opzet als de pagina-tests
 
 from sociale_basis import cli, export, factsheet, fmt, gemeentebeeld, rekenvoorbeeld, vergelijkingsgroep
@@ -68,11 +69,7 @@ def test_factsheet_een_pagina_met_de_cijfers_van_de_pagina(db, opslag, standaard
 
     # De lagengrafiek tekent de getallen van ‘Cijfers achter deze grafiek’ op de pagina: de staaf
     # van de gemeente met zijn bedrag (in de PDF-tekst), ◆ de groep en | Nederland op dezelfde plek.
-    pagina = next(
-        e.table[0].value
-        for e in at.expander
-        if e.label == "Cijfers achter deze grafiek" and "Laag" in e.table[0].value.columns
-    )
+    pagina = next(t for t in cijfer_tabellen(at) if "Laag" in t.columns)
     # De staven zijn de lagen; de functies eronder (het kopcijfer collectieve preventie) staan in de kerncijfers.
     pagina = pagina[pagina["Soort"] == "laag"].drop(columns="Soort").set_index("Laag")
     grafiek = factsheet.inhoud(opslag, standaardmodel, gemeentebeeld.Verzoek("GM0014", 2025, "begroting"))["lagen"]

@@ -40,6 +40,12 @@ function punten(gebeurtenis) {
 
 export default function (component) {
   const { data, parentElement, setTriggerValue } = component;
+  // voorladen (grafiekelement.voorladen): alleen de bundel ophalen, terwijl het script van de pagina nog rekent.
+  if (data.voorladen) {
+    performance.mark("grafiekelement:voorladen"); // voor tools/bench_browser.py en het onderzoek naar wachttijd
+    bundel(data.voorladen).catch(() => {}); // een fout meldt de grafiek zelf
+    return;
+  }
   let div = parentElement.querySelector("div.sb-grafiek");
   if (!div) {
     div = document.createElement("div");

@@ -23,6 +23,8 @@ from pathlib import Path
 import plotly.io as pio
 import streamlit as st
 
+from .. import huisstijl
+
 # Welke sporen elke bundel tekent (de README van elk npm-pakket; de browsertest bewijst het per pagina:
 # grafiekelement.js vergelijkt de gevraagde met de getekende sporen). De eerste die alles kent, wint.
 BUNDELS: dict[str, frozenset[str]] = {
@@ -47,6 +49,14 @@ def bestanden() -> dict[str, str]:
     except OSError:
         return {}
     return {info["pakket"]: naam for naam, info in bronnen.items() if (STATIC / naam).is_file()}
+
+
+def voorladen(pakket: str) -> None:
+    """Laat de browser de bundel van `pakket` al ophalen terwijl het script van de pagina nog rekent: zonder dit
+    begint dat pas als de eerste grafiek binnen is (± 0,4 s later). Achter nginx doet een preload in de kop
+    hetzelfde nog eerder (deploy/start.sh)."""
+    if bestand := bestanden().get(pakket):
+        _teken(key=huisstijl.VOORLADEN, data={"voorladen": bestand})  # huisstijl.CSS verbergt het
 
 
 def sporen(figuur: dict) -> list[str]:

@@ -120,6 +120,9 @@ def _keuzes(k: Keuze | None = None) -> dict[str, object]:
     }
 
 
+LABEL_CIJFERS = "Cijfers achter deze grafiek"
+
+
 def grafiek(
     wat: str,
     fig,
@@ -159,17 +162,21 @@ def grafiek(
             )
     if fout is not None:
         k3.caption(fout)
-    with st.expander("Cijfers achter deze grafiek"):
-        leesbaar = tabel.leesbaar()
-        titel = (fig.layout.title.text or "").replace("<br>", " ")
-        # Een gewone tabel (geen canvas): voor schermlezers en om te kopiëren; lang = scrollen.
-        st.table(
-            leesbaar,
-            hide_index=True,
-            height=420 if len(leesbaar) > 12 else "content",
-            alt=f"De cijfers achter de grafiek ‘{titel}’",
-        )
-        csv_knop(tabel.ruw, export.bestandsnaam(*stam, ext="csv"), key=wat, keuze=k, bron=bron)
+    # Pas getekend als de lezer de uitklap opent (een rerun): dicht kost een tabel van alle gemeenten duizenden
+    # DOM-elementen en ± 1 s in de browser vóór de pagina af is (issue 30), en niemand ziet haar.
+    uitklap = st.expander(LABEL_CIJFERS, key=f"cijfers_{wat}", on_change="rerun")
+    with uitklap:
+        if uitklap.open:
+            leesbaar = tabel.leesbaar()
+            titel = grafiekelement.platte_tekst(fig.layout.title.text or "")
+            # Een gewone tabel (geen canvas): voor schermlezers en om te kopiëren; lang = scrollen.
+            st.table(
+                leesbaar,
+                hide_index=True,
+                height=420 if len(leesbaar) > 12 else "content",
+                alt=f"De cijfers achter de grafiek ‘{titel}’",
+            )
+            csv_knop(tabel.ruw, export.bestandsnaam(*stam, ext="csv"), key=wat, keuze=k, bron=bron)
 
 
 # Tot zoveel rijen is een tabel om te lezen (kerncijfers, kwintielen, lagen): een gewone HTML-tabel, zonder het
