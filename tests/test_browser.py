@@ -315,6 +315,21 @@ def test_lichte_grafieken_tekenen_elk_spoor(dashboard, pagina, pad):
     assert eerste.locator(".hovertext").count() >= 1
 
 
+def test_grafiek_als_png_en_svg_naast_het_lichte_element(dashboard, pagina, tmp_path):
+    """Issue 30: de export blijft (kaleido op de server tekent dezelfde plotly-figuur): PNG en SVG onder de
+    grafiek van de Gemeente-pagina, met een naam die zegt wat het is."""
+    pagina.goto(f"{dashboard}/gemeente?gemeente=Zwolle&jaar=2025&document=Begroting&maat=Netto")
+    wacht_tot_klaar(pagina)
+    pagina.locator("div.sb-grafiek[data-getekend]").first.wait_for()
+    for formaat, begin in (("PNG", b"\x89PNG"), ("SVG", b"<svg")):
+        with pagina.expect_download(timeout=90_000) as wacht:
+            pagina.get_by_role("button", name=formaat, exact=True).first.click()
+        bestand = tmp_path / wacht.value.suggested_filename
+        wacht.value.save_as(bestand)
+        assert bestand.name.startswith("zwolle_begroting-2025_netto") and bestand.suffix == f".{formaat.lower()}"
+        assert bestand.read_bytes().lstrip()[: len(begin)] == begin and bestand.stat().st_size > 5_000
+
+
 def test_cijfers_achter_de_grafiek_pas_bij_openen(dashboard, pagina):
     """Issue 30: de tabel achter een grafiek (op Vergelijken: alle gemeenten) wordt pas getekend als de lezer de
     uitklap opent; dan staat ze er, met haar CSV-knop, en de grafiek blijft staan."""
