@@ -270,5 +270,10 @@ def test_image_installeert_uit_het_slot_en_draait_niet_als_root():
     # Na USER geen installatie meer (die zou als die gebruiker schrijven), wel de start.
     assert not any(r.startswith("RUN ") for r in regels[user[-1] :])
     assert regels[-1].startswith("CMD ")
+    # De gebruiker schrijft de openbare grenzen in static/kaart/ (anders elke keer over de websocket), en een
+    # lokaal gegenereerd static/kaart/ of een lokale opslag gaat niet mee het image in.
+    assert "chown -R sociale-basis:sociale-basis /app/opslag /app/static/kaart" in tekst
+    negeren = (REPO / ".dockerignore").read_text().splitlines()
+    assert {"static/kaart/", ".opslag", ".venv", ".git"} <= set(negeren)
     # Zonder Docker-daemon hier: wat het image doet, doet scripts/omgeving.sh ook (uv sync --frozen), en dat
     # draait elke CI; `uv sync --frozen` weigert als uv.lock niet bij pyproject.toml past.
