@@ -25,10 +25,11 @@ from . import fmt
 from .sources.controle import InvoerFout, Probleem
 from .store import DatabaseFout, OpslagFout
 
-# Gemeten (tools/meet_kindproces.py, uitkomst in tools/resultaten/kindproces.md): het kind met pandas en DuckDB geladen is ± 1,1 GB virtueel
-# (draadstapels, geheugenpools) bij ± 160 MB echt; het grootste echte bronbestand (23 MB) inlezen komt op
-# ± 0,5 GB echt. Drie GB virtueel laat dat ruim toe en houdt een ontsporend bestand ver onder het geheugen
-# van de replica. DuckDB krijgt zelf een kleinere grens, zodat het netjes meldt in plaats van te crashen.
+# Gemeten (tools/meet_kindproces.py, tools/resultaten/kindproces.md): het kind met pandas en DuckDB geladen is
+# ± 1,1 GB virtueel (draadstapels, geheugenpools) bij ± 160 MB echt; het grootste echte bronbestand (23 MB)
+# piekt op 704 MB echt, de grootste upload die lezen.controleer_upload doorlaat op 850 MB. Drie GB virtueel laat
+# dat ruim toe en houdt een ontsporend bestand ver onder het geheugen van de replica. DuckDB krijgt zelf een
+# kleinere grens, zodat het netjes meldt in plaats van te crashen.
 GEHEUGEN_BYTES = 3 * 1024**3
 DUCKDB_GEHEUGEN = "1GB"
 CPU_SECONDEN = 240  # rekentijd van het kind; daarna stopt de kern het (SIGXCPU, dan SIGKILL)

@@ -59,11 +59,14 @@ def voorladen(pakket: str) -> None:
         _teken(key=huisstijl.VOORLADEN, data={"voorladen": bestand})  # huisstijl.CSS verbergt het
 
 
-def sporen(figuur: dict) -> list[str]:
-    return [spoor.get("type") or "scatter" for spoor in figuur.get("data", [])]
+def sporen(figuur) -> list[str]:
+    """De soorten sporen van een figuur (een plotly-figuur, of haar JSON als dict); zonder soort: scatter."""
+    if isinstance(figuur, dict):
+        return [spoor.get("type") or "scatter" for spoor in figuur.get("data", [])]
+    return [spoor.type or "scatter" for spoor in figuur.data]
 
 
-def bundel(figuur: dict) -> str | None:
+def bundel(figuur) -> str | None:
     """Het bestand van de kleinste bundel die alle sporen van `figuur` tekent; None: geen."""
     nodig = set(sporen(figuur))
     beschikbaar = bestanden()
@@ -81,13 +84,14 @@ def platte_tekst(opmaak: str) -> str:
 def toon(fig, *, config: dict, key: str, bij_klik: Callable[[list[dict]], None] | None = None) -> None:
     """Teken `fig`. `bij_klik(punten)` krijgt bij een klik de aangeklikte punten (elk met o.a. `location`,
     `x`, `y`), als callback vóór de volgende rerun."""
-    tekst = pio.to_json(fig, validate=False)
-    figuur = json.loads(tekst)
-    bestand = bundel(figuur)
+    # Soort sporen en titel uit de figuur zelf: haar JSON (bij een kaart met ingesloten grenzen honderden kB)
+    # hoeft per rerun niet terug gelezen te worden.
+    bestand = bundel(fig)
     if bestand is None:
         _zwaar(fig, config, key, bij_klik)
         return
-    titel = platte_tekst((figuur.get("layout", {}).get("title") or {}).get("text") or "Grafiek")
+    tekst = pio.to_json(fig, validate=False)
+    titel = platte_tekst(fig.layout.title.text or "Grafiek")
     opties = {"on_klik_change": (lambda: bij_klik(st.session_state[key]["klik"] or []))} if bij_klik else {}
     _teken(
         key=key,

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 import streamlit as st
+from pandas.io.formats.style import Styler
 
 from .. import cijfers, export, factsheet, gemeentebeeld, links, model
 from ..fmt import letterlijk
@@ -135,8 +136,9 @@ def grafiek(
     bron=None,
     bij_klik=None,
 ) -> None:
-    """De grafiek (grafiekelement: de lichte plotly-bundel; `bij_klik(punten)` bij een klik) plus knoppen voor PNG en SVG (offline getekend, pas bij een klik), met een
-    bestandsnaam die zegt wat het is: amsterdam_begroting-2025_netto_lagen.svg. Eronder, ingeklapt,
+    """De grafiek (grafiekelement: de lichte plotly-bundel; `bij_klik(punten)` bij een klik) plus knoppen voor
+    PNG en SVG (offline getekend, pas bij een klik), met een bestandsnaam die zegt wat het is:
+    amsterdam_begroting-2025_netto_lagen.svg. Eronder, ingeklapt,
     de cijfers achter de grafiek als tabel (het tekstalternatief) met CSV en Excel. `wat` is per
     pagina uniek: de knoppen heten ernaar. `keuze`, `bron`: de keuzes van de pagina en, als die meer zegt,
     de bronregel van de grafiek (zie csv_knop)."""
@@ -169,13 +171,8 @@ def grafiek(
         if uitklap.open:
             leesbaar = tabel.leesbaar()
             titel = grafiekelement.platte_tekst(fig.layout.title.text or "")
-            # Een gewone tabel (geen canvas): voor schermlezers en om te kopiëren; lang = scrollen.
-            st.table(
-                leesbaar,
-                hide_index=True,
-                height=420 if len(leesbaar) > 12 else "content",
-                alt=f"De cijfers achter de grafiek ‘{titel}’",
-            )
+            # Altijd een gewone tabel, ook lang (alle gemeenten): dit is het tekstalternatief van de grafiek.
+            gewone_tabel(leesbaar, alt=f"De cijfers achter de grafiek ‘{titel}’")
             csv_knop(tabel.ruw, export.bestandsnaam(*stam, ext="csv"), key=wat, keuze=k, bron=bron)
 
 
@@ -185,12 +182,21 @@ def grafiek(
 KLEINE_TABEL = 50
 
 
+def _rijen(gegevens) -> int:
+    return len(gegevens.data if isinstance(gegevens, Styler) else gegevens)
+
+
+def gewone_tabel(gegevens, *, alt: str | None = None, width: Literal["stretch", "content"] = "stretch") -> None:
+    """Een HTML-tabel zonder index (geen canvas): te lezen, te kopiëren en voor schermlezers; vanaf 13 rijen
+    scrolt ze binnen 420 px."""
+    st.table(gegevens, hide_index=True, width=width, height=420 if _rijen(gegevens) > 12 else "content", alt=alt)
+
+
 def tabel(gegevens, *, alt: str | None = None, width: Literal["stretch", "content"] = "stretch") -> None:
-    """Een tabel zonder index: tot KLEINE_TABEL rijen als gewone tabel (te lezen, te kopiëren, voor
-    schermlezers), daarboven als raster (sorteren, scrollen)."""
-    rijen = len(gegevens.data) if hasattr(gegevens, "data") and hasattr(gegevens, "format") else len(gegevens)
-    if rijen <= KLEINE_TABEL:
-        st.table(gegevens, hide_index=True, width=width, height=420 if rijen > 12 else "content", alt=alt)
+    """Een tabel zonder index: tot KLEINE_TABEL rijen als gewone tabel, daarboven als raster (sorteren,
+    scrollen)."""
+    if _rijen(gegevens) <= KLEINE_TABEL:
+        gewone_tabel(gegevens, alt=alt, width=width)
     else:
         st.dataframe(gegevens, hide_index=True, width="stretch")
 
